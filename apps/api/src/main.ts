@@ -1,0 +1,2 @@
+import { x } from '@copydesk/contracts';
+console.log('hello', x);

@@ -1,0 +1,46 @@
+/**
+ * One jest config for unit specs (beside the code) and cross-process e2e specs (test/).
+ * NestJS 12 and several parsers ship ES modules only: @swc/jest compiles them to CommonJS too (STACK.md trap 1).
+ */
+const esmOnly = [
+  '@nestjs',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'domelementtype',
+  'entities',
+  'css-select',
+  'css-what',
+  'nth-check',
+  'boolbase',
+  'eld',
+  'compromise',
+  'linkedom',
+  'uhyphen',
+  'htmlparser2-ng',
+  'html-escaper',
+  'cssom',
+  'diff',
+  'fast-xml-parser',
+  'strnum',
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.m?[tj]s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleNameMapper: {
+    '^@copydesk/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  testTimeout: 60_000,
+  // Two cores: two jest workers keep unit specs parallel without starving the e2e child processes.
+  maxWorkers: 2,
+};
