@@ -1,1 +1,53 @@
-export default async function globalSetup(): Promise<void> {}
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { register } from 'tsconfig-paths';
+import { ADMIN_DATABASE_URL, TEST_REDIS_URL, databaseUrlFor } from './test-environment';
+
+/** Creates this run's database, migrates it, and hands its URL and a queue prefix to every test worker via env. */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const name = `copydesk_test_${runId}`;
+  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+  try {
+    await admin.connect();
+  } catch (err) {
+    throw new Error(
+      `Tests need PostgreSQL at ${ADMIN_DATABASE_URL} (set DATABASE_URL or TEST_DATABASE_ADMIN_URL; .ci/run installs and starts one)`,
+      { cause: err },
+    );
+  }
+  const template = `${name}_tpl`;
+  try {
+    await admin.query(`CREATE DATABASE ${template}`);
+  } catch (err) {
+    await admin.end();
+    throw err;
+  }
+  const url = databaseUrlFor(template);
+  // Global setup runs outside jest's module system, so moduleNameMapper does not apply: resolve @copydesk/* here.
+  const root = join(__dirname, '..', '..');
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
+  // Required after register(), so the aliases inside resolve.
+  const { createDataSource, runMigrations } = require('../../libs/database/src/data-source') as typeof import('../../libs/database/src/data-source');
+  const dataSource = createDataSource({ url, poolSize: 2 });
+  await dataSource.initialize();
+  try {
+    await runMigrations(dataSource, { url, poolSize: 2 });
+  } finally {
+    await dataSource.destroy();
+  }
+  // The migrated template stays untouched; specs share a copy, and e2e suites clone their own (test/support/database.ts).
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  // Test workers are forked after global setup and inherit these.
+  process.env.DATABASE_URL = databaseUrlFor(name);
+  process.env.REDIS_URL = TEST_REDIS_URL;
+  process.env.QUEUE_PREFIX = `cdtest-${runId}`;
+  process.env.COPYDESK_TEST_DATABASE = name;
+}

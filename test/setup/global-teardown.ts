@@ -1,1 +1,34 @@
-export default async function globalTeardown(): Promise<void> {}
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { ADMIN_DATABASE_URL } from './test-environment';
+
+/** Drops this run's database and its queue keys. Set KEEP_TEST_DATABASE=1 to keep them for a post-mortem. */
+export default async function globalTeardown(): Promise<void> {
+  if (process.env.KEEP_TEST_DATABASE) return;
+  const name = process.env.COPYDESK_TEST_DATABASE;
+  if (name) {
+    const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name}%`]);
+      for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const prefix = process.env.QUEUE_PREFIX;
+  if (prefix?.startsWith('cdtest-') && process.env.REDIS_URL) {
+    const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  }
+}

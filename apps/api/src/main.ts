@@ -1,2 +1,46 @@
-import { x } from '@copydesk/contracts';
-console.log('hello', x);
+import 'reflect-metadata';
+import { AppConfig, ConfigError, loadConfig } from '@copydesk/config';
+import { closeOnSignals } from '@copydesk/runtime';
+import { CORRELATION_ID_HEADER } from '@copydesk/contracts';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation';
+
+async function bootstrap(config: AppConfig): Promise<void> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.get('MAX_BODY_BYTES'), trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, rawBody: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.useGlobalPipes(createValidationPipe());
+  closeOnSignals(app, (signal) => logger.log(`api stopped on ${signal}`));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Copydesk API')
+      .setDescription('Newsroom content ingestion: push articles, follow them through the pipeline, subscribe to what comes out.')
+      .setVersion('1')
+      .addBearerAuth()
+      .addGlobalParameters({ name: CORRELATION_ID_HEADER, in: 'header', required: false, description: 'Follow a request through every log line' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+
+  await app.listen(config.get('PORT'), config.get('HOST'));
+  logger.log(`Copydesk API listening on http://${config.get('HOST')}:${config.get('PORT')}`);
+}
+
+try {
+  const config = loadConfig();
+  bootstrap(config).catch((err: unknown) => {
+    process.stderr.write(`api: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`api: ${err.message}\n`);
+  process.exit(1);
+}

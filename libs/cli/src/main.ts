@@ -1,6 +1,7 @@
 import type { CliCommand, CliIo } from './command';
+import { enrichCommand } from './commands/enrich.command';
 
-const commands: CliCommand[] = [];
+const commands: CliCommand[] = [enrichCommand];
 
 function usage(io: CliIo): void {
   io.stderr.write('usage: copydesk <command> [options]\n\ncommands:\n');

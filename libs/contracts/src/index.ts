@@ -1,1 +1,4 @@
-export const x = 1;
+export * from './queues';
+export * from './events';
+export * from './statuses';
+export * from './correlation';

@@ -1,0 +1,24 @@
+import { ConfigModule } from '@copydesk/config';
+import { DatabaseModule } from '@copydesk/database';
+import { LoggingModule } from '@copydesk/logging';
+import { QueueModule } from '@copydesk/queue';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ArticlesModule } from './articles/articles.module';
+import { ApiKeyGuard } from './common/api-key.guard';
+import { BootstrapAdminKey } from './common/bootstrap-admin-key.service';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+
+@Module({
+  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, SubscriptionsModule],
+  controllers: [HealthController, MetricsController],
+  providers: [
+    BootstrapAdminKey,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,80 @@
+import type { ArticlePush } from '@copydesk/pipeline';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** What a CMS pushes. Unknown fields are refused, so a typo never silently drops data. */
+export class PushArticleDto implements ArticlePush {
+  @ApiProperty({ example: 'Council approves new budget', maxLength: 1000 })
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(1000)
+  title: string;
+
+  @ApiProperty({ description: 'HTML or plain text', example: '<p>The council voted 7-2 on Tuesday...</p>' })
+  @IsString()
+  @MinLength(1, { message: 'body must not be empty' })
+  body: string;
+
+  @ApiPropertyOptional({ enum: ['html', 'text'], description: 'Sniffed from the body when absent' })
+  @IsOptional()
+  @IsIn(['html', 'text'])
+  bodyFormat?: 'html' | 'text';
+
+  @ApiPropertyOptional({ example: 'https://example.com/news/budget' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(4096)
+  url?: string;
+
+  @ApiPropertyOptional({ example: 'By Jane Doe and John Roe' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  byline?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-27T09:30:00+01:00', description: 'ISO 8601; stored in UTC' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'publishedAt must be an ISO 8601 date' })
+  publishedAt?: string;
+
+  @ApiPropertyOptional({ description: 'ISO 8601; stored in UTC' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'modifiedAt must be an ISO 8601 date' })
+  modifiedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Your id for the story: a second push with the same id updates the article', example: 'cms-4711' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  externalId?: string;
+
+  @ApiPropertyOptional({ description: "Slug of the source; the key's default push source when absent", example: 'cms' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'source must be a source slug (lower-case letters, digits, -)' })
+  source?: string;
+
+  @ApiPropertyOptional({ example: 'en-GB', description: 'BCP 47; detected when absent' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP 47 tag such as en or en-GB' })
+  language?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ description: 'Not delivered to subscribers before this instant (ISO 8601)' })
+  @IsOptional()
+  @IsDateString({ strict: true }, { message: 'embargoUntil must be an ISO 8601 date' })
+  embargoUntil?: string;
+}
+
+export class ArticleReceiptDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'received' })
+  status: string;
+}

@@ -1,0 +1,37 @@
+import { AppConfig } from '@copydesk/config';
+import { ApiKeyRole } from '@copydesk/contracts';
+import { ApiKeyEntity } from '@copydesk/database';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { hashApiKey } from './api-key.guard';
+
+// Any constant; it only serialises API replicas booting at once.
+const BOOTSTRAP_LOCK_KEY = 7_301_450_222;
+
+/**
+ * A fresh installation without COPYDESK_ADMIN_KEY (docker compose, say) would have no way in: the first API to boot
+ * creates one admin key, stores only its hash, and prints the key once.
+ */
+@Injectable()
+export class BootstrapAdminKey implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BootstrapAdminKey.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.get('COPYDESK_ADMIN_KEY')) return;
+    const key = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
+      const keys = manager.getRepository(ApiKeyEntity);
+      if (await keys.existsBy({ role: ApiKeyRole.Admin, revokedAt: IsNull() })) return null;
+      const generated = `cdk_${randomBytes(24).toString('base64url')}`;
+      await keys.insert({ name: 'bootstrap admin', keyHash: hashApiKey(generated), keyPrefix: generated.slice(0, 8), role: ApiKeyRole.Admin });
+      return generated;
+    });
+    if (key) this.logger.warn(`No COPYDESK_ADMIN_KEY was set: created the admin key ${key} (shown once; store it now)`);
+  }
+}

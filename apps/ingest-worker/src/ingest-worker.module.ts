@@ -1,0 +1,13 @@
+import { ConfigModule } from '@copydesk/config';
+import { DatabaseModule } from '@copydesk/database';
+import { LoggingModule } from '@copydesk/logging';
+import { IngestModule, OutboxSweeper } from '@copydesk/pipeline';
+import { QueueModule } from '@copydesk/queue';
+import { Module } from '@nestjs/common';
+import { IngestProcessor } from './processors/ingest.processor';
+
+@Module({
+  imports: [ConfigModule, LoggingModule.forRoot('ingest-worker'), DatabaseModule, QueueModule.forRoot(), IngestModule],
+  providers: [IngestProcessor, OutboxSweeper],
+})
+export class IngestWorkerModule {}

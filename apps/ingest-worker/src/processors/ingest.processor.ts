@@ -1,0 +1,31 @@
+import { AppConfig } from '@copydesk/config';
+import { JobName, QueueName } from '@copydesk/contracts';
+import { RawItemRepository } from '@copydesk/database';
+import { RawItemProcessor } from '@copydesk/pipeline';
+import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
+import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+
+@Processor(QueueName.Ingest)
+export class IngestProcessor extends QueueProcessor<QueueName.Ingest> {
+  protected readonly handlers: JobHandlers<QueueName.Ingest> = {
+    [JobName.ProcessRawItem]: (data) => this.rawItemProcessor.process(data.rawItemId),
+  };
+
+  constructor(
+    config: AppConfig,
+    private readonly rawItemProcessor: RawItemProcessor,
+    private readonly rawItems: RawItemRepository,
+  ) {
+    super(config);
+  }
+
+  /** After the last attempt, the raw item (and an article that never got content) say why, instead of waiting forever. */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    if (!job || job.name !== JobName.ProcessRawItem || !(await this.isFinalFailure(job))) return;
+    const raw = await this.rawItems.findById((job.data as { rawItemId: string }).rawItemId);
+    if (raw) await this.rawItemProcessor.fail(raw, error.message);
+    this.logger.error({ err: error, jobId: job.id }, 'raw item failed for good');
+  }
+}

@@ -1,0 +1,21 @@
+import { AppConfig } from '@copydesk/config';
+import { JobName, QueueName } from '@copydesk/contracts';
+import { ArticleRouter, WebhookSender } from '@copydesk/pipeline';
+import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
+import { Processor } from '@nestjs/bullmq';
+
+@Processor(QueueName.Publish)
+export class PublishProcessor extends QueueProcessor<QueueName.Publish> {
+  protected readonly handlers: JobHandlers<QueueName.Publish> = {
+    [JobName.RouteArticle]: (data) => this.router.route(data.articleId, data.revision, data.event, data.correlationId),
+    [JobName.Deliver]: (data) => this.sender.deliver(data.deliveryId, data.correlationId),
+  };
+
+  constructor(
+    config: AppConfig,
+    private readonly router: ArticleRouter,
+    private readonly sender: WebhookSender,
+  ) {
+    super(config);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:extract`: Copydesk's article extractor against @mozilla/readability + linkedom, side by side in
+ * one run, on the shared dev corpora: body F1 (extraction benchmark), speed (median/p95 ms per page), memory,
+ * snippet recall/exclusion and title/author exact matches (trafilatura-eval), publication dates (htmldate pages),
+ * and robustness on a 20 MB page and 100k nested divs. Figures go to stdout; per-page details with --per-page.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pageF1, scoreBodies, type BodyScore } from '@copydesk/extraction';
+import { loadBodyCases, loadDateCases, loadSnippetCases, type BodyCase } from './corpora';
+import { quantile, scoreDates, scoreSnippets, type SnippetScore } from './evaluate';
+import { copydesk, readability, type Extractor, type ExtractorOutput } from './extractors';
+
+const EXTRACTORS: readonly Extractor[] = [copydesk, readability];
+// Timing repetitions per page and extractor; the per-page median is kept.
+const REPEATS = 3;
+
+interface BodyRun {
+  readonly score: BodyScore;
+  readonly medianMs: number;
+  readonly p95Ms: number;
+  readonly perPage: readonly number[];
+}
+
+function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Runs every extractor on every page, alternating extractors per repetition so load affects both alike. */
+function runBodies(cases: readonly BodyCase[]): BodyRun[] {
+  const times = EXTRACTORS.map(() => [] as number[]);
+  const texts = EXTRACTORS.map(() => [] as string[]);
+  // Warm-up: let both JITs see the code before timing.
+  for (const item of cases.slice(0, 10)) for (const extractor of EXTRACTORS) extractor.run(item.html, item.url);
+  for (const item of cases) {
+    const samples = EXTRACTORS.map(() => [] as number[]);
+    for (let r = 0; r < REPEATS; r++) {
+      const order = r % 2 === 0 ? EXTRACTORS.map((_, i) => i) : EXTRACTORS.map((_, i) => EXTRACTORS.length - 1 - i);
+      for (const e of order) {
+        const started = performance.now();
+        const output = EXTRACTORS[e].run(item.html, item.url);
+        samples[e].push(performance.now() - started);
+        if (r === 0) texts[e].push(output.text);
+      }
+    }
+    samples.forEach((s, e) => times[e].push(median(s)));
+  }
+  return EXTRACTORS.map((_, e) => ({
+    score: scoreBodies(cases.map((item, i) => ({ truth: item.truth, prediction: texts[e][i] }))),
+    medianMs: median(times[e]),
+    p95Ms: quantile(times[e], 0.95),
+    perPage: cases.map((item, i) => pageF1(item.truth, texts[e][i])),
+  }));
+}
+
+function runAll<T extends { html: string; url: string }>(cases: readonly T[]): ExtractorOutput[][] {
+  return EXTRACTORS.map((extractor) => cases.map((item) => extractor.run(item.html, item.url)));
+}
+
+interface ProbeResult {
+  readonly ok: boolean;
+  readonly ms?: number;
+  readonly baseRssMb?: number;
+  readonly maxRssMb?: number;
+  readonly peakHeapMb?: number;
+  readonly error?: string;
+}
+
+function probe(extractor: Extractor, workload: string): ProbeResult {
+  const result = spawnSync(process.execPath, [join(__dirname, 'memory-probe.js'), extractor.name, workload], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 1024 * 1024,
+  });
+  const line = result.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as ProbeResult;
+  } catch {
+    const reason = result.error?.message ?? (result.signal !== null ? `killed by ${result.signal}` : result.stderr.trim().split('\n').pop() ?? 'no output');
+    return { ok: false, error: reason };
+  }
+}
+
+const pct = (x: number): string => x.toFixed(3);
+const ms = (x: number | undefined): string => (x === undefined ? '-' : `${x.toFixed(1)} ms`);
+const mb = (x: number | undefined): string => (x === undefined ? '-' : `${x.toFixed(0)} MB`);
+
+function table(rows: ReadonlyArray<readonly string[]>): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  for (const row of rows) process.stdout.write(`${row.map((cell, c) => cell.padEnd(widths[c])).join('  ')}\n`);
+}
+
+function probeCell(result: ProbeResult, field: 'ms' | 'maxRssMb'): string {
+  if (!result.ok) return `failed (${(result.error ?? '').slice(0, 40)})`;
+  return field === 'ms' ? ms(result.ms) : mb(result.maxRssMb);
+}
+
+function main(): void {
+  const perPage = process.argv.includes('--per-page');
+  const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+  log('loading corpora...');
+  const bodyCases = loadBodyCases();
+  const snippetCases = loadSnippetCases();
+  const dateCases = loadDateCases();
+
+  log(`extraction benchmark: ${bodyCases.length} pages x ${REPEATS} runs x ${EXTRACTORS.length} extractors...`);
+  const bodies = runBodies(bodyCases);
+  log(`trafilatura-eval: ${snippetCases.length} pages...`);
+  const snippetOutputs = runAll(snippetCases);
+  const snippets: SnippetScore[] = snippetOutputs.map((outputs) => scoreSnippets(snippetCases, outputs));
+  log(`dates: ${dateCases.length} pages...`);
+  const dates = runAll(dateCases).map((outputs) => scoreDates(dateCases, outputs));
+  log('memory and robustness probes (child processes)...');
+  const probes = EXTRACTORS.map((extractor) => ({
+    corpus: probe(extractor, 'corpus'),
+    huge: probe(extractor, 'huge'),
+    deep: probe(extractor, 'deep'),
+  }));
+
+  const [cd, rb] = [0, 1];
+  const speedRatio = bodies[cd].medianMs / bodies[rb].medianMs;
+  process.stdout.write('\n== Article extraction: Copydesk vs Readability+linkedom (one run, same machine) ==\n\n');
+  table([
+    ['metric', copydesk.name, readability.name, 'target (Copydesk)'],
+    ['body F1 (extraction dev, 91 pages)', pct(bodies[cd].score.f1), pct(bodies[rb].score.f1), '>= 0.975 (trafilatura 0.963)'],
+    ['body precision', pct(bodies[cd].score.precision), pct(bodies[rb].score.precision), ''],
+    ['body recall', pct(bodies[cd].score.recall), pct(bodies[rb].score.recall), ''],
+    ['empty bodies', String(bodies[cd].score.empty), String(bodies[rb].score.empty), '0'],
+    ['median ms/page', ms(bodies[cd].medianMs), ms(bodies[rb].medianMs), `<= half of Readability (ratio ${speedRatio.toFixed(2)})`],
+    ['p95 ms/page', ms(bodies[cd].p95Ms), ms(bodies[rb].p95Ms), ''],
+    ['peak RSS, 91 pages (child process)', probeCell(probes[cd].corpus, 'maxRssMb'), probeCell(probes[rb].corpus, 'maxRssMb'), ''],
+    ['peak heap, 91 pages', mb(probes[cd].corpus.peakHeapMb), mb(probes[rb].corpus.peakHeapMb), ''],
+    [`snippet recall (trafilatura-eval, ${snippetCases.length} pages)`, pct(snippets[cd].recall), pct(snippets[rb].recall), '>= 0.95'],
+    ['snippet exclusion', pct(snippets[cd].exclusion), pct(snippets[rb].exclusion), '>= 0.95'],
+    [`title exact match (${snippets[cd].titleCases} pages)`, pct(snippets[cd].titleExact), pct(snippets[rb].titleExact), 'report'],
+    [`author exact match (${snippets[cd].authorCases} pages)`, pct(snippets[cd].authorExact), pct(snippets[rb].authorExact), 'report'],
+    [`publication date accuracy (dates, ${dateCases.length} cases)`, pct(dates[cd]), pct(dates[rb]), '>= 0.90'],
+    ['20 MB page: time', probeCell(probes[cd].huge, 'ms'), probeCell(probes[rb].huge, 'ms'), 'no crash, bounded'],
+    ['20 MB page: peak RSS', probeCell(probes[cd].huge, 'maxRssMb'), probeCell(probes[rb].huge, 'maxRssMb'), ''],
+    ['100k nested divs: time', probeCell(probes[cd].deep, 'ms'), probeCell(probes[rb].deep, 'ms'), 'no crash, bounded'],
+    ['100k nested divs: peak RSS', probeCell(probes[cd].deep, 'maxRssMb'), probeCell(probes[rb].deep, 'maxRssMb'), ''],
+  ]);
+  process.stdout.write(`\n(base RSS of a probe process with the corpus loaded: ${mb(probes[cd].corpus.baseRssMb)})\n`);
+
+  if (perPage) {
+    process.stdout.write('\nper-page body F1 (Copydesk, Readability), worst Copydesk first:\n');
+    const order = bodyCases.map((_, i) => i).sort((a, b) => bodies[cd].perPage[a] - bodies[cd].perPage[b]);
+    for (const i of order) {
+      process.stdout.write(`${bodyCases[i].id.slice(0, 12)}  ${pct(bodies[cd].perPage[i])}  ${pct(bodies[rb].perPage[i])}  ${bodyCases[i].url}\n`);
+    }
+  }
+}
+
+main();

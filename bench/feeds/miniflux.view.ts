@@ -1,0 +1,89 @@
+import type { FeedItem, FeedPerson, ParsedFeed } from '@copydesk/feeds';
+
+import { escapeHtml } from './html-escape';
+
+import type { View } from './check.evaluator';
+
+/**
+ * Maps our ParsedFeed onto Miniflux's model (`site_url`, `entries[i].url`, `content`, `author`…),
+ * including the presentation fallbacks Miniflux applies on top of parsing: a missing title becomes the
+ * summary or URL, a missing site URL the feed URL, authors join with ", ", entries inherit feed authors.
+ */
+
+const isWebUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\/\S+$/i.test(url);
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('').trimEnd()}…` : text;
+}
+
+function personName(person: FeedPerson): string {
+  return person.raw ?? (person.name || person.email || '');
+}
+
+function entryUrl(feed: ParsedFeed, item: FeedItem, siteUrl: string): string {
+  const original = item.extensions.find((e) => e.name === 'feedburner:origlink')?.value;
+  if (original) return original;
+  if (item.link) return item.link;
+  if (feed.format === 'atom' && isWebUrl(item.guid)) return item.guid;
+  const enclosure = item.enclosures.find((e) => e.url.trim());
+  if (feed.format === 'rss' && enclosure) return enclosure.url;
+  return siteUrl;
+}
+
+function enclosuresOf(item: FeedItem): { url: string; mime_type: string; size: number }[] {
+  const seen = new Set<string>();
+  const out: { url: string; mime_type: string; size: number }[] = [];
+  const add = (url: string, mime: string, size: number): void => {
+    if (!url.trim() || seen.has(url)) return;
+    seen.add(url);
+    out.push({ url, mime_type: mime, size });
+  };
+  for (const m of item.media) if (m.kind === 'thumbnail') add(m.url, m.type ?? 'image/*', 0);
+  // FeedBurner proxies enclosures; Miniflux keeps the original URL it also gives.
+  const original = item.extensions.find((e) => e.name === 'feedburner:origenclosurelink')?.value;
+  item.enclosures.forEach((e, i) => add(i === 0 && original ? original : e.url, e.type ?? '', e.length ?? 0));
+  for (const m of item.media) {
+    if (m.kind === 'content') add(m.url, m.type ?? (m.medium === 'image' ? 'image/*' : 'application/octet-stream'), 0);
+  }
+  return out;
+}
+
+function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
+  const url = entryUrl(feed, item, siteUrl);
+  const markup = item.contents.find((c) => c.type !== 'text/plain' && c.value);
+  const plain = item.contents.find((c) => c.type === 'text/plain' && c.value) ?? item.summaryDetail;
+  const content = markup?.value ?? (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : plain.value) : '');
+  const fallbackTitle = item.summary ?? (item.contents[0] ? item.contents[0].value : '');
+  // Miniflux falls back to the channel's author, then to its owner/webmaster.
+  const authors = item.authors.length > 0 ? item.authors : feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
+  const date = item.publishedAt ?? item.updatedAt;
+  return {
+    url,
+    title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
+    content,
+    // Atom and JSON Feed list every author; Miniflux's RSS reader picks one.
+    author: (feed.format === 'atom' || feed.format === 'json' ? [...new Set(authors.map(personName).filter(Boolean))] : authors.map(personName).filter(Boolean).slice(0, 1)).join(', '),
+    ...(date ? { date } : {}),
+    enclosures: enclosuresOf(item),
+    tags: item.categories.map((c) => c.term).filter(Boolean),
+    comments_url: isWebUrl(item.commentsUrl) ? item.commentsUrl : '',
+    // Miniflux stores language tags lowercased.
+    language: (item.language ?? '').toLowerCase(),
+  };
+}
+
+/** The Miniflux-shaped result; `feedUrl` is the URL the feed was fetched from. */
+export function minifluxView(feed: ParsedFeed, feedUrl: string): View {
+  const siteUrl = feed.link ?? feed.feedUrl ?? feedUrl;
+  return {
+    title: feed.title || siteUrl,
+    feed_url: feed.feedUrl ?? feedUrl,
+    site_url: siteUrl,
+    icon_url: feed.icon ?? feed.image?.url ?? '',
+    description: feed.description ?? '',
+    language: (feed.language ?? '').toLowerCase(),
+    ttl: feed.ttl ?? 0,
+    entries: feed.items.map((item) => entryView(feed, item, siteUrl)),
+  };
+}

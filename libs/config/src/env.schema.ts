@@ -1,0 +1,135 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? (/^-?\d+$/.test(value.trim()) ? Number(value) : value) : value;
+
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+
+/** Marks variables that are never logged or printed. */
+export const SECRET_VARIABLES = new Set<keyof Env>(['COPYDESK_ADMIN_KEY', 'METRICS_TOKEN', 'SECRETS_KEY', 'DATABASE_URL', 'REDIS_URL']);
+
+const DURATION_LIST = /^\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*(?:,\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)*$/;
+
+/**
+ * Every environment variable Copydesk reads, with its default and its rule. This is the only place that knows
+ * about process.env: everything else receives an AppConfig.
+ */
+export class Env {
+  /** development, production or test; only changes log formatting defaults. */
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** Interface the API binds to; compose sets 0.0.0.0. */
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  /** API port. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 65535' })
+  @Min(1, { message: 'must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'must be an integer between 1 and 65535' })
+  PORT = 3000;
+
+  /** postgres://user:password@host:port/database. Unset under `npm start`: the launcher starts embedded PGlite. */
+  @IsOptional()
+  @Matches(/^postgres(?:ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Connections per process. PGlite serves one query at a time, so the launcher sets 1 there. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 200' })
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Run pending migrations at boot (under an advisory lock, so many processes may start at once). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  DATABASE_MIGRATE = true;
+
+  /** redis://host:port[/db]. Unset under `npm start`: the launcher starts redis-server from PATH. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1-64 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'copydesk';
+
+  /** An admin API key accepted as is. Unset under `npm start`: one is generated and kept in the data folder. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  COPYDESK_ADMIN_KEY?: string;
+
+  /** When set, /metrics needs `Authorization: Bearer <token>`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'must be at least 8 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Key for encrypting source credentials and webhook secrets at rest (32+ characters). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  SECRETS_KEY?: string;
+
+  /** Where `npm start` keeps embedded data, the generated admin key and secrets key. */
+  @IsString()
+  @MinLength(1)
+  COPYDESK_DATA_DIR = '.copydesk';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Largest request body the API accepts; larger ones get 413. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  /** Lets fetches and subscriber URLs reach loopback addresses. Only for tests and local development. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  FETCH_ALLOW_LOOPBACK = false;
+
+  /** Jobs each worker process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  WORKER_CONCURRENCY = 4;
+
+  /** Delays between delivery attempts, e.g. `5s,5m,30m,2h,5h,10h,10h`. */
+  @IsString()
+  @Matches(DURATION_LIST, { message: 'must be a comma-separated list of durations such as 5s,5m,2h' })
+  DELIVERY_RETRY_SCHEDULE = '5s,5m,30m,2h,5h,10h,10h';
+
+  /** Time a subscriber has to answer a delivery. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DELIVERY_TIMEOUT_MS = 15_000;
+
+  /** Base of the URIs Copydesk mints (ninjs `uri`, links in problem documents). */
+  @IsString()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  /** Sweeper interval: raw items committed but never queued (a crash between commit and enqueue) are re-queued. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  OUTBOX_SWEEP_MS = 30_000;
+}

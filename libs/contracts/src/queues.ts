@@ -1,0 +1,79 @@
+/*
+ * WIRE CONTRACT. Queue and job names are stored in Redis with every job. Renaming one strands the jobs already
+ * queued under the old name: add a new name and retire the old one after the queues drain.
+ */
+import type { JobsOptions } from 'bullmq';
+import type { ArticleEventType } from './events';
+
+export enum QueueName {
+  Ingest = 'ingest',
+  Enrichment = 'enrichment',
+  Publish = 'publish',
+}
+
+export enum JobName {
+  ProcessRawItem = 'ingest.process-raw-item',
+  EnrichArticle = 'enrichment.enrich-article',
+  RouteArticle = 'publish.route-article',
+  Deliver = 'publish.deliver',
+}
+
+/** Payloads carry ids, never rows: the row may change between enqueue and run, the id does not. */
+export interface JobPayloads {
+  [JobName.ProcessRawItem]: { rawItemId: string; articleId: string; correlationId: string };
+  [JobName.EnrichArticle]: { articleId: string; revision: number; correlationId: string };
+  [JobName.RouteArticle]: { articleId: string; revision: number; event: ArticleEventType; correlationId: string };
+  [JobName.Deliver]: { deliveryId: string; correlationId: string };
+}
+
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
+/** Which queue carries each job; `satisfies` makes the compiler refuse a job without a queue. */
+export const JOB_QUEUE = {
+  [JobName.ProcessRawItem]: QueueName.Ingest,
+  [JobName.EnrichArticle]: QueueName.Enrichment,
+  [JobName.RouteArticle]: QueueName.Publish,
+  [JobName.Deliver]: QueueName.Publish,
+} as const satisfies Record<JobName, QueueName>;
+
+/** The jobs a queue carries, e.g. `JobsOn<QueueName.Publish>` is RouteArticle | Deliver. */
+export type JobsOn<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
+
+const keepForADay = { age: 24 * 3600, count: 10_000 };
+const keepFailedForAWeek = { age: 7 * 24 * 3600, count: 50_000 };
+
+/**
+ * Attempts, backoff and retention per job. Pipeline jobs retry a few times with exponential backoff: their work is
+ * idempotent (deterministic job ids, upserts keyed by raw item and revision). Delivery retries follow the
+ * subscription's own schedule and are driven by the publish worker, so a deliver job makes one attempt per run.
+ */
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  [JobName.ProcessRawItem]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
+  [JobName.EnrichArticle]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
+  [JobName.RouteArticle]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
+  [JobName.Deliver]: {
+    attempts: 1,
+    removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
+};
+
+/** BullMQ refuses ':' in custom job ids (it separates key parts in Redis). */
+export function jobId(...parts: Array<string | number>): string {
+  return parts.map((part) => String(part).replaceAll(':', '_')).join('.');
+}

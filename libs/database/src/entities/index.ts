@@ -1,0 +1,23 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { ArticleRevisionEntity } from './article-revision.entity';
+import { ArticleEntity } from './article.entity';
+import { DeliveryAttemptEntity } from './delivery-attempt.entity';
+import { DeliveryEntity } from './delivery.entity';
+import { RawItemEntity } from './raw-item.entity';
+import { SourceEntity } from './source.entity';
+import { SubscriptionEntity } from './subscription.entity';
+
+export { ApiKeyEntity, ArticleEntity, ArticleRevisionEntity, DeliveryAttemptEntity, DeliveryEntity, RawItemEntity, SourceEntity, SubscriptionEntity };
+export type { SubscriptionSecret } from './subscription.entity';
+
+/** Listed as classes, not globs, so SWC builds, jest and the CLI all find them (STACK.md trap 4). */
+export const ENTITIES = [
+  SourceEntity,
+  ApiKeyEntity,
+  ArticleEntity,
+  RawItemEntity,
+  ArticleRevisionEntity,
+  SubscriptionEntity,
+  DeliveryEntity,
+  DeliveryAttemptEntity,
+];

@@ -1,0 +1,4 @@
+import { InitialSchema1764250000000 } from './1764250000000-initial-schema';
+
+/** In order. Listed as classes, not globs (STACK.md trap 4). */
+export const MIGRATIONS = [InitialSchema1764250000000];

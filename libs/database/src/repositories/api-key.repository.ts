@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { ApiKeyEntity } from '../entities';
+
+@Injectable()
+export class ApiKeyRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(ApiKeyEntity);
+  }
+
+  findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.repo.findOneBy({ keyHash, revokedAt: IsNull() });
+  }
+
+  create(fields: Pick<ApiKeyEntity, 'name' | 'keyHash' | 'keyPrefix' | 'role'> & Partial<ApiKeyEntity>): Promise<ApiKeyEntity> {
+    return this.repo.save(this.repo.create(fields));
+  }
+
+  async touch(id: string): Promise<void> {
+    await this.repo.update({ id }, { lastUsedAt: new Date() });
+  }
+}

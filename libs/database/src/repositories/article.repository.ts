@@ -1,0 +1,80 @@
+import { ArticleStatus } from '@copydesk/contracts';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { ArticleEntity, ArticleRevisionEntity } from '../entities';
+
+export interface AllocatedArticle {
+  id: string;
+  status: ArticleStatus;
+  created: boolean;
+}
+
+/** Columns a service may set; jsonb columns hold plain JSON, which TypeORM's deep-partial type cannot express. */
+export type ArticleFields = Partial<Omit<ArticleEntity, 'id' | 'createdAt' | 'updatedAt'>>;
+
+@Injectable()
+export class ArticleRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(ArticleEntity);
+  }
+
+  /**
+   * Returns the article a raw item belongs to, creating it in `received` status if it is new. With an external id,
+   * the unique (source, external id) index makes this an upsert: two pushes racing for one id get one article.
+   */
+  async allocate(sourceId: string, externalId: string | null, correlationId: string, manager: EntityManager): Promise<AllocatedArticle> {
+    const id = randomUUID();
+    if (externalId === null) {
+      await manager.query(`INSERT INTO articles (id, source_id, status, correlation_id) VALUES ($1, $2, $3, $4)`, [
+        id,
+        sourceId,
+        ArticleStatus.Received,
+        correlationId,
+      ]);
+      return { id, status: ArticleStatus.Received, created: true };
+    }
+    // DO UPDATE (a no-op write) rather than DO NOTHING so RETURNING yields the existing row too.
+    const rows: Array<{ id: string; status: ArticleStatus; created: boolean }> = await manager.query(
+      `INSERT INTO articles (id, source_id, external_id, status, correlation_id) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (source_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET external_id = EXCLUDED.external_id
+       RETURNING id, status, (xmax = 0) AS created`,
+      [id, sourceId, externalId, ArticleStatus.Received, correlationId],
+    );
+    return rows[0];
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<ArticleEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  /** Locks the row for the rest of the transaction: revisions of one article are applied one at a time. */
+  findForUpdate(id: string, manager: EntityManager): Promise<ArticleEntity | null> {
+    return manager.getRepository(ArticleEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+  }
+
+  async update(id: string, fields: ArticleFields, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, fields as QueryDeepPartialEntity<ArticleEntity>);
+  }
+
+  /** Moves the status forward only while the article is not killed and still at `revision`. */
+  async advanceStatus(id: string, revision: number, status: ArticleStatus, extra: ArticleFields = {}): Promise<boolean> {
+    const result = await this.repo()
+      .createQueryBuilder()
+      .update(ArticleEntity)
+      .set({ ...extra, status } as QueryDeepPartialEntity<ArticleEntity>)
+      .where('id = :id AND revision = :revision AND status <> :killed', { id, revision, killed: ArticleStatus.Killed })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async insertRevision(revision: QueryDeepPartialEntity<ArticleRevisionEntity>, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ArticleRevisionEntity).insert(revision);
+  }
+
+  listRevisions(articleId: string): Promise<ArticleRevisionEntity[]> {
+    return this.dataSource.getRepository(ArticleRevisionEntity).find({ where: { articleId }, order: { revision: 'ASC' } });
+  }
+}

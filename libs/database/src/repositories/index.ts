@@ -1,0 +1,6 @@
+export * from './api-key.repository';
+export * from './article.repository';
+export * from './delivery.repository';
+export * from './raw-item.repository';
+export * from './source.repository';
+export * from './subscription.repository';

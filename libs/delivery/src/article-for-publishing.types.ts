@@ -1,0 +1,71 @@
+/** Editorial state of a stored article. `killed`: withdrawn, must be taken down everywhere. */
+export type ArticlePublicationStatus = 'published' | 'withheld' | 'killed';
+
+/** A Media Topic assigned by enrichment, with the labels needed to publish it. */
+export interface PublishingTopic {
+  /** `medtop:NNNNNNNN`. */
+  qcode: string;
+  /** en-GB label from the scheme. */
+  label: string;
+  /** 0 to 1. */
+  confidence: number;
+  /** Broader topics, top level first. */
+  ancestors: Array<{ qcode: string; label: string }>;
+}
+
+/** A named entity; `uri` is a stable identifier (such as a Wikidata entity URI) when linking found one. */
+export interface PublishingEntity {
+  name: string;
+  uri?: string;
+}
+
+/** The lead image. */
+export interface PublishingImage {
+  /** Absolute http(s) URL. */
+  url: string;
+  caption: string | null;
+  credit?: string | null;
+  width?: number | null;
+  height?: number | null;
+  /** IANA media type, when known. */
+  mimeType?: string | null;
+}
+
+/** What enrichment added. */
+export interface ArticleEnrichment {
+  topics: PublishingTopic[];
+  entities: { people: PublishingEntity[]; organisations: PublishingEntity[]; places: PublishingEntity[] };
+  keywords?: string[];
+  /** `news`, `opinion`, `analysis`, ... */
+  contentType?: string | null;
+  /** Versions of the enricher and the topic scheme, kept so consumers can tell re-classifications apart. */
+  enricherVersion?: string;
+  schemeVersion?: string;
+}
+
+/** A stored article, as read for publishing (one revision of it). */
+export interface ArticleForPublishing {
+  /** UUID. */
+  id: string;
+  /** Increases with every stored change of the article. */
+  revision: number;
+  status: ArticlePublicationStatus;
+  title: string;
+  /** Sanitised HTML of the body. */
+  bodyHtml: string;
+  bodyText: string;
+  byline: string | null;
+  authors?: string[];
+  /** BCP 47, or null when unknown. */
+  language: string | null;
+  publishedAt: Date | null;
+  /** When this revision was stored. */
+  modifiedAt: Date;
+  firstCreatedAt: Date;
+  canonicalUrl: string | null;
+  description: string | null;
+  image: PublishingImage | null;
+  embargoUntil: Date | null;
+  enrichment: ArticleEnrichment;
+  source: { id: string; slug: string; name: string };
+}

@@ -1,0 +1,37 @@
+export { ARTICLE_EVENT_TYPES, type ArticleEventType } from './article-event.types';
+export { DEFAULT_RETRY_SCHEDULE, DEFAULT_RETRY_SCHEDULE_SPEC, parseRetrySchedule } from './retry-schedule.parser';
+export { parseRetryAfter } from './retry-after.parser';
+export {
+  classifyDeliveryResponse,
+  DELIVERY_TIMEOUT_MS,
+  MAX_RETRY_AFTER_MS,
+  RESPONSE_BODY_CAP_BYTES,
+  RETRY_JITTER_RATIO,
+  type DeliveryAttemptResult,
+  type DeliveryDecision,
+  type DeliveryOutcome,
+  type DeliveryTransportError,
+} from './delivery-response.classifier';
+export type { DeliveryFormat, SubscriptionFilters, SubscriptionForRouting, SubscriptionStatus } from './subscription.types';
+export type { ArticleForMatching, MatchingTopic, NamedEntity } from './article-for-matching.types';
+export { matchesSubscription, wantsEvent, type MatchResult } from './subscription.matcher';
+export {
+  matchesFullTextQuery,
+  parseFullTextQuery,
+  toSearchableText,
+  type FullTextQuery,
+  type QueryTerm,
+  type SearchableText,
+} from './full-text-query.parser';
+export type {
+  ArticleEnrichment,
+  ArticleForPublishing,
+  ArticlePublicationStatus,
+  PublishingEntity,
+  PublishingImage,
+  PublishingTopic,
+} from './article-for-publishing.types';
+export type * from './ninjs.types';
+export { toNinjs, type NinjsOptions } from './ninjs.mapper';
+export { toNativeJson, type NativeArticleJson } from './native-json.mapper';
+export { buildDeliveryPayload, type DeliveryEnvelope, type DeliveryPayloadOptions } from './delivery-payload.builder';

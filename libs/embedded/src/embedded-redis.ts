@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { Redis } from 'ioredis';
+import { freePort } from './free-port';
+
+export interface EmbeddedRedis {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class RedisServerMissingError extends Error {
+  constructor() {
+    super(
+      [
+        'No REDIS_URL is set and no redis-server was found on PATH.',
+        'Install one and run `npm start` again:',
+        '  Debian/Ubuntu: sudo apt-get install redis-server',
+        '  macOS:         brew install redis',
+        'or run Redis in Docker (`docker compose up -d redis`) and set REDIS_URL=redis://127.0.0.1:6379.',
+      ].join('\n'),
+    );
+    this.name = 'RedisServerMissingError';
+  }
+}
+
+export function findOnPath(command: string, path = process.env.PATH ?? ''): string | null {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    try {
+      await client.connect();
+      await client.ping();
+      return;
+    } catch (err) {
+      lastError = err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      client.disconnect();
+    }
+  }
+  throw new Error(`redis-server did not answer within ${timeoutMs} ms`, { cause: lastError });
+}
+
+/**
+ * Starts the `redis-server` found on PATH on a free loopback port, with its data (append-only file) in
+ * `<dataDir>/redis`, so queued jobs survive a restart. No npm package ships a Redis BullMQ can use (STACK.md trap 8).
+ */
+export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis> {
+  const binary = findOnPath('redis-server');
+  if (!binary) throw new RedisServerMissingError();
+  const dir = join(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const child = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--loglevel', 'warning'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  await waitForPing(url, child, 10_000);
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

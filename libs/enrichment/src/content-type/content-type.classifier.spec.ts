@@ -1,0 +1,50 @@
+import { classifyContentType } from './content-type.classifier';
+import { jsonLdArticleTypes } from './json-ld-type.reader';
+
+const NEWS_BODY = 'The council approved the budget on Tuesday.\n"We had to make hard choices," said the finance chief, Ann Lee.\nThe vote was 31 to 12.';
+
+describe('classifyContentType', () => {
+  it('defaults to news and says why', () => {
+    const r = classifyContentType({ title: 'Council approves budget', bodyText: NEWS_BODY });
+    expect(r.type).toBe('news');
+    expect(r.evidence.length).toBeGreaterThan(0);
+    expect(r.confidence).toBeGreaterThan(0.5);
+  });
+
+  it.each([
+    ['opinion', { jsonLdType: 'OpinionNewsArticle' }],
+    ['opinion', { url: 'https://paper.example/commentisfree/2026/nov/27/why-budgets-fail' }],
+    ['opinion', { section: 'Opinion', byline: 'Jo Bloggs, columnist' }],
+    ['analysis', { jsonLdType: ['NewsArticle', 'AnalysisNewsArticle'] }],
+    ['analysis', { title: 'Analysis: what the budget means for you' }],
+    ['review', { url: 'https://paper.example/film/reviews/dune-part-three' }],
+    ['live-blog', { jsonLdType: 'LiveBlogPosting' }],
+    ['obituary', { section: 'Obituaries' }],
+    ['press-release', { url: 'https://company.example/press-releases/q3-results' }],
+    ['other', { url: 'https://brand.example/sponsored/ten-tips' }],
+  ])('reads %s from page metadata %j', (type, signals) => {
+    const r = classifyContentType({ title: 'A title', bodyText: NEWS_BODY, ...signals });
+    expect(r.type).toBe(type);
+  });
+
+  it('reads the type from the text when metadata is silent', () => {
+    expect(classifyContentType({ title: 'x', bodyText: 'Q: What drives you?\nA: Curiosity.\nQ: And next?\nA: More of the same.' }).type).toBe('interview');
+    expect(classifyContentType({ title: 'x', bodyText: 'This post is sponsored by Acme. All opinions are my own.\nI love this kettle.' }).type).toBe('other');
+    expect(classifyContentType({ title: 'x', bodyText: 'Verdict: a fine phone with a weak camera. Rating: 4 out of 5.\nPros: battery. Cons: price.' }).type).toBe('review');
+    const first = classifyContentType({
+      title: 'x',
+      bodyText: 'I have lived here for twenty years and I think we should stop this plan. My neighbours agree with me. It is absurd, and the mayor must listen. I will keep saying so until I am heard, because my street deserves better.',
+    });
+    expect(first.type).toBe('opinion');
+    expect(first.evidence.join(' ')).toMatch(/first person/);
+  });
+});
+
+describe('jsonLdArticleTypes', () => {
+  it('reads article types from JSON-LD, arrays and graphs included, ignoring other types', () => {
+    const html = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","OpinionNewsArticle"],"headline":"x"},{"@type":"Person"}]}</script>
+      <script type='application/ld+json'>{"@type": "LiveBlogPosting"}</script>`;
+    expect(jsonLdArticleTypes(html)).toEqual(['NewsArticle', 'OpinionNewsArticle', 'LiveBlogPosting']);
+    expect(jsonLdArticleTypes('<p>no json-ld</p>')).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+import { splitParagraphs } from '../text/text.tokenizer';
+
+/** Kinds of article Copydesk tells apart. */
+export type ContentType = 'news' | 'opinion' | 'analysis' | 'press-release' | 'live-blog' | 'obituary' | 'review' | 'interview' | 'other';
+
+/** The article type, how sure the classifier is, and the signals that decided it. */
+export interface ContentTypeResult {
+  type: ContentType;
+  confidence: number;
+  evidence: string[];
+}
+
+/** What the classifier looks at; everything but the text is optional page metadata. */
+export interface ContentTypeSignals {
+  title: string;
+  bodyText: string;
+  url?: string;
+  /** schema.org type(s) from the page's JSON-LD, e.g. `OpinionNewsArticle`. */
+  jsonLdType?: string | string[];
+  section?: string;
+  byline?: string;
+}
+
+const JSON_LD: [RegExp, ContentType, number][] = [
+  [/^OpinionNewsArticle$/i, 'opinion', 4],
+  [/^(?:AnalysisNewsArticle|BackgroundNewsArticle)$/i, 'analysis', 4],
+  [/^(?:ReviewNewsArticle|Review|CriticReview|UserReview)$/i, 'review', 4],
+  [/^LiveBlogPosting$/i, 'live-blog', 5],
+  [/^(?:BlogPosting|SocialMediaPosting)$/i, 'other', 1.5],
+  [/^(?:NewsArticle|ReportageNewsArticle)$/i, 'news', 1],
+];
+const PATH_CUES: [RegExp, ContentType, number][] = [
+  [/\/(?:opinions?|commentisfree|comment|columnists?|columns?|op-?eds?|editorials?|viewpoints?|perspectives?|voices|letters)(?:\/|$)/i, 'opinion', 3],
+  [/\/(?:analysis|explainers?|news-analysis)(?:\/|$)/i, 'analysis', 3],
+  [/\/reviews?(?:\/|$)|-review(?:\/|$|\.|-\d)|\/review-/i, 'review', 3],
+  [/\/(?:live|liveblog|live-blog|live-updates)(?:\/|$)|[/-]live-(?:updates|blog|coverage)|-live(?:\/|$)/i, 'live-blog', 3],
+  [/\/(?:obituar(?:y|ies)|obits?)(?:\/|$)|-obituary(?:\/|$|\.)/i, 'obituary', 3.5],
+  [/\/(?:press-?releases?|pressroom|press|media-centre|media-center|news-releases?)(?:\/|$)|prnewswire|businesswire|globenewswire|accesswire/i, 'press-release', 3],
+  [/\/(?:interviews?|q-and-a|qanda|q-a)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
+  [/\/(?:sponsored|partner-content|advertorial|brandvoice|paid-post)(?:\/|$)/i, 'other', 3],
+  [/\/blogs?(?:\/|$)/i, 'other', 1.5],
+];
+const SECTION_CUES: [RegExp, ContentType, number][] = [
+  [/\b(?:opinion|comment|columns?|columnists?|editorials?|op-?ed|letters)\b/i, 'opinion', 2.5],
+  [/\banalysis\b/i, 'analysis', 2.5],
+  [/\breviews?\b/i, 'review', 2.5],
+  [/\bobituar(?:y|ies)\b/i, 'obituary', 3],
+  [/\bpress releases?\b/i, 'press-release', 3],
+  [/\blive\b/i, 'live-blog', 2],
+];
+
+/**
+ * Tells news from opinion, analysis, press releases, live blogs, obituaries, reviews and interviews from page
+ * metadata (JSON-LD type, section, URL, byline) and the text itself (first person, quotation density, markers).
+ * News is the default: every other type needs evidence.
+ */
+export function classifyContentType(signals: ContentTypeSignals): ContentTypeResult {
+  const scores = new Map<ContentType, number>([['news', 1]]);
+  const evidence = new Map<ContentType, string[]>();
+  const add = (type: ContentType, weight: number, why: string): void => {
+    scores.set(type, (scores.get(type) ?? 0) + weight);
+    evidence.set(type, [...(evidence.get(type) ?? []), why]);
+  };
+  const text = signals.bodyText;
+  const title = signals.title ?? '';
+
+  for (const t of [signals.jsonLdType ?? []].flat()) {
+    for (const [re, type, w] of JSON_LD) if (re.test(t.trim())) add(type, w, `JSON-LD type ${t}`);
+  }
+  const path = urlPath(signals.url);
+  if (path) for (const [re, type, w] of PATH_CUES) if (re.test(path)) add(type, w, `URL ${path}`);
+  if (signals.section) for (const [re, type, w] of SECTION_CUES) if (re.test(signals.section)) add(type, w, `section "${signals.section}"`);
+  if (signals.byline) {
+    if (/\b(?:columnist|opinion|contributor|guest (?:writer|column(?:ist)?)|editorial board)\b/i.test(signals.byline)) add('opinion', 2, `byline "${signals.byline}"`);
+    if (/\banalysis\b/i.test(signals.byline)) add('analysis', 2, `byline "${signals.byline}"`);
+  }
+  if (/^(?:opinion|comment|view|viewpoint|editorial|column)\s*[:|]/i.test(title)) add('opinion', 3, 'title marked as opinion');
+  if (/^analysis\s*[:|]/i.test(title)) add('analysis', 3, 'title marked as analysis');
+  if (/\breview\s*[:|]|\breview$|\bstars?\)?$/i.test(title)) add('review', 2, 'title marked as review');
+  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title)) add('live-blog', 2, 'title marked as live coverage');
+  if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
+  if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
+
+  const paragraphs = splitParagraphs(text).map((p) => p.text.trim());
+  const words = Math.max(1, text.split(/\s+/).length);
+  const outside = text.replace(/“[^”]*”|"[^"\n]*"/g, ' ');
+  const quoted = words - outside.split(/\s+/).length;
+  const quoteDensity = Math.max(0, quoted / words);
+  const firstPerson = (outside.match(/\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b/g) ?? []).length / (words / 100);
+  const firstPlural = (outside.match(/\b(?:we|We|our|Our|us)\b/g) ?? []).length / (words / 100);
+
+  if (firstPerson >= 0.6) {
+    add('opinion', Math.min(2, firstPerson), `first person singular ${round(firstPerson)} per 100 words outside quotes`);
+    add('review', Math.min(1, firstPerson / 2), `first person singular ${round(firstPerson)} per 100 words`);
+  }
+  if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
+  else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
+  const argumentative = count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) / (words / 100);
+  if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
+
+  const reviewMarkers = count(text, /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi);
+  if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
+
+  const releaseMarkers = count(text, /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm);
+  if (releaseMarkers >= 1) add('press-release', Math.min(5, 2 * releaseMarkers), `${releaseMarkers} press-release markers (dateline boilerplate, "About ...", media contact)`);
+
+  const timestamps = paragraphs.filter((p) => /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(p)).length;
+  if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
+
+  const lead = paragraphs.slice(0, 3).join(' ');
+  if (/\b(?:died|has died|passed away|dies)\b/i.test(lead) && /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(text)) {
+    add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
+  }
+
+  const questions = paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
+  const answers = paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
+  if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
+
+  const sponsored = count(text, /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi);
+  if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
+  if (firstPlural >= 2 && quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(firstPlural)} per 100 words`);
+
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  const [best, bestScore] = ranked[0];
+  const second = ranked[1]?.[1] ?? 0;
+  const total = ranked.reduce((a, [, s]) => a + s, 0);
+  const confidence = Math.min(0.99, 0.5 * (bestScore / total) + 0.5 * (1 - Math.exp(-(bestScore - second + 0.5))));
+  const why = evidence.get(best) ?? [];
+  if (best === 'news' && why.length === 0) why.push('no opinion, review, release, live or obituary markers');
+  return { type: best, confidence: round(confidence), evidence: why };
+}
+
+function urlPath(url: string | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.pathname}`.toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}
+
+function count(text: string, re: RegExp): number {
+  return (text.match(re) ?? []).length;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,175 @@
+import type { Gazetteer } from './entity.gazetteer';
+import { joined, type NameSpan, type Token } from './name-span.finder';
+
+/** The entity types Copydesk reports. */
+export type EntityType = 'person' | 'organisation' | 'place';
+
+/** A span with the type the rules gave it; `unknown` spans are resolved later against the rest of the article. */
+export interface TypedSpan {
+  tokens: Token[];
+  name: string;
+  type: EntityType | 'unknown';
+  /** True when a gazetteer, a suffix or a title decided the type (not a default). */
+  strong: boolean;
+  span: NameSpan;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
+// First words that make "X of Y" one organisation name.
+const ORGANISATION_HEADS = new Set(['university', 'department', 'bank', 'office', 'ministry', 'institute', 'museum', 'bureau', 'board', 'council', 'federation', 'association', 'society', 'church', 'college', 'school', 'academy', 'commission', 'committee', 'agency', 'house', 'court', 'league', 'order', 'chamber', 'secretary', 'division', 'army', 'corps', 'organization', 'organisation', 'union', 'party', 'friends', 'sisters', 'brotherhood', 'republic', 'kingdom', 'state', 'states', 'city', 'port', 'isle', 'gulf', 'bay', 'cape', 'sea', 'lake', 'mount', 'straits', 'strait']);
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
+const PREPOSITIONS_OF_PLACE = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'around', 'towards', 'toward', 'via']);
+const ORGANISATION_VERBS = new Set(['said', 'says', 'announced', 'announces', 'reported', 'reports', 'confirmed', 'launched', 'launches', 'unveiled', 'unveils', 'sells', 'sold', 'makes', 'made', 'plans', 'planned', 'acquired', 'hired', 'filed', 'posted', 'declined', 'shares', 'stock', 'spokesperson', 'spokesman', 'spokeswoman', 'inc', 'corp']);
+
+/** Per-article state the classifier reads and fills. */
+export interface ClassifierContext {
+  g: Gazetteer;
+  /** Words this article writes in lower case somewhere. */
+  localLowerCase: Set<string>;
+  /** Names seen after a brand ("Nissan Sentra"): products, not organisations, when they recur alone. */
+  products: Set<string>;
+}
+
+/** True for ordinary words: in the lexicon, the shipped common-word list, or written in lower case in this article. */
+export function isCommonWord(word: string, ctx: ClassifierContext): boolean {
+  return ctx.g.commonWords.has(word) || ctx.localLowerCase.has(word);
+}
+
+/** Types a span, splitting it at connectors when the whole is not one organisation or place name. */
+export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[] {
+  const g = ctx.g;
+  const tokens = span.tokens;
+  if (tokens.some((t) => CONNECTORS.has(t.lower))) {
+    // "Chief Executive Officer of Northwind Energy": a job title, then the organisation it belongs to.
+    const of = tokens.findIndex((t) => t.lower === 'of');
+    if (of > 0 && tokens.slice(0, of).every((t) => g.personTitles.has(t.lower) || g.roles.has(t.lower) || t.lower === 'executive' || t.lower === 'managing')) {
+      const rest = tokens.slice(of + 1).filter((t, i) => !(i === 0 && t.lower === 'the'));
+      return rest.length ? classifySpan({ ...span, tokens: rest, titles: [] }, ctx) : [];
+    }
+    const whole = joined(tokens);
+    const first = tokens[0].lower;
+    const last = tokens[tokens.length - 1].lower;
+    if (g.places.has(whole)) return [typed(span, tokens, 'place', true)];
+    // "the International Tennis Federation and Acme Robotics": two names, when the first is complete on its own.
+    const and = tokens.findIndex((t) => t.lower === 'and' || t.lower === '&');
+    if (and > 0 && !g.organisations.has(whole)) {
+      const left = tokens.slice(0, and);
+      const leftLast = left[left.length - 1].lower;
+      if (g.organisationSuffixes.has(leftLast) || g.organisations.has(joined(left)) || g.places.has(joined(left))) {
+        return [...classifySpan({ ...span, tokens: left }, ctx), ...classifySpan({ ...span, tokens: tokens.slice(and + 1), titles: [] }, ctx)];
+      }
+    }
+    const headed = of > 0 && tokens.slice(0, of).some((t) => ORGANISATION_HEADS.has(t.lower) || g.organisationSuffixes.has(t.lower));
+    if (g.organisations.has(whole) || g.organisationSuffixes.has(last) || ORGANISATION_HEADS.has(first) || headed || /hall of fame/.test(whole)) {
+      const placeLike = g.places.has(whole) || (g.placeSuffixes.has(last) && !g.organisationSuffixes.has(last));
+      return [typed(span, tokens, placeLike ? 'place' : 'organisation', true)];
+    }
+    const parts: TypedSpan[] = [];
+    let part: Token[] = [];
+    for (const t of [...tokens, undefined]) {
+      if (!t || CONNECTORS.has(t.lower)) {
+        if (part.length) parts.push(...classifySimple(span, part, ctx));
+        part = [];
+      } else part.push(t);
+    }
+    return parts;
+  }
+  return classifySimple(span, tokens, ctx);
+}
+
+function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext): TypedSpan[] {
+  const g = ctx.g;
+  if (!tokens[0]?.capitalised) return [];
+  const split = splitRun(span, tokens, ctx);
+  if (split) return split;
+  const whole = joined(tokens);
+  const undotted = whole.replace(/\./g, '');
+  const words = tokens.map((t) => t.lower);
+  const first = words[0];
+  const last = words[words.length - 1];
+  const isFirstOfSpan = tokens[0] === span.tokens[0];
+  const before = isFirstOfSpan ? span.before : '';
+  const titled = isFirstOfSpan && span.titles.length > 0;
+
+  if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
+  // Events are not entities, but the place they are named after is ("Los Angeles Auto Show").
+  if (tokens.length > 1 && (g.eventSuffixes.has(last) || g.eventSuffixes.has(words.slice(-2).join(' '))) && !g.organisations.has(whole) && !g.places.has(whole)) {
+    for (let k = tokens.length - 1; k > 0; k--) {
+      const prefix = tokens.slice(0, k);
+      if (g.places.has(joined(prefix))) return [typed(span, prefix, 'place', true)];
+    }
+    return [];
+  }
+  if (g.organisations.has(whole) || g.organisations.has(undotted)) return [typed(span, tokens, 'organisation', true)];
+  if (g.places.has(whole) || g.places.has(undotted)) return [typed(span, tokens, 'place', true)];
+  if (g.people.has(whole)) return [typed(span, tokens, 'person', true)];
+  // "the writer Anne Castle": a title says person before any suffix says place.
+  if (titled && tokens.length <= 4 && tokens.length > 1 && !g.organisationSuffixes.has(last)) return [typed(span, tokens, 'person', true)];
+  // "Northern Europe", "East Africa"
+  if (tokens.length === 2 && COMPASS.has(first) && g.places.has(last)) return [typed(span, tokens, 'place', true)];
+  // Acronyms are as often products and units ("LED", "AWD") as organisations: decided from their contexts later.
+  if (tokens.length === 1 && /^(?:[\p{Lu}&]\.?){1,6}$/u.test(tokens[0].bare)) return [typed(span, tokens, 'unknown', false)];
+  const lastPart = last.split('-').pop() ?? last;
+  if ((g.organisationSuffixes.has(last) || g.organisationSuffixes.has(lastPart)) && tokens.length > 1) return [typed(span, tokens, 'organisation', true)];
+  // "US EPA", "Kazakhstan Airways": a place in front of a known organisation.
+  if (tokens.length === 2 && g.places.has(first) && g.organisations.has(last)) {
+    return [typed(span, tokens.slice(0, 1), 'place', true), typed(span, tokens.slice(1), 'organisation', true)];
+  }
+  if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
+  if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
+  if (titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^[\p{L}.'’\-]+$/u.test(t.bare))) {
+    if (g.firstNames.has(first) || g.lastNames.has(last) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? '')) return [typed(span, tokens, 'person', true)];
+    // "Boeing Dreamliner", "Ford Mustang Mach E": a brand followed by more capitals names a product.
+    if (g.organisations.has(first)) {
+      for (const t of tokens.slice(1)) ctx.products.add(t.lower);
+      return [typed(span, tokens.slice(0, 1), 'organisation', true)];
+    }
+    // A two- or three-word name with no other clue is most often a person in news copy, unless it is made of
+    // ordinary words ("Starry Night", "Fan Vote") or looks like a model name ("Mach E").
+    if ((isCommonWord(last, ctx) || isCommonWord(last.replace(/s$/, ''), ctx)) && !g.lastNames.has(last)) return [];
+    if (g.places.has(first) && !g.firstNames.has(first)) return [];
+    if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
+    return [typed(span, tokens, 'person', false)];
+  }
+  if (tokens.length === 1) {
+    if (g.firstNames.has(first) && !PREPOSITIONS_OF_PLACE.has(before)) return [typed(span, tokens, 'unknown', false)];
+    if (PREPOSITIONS_OF_PLACE.has(before) && !isCommonWord(first, ctx) && !/^\p{Lu}+$/u.test(tokens[0].bare)) return [typed(span, tokens, 'place', false)];
+    if (ORGANISATION_VERBS.has(span.after) && isFirstOfSpan && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1]) return [typed(span, tokens, 'unknown', false)];
+    return [typed(span, tokens, 'unknown', false)];
+  }
+  return [];
+}
+
+// "Cleveland DL Larry Ogunjobi", "Serbia Novak Djokovic", "Art Director Park Dong Woo": a run that joins a
+// place, team or role to a person's name is split before the given name or after the role.
+function splitRun(span: NameSpan, tokens: Token[], ctx: ClassifierContext): TypedSpan[] | undefined {
+  const g = ctx.g;
+  if (tokens.length < 3 || g.organisations.has(joined(tokens)) || g.places.has(joined(tokens))) return undefined;
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const word = tokens[k].lower.replace(/\.$/, '');
+    if (g.personTitles.has(word) || g.roles.has(word)) {
+      const rest = tokens.slice(k + 1);
+      const head = tokens.slice(0, k).filter((t) => !/^[\p{Lu}]{1,3}$/u.test(t.bare) || g.organisations.has(t.lower));
+      return [...(head.length ? classifySimple(span, head, ctx) : []), typed({ ...span, titles: [word] }, rest, 'person', true)];
+    }
+    const previous = tokens[k - 1];
+    const headEnds = g.places.has(joined(tokens.slice(0, k))) || g.organisations.has(joined(tokens.slice(0, k))) || /^[\p{Lu}]{1,4}$/u.test(previous.bare) || isCommonWord(previous.lower, ctx) || g.roles.has(previous.lower);
+    if (g.firstNames.has(word) && tokens.length - k <= 3 && headEnds) {
+      const head = tokens.slice(0, k).filter((t) => !/^[\p{Lu}]{1,3}$/u.test(t.bare) || g.organisations.has(t.lower));
+      // "CBS Sports NFL Insider Jason La Canfora": role words at the end of the head are not part of its name.
+      while (head.length > 1 && (isCommonWord(head[head.length - 1].lower, ctx) || g.roles.has(head[head.length - 1].lower))) head.pop();
+      return [...(head.length ? classifySimple(span, head, ctx) : []), typed(span, tokens.slice(k), 'person', true)];
+    }
+  }
+  return undefined;
+}
+
+function typed(span: NameSpan, tokens: Token[], type: TypedSpan['type'], strong: boolean): TypedSpan {
+  return { tokens, name: displayName(tokens), type, strong, span };
+}
+
+/** The name as written, without possessive endings. */
+export function displayName(tokens: Token[]): string {
+  return tokens.map((t) => t.bare).join(' ').replace(/\s&\s/g, ' & ');
+}

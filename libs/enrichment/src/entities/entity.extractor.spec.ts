@@ -1,0 +1,56 @@
+import { splitSentences } from '../text/text.tokenizer';
+import { extractEntities } from './entity.extractor';
+
+function entities(text: string, title = ''): Record<'people' | 'organisations' | 'places', Record<string, number>> {
+  const e = extractEntities(text, splitSentences(text), title).entities;
+  const counts = (list: { name: string; count: number }[]): Record<string, number> => Object.fromEntries(list.map((x) => [x.name, x.count]));
+  return { people: counts(e.people), organisations: counts(e.organisations), places: counts(e.places) };
+}
+
+describe('extractEntities', () => {
+  it('names a person by the first full mention and counts later short mentions', () => {
+    const e = entities('Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.');
+    expect(e.people).toEqual({ 'Mark T. Esper': 3 });
+    expect(e.places).toEqual({ Seoul: 1, Tokyo: 1 });
+  });
+
+  it('types organisations by gazetteer, suffix, head word and acronym context', () => {
+    const e = entities(
+      'Toyota and Volkswagen unveiled new cars. The Department of Public Safety said the International Tennis Federation and Acme Robotics Inc. had agreed. ' +
+        'Kosmos, a group founded by a footballer, paid for it. NASA and the FBI declined to comment.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(
+      expect.arrayContaining(['Toyota', 'Volkswagen', 'Department of Public Safety', 'International Tennis Federation', 'Acme Robotics Inc.', 'Kosmos', 'NASA', 'FBI']),
+    );
+    expect(e.people).toEqual({});
+  });
+
+  it('finds places from gazetteers, suffixes and prepositions, and merges spellings of one country', () => {
+    const e = entities('Fans gathered at Heinz Field in Pittsburgh. The U.S. team beat Canada, and the United States now meets Northern Europe’s best. They sailed towards the Adriatic.');
+    expect(e.places).toEqual({ 'Heinz Field': 1, Pittsburgh: 1, 'United States': 2, Canada: 1, 'Northern Europe': 1, Adriatic: 1 });
+  });
+
+  it('splits runs that join a team, place or role to a name', () => {
+    const e = entities('Cleveland DL Larry Ogunjobi was fined. Spain Rafael Nadal won. CBS Sports NFL Insider Jason La Canfora reported it.');
+    expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Larry Ogunjobi', 'Rafael Nadal', 'Jason La Canfora']));
+    expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Cleveland', 'Spain']));
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['CBS']));
+  });
+
+  it('does not take products, headings, events or ordinary capitalised words for entities', () => {
+    const e = entities(
+      'NISSAN SENTRA\nThe 2020 Sentra goes on sale in January. Boeing’s Dreamliner jets are popular. Starry Night was on show at the Los Angeles Auto Show. However, Analysts expect growth.',
+    );
+    expect(e.organisations).toEqual({ Boeing: 1 });
+    expect(e.people).toEqual({});
+    expect(e.places).toEqual({ 'Los Angeles': 1 });
+  });
+
+  it('ranks by salience: frequency, early mention and the headline', () => {
+    const text = 'Anna Berg opened the show. Later Tom Lind spoke. Berg thanked the crowd. Berg left early.';
+    const result = extractEntities(text, splitSentences(text), 'Anna Berg opens festival').entities.people;
+    expect(result.map((p) => p.name)).toEqual(['Anna Berg', 'Tom Lind']);
+    expect(result[0].salience).toBeGreaterThan(result[1].salience);
+    expect(result[0].salience).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,91 @@
+import { shippedCommonWords } from './common-words.builder';
+import {
+  EVENT_SUFFIXES,
+  NAME_STYLES,
+  NOT_NAMES,
+  ORGANISATIONS,
+  ORGANISATION_SUFFIXES,
+  PERSON_TITLES,
+  PLACES,
+  PLACE_SUFFIXES,
+} from './entity-gazetteer.data';
+
+/** Word lists the entity recogniser looks names up in; all keys lower case. */
+export interface Gazetteer {
+  places: Set<string>;
+  organisations: Set<string>;
+  people: Set<string>;
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  /** Words the lexicon knows as ordinary words (verbs, adjectives, common nouns...), not as names. */
+  commonWords: Set<string>;
+  /** Roles and occupations ("spokesperson", "official"), for unnamed speakers. */
+  roles: Set<string>;
+  demonyms: Set<string>;
+  personTitles: Set<string>;
+  nameStyles: Set<string>;
+  organisationSuffixes: Set<string>;
+  placeSuffixes: Set<string>;
+  eventSuffixes: Set<string>;
+  notNames: Set<string>;
+}
+
+type Lexicon = Record<string, string | string[]>;
+interface Compromise {
+  model(): { one: { lexicon: Lexicon }; two?: { orgWords?: Record<string, boolean> } };
+}
+// compromise's organisation words that name buildings and venues as often as bodies: left to the place rules.
+const VENUE_WORDS = new Set(['center', 'centre', 'hotel', 'hotels', 'cafe', 'restaurant', 'restaurants', 'estate', 'memorial', 'cathedral', 'coffee', 'pizza', 'care', 'data', 'capital', 'international', 'government', 'interstate', 'marine', 'mobile', 'power', 'markets', 'reserve', 'boys', 'girls', 'crew']);
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'SportsTeam', 'ProperNoun']);
+
+let cached: Gazetteer | undefined;
+
+/** The gazetteer: compromise's lexicon (loaded once, ~25k words) merged with Copydesk's own lists. */
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('compromise') as Compromise & { default?: Compromise };
+  const nlp = typeof loaded.model === 'function' ? loaded : (loaded.default as Compromise);
+  const model = nlp.model();
+  const lexicon = model.one.lexicon;
+  const g: Gazetteer = {
+    places: list(PLACES),
+    organisations: list(ORGANISATIONS),
+    people: new Set(),
+    firstNames: new Set(),
+    lastNames: new Set(),
+    commonWords: new Set(),
+    roles: new Set(),
+    demonyms: new Set(),
+    personTitles: list(PERSON_TITLES),
+    nameStyles: list(NAME_STYLES),
+    organisationSuffixes: list(ORGANISATION_SUFFIXES),
+    placeSuffixes: list(PLACE_SUFFIXES),
+    eventSuffixes: list(EVENT_SUFFIXES),
+    notNames: list(NOT_NAMES),
+  };
+  for (const [word, value] of Object.entries(lexicon)) {
+    const tags = Array.isArray(value) ? value : [value];
+    for (const tag of tags) {
+      if (tag === 'Country' || tag === 'City' || tag === 'Region' || (tag === 'Place' && tags.includes('ProperNoun'))) g.places.add(word);
+      else if (tag === 'Organization' || tag === 'SportsTeam') g.organisations.add(word);
+      else if (tag === 'Person') g.people.add(word);
+      else if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') g.firstNames.add(word);
+      else if (tag === 'LastName') g.lastNames.add(word);
+      else if (tag === 'Actor') g.roles.add(word);
+      else if (tag === 'Demonym') g.demonyms.add(word);
+    }
+    if (!tags.some((t) => NAME_TAGS.has(t)) && !word.includes(' ')) g.commonWords.add(word);
+  }
+  for (const w of Object.keys(model.two?.orgWords ?? {})) if (!VENUE_WORDS.has(w)) g.organisationSuffixes.add(w);
+  for (const w of shippedCommonWords()) if (!g.firstNames.has(w) && !g.places.has(w) && !g.organisations.has(w)) g.commonWords.add(w);
+  // Abbreviations compromise lists as organisations but that are ordinary words in news copy.
+  for (const w of ['dept', 'univ', 'assn', 'inc', 'ltd', 'co']) g.organisations.delete(w);
+  for (const w of ['official', 'officials', 'spokesperson', 'spokesman', 'spokeswoman', 'source', 'sources', 'aide', 'aides', 'expert', 'experts', 'officer', 'officers', 'witness', 'witnesses', 'resident', 'residents', 'analyst', 'analysts', 'executive', 'executives', 'representative', 'user', 'users']) g.roles.add(w);
+  return (cached = g);
+}
+
+function list(pipeSeparated: string): Set<string> {
+  return new Set(pipeSeparated.split('|').map((w) => w.trim()).filter(Boolean));
+}

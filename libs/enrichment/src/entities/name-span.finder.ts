@@ -1,0 +1,228 @@
+import { STOPWORDS } from '../text/stopwords.data';
+import type { Sentence } from '../text/text.tokenizer';
+import type { Gazetteer } from './entity.gazetteer';
+
+/** A word of the body with its offsets. */
+export interface Token {
+  text: string;
+  /** Text without a possessive ending ("Toyota’s" -> "Toyota"). */
+  bare: string;
+  lower: string;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Position inside its sentence. */
+  position: number;
+  /** Position in the token list of the body. */
+  index: number;
+  /** Written with a possessive ending: the name ends there ("Webb’s Ford"). */
+  possessive: boolean;
+  capitalised: boolean;
+}
+
+/** A run of capitalised words that may name something, with the words around it. */
+export interface NameSpan {
+  tokens: Token[];
+  /** Title or role words stripped from the front ("President", "coach"), lower case. */
+  titles: string[];
+  sentence: number;
+  /** The word before the span (after titles), lower case, or '' at a sentence start. */
+  before: string;
+  /** The word after the span, lower case. */
+  after: string;
+  /** True when the span opens its sentence (where capitals say nothing). */
+  sentenceInitial: boolean;
+  /** Up to 40 characters of body text before and after the span, for context patterns. */
+  preceding: string;
+  following: string;
+}
+
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*\.?|&/gu;
+const KEEP_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'ft', 'mt', 'det', 'supt', 'adm', 'maj', 'cpl', 'pvt']);
+const NAME_PARTICLES = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'di', 'bin', 'al', 'el', 'dos', 'das', 'ter', 'den']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
+
+/** Splits a body into word tokens tagged with their sentence. */
+export function tokenise(text: string, sentences: Sentence[]): Token[] {
+  const tokens: Token[] = [];
+  for (const sentence of sentences) {
+    TOKEN.lastIndex = 0;
+    const body = sentence.text;
+    let position = 0;
+    for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
+      let word = m[0];
+      if (word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word) && !(word.length === 2 && /^\p{Lu}/u.test(word)) && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) {
+        word = word.slice(0, -1);
+      }
+      const bare = word.replace(/['’]s?$/u, '').replace(/-based$/u, '');
+      const possessive = bare !== word && /['’]s?$/u.test(word);
+      const start = sentence.start + m.index;
+      tokens.push({
+        text: word,
+        bare: bare || word,
+        lower: (bare || word).toLowerCase().replace(/’/g, "'"),
+        possessive,
+        start,
+        end: start + word.length,
+        sentence: sentence.index,
+        position: position++,
+        index: tokens.length,
+        capitalised: /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word),
+      });
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Finds runs of capitalised words, joined across name particles ("van de") and connectors ("of", "&") that the
+ * classifier may later split, with titles stripped and sentence-initial ordinary words dropped.
+ */
+export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): NameSpan[] {
+  const spans: NameSpan[] = [];
+  const capsSentences = allCapsSentences(tokens);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].capitalised || capsSentences.has(tokens[i].sentence)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const t = tokens[j];
+      if (!t || t.sentence !== tokens[i].sentence || tokens[j - 1].possessive || hasBreakBefore(text, tokens[j - 1], t)) break;
+      if (t.capitalised) {
+        j++;
+        continue;
+      }
+      // A lower-case joiner only joins when a capitalised word follows it (possibly after "the").
+      const next = tokens[j + 1];
+      const afterThe = t.lower === 'the' ? next : undefined;
+      const joinable = NAME_PARTICLES.has(t.lower) || (CONNECTORS.has(t.lower) && t.lower !== 'the');
+      const nextJoins = next && (next.lower === 'the' || NAME_PARTICLES.has(next.lower)) && tokens[j + 2]?.capitalised;
+      if (joinable && next && next.sentence === t.sentence && (next.capitalised || nextJoins)) {
+        j++;
+        continue;
+      }
+      if (afterThe && tokens[j - 1].lower === 'of' && afterThe.capitalised) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const span = trim(tokens.slice(i, j), tokens, g, text);
+    if (span) spans.push(span);
+    i = j;
+  }
+  return spans;
+}
+
+function hasBreakBefore(text: string, previous: Token, next: Token): boolean {
+  // Punctuation between two words (comma, quote, colon, bracket, dash) ends a name.
+  const gap = text.slice(previous.end, next.start);
+  // "CollectiveBias, Inc." is one name.
+  if (gap === ', ' && /^(?:inc|ltd|llc|plc|corp)\.?$/i.test(next.text)) return false;
+  return /[,;:()\[\]"“”‘—–|/]|\s-\s|’\s|'\s/.test(gap);
+}
+
+// Headings in capitals ("TOYOTA RAV4 PRIME") name products and sections, not entities.
+function allCapsSentences(tokens: Token[]): Set<number> {
+  const words = new Map<number, number>();
+  const caps = new Map<number, number>();
+  for (const t of tokens) {
+    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
+    if (/^[\p{Lu}\p{N}.\-&]+$/u.test(t.text) && /\p{Lu}/u.test(t.text)) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
+  }
+  return new Set([...words].filter(([s, n]) => n >= 2 && caps.get(s) === n).map(([s]) => s));
+}
+
+function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan | undefined {
+  const titles: string[] = [];
+  let tokens = run;
+  // Lower-case titles just before the run: "coach Mike Tomlin", "chief executive Tim Clark".
+  const firstIndex = run[0].index;
+  for (let k = firstIndex - 1; k >= 0 && k >= firstIndex - 2; k--) {
+    const t = all[k];
+    if (t.sentence !== run[0].sentence || t.capitalised) break;
+    if (g.personTitles.has(t.lower.replace(/\.$/, '')) || g.roles.has(t.lower)) titles.unshift(t.lower);
+    else break;
+  }
+  while (tokens.length) {
+    const first = tokens[0];
+    const lower = first.lower.replace(/\.$/, '');
+    const initial = first.position === 0 || isAfterOpening(all, first);
+    if ((g.personTitles.has(lower) || g.roles.has(lower)) && tokens.length > 1 && !(g.nameStyles.has(lower) && tokens.length === 2) && !keepsLeadingWord(tokens, g)) {
+      titles.push(lower);
+      tokens = tokens.slice(1);
+      continue;
+    }
+    if ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !isKnownName(tokens, g))) {
+      tokens = tokens.slice(1);
+      continue;
+    }
+    if (initial && isOrdinaryWord(first, g) && !(tokens.length > 1 && g.firstNames.has(lower)) && !keepsLeadingWord(tokens, g)) {
+      tokens = tokens.slice(1);
+      continue;
+    }
+    break;
+  }
+  while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1].lower) || NAME_PARTICLES.has(tokens[tokens.length - 1].lower))) tokens = tokens.slice(0, -1);
+  while (tokens.length > 1 && !isKnownName(tokens, g) && g.notNames.has(tokens[tokens.length - 1].lower) && !g.organisationSuffixes.has(tokens[tokens.length - 1].lower) && !g.placeSuffixes.has(tokens[tokens.length - 1].lower) && !g.eventSuffixes.has(tokens[tokens.length - 1].lower)) tokens = tokens.slice(0, -1);
+  if (!tokens.length || !tokens[0].capitalised) return undefined;
+  const startIndex = tokens[0].index;
+  const endIndex = tokens[tokens.length - 1].index;
+  const beforeToken = all[startIndex - 1];
+  const afterToken = all[endIndex + 1];
+  return {
+    tokens,
+    titles,
+    sentence: tokens[0].sentence,
+    before: beforeToken && beforeToken.sentence === tokens[0].sentence ? beforeToken.lower : '',
+    after: afterToken && afterToken.sentence === tokens[0].sentence ? afterToken.lower : '',
+    sentenceInitial: tokens[0].position === 0,
+    preceding: text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start),
+    following: text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40),
+  };
+}
+
+function isKnownName(tokens: Token[], g: Gazetteer): boolean {
+  const name = joined(tokens);
+  return g.organisations.has(name) || g.places.has(name) || g.people.has(name);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'but', 'and', 'or', 'so', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'from', 'by', 'after', 'before', 'former', 'late', 'meanwhile', 'however']);
+
+// "University of Florida", "Royal Navy", "National Institute on Drug Abuse": a word that is no name on its own
+// may open an organisation's name.
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central)$/;
+
+function keepsLeadingWord(tokens: Token[], g: Gazetteer): boolean {
+  for (let k = tokens.length; k >= 2; k--) if (isKnownName(tokens.slice(0, k), g)) return true;
+  // "Northern Europe", "East Africa"
+  if (tokens.length === 2 && COMPASS.test(tokens[0].lower) && g.places.has(tokens[1].lower)) return true;
+  if (tokens.length < 2 || DETERMINERS.has(tokens[0].lower)) return false;
+  const second = tokens[1].lower;
+  if (second === 'of' || second === 'for' || second === 'on') return true;
+  // "Royal College of Music", "National Institute on Drug Abuse": an organisation word anywhere in the name.
+  return tokens.slice(1).some((t) => g.organisationSuffixes.has(t.lower)) || /hall of fame/.test(joined(tokens));
+}
+
+function isAfterOpening(all: Token[], token: Token): boolean {
+  // Capitals after a colon or an opening quote start a sentence too; approximated by the previous token ending one.
+  const previous = all[token.index - 1];
+  return !previous || previous.sentence !== token.sentence;
+}
+
+/** True when a sentence-initial capitalised word is most likely an ordinary word. */
+export function isOrdinaryWord(token: Token, g: Gazetteer): boolean {
+  const lower = token.lower;
+  if (g.organisations.has(lower) || g.places.has(lower) || g.people.has(lower)) return false;
+  if (g.commonWords.has(lower) || g.notNames.has(lower)) return true;
+  const singular = lower.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
+  return g.commonWords.has(singular) || g.roles.has(lower) || g.roles.has(singular) || g.demonyms.has(lower) || g.demonyms.has(singular);
+}
+
+/** Lower-case name of some tokens, joined with spaces. */
+export function joined(tokens: Token[]): string {
+  return tokens.map((t) => t.lower).join(' ');
+}

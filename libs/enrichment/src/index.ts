@@ -1,0 +1,41 @@
+export { enrichArticle } from './article.enricher';
+export { ENRICHER_VERSION } from './enricher.version';
+export type { Enrichment, EnrichmentInput, EnrichmentOptions } from './enrichment.types';
+export { detectLanguage, type DetectedLanguage } from './language/language.detector';
+export {
+  MEDIA_TOPICS_FILE,
+  MEDIA_TOPICS_SCHEME_VERSION,
+  mediaTopic,
+  mediaTopicAncestors,
+  mediaTopicChildren,
+  mediaTopicTopLevel,
+  mediaTopics,
+  normaliseQcode,
+  type MediaTopic,
+  type MediaTopicRef,
+} from './topics/media-topics.scheme';
+export { classifyTopics, type ArticleTopic, type TopicClassifierOptions } from './topics/topic.classifier';
+export {
+  DEFAULT_TOPIC_MODEL_FILE,
+  TOPIC_MODEL_FORMAT,
+  defaultTopicModel,
+  loadTopicModel,
+  parseTopicModel,
+  predictTopics,
+  saveTopicModel,
+  type TopicModel,
+  type TopicPrediction,
+} from './topics/topic.model';
+export { isHeldOutExample, trainTopicModel, type TopicExample, type TopicTrainingOptions } from './topics/topic.trainer';
+export { lexiconEvidence, type LexiconEvidence } from './topics/topic.lexicon';
+export { extractEntities, type ArticleEntities, type ArticleEntity, type EntityMention } from './entities/entity.extractor';
+export { buildCommonWords, COMMON_WORDS_FILE } from './entities/common-words.builder';
+export { extractQuotes, type ArticleQuote } from './quotes/quote.extractor';
+export { findBlockQuotes, type BlockQuote } from './quotes/block-quote.extractor';
+export { classifyContentType, type ContentType, type ContentTypeResult, type ContentTypeSignals } from './content-type/content-type.classifier';
+export { jsonLdArticleTypes } from './content-type/json-ld-type.reader';
+export { extractKeywords } from './keywords/keyword.extractor';
+export { summarise } from './summary/summary.extractor';
+export { countWords, splitSentences } from './text/text.tokenizer';
+export { htmlToText, looksLikeHtml } from './text/html-text.converter';
+export { enrichmentAsset } from './assets/package-root.util';

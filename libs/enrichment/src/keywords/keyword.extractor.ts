@@ -1,0 +1,83 @@
+import { STOPWORDS } from '../text/stopwords.data';
+import type { Sentence } from '../text/text.tokenizer';
+
+/** Document frequencies for weighting words by rarity (from the topic model's training corpus). */
+export interface DocumentFrequencies {
+  documentFrequency: Record<string, number>;
+  documentCount: number;
+}
+
+const WORD = /[\p{L}][\p{L}\p{M}\p{N}'’\-]*|\d[\d.,]*/gu;
+// Reporting verbs and generic news words say nothing about what an article is about.
+const GENERIC = new Set(['said', 'says', 'told', 'added', 'according', 'people', 'year', 'years', 'time', 'new', 'also', 'just', 'like', 'including', 'percent', 'per', 'cent', 'lot', 'way', 'thing', 'things', 'number', 'part', 'set', 'made', 'make', 'going', 'get', 'got', 'know', 'think', 'want', 'come', 'came', 'look', 'good', 'great', 'well', 'really', 'still', 'even', 'much', 'many', 'last', 'week', 'month', 'day', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+const indexes = new WeakMap<DocumentFrequencies, Map<string, number>>();
+
+function frequencyIndex(df: DocumentFrequencies): Map<string, number> {
+  let index = indexes.get(df);
+  if (!index) indexes.set(df, (index = new Map(Object.entries(df.documentFrequency))));
+  return index;
+}
+
+/**
+ * Key phrases: runs of one to three content words, scored by frequency times rarity (idf from the training
+ * corpus), multi-word phrases favoured when they recur. Lower-cased; a word already inside a chosen phrase is not
+ * repeated on its own.
+ */
+export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, max = 10): string[] {
+  const runs: string[][] = [];
+  const wordCounts = new Map<string, number>();
+  for (const s of sentences) {
+    let run: string[] = [];
+    WORD.lastIndex = 0;
+    let lastEnd = 0;
+    for (let m = WORD.exec(s.text); m; m = WORD.exec(s.text)) {
+      // Punctuation between words breaks a phrase.
+      if (run.length && /[,;:.!?()"“”—–]/.test(s.text.slice(lastEnd, m.index))) {
+        runs.push(run);
+        run = [];
+      }
+      lastEnd = m.index + m[0].length;
+      const w = m[0].toLowerCase().replace(/['’]s$/, '').replace(/’/g, "'");
+      if (w.length < 3 || STOPWORDS.has(w) || GENERIC.has(w) || /^\d/.test(w)) {
+        if (run.length) runs.push(run);
+        run = [];
+        continue;
+      }
+      wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+      run.push(w);
+    }
+    if (run.length) runs.push(run);
+  }
+  // A phrase must recur, so only words that recur can form one: this keeps the n-gram count small.
+  const phraseCounts = new Map<string, number>(wordCounts);
+  for (const run of runs) {
+    for (let n = 2; n <= 3; n++) {
+      for (let i = 0; i + n <= run.length; i++) {
+        const words = run.slice(i, i + n);
+        if (words.some((w) => (wordCounts.get(w) ?? 0) < 2)) continue;
+        const phrase = words.join(' ');
+        phraseCounts.set(phrase, (phraseCounts.get(phrase) ?? 0) + 1);
+      }
+    }
+  }
+  const frequencies = frequencyIndex(df);
+  const idf = (w: string): number => Math.log((df.documentCount + 1) / ((frequencies.get(w) ?? 0) + 1)) + 1;
+  const scored: [string, number][] = [];
+  for (const [phrase, count] of phraseCounts) {
+    const words = phrase.split(' ');
+    if (words.length > 1 && count < 2) continue;
+    const weight = words.reduce((a, w) => a + idf(w), 0) / words.length;
+    scored.push([phrase, (1 + Math.log(count)) * weight * (words.length > 1 ? 1.3 : 1)]);
+  }
+  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const chosen: string[] = [];
+  for (const [phrase] of scored) {
+    if (chosen.length >= max) break;
+    if (chosen.some((c) => c.split(' ').includes(phrase) || phrase.split(' ').every((w) => c.split(' ').includes(w)))) continue;
+    // A longer phrase absorbs the single words it contains.
+    for (let i = chosen.length - 1; i >= 0; i--) if (phrase.split(' ').includes(chosen[i])) chosen.splice(i, 1);
+    chosen.push(phrase);
+  }
+  return chosen.slice(0, max);
+}

@@ -1,0 +1,59 @@
+import { extractEntities } from '../entities/entity.extractor';
+import { splitSentences } from '../text/text.tokenizer';
+import { findBlockQuotes } from './block-quote.extractor';
+import { extractQuotes } from './quote.extractor';
+
+function quotes(text: string, html?: string): [string, string | null][] {
+  const sentences = splitSentences(text);
+  const { mentions } = extractEntities(text, sentences);
+  return extractQuotes(text, sentences, mentions, html ? findBlockQuotes(html) : []).map((q) => [q.text, q.speaker]);
+}
+
+describe('extractQuotes', () => {
+  it('attributes "…," said X and "…," X said, with curly and straight marks', () => {
+    expect(quotes('“We will appeal,” said Maria Lopez, the club’s lawyer.\n"It was a fair decision," Tom Hardwick said.')).toEqual([
+      ['We will appeal,', 'Maria Lopez'],
+      ['It was a fair decision,', 'Tom Hardwick'],
+    ]);
+  });
+
+  it('resolves a surname and a pronoun to the person named in full earlier', () => {
+    expect(quotes('Coach Dana Whitfield watched the match. “We lost our shape,” Whitfield said. “We will fix it,” she added.')).toEqual([
+      ['We lost our shape,', 'Dana Whitfield'],
+      ['We will fix it,', 'Dana Whitfield'],
+    ]);
+  });
+
+  it('takes the attribution from the next sentence or the introducing clause', () => {
+    expect(quotes('Residents were evacuated. “The water came in so fast.” Paolo Greco, a shop owner, said he lost everything.')).toEqual([['The water came in so fast.', 'Paolo Greco']]);
+    expect(quotes('The governor, Ruth Kemp, told reporters: “The state will pay for the repairs.”')).toEqual([['The state will pay for the repairs.', 'Ruth Kemp']]);
+  });
+
+  it('keeps unnamed speakers as descriptions and resolves "the official" to its introduction', () => {
+    expect(
+      quotes('A senior administration official, who asked not to be named, confirmed the plan. “It will happen this year,” the official said.\n“Nobody has told us anything,” one local farmer said.'),
+    ).toEqual([
+      ['It will happen this year,', 'senior administration official'],
+      ['Nobody has told us anything,', 'local farmer'],
+    ]);
+  });
+
+  it('carries a multi-paragraph quote’s end attribution back to its opening paragraphs', () => {
+    const text = 'Professor Lena Ortiz studies the reef.\n“The corals are bleaching every year now.\n“We have perhaps a decade left,” Ortiz said.';
+    expect(quotes(text)).toEqual([
+      ['The corals are bleaching every year now.', 'Lena Ortiz'],
+      ['We have perhaps a decade left,', 'Lena Ortiz'],
+    ]);
+  });
+
+  it('skips titles of works and scare quotes nobody is said to have said', () => {
+    expect(quotes('They played “Born to be Wild” on the radio. Critics found the plot “unbelievable” in places.')).toEqual([]);
+    expect(quotes('The report described the plan as “deeply flawed” and costly.')).toEqual([['deeply flawed', 'report']]);
+  });
+
+  it('reads block quotes and their citations from the body HTML', () => {
+    const text = 'The minister wrote to parents.\nSchools will reopen on Monday.';
+    const html = '<p>The minister wrote to parents.</p><blockquote><p>Schools will reopen on Monday.</p><footer>— Clara Hughes, education minister</footer></blockquote>';
+    expect(quotes(text, html)).toEqual([['Schools will reopen on Monday.', 'Clara Hughes']]);
+  });
+});

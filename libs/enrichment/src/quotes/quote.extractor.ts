@@ -1,0 +1,248 @@
+import type { EntityMention } from '../entities/entity.extractor';
+import { STOPWORDS } from '../text/stopwords.data';
+import { splitParagraphs, type Sentence } from '../text/text.tokenizer';
+import type { BlockQuote } from './block-quote.extractor';
+import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
+
+/** A direct quote and who said it. */
+export interface ArticleQuote {
+  text: string;
+  /** Canonical name of the person or organisation, a description ("senior administration official"), or null. */
+  speaker: string | null;
+  speakerType: 'person' | 'organisation' | 'description' | 'unknown';
+}
+
+interface Speaker {
+  name: string;
+  type: ArticleQuote['speakerType'];
+}
+
+/** What attribution reads: the body, its sentences and entity mentions, and the unnamed speakers met so far. */
+interface Context {
+  text: string;
+  sentences: Sentence[];
+  mentions: EntityMention[];
+  descriptions: string[];
+}
+
+const VERBS = 'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported';
+const VERB_FIRST = new RegExp(`^(?:${VERBS})\\b`, 'i');
+const VERB_ANYWHERE = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
+const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
+const DETERMINERS = /^(?:and|but|a|an|the|one|some|several|two|three|another|many|other|its|his|her|their)\s+/i;
+const TRAILING_ADVERBS = /\s+(?:later|also|then|again|once|previously|recently|earlier|simply|jokingly|told|in|on|at|via)$/i;
+const NOT_A_QUOTE_BEFORE = /\b(?:slogan|tagline|motto|hashtag|headline|titled|entitled|the word|the words|the phrase|the term|nicknamed|known as|dubbed|brand(?:ed)? as|label(?:led)?|trend(?:ing)?|sign reading|signs reading)\s*[,:]?\s*$/i;
+const SPEECH_IN_SENTENCE = new RegExp(`\\b(?:${VERBS}|told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*)\\b`, 'i');
+const MAX_SPEAKER_WORDS = 8;
+
+/**
+ * Finds direct quotes and attributes each to a speaker: "…," said X / "…," X said / X said: "…" / attribution in
+ * the next sentence / a dash line under the quote; pronouns go to the nearest person named before the quote, and
+ * quotes without attribution that follow a quote go to the same speaker.
+ */
+export function extractQuotes(text: string, sentences: Sentence[], mentions: EntityMention[], blockQuotes: BlockQuote[] = []): ArticleQuote[] {
+  const paragraphs = splitParagraphs(text);
+  const spans = [...findQuoteSpans(text), ...blockQuoteSpans(text, paragraphs, blockQuotes)].sort((a, b) => a.openAt - b.openAt);
+  const citations = new Map(blockQuotes.filter((b) => b.cite).map((b) => [b.text.slice(0, 40), b.cite as string]));
+  const quotes: ArticleQuote[] = [];
+  const ctx: Context = { text, sentences, mentions, descriptions: [] };
+  let previous: { speaker: Speaker | undefined; paragraph: number; continues: boolean } | undefined;
+  // Whether each quote's speaker came from its own attribution (not inherited or guessed from the previous quote).
+  const explicit: boolean[] = [];
+  const continues: boolean[] = [];
+
+  for (const q of spans) {
+    const paragraph = paragraphs[q.paragraph];
+    const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end) ?? sentences.find((s) => s.start >= q.openAt);
+    const inherited = previous?.continues && previous.paragraph === q.paragraph - 1;
+    if (!inherited && !isQuote(q, text, paragraph.start, sentence)) continue;
+
+    const cite = citations.get(q.text.slice(0, 40));
+    let speaker: Speaker | undefined = cite ? resolveCitation(cite, mentions) : undefined;
+    speaker ??= attributionAfter(q, paragraph, ctx);
+    speaker ??= attributionBefore(q, paragraph, ctx);
+    speaker ??= dashLine(paragraphs[q.paragraph + 1]?.text);
+    explicit.push(Boolean(speaker));
+    continues.push(q.continues);
+    // A quote continued from the previous paragraph, or following one closely, has that quote's speaker.
+    if (!speaker && previous && (inherited || q.paragraph - previous.paragraph <= 2)) speaker = previous.speaker;
+
+    quotes.push({ text: q.text, speaker: speaker?.name ?? null, speakerType: speaker?.type ?? 'unknown' });
+    previous = { speaker, paragraph: q.paragraph, continues: q.continues };
+  }
+  // A quote running over several paragraphs is usually attributed at its end ("…,” Ellison said): carry that
+  // speaker back to the opening paragraphs when they had no attribution of their own.
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    if (continues[i] && !explicit[i] && explicit[i + 1] !== undefined && quotes[i + 1].speaker) {
+      quotes[i].speaker = quotes[i + 1].speaker;
+      quotes[i].speakerType = quotes[i + 1].speakerType;
+      explicit[i] = true;
+    }
+  }
+  return quotes;
+}
+
+// Block quotes whose text the body carries without quote marks become quote spans over their paragraphs.
+function blockQuoteSpans(text: string, paragraphs: { text: string; start: number; index: number }[], blockQuotes: BlockQuote[]): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  for (const b of blockQuotes) {
+    const head = b.text.slice(0, 40);
+    const paragraph = paragraphs.find((p) => p.text.includes(head));
+    if (!paragraph || /^\s*[“"]/.test(paragraph.text)) continue;
+    const start = paragraph.start + paragraph.text.indexOf(head);
+    const end = Math.min(paragraph.start + paragraph.text.length, start + b.text.length);
+    spans.push({ text: text.slice(start, end).trim(), start, end, openAt: start, closeAt: end, paragraph: paragraph.index, continues: false, standsAlone: true });
+  }
+  return spans;
+}
+
+function resolveCitation(cite: string, mentions: EntityMention[]): Speaker {
+  const name = cite.split(/,|\(|@/)[0].trim();
+  const known = mentions.find((m) => m.canonical === name || m.canonical.endsWith(` ${name}`) || name.includes(m.canonical));
+  return known ? { name: known.canonical, type: known.type === 'place' ? 'organisation' : known.type } : { name, type: 'description' };
+}
+
+function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: Sentence | undefined): boolean {
+  const before = text.slice(Math.max(paragraphStart, q.openAt - 40), q.openAt);
+  if (NOT_A_QUOTE_BEFORE.test(before)) return false;
+  const words = q.text.split(/\s+/).length;
+  // Titles of works are short and capitalised throughout ("Born to be Wild"); scare quotes are short and no one
+  // is said to have said them.
+  if (words <= 6 && !q.standsAlone && q.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|a|an|to|in|and|on|for|be)$/.test(w))) return false;
+  if (words < 4 && !(sentence && SPEECH_IN_SENTENCE.test(sentence.text))) return false;
+  return true;
+}
+
+function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
+  const { text, sentences } = ctx;
+  const paragraphEnd = paragraph.start + paragraph.text.length;
+  let from = q.closeAt + 1;
+  let rest = text.slice(from, paragraphEnd);
+  // Up to the next quote or the end of the sentence.
+  const stop = rest.search(/[“"]|(?<!\b\p{Lu})[.!?](?=\s+[\p{Lu}“"]|\s*$)/u);
+  let clause = stop >= 0 ? rest.slice(0, stop) : rest;
+  if (!clause.replace(/[\s,.;:—–-]/g, '')) {
+    // Nothing after the quote in its sentence: the attribution may be the next sentence ("…” The minister said
+    // this on Tuesday.), as long as that sentence quotes nothing itself.
+    const next = sentences.find((s) => s.start > q.closeAt && s.start < paragraphEnd);
+    if (!next || /[“"]/.test(next.text)) return undefined;
+    from = next.start;
+    rest = next.text;
+    clause = rest;
+    const verb = VERB_ANYWHERE.exec(clause);
+    if (!verb || verb.index > 60) return undefined;
+  }
+  const lead = clause.length - clause.replace(/^[\s,;:—–-]+/, '').length;
+  const body = clause.slice(lead);
+  const start = from + lead;
+  if (VERB_FIRST.test(body)) {
+    // "…," said Paul Torrey, associate professor…
+    const verbLength = VERB_FIRST.exec(body)?.[0].length ?? 0;
+    const subject = body.slice(verbLength).replace(/^\s+/, '');
+    const subjectStart = start + verbLength + (body.length - verbLength - subject.length);
+    const end = subject.search(/,|\s(?:in|on|at|during|via|after|before|when|while|as)\s|$/);
+    return resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
+  }
+  const verb = VERB_ANYWHERE.exec(body);
+  if (!verb || verb.index > 160) return undefined;
+  // "…," Heyward said / "…," Dylan Nelson, a postdoctoral fellow at…, said in a statement
+  return resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
+}
+
+function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
+  const { text, sentences } = ctx;
+  const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end);
+  const from = Math.max(sentence?.start ?? paragraph.start, paragraph.start);
+  let before = text.slice(from, q.openAt);
+  // An earlier quote in the same sentence ends the search window: its attribution is its own.
+  const lastClose = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'));
+  const windowStart = lastClose >= 0 ? from + lastClose + 1 : from;
+  before = text.slice(windowStart, q.openAt);
+  const verb = VERB_ANYWHERE.exec(before);
+  if (verb) return resolve(before.slice(0, verb.index), windowStart, windowStart + verb.index, q, ctx, true);
+  // A paragraph introducing the quote with a colon: "The campaign website says:"
+  if (/:\s*$/.test(before) || q.standsAlone) {
+    const previousSentence = [...sentences].reverse().find((s) => s.end <= q.openAt);
+    if (previousSentence && /:\s*$/.test(previousSentence.text)) {
+      const v = VERB_ANYWHERE.exec(previousSentence.text);
+      if (v) return resolve(previousSentence.text.slice(0, v.index), previousSentence.start, previousSentence.start + v.index, q, ctx, true);
+    }
+  }
+  return undefined;
+}
+
+// Indefinite noun phrases ending in a head noun: "a senior government official", "one legal expert".
+function introductions(before: string, head: string): string[] {
+  if (!/^[\p{L}-]+$/u.test(head)) return [];
+  const re = new RegExp(`\\b(?:a|an|one)\\s+((?:[\\p{L}'’-]+\\s+){0,3}${head})\\b`, 'giu');
+  return [...before.matchAll(re)].map((m) => m[1]);
+}
+
+// A speaker description needs a content word: "before", "and then" are leftovers of a clause, not a speaker.
+function plausibleDescription(description: string): boolean {
+  return description.split(/\s+/).some((w) => w.length > 2 && !STOPWORDS.has(w.toLowerCase()) && /^[\p{L}'’\-]+$/u.test(w));
+}
+
+function dashLine(next: string | undefined): Speaker | undefined {
+  // A signature line under a quote: "– Jane D." or "— a reader in Leeds".
+  const m = next ? /^\s*[–—-]\s*(.{1,60})$/.exec(next) : null;
+  return m ? { name: m[1].trim(), type: 'description' } : undefined;
+}
+
+// The person "he" or "she" most likely refers to: among the people named in the last few sentences, the latest one
+// named as a sentence's subject (at its start), else the latest named.
+function antecedent(mentions: EntityMention[], before: number, sentences: Sentence[]): EntityMention | undefined {
+  const people = mentions.filter((m) => m.type === 'person' && m.end <= before);
+  if (!people.length) return undefined;
+  const latest = people[people.length - 1];
+  const recent = people.filter((m) => m.sentence >= latest.sentence - 3);
+  const subject = [...recent].reverse().find((m) => {
+    const s = sentences[m.sentence];
+    return s && m.start - s.start <= 20;
+  });
+  return subject ?? latest;
+}
+
+function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: Context, subjectBeforeVerb = false): Speaker | undefined {
+  const { mentions, sentences, descriptions } = ctx;
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
+  const person = inside.find((m) => m.type === 'person');
+  if (person) return { name: person.canonical, type: 'person' };
+  const trimmed = phrase.replace(/[\s,;:—–-]+$/, '').replace(/^[\s,;:—–-]+/, '').trim();
+  const words = trimmed.split(/\s+/);
+  // "he said", "He instead told", "and she added"
+  const pronounWord = words.length <= 3 ? words.find((w) => PRONOUN.test(w)) : undefined;
+  if (PRONOUN.test(trimmed) || (subjectBeforeVerb && pronounWord)) {
+    const pronoun = (PRONOUN.test(trimmed) ? trimmed : (pronounWord ?? '')).toLowerCase();
+    if (pronoun === 'he' || pronoun === 'she') {
+      const last = antecedent(mentions, q.openAt, sentences);
+      return last ? { name: last.canonical, type: 'person' } : undefined;
+    }
+    if (pronoun === 'it' || pronoun === 'they') {
+      const last = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= q.openAt);
+      return last ? { name: last.canonical, type: 'organisation' } : undefined;
+    }
+    return undefined;
+  }
+  // "NASA’s Office of the Inspector General": the organisation nearest the verb is the head of the phrase.
+  const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
+  let description = trimmed.replace(TRAILING_ADVERBS, '').replace(TRAILING_ADVERBS, '');
+  while (DETERMINERS.test(description)) description = description.replace(DETERMINERS, '');
+  if (organisation && (!description || description.toLowerCase().startsWith(organisation.canonical.toLowerCase().split(' ')[0]) && description.split(/\s+/).length <= organisation.canonical.split(/\s+/).length + 1)) {
+    return { name: organisation.canonical, type: 'organisation' };
+  }
+  if (!plausibleDescription(description) || description.split(/\s+/).length > MAX_SPEAKER_WORDS || /[“”"]/.test(description)) {
+    return organisation ? { name: organisation.canonical, type: 'organisation' } : undefined;
+  }
+  // "the expert warned" after "one legal expert said": the same unnamed speaker.
+  if (/^the\s/i.test(trimmed) || description.split(/\s+/).length === 1) {
+    const head = description.split(/\s+/).pop()?.toLowerCase() ?? '';
+    const earlier = [...descriptions].reverse().find((d) => d.split(/\s+/).pop()?.toLowerCase() === head);
+    if (earlier) return { name: earlier, type: 'description' };
+    // Or introduced earlier without a quote: "A senior government official, who spoke on condition of anonymity, said…"
+    const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head).pop();
+    if (introduced) return { name: introduced, type: 'description' };
+  }
+  descriptions.push(description);
+  return { name: description, type: 'description' };
+}

@@ -1,0 +1,133 @@
+import { normalisedWords } from '../text/text.tokenizer';
+import { mediaTopic, mediaTopicAncestors, mediaTopicTopLevel, type MediaTopicRef } from './media-topics.scheme';
+import { topicFeaturesOf } from './topic.features';
+import { lexiconEvidenceFromWords, type LexiconEvidence } from './topic.lexicon';
+import { defaultTopicModel, predictFromFeatures, type TopicModel } from './topic.model';
+
+/** A topic assigned to an article. */
+export interface ArticleTopic {
+  qcode: string;
+  label: string;
+  confidence: number;
+  /** From the top level down to the parent. */
+  ancestors: MediaTopicRef[];
+  /** `model`: the trained classifier; `lexicon`: cue words (lower confidence, covers topics the model lacks). */
+  source: 'model' | 'lexicon';
+}
+
+/** Options of classifyTopics. */
+export interface TopicClassifierOptions {
+  model?: TopicModel;
+  /** Most topics returned (top level and deeper together). */
+  maxTopics?: number;
+}
+
+// Lexicon confidences stay below what a confident model says: cue words are weaker evidence than a trained model.
+const LEXICON_CAP = 0.85;
+const MIN_TOP_LEVEL = 0.35;
+const MIN_MODEL_EXTRA = 0.3;
+const MIN_SUBTOPIC = 0.4;
+const MAX_TOP_LEVELS = 3;
+const MAX_SUBTOPICS = 4;
+const OVERRULE_MIN = 0.6;
+const OVERRULE_GAP = 0.45;
+const OVERRULE_MAX_MODEL = 0.6;
+
+/**
+ * Assigns IPTC Media Topics to a text: the trained model's classes, plus top-level topics the model does not cover
+ * (conflict, crime, health, weather...) and deeper topics, from cue-word evidence.
+ */
+export function classifyTopics(text: string, options: TopicClassifierOptions = {}): ArticleTopic[] {
+  const model = options.model ?? defaultTopicModel();
+  const words = normalisedWords(text);
+  const predictions = predictFromFeatures(model, topicFeaturesOf(words));
+  const evidence = lexiconEvidenceFromWords(words);
+  const n = words.length;
+
+  const topLevelEvidence = aggregateByTopLevel(evidence);
+  const lexiconConfidence = (qcode: string): number => {
+    const e = topLevelEvidence.get(qcode);
+    if (!e || e.distinct < 3) return 0;
+    return LEXICON_CAP * (1 - Math.exp(-e.score / (3 + n / 150)));
+  };
+
+  const candidates = new Map<string, ArticleTopic>();
+  const modelTops = new Set(predictions.map((p) => mediaTopicTopLevel(p.qcode)?.qcode));
+  const best = predictions[0];
+  const bestTop = mediaTopicTopLevel(best.qcode)?.qcode ?? best.qcode;
+  // Out of its domain the model still spreads all its probability over its own classes. Cue words decide when
+  // they point clearly to a topic the model lacks and say little for the model's choice; otherwise the model's
+  // choice stays first and cue-word topics rank below it.
+  const outside = [...topLevelEvidence.keys()].filter((t) => !modelTops.has(t));
+  const overrule = outside.some(
+    (t) => lexiconConfidence(t) >= OVERRULE_MIN && lexiconConfidence(t) - lexiconConfidence(bestTop) >= OVERRULE_GAP,
+  ) && best.probability < OVERRULE_MAX_MODEL;
+  predictions.forEach((p, rank) => {
+    const confidence = overrule ? p.probability * 0.6 : p.probability;
+    if (rank === 0 || confidence >= MIN_MODEL_EXTRA) add(candidates, p.qcode, confidence, 'model');
+  });
+  for (const top of outside) {
+    let confidence = lexiconConfidence(top);
+    if (!overrule) confidence = Math.min(confidence, best.probability * 0.95);
+    if (confidence >= MIN_TOP_LEVEL) add(candidates, top, confidence, 'lexicon');
+  }
+
+  const tops = [...candidates.values()]
+    .filter((t) => t.ancestors.length === 0)
+    .sort((a, b) => b.confidence - a.confidence)
+    .filter((t, i) => i === 0 || t.confidence >= MIN_TOP_LEVEL)
+    .slice(0, MAX_TOP_LEVELS);
+  const deeperFromModel = [...candidates.values()].filter((t) => t.ancestors.length > 0);
+  const chosenTops = new Map(tops.map((t) => [t.qcode, t.confidence]));
+
+  const subtopics: ArticleTopic[] = [];
+  for (const e of evidence.values()) {
+    const topic = mediaTopic(e.qcode);
+    if (!topic || topic.level < 2 || e.distinct < 2 || e.score < 3) continue;
+    const topConfidence = chosenTops.get(topic.ancestors[0]);
+    if (topConfidence === undefined) continue;
+    const confidence = Math.min(topConfidence, LEXICON_CAP * (1 - Math.exp(-e.score / (2 + n / 300))));
+    if (confidence >= MIN_SUBTOPIC) subtopics.push(build(e.qcode, confidence, 'lexicon'));
+  }
+  subtopics.sort((a, b) => b.confidence - a.confidence);
+
+  return [...tops, ...deeperFromModel, ...subtopics.slice(0, MAX_SUBTOPICS)]
+    .sort((a, b) => b.confidence - a.confidence || a.ancestors.length - b.ancestors.length)
+    .slice(0, options.maxTopics ?? 8);
+}
+
+function add(into: Map<string, ArticleTopic>, qcode: string, confidence: number, source: ArticleTopic['source']): void {
+  const existing = into.get(qcode);
+  if (!existing || existing.confidence < confidence) into.set(qcode, build(qcode, confidence, source));
+}
+
+function build(qcode: string, confidence: number, source: ArticleTopic['source']): ArticleTopic {
+  const topic = mediaTopic(qcode);
+  return {
+    qcode,
+    label: topic?.label ?? qcode,
+    confidence: Math.round(confidence * 1000) / 1000,
+    ancestors: mediaTopicAncestors(qcode),
+    source,
+  };
+}
+
+// A top level's evidence is the union of the cues of its own entry and of every entry beneath it, each cue counted
+// once, so a word listed at two levels is not double evidence.
+function aggregateByTopLevel(evidence: Map<string, LexiconEvidence>): Map<string, { score: number; distinct: number }> {
+  const cuesByTop = new Map<string, Map<string, number>>();
+  for (const e of evidence.values()) {
+    const top = mediaTopicTopLevel(e.qcode)?.qcode;
+    if (!top) continue;
+    let cues = cuesByTop.get(top);
+    if (!cues) cuesByTop.set(top, (cues = new Map()));
+    for (const m of e.matches) cues.set(m.cue, Math.max(cues.get(m.cue) ?? 0, m.count));
+  }
+  const out = new Map<string, { score: number; distinct: number }>();
+  for (const [top, cues] of cuesByTop) {
+    let score = 0;
+    for (const n of cues.values()) score += Math.min(n, 3);
+    out.set(top, { score, distinct: cues.size });
+  }
+  return out;
+}

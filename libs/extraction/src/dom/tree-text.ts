@@ -1,0 +1,33 @@
+import type { ElementNode } from './html-tree';
+
+/**
+ * Concatenated text of an element's subtree in document order, skipping elements flagged in `removed`.
+ * Iterative, so it is safe on arbitrarily deep trees; stops once `limit` characters are collected.
+ */
+export function textContent(element: ElementNode, removed?: Uint8Array, limit = Number.POSITIVE_INFINITY): string {
+  let out = '';
+  // Each frame is a node and the position of its next child to visit.
+  const nodes: ElementNode[] = [element];
+  const positions: number[] = [0];
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top];
+    const position = positions[top];
+    if (position >= node.children.length) {
+      nodes.pop();
+      positions.pop();
+      continue;
+    }
+    positions[top] = position + 1;
+    const child = node.children[position];
+    if (child.kind === 'text') {
+      out += child.data;
+      if (out.length >= limit) return out;
+    }
+    else if (removed === undefined || removed[child.index] === 0) {
+      nodes.push(child);
+      positions.push(0);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import type { ExtractedArticle, ExtractOptions, ProvenanceField } from './article.types';
+import { extractBody } from './body/extract-body';
+import { DEFAULT_PARSE_LIMITS, parseHtml } from './dom/html-tree';
+import { extractMetadata, type Sourced } from './metadata/extract-metadata';
+import type { FieldSource } from './metadata/provenance';
+import { classifyPage } from './page-classifier';
+
+function parseUrl(url: string | undefined): URL | null {
+  if (url === undefined || url.trim() === '') return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** Words in a text; each CJK character counts as a word, as those scripts do not separate words with spaces. */
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)?.length ?? 0;
+  const cjk = text.match(CJK)?.length ?? 0;
+  if (cjk === 0) return words;
+  // A run of CJK characters matched as one "word" above; count its characters instead.
+  const runs = text.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+/g)?.length ?? 0;
+  return words - runs + cjk;
+}
+
+/**
+ * Extracts the article of a web page: body (sanitized HTML and plain text) and metadata, each field with its
+ * provenance. Pure and synchronous: HTML and URL in, record out. Pages without an article (section fronts,
+ * error pages) come back with `isArticle: false` and a `noArticleReason`.
+ */
+export function extractArticle(html: string, url?: string, options: ExtractOptions = {}): ExtractedArticle {
+  const pageUrl = parseUrl(url);
+  const tree = parseHtml(html, { ...DEFAULT_PARSE_LIMITS, maxHtmlLength: options.maxHtmlLength ?? DEFAULT_PARSE_LIMITS.maxHtmlLength });
+  const metadata = extractMetadata(tree, pageUrl, { now: options.now });
+  const authors = metadata.authors?.value ?? [];
+  const body = extractBody(tree, {
+    baseUrl: pageUrl,
+    title: (metadata.title?.value ?? tree.title).toLowerCase(),
+    authors,
+    iframeHosts: options.iframeHosts,
+    headline: metadata.headline,
+  });
+
+  const provenance: Partial<Record<ProvenanceField, FieldSource>> = {};
+  const take = <T>(field: ProvenanceField, sourced: Sourced<T> | null): T | null => {
+    if (sourced === null) return null;
+    provenance[field] = sourced.source;
+    return sourced.value;
+  };
+  const title = take('title', metadata.title);
+  const byline = authors.length > 0 ? authors.join(', ') : null;
+  if (metadata.authors !== null) provenance.byline = metadata.authors.source;
+  const { published, modified } = metadata.dates;
+  if (published !== null) provenance.publishedAt = published.source;
+  if (modified !== null) provenance.modifiedAt = modified.source;
+  const image = take('image', metadata.image ?? (body.images.length > 0 ? { value: body.images[0], source: 'dom' } : null));
+  if (body.text.length > 0) provenance.body = 'dom';
+
+  const noArticleReason = classifyPage({
+    title: title ?? tree.title,
+    bodyText: body.text,
+    declaredArticle: metadata.declaredArticle,
+    pageTextLength: body.pageTextLength,
+  });
+  return {
+    isArticle: noArticleReason === null,
+    noArticleReason,
+    title,
+    byline,
+    authors,
+    publishedAt: published?.iso ?? null,
+    publishedDate: published?.date ?? null,
+    modifiedAt: modified?.iso ?? null,
+    canonicalUrl: take('canonicalUrl', metadata.canonicalUrl),
+    siteName: take('siteName', metadata.siteName),
+    section: take('section', metadata.section),
+    tags: take('tags', metadata.tags) ?? [],
+    image,
+    description: take('description', metadata.description),
+    language: take('language', metadata.language),
+    access: take('access', metadata.access),
+    bodyHtml: noArticleReason === 'error-page' ? '' : body.html,
+    bodyText: noArticleReason === 'error-page' ? '' : body.text,
+    wordCount: noArticleReason === 'error-page' ? 0 : countWords(body.text),
+    provenance,
+  };
+}

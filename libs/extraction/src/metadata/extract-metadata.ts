@@ -1,0 +1,213 @@
+import type { ElementNode, HtmlTree } from '../dom/html-tree';
+import { collapseWhitespace } from '../dom/text-measure';
+import { resolveUrl } from '../body/safe-urls';
+import { dedupeNames, isUrlLike, parseByline } from './authors';
+import type { DateParseOptions } from './date-parse';
+import { collectDomSignals, elementText, type DomSignals } from './dom-signals';
+import { findDates, type PageDates } from './find-dates';
+import { jsonLdAccess, jsonLdAuthors, jsonLdString, jsonLdStrings, readJsonLd, type JsonLdNode } from './json-ld';
+import { allMeta, firstMeta, indexMetaTags, type MetaIndex } from './meta-tags';
+import type { FieldSource } from './provenance';
+import { cleanTitle, titlesMatch } from './title';
+
+/** A value and where it came from. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly source: FieldSource;
+}
+
+/** Page metadata, each field with its source (null when not found). */
+export interface PageMetadata {
+  readonly title: Sourced<string> | null;
+  readonly authors: Sourced<string[]> | null;
+  readonly dates: PageDates;
+  readonly canonicalUrl: Sourced<string> | null;
+  readonly siteName: Sourced<string> | null;
+  readonly section: Sourced<string> | null;
+  readonly tags: Sourced<string[]> | null;
+  readonly image: Sourced<string> | null;
+  readonly description: Sourced<string> | null;
+  readonly language: Sourced<string> | null;
+  readonly access: Sourced<'free' | 'paywalled'> | null;
+  /** JSON-LD `articleBody`, when the page publishes one: evidence for locating the body. */
+  readonly jsonLdBody: string | null;
+  /** The visible headline element (an `<h1>` agreeing with the structured title), if any. */
+  readonly headline: ElementNode | null;
+  /** The page says it is an article: an article JSON-LD node, `og:type=article` or article meta dates. */
+  readonly declaredArticle: boolean;
+}
+
+function pick<T>(...candidates: ReadonlyArray<readonly [T | null | undefined, FieldSource]>): Sourced<T> | null {
+  for (const [value, source] of candidates) {
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'string' && value.trim() === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    return { value, source };
+  }
+  return null;
+}
+
+function clean(value: string | null): string | null {
+  if (value === null) return null;
+  const text = collapseWhitespace(value.replace(/\u00ad/g, ''));
+  return text === '' ? null : text;
+}
+
+/** `en_US` → `en-US`; `DE` → `de`; anything unlike a language tag → null. */
+export function normalizeLanguage(value: string | null): string | null {
+  if (value === null) return null;
+  const match = /^([a-z]{2,3})(?:[-_]([a-z]{2}|\d{3}|[a-z]{4}))?/i.exec(value.trim());
+  if (match === null) return null;
+  const primary = match[1].toLowerCase();
+  const region = match[2];
+  if (region === undefined) return primary;
+  return region.length === 4 ? `${primary}-${region[0].toUpperCase()}${region.slice(1).toLowerCase()}` : `${primary}-${region.toUpperCase()}`;
+}
+
+function headlineElement(dom: DomSignals, title: string | null): ElementNode | null {
+  if (title === null) return null;
+  return dom.headings.find((h) => titlesMatch(elementText(h, 400), title)) ?? null;
+}
+
+function titleOf(tree: HtmlTree, article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals, siteNames: string[]): Sourced<string> | null {
+  const headline = clean(article === null ? null : jsonLdString(article.headline) ?? jsonLdString(article.name));
+  const og = clean(firstMeta(meta, ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'title', 'headline', 'sailthru.title', 'parsely-title']));
+  const documentTitle = clean(tree.title);
+  const h1s = dom.headings.map((h) => elementText(h, 400)).filter((t) => t.length > 0);
+  const references = [headline, og, documentTitle].filter((t): t is string => t !== null);
+  // The visible headline wins when the structured data agree with it: it is what readers see, untruncated.
+  const h1 = h1s.find((text) => references.some((ref) => titlesMatch(text, ref))) ?? null;
+  if (h1 !== null) return { value: h1, source: 'dom' };
+  const truncated = headline !== null && /(?:…|\.\.\.)$/.test(headline);
+  return pick<string>(
+    [truncated ? null : headline, 'json-ld'],
+    [og === null ? null : cleanTitle(og, siteNames), 'meta'],
+    [h1s.length === 1 ? h1s[0] : null, 'dom'],
+    [documentTitle === null ? null : cleanTitle(documentTitle, siteNames), 'meta'],
+    [headline, 'json-ld'],
+  );
+}
+
+function authorsOf(article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals): Sourced<string[]> | null {
+  if (article !== null) {
+    const names = dedupeNames(jsonLdAuthors(article).flatMap(parseByline));
+    if (names.length > 0) return { value: names, source: 'json-ld' };
+  }
+  const metaValues = allMeta(meta, ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'parsely-author', 'sailthru.author', 'citation_author', 'cxenseparse:author']);
+  const metaNames = dedupeNames(metaValues.filter((v) => !isUrlLike(v)).flatMap(parseByline));
+  if (metaNames.length > 0) return { value: metaNames, source: 'meta' };
+  for (const element of dom.bylines) {
+    const text = elementText(element, 200);
+    if (text.length === 0 || text.length >= 200) continue;
+    const names = parseByline(text);
+    if (names.length > 0 && names.every((name) => name.split(/\s+/).length <= 5)) return { value: names, source: 'dom' };
+  }
+  return null;
+}
+
+function accessOf(article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals): Sourced<'free' | 'paywalled'> | null {
+  const ld = article === null ? null : jsonLdAccess(article);
+  if (ld !== null) return { value: ld ? 'free' : 'paywalled', source: 'json-ld' };
+  const tier = firstMeta(meta, ['article:content_tier', 'content_tier', 'article:access']);
+  if (tier !== null) {
+    const lower = tier.toLowerCase();
+    if (lower === 'free') return { value: 'free', source: 'meta' };
+    if (lower === 'locked' || lower === 'metered' || lower === 'premium' || lower === 'paid') return { value: 'paywalled', source: 'meta' };
+  }
+  // Paywall containers exist empty on free pages; only one with a message in it counts.
+  if (dom.paywallMarkers.some((element) => elementText(element, 100).length >= 20)) return { value: 'paywalled', source: 'dom' };
+  return null;
+}
+
+function publisherName(article: JsonLdNode | null, nodes: readonly JsonLdNode[]): string | null {
+  const publisher = article?.publisher;
+  const fromArticle = publisher === undefined ? null : jsonLdString(publisher);
+  if (fromArticle !== null) return fromArticle;
+  const site = nodes.find((node) => node['@type'] === 'WebSite' || node['@type'] === 'NewsMediaOrganization');
+  return site === undefined ? null : jsonLdString(site.name);
+}
+
+/** Reads title, authors, dates, canonical URL, site, section, tags, image, description, language and access. */
+export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions: DateParseOptions): PageMetadata {
+  const { article, nodes } = readJsonLd(tree.jsonLd);
+  const meta = indexMetaTags(tree);
+  const dom = collectDomSignals(tree);
+
+  const siteName = pick<string>(
+    [clean(firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])), 'meta'],
+    [clean(publisherName(article, nodes)), 'json-ld'],
+    [pageUrl?.hostname.replace(/^www\./, '') ?? null, 'url'],
+  );
+  const siteNames = [siteName?.value, pageUrl?.hostname.replace(/^www\./, ''), pageUrl?.hostname.replace(/^www\./, '').split('.')[0]].filter(
+    (s): s is string => typeof s === 'string' && s.length > 0,
+  );
+  const title = titleOf(tree, article, meta, dom, siteNames);
+
+  const canonicalLink = tree.links.find((link) => (link.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const canonicalUrl = pick<string>(
+    [resolveUrl(canonicalLink?.href, pageUrl), 'meta'],
+    [resolveUrl(firstMeta(meta, ['og:url']) ?? undefined, pageUrl), 'meta'],
+    [article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, pageUrl), 'json-ld'],
+    [pageUrl?.href ?? null, 'url'],
+  );
+
+  const language = pick<string>(
+    [normalizeLanguage(tree.htmlLang || null), 'dom'],
+    [normalizeLanguage(firstMeta(meta, ['og:locale', 'content-language', 'language', 'dc.language'])), 'meta'],
+    [article === null ? null : normalizeLanguage(jsonLdString(article.inLanguage)), 'json-ld'],
+  );
+  const dayFirst = !(language?.value === 'en-US' || (language?.value === 'en' && /\.(?:com|us|org|net)$/.test(pageUrl?.hostname ?? '')));
+  const headerText = dom.headings.length > 0 ? headerTextAfter(dom) : '';
+  const dates = findDates({
+    article,
+    meta,
+    dateElements: dom.dates,
+    headerText,
+    url: pageUrl,
+    options: { ...dateOptions, dayFirst: dateOptions.dayFirst ?? dayFirst },
+  });
+
+  const image = pick<string>(
+    [resolveUrl(firstMeta(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ?? undefined, pageUrl), 'meta'],
+    [article === null ? null : resolveUrl(jsonLdString(article.image) ?? jsonLdString(article.thumbnailUrl) ?? undefined, pageUrl), 'json-ld'],
+  );
+  const tags = pick<string[]>(
+    [dedupeNames(allMeta(meta, ['article:tag', 'og:article:tag']).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)).slice(0, 50), 'meta'],
+    [article === null ? null : dedupeNames(jsonLdStrings(article.keywords)).slice(0, 50), 'json-ld'],
+    [dedupeNames(allMeta(meta, ['news_keywords', 'keywords', 'parsely-tags']).flatMap((t) => t.split(/[,;]/)).map((t) => t.trim()).filter(Boolean)).slice(0, 50), 'meta'],
+  );
+  return {
+    title,
+    authors: authorsOf(article, meta, dom),
+    dates,
+    canonicalUrl,
+    siteName,
+    section: pick<string>(
+      [clean(firstMeta(meta, ['article:section', 'og:article:section'])), 'meta'],
+      [article === null ? null : clean(jsonLdString(article.articleSection)), 'json-ld'],
+      [clean(firstMeta(meta, ['section', 'parsely-section', 'sailthru.section', 'category', 'dc.subject'])), 'meta'],
+    ),
+    tags,
+    image,
+    description: pick<string>(
+      [clean(firstMeta(meta, ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description'])), 'meta'],
+      [article === null ? null : clean(jsonLdString(article.description)), 'json-ld'],
+    ),
+    language,
+    access: accessOf(article, meta, dom),
+    jsonLdBody: article === null ? null : jsonLdString(article.articleBody),
+    headline: headlineElement(dom, title?.value ?? null),
+    declaredArticle:
+      (article !== null && /Article|Posting/.test(String(article['@type']))) ||
+      /article/i.test(firstMeta(meta, ['og:type']) ?? '') ||
+      firstMeta(meta, ['article:published_time']) !== null,
+  };
+}
+
+/** Text that follows the first headline, where bylines and datelines usually sit. */
+function headerTextAfter(dom: DomSignals): string {
+  const heading = dom.headings[0];
+  const parent = heading.parent;
+  if (parent === null) return '';
+  return elementText(parent, 600);
+}

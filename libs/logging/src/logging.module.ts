@@ -1,0 +1,49 @@
+import { AppConfig } from '@copydesk/config';
+import { CORRELATION_ID_HEADER } from '@copydesk/contracts';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { currentLogContext } from './log-context';
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's correlation id when it is sane, a new one otherwise. */
+export function correlationIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && CORRELATION_ID.test(value) ? value : randomUUID();
+}
+
+/**
+ * JSON logs (pino) for one process, named after it. Errors go under `err` so stacks survive; fields from
+ * `withLogContext` (the correlation id of the job at hand) are mixed into every line.
+ */
+@Module({})
+export class LoggingModule {
+  static forRoot(app: string): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.get('LOG_LEVEL'),
+              base: { app, pid: process.pid },
+              mixin: () => currentLogContext(),
+              genReqId: (req: IncomingMessage, res: ServerResponse) => {
+                const id = correlationIdFrom(req.headers[CORRELATION_ID_HEADER]);
+                res.setHeader(CORRELATION_ID_HEADER, id);
+                return id;
+              },
+              customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+              redact: { paths: ['req.headers.authorization', 'req.headers["webhook-signature"]'], censor: '[redacted]' },
+              // Health probes every few seconds would drown the useful lines.
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+            },
+          }),
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { Parser } from 'htmlparser2';
+
+/** Elements that start a new line in plain text. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
+/** Their text is never reader-visible prose. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math']);
+
+/**
+ * Plain text of an HTML fragment with a line break between blocks (paragraphs, headings, list items, cells), so
+ * neighbouring blocks never fuse into one word. Streams through htmlparser2: no tree, bounded memory on any input.
+ */
+export function htmlToText(html: string): string {
+  const lines: string[] = [];
+  let line = '';
+  let skipping = 0;
+  const breakLine = (): void => {
+    const text = line.replace(/\s+/g, ' ').trim();
+    if (text) lines.push(text);
+    line = '';
+  };
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (SKIPPED.has(name)) skipping++;
+        else if (BLOCKS.has(name)) breakLine();
+      },
+      ontext(text) {
+        if (skipping === 0) line += text;
+      },
+      onclosetag(name, implied) {
+        if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCKS.has(name) && !(implied && name === 'br')) breakLine();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  breakLine();
+  return lines.join('\n');
+}

@@ -1,0 +1,25 @@
+export { normalizeText } from './text.normalizer';
+export { normalizeLanguageTag } from './language-tag.normalizer';
+export { toUtcIso } from './date.normalizer';
+export {
+  canonicalizeUrl,
+  pickCanonicalUrl,
+  TRACKING_PARAMETERS,
+  type CanonicalizeUrlOptions,
+  type CanonicalUrlCandidates,
+} from './url.canonicalizer';
+export { sanitizeArticleHtml, ALLOWED_EMBEDS, type SanitizeOptions } from './html.sanitizer';
+export { contentWords } from './content-words.util';
+export { contentHash } from './content.hasher';
+export { wordShingles, SHINGLE_SIZE } from './word-shingles.util';
+export { simhash64, hammingDistance, simhashBands } from './simhash.hasher';
+export { minhashSignature, jaccard, minhashBands, MINHASH_SIZE } from './minhash.hasher';
+export {
+  classifyRelation,
+  titleSimilarity,
+  RELATION_THRESHOLDS,
+  type DuplicateRelation,
+  type RelationEvidence,
+} from './duplicate-relation.classifier';
+export { diffTexts, hasContentChanged, type TextDiff } from './revision.differ';
+export { htmlToText } from './html-to-text';

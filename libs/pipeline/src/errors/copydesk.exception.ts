@@ -1,0 +1,32 @@
+/**
+ * Domain errors carry a code; the API maps each code to an HTTP status in one exhaustive table
+ * (apps/api/src/common/problem-details.filter.ts), so a new code cannot silently become a 500.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'validation-failed',
+  MalformedBody = 'malformed-body',
+  UnsupportedMediaType = 'unsupported-media-type',
+  PayloadTooLarge = 'payload-too-large',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+  NotFound = 'not-found',
+  UnknownSource = 'unknown-source',
+  ArticleNotFound = 'article-not-found',
+  SubscriptionNotFound = 'subscription-not-found',
+  UrlRefused = 'url-refused',
+  Conflict = 'conflict',
+  ServiceUnavailable = 'service-unavailable',
+  Internal = 'internal',
+}
+
+export class CopydeskException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'CopydeskException';
+  }
+}

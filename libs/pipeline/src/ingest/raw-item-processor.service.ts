@@ -1,0 +1,154 @@
+import { ArticleStatus, JobName, RawItemOrigin, RawItemStatus, jobId } from '@copydesk/contracts';
+import { ArticleRepository, RawItemRepository, type ArticleEntity, type RawItemEntity } from '@copydesk/database';
+import { diffTexts } from '@copydesk/normalize';
+import { JobQueue, PermanentJobError } from '@copydesk/queue';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type ArticleDraft, draftFromPush } from './article-draft';
+import type { ArticlePush } from './article-push';
+
+/** A raw item that can never become an article (bad JSON in a replay, say): retrying will not help. */
+export class UnprocessableRawItemError extends PermanentJobError {
+  override name = 'UnprocessableRawItemError';
+}
+
+export type ProcessOutcome =
+  | { kind: 'revised'; revision: number }
+  | { kind: 'unchanged' | 'stale' | 'already-processed' | 'killed' };
+
+const CONTENT_FIELDS = ['title', 'byline', 'bodyHtml', 'bodyText', 'description'] as const;
+
+/**
+ * Turns one raw item into a revision of its article. Safe to run twice for the same raw item (a retried job): the
+ * raw item's status and the row lock on the article make the second run a no-op.
+ */
+@Injectable()
+export class RawItemProcessor {
+  private readonly logger = new Logger(RawItemProcessor.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly articles: ArticleRepository,
+    private readonly rawItems: RawItemRepository,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async process(rawItemId: string): Promise<ProcessOutcome> {
+    const raw = await this.rawItems.findById(rawItemId);
+    if (!raw) throw new UnprocessableRawItemError(`raw item ${rawItemId} does not exist`);
+    if (raw.status === RawItemStatus.Processed) return { kind: 'already-processed' };
+    if (!raw.articleId) throw new UnprocessableRawItemError(`raw item ${rawItemId} has no article`);
+
+    let draft: ArticleDraft;
+    try {
+      draft = this.draft(raw);
+    } catch (err) {
+      await this.fail(raw, err instanceof Error ? err.message : String(err));
+      throw new UnprocessableRawItemError(`raw item ${rawItemId} cannot be read`, { cause: err });
+    }
+
+    const outcome = await this.dataSource.transaction((manager) => this.apply(raw, draft, manager));
+    if (outcome.kind === 'revised') {
+      await this.queue.enqueue(
+        JobName.EnrichArticle,
+        { articleId: raw.articleId, revision: outcome.revision, correlationId: raw.correlationId },
+        { jobId: jobId('enrich', raw.articleId, outcome.revision) },
+      );
+    }
+    this.logger.log({ rawItemId, articleId: raw.articleId, outcome: outcome.kind }, 'raw item processed');
+    return outcome;
+  }
+
+  /** Records a permanent failure on the raw item, and on its article when nothing usable was ever stored there. */
+  async fail(raw: RawItemEntity, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.rawItems.markFailed(raw.id, reason, manager);
+      if (raw.articleId) {
+        await manager.query(`UPDATE articles SET status = $2, failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = 0`, [
+          raw.articleId,
+          ArticleStatus.Failed,
+          reason,
+        ]);
+      }
+    });
+  }
+
+  private draft(raw: RawItemEntity): ArticleDraft {
+    switch (raw.origin) {
+      case RawItemOrigin.Api:
+      case RawItemOrigin.Webhook:
+        return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush);
+      case RawItemOrigin.Feed:
+      case RawItemOrigin.Scrape:
+      case RawItemOrigin.Wire:
+        throw new Error(`raw items from ${raw.origin} are not processed yet`);
+    }
+  }
+
+  private async apply(raw: RawItemEntity, draft: ArticleDraft, manager: EntityManager): Promise<ProcessOutcome> {
+    const article = await this.articles.findForUpdate(raw.articleId as string, manager);
+    if (!article) throw new UnprocessableRawItemError(`article ${raw.articleId} does not exist`);
+    const done = async (outcome: ProcessOutcome): Promise<ProcessOutcome> => {
+      await this.rawItems.markProcessed(raw.id, manager);
+      return outcome;
+    };
+    if (article.status === ArticleStatus.Killed) return done({ kind: 'killed' });
+    // A late retry of an older input must never overwrite what a newer one brought.
+    if (article.appliedReceivedAt && raw.receivedAt < article.appliedReceivedAt) return done({ kind: 'stale' });
+
+    const changed = this.changedFields(article, draft);
+    if (article.revision > 0 && changed.length === 0 && article.status !== ArticleStatus.Failed) {
+      await this.articles.update(article.id, { appliedReceivedAt: raw.receivedAt }, manager);
+      return done({ kind: 'unchanged' });
+    }
+
+    const revision = article.revision + 1;
+    const wordsChanged = article.contentHash !== draft.contentHash;
+    await this.articles.insertRevision(
+      {
+        articleId: article.id,
+        revision,
+        rawItemId: raw.id,
+        origin: raw.origin,
+        title: draft.title,
+        byline: draft.byline,
+        bodyHtml: draft.bodyHtml,
+        bodyText: draft.bodyText,
+        contentHash: draft.contentHash,
+        changedFields: changed,
+        diff: article.revision > 0 ? { ...diffTexts(article.bodyText ?? '', draft.bodyText) } : null,
+      },
+      manager,
+    );
+    await this.articles.update(
+      article.id,
+      {
+        title: draft.title,
+        byline: draft.byline,
+        authors: draft.authors,
+        description: draft.description,
+        bodyHtml: draft.bodyHtml,
+        bodyText: draft.bodyText,
+        url: draft.url,
+        canonicalUrl: draft.canonicalUrl,
+        language: draft.language ?? article.language,
+        publishedAt: draft.publishedAt ?? article.publishedAt,
+        modifiedAt: draft.modifiedAt,
+        embargoUntil: draft.embargoUntil,
+        contentHash: draft.contentHash,
+        contentChangedAt: wordsChanged ? new Date() : article.contentChangedAt,
+        revision,
+        status: ArticleStatus.Extracted,
+        failureReason: null,
+        appliedReceivedAt: raw.receivedAt,
+        correlationId: raw.correlationId,
+      },
+      manager,
+    );
+    return done({ kind: 'revised', revision });
+  }
+
+  private changedFields(article: ArticleEntity, draft: ArticleDraft): string[] {
+    return CONTENT_FIELDS.filter((field) => (article[field] ?? null) !== (draft[field] ?? null));
+  }
+}
