@@ -24,7 +24,9 @@ describe('one article, end to end, across four processes', () => {
   let subscriber: SubscriberServer;
   let subscriptionSecret: string;
 
-  const startWorkers = (): RunningApp[] => (['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env));
+  // Workers log at info level so the correlation id can be followed through their lines.
+  const startWorkers = (): RunningApp[] =>
+    (['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, { ...env, LOG_LEVEL: 'info' }));
 
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('foundation');
@@ -120,6 +122,13 @@ describe('one article, end to end, across four processes', () => {
     const payload = JSON.parse(delivery.body);
     expect(payload.type).toBe('article.created');
     expect(payload.data.title).toBe('Harbour bridge reopens after repairs');
+
+    // One correlation id, from the request header through every worker's log lines for this article.
+    for (const worker of workers) {
+      const lines = worker.output().split('\n').filter((line) => line.includes('"correlationId":"e2e-bridge-1"'));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.every((line) => JSON.parse(line).articleId === id)).toBe(true);
+    }
 
     // The article pushed while no worker ran went through too: nothing was lost.
     await waitFor(async () => subscriber.received.some((d) => JSON.parse(d.body).data?.title === 'Pushed before the workers'), { timeoutMs: 60_000 });

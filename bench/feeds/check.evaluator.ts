@@ -20,7 +20,7 @@ function segments(path: string): (string | number)[] {
     const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(piece);
     if (!match) return [piece];
     if (match[1]) parts.push(match[1]);
-    for (const [, index] of match[2]!.matchAll(/\[(\d+)\]/g)) parts.push(Number(index));
+    for (const [, index] of match[2].matchAll(/\[(\d+)\]/g)) parts.push(Number(index));
   }
   return parts;
 }
@@ -51,7 +51,7 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((v, i) => deepEqual(v, (b as unknown[])[i]));
-  const ka = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
   const kb = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
   return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
@@ -86,7 +86,10 @@ export function evaluate(check: Check, view: View, parsed: boolean, aliases: Ali
         actual: found ? value : '(missing)',
       };
     case 'len_eq':
-      return { passed: found && Array.isArray(value) && value.length === check.expected, actual: Array.isArray(value) ? value.length : '(missing)' };
+      return {
+        passed: found && Array.isArray(value) && value.length === check.expected,
+        actual: Array.isArray(value) ? value.length : '(missing)',
+      };
     case 'truthy':
       return { passed: found && truthy(value), actual: found ? value : '(missing)' };
     case 'falsy':

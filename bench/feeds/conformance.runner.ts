@@ -82,12 +82,23 @@ function tryParse(text: string, url: string, contentType?: string): { feed: Pars
   }
 }
 
+/** The document's base URL: Content-Location resolved against the request URL, unless it is unusable or unsafe. */
+function documentUrl(requestUrl: string, contentLocation: string | undefined): string {
+  if (!contentLocation) return requestUrl;
+  try {
+    const resolved = new URL(contentLocation, requestUrl);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : requestUrl;
+  } catch {
+    return requestUrl;
+  }
+}
+
 function runFeedparserCase(dir: string, c: FeedparserCase): CaseRun {
   const bytes = readFileSync(join(dir, c.file));
   const headers = c.http?.headers ?? {};
   const decoded = decodeFeedBody(bytes, { contentType: c.http?.content_type, http: c.http !== undefined });
   const location = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-location')?.[1];
-  const url = c.http ? (location ? new URL(location, c.http.url).href : c.http.url) : '';
+  const url = c.http ? documentUrl(c.http.url, location) : '';
   const { feed, error, crashed } = tryParse(decoded.text, url, c.http?.content_type);
   return { view: feedparserView(feed, decoded.suspicious, decoded.encoding), parsed: !crashed, error };
 }
@@ -128,11 +139,7 @@ function loadCases<T>(dir: string, file: string): T[] {
   return doc.cases ?? [];
 }
 
-function runCheckedCorpus(
-  corpus: CorpusName,
-  dir: string,
-  run: (c: CaseBase & Partial<MinifluxCase>) => CaseRun,
-): ConformanceReport {
+function runCheckedCorpus(corpus: CorpusName, dir: string, run: (c: CaseBase & Partial<MinifluxCase>) => CaseRun): ConformanceReport {
   const tally = new Tally();
   let skippedCases = 0;
   for (const c of loadCases<CaseBase & Partial<MinifluxCase>>(dir, 'expectations.json')) {
@@ -151,13 +158,31 @@ function runCheckedCorpus(
       // An expected failure to parse is part of what the case checks.
       const errored = result.error !== null;
       if (c.expect_error || errored) {
-        tally.add({ file: c.file, group, field: '(parse error)', op: 'eq', expected: c.expect_error, actual: errored, passed: errored === c.expect_error, reason: why('(parse error)', result.error) });
+        tally.add({
+          file: c.file,
+          group,
+          field: '(parse error)',
+          op: 'eq',
+          expected: c.expect_error,
+          actual: errored,
+          passed: errored === c.expect_error,
+          reason: why('(parse error)', result.error),
+        });
       }
     }
     for (const check of c.checks) {
       const { passed, actual } = evaluate(check, result.view, result.parsed, corpus === 'feedparser' ? FEEDPARSER_ALIASES : {});
       const field = check.field ?? '(document)';
-      tally.add({ file: c.file, group, field, op: check.op, expected: check.expected, actual, passed, reason: passed ? undefined : why(field, result.error, actual) });
+      tally.add({
+        file: c.file,
+        group,
+        field,
+        op: check.op,
+        expected: check.expected,
+        actual,
+        passed,
+        reason: passed ? undefined : why(field, result.error, actual),
+      });
     }
   }
   return { corpus, dir, passed: tally.passed, failed: tally.failed, groups: tally.groups, failures: tally.failures, skippedCases };
@@ -169,10 +194,29 @@ function runDateStrings(dir: string): ConformanceReport {
     const date = parseFeedDate(c.input);
     const actual = date ? formatUtc(date) : null;
     const passed = actual === c.expected_utc;
-    const reason = knownReason('date-strings', c.input, 'utc') ?? (actual === null ? 'not recognised as a date' : c.expected_utc === null ? 'should be rejected' : 'read as a different instant');
-    tally.add({ file: JSON.stringify(c.input), group: c.parser, field: 'utc', op: 'eq', expected: c.expected_utc, actual, passed, ...(passed ? {} : { reason }) });
+    const reason =
+      knownReason('date-strings', c.input, 'utc') ??
+      (actual === null ? 'not recognised as a date' : c.expected_utc === null ? 'should be rejected' : 'read as a different instant');
+    tally.add({
+      file: JSON.stringify(c.input),
+      group: c.parser,
+      field: 'utc',
+      op: 'eq',
+      expected: c.expected_utc,
+      actual,
+      passed,
+      ...(passed ? {} : { reason }),
+    });
   }
-  return { corpus: 'date-strings', dir, passed: tally.passed, failed: tally.failed, groups: tally.groups, failures: tally.failures, skippedCases: 0 };
+  return {
+    corpus: 'date-strings',
+    dir,
+    passed: tally.passed,
+    failed: tally.failed,
+    groups: tally.groups,
+    failures: tally.failures,
+    skippedCases: 0,
+  };
 }
 
 /** Runs one corpus directory (laid out like ../shared/corpora/<corpus>/dev) and tallies its checks. */
@@ -202,12 +246,16 @@ const show = (value: unknown): string => {
 
 /** Human-readable report; its last line is `<corpus>: N passed, M failed`. */
 export function formatReport(report: ConformanceReport): string {
-  const lines = [`== ${report.corpus} (${report.dir})${report.skippedCases ? `: ${report.skippedCases} partly translated cases skipped` : ''}`];
+  const lines = [
+    `== ${report.corpus} (${report.dir})${report.skippedCases ? `: ${report.skippedCases} partly translated cases skipped` : ''}`,
+  ];
   for (const [group, { passed, failed }] of Object.entries(report.groups).sort(([a], [b]) => a.localeCompare(b))) {
     const pct = ((100 * passed) / (passed + failed)).toFixed(1);
     lines.push(`  ${group.padEnd(24)} ${String(passed).padStart(4)}/${String(passed + failed).padEnd(4)} ${pct.padStart(5)}%`);
   }
-  lines.push(`  ${'total'.padEnd(24)} ${String(report.passed).padStart(4)}/${String(report.passed + report.failed).padEnd(4)} ${(100 * passRate(report)).toFixed(1).padStart(5)}%`);
+  lines.push(
+    `  ${'total'.padEnd(24)} ${String(report.passed).padStart(4)}/${String(report.passed + report.failed).padEnd(4)} ${(100 * passRate(report)).toFixed(1).padStart(5)}%`,
+  );
   if (report.failures.length > 0) {
     lines.push('failures:');
     for (const f of report.failures) {

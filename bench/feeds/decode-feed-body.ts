@@ -23,8 +23,20 @@ export interface DecodeOptions {
 }
 
 const UTF16_FAMILY = new Set([
-  'u16', 'utf-16', 'utf16', 'utf_16', 'u32', 'utf-32', 'utf32', 'utf_32', 'iso-10646-ucs-2', 'iso-10646-ucs-4',
-  'csucs4', 'csunicode', 'ucs-2', 'ucs-4',
+  'u16',
+  'utf-16',
+  'utf16',
+  'utf_16',
+  'u32',
+  'utf-32',
+  'utf32',
+  'utf_32',
+  'iso-10646-ucs-2',
+  'iso-10646-ucs-4',
+  'csucs4',
+  'csunicode',
+  'ucs-2',
+  'ucs-4',
 ]);
 
 function sniffBom(bytes: Buffer): { encoding: string; skip: number } {
@@ -96,7 +108,11 @@ function parseContentType(header: string): { mime: string; charset: string } {
   for (const param of params) {
     const eq = param.indexOf('=');
     if (eq < 0) continue;
-    if (param.slice(0, eq).trim().toLowerCase() === 'charset') charset = param.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+    if (param.slice(0, eq).trim().toLowerCase() === 'charset')
+      charset = param
+        .slice(eq + 1)
+        .trim()
+        .replace(/^["']|["']$/g, '');
   }
   return { mime: mime.trim().toLowerCase(), charset };
 }
@@ -107,9 +123,15 @@ export function decodeFeedBody(raw: Buffer, options: DecodeOptions): DecodedBody
   const data = raw.subarray(bom.skip);
   let declared = '';
   try {
-    const head = (bom.encoding ? strictDecode(data.subarray(0, 4096 - (4096 % 4)), bom.encoding) : data.subarray(0, 4096).toString('latin1'));
+    // Only the declaration matters here, so a sequence cut at the sample's end must not spoil it.
+    const sample = data.subarray(0, 4096);
+    const head = !bom.encoding
+      ? sample.toString('latin1')
+      : bom.encoding.startsWith('utf-32')
+        ? strictDecode(sample, bom.encoding)
+        : iconv.decode(sample, bom.encoding);
     const match = /^<\?[^\n]*?encoding=["']([^"']*)["'][^\n]*?\?>/.exec(head);
-    if (match) declared = match[1]!.toLowerCase();
+    if (match) declared = match[1].toLowerCase();
   } catch {
     declared = '';
   }
@@ -119,7 +141,10 @@ export function decodeFeedBody(raw: Buffer, options: DecodeOptions): DecodedBody
   let acceptable = false;
   let chosen: string;
   const looksJson = data.toString('latin1', 0, 64).trimStart().startsWith('{');
-  if (['application/xml', 'application/xml-dtd', 'application/xml-external-parsed-entity'].includes(mime) || (mime.startsWith('application/') && mime.endsWith('+xml'))) {
+  if (
+    ['application/xml', 'application/xml-dtd', 'application/xml-external-parsed-entity'].includes(mime) ||
+    (mime.startsWith('application/') && mime.endsWith('+xml'))
+  ) {
     acceptable = true;
     chosen = charset || declared || 'utf-8';
   } else if (['text/xml', 'text/xml-external-parsed-entity'].includes(mime) || (mime.startsWith('text/') && mime.endsWith('+xml'))) {

@@ -47,7 +47,13 @@ function put(target: Dict, key: string, value: unknown): void {
 }
 
 function detail(construct: TextConstruct): Dict {
-  return { type: construct.type, language: construct.language, base: construct.base ?? '', value: construct.value, ...(construct.src ? { src: construct.src } : {}) };
+  return {
+    type: construct.type,
+    language: construct.language,
+    base: construct.base ?? '',
+    value: construct.value,
+    ...(construct.src ? { src: construct.src } : {}),
+  };
 }
 
 function putText(target: Dict, key: string, construct: TextConstruct | null): void {
@@ -73,8 +79,8 @@ function personString(person: FeedPerson): string {
 function putPeople(target: Dict, authors: readonly FeedPerson[], contributors: readonly FeedPerson[], publisher: FeedPerson | null): void {
   if (authors.length > 0) {
     target['authors'] = authors.map(personDict);
-    target['author_detail'] = personDict(authors[0]!);
-    target['author'] = personString(authors[0]!);
+    target['author_detail'] = personDict(authors[0]);
+    target['author'] = personString(authors[0]);
   }
   if (contributors.length > 0) target['contributors'] = contributors.map(personDict);
   if (publisher) {
@@ -104,7 +110,12 @@ function putExtensions(target: Dict, extensions: readonly FeedExtension[]): void
     if (MEDIA_EXTENSIONS.has(ext.name)) continue;
     const key = ext.name.replace(':', '_');
     const known = key === 'admin_errorreportsto' ? 'errorreportsto' : key;
-    target[known] = key === 'admin_errorreportsto' ? (ext.attributes['rdf:resource'] ?? ext.value) : Object.keys(ext.attributes).length > 0 ? { ...ext.attributes } : ext.value;
+    target[known] =
+      key === 'admin_errorreportsto'
+        ? (ext.attributes['rdf:resource'] ?? ext.value)
+        : Object.keys(ext.attributes).length > 0
+          ? { ...ext.attributes }
+          : ext.value;
   }
 }
 
@@ -131,7 +142,7 @@ function metadataDict(metadata: FeedMetadata): Dict {
   putPeople(dict, metadata.authors, metadata.contributors, metadata.publisher);
   if (metadata.categories.length > 0) {
     dict['tags'] = metadata.categories.map(tagDict);
-    dict['category'] = metadata.categories[0]!.term;
+    dict['category'] = metadata.categories[0].term;
   }
   if (metadata.generator) {
     dict['generator'] = metadata.generator.name;
@@ -170,11 +181,14 @@ function entryDict(item: FeedItem): Dict {
   const dict = metadataDict({ ...item, subtitleDetail: null, infoDetail: null, id: item.guid, generator: null, icon: null, logo: null });
   putText(dict, 'summary', item.summaryDetail);
   if (item.contents.length > 0) dict['content'] = item.contents.map(detail);
-  if (item.guid !== null) dict['guidislink'] = item.guidIsPermaLink && item.link === item.guid && !item.links.some((l) => l.rel === 'alternate');
-  dict['enclosures'] = item.links.filter((l) => l.rel === 'enclosure').map((l) => {
-    const { rel: _rel, ...rest } = linkDict(l);
-    return rest;
-  });
+  if (item.guid !== null)
+    dict['guidislink'] = item.guidIsPermaLink && item.link === item.guid && !item.links.some((l) => l.rel === 'alternate');
+  dict['enclosures'] = item.links
+    .filter((l) => l.rel === 'enclosure')
+    .map((l) => {
+      const { rel: _rel, ...rest } = linkDict(l);
+      return rest;
+    });
   put(dict, 'comments', item.commentsUrl);
   put(dict, 'expired', item.rawDates.expired);
   put(dict, 'expired_parsed', item.rawDates.expired !== undefined ? item.expiresAt : undefined);

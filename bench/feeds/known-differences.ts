@@ -15,7 +15,7 @@ const KNOWN: readonly KnownDifference[] = [
     file: 'encoding__bozo_linenoise.xml',
     field: 'entries[0].summary',
     reason:
-      "feedparser quirk: its SGML tokenizer silently deletes an empty tag `<>`; we keep `<>` as text, as HTML5 " +
+      'feedparser quirk: its SGML tokenizer silently deletes an empty tag `<>`; we keep `<>` as text, as HTML5 ' +
       'tokenizers do (the mojibake repair and Windows-1252 mapping around it match)',
   },
   {

@@ -63,7 +63,10 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
     title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
     content,
     // Atom and JSON Feed list every author; Miniflux's RSS reader picks one.
-    author: (feed.format === 'atom' || feed.format === 'json' ? [...new Set(authors.map(personName).filter(Boolean))] : authors.map(personName).filter(Boolean).slice(0, 1)).join(', '),
+    author: (feed.format === 'atom' || feed.format === 'json'
+      ? [...new Set(authors.map(personName).filter(Boolean))]
+      : authors.map(personName).filter(Boolean).slice(0, 1)
+    ).join(', '),
     ...(date ? { date } : {}),
     enclosures: enclosuresOf(item),
     tags: item.categories.map((c) => c.term).filter(Boolean),

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigError, loadConfig } from '@copydesk/config';
+import { correlationIdFrom } from '@copydesk/logging';
 import { closeOnSignals } from '@copydesk/runtime';
 import { CORRELATION_ID_HEADER } from '@copydesk/contracts';
 import { NestFactory } from '@nestjs/core';
@@ -10,7 +11,16 @@ import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 
 async function bootstrap(config: AppConfig): Promise<void> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.get('MAX_BODY_BYTES'), trustProxy: true });
+  // The request id is the correlation id: the caller's x-correlation-id when sane, a new UUID otherwise. pino-http,
+  // the problem documents and the jobs all read this one value.
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.get('MAX_BODY_BYTES'),
+    trustProxy: true,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFrom(req.headers[CORRELATION_ID_HEADER]),
+  });
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header(CORRELATION_ID_HEADER, request.id);
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, rawBody: true });
   const logger = app.get(Logger);
   app.useLogger(logger);

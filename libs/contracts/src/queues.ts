@@ -23,7 +23,7 @@ export interface JobPayloads {
   [JobName.ProcessRawItem]: { rawItemId: string; articleId: string; correlationId: string };
   [JobName.EnrichArticle]: { articleId: string; revision: number; correlationId: string };
   [JobName.RouteArticle]: { articleId: string; revision: number; event: ArticleEventType; correlationId: string };
-  [JobName.Deliver]: { deliveryId: string; correlationId: string };
+  [JobName.Deliver]: { deliveryId: string; articleId: string; correlationId: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

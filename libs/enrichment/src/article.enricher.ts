@@ -46,5 +46,6 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
 
 function normaliseBody(text: string): string {
   // One block per line; non-breaking and zero-width spaces would split or glue words.
+  if (!/[\r\u00a0\u2007\u202f\u200b-\u200d\ufeff]/.test(text)) return text;
   return text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '');
 }

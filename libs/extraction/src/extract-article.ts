@@ -43,6 +43,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     authors,
     iframeHosts: options.iframeHosts,
     headline: metadata.headline,
+    description: metadata.description?.value ?? null,
   });
 
   const provenance: Partial<Record<ProvenanceField, FieldSource>> = {};

@@ -44,18 +44,22 @@ describe('parseFeed: RSS', () => {
       publishedAt: '2003-06-10T09:00:00Z',
       language: 'en-GB',
     });
-    expect(item!.contentHtml).toBe('<p>Full <a href="https://news.example/more">story</a>.</p>');
-    expect(item!.authors).toEqual([
+    expect(item.contentHtml).toBe('<p>Full <a href="https://news.example/more">story</a>.</p>');
+    expect(item.authors).toEqual([
       { name: 'Jo Bloggs', raw: 'Jo Bloggs' },
       { name: 'News Desk', email: 'desk@news.example', raw: 'desk@news.example (News Desk)' },
     ]);
-    expect(item!.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags' }]);
-    expect(item!.enclosures).toEqual([{ url: 'https://cdn.news.example/a.mp3', type: 'audio/mpeg', length: 1234 }]);
-    expect(item!.media[0]).toMatchObject({ url: 'https://cdn.news.example/t.jpg', kind: 'thumbnail', width: 120, height: 80 });
+    expect(item.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags' }]);
+    expect(item.enclosures).toEqual([{ url: 'https://cdn.news.example/a.mp3', type: 'audio/mpeg', length: 1234 }]);
+    expect(item.media[0]).toMatchObject({ url: 'https://cdn.news.example/t.jpg', kind: 'thumbnail', width: 120, height: 80 });
   });
 
   it('uses a permalink guid as the link only when there is no link', () => {
-    const feed = parseFeed(rss('<item><guid>https://news.example/a</guid></item><item><guid>https://news.example/b</guid><link>https://news.example/real</link></item>'));
+    const feed = parseFeed(
+      rss(
+        '<item><guid>https://news.example/a</guid></item><item><guid>https://news.example/b</guid><link>https://news.example/real</link></item>',
+      ),
+    );
     expect(feed.items.map((i) => i.link)).toEqual(['https://news.example/a', 'https://news.example/real']);
   });
 
@@ -93,9 +97,9 @@ describe('parseFeed: Atom', () => {
     expect(feed.feedUrl).toBe('https://blog.example/atom.xml');
     expect(feed.authors[0]).toEqual({ name: 'Ana', url: 'https://blog.example/ana' });
     const [entry] = feed.items;
-    expect(entry!.link).toBe('https://blog.example/posts/premier.html');
-    expect(entry!.enclosures).toEqual([{ url: 'https://blog.example/img.png', type: 'image/png', length: 42 }]);
-    expect(entry!.contentHtml).toBe('<p>Voir <a href="https://blog.example/posts/suite.html">la suite</a></p>');
+    expect(entry.link).toBe('https://blog.example/posts/premier.html');
+    expect(entry.enclosures).toEqual([{ url: 'https://blog.example/img.png', type: 'image/png', length: 42 }]);
+    expect(entry.contentHtml).toBe('<p>Voir <a href="https://blog.example/posts/suite.html">la suite</a></p>');
   });
 
   it('reads text constructs, dates and language', () => {
@@ -103,22 +107,28 @@ describe('parseFeed: Atom', () => {
     expect(feed).toMatchObject({ format: 'atom', version: 'atom10', title: 'Le blog', language: 'fr', updatedAt: '2024-03-01T09:00:00Z' });
     expect(feed.titleDetail).toMatchObject({ type: 'text/html', value: 'Le <em>blog</em>' });
     const [entry] = feed.items;
-    expect(entry).toMatchObject({ guid: 'tag:blog.example,2024:1', title: 'Premier', summary: 'Court résumé', publishedAt: '2024-03-01T01:30:00Z', language: 'fr' });
-    expect(entry!.categories).toEqual([{ term: 'tech', label: 'Technique' }]);
+    expect(entry).toMatchObject({
+      guid: 'tag:blog.example,2024:1',
+      title: 'Premier',
+      summary: 'Court résumé',
+      publishedAt: '2024-03-01T01:30:00Z',
+      language: 'fr',
+    });
+    expect(entry.categories).toEqual([{ term: 'tech', label: 'Technique' }]);
   });
 
   it('resolves against the document URL when there is no xml:base', () => {
     const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="../a/b.html"/></entry></feed>', {
       url: 'https://x.example/feeds/main/atom',
     });
-    expect(feed.items[0]!.link).toBe('https://x.example/feeds/a/b.html');
+    expect(feed.items[0].link).toBe('https://x.example/feeds/a/b.html');
   });
 
   it('ignores an unsafe xml:base', () => {
     const feed = parseFeed(
       '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://ok.example/"><entry xml:base="javascript:alert(1)"><link href="x"/></entry></feed>',
     );
-    expect(feed.items[0]!.link).toBe('https://ok.example/x');
+    expect(feed.items[0].link).toBe('https://ok.example/x');
   });
 });
 
@@ -164,7 +174,8 @@ describe('parseFeed: JSON Feed', () => {
 
 describe('parseFeed: news sitemaps', () => {
   it('turns <url> + news:news into items', () => {
-    const feed = parseFeed(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+    const feed =
+      parseFeed(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
       <url><loc>https://paper.example/2024/merger</loc>
         <news:news><news:publication><news:name>The Paper</news:name><news:language>en</news:language></news:publication>
           <news:publication_date>2024-05-01T08:00:00+01:00</news:publication_date><news:title>Merger talks</news:title>
@@ -192,13 +203,13 @@ describe('parseFeed: broken input', () => {
     expect(feed.issues.length).toBeGreaterThan(0);
     expect(feed.title).toBe('Broken & co \u00a0 ok');
     expect(feed.items.map((i) => i.title)).toEqual(['One & two', 'Second']);
-    expect(feed.items[0]!.link).toBe('https://b.example/?a=1&b=2');
+    expect(feed.items[0].link).toBe('https://b.example/?a=1&b=2');
   });
 
   it('repairs Windows-1252 punctuation and double-encoded UTF-8', () => {
     const feed = parseFeed(rss('<item><title>don&#146;t</title><description>caf&#195;&#169;</description></item>'));
-    expect(feed.items[0]!.title).toBe('don\u2019t');
-    expect(feed.items[0]!.summary).toBe('café');
+    expect(feed.items[0].title).toBe('don\u2019t');
+    expect(feed.items[0].summary).toBe('café');
   });
 
   it.each([

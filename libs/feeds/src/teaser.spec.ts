@@ -2,7 +2,7 @@ import { parseFeed } from './parse-feed';
 import { isTeaser } from './teaser';
 
 const item = (body: string): Parameters<typeof isTeaser>[0] =>
-  parseFeed(`<rss version="2.0"><channel><item><title>t</title>${body}</item></channel></rss>`).items[0]!;
+  parseFeed(`<rss version="2.0"><channel><item><title>t</title>${body}</item></channel></rss>`).items[0];
 
 describe('isTeaser', () => {
   const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');

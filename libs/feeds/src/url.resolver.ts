@@ -6,18 +6,104 @@
 
 /** Schemes a link, xml:base or HTML attribute may use; anything else (javascript:, data:, vbscript:) is dropped. */
 export const ACCEPTABLE_URI_SCHEMES: ReadonlySet<string> = new Set([
-  'file', 'ftp', 'gopher', 'h323', 'hdl', 'http', 'https', 'imap', 'magnet', 'mailto', 'mms', 'news', 'nntp',
-  'prospero', 'rsync', 'rtsp', 'rtspu', 'sftp', 'shttp', 'sip', 'sips', 'snews', 'svn', 'svn+ssh', 'telnet',
-  'wais', 'aim', 'callto', 'cvs', 'facetime', 'feed', 'git', 'gtalk', 'irc', 'ircs', 'irc6', 'itms', 'msnim',
-  'skype', 'ssh', 'smb', 'ymsg', 'tel', 'urn', 'tag',
+  'file',
+  'ftp',
+  'gopher',
+  'h323',
+  'hdl',
+  'http',
+  'https',
+  'imap',
+  'magnet',
+  'mailto',
+  'mms',
+  'news',
+  'nntp',
+  'prospero',
+  'rsync',
+  'rtsp',
+  'rtspu',
+  'sftp',
+  'shttp',
+  'sip',
+  'sips',
+  'snews',
+  'svn',
+  'svn+ssh',
+  'telnet',
+  'wais',
+  'aim',
+  'callto',
+  'cvs',
+  'facetime',
+  'feed',
+  'git',
+  'gtalk',
+  'irc',
+  'ircs',
+  'irc6',
+  'itms',
+  'msnim',
+  'skype',
+  'ssh',
+  'smb',
+  'ymsg',
+  'tel',
+  'urn',
+  'tag',
 ]);
 
 // Schemes whose references resolve against a base, and schemes with an authority part (Python's urllib lists).
-const USES_RELATIVE = new Set(['', 'ftp', 'http', 'gopher', 'nntp', 'imap', 'wais', 'file', 'https', 'shttp', 'mms',
-  'prospero', 'rtsp', 'rtsps', 'rtspu', 'sftp', 'svn', 'svn+ssh', 'ws', 'wss']);
-const USES_NETLOC = new Set(['', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms', 'https',
-  'shttp', 'snews', 'prospero', 'rtsp', 'rtsps', 'rtspu', 'rsync', 'svn', 'svn+ssh', 'sftp', 'nfs', 'git', 'git+ssh',
-  'ws', 'wss']);
+const USES_RELATIVE = new Set([
+  '',
+  'ftp',
+  'http',
+  'gopher',
+  'nntp',
+  'imap',
+  'wais',
+  'file',
+  'https',
+  'shttp',
+  'mms',
+  'prospero',
+  'rtsp',
+  'rtsps',
+  'rtspu',
+  'sftp',
+  'svn',
+  'svn+ssh',
+  'ws',
+  'wss',
+]);
+const USES_NETLOC = new Set([
+  '',
+  'ftp',
+  'http',
+  'gopher',
+  'nntp',
+  'telnet',
+  'imap',
+  'wais',
+  'file',
+  'mms',
+  'https',
+  'shttp',
+  'snews',
+  'prospero',
+  'rtsp',
+  'rtsps',
+  'rtspu',
+  'rsync',
+  'svn',
+  'svn+ssh',
+  'sftp',
+  'nfs',
+  'git',
+  'git+ssh',
+  'ws',
+  'wss',
+]);
 
 interface UrlParts {
   scheme: string;
@@ -30,7 +116,7 @@ interface UrlParts {
 /** The lowercased scheme of an absolute reference, or '' for a relative one. */
 export function schemeOf(url: string): string {
   const match = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url);
-  return match ? match[1]!.toLowerCase() : '';
+  return match ? match[1].toLowerCase() : '';
 }
 
 function split(url: string, defaultScheme: string): UrlParts {
@@ -83,7 +169,7 @@ function removeDotSegments(basePath: string, path: string): string {
     if (baseParts[baseParts.length - 1] !== '') baseParts.pop();
     segments = [...baseParts, ...path.split('/')];
     // Empty inner segments would re-join as doubled slashes.
-    segments = [segments[0]!, ...segments.slice(1, -1).filter(Boolean), ...segments.slice(-1)];
+    segments = [segments[0], ...segments.slice(1, -1).filter(Boolean), ...segments.slice(-1)];
   }
   const resolved: string[] = [];
   for (const segment of segments) {

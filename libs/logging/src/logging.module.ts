@@ -3,7 +3,7 @@ import { CORRELATION_ID_HEADER } from '@copydesk/contracts';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { currentLogContext } from './log-context';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -31,11 +31,9 @@ export class LoggingModule {
               level: config.get('LOG_LEVEL'),
               base: { app, pid: process.pid },
               mixin: () => currentLogContext(),
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const id = correlationIdFrom(req.headers[CORRELATION_ID_HEADER]);
-                res.setHeader(CORRELATION_ID_HEADER, id);
-                return id;
-              },
+              // Under Fastify the request already carries its id (the correlation id, see apps/api main.ts); this only
+              // runs for requests that arrive without one.
+              genReqId: (req: IncomingMessage) => correlationIdFrom(req.headers[CORRELATION_ID_HEADER]),
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
               redact: { paths: ['req.headers.authorization', 'req.headers["webhook-signature"]'], censor: '[redacted]' },
               // Health probes every few seconds would drown the useful lines.

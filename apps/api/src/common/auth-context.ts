@@ -18,6 +18,5 @@ export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): Au
 });
 
 export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const raw = ctx.switchToHttp().getRequest<FastifyRequest>().raw as FastifyRequest['raw'] & { id?: string };
-  return raw.id as string;
+  return ctx.switchToHttp().getRequest<FastifyRequest>().id;
 });

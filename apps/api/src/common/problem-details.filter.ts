@@ -1,4 +1,3 @@
-import { CORRELATION_ID_HEADER } from '@copydesk/contracts';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,14 +23,9 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.ServiceUnavailable,
 };
 
-function correlationIdOf(request: FastifyRequest): string | undefined {
-  const raw = request.raw as FastifyRequest['raw'] & { id?: string };
-  return raw.id ?? (request.headers[CORRELATION_ID_HEADER] as string | undefined);
-}
-
 /** Turns any error into one RFC 9457 document. Used by Nest's filter chain and by Fastify's own error handler. */
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
-  const base = { instance: request.url, correlationId: correlationIdOf(request) };
+  const base = { instance: request.url, correlationId: request.id };
   if (error instanceof CopydeskException) return { ...problem(error.code, error.message, base), ...error.extensions };
   if (error instanceof HttpException) {
     const status = error.getStatus();

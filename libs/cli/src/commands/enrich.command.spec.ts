@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Enrichment } from '@copydesk/enrichment';
 import { enrichCommand } from './enrich.command';
+
+type Printed = Enrichment & { id: string; title: string; extraction?: { jsonLdTypes: string[] } };
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -58,25 +61,25 @@ describe('copydesk enrich', () => {
     const { code, records } = await run([join(dir, 'story.json')]);
     expect(code).toBe(0);
     expect(records).toHaveLength(1);
-    const [r] = records as [Record<string, any>];
+    const [r] = records as unknown as [Printed];
     expect(r.id).toBe('story-1');
     expect(r.language.code).toBe('en');
     expect(r.topics[0]).toMatchObject({ qcode: 'medtop:17000000', label: 'weather' });
     expect(r.quotes).toEqual([{ text: 'This is a dangerous storm and people should stay indoors,', speaker: 'Jane Porter', speakerType: 'person' }]);
-    expect(r.entities.organisations.map((o: { name: string }) => o.name)).toContain('Met Office');
+    expect(r.entities.organisations.map((o) => o.name)).toContain('Met Office');
     expect(Object.keys(r)).toEqual(expect.arrayContaining(['keywords', 'contentType', 'summary', 'schemeVersion', 'enricherVersion']));
   });
 
   it('extracts an HTML page first and reports what extraction found', async () => {
     const { code, records } = await run([join(dir, 'page.html')]);
     expect(code).toBe(0);
-    const [r] = records as [Record<string, any>];
+    const [r] = records as unknown as [Printed];
     expect(r.id).toBe('page');
     expect(r.title).toBe('Council backs new cycle lanes');
-    expect(r.extraction.jsonLdTypes).toEqual(['NewsArticle']);
+    expect(r.extraction?.jsonLdTypes).toEqual(['NewsArticle']);
     expect(r.contentType.type).toBe('news');
     expect(r.quotes[0].speaker).toBe('Priya Shah');
-    expect(r.entities.places.map((p: { name: string }) => p.name)).toContain('Leeds');
+    expect(r.entities.places.map((p) => p.name)).toContain('Leeds');
   });
 
   it('reads JSON Lines, one record per line, numbering lines without ids', async () => {

@@ -51,23 +51,30 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
     let position = 0;
     for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
       let word = m[0];
-      if (word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word) && !(word.length === 2 && /^\p{Lu}/u.test(word)) && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) {
+      if (word.charCodeAt(word.length - 1) === 46 && !/^(?:\p{L}\.){2,}$/u.test(word) && !(word.length === 2 && /^\p{Lu}/u.test(word)) && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) {
         word = word.slice(0, -1);
       }
-      const bare = word.replace(/['’]s?$/u, '').replace(/-based$/u, '');
-      const possessive = bare !== word && /['’]s?$/u.test(word);
+      let bare = word;
+      let possessive = false;
+      if (word.includes("'") || word.includes('’')) {
+        bare = word.replace(/['’]s?$/u, '');
+        possessive = bare !== word;
+      }
+      if (bare.endsWith('-based')) bare = bare.slice(0, -6);
+      const first = word.charCodeAt(0);
+      const capitalised = first >= 65 && first <= 90 ? true : first >= 97 && first <= 122 ? /^\p{Ll}+\p{Lu}/u.test(word) : /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
       const start = sentence.start + m.index;
       tokens.push({
         text: word,
         bare: bare || word,
-        lower: (bare || word).toLowerCase().replace(/’/g, "'"),
+        lower: possessive || bare.includes('’') ? (bare || word).toLowerCase().replace(/’/g, "'") : (bare || word).toLowerCase(),
         possessive,
         start,
         end: start + word.length,
         sentence: sentence.index,
         position: position++,
         index: tokens.length,
-        capitalised: /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word),
+        capitalised,
       });
     }
   }

@@ -7,6 +7,7 @@ export interface DocumentFrequencies {
   documentCount: number;
 }
 
+const BREAK_CHARS = new Set([...',;:.!?()"“”—–']);
 const WORD = /[\p{L}][\p{L}\p{M}\p{N}'’\-]*|\d[\d.,]*/gu;
 // Reporting verbs and generic news words say nothing about what an article is about.
 const GENERIC = new Set(['said', 'says', 'told', 'added', 'according', 'people', 'year', 'years', 'time', 'new', 'also', 'just', 'like', 'including', 'percent', 'per', 'cent', 'lot', 'way', 'thing', 'things', 'number', 'part', 'set', 'made', 'make', 'going', 'get', 'got', 'know', 'think', 'want', 'come', 'came', 'look', 'good', 'great', 'well', 'really', 'still', 'even', 'much', 'many', 'last', 'week', 'month', 'day', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
@@ -33,7 +34,7 @@ export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, 
     let lastEnd = 0;
     for (let m = WORD.exec(s.text); m; m = WORD.exec(s.text)) {
       // Punctuation between words breaks a phrase.
-      if (run.length && /[,;:.!?()"“”—–]/.test(s.text.slice(lastEnd, m.index))) {
+      if (run.length && m.index - lastEnd > 1 ? /[,;:.!?()"“”—–]/.test(s.text.slice(lastEnd, m.index)) : run.length > 0 && BREAK_CHARS.has(s.text[lastEnd])) {
         runs.push(run);
         run = [];
       }
@@ -62,7 +63,12 @@ export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, 
     }
   }
   const frequencies = frequencyIndex(df);
-  const idf = (w: string): number => Math.log((df.documentCount + 1) / ((frequencies.get(w) ?? 0) + 1)) + 1;
+  const idfs = new Map<string, number>();
+  const idf = (w: string): number => {
+    let v = idfs.get(w);
+    if (v === undefined) idfs.set(w, (v = Math.log((df.documentCount + 1) / ((frequencies.get(w) ?? 0) + 1)) + 1));
+    return v;
+  };
   const scored: [string, number][] = [];
   for (const [phrase, count] of phraseCounts) {
     const words = phrase.split(' ');

@@ -174,8 +174,18 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
 // Indefinite noun phrases ending in a head noun: "a senior government official", "one legal expert".
 function introductions(before: string, head: string): string[] {
   if (!/^[\p{L}-]+$/u.test(head)) return [];
-  const re = new RegExp(`\\b(?:a|an|one)\\s+((?:[\\p{L}'’-]+\\s+){0,3}${head})\\b`, 'giu');
-  return [...before.matchAll(re)].map((m) => m[1]);
+  const found: string[] = [];
+  const lower = before.toLowerCase();
+  for (let at = lower.indexOf(head); at >= 0; at = lower.indexOf(head, at + head.length)) {
+    const end = at + head.length;
+    if (/[\p{L}]/u.test(lower[end] ?? '') || (at > 0 && /[\p{L}]/u.test(lower[at - 1]))) continue;
+    // Up to three modifiers between the determiner and the head.
+    const words = before.slice(Math.max(0, at - 60), end).split(/\s+/);
+    const phrase = words.slice(-5);
+    const determiner = phrase.findIndex((w) => /^(?:a|an|one)$/i.test(w));
+    if (determiner >= 0 && phrase.slice(determiner + 1).every((w) => /^[\p{L}'’-]+$/u.test(w))) found.push(phrase.slice(determiner + 1).join(' '));
+  }
+  return found;
 }
 
 // A speaker description needs a content word: "before", "and then" are leftovers of a clause, not a speaker.

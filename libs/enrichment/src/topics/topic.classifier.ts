@@ -120,7 +120,7 @@ function aggregateByTopLevel(evidence: Map<string, LexiconEvidence>): Map<string
     const top = mediaTopicTopLevel(e.qcode)?.qcode;
     if (!top) continue;
     let cues = cuesByTop.get(top);
-    if (!cues) cuesByTop.set(top, (cues = new Map()));
+    if (!cues) cuesByTop.set(top, (cues = new Map<string, number>()));
     for (const m of e.matches) cues.set(m.cue, Math.max(cues.get(m.cue) ?? 0, m.count));
   }
   const out = new Map<string, { score: number; distinct: number }>();

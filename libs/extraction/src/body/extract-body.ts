@@ -26,6 +26,8 @@ export interface BodyOptions {
   readonly iframeHosts?: readonly string[];
   /** The headline element (the `<h1>` matching the title), to find a standfirst just below it. */
   readonly headline?: ElementNode | null;
+  /** The page's description (meta or JSON-LD): a standfirst usually repeats it. */
+  readonly description?: string | null;
 }
 
 interface Attempt {
@@ -68,10 +70,16 @@ function runAttempt(tree: HtmlTree, options: BodyOptions, attempt: Attempt): Bod
   for (const part of choice.parts) {
     cleanContainer(tree, part, removed, { title: options.title, byClass: attempt.byClass, conditional: attempt.conditional });
   }
-  const lead = findLead(tree, options.headline ?? null, choice.parts[0], removed, stats, options.authors);
-  // A standfirst may sit in a <header> dropped as a whole: bring it (and only it) back.
-  for (const element of lead) removed.fill(0, element.index, subtreeEnd(element));
-  const parts = [...lead, ...choice.parts];
+  const lead = findLead(tree, options.headline ?? null, choice.parts[0], removed, stats, options.authors, options.description ?? null);
+  // A standfirst may sit in a <header> dropped as a whole: bring it (and only it) back, in place when it is
+  // inside the body, in front of the body otherwise.
+  const before: ElementNode[] = [];
+  for (const element of lead) {
+    for (let node: ElementNode | null = element; node !== null && removed[node.index] === 1; node = node.parent) removed[node.index] = 0;
+    removed.fill(0, element.index, subtreeEnd(element));
+    if (!choice.parts.some((part) => element.index > part.index && element.index < subtreeEnd(part))) before.push(element);
+  }
+  const parts = [...before, ...choice.parts];
   filterBlocks(tree, parts, removed, { authors: options.authors, baseUrl: options.baseUrl });
   const body = serializeBody(parts, removed, options.baseUrl, options.iframeHosts);
   return { ...body, container: choice.top, pageTextLength };

@@ -4,19 +4,21 @@ import { collapsedLength, collapseWhitespace } from '../dom/text-measure';
 import { textContent } from '../dom/tree-text';
 import { CAPTION_CLASS } from './boilerplate.patterns';
 import { classIdWords, hasUnlikelyRole, isHidden, isUnlikelyByClass } from './class-signals';
+import { subtreeEnd } from './clean-content';
 import type { ElementStats } from './element-stats';
 import { isMetadataLine } from './filter-blocks';
 
 // A standfirst is a paragraph or two, not a second article.
 const MAX_LEAD_BLOCKS = 2;
 const MIN_LEAD_LENGTH = 60;
-// Between the headline and the body there is little else; further away it is something else.
-const MAX_ELEMENTS_BETWEEN = 80;
+// Elements looked at after the headline and before the body.
+const WINDOW = 100;
 
 /**
  * The standfirst: paragraphs between the headline and the chosen container ("Die Grande Dame der Oper ist
- * gestorben..."), which templates often put in the headline block rather than in the body.
- * Returns them in document order; empty when the headline is not just before the container.
+ * gestorben..."), which templates often put in the headline block rather than in the body. They may sit
+ * between the headline and the container, or in a `<header>` inside the container that was dropped as a whole.
+ * Returns them in document order.
  */
 export function findLead(
   tree: HtmlTree,
@@ -25,25 +27,38 @@ export function findLead(
   removed: Uint8Array,
   stats: ElementStats,
   authors: readonly string[],
+  description: string | null,
 ): ElementNode[] {
-  if (headline === null || headline.index >= container.index || removed[headline.index] === 1) return [];
-  if (container.index - headline.index > MAX_ELEMENTS_BETWEEN) return [];
+  if (headline === null) return [];
   // The headline must not contain the container (then the lead would already be inside it).
   for (let node = container.parent; node !== null; node = node.parent) if (node === headline) return [];
+  const containerEnd = subtreeEnd(container);
+  const headlineInside = headline.index > container.index && headline.index < containerEnd;
+  if (headline.index >= container.index && !headlineInside) return [];
+  const end = headlineInside ? Math.min(containerEnd, headline.index + WINDOW) : container.index;
   const lead: ElementNode[] = [];
-  for (let i = headline.index + 1; i < container.index && lead.length < MAX_LEAD_BLOCKS; i++) {
+  for (let i = headline.index + 1; i < end && lead.length < MAX_LEAD_BLOCKS; i++) {
+    // Only just after the headline or just before the body: far from both it is something else.
+    if (i - headline.index > WINDOW && end - i > WINDOW) i = end - WINDOW;
     const element = tree.elements[i];
+    const inside = i > container.index && i < containerEnd;
+    // Inside the container only what was dropped with a <header> is missing; the rest is already in the body.
+    if (inside && removed[i] === 0) continue;
     if (removed[i] === 1 && !removedOnlyAsHeader(element, removed)) continue;
     if (isAncestor(element, container)) continue;
     const text = stats.text[i] > 0 ? stats.text[i] : collapsedLength(textContent(element, undefined, 2000));
     const leafText = element.tag === 'div' && stats.inlineText[i] >= stats.text[i] - 1 && stats.text[i] > 0;
-    if (element.tag !== 'p' && !leafText && !isLeadClassed(element)) continue;
+    const classed = isLeadClassed(element);
+    // An unnamed paragraph counts only right after the headline; near the body it is as likely a promo line.
+    if (!classed && (i - headline.index > WINDOW || (element.tag !== 'p' && !leafText))) continue;
+    // ...and only when it says what the page's description says (standfirsts double as descriptions).
+    if (!classed && !echoesDescription(textContent(element, undefined, 2000), description)) continue;
     if (text < MIN_LEAD_LENGTH || stats.linkText[i] / Math.max(1, stats.text[i]) > 0.2) continue;
     if (insideCaption(element)) continue;
     if (isMetadataLine(collapseWhitespace(textContent(element, removed)), authors)) continue;
     lead.push(element);
     // Skip the lead's own descendants.
-    while (i + 1 < container.index && isAncestor(element, tree.elements[i + 1])) i++;
+    i = subtreeEnd(element) - 1;
   }
   return lead;
 }
@@ -65,12 +80,26 @@ function removedOnlyAsHeader(element: ElementNode, removed: Uint8Array): boolean
 }
 
 function isLeadClassed(element: ElementNode): boolean {
-  return (element.tag === 'div' || element.tag === 'h2' || element.tag === 'span') && LEAD_CLASS.test(classIdWords(element));
+  return (element.tag === 'p' || element.tag === 'div' || element.tag === 'h2' || element.tag === 'span') && LEAD_CLASS.test(classIdWords(element));
 }
 
 function isAncestor(ancestor: ElementNode, node: ElementNode): boolean {
   for (let current = node.parent; current !== null; current = current.parent) if (current === ancestor) return true;
   return false;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** True when most words of the shorter of the two texts occur in the other. */
+function echoesDescription(text: string, description: string | null): boolean {
+  if (description === null) return false;
+  const a = new Set(text.toLowerCase().match(WORD) ?? []);
+  const b = new Set(description.toLowerCase().match(WORD) ?? []);
+  if (a.size === 0 || b.size === 0) return false;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / small.size >= 0.6;
 }
 
 /** In a figure or anything named like a caption: a picture's text, not the story's. */

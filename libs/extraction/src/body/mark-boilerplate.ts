@@ -17,13 +17,10 @@ const PROTECTED_TAGS = new Set(['#root', 'html', 'body', 'main', 'article']);
 /** Share of the page's unlinked text above which an element is kept even if its class looks like furniture. */
 const GUARD_SHARE = 0.5;
 
+// Hidden blocks go whatever they hold: pages keep whole alternate versions (mobile, print) hidden.
 function unconditionallyRemoved(element: ElementNode): boolean {
-  return NEVER_CONTENT_TAGS.has(element.tag) || element.attrs['aria-modal'] === 'true';
+  return NEVER_CONTENT_TAGS.has(element.tag) || isHidden(element) || element.attrs['aria-modal'] === 'true';
 }
-
-// Hidden blocks with this much unlinked text are collapsed story text ("read more", slideshow captions) that
-// scripts reveal; hidden blocks with less are menus, pop-ups and icons.
-const HIDDEN_PROSE = 200;
 
 /**
  * Flags page furniture for removal: `removed[i] === 1` for element i and its descendants.
@@ -47,12 +44,8 @@ export function markBoilerplate(tree: HtmlTree, mode: BoilerplateMode): Uint8Arr
       continue;
     }
     if (PROTECTED_TAGS.has(element.tag)) continue;
-    const prose = stats.text[i] - stats.linkText[i];
-    if (isHidden(element) && prose < HIDDEN_PROSE) {
-      removed[i] = 1;
-      continue;
-    }
     if (!mode.byClass && !mode.bySectioningTag) continue;
+    const prose = stats.text[i] - stats.linkText[i];
     if (prose > GUARD_SHARE * pageProse && stats.paragraphs[i] >= 2) continue;
     let furniture = false;
     if (mode.bySectioningTag && (element.tag === 'aside' || element.tag === 'footer' || element.tag === 'header')) {

@@ -4,6 +4,7 @@ import { textContent } from '../dom/tree-text';
 
 /** Metadata-bearing elements of the page body, in document order. */
 export interface DomSignals {
+  /** `<h1>` and `<h2>` elements (titles of the page, its sections and its teasers). */
   readonly headings: readonly ElementNode[];
   /** Elements that name the author: rel=author, itemprop=author, byline/author classes. */
   readonly bylines: readonly ElementNode[];
@@ -28,7 +29,7 @@ export function collectDomSignals(tree: HtmlTree): DomSignals {
   for (const element of tree.elements) {
     const tag = element.tag;
     const attrs = element.attrs;
-    if (tag === 'h1' && headings.length < 10) headings.push(element);
+    if ((tag === 'h1' || tag === 'h2') && headings.length < 40) headings.push(element);
     if (tag === 'meta' || tag === 'link' || tag === 'script') continue;
     const itemprop = attrs.itemprop?.toLowerCase() ?? '';
     if (bylines.length < MAX_SIGNALS) {

@@ -66,14 +66,15 @@ export function normalizeLanguage(value: string | null): string | null {
 
 function headlineElement(dom: DomSignals, title: string | null): ElementNode | null {
   if (title === null) return null;
-  return dom.headings.find((h) => titlesMatch(elementText(h, 400), title)) ?? null;
+  const matches = dom.headings.filter((h) => titlesMatch(elementText(h, 400), title));
+  return matches.find((h) => h.tag === 'h1') ?? matches[0] ?? null;
 }
 
 function titleOf(tree: HtmlTree, article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals, siteNames: string[]): Sourced<string> | null {
   const headline = clean(article === null ? null : jsonLdString(article.headline) ?? jsonLdString(article.name));
   const og = clean(firstMeta(meta, ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'title', 'headline', 'sailthru.title', 'parsely-title']));
   const documentTitle = clean(tree.title);
-  const h1s = dom.headings.map((h) => elementText(h, 400)).filter((t) => t.length > 0);
+  const h1s = dom.headings.filter((h) => h.tag === 'h1').map((h) => elementText(h, 400)).filter((t) => t.length > 0);
   const references = [headline, og, documentTitle].filter((t): t is string => t !== null);
   // The visible headline wins when the structured data agree with it: it is what readers see, untruncated.
   const h1 = h1s.find((text) => references.some((ref) => titlesMatch(text, ref))) ?? null;
@@ -206,7 +207,7 @@ export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions
 
 /** Text that follows the first headline, where bylines and datelines usually sit. */
 function headerTextAfter(dom: DomSignals): string {
-  const heading = dom.headings[0];
+  const heading = dom.headings.find((h) => h.tag === 'h1') ?? dom.headings[0];
   const parent = heading.parent;
   if (parent === null) return '';
   return elementText(parent, 600);

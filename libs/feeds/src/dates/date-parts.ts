@@ -13,16 +13,66 @@ export interface DateFields {
 
 /** Zone abbreviations seen in feeds → hours east of UTC. RFC 822's set plus common ones feeds use anyway. */
 export const ZONE_HOURS: Readonly<Record<string, number>> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0,
-  adt: -3, ast: -4, at: -4, edt: -4, est: -5, et: -5, cdt: -5, cst: -6, ct: -6,
-  mdt: -6, mst: -7, mt: -7, pdt: -7, pst: -8, pt: -8, akdt: -8, akst: -9, hst: -10,
-  a: -1, n: 1, m: -12, y: 12,
-  met: 1, mest: 2, cet: 1, cest: 2, west: 1, bst: 1, eet: 2, eest: 3, msk: 3,
-  hkt: 8, sgt: 8, awst: 8, jst: 9, kst: 9, aest: 10, aedt: 11, nzst: 12, nzdt: 13,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wet: 0,
+  adt: -3,
+  ast: -4,
+  at: -4,
+  edt: -4,
+  est: -5,
+  et: -5,
+  cdt: -5,
+  cst: -6,
+  ct: -6,
+  mdt: -6,
+  mst: -7,
+  mt: -7,
+  pdt: -7,
+  pst: -8,
+  pt: -8,
+  akdt: -8,
+  akst: -9,
+  hst: -10,
+  a: -1,
+  n: 1,
+  m: -12,
+  y: 12,
+  met: 1,
+  mest: 2,
+  cet: 1,
+  cest: 2,
+  west: 1,
+  bst: 1,
+  eet: 2,
+  eest: 3,
+  msk: 3,
+  hkt: 8,
+  sgt: 8,
+  awst: 8,
+  jst: 9,
+  kst: 9,
+  aest: 10,
+  aedt: 11,
+  nzst: 12,
+  nzdt: 13,
 };
 
 export const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 export const DAY_NAMES: ReadonlySet<string> = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -31,7 +81,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysIn(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 /**

@@ -4,12 +4,34 @@ import { parseW3dtf } from './w3dtf.parser';
 /** Date shapes of particular blog engines and locales that feeds in the wild still carry. */
 
 const GREEK_MONTHS: Readonly<Record<string, string>> = {
-  'Ιαν': 'Jan', 'Φεβ': 'Feb', 'Μάώ': 'Mar', 'Μαώ': 'Mar', 'Απρ': 'Apr', 'Μάι': 'May', 'Μαϊ': 'May',
-  'Μαι': 'May', 'Ιούν': 'Jun', 'Ιον': 'Jun', 'Ιούλ': 'Jul', 'Ιολ': 'Jul', 'Αύγ': 'Aug', 'Αυγ': 'Aug',
-  'Σεπ': 'Sep', 'Οκτ': 'Oct', 'Νοέ': 'Nov', 'Νοε': 'Nov', 'Δεκ': 'Dec',
+  Ιαν: 'Jan',
+  Φεβ: 'Feb',
+  Μάώ: 'Mar',
+  Μαώ: 'Mar',
+  Απρ: 'Apr',
+  Μάι: 'May',
+  Μαϊ: 'May',
+  Μαι: 'May',
+  Ιούν: 'Jun',
+  Ιον: 'Jun',
+  Ιούλ: 'Jul',
+  Ιολ: 'Jul',
+  Αύγ: 'Aug',
+  Αυγ: 'Aug',
+  Σεπ: 'Sep',
+  Οκτ: 'Oct',
+  Νοέ: 'Nov',
+  Νοε: 'Nov',
+  Δεκ: 'Dec',
 };
 const GREEK_WEEKDAYS: Readonly<Record<string, string>> = {
-  'Κυρ': 'Sun', 'Δευ': 'Mon', 'Τρι': 'Tue', 'Τετ': 'Wed', 'Πεμ': 'Thu', 'Παρ': 'Fri', 'Σαβ': 'Sat',
+  Κυρ: 'Sun',
+  Δευ: 'Mon',
+  Τρι: 'Tue',
+  Τετ: 'Wed',
+  Πεμ: 'Thu',
+  Παρ: 'Fri',
+  Σαβ: 'Sat',
 };
 const GREEK = /^([^,]+),\s+(\d{2})\s+(\S+)\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+(\S+)/;
 
@@ -25,9 +47,20 @@ export function parseGreek(input: string): Date | null {
 }
 
 const HUNGARIAN_MONTHS: Readonly<Record<string, string>> = {
-  'január': '01', 'februári': '02', 'február': '02', 'március': '03', 'április': '04', 'máujus': '05',
-  'május': '05', 'június': '06', 'július': '07', 'augusztus': '08', 'szeptember': '09', 'október': '10',
-  'november': '11', 'december': '12',
+  január: '01',
+  februári: '02',
+  február: '02',
+  március: '03',
+  április: '04',
+  máujus: '05',
+  május: '05',
+  június: '06',
+  július: '07',
+  augusztus: '08',
+  szeptember: '09',
+  október: '10',
+  november: '11',
+  december: '12',
 };
 const HUNGARIAN = /^(\d{4})-([^-]+)-(\d{0,2})T(\d{0,2}):(\d{2})([+-](\d{0,2}:\d{2}))/;
 

@@ -9,7 +9,7 @@ export function parseRfc822(input: string): Date | null {
   let parts = input.toLowerCase().split(/\s+/).filter(Boolean);
   if (parts.length === 0) return null;
   if (parts.length < 5) parts.push('00:00:00', '0000');
-  const first = parts[0]!;
+  const first = parts[0];
   if (DAY_NAMES.has(first.slice(0, 3))) {
     // 'Fri,24 Nov 2023 …': the comma without a space hides the day.
     const comma = first.lastIndexOf(',');
@@ -18,28 +18,28 @@ export function parseRfc822(input: string): Date | null {
   }
   if (parts.length < 5) return null;
 
-  let month = MONTHS[parts[1]!.slice(0, 3)];
+  let month = MONTHS[parts[1].slice(0, 3)];
   let day = toInt(parts[0]);
   if (Number.isNaN(day)) {
-    const swapped = MONTHS[parts[0]!.slice(0, 3)];
+    const swapped = MONTHS[parts[0].slice(0, 3)];
     if (!swapped) return null;
     day = toInt(parts[1]);
     month = swapped;
   }
   if (!month || Number.isNaN(day)) return null;
 
-  const yearText = parts[2]!.replace(/,$/, '');
+  const yearText = parts[2].replace(/,$/, '');
   let year = toInt(yearText);
   if (Number.isNaN(year)) return null;
   // Two-digit years: 90–99 are the 1990s, anything lower this century.
   if (yearText.replace(/^[+-]/, '').length <= 2) year += year < 90 ? 2000 : 1900;
 
-  const time = parts[3]!.split(':');
+  const time = parts[3].split(':');
   if (time.length > 3) return null;
   while (time.length < 3) time.push('0');
   const [hour, minute, second] = time.map(toInt) as [number, number, number];
 
-  const offsetMinutes = parseZone(parts[4]!);
+  const offsetMinutes = parseZone(parts[4]);
   if (offsetMinutes === null) return null;
   return toDate({ year, month, day, hour, minute, second, offsetMinutes });
 }

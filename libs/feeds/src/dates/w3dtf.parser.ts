@@ -9,12 +9,12 @@ export function parseW3dtf(input: string): Date | null {
   if (!text) return null;
   let parts = text.split('t');
   if (parts.length === 1) {
-    parts = parts[0]!.split(/\s+/);
+    parts = parts[0].split(/\s+/);
     if (parts.length === 1) parts.push('00:00:00z');
   } else if (parts.length > 2) {
     return null;
   }
-  const dateText = parts[0]!;
+  const dateText = parts[0];
   const firstDash = dateText.indexOf('-');
   const secondDash = firstDash < 0 ? -1 : dateText.indexOf('-', firstDash + 1);
   const date =
@@ -23,11 +23,11 @@ export function parseW3dtf(input: string): Date | null {
       : secondDash < 0
         ? [dateText.slice(0, firstDash), dateText.slice(firstDash + 1)]
         : [dateText.slice(0, firstDash), dateText.slice(firstDash + 1, secondDash), dateText.slice(secondDash + 1)];
-  if (date[0]!.length !== 4) return null;
+  if (date[0].length !== 4) return null;
   while (date.length < 3) date.push('1');
   const [year, month, day] = date.map(toInt) as [number, number, number];
 
-  let timeText = parts[1]!;
+  let timeText = parts[1];
   let zone = parts[2] ?? '';
   if (timeText.endsWith('z')) {
     timeText = timeText.slice(0, -1);
@@ -61,8 +61,20 @@ export function parseW3dtf(input: string): Date | null {
 
 // ISO 8601's many shapes, most specific first (the order matters: `030104` is 2003-01-04, not 0301-04).
 const ISO_TEMPLATES = [
-  'YYYY-?MM-?DD', 'YYYY-0MM?-?DD', 'YYYY-MM', 'YYYY-?OOO', 'YY-?MM-?DD', 'YY-?OOO', 'YYYY',
-  '-YY-?MM', '-OOO', '-YY', '--MM-?DD', '--MM', '---DD', 'CC',
+  'YYYY-?MM-?DD',
+  'YYYY-0MM?-?DD',
+  'YYYY-MM',
+  'YYYY-?OOO',
+  'YY-?MM-?DD',
+  'YY-?OOO',
+  'YYYY',
+  '-YY-?MM',
+  '-OOO',
+  '-YY',
+  '--MM-?DD',
+  '--MM',
+  '---DD',
+  'CC',
 ];
 const ISO_TIME =
   '(?:T?(?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?(?:\\.\\d+)?(?<tz>[+-](?<tzhour>\\d{2})(?::?(?<tzmin>\\d{2}))?|Z)?)?';

@@ -19,11 +19,16 @@ export function sanitizeStyle(style: string, svg: boolean): string {
   for (const [, property = '', value = ''] of withoutUrls.matchAll(/([-\w]+)\s*:\s*([^:;]*)/g)) {
     if (!value) continue;
     const name = property.toLowerCase();
-    const family = name.split('-')[0]!;
+    const family = name.split('-')[0];
     if (CSS_PROPERTIES.has(name)) {
       clean.push(`${property}: ${value};`);
     } else if (['background', 'border', 'margin', 'padding'].includes(family)) {
-      if (value.split(/\s+/).filter(Boolean).every((word) => CSS_KEYWORDS.has(word) || VALID_VALUE.test(word))) {
+      if (
+        value
+          .split(/\s+/)
+          .filter(Boolean)
+          .every((word) => CSS_KEYWORDS.has(word) || VALID_VALUE.test(word))
+      ) {
         clean.push(`${property}: ${value};`);
       }
     } else if (svg && SVG_CSS_PROPERTIES.has(name)) {

@@ -80,7 +80,12 @@ const SVG_ATTRIBUTE_NAMES = `
 `;
 
 const caseMap = (list: string): ReadonlyMap<string, string> =>
-  new Map(list.trim().split(/\s+/).map((name) => [name.toLowerCase(), name]));
+  new Map(
+    list
+      .trim()
+      .split(/\s+/)
+      .map((name) => [name.toLowerCase(), name]),
+  );
 
 /** Lowercased SVG element name → proper case. */
 export const SVG_ELEMENTS = caseMap(SVG_ELEMENT_NAMES);
@@ -109,9 +114,7 @@ export const CSS_KEYWORDS = words(`
   transparent underline white yellow
 `);
 
-export const SVG_CSS_PROPERTIES = words(
-  'fill fill-opacity fill-rule stroke stroke-linecap stroke-linejoin stroke-opacity stroke-width',
-);
+export const SVG_CSS_PROPERTIES = words('fill fill-opacity fill-rule stroke stroke-linecap stroke-linejoin stroke-opacity stroke-width');
 
 export const MATHML_NAMESPACE = 'http://www.w3.org/1998/Math/MathML';
 export const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';

@@ -14,11 +14,15 @@ describe('sanitizeHtml', () => {
   });
 
   it('resolves relative URLs against the base', () => {
-    expect(clean('<a href="../b">b</a><img src="/i.png">')).toBe('<a href="https://site.example/b">b</a><img src="https://site.example/i.png" />');
+    expect(clean('<a href="../b">b</a><img src="/i.png">')).toBe(
+      '<a href="https://site.example/b">b</a><img src="https://site.example/i.png" />',
+    );
   });
 
   it('normalizes markup: lowercase tags, sorted and quoted attributes, void elements', () => {
-    expect(clean('<IMG SRC=/x.png ALT="a<b" title=\'"q"\'><BR>')).toBe('<img alt="a&lt;b" src="https://site.example/x.png" title="&quot;q&quot;" /><br />');
+    expect(clean('<IMG SRC=/x.png ALT="a<b" title=\'"q"\'><BR>')).toBe(
+      '<img alt="a&lt;b" src="https://site.example/x.png" title="&quot;q&quot;" /><br />',
+    );
   });
 
   it('keeps text and entity references as written, repairing Windows-1252 ones', () => {

@@ -159,7 +159,8 @@ class HtmlSanitizer {
     }
     this.pos = j;
     this.startTag(name, attrs);
-    if (selfClosing && this.options.xhtml) this.endTag(name);
+    // `<p/>` closes itself in XHTML; in HTML only an attribute-less `<p/>` is taken as an empty element.
+    if (selfClosing && (this.options.xhtml || attrs.length === 0)) this.endTag(name);
   }
 
   private startTag(tag: string, rawAttrs: Attribute[]): void {

@@ -31,7 +31,7 @@ function personsOf(container: Json, base: string): FeedPerson[] {
   // 1.1 `authors` first, then the deprecated 1.0 `author` if it names someone else.
   const listed = container['authors'];
   // Some feeds give `authors` a single object instead of an array.
-  const people = [...(Array.isArray(listed) ? listed : [listed]), container['author']];
+  const people: unknown[] = [...(Array.isArray(listed) ? (listed as unknown[]) : [listed]), container['author']];
   const persons: FeedPerson[] = [];
   for (const entry of people) {
     if (!isObject(entry)) continue;
@@ -46,9 +46,26 @@ function personsOf(container: Json, base: string): FeedPerson[] {
 
 function emptyMetadata(): FeedMetadata {
   return {
-    title: null, titleDetail: null, subtitleDetail: null, rightsDetail: null, infoDetail: null, link: null, links: [],
-    id: null, authors: [], contributors: [], publisher: null, categories: [], generator: null, icon: null,
-    logo: null, publishedAt: null, updatedAt: null, createdAt: null, rawDates: {}, extensions: [],
+    title: null,
+    titleDetail: null,
+    subtitleDetail: null,
+    rightsDetail: null,
+    infoDetail: null,
+    link: null,
+    links: [],
+    id: null,
+    authors: [],
+    contributors: [],
+    publisher: null,
+    categories: [],
+    generator: null,
+    icon: null,
+    logo: null,
+    publishedAt: null,
+    updatedAt: null,
+    createdAt: null,
+    rawDates: {},
+    extensions: [],
   };
 }
 
@@ -70,34 +87,39 @@ function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLangua
   const text = typeof raw['content_text'] === 'string' ? raw['content_text'] : null;
   // Plain text first: it is the better summary stand-in; contentHtml still prefers the markup.
   if (text !== null) contents.push(plain(text.trim(), base, language));
-  if (html !== null) contents.push({ value: repairText(sanitizeHtml(html, { base, xhtml: false })), type: 'text/html', base: base || null, language });
+  if (html !== null)
+    contents.push({ value: repairText(sanitizeHtml(html, { base, xhtml: false })), type: 'text/html', base: base || null, language });
   const summaryText = str(raw['summary']);
   const summaryDetail = summaryText ? plain(summaryText, base, language) : (contents[0] ?? null);
 
   const enclosures: FeedEnclosure[] = [];
-  for (const attachment of Array.isArray(raw['attachments']) ? raw['attachments'] : []) {
+  const attachments: unknown[] = Array.isArray(raw['attachments']) ? (raw['attachments'] as unknown[]) : [];
+  for (const attachment of attachments) {
     const attachmentUrl = isObject(attachment) ? str(attachment['url']) : null;
     if (!isObject(attachment) || !attachmentUrl) continue;
     const href = joinUrl(base, attachmentUrl);
     if (enclosures.some((e) => e.url === href)) continue;
     const type = str(attachment['mime_type']);
     const size = attachment['size_in_bytes'];
-    enclosures.push({ url: href, ...(type ? { type } : {}), ...(typeof size === 'number' && size >= 0 ? { length: Math.floor(size) } : {}) });
+    enclosures.push({
+      url: href,
+      ...(type ? { type } : {}),
+      ...(typeof size === 'number' && size >= 0 ? { length: Math.floor(size) } : {}),
+    });
     links.push({ href, rel: 'enclosure', ...(type ? { type } : {}), ...(typeof size === 'number' ? { length: String(size) } : {}) });
   }
   const media: FeedMedia[] = ['image', 'banner_image']
     .map((key) => str(raw[key]))
     .filter((u): u is string => u !== null)
     .map((u) => ({ url: joinUrl(base, u), kind: 'image' as const }));
-  const categories: FeedCategory[] = (Array.isArray(raw['tags']) ? raw['tags'] : [])
+  const categories: FeedCategory[] = (Array.isArray(raw['tags']) ? (raw['tags'] as unknown[]) : [])
     .map(str)
     .filter((t): t is string => t !== null)
     .map((term) => ({ term }));
   const titleText = str(raw['title']);
   const titleDetail = titleText ? plain(titleText, base, language) : null;
   const authors = personsOf(raw, base);
-  const contentHtml =
-    html !== null ? contents[contents.length - 1]!.value : text !== null ? escapeHtml(text.trim()) : null;
+  const contentHtml = html !== null ? contents[contents.length - 1].value : text !== null ? escapeHtml(text.trim()) : null;
   return {
     guid: str(raw['id']) ?? link,
     guidIsPermaLink: false,

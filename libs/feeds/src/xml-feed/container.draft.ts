@@ -100,8 +100,7 @@ export function emptyDraft(): ContainerDraft {
 
 export function addCategory(draft: ContainerDraft, category: FeedCategory): void {
   if (!category.term && !category.scheme && !category.label) return;
-  const same = (c: FeedCategory): boolean =>
-    c.term === category.term && c.scheme === category.scheme && c.label === category.label;
+  const same = (c: FeedCategory): boolean => c.term === category.term && c.scheme === category.scheme && c.label === category.label;
   if (!draft.categories.some(same)) draft.categories.push(category);
 }
 

@@ -32,7 +32,10 @@ const source: ElementHandler = (el, draft, kind, scope) => {
   draft.source = {
     ...metadata,
     ...(rssTitle
-      ? { title: rssTitle, titleDetail: { value: rssTitle, type: 'text/plain', base: scope.baseOf(el) || null, language: scope.languageOf(el) } }
+      ? {
+          title: rssTitle,
+          titleDetail: { value: rssTitle, type: 'text/plain', base: scope.baseOf(el) || null, language: scope.languageOf(el) },
+        }
       : {}),
     url: url ? scope.resolve(el, url) : null,
   };
@@ -46,15 +49,15 @@ const HANDLERS: Readonly<Record<string, ElementHandler>> = {
   'media:content': media,
   'media:thumbnail': media,
   'media:player': media,
-  'source': source,
+  source: source,
   // <redirect><newLocation>…</newLocation></redirect>: how a moved RSS feed says where it went.
-  'redirect': (el, draft, kind, scope) => {
+  redirect: (el, draft, kind, scope) => {
     if (kind === 'feed') for (const child of childElements(el)) readChild(child, draft, kind, scope);
   },
   // Structure, not data.
-  'item': () => undefined,
-  'entry': () => undefined,
-  'items': () => undefined,
+  item: () => undefined,
+  entry: () => undefined,
+  items: () => undefined,
 };
 
 function readChild(el: XmlElement, draft: ContainerDraft, kind: ContainerKind, scope: FeedScope): void {
@@ -71,7 +74,12 @@ function readChild(el: XmlElement, draft: ContainerDraft, kind: ContainerKind, s
 }
 
 /** Reads a channel, item or source element's children (and CDF's attributes) into a draft. */
-export function readContainer(el: XmlElement, kind: ContainerKind, scope: FeedScope, extraChildren: readonly XmlElement[] = []): ContainerDraft {
+export function readContainer(
+  el: XmlElement,
+  kind: ContainerKind,
+  scope: FeedScope,
+  extraChildren: readonly XmlElement[] = [],
+): ContainerDraft {
   const draft = emptyDraft();
   const about = attr(el, 'rdf:about');
   if (about && kind === 'entry') draft.id = about.trim();

@@ -16,7 +16,10 @@ const link: ElementHandler = (el, draft, _kind, scope) => {
     href = rawHref.trim() ? scope.resolve(el, rawHref) : scope.baseOf(el);
   } else {
     // RSS: the URL is the text. Query strings mangled into entity-like `&b;=2` are repaired.
-    const value = ownText(el).trim().replace(/&amp;/g, '&').replace(/&([A-Za-z0-9_]+);/g, '&$1');
+    const value = ownText(el)
+      .trim()
+      .replace(/&amp;/g, '&')
+      .replace(/&([A-Za-z0-9_]+);/g, '&$1');
     href = value ? scope.resolve(el, value) : '';
   }
   if (!href) return;
@@ -85,17 +88,17 @@ const newLocation: ElementHandler = (el, draft, kind, scope) => {
 
 /** Links, ids, enclosures and other URL-valued elements. */
 export const LINK_HANDLERS: Readonly<Record<string, ElementHandler>> = {
-  'link': link,
-  'id': guid,
-  'guid': guid,
-  'enclosure': enclosure,
-  'comments': comments,
-  'docs': urlField('docs'),
-  'icon': urlField('icon'),
-  'logo': urlField('logo'),
+  link: link,
+  id: guid,
+  guid: guid,
+  enclosure: enclosure,
+  comments: comments,
+  docs: urlField('docs'),
+  icon: urlField('icon'),
+  logo: urlField('logo'),
   'itunes:image': itunesImage,
   'googleplay:image': itunesImage,
-  'newlocation': newLocation,
+  newlocation: newLocation,
   'itunes:new-feed-url': newLocation,
   'cc:license': license,
   'creativecommons:license': license,

@@ -27,9 +27,15 @@ function readUrl(el: XmlElement, scope: FeedScope): { item: FeedItem; publicatio
   const lastmod = textOf(child(el, 'lastmod'));
   const language = publication ? textOf(child(publication, 'news:language')) || null : null;
   const categories: FeedCategory[] = [];
-  for (const [name, scheme] of [['news:keywords', undefined], ['news:genres', 'genre']] as const) {
+  for (const [name, scheme] of [
+    ['news:keywords', undefined],
+    ['news:genres', 'genre'],
+  ] as const) {
     const value = news ? textOf(child(news, name)) : '';
-    for (const term of value.split(',').map((t) => t.trim()).filter(Boolean)) {
+    for (const term of value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean)) {
       categories.push({ term, ...(scheme ? { scheme } : {}) });
     }
   }

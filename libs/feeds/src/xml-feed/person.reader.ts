@@ -27,7 +27,7 @@ export function parsePersonText(text: string): FeedPerson | null {
   if (!raw) return null;
   const match = EMAIL.exec(raw);
   if (!match) return { name: raw, raw };
-  const email = match[1]!;
+  const email = match[1];
   let name = raw
     .replace(match[0], '')
     .replace(/\(\s*\)|<\s*>|&lt;\s*&gt;/g, '')

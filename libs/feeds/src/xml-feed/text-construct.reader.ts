@@ -6,8 +6,7 @@ import type { FeedScope } from './element.helpers';
 import { attr, ownText } from './element.helpers';
 import { serializeInline } from './inline-xml.serializer';
 
-const significant = (nodes: readonly XmlNode[]): XmlNode[] =>
-  nodes.filter((n) => n.kind === 'element' || n.value.trim() !== '');
+const significant = (nodes: readonly XmlNode[]): XmlNode[] => nodes.filter((n) => n.kind === 'element' || n.value.trim() !== '');
 
 /** The children a lone wrapping `<div>` encloses, or null when the content is not a single div. */
 function unwrapDiv(nodes: readonly XmlNode[]): readonly XmlNode[] | null {
@@ -23,8 +22,7 @@ function unwrapDiv(nodes: readonly XmlNode[]): readonly XmlNode[] | null {
 export function readTextConstruct(el: XmlElement, defaultType: string, scope: FeedScope): TextConstruct {
   let type = mapContentType(attr(el, 'type') ?? defaultType);
   const base64 =
-    attr(el, 'mode')?.toLowerCase() === 'base64' ||
-    !(type.startsWith('text/') || type.endsWith('+xml') || type.endsWith('/xml'));
+    attr(el, 'mode')?.toLowerCase() === 'base64' || !(type.startsWith('text/') || type.endsWith('+xml') || type.endsWith('/xml'));
 
   let nodes: readonly XmlNode[] = el.children;
   let value: string;

@@ -29,7 +29,7 @@ function* walk(root: XmlElement, limit: number): Generator<XmlElement> {
     const el = pending.pop()!;
     yield el;
     const children = childElements(el);
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
 }
 
@@ -95,7 +95,7 @@ function collectEntries(root: XmlElement): XmlElement[] {
       continue;
     }
     const children = childElements(el);
-    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
   return entries;
 }

@@ -64,7 +64,7 @@ export function scanDoctype(text: string, start: number): ScannedDoctype {
 function skipQuotedUntil(text: string, from: number, stops: string): number {
   let quote: string | null = null;
   for (let i = from; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (quote) {
       if (ch === quote) quote = null;
     } else if (ch === '"' || ch === "'") {

@@ -77,7 +77,7 @@ class XmlReader {
       this.pos = lt;
       this.readMarkup();
     }
-    if (this.stack.length > 0) this.report(`unclosed element <${this.stack[this.stack.length - 1]!.qname}>`, text.length);
+    if (this.stack.length > 0) this.report(`unclosed element <${this.stack[this.stack.length - 1].qname}>`, text.length);
     if (this.roots.length === 0) this.report('no element found', text.length);
     return { root: this.roots[0] ?? null, doctype: this.doctype, issues: this.issues };
   }
@@ -153,7 +153,7 @@ class XmlReader {
       return;
     }
     for (let k = this.stack.length - 1; k >= 0; k--) {
-      if (this.stack[k]!.qname === name) {
+      if (this.stack[k].qname === name) {
         if (k !== this.stack.length - 1) this.report(`mismatched end tag </${name}>`, at);
         this.stack.length = k;
         return;

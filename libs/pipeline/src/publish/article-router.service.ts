@@ -54,7 +54,7 @@ export class ArticleRouter {
       });
       await this.queue.enqueue(
         JobName.Deliver,
-        { deliveryId: delivery.id, correlationId },
+        { deliveryId: delivery.id, articleId, correlationId },
         { jobId: jobId('deliver', delivery.id, 0), delay: embargoDelay },
       );
       routed++;

@@ -111,7 +111,7 @@ export class WebhookSender implements OnModuleDestroy {
     if (nextAttemptAt) {
       await this.queue.enqueue(
         JobName.Deliver,
-        { deliveryId, correlationId },
+        { deliveryId, articleId: delivery.articleId, correlationId },
         { jobId: jobId('deliver', deliveryId, attempt), delay: nextAttemptAt.getTime() - Date.now() },
       );
     }
