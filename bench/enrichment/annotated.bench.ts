@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { enrichArticle, jsonLdArticleTypes } from '@copydesk/enrichment';
+import { extractArticle } from '@copydesk/extraction';
 import { f1, matchNames, namesMatch } from './name-match.util';
 import { readJsonLines, sharedPath } from './shared-data.util';
 
@@ -34,9 +35,10 @@ const sameType = (a: string, b: string): boolean => a.toLowerCase().replace(/[^a
 /**
  * Entities, quote speakers and content type on shared/nlp/annotated-dev.jsonl. Input per article: the gold body
  * text (`articleBody` of the page's .truth.json, so figures do not move with the extractor), the page URL, and the
- * JSON-LD article type read from the page HTML (a signal the pipeline has too).
+ * JSON-LD article type read from the page HTML (a signal the pipeline has too). With `extracted`, the body, title,
+ * section and byline come from @copydesk/extraction on the page instead: the pipeline's real input.
  */
-export function benchAnnotated(verbose = false): AnnotatedScore {
+export function benchAnnotated(verbose = false, extracted = false): AnnotatedScore {
   const rows = readJsonLines<Annotated>(sharedPath('nlp', 'annotated-dev.jsonl'));
   const dev = sharedPath('benchmarks', 'extraction', 'dev');
   const counts = { people: [0, 0, 0], organisations: [0, 0, 0], places: [0, 0, 0] };
@@ -46,7 +48,16 @@ export function benchAnnotated(verbose = false): AnnotatedScore {
   for (const row of rows) {
     const truth = JSON.parse(readFileSync(join(dev, `${row.id}.truth.json`), 'utf8')) as { articleBody: string };
     const html = readFileSync(join(dev, `${row.id}.html`), 'utf8');
-    const e = enrichArticle({ title: '', bodyText: truth.articleBody, url: row.url, jsonLdType: jsonLdArticleTypes(html) });
+    const page = extracted ? extractArticle(html, row.url) : undefined;
+    const e = enrichArticle({
+      title: page?.title ?? '',
+      bodyText: page ? page.bodyText : truth.articleBody,
+      bodyHtml: page?.bodyHtml,
+      url: row.url,
+      jsonLdType: jsonLdArticleTypes(html),
+      section: page?.section ?? undefined,
+      byline: page?.byline ?? undefined,
+    });
     for (const kind of ['people', 'organisations', 'places'] as const) {
       const m = matchNames(
         e.entities[kind].map((x) => x.name),

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:enrich`: topic classification on held-out BBC articles (with baselines), entities, quote speakers
  * and content types on the hand-labelled articles, and throughput with all enrichers on.
- * `--verbose` lists every entity, quote and content-type error.
+ * `--verbose` lists every entity, quote and content-type error; `--extracted` also scores the annotated articles on
+ * what @copydesk/extraction gets from the HTML pages (figures then move with the extractor).
  */
 import { ENRICHER_VERSION, MEDIA_TOPICS_SCHEME_VERSION, defaultTopicModel } from '@copydesk/enrichment';
 import { benchAnnotated } from './annotated.bench';
@@ -19,7 +20,7 @@ function main(): void {
   console.log(`Topics: ${topics.heldOut} held-out BBC articles (shared/nlp/bbc-news, never trained on), top level`);
   console.log('  system                                                 accuracy  macro-F1  articles/s');
   for (const s of topics.scores) {
-    console.log(`  ${s.system.padEnd(54)} ${pct(s.accuracy).padStart(8)}  ${pct(s.macroF1).padStart(8)}  ${(s.articlesPerSecond ?? 0).toFixed(0).padStart(10)}`);
+    console.log(`  ${s.system.padEnd(54)} ${pct(s.accuracy).padStart(8)}  ${pct(s.macroF1).padStart(8)}  ${(s.articlesPerSecond === undefined ? '-' : s.articlesPerSecond.toFixed(0)).padStart(10)}`);
   }
 
   const annotated = benchAnnotated(verbose);
@@ -31,6 +32,14 @@ function main(): void {
   console.log(`  quotes         ${q.rightSpeaker}/${q.gold} with the right speaker (${pct(q.rate)}); ${q.found} found, ${q.predicted} predicted in all`);
   console.log(`  content type   ${annotated.contentType.correct}/${annotated.articles} right (${pct(annotated.contentType.accuracy)})`);
   for (const c of annotated.contentType.confusions) console.log(`    ${c}`);
+
+  if (process.argv.includes('--extracted')) {
+    const ex = benchAnnotated(false, true);
+    console.log('\nSame, on @copydesk/extraction output from the HTML pages (title, body, section, byline):');
+    for (const [kind, s] of Object.entries(ex.entities)) console.log(`  ${kind.padEnd(14)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}`);
+    console.log(`  quotes         ${ex.quotes.rightSpeaker}/${ex.quotes.gold} with the right speaker (${pct(ex.quotes.rate)})`);
+    console.log(`  content type   ${ex.contentType.correct}/${ex.articles} right (${pct(ex.contentType.accuracy)})`);
+  }
 
   const t = benchThroughput();
   console.log(`\nThroughput: ${t.articles} articles of ${t.wordsPerArticle} words, all enrichers, one thread`);

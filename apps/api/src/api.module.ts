@@ -10,10 +10,13 @@ import { BootstrapAdminKey } from './common/bootstrap-admin-key.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { IngestApiModule } from './ingest/ingest.module';
+import { SourcesModule } from './sources/sources.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, SubscriptionsModule],
+  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, IngestApiModule, SourcesModule, SubscriptionsModule, WebhooksModule],
   controllers: [HealthController, MetricsController],
   providers: [
     BootstrapAdminKey,

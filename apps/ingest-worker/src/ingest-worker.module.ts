@@ -4,10 +4,12 @@ import { LoggingModule } from '@copydesk/logging';
 import { IngestModule, OutboxSweeper } from '@copydesk/pipeline';
 import { QueueModule } from '@copydesk/queue';
 import { Module } from '@nestjs/common';
+import { PollScheduleReconciler } from './poll-schedule.reconciler';
 import { IngestProcessor } from './processors/ingest.processor';
+import { PollProcessor } from './processors/poll.processor';
 
 @Module({
   imports: [ConfigModule, LoggingModule.forRoot('ingest-worker'), DatabaseModule, QueueModule.forRoot(), IngestModule],
-  providers: [IngestProcessor, OutboxSweeper],
+  providers: [IngestProcessor, PollProcessor, OutboxSweeper, PollScheduleReconciler],
 })
 export class IngestWorkerModule {}

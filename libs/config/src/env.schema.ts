@@ -103,6 +103,60 @@ export class Env {
   @IsBoolean({ message: 'must be true or false' })
   FETCH_ALLOW_LOOPBACK = false;
 
+  /** Sent with every fetch: who we are and where to complain. */
+  @IsString()
+  @MinLength(3)
+  FETCH_USER_AGENT = 'CopydeskBot/0.1 (+https://github.com/copydesk/copydesk; newsroom ingestion)';
+
+  /** Total time for one fetch, redirects and body included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  FETCH_TIMEOUT_MS = 30_000;
+
+  /** Largest response body, after every decompression layer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  FETCH_MAX_BYTES = 15 * 1024 * 1024;
+
+  /** Requests in flight per host, across every worker process (kept in Redis). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  FETCH_PER_HOST_CONCURRENCY = 2;
+
+  /** Minimum time between two requests to one host, across every worker process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  FETCH_PER_HOST_MIN_INTERVAL_MS = 1000;
+
+  /** Honour robots.txt. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  FETCH_RESPECT_ROBOTS = true;
+
+  /** Poll interval of a feed source that does not set its own. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FEED_DEFAULT_INTERVAL_SECONDS = 900;
+
+  /** Adaptive polling never goes below this... */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FEED_MIN_INTERVAL_SECONDS = 60;
+
+  /** ...nor above this, even for an idle or failing source. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FEED_MAX_INTERVAL_SECONDS = 6 * 3600;
+
   /** Jobs each worker process runs at once. */
   @Transform(toInt)
   @IsInt()

@@ -7,12 +7,15 @@ import type { ArticleEventType } from './events';
 
 export enum QueueName {
   Ingest = 'ingest',
+  /** Feed polls: kept apart so a slow or rate-limited feed never holds up articles already received. */
+  Poll = 'poll',
   Enrichment = 'enrichment',
   Publish = 'publish',
 }
 
 export enum JobName {
   ProcessRawItem = 'ingest.process-raw-item',
+  PollSource = 'poll.poll-source',
   EnrichArticle = 'enrichment.enrich-article',
   RouteArticle = 'publish.route-article',
   Deliver = 'publish.deliver',
@@ -21,6 +24,8 @@ export enum JobName {
 /** Payloads carry ids, never rows: the row may change between enqueue and run, the id does not. */
 export interface JobPayloads {
   [JobName.ProcessRawItem]: { rawItemId: string; articleId: string; correlationId: string };
+  /** From a source's job scheduler (no correlation id: each poll mints one) or from "poll now". */
+  [JobName.PollSource]: { sourceId: string; correlationId?: string };
   [JobName.EnrichArticle]: { articleId: string; revision: number; correlationId: string };
   [JobName.RouteArticle]: { articleId: string; revision: number; event: ArticleEventType; correlationId: string };
   [JobName.Deliver]: { deliveryId: string; articleId: string; correlationId: string };
@@ -31,6 +36,7 @@ export type JobPayload<N extends JobName> = JobPayloads[N];
 /** Which queue carries each job; `satisfies` makes the compiler refuse a job without a queue. */
 export const JOB_QUEUE = {
   [JobName.ProcessRawItem]: QueueName.Ingest,
+  [JobName.PollSource]: QueueName.Poll,
   [JobName.EnrichArticle]: QueueName.Enrichment,
   [JobName.RouteArticle]: QueueName.Publish,
   [JobName.Deliver]: QueueName.Publish,
@@ -52,6 +58,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     attempts: 5,
     backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
     removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
+  // A failed poll is not retried: the source's schedule polls again, later when it keeps failing.
+  [JobName.PollSource]: {
+    attempts: 1,
+    removeOnComplete: { age: 3600, count: 1_000 },
     removeOnFail: keepFailedForAWeek,
   },
   [JobName.EnrichArticle]: {

@@ -8,11 +8,20 @@ import {
   ArticleRepository,
   DeliveryRepository,
   RawItemRepository,
+  SourceItemRepository,
   SourceRepository,
   SubscriptionRepository,
 } from './repositories';
 
-const REPOSITORIES = [ApiKeyRepository, ArticleRepository, DeliveryRepository, RawItemRepository, SourceRepository, SubscriptionRepository];
+const REPOSITORIES = [
+  ApiKeyRepository,
+  ArticleRepository,
+  DeliveryRepository,
+  RawItemRepository,
+  SourceItemRepository,
+  SourceRepository,
+  SubscriptionRepository,
+];
 
 function settings(config: AppConfig) {
   return { url: config.require('DATABASE_URL'), poolSize: config.get('DATABASE_POOL_SIZE') };

@@ -37,7 +37,13 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
     readingTimeMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
     topics: classifyTopics(`${title}\n\n${body}`, { model, maxTopics: options.maxTopics }),
     entities: analysis.entities,
-    keywords: extractKeywords(title ? [{ text: title, start: -1, end: -1, paragraph: -1, index: -1 }, ...sentences] : sentences, model, options.maxKeywords),
+    keywords: extractKeywords(
+      title ? [{ text: title, start: -1, end: -1, paragraph: -1, index: -1 }, ...sentences] : sentences,
+      model,
+      options.maxKeywords,
+      // People are reported as entities; their names as keywords would only repeat them word by word.
+      new Set(analysis.entities.people.flatMap((p) => p.name.toLowerCase().split(/\s+/))),
+    ),
     contentType: classifyContentType({ title, bodyText: body, url: input.url, jsonLdType: input.jsonLdType, section: input.section, byline: input.byline }),
     quotes: extractQuotes(body, sentences, analysis.mentions, blockQuotes),
     summary: summarise(sentences, title),

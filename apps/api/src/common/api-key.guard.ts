@@ -33,18 +33,22 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    await this.authenticate(context.switchToHttp().getRequest<AuthenticatedRequest>());
+    return true;
+  }
+
+  /** Sets `request.auth` from the bearer key, or throws 401. Also used by routes that accept other proofs. */
+  async authenticate(request: AuthenticatedRequest): Promise<void> {
     const key = bearer(request.headers.authorization);
     if (!key) throw new CopydeskException(ErrorCode.Unauthorized, 'Send an API key as "Authorization: Bearer <key>".');
     const hash = hashApiKey(key);
     // Hashes have a fixed length, so the comparison time says nothing about the key.
     if (this.adminKeyHash && timingSafeEqual(this.adminKeyHash, Buffer.from(hash, 'hex'))) {
       request.auth = { keyId: null, role: ApiKeyRole.Admin, defaultSourceId: null };
-      return true;
+      return;
     }
     const stored = await this.keys.findActiveByHash(hash);
     if (!stored) throw new CopydeskException(ErrorCode.Unauthorized, 'The API key is not valid.');
     request.auth = { keyId: stored.id, role: stored.role, defaultSourceId: stored.defaultSourceId };
-    return true;
   }
 }

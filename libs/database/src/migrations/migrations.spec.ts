@@ -48,6 +48,7 @@ describe('migrations', () => {
           'deliveries',
           'delivery_attempts',
           'raw_items',
+          'source_items',
           'sources',
           'subscriptions',
         ]);

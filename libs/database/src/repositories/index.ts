@@ -3,4 +3,5 @@ export * from './article.repository';
 export * from './delivery.repository';
 export * from './raw-item.repository';
 export * from './source.repository';
+export * from './source-item.repository';
 export * from './subscription.repository';

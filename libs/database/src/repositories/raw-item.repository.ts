@@ -14,9 +14,22 @@ export class RawItemRepository {
     return (manager ?? this.dataSource.manager).getRepository(RawItemEntity);
   }
 
-  async insert(item: NewRawItem, manager?: EntityManager): Promise<RawItemEntity> {
+  /**
+   * Stores an input as received. `alreadyProcessed` is for inputs whose work happens in the same step (a feed
+   * document split into items, a page fetched and extracted by the job that fetched it): no job is queued for them.
+   */
+  async insert(item: NewRawItem, manager?: EntityManager, alreadyProcessed = false): Promise<RawItemEntity> {
     const repo = this.repo(manager);
-    return repo.save(repo.create({ ...item, status: RawItemStatus.Received, metadata: item.metadata ?? {} }));
+    const now = alreadyProcessed ? new Date() : null;
+    return repo.save(
+      repo.create({
+        ...item,
+        status: alreadyProcessed ? RawItemStatus.Processed : RawItemStatus.Received,
+        metadata: item.metadata ?? {},
+        enqueuedAt: now,
+        processedAt: now,
+      }),
+    );
   }
 
   findById(id: string, manager?: EntityManager): Promise<RawItemEntity | null> {

@@ -1,5 +1,6 @@
 import type { Gazetteer } from './entity.gazetteer';
 import { joined, type NameSpan, type Token } from './name-span.finder';
+import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 
 /** The entity types Copydesk reports. */
 export type EntityType = 'person' | 'organisation' | 'place';
@@ -115,6 +116,8 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
   if (tokens.length === 2 && g.places.has(first) && g.organisations.has(last)) {
     return [typed(span, tokens.slice(0, 1), 'place', true), typed(span, tokens.slice(1), 'organisation', true)];
   }
+  // "Wayne Bridge", "Mark Field": a given name before a word that is also a surname.
+  if (tokens.length === 2 && g.firstNames.has(first) && g.placeSuffixes.has(last) && !g.strongPlaceSuffixes.has(last)) return [typed(span, tokens, 'person', true)];
   if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if (titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
@@ -130,9 +133,19 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
     if ((isCommonWord(last, ctx) || isCommonWord(last.replace(/s$/, ''), ctx)) && !g.lastNames.has(last)) return [];
     if (g.places.has(first) && !g.firstNames.has(first)) return [];
     if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
+    // "takeover of Allied Domecq", "Pernod Ricard's shares": organisation contexts overrule the default.
+    if (span.tokens === tokens || (tokens[0] === span.tokens[0] && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1])) {
+      if (ORGANISATION_NOUN_BEFORE.test(span.preceding) || ORGANISATION_APPOSITION.test(span.following) || ORGANISATION_FOLLOWER.test(span.following)) {
+        return [typed(span, tokens, 'organisation', false)];
+      }
+    }
     return [typed(span, tokens, 'person', false)];
   }
   if (tokens.length === 1) {
+    const alone = tokens[0] === span.tokens[0] && span.tokens.length === 1;
+    if (alone && (ORGANISATION_NOUN_BEFORE.test(span.preceding) || ORGANISATION_APPOSITION.test(span.following) || ORGANISATION_FOLLOWER.test(span.following))) {
+      return [typed(span, tokens, 'unknown', false)];
+    }
     if (g.firstNames.has(first) && !PREPOSITIONS_OF_PLACE.has(before)) return [typed(span, tokens, 'unknown', false)];
     if (PREPOSITIONS_OF_PLACE.has(before) && !isCommonWord(first, ctx) && !/^\p{Lu}+$/u.test(tokens[0].bare)) return [typed(span, tokens, 'place', false)];
     if (ORGANISATION_VERBS.has(span.after) && isFirstOfSpan && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1]) return [typed(span, tokens, 'unknown', false)];

@@ -25,6 +25,11 @@ describe('extractEntities', () => {
     expect(e.people).toEqual({});
   });
 
+  it('counts a shortened organisation name as the full one', () => {
+    const e = entities('The Sioux Falls Argus Leader reported the plan first. The governor told the Argus Leader it would go ahead.');
+    expect(e.organisations).toEqual({ 'Sioux Falls Argus Leader': 2 });
+  });
+
   it('finds places from gazetteers, suffixes and prepositions, and merges spellings of one country', () => {
     const e = entities('Fans gathered at Heinz Field in Pittsburgh. The U.S. team beat Canada, and the United States now meets Northern Europe’s best. They sailed towards the Adriatic.');
     expect(e.places).toEqual({ 'Heinz Field': 1, Pittsburgh: 1, 'United States': 2, Canada: 1, 'Northern Europe': 1, Adriatic: 1 });

@@ -1,6 +1,7 @@
 import type { Sentence } from '../text/text.tokenizer';
 import { classifySpan, isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './entity.classifier';
 import { gazetteer } from './entity.gazetteer';
+import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { findNameSpans, tokenise, type Token } from './name-span.finder';
 
 /** A named entity of an article: its canonical name, how often it is mentioned and how central it is (0..1). */
@@ -45,9 +46,6 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outsi
 const ORGANISATION_CONTEXT = new Set(['said', 'says', 'announced', 'reported', 'confirmed', 'launched', 'unveiled', 'plans', 'sells', 'makes', 'acquired', 'hired', 'filed', 'posted', 'declined', 'spokesperson', 'spokesman', 'spokeswoman', 'shares', 'will', 'has', 'is']);
 const MAX_ENTITIES = 60;
 const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|along|into|through|over|around|across)\s+the\s+$/i;
-const ORGANISATION_NOUNS = 'company|firm|startup|start-up|carrier|airline|retailer|group|brand|maker|manufacturer|giant|rival|subsidiary|platform|network|outlet|newspaper|website|agency|bank|lender|insurer|operator|developer|publisher|studio|label|broadcaster|chain|conglomerate|automaker|carmaker|supplier|charity|organisation|organization|nonprofit|non-profit|band|club|team|party|union|university|school|app';
-const ORGANISATION_NOUN_BEFORE = new RegExp(`\\b(?:${ORGANISATION_NOUNS})\\s+$`, 'i');
-const ORGANISATION_APPOSITION = new RegExp(`^['’]?s?,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,2}(?:${ORGANISATION_NOUNS})\\b`, 'i');
 
 /** Finds people, organisations and places in a body and resolves later short mentions ("Esper") to full names. */
 export function extractEntities(text: string, sentences: Sentence[], title = ''): EntityAnalysis {
@@ -79,8 +77,22 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
   const multiword = typed.filter((t) => t.type !== 'unknown' && t.tokens.length >= 2);
   const rank = (t: TypedSpan): number => (t.strong ? 0 : 2) + (t.type === 'person' ? 1 : 0);
   for (const t of [...multiword].sort((a, b) => rank(a) - rank(b))) {
+    const words = normalise(t.tokens.map((x) => x.lower));
+    // "the Argus Leader" after "the Sioux Falls Argus Leader": the same newspaper.
+    const shortened = t.type === 'organisation' ? clusters.find((c) => c.type === 'organisation' && c.words.length > words.length && words.every((w, i) => c.words[c.words.length - words.length + i] === w)) : undefined;
+    if (shortened) {
+      shortened.mentions.push(t);
+      assigned.set(t, shortened);
+      continue;
+    }
+    // A guessed type gives way to a name already typed otherwise ("Allied Domecq" after "takeover of Allied Domecq").
+    const sameName = t.strong ? undefined : clusters.find((c) => c.words.join(' ') === words.join(' '));
+    if (sameName) {
+      sameName.mentions.push(t);
+      assigned.set(t, sameName);
+      continue;
+    }
     if (!t.strong || (t.type === 'person' && t.span.titles.length === 0)) {
-      const words = normalise(t.tokens.map((x) => x.lower));
       const longer = clusters.find((c) => c.type === 'organisation' && c.words.length > words.length && words.every((w, i) => c.words[i] === w));
       if (longer) {
         longer.mentions.push(t);
@@ -155,6 +167,9 @@ const PLACE_ALIASES = new Map<string, string[]>([
 function samePerson(a: string[], b: string[]): boolean {
   // Same surname and a compatible first name: "Mark T. Esper" and "Mark Esper" are one person.
   if (a[a.length - 1] !== b[b.length - 1]) return false;
+  // "Armand Marie Leroi", later "Marie Leroi"
+  const [longer, shorter] = a.length >= b.length ? [a, b] : [b, a];
+  if (shorter.length >= 2 && shorter.every((w, i) => longer[longer.length - shorter.length + i] === w)) return true;
   const fa = a[0].replace(/\.$/, '');
   const fb = b[0].replace(/\.$/, '');
   return fa === fb || fa.startsWith(fb) || fb.startsWith(fa);
@@ -210,7 +225,7 @@ function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): EntityType |
     // "2020 Sentra", "Boeing's Dreamliner", "Ford’s Mustang": a model name after a year, a number or a brand.
     if (/\d/.test(t.span.before) || g.organisations.has(t.span.before)) return undefined;
     // "carrier SunExpress", "Kosmos, a group co-founded by...": a word for a kind of organisation beside the name.
-    if (ORGANISATION_NOUN_BEFORE.test(t.span.preceding) || ORGANISATION_APPOSITION.test(t.span.following)) described = true;
+    if (ORGANISATION_NOUN_BEFORE.test(t.span.preceding) || ORGANISATION_APPOSITION.test(t.span.following) || ORGANISATION_FOLLOWER.test(t.span.following)) described = true;
   }
   if (described) return 'organisation';
   // Acronyms name products and units as often as bodies ("LED", "AWD"): they need more than one sign.

@@ -8,6 +8,7 @@ import {
   PERSON_TITLES,
   PLACES,
   PLACE_SUFFIXES,
+  STRONG_PLACE_SUFFIXES,
 } from './entity-gazetteer.data';
 
 /** Word lists the entity recogniser looks names up in; all keys lower case. */
@@ -26,6 +27,7 @@ export interface Gazetteer {
   nameStyles: Set<string>;
   organisationSuffixes: Set<string>;
   placeSuffixes: Set<string>;
+  strongPlaceSuffixes: Set<string>;
   eventSuffixes: Set<string>;
   notNames: Set<string>;
 }
@@ -62,6 +64,7 @@ export function gazetteer(): Gazetteer {
     nameStyles: list(NAME_STYLES),
     organisationSuffixes: list(ORGANISATION_SUFFIXES),
     placeSuffixes: list(PLACE_SUFFIXES),
+    strongPlaceSuffixes: list(STRONG_PLACE_SUFFIXES),
     eventSuffixes: list(EVENT_SUFFIXES),
     notNames: list(NOT_NAMES),
   };

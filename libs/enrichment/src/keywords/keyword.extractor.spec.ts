@@ -17,6 +17,7 @@ describe('extractKeywords', () => {
     expect(keywords).not.toContain('congestion');
     expect(keywords).not.toContain('said');
     expect(keywords.length).toBeLessThanOrEqual(10);
+    expect(extractKeywords(splitSentences(TEXT), { documentFrequency: {}, documentCount: 100 }, 10, new Set(['congestion']))).not.toContain('congestion charge');
   });
 });
 

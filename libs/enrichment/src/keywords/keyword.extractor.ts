@@ -23,9 +23,9 @@ function frequencyIndex(df: DocumentFrequencies): Map<string, number> {
 /**
  * Key phrases: runs of one to three content words, scored by frequency times rarity (idf from the training
  * corpus), multi-word phrases favoured when they recur. Lower-cased; a word already inside a chosen phrase is not
- * repeated on its own.
+ * repeated on its own. `exclude` drops words (e.g. people's names, which `entities` already reports).
  */
-export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, max = 10): string[] {
+export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, max = 10, exclude: ReadonlySet<string> = new Set()): string[] {
   const runs: string[][] = [];
   const wordCounts = new Map<string, number>();
   for (const s of sentences) {
@@ -40,7 +40,7 @@ export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, 
       }
       lastEnd = m.index + m[0].length;
       const w = m[0].toLowerCase().replace(/['’]s$/, '').replace(/’/g, "'");
-      if (w.length < 3 || STOPWORDS.has(w) || GENERIC.has(w) || /^\d/.test(w)) {
+      if (w.length < 3 || STOPWORDS.has(w) || GENERIC.has(w) || exclude.has(w) || /^\d/.test(w)) {
         if (run.length) runs.push(run);
         run = [];
         continue;

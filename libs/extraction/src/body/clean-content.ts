@@ -151,16 +151,18 @@ function shouldRemove(element: ElementNode, start: number, counts: Counts, conte
 // Readability's _cleanConditionally, on our counts.
 function conditionallyRemove(element: ElementNode, k: number, counts: Counts): boolean {
   const weight = classWeight(element);
-  if (weight < 0) return true;
-  if (counts.commas[k] >= 10) return false;
   const text = counts.text[k];
+  const linkDensity = text > 0 ? counts.link[k] / text : 0;
+  // A furniture-like name on a block of several paragraphs of prose is a page builder's naming, not furniture.
+  const prose = text - counts.link[k];
+  if (weight < 0 && !(linkDensity < 0.3 && prose >= 500 && counts.p[k] >= 1)) return true;
+  if (counts.commas[k] >= 10) return false;
   const isList = element.tag === 'ul' || element.tag === 'ol';
   const p = counts.p[k];
   const img = counts.img[k];
   const li = counts.li[k] - 100;
   const input = counts.input[k];
   const embeds = counts.embed[k];
-  const linkDensity = text > 0 ? counts.link[k] / text : 0;
   const headingDensity = text > 0 ? counts.heading[k] / text : 0;
   if (img > 1 && p / img < 0.5) return true;
   if (!isList && li > p) return true;
@@ -169,7 +171,6 @@ function conditionallyRemove(element: ElementNode, k: number, counts: Counts): b
   if (!isList && weight < 25 && linkDensity > 0.2) return true;
   if (weight >= 25 && linkDensity > 0.5) return true;
   if ((embeds === 1 && text < 75) || embeds > 1) return true;
-  if (isList && linkDensity > 0.5) return true;
   return false;
 }
 

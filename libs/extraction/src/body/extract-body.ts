@@ -30,7 +30,8 @@ export interface BodyOptions {
   readonly description?: string | null;
 }
 
-interface Attempt {
+/** How strict one extraction attempt is. */
+export interface BodyAttempt {
   readonly byClass: boolean;
   readonly bySectioningTag: boolean;
   readonly classWeights: boolean;
@@ -38,7 +39,7 @@ interface Attempt {
 }
 
 // Strictest first; each later attempt gives up one kind of evidence (Readability's retry ladder).
-const ATTEMPTS: readonly Attempt[] = [
+export const BODY_ATTEMPTS: readonly BodyAttempt[] = [
   { byClass: true, bySectioningTag: true, classWeights: true, conditional: true },
   { byClass: false, bySectioningTag: true, classWeights: true, conditional: true },
   { byClass: false, bySectioningTag: false, classWeights: false, conditional: true },
@@ -52,21 +53,29 @@ const EMPTY: BodyResult = { html: '', text: '', images: [], container: null, pag
 
 /** Finds the article body: strip furniture, score containers, clean the winner, serialize. */
 export function extractBody(tree: HtmlTree, options: BodyOptions): BodyResult {
-  let best: BodyResult = EMPTY;
-  for (const attempt of ATTEMPTS) {
-    const result = runAttempt(tree, options, attempt);
-    if (result.text.length >= ENOUGH_TEXT) return result;
-    if (result.text.length > best.text.length || best === EMPTY) best = result;
+  let best: BodyResult | null = null;
+  for (const attempt of BODY_ATTEMPTS) {
+    const result = extractBodyWith(tree, options, attempt);
+    // A laxer attempt must find clearly more text: a few share prompts and "loading" lines more do not count.
+    if (best === null || result.text.length > best.text.length * 1.5 + 100) best = result;
+    if (best.text.length >= ENOUGH_TEXT) return best;
   }
-  return best;
+  return best ?? EMPTY;
 }
 
-function runAttempt(tree: HtmlTree, options: BodyOptions, attempt: Attempt): BodyResult {
+/** One extraction attempt with a given strictness (exported for tests and diagnostics). */
+export function extractBodyWith(tree: HtmlTree, options: BodyOptions, attempt: BodyAttempt): BodyResult {
+  return runAttempt(tree, options, attempt);
+}
+
+function runAttempt(tree: HtmlTree, options: BodyOptions, attempt: BodyAttempt): BodyResult {
   const removed = markBoilerplate(tree, attempt);
   const stats = computeElementStats(tree, removed);
   const pageTextLength = stats.text[0];
   const choice = selectCandidate(tree, removed, stats, attempt.classWeights, articleScope(options.headline ?? null, removed, stats));
   if (choice === null) return { ...EMPTY, pageTextLength };
+  // Link lists first, so a wrapper is not judged by the related-links list inside it ("Mehr zum Thema").
+  filterBlocks(tree, choice.parts, removed, { authors: options.authors, baseUrl: options.baseUrl, listItemsOnly: true });
   for (const part of choice.parts) {
     cleanContainer(tree, part, removed, { title: options.title, byClass: attempt.byClass, conditional: attempt.conditional });
   }

@@ -11,6 +11,8 @@ export interface BlockFilterContext {
   readonly authors: readonly string[];
   /** The page's URL: links to the same site are recirculation, links elsewhere are usually references. */
   readonly baseUrl: URL | null;
+  /** Judge list items only (a first pass, before wrappers are cleaned). */
+  readonly listItemsOnly?: boolean;
 }
 
 interface Block {
@@ -36,7 +38,7 @@ const LINK_LINE_LENGTH = 200;
  */
 export function filterBlocks(tree: HtmlTree, parts: readonly ElementNode[], removed: Uint8Array, context: BlockFilterContext): void {
   const stats = computeElementStats(tree, removed);
-  const blocks = leafBlocks(parts, removed, stats);
+  const blocks = leafBlocks(parts, removed, stats).filter((b) => !context.listItemsOnly || b.element.tag === 'li');
   const site = context.baseUrl === null ? null : siteOf(context.baseUrl.hostname);
   const profiles = blocks.map((b) => (b.linkText > 0 ? linkProfile(b.element, removed, context.baseUrl, site) : { count: 0, internal: false }));
   const linkOnly = blocks.map((b, k) => b.text > 0 && b.linkText / b.text >= 0.8 && b.text < LINK_LINE_LENGTH * Math.max(1, profiles[k].count));
@@ -69,6 +71,7 @@ export function filterBlocks(tree: HtmlTree, parts: readonly ElementNode[], remo
     }
     i = j;
   }
+  if (context.listItemsOnly) return;
   for (const block of blocks) {
     if (block.text >= 300 || removed[block.element.index] === 1) continue;
     const text = collapseWhitespace(textContent(block.element, removed));

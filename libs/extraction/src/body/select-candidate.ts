@@ -191,3 +191,4 @@ function mergeSiblings(
   }
   return parts;
 }
+

@@ -54,6 +54,9 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxElements: 300_000,
 };
 
+// JSON-LD scripts beyond this size are not metadata (and would cost memory).
+const MAX_JSON_LD = 2_000_000;
+
 // Subtrees that never hold article text; skipping them at parse time keeps the tree small.
 const SKIPPED_SUBTREES = new Set(['script', 'style', 'svg', 'math', 'template', 'noscript', 'textarea', 'select', 'object', 'canvas']);
 
@@ -191,7 +194,8 @@ class TreeBuilder implements TokenizerCallbacks {
     if (VOID_ELEMENTS.has(name) || selfClosing) return;
     if (this.skipBase === 0 && SKIPPED_SUBTREES.has(name)) {
       this.skipBase = this.names.length + 1;
-      this.skipIsJsonLd = name === 'script' && /ld\+json/i.test(attrs.type ?? '');
+      // Untyped scripts are kept too while they look like JSON: some CMSs omit the ld+json type.
+      this.skipIsJsonLd = name === 'script' && attrs.src === undefined && (attrs.type === undefined || /ld\+json/i.test(attrs.type));
       this.skipText = '';
     }
     this.names.push(name);
@@ -207,7 +211,7 @@ class TreeBuilder implements TokenizerCallbacks {
     if (FOREIGN_ROOTS.has(name)) this.foreignDepth--;
     if (name === 'title') this.inTitle = false;
     if (this.skipBase > 0 && this.names.length < this.skipBase) {
-      if (this.skipIsJsonLd) this.jsonLd.push(this.skipText);
+      if (this.skipIsJsonLd && /^\s*[[{]/.test(this.skipText) && this.skipText.includes('@context')) this.jsonLd.push(this.skipText);
       this.skipBase = 0;
       this.skipIsJsonLd = false;
       this.skipText = '';
@@ -217,7 +221,14 @@ class TreeBuilder implements TokenizerCallbacks {
 
   private text(data: string): void {
     if (this.skipBase > 0) {
-      if (this.skipIsJsonLd) this.skipText += data;
+      if (this.skipIsJsonLd) {
+        this.skipText += data;
+        // Stop collecting as soon as it is clearly code, or too big to be metadata.
+        if (this.skipText.length > MAX_JSON_LD || (this.skipText.trimStart().length > 0 && !/^\s*[[{]/.test(this.skipText))) {
+          this.skipIsJsonLd = false;
+          this.skipText = '';
+        }
+      }
       return;
     }
     if (this.inTitle) {

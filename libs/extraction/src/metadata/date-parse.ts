@@ -8,6 +8,8 @@ export interface ParsedDate {
   readonly date: string;
   /** False when only a calendar date was given. */
   readonly hasTime: boolean;
+  /** The UTC offset the page gave, in minutes; null when it gave none (the time was read as UTC). */
+  readonly offsetMinutes: number | null;
 }
 
 /** How to read ambiguous or out-of-range dates. */
@@ -77,11 +79,11 @@ function build(
   if (!valid(year, month, day, options)) return null;
   const date = `${year}-${pad(month)}-${pad(day)}`;
   if (time === null || time.hour > 23 || time.minute > 59 || time.second > 59) {
-    return { iso: `${date}T00:00:00.000Z`, date, hasTime: false };
+    return { iso: `${date}T00:00:00.000Z`, date, hasTime: false, offsetMinutes: null };
   }
-  const offset = zoneOffset(time.zone) ?? 0;
-  const utc = Date.UTC(year, month - 1, day, time.hour, time.minute, time.second) - offset * 60_000;
-  return { iso: new Date(utc).toISOString(), date, hasTime: true };
+  const offset = zoneOffset(time.zone);
+  const utc = Date.UTC(year, month - 1, day, time.hour, time.minute, time.second) - (offset ?? 0) * 60_000;
+  return { iso: new Date(utc).toISOString(), date, hasTime: true, offsetMinutes: offset };
 }
 
 function clockFrom(hour: string, minute: string, second: string | undefined, meridiem: string | undefined, zone: string | undefined) {

@@ -1,5 +1,6 @@
 import type { ElementNode, HtmlTree } from '../dom/html-tree';
 import { collapseWhitespace } from '../dom/text-measure';
+import { textContent } from '../dom/tree-text';
 import { resolveUrl } from '../body/safe-urls';
 import { dedupeNames, isUrlLike, parseByline } from './authors';
 import type { DateParseOptions } from './date-parse';
@@ -158,12 +159,13 @@ export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions
     [article === null ? null : normalizeLanguage(jsonLdString(article.inLanguage)), 'json-ld'],
   );
   const dayFirst = !(language?.value === 'en-US' || (language?.value === 'en' && /\.(?:com|us|org|net)$/.test(pageUrl?.hostname ?? '')));
-  const headerText = dom.headings.length > 0 ? headerTextAfter(dom) : '';
+  const headline = headlineElement(dom, title?.value ?? null);
   const dates = findDates({
     article,
     meta,
     dateElements: dom.dates,
-    headerText,
+    headerText: textAroundHeadline(tree, headline ?? dom.headings.find((h) => h.tag === 'h1' && elementText(h, 20) !== '') ?? null),
+    pageText: () => textContent(tree.root, undefined, PAGE_TEXT_LIMIT),
     url: pageUrl,
     options: { ...dateOptions, dayFirst: dateOptions.dayFirst ?? dayFirst },
   });
@@ -197,7 +199,7 @@ export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions
     language,
     access: accessOf(article, meta, dom),
     jsonLdBody: article === null ? null : jsonLdString(article.articleBody),
-    headline: headlineElement(dom, title?.value ?? null),
+    headline,
     declaredArticle:
       (article !== null && /Article|Posting/.test(String(article['@type']))) ||
       /article/i.test(firstMeta(meta, ['og:type']) ?? '') ||
@@ -205,10 +207,37 @@ export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions
   };
 }
 
-/** Text that follows the first headline, where bylines and datelines usually sit. */
-function headerTextAfter(dom: DomSignals): string {
-  const heading = dom.headings.find((h) => h.tag === 'h1') ?? dom.headings[0];
-  const parent = heading.parent;
-  if (parent === null) return '';
-  return elementText(parent, 600);
+/**
+ * Text just after the headline (where bylines and datelines sit), then just before it (kickers), taken from the
+ * elements nearest in document order; bounded, and never the whole page.
+ */
+function textAroundHeadline(tree: HtmlTree, headline: ElementNode | null): string {
+  if (headline === null) return '';
+  const own = (element: ElementNode): string => {
+    let text = '';
+    for (const child of element.children) if (child.kind === 'text') text += child.data;
+    return collapseWhitespace(text);
+  };
+  const after: string[] = [];
+  let length = 0;
+  const end = Math.min(tree.elements.length, headline.index + HEADER_WINDOW);
+  for (let i = headline.index + 1; i < end && length < 800; i++) {
+    const text = own(tree.elements[i]);
+    if (text !== '') {
+      after.push(text);
+      length += text.length;
+    }
+  }
+  const before: string[] = [];
+  for (let i = Math.max(1, headline.index - HEADER_WINDOW / 4); i < headline.index; i++) {
+    const text = own(tree.elements[i]);
+    if (text !== '') before.push(text);
+  }
+  return `${after.join(' \n ')} \n ${before.join(' \n ').slice(-300)}`;
 }
+
+// Elements after the headline searched for a dateline.
+const HEADER_WINDOW = 60;
+
+// Labelled dates ("Stand: 25.01.2022") are looked for in this much of the page's text.
+const PAGE_TEXT_LIMIT = 200_000;

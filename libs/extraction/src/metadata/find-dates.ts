@@ -41,6 +41,8 @@ export interface DateSources {
   readonly dateElements: readonly ElementNode[];
   /** Text near the headline, where bylines and datelines sit. */
   readonly headerText: string;
+  /** The page's visible text (computed only if needed), for labelled dates: "Datum: 25.01.2022". */
+  readonly pageText: () => string;
   readonly url: URL | null;
   readonly options: DateParseOptions;
 }
@@ -54,7 +56,8 @@ export function dateFromUrl(url: URL, options: DateParseOptions = {}): ParsedDat
   const path = url.pathname;
   const ymd = /(?:^|\/|[_-])((?:19|20)\d{2})[/_-]([01]?\d)[/_-]([0-3]?\d)(?=$|\/|[_.-])/.exec(path);
   if (ymd !== null) return parseDate(`${ymd[1]}-${ymd[2]}-${ymd[3]}`, options);
-  const compact = /(?:^|\/|[_-])((?:19|20)\d{2})([01]\d)([0-3]\d)(?=$|\/|[_.-]|\d{0,6}(?:$|\/|[_.-]))/.exec(path);
+  // Exactly eight digits: longer runs are archive timestamps (web.archive.org/web/20210916140120/) or ids.
+  const compact = /(?:^|\/|[_-])((?:19|20)\d{2})([01]\d)([0-3]\d)(?=$|\/|[_.-])/.exec(path);
   if (compact !== null) return parseDate(`${compact[1]}-${compact[2]}-${compact[3]}`, options);
   return null;
 }
@@ -83,6 +86,8 @@ function hintOf(element: ElementNode): string {
  */
 export function findDates(sources: DateSources): PageDates {
   const { article, meta, options } = sources;
+  let pageText: string | null = null;
+  const visibleText = (): string => (pageText ??= withoutClockLines(sources.pageText()));
   let published: SourcedDate | null = null;
   let modified: SourcedDate | null = null;
 
@@ -93,6 +98,10 @@ export function findDates(sources: DateSources): PageDates {
   if (published === null) {
     const value = firstMetaDate(meta, PUBLISHED_META, options);
     published = sourced(value, 'meta');
+  } else if (published.hasTime && (published.offsetMinutes === null || published.offsetMinutes === 0)) {
+    // The same instant written with the publisher's offset gives the day as readers saw it.
+    const local = sameInstantWithOffset(published, meta, options);
+    if (local !== null) published = { ...local, source: published.source };
   }
   if (modified === null) modified = sourced(firstMetaDate(meta, MODIFIED_META, options), 'meta');
 
@@ -114,11 +123,61 @@ export function findDates(sources: DateSources): PageDates {
     const best = firstPublished ?? firstAny;
     if (published === null && best !== null) published = sourced(best.date, best.source);
   }
-  if (published === null && sources.headerText !== '') published = sourced(findDateInText(sources.headerText, options), 'text');
-  if (published === null && sources.url !== null) published = sourced(dateFromUrl(sources.url, options), 'url');
+  if (published === null && sources.headerText !== '') published = sourced(findDateInText(withoutClockLines(sources.headerText), options), 'text');
+  if (published === null) published = sourced(labelledDate(visibleText(), options), 'text');
+  const fromUrl = sources.url === null ? null : dateFromUrl(sources.url, options);
+  // Prose dates are the weakest markup-free evidence: a full date in the URL path, set by the CMS when the
+  // story went out, overrules one (the prose date may be an event in the story).
+  if (fromUrl !== null && (published === null || (published.source === 'text' && published.date !== fromUrl.date))) {
+    published = sourced(fromUrl, 'url');
+  }
+  if (published === null) published = sourced(labelledDate(visibleText(), options, LAST_EDITED_LABEL), 'text');
+  // Last resort: the first full date anywhere in the visible text (forums, plain CMS pages).
+  if (published === null) published = sourced(findDateInText(visibleText().slice(0, 20_000), options), 'text');
   // A modification before publication is a template default, not a revision.
   if (published !== null && modified !== null && modified.iso < published.iso) modified = null;
   return { published, modified };
+}
+
+// Words that introduce a publication date in prose, in the languages of our sources.
+const DATE_LABEL =
+  /(?:^|[^\p{L}])(?:datum|stand|veröffentlicht(?: am)?|erstellt(?: am)?|publiziert(?: am)?|erschienen(?: am)?|published(?: on)?|posted(?: on)?|date|publié(?: le)?|publicado(?: el)?|pubblicato(?: il)?|gepubliceerd(?: op)?|opublikowano)\s*:?\s*/giu;
+
+// Wikis and CMS footers: the only date some pages carry.
+const LAST_EDITED_LABEL =
+  /(?:^|[^\p{L}])(?:last (?:edited|modified|updated)(?: on)?|zuletzt (?:bearbeitet|geändert|aktualisiert)(?: am)?|dernière modification(?: le)?)\s*:?\s*/giu;
+
+/** The first date that follows a label such as "Veröffentlicht am" or "Published:" in the page text. */
+export function labelledDate(text: string, options: DateParseOptions, labels: RegExp = DATE_LABEL): ParsedDate | null {
+  labels.lastIndex = 0;
+  for (let match = labels.exec(text); match !== null; match = labels.exec(text)) {
+    const after = text.slice(labels.lastIndex, labels.lastIndex + 60);
+    // The date must follow the label directly (a weekday may come first), not somewhere later in the sentence.
+    if (!/^(?:\p{L}{2,12},?\s+)?\d/u.test(after)) continue;
+    const date = findDateInText(after, options);
+    if (date !== null) return date;
+  }
+  return null;
+}
+
+// "It is currently ...", "Aktuelle Zeit: ...": the time the page was rendered, not written.
+const CLOCK_LINE = /(?:it is currently|current time|aktuelle zeit|heute ist|today is|nous sommes le)\s*:?\s*[^\n]{0,40}/gi;
+
+function withoutClockLines(text: string): string {
+  return text.replace(CLOCK_LINE, ' ');
+}
+
+/** A meta date for the same instant (within a minute) that carries a non-zero UTC offset, if any. */
+function sameInstantWithOffset(date: ParsedDate, meta: MetaIndex, options: DateParseOptions): ParsedDate | null {
+  const instant = Date.parse(date.iso);
+  for (const key of PUBLISHED_META) {
+    for (const value of meta.get(key) ?? []) {
+      const other = parseDate(value, options);
+      if (other === null || !other.hasTime || other.offsetMinutes === null || other.offsetMinutes === 0) continue;
+      if (Math.abs(Date.parse(other.iso) - instant) <= 60_000) return other;
+    }
+  }
+  return null;
 }
 
 function parseLd(value: unknown, options: DateParseOptions): ParsedDate | null {

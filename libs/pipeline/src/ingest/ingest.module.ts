@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
+import { FeedPoller } from '../sources/feed-poller.service';
+import { PageFetcher } from '../sources/page-fetcher.service';
+import { PollScheduler } from '../sources/poll-scheduler.service';
+import { SourceAdmin } from '../sources/source-admin.service';
+import { SourceSecrets } from '../sources/source-secrets.service';
+import { DraftBuilder } from './draft-builder.service';
 import { IngestReceiver } from './ingest-receiver.service';
+import { PageScraper } from './page-scraper.service';
 import { RawItemProcessor } from './raw-item-processor.service';
 
-/** Needs the global DatabaseModule and QueueModule. The sweeper only starts where a worker lists it as a provider. */
-@Module({
-  providers: [IngestReceiver, RawItemProcessor],
-  exports: [IngestReceiver, RawItemProcessor],
-})
-export class IngestModule {}
+const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller];
 
+/**
+ * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global
+ * DatabaseModule and QueueModule. The outbox sweeper only runs where a worker lists it as a provider.
+ */
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
+export class IngestModule {}

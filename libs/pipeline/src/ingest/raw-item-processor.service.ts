@@ -1,16 +1,12 @@
-import { ArticleStatus, JobName, RawItemOrigin, RawItemStatus, jobId } from '@copydesk/contracts';
+import { ArticleStatus, JobName, RawItemStatus, jobId } from '@copydesk/contracts';
 import { ArticleRepository, RawItemRepository, type ArticleEntity, type RawItemEntity } from '@copydesk/database';
 import { diffTexts } from '@copydesk/normalize';
-import { JobQueue, PermanentJobError } from '@copydesk/queue';
+import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type ArticleDraft, draftFromPush } from './article-draft';
-import type { ArticlePush } from './article-push';
-
-/** A raw item that can never become an article (bad JSON in a replay, say): retrying will not help. */
-export class UnprocessableRawItemError extends PermanentJobError {
-  override name = 'UnprocessableRawItemError';
-}
+import { DraftBuilder } from './draft-builder.service';
+import type { ArticleDraft } from './drafts/article-draft';
+import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
 
 export type ProcessOutcome =
   | { kind: 'revised'; revision: number }
@@ -31,6 +27,7 @@ export class RawItemProcessor {
     private readonly articles: ArticleRepository,
     private readonly rawItems: RawItemRepository,
     private readonly queue: JobQueue,
+    private readonly drafts: DraftBuilder,
   ) {}
 
   async process(rawItemId: string): Promise<ProcessOutcome> {
@@ -41,10 +38,11 @@ export class RawItemProcessor {
 
     let draft: ArticleDraft;
     try {
-      draft = this.draft(raw);
+      draft = await this.drafts.build(raw);
     } catch (err) {
-      await this.fail(raw, err instanceof Error ? err.message : String(err));
-      throw new UnprocessableRawItemError(`raw item ${rawItemId} cannot be read`, { cause: err });
+      // Permanent: say why on the raw item and the article now. Anything else is retried by the job.
+      if (err instanceof UnprocessableRawItemError) await this.fail(raw, err.message);
+      throw err;
     }
 
     const outcome = await this.dataSource.transaction((manager) => this.apply(raw, draft, manager));
@@ -71,18 +69,6 @@ export class RawItemProcessor {
         ]);
       }
     });
-  }
-
-  private draft(raw: RawItemEntity): ArticleDraft {
-    switch (raw.origin) {
-      case RawItemOrigin.Api:
-      case RawItemOrigin.Webhook:
-        return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush);
-      case RawItemOrigin.Feed:
-      case RawItemOrigin.Scrape:
-      case RawItemOrigin.Wire:
-        throw new Error(`raw items from ${raw.origin} are not processed yet`);
-    }
   }
 
   private async apply(raw: RawItemEntity, draft: ArticleDraft, manager: EntityManager): Promise<ProcessOutcome> {
@@ -136,6 +122,7 @@ export class RawItemProcessor {
         modifiedAt: draft.modifiedAt,
         embargoUntil: draft.embargoUntil,
         contentHash: draft.contentHash,
+        metadata: { ...article.metadata, ...draft.metadata },
         contentChangedAt: wordsChanged ? new Date() : article.contentChangedAt,
         revision,
         status: ArticleStatus.Extracted,

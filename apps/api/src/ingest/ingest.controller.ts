@@ -1,0 +1,61 @@
+import { AppConfig } from '@copydesk/config';
+import { RawItemOrigin } from '@copydesk/contracts';
+import { DEFAULT_PAGE_SOURCE_SLUG } from '@copydesk/database';
+import { canonicalizeUrl } from '@copydesk/normalize';
+import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, assertUrlAllowed } from '@copydesk/pipeline';
+import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { IngestUrlDto } from './dto/ingest-url.dto';
+
+export interface IngestReceipt {
+  id: string;
+  status: string;
+  url: string;
+}
+
+@ApiTags('ingest')
+@ApiBearerAuth()
+@Controller('v1/ingest')
+export class IngestController {
+  constructor(
+    private readonly receiver: IngestReceiver,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Fetch and ingest a page (or several). Refused at once (422) when a URL breaks policy: scheme, credentials in the
+   * URL, a forbidden address. What only the fetch can tell (a redirect or DNS answer to a forbidden address, robots,
+   * no article on the page) marks the article `failed` with the reason. The same URL again updates its article.
+   */
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ description: '{id, status} for one url; {items: [{id, status, url}]} for urls' })
+  async ingest(@Body() dto: IngestUrlDto, @Auth() auth: AuthContext, @CorrelationId() correlationId: string): Promise<{ id: string; status: string } | { items: IngestReceipt[] }> {
+    if (Boolean(dto.url) === Boolean(dto.urls)) {
+      throw new CopydeskException(ErrorCode.ValidationFailed, 'Give either url or urls.', { errors: [{ pointer: '/url', detail: 'give either url or urls' }] });
+    }
+    if (dto.urls && dto.externalId) {
+      throw new CopydeskException(ErrorCode.ValidationFailed, 'externalId names one page: use it with url, not urls.', {
+        errors: [{ pointer: '/externalId', detail: 'only with url' }],
+      });
+    }
+    const urls = dto.urls ?? [dto.url as string];
+    for (const url of urls) assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
+    const source = await this.receiver.resolveSource(dto.source, auth.defaultSourceId, DEFAULT_PAGE_SOURCE_SLUG);
+    const receipts = await this.receiver.receiveMany(
+      source,
+      urls.map((url) => ({
+        origin: RawItemOrigin.Scrape,
+        payload: Buffer.from(JSON.stringify({ url })),
+        contentType: SCRAPE_REQUEST_CONTENT_TYPE,
+        externalId: dto.externalId ?? canonicalizeUrl(url) ?? url,
+        url,
+        metadata: { apiKeyId: auth.keyId },
+      })),
+      correlationId,
+    );
+    if (dto.url) return { id: receipts[0].id, status: receipts[0].status };
+    return { items: receipts.map((receipt, i) => ({ id: receipt.id, status: receipt.status, url: urls[i] })) };
+  }
+}

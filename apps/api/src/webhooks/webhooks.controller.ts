@@ -1,0 +1,108 @@
+import { AppConfig } from '@copydesk/config';
+import { RawItemOrigin, SourceType } from '@copydesk/contracts';
+import { SourceRepository, type SourceWithSecrets } from '@copydesk/database';
+import { canonicalizeUrl } from '@copydesk/normalize';
+import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, SourceSecrets, assertUrlAllowed, type RawInput } from '@copydesk/pipeline';
+import { RedisClient } from '@copydesk/queue';
+import { WebhookVerificationError, verify } from '@copydesk/signing';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiKeyGuard } from '../common/api-key.guard';
+import { type AuthenticatedRequest, CorrelationId } from '../common/auth-context';
+import { Public } from '../common/public.decorator';
+import { readInboundWebhook } from './inbound-webhook';
+
+/** A seen webhook-id is remembered longer than any signature stays valid (5 minutes either way). */
+const REPLAY_MEMORY_SECONDS = 15 * 60;
+
+@ApiTags('webhooks')
+@Controller('v1/webhooks')
+export class WebhooksController {
+  constructor(
+    private readonly sources: SourceRepository,
+    private readonly secrets: SourceSecrets,
+    private readonly receiver: IngestReceiver,
+    private readonly keys: ApiKeyGuard,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Webhook-triggered ingestion. Verified by Standard Webhooks signature with the source's `whsec_` secret (or an API
+   * key as `Authorization: Bearer`); a bad signature gets 401 and stores nothing. A replayed `webhook-id` is
+   * acknowledged (200) and ignored. Accepted calls answer 202 at once; the work happens on the queue.
+   */
+  @Public()
+  @Post(':sourceId')
+  @HttpCode(HttpStatus.ACCEPTED)
+  async receive(
+    @Param('sourceId', new ParseUUIDPipe()) sourceId: string,
+    @Body() body: unknown,
+    @Headers() headers: Record<string, string | undefined>,
+    @Req() request: FastifyRequest & AuthenticatedRequest & { rawBody?: Buffer },
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ status: 'accepted'; items: Array<{ id: string; status: string }> } | { status: 'duplicate'; webhookId: string }> {
+    const source = await this.sources.findWithSecrets(sourceId);
+    if (!source || source.type !== SourceType.Webhook || !source.active) {
+      throw new CopydeskException(ErrorCode.NotFound, 'No active webhook source has this id.');
+    }
+    await this.authenticate(source, headers, request);
+
+    const { webhook, problems } = readInboundWebhook(body);
+    if (!webhook) throw new CopydeskException(ErrorCode.ValidationFailed, problems.map((p) => `${p.pointer || '/'}: ${p.detail}`).join('; '), { errors: problems });
+    if (webhook.kind === 'urls') for (const url of webhook.urls) assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
+
+    const webhookId = headers['webhook-id'];
+    const seenKey = webhookId ? `${this.config.get('QUEUE_PREFIX')}:webhook-seen:${source.id}:${webhookId}` : null;
+    if (seenKey && (await this.redis.set(seenKey, '1', 'EX', REPLAY_MEMORY_SECONDS, 'NX')) !== 'OK') {
+      void reply.status(HttpStatus.OK);
+      return { status: 'duplicate', webhookId: webhookId as string };
+    }
+    try {
+      const inputs: RawInput[] =
+        webhook.kind === 'urls'
+          ? webhook.urls.map((url) => ({
+              origin: RawItemOrigin.Webhook,
+              payload: Buffer.from(JSON.stringify({ url })),
+              contentType: SCRAPE_REQUEST_CONTENT_TYPE,
+              externalId: canonicalizeUrl(url) ?? url,
+              url,
+              metadata: { webhookId },
+            }))
+          : webhook.articles.map((article) => ({
+              origin: RawItemOrigin.Webhook,
+              // One article: the bytes as sent. A batch: each article's own JSON, so each raw item replays alone.
+              payload: webhook.articles.length === 1 && request.rawBody ? request.rawBody : Buffer.from(JSON.stringify(article)),
+              contentType: 'application/json',
+              externalId: article.externalId ?? null,
+              url: article.url ?? null,
+              metadata: { webhookId },
+            }));
+      const receipts = await this.receiver.receiveMany(source, inputs, correlationId);
+      return { status: 'accepted', items: receipts.map((r) => ({ id: r.id, status: r.status })) };
+    } catch (err) {
+      // Not stored, so the partner's retry must not be taken for a replay.
+      if (seenKey) await this.redis.del(seenKey);
+      throw err;
+    }
+  }
+
+  private async authenticate(source: SourceWithSecrets, headers: Record<string, string | undefined>, request: AuthenticatedRequest & { rawBody?: Buffer }): Promise<void> {
+    if (headers['webhook-signature']) {
+      try {
+        verify({ headers, body: request.rawBody ?? Buffer.alloc(0), secrets: this.secrets.validWebhookSecrets(source) });
+        return;
+      } catch (err) {
+        if (err instanceof WebhookVerificationError) throw new CopydeskException(ErrorCode.Unauthorized, `Webhook signature refused: ${err.message}`, { reason: err.code });
+        throw err;
+      }
+    }
+    if (headers.authorization) {
+      await this.keys.authenticate(request);
+      return;
+    }
+    throw new CopydeskException(ErrorCode.Unauthorized, 'Sign the call with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) or send an API key.');
+  }
+}

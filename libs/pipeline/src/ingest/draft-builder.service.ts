@@ -1,0 +1,51 @@
+import { decodeBody } from '@copydesk/fetcher';
+import { type FeedItem, isTeaser } from '@copydesk/feeds';
+import type { RawItemEntity } from '@copydesk/database';
+import { Injectable } from '@nestjs/common';
+import type { ArticlePush } from './article-push';
+import { type ArticleDraft, EmptyArticleError } from './drafts/article-draft';
+import { draftFromFeedItem, FEED_ITEM_CONTENT_TYPE } from './drafts/feed-item.draft';
+import { NoArticleError } from './drafts/page.draft';
+import { draftFromPush } from './drafts/push.draft';
+import { PageScraper } from './page-scraper.service';
+import { SCRAPE_REQUEST_CONTENT_TYPE, type ScrapeRequest } from './scrape-request';
+import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
+
+const mediaType = (contentType: string): string => contentType.split(';')[0].trim().toLowerCase();
+
+/** Reads any raw item into an article draft, by what the raw item holds. */
+@Injectable()
+export class DraftBuilder {
+  constructor(private readonly scraper: PageScraper) {}
+
+  async build(raw: RawItemEntity): Promise<ArticleDraft> {
+    try {
+      return await this.read(raw);
+    } catch (err) {
+      if (err instanceof SyntaxError || err instanceof NoArticleError || err instanceof EmptyArticleError) {
+        throw new UnprocessableRawItemError(err.message, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  private async read(raw: RawItemEntity): Promise<ArticleDraft> {
+    const type = mediaType(raw.contentType);
+    switch (type) {
+      case 'application/json':
+        return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush);
+      case FEED_ITEM_CONTENT_TYPE: {
+        const item = JSON.parse(raw.payload.toString('utf8')) as FeedItem;
+        // A teaser says "read the rest on the site": the article is the page it links to.
+        return isTeaser(item) && item.link ? this.scraper.scrape(raw, item.link, item) : draftFromFeedItem(item);
+      }
+      case SCRAPE_REQUEST_CONTENT_TYPE:
+        return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url);
+      case 'text/html':
+      case 'application/xhtml+xml':
+        return this.scraper.fromHtml(decodeBody(raw.payload, raw.contentType).text, raw.url ?? '', raw.metadata.feedItem as FeedItem | undefined);
+      default:
+        throw new UnprocessableRawItemError(`raw items of type ${type} cannot be read`);
+    }
+  }
+}

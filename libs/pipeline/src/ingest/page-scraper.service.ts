@@ -1,0 +1,71 @@
+import { RawItemOrigin } from '@copydesk/contracts';
+import { RawItemRepository, SourceRepository, type RawItemEntity } from '@copydesk/database';
+import { extractArticle } from '@copydesk/extraction';
+import { decodeBody, isFetchError } from '@copydesk/fetcher';
+import type { FeedItem } from '@copydesk/feeds';
+import { Injectable } from '@nestjs/common';
+import { PageFetcher } from '../sources/page-fetcher.service';
+import { credentialHeaders } from '../sources/source-credentials';
+import { SourceSecrets } from '../sources/source-secrets.service';
+import type { ArticleDraft } from './drafts/article-draft';
+import { draftFromPage } from './drafts/page.draft';
+import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
+
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
+const PAGE_TYPES = ['text/html', 'application/xhtml+xml'];
+
+/**
+ * Fetches a page for an article, stores the page as a raw item of its own before reading it (so a replay never
+ * needs the network), and extracts the article. Refusals (policy, robots, 4xx, no article on the page) are permanent
+ * and fail the article with their reason; network trouble is retried by the job.
+ */
+@Injectable()
+export class PageScraper {
+  constructor(
+    private readonly fetcher: PageFetcher,
+    private readonly rawItems: RawItemRepository,
+    private readonly sources: SourceRepository,
+    private readonly secrets: SourceSecrets,
+  ) {}
+
+  async scrape(trigger: RawItemEntity, url: string, item?: FeedItem): Promise<ArticleDraft> {
+    const headers = await this.credentialsFor(trigger.sourceId, url);
+    let page;
+    try {
+      page = await this.fetcher.fetch(url, { accept: PAGE_ACCEPT, headers, acceptContentTypes: PAGE_TYPES });
+    } catch (err) {
+      if (isFetchError(err) && !err.retryable) throw new UnprocessableRawItemError(`fetching ${url} was refused: ${err.code}: ${err.message}`, { cause: err });
+      throw err;
+    }
+    const stored = await this.rawItems.insert(
+      {
+        sourceId: trigger.sourceId,
+        articleId: trigger.articleId,
+        origin: RawItemOrigin.Scrape,
+        // The header as sent (charset included): a replay decodes the stored bytes exactly as the fetch did.
+        contentType: page.headers['content-type'] ?? page.contentType ?? 'text/html',
+        payload: page.bytes,
+        url: page.url,
+        externalId: trigger.externalId,
+        correlationId: trigger.correlationId,
+        metadata: { requestedUrl: url, triggeredBy: trigger.id, statusCode: page.statusCode, redirects: page.redirects, ...(item ? { feedItem: item } : {}) },
+      },
+      undefined,
+      true,
+    );
+    const html = page.text ?? decodeBody(page.bytes, page.contentType ?? undefined).text;
+    return this.fromHtml(html, page.url, stored.metadata.feedItem as FeedItem | undefined);
+  }
+
+  /** Extraction from HTML already stored (a fetched page, or one being replayed). */
+  fromHtml(html: string, url: string, item?: FeedItem): ArticleDraft {
+    return draftFromPage(extractArticle(html, url), url, item);
+  }
+
+  /** A source's credentials go only to its own origin: a teaser may link anywhere. */
+  private async credentialsFor(sourceId: string, url: string): Promise<Record<string, string>> {
+    const source = await this.sources.findWithSecrets(sourceId);
+    if (!source?.credentialsEncrypted || !source.url) return {};
+    return new URL(source.url).origin === new URL(url).origin ? credentialHeaders(this.secrets.credentials(source)) : {};
+  }
+}

@@ -1,0 +1,133 @@
+import { AppConfig } from '@copydesk/config';
+import { SourceType } from '@copydesk/contracts';
+import { SourceRepository, type SourceEntity, type SourceFields } from '@copydesk/database';
+import { generateWebhookSecret } from '@copydesk/signing';
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
+import { assertUrlAllowed } from '../errors/url-refusal';
+import { PollScheduler } from './poll-scheduler.service';
+import type { SourceCredentials } from './source-credentials';
+import { SourceSecrets } from './source-secrets.service';
+
+export interface SourceSettings {
+  slug: string;
+  name: string;
+  type: SourceType;
+  url?: string | null;
+  active?: boolean;
+  pollIntervalSeconds?: number | null;
+  minIntervalSeconds?: number;
+  maxIntervalSeconds?: number;
+  timeZone?: string | null;
+  credentials?: SourceCredentials | null;
+}
+
+/** A source as created: with its webhook secret, which is shown this once. */
+export type CreatedSource = { source: SourceEntity; webhookSecret: string | null };
+
+const NEEDS_URL = new Set([SourceType.Feed, SourceType.Sitemap, SourceType.Page]);
+
+/** Creates and changes sources: URL policy, sealed credentials, webhook secrets, and the poll schedule. */
+@Injectable()
+export class SourceAdmin {
+  constructor(
+    private readonly sources: SourceRepository,
+    private readonly secrets: SourceSecrets,
+    private readonly scheduler: PollScheduler,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(settings: SourceSettings): Promise<CreatedSource> {
+    if (NEEDS_URL.has(settings.type) && !settings.url) {
+      throw new CopydeskException(ErrorCode.ValidationFailed, `A ${settings.type} source needs a url.`, { errors: [{ pointer: '/url', detail: 'url is required' }] });
+    }
+    if (settings.url) this.checkUrl(settings.url);
+    this.checkTimeZone(settings.timeZone);
+    const webhookSecret = settings.type === SourceType.Webhook ? generateWebhookSecret() : null;
+    const fields: SourceFields & Pick<SourceEntity, 'slug' | 'name' | 'type'> = {
+      slug: settings.slug,
+      name: settings.name,
+      type: settings.type,
+      url: settings.url ?? null,
+      active: settings.active ?? true,
+      pollIntervalSeconds: settings.pollIntervalSeconds ?? null,
+      timeZone: settings.timeZone ?? null,
+      config: this.intervalConfig(settings),
+      credentialsEncrypted: settings.credentials ? this.secrets.sealCredentials(settings.credentials) : null,
+      webhookSecretsEncrypted: webhookSecret
+        ? this.secrets.sealWebhookSecrets([{ secret: webhookSecret, createdAt: new Date().toISOString(), expiresAt: null }])
+        : null,
+    };
+    let source: SourceEntity;
+    try {
+      source = await this.sources.create(fields);
+    } catch (err) {
+      if (err instanceof QueryFailedError && /sources_slug_key|duplicate key/.test(err.message)) {
+        throw new CopydeskException(ErrorCode.Conflict, `A source with the slug "${settings.slug}" exists already.`, { slug: settings.slug });
+      }
+      throw err;
+    }
+    if (source.active && PollScheduler.isPolled(source.type)) await this.scheduler.schedule(source.id, this.scheduler.currentInterval(source));
+    return { source, webhookSecret };
+  }
+
+  async update(source: SourceEntity, changes: Partial<Omit<SourceSettings, 'slug' | 'type'>>): Promise<SourceEntity> {
+    if (changes.url) this.checkUrl(changes.url);
+    this.checkTimeZone(changes.timeZone);
+    const fields: SourceFields = {};
+    if (changes.name !== undefined) fields.name = changes.name;
+    if (changes.url !== undefined) fields.url = changes.url;
+    if (changes.active !== undefined) fields.active = changes.active;
+    if (changes.timeZone !== undefined) fields.timeZone = changes.timeZone;
+    if (changes.pollIntervalSeconds !== undefined || changes.minIntervalSeconds !== undefined || changes.maxIntervalSeconds !== undefined) {
+      fields.pollIntervalSeconds = changes.pollIntervalSeconds ?? source.pollIntervalSeconds;
+      // A new interval restarts adaptation from it.
+      fields.config = { ...source.config, ...this.intervalConfig({ ...source, ...changes }), adaptiveIntervalSeconds: undefined };
+    }
+    if (changes.credentials !== undefined) fields.credentialsEncrypted = changes.credentials ? this.secrets.sealCredentials(changes.credentials) : null;
+    await this.sources.update(source.id, fields);
+    const updated = (await this.sources.findById(source.id)) as SourceEntity;
+    if (updated.active && PollScheduler.isPolled(updated.type)) await this.scheduler.schedule(updated.id, this.scheduler.currentInterval(updated));
+    else await this.scheduler.unschedule(updated.id);
+    return updated;
+  }
+
+  /** A new webhook secret, shown once; the old one keeps verifying for `overlapSeconds`. */
+  async rotateWebhookSecret(sourceId: string, overlapSeconds: number): Promise<{ secret: string; previousValidUntil: string }> {
+    const source = await this.sources.findWithSecrets(sourceId);
+    if (!source || source.type !== SourceType.Webhook) throw new CopydeskException(ErrorCode.NotFound, 'No webhook source has this id.');
+    const now = Date.now();
+    const until = new Date(now + overlapSeconds * 1000).toISOString();
+    const kept = this.secrets
+      .webhookSecrets(source)
+      .filter((entry) => !entry.expiresAt || Date.parse(entry.expiresAt) > now)
+      .map((entry) => ({ ...entry, expiresAt: entry.expiresAt && entry.expiresAt < until ? entry.expiresAt : until }));
+    const secret = generateWebhookSecret();
+    await this.sources.update(source.id, {
+      webhookSecretsEncrypted: this.secrets.sealWebhookSecrets([{ secret, createdAt: new Date(now).toISOString(), expiresAt: null }, ...kept]),
+    });
+    return { secret, previousValidUntil: until };
+  }
+
+  private intervalConfig(settings: Pick<SourceSettings, 'minIntervalSeconds' | 'maxIntervalSeconds'> & { config?: Record<string, unknown> }): Record<string, unknown> {
+    return {
+      ...(settings.config ?? {}),
+      ...(settings.minIntervalSeconds !== undefined ? { minIntervalSeconds: settings.minIntervalSeconds } : {}),
+      ...(settings.maxIntervalSeconds !== undefined ? { maxIntervalSeconds: settings.maxIntervalSeconds } : {}),
+    };
+  }
+
+  private checkUrl(url: string): void {
+    assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
+  }
+
+  private checkTimeZone(zone: string | null | undefined): void {
+    if (!zone) return;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+    } catch {
+      throw new CopydeskException(ErrorCode.ValidationFailed, `"${zone}" is not an IANA time zone.`, { errors: [{ pointer: '/timeZone', detail: 'unknown time zone' }] });
+    }
+  }
+}
