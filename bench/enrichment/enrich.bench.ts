@@ -7,7 +7,7 @@
 import { ENRICHER_VERSION, MEDIA_TOPICS_SCHEME_VERSION, defaultTopicModel } from '@copydesk/enrichment';
 import { benchAnnotated } from './annotated.bench';
 import { benchThroughput } from './throughput.bench';
-import { benchTopics } from './topics.bench';
+import { benchFixtureTopics, benchTopics } from './topics.bench';
 
 const pct = (x: number): string => x.toFixed(3);
 
@@ -22,6 +22,11 @@ function main(): void {
   for (const s of topics.scores) {
     console.log(`  ${s.system.padEnd(54)} ${pct(s.accuracy).padStart(8)}  ${pct(s.macroF1).padStart(8)}  ${(s.articlesPerSecond === undefined ? '-' : s.articlesPerSecond.toFixed(0)).padStart(10)}`);
   }
+
+  const fixtures = benchFixtureTopics();
+  console.log(`\nTopics outside the BBC classes: ${fixtures.articles} articles written for Copydesk (libs/enrichment/src/fixtures/topic-articles.fixture.ts)`);
+  console.log(`  classifyTopics first topic (top level) as an editor would file it: ${fixtures.correct}/${fixtures.articles} (${pct(fixtures.accuracy)})`);
+  for (const miss of fixtures.misses) console.log(`    ${miss}`);
 
   const annotated = benchAnnotated(verbose);
   console.log(`\nEntities, quotes, content type: ${annotated.articles} hand-labelled articles (shared/nlp/annotated-dev.jsonl; input = gold body text + URL + JSON-LD type of the page)`);

@@ -1,4 +1,4 @@
-import { classifyTopics, defaultTopicModel, isHeldOutExample, mediaTopicTopLevel, predictTopics } from '@copydesk/enrichment';
+import { TOPIC_ARTICLES, classifyTopics, defaultTopicModel, isHeldOutExample, mediaTopicTopLevel, predictTopics } from '@copydesk/enrichment';
 import { accuracyAndMacroF1 } from './classification.metrics';
 import { readJsonLines, sharedPath } from './shared-data.util';
 import { taxonomyBaseline } from './taxonomy.baseline';
@@ -53,4 +53,31 @@ export function benchTopics(): { heldOut: number; scores: TopicScore[] } {
       }),
     ],
   };
+}
+
+/** First-topic accuracy on one set of articles, with the misses. */
+export interface FixtureTopicScore {
+  articles: number;
+  correct: number;
+  accuracy: number;
+  misses: string[];
+}
+
+/**
+ * The hand-written articles of libs/enrichment (health, crime, weather, conflict, education, environment, science,
+ * disaster, and guards inside the model's classes that use another topic's words): is the first topic's top level
+ * the one an editor would choose?
+ */
+export function benchFixtureTopics(): FixtureTopicScore {
+  const model = defaultTopicModel();
+  const misses: string[] = [];
+  for (const article of TOPIC_ARTICLES) {
+    const topics = classifyTopics(`${article.title}\n\n${article.bodyText}`, { model });
+    const first = mediaTopicTopLevel(topics[0].qcode)?.qcode ?? topics[0].qcode;
+    if (first !== article.expected) {
+      misses.push(`${article.name}: ${article.expected} -> ${topics.slice(0, 3).map((t) => `${t.label} ${t.confidence} (${t.source})`).join(', ')}`);
+    }
+  }
+  const correct = TOPIC_ARTICLES.length - misses.length;
+  return { articles: TOPIC_ARTICLES.length, correct, accuracy: correct / TOPIC_ARTICLES.length, misses };
 }

@@ -12,6 +12,8 @@ import { quantile, scoreDates, scoreSnippets, type SnippetScore } from './evalua
 import { copydesk, readability, type Extractor, type ExtractorOutput } from './extractors';
 
 const EXTRACTORS: readonly Extractor[] = [copydesk, readability];
+// A probe that runs longer than this is reported as timed out (Readability recurses on deep pages).
+const PROBE_TIMEOUT_MS = 90_000;
 // Timing repetitions per page and extractor; the per-page median is kept.
 const REPEATS = 3;
 
@@ -69,14 +71,17 @@ interface ProbeResult {
 function probe(extractor: Extractor, workload: string): ProbeResult {
   const result = spawnSync(process.execPath, [join(__dirname, 'memory-probe.js'), extractor.name, workload], {
     encoding: 'utf8',
-    timeout: 300_000,
+    timeout: PROBE_TIMEOUT_MS,
     maxBuffer: 1024 * 1024,
   });
   const line = result.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as ProbeResult;
   } catch {
-    const reason = result.error?.message ?? (result.signal !== null ? `killed by ${result.signal}` : result.stderr.trim().split('\n').pop() ?? 'no output');
+    const timedOut = result.error !== undefined && /ETIMEDOUT/.test(result.error.message);
+    const reason = timedOut
+      ? `timed out after ${PROBE_TIMEOUT_MS / 1000} s`
+      : (result.error?.message ?? (result.signal !== null ? `killed by ${result.signal}` : (result.stderr.trim().split('\n').pop() ?? 'no output')));
     return { ok: false, error: reason };
   }
 }
@@ -91,7 +96,7 @@ function table(rows: ReadonlyArray<readonly string[]>): void {
 }
 
 function probeCell(result: ProbeResult, field: 'ms' | 'maxRssMb'): string {
-  if (!result.ok) return `failed (${(result.error ?? '').slice(0, 40)})`;
+  if (!result.ok) return `failed: ${(result.error ?? '').slice(0, 60)}`;
   return field === 'ms' ? ms(result.ms) : mb(result.maxRssMb);
 }
 

@@ -7,6 +7,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ArticlesModule } from './articles/articles.module';
 import { ApiKeyGuard } from './common/api-key.guard';
 import { BootstrapAdminKey } from './common/bootstrap-admin-key.service';
+import { DeliveriesModule } from './deliveries/deliveries.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -16,7 +17,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, IngestApiModule, SourcesModule, SubscriptionsModule, WebhooksModule],
+  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, IngestApiModule, SourcesModule, SubscriptionsModule, DeliveriesModule, WebhooksModule],
   controllers: [HealthController, MetricsController],
   providers: [
     BootstrapAdminKey,

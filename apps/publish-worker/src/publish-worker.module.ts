@@ -1,13 +1,13 @@
 import { ConfigModule } from '@copydesk/config';
 import { DatabaseModule } from '@copydesk/database';
 import { LoggingModule } from '@copydesk/logging';
-import { PublishModule } from '@copydesk/pipeline';
+import { DeliverySweeper, PublishModule } from '@copydesk/pipeline';
 import { QueueModule } from '@copydesk/queue';
 import { Module } from '@nestjs/common';
 import { PublishProcessor } from './processors/publish.processor';
 
 @Module({
   imports: [ConfigModule, LoggingModule.forRoot('publish-worker'), DatabaseModule, QueueModule.forRoot(), PublishModule],
-  providers: [PublishProcessor],
+  providers: [PublishProcessor, DeliverySweeper],
 })
 export class PublishWorkerModule {}

@@ -1,7 +1,8 @@
 import type { CliCommand, CliIo } from './command';
+import { extractCommand } from './commands/extract.command';
 import { enrichCommand } from './commands/enrich.command';
 
-const commands: CliCommand[] = [enrichCommand];
+const commands: CliCommand[] = [enrichCommand, extractCommand];
 
 function usage(io: CliIo): void {
   io.stderr.write('usage: copydesk <command> [options]\n\ncommands:\n');

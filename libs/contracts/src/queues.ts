@@ -4,6 +4,7 @@
  */
 import type { JobsOptions } from 'bullmq';
 import type { ArticleEventType } from './events';
+import type { ArticleStatus } from './statuses';
 
 export enum QueueName {
   Ingest = 'ingest',
@@ -17,6 +18,10 @@ export enum JobName {
   ProcessRawItem = 'ingest.process-raw-item',
   PollSource = 'poll.poll-source',
   EnrichArticle = 'enrichment.enrich-article',
+  /** Enrichment run again on request (one article, or one of a bulk re-enrich), not because a revision arrived. */
+  ReEnrichArticle = 'enrichment.re-enrich-article',
+  /** One page of a bulk re-enrich: queues the next articles of the filter, then the page after. */
+  ReEnrichPage = 'enrichment.re-enrich-page',
   RouteArticle = 'publish.route-article',
   Deliver = 'publish.deliver',
 }
@@ -27,6 +32,10 @@ export interface JobPayloads {
   /** From a source's job scheduler (no correlation id: each poll mints one) or from "poll now". */
   [JobName.PollSource]: { sourceId: string; correlationId?: string };
   [JobName.EnrichArticle]: { articleId: string; revision: number; correlationId: string };
+  /** `revision`: the current one when it was asked for (a newer revision has its own job). `requestId`: the asking request. */
+  [JobName.ReEnrichArticle]: { articleId: string; revision: number; requestId: string; correlationId: string };
+  /** `after`: the last article id of the previous page (pages go by id); `remaining`: articles still to queue. */
+  [JobName.ReEnrichPage]: { requestId: string; filter: ReEnrichFilter; after: string | null; remaining: number; page: number; correlationId: string };
   [JobName.RouteArticle]: { articleId: string; revision: number; event: ArticleEventType; correlationId: string };
   [JobName.Deliver]: { deliveryId: string; articleId: string; correlationId: string };
 }
@@ -38,6 +47,8 @@ export const JOB_QUEUE = {
   [JobName.ProcessRawItem]: QueueName.Ingest,
   [JobName.PollSource]: QueueName.Poll,
   [JobName.EnrichArticle]: QueueName.Enrichment,
+  [JobName.ReEnrichArticle]: QueueName.Enrichment,
+  [JobName.ReEnrichPage]: QueueName.Enrichment,
   [JobName.RouteArticle]: QueueName.Publish,
   [JobName.Deliver]: QueueName.Publish,
 } as const satisfies Record<JobName, QueueName>;
@@ -72,6 +83,18 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: keepForADay,
     removeOnFail: keepFailedForAWeek,
   },
+  [JobName.ReEnrichArticle]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
+  [JobName.ReEnrichPage]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    removeOnComplete: keepForADay,
+    removeOnFail: keepFailedForAWeek,
+  },
   [JobName.RouteArticle]: {
     attempts: 5,
     backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
@@ -84,6 +107,23 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: keepFailedForAWeek,
   },
 };
+
+/**
+ * Which articles a bulk re-enrich covers (all conditions together; killed articles and articles without content
+ * never). Versions: the article's stored enrichment is of another version (or there is none). Dates: ISO 8601,
+ * `from` inclusive, `to` exclusive; `received` is when the article's first input arrived.
+ */
+export interface ReEnrichFilter {
+  sourceIds?: string[];
+  statuses?: ArticleStatus[];
+  enricherVersionNot?: string;
+  schemeVersionNot?: string;
+  topicModelVersionNot?: string;
+  publishedFrom?: string;
+  publishedTo?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+}
 
 /** BullMQ refuses ':' in custom job ids (it separates key parts in Redis). */
 export function jobId(...parts: Array<string | number>): string {

@@ -14,7 +14,7 @@ export {
   type MediaTopic,
   type MediaTopicRef,
 } from './topics/media-topics.scheme';
-export { classifyTopics, type ArticleTopic, type TopicClassifierOptions } from './topics/topic.classifier';
+export { classifyTopics, domainConfidence, type ArticleTopic, type TopicClassifierOptions } from './topics/topic.classifier';
 export {
   DEFAULT_TOPIC_MODEL_FILE,
   TOPIC_MODEL_FORMAT,
@@ -23,8 +23,10 @@ export {
   parseTopicModel,
   predictTopics,
   saveTopicModel,
+  scoreFromFeatures,
   type TopicModel,
   type TopicPrediction,
+  type TopicScores,
 } from './topics/topic.model';
 export { isHeldOutExample, trainTopicModel, type TopicExample, type TopicTrainingOptions } from './topics/topic.trainer';
 export { lexiconEvidence, type LexiconEvidence } from './topics/topic.lexicon';
@@ -39,3 +41,5 @@ export { summarise } from './summary/summary.extractor';
 export { countWords, splitSentences } from './text/text.tokenizer';
 export { htmlToText, looksLikeHtml } from './text/html-text.converter';
 export { enrichmentAsset } from './assets/package-root.util';
+/** Articles written for Copydesk with the topic an editor would put first: for specs and `npm run bench:enrich`. */
+export { TOPIC_ARTICLES, type TopicArticle } from './fixtures/topic-articles.fixture';

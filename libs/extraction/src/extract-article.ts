@@ -38,7 +38,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const metadata = extractMetadata(tree, pageUrl, { now: options.now });
   const authors = metadata.authors?.value ?? [];
   const body = extractBody(tree, {
-    baseUrl: pageUrl,
+    baseUrl: metadata.pageUrl,
     title: (metadata.title?.value ?? tree.title).toLowerCase(),
     authors,
     iframeHosts: options.iframeHosts,

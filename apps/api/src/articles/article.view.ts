@@ -23,6 +23,8 @@ export interface ArticleView {
   contentChangedAt: string | null;
   failureReason: string | null;
   killReason: string | null;
+  killedAt: string | null;
+  clusterId: string | null;
   enrichment: Record<string, unknown> | null;
   enricherVersion: string | null;
   metadata: Record<string, unknown>;
@@ -55,6 +57,8 @@ export function toArticleView(article: ArticleEntity): ArticleView {
     contentChangedAt: iso(article.contentChangedAt),
     failureReason: article.failureReason,
     killReason: article.killReason,
+    killedAt: iso(article.killedAt),
+    clusterId: article.clusterId,
     enrichment: article.enrichment,
     enricherVersion: article.enricherVersion,
     metadata: article.metadata,

@@ -1,83 +1,59 @@
-import { AppConfig } from '@copydesk/config';
-import { ARTICLE_EVENT_TYPES, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
-import { SubscriptionRepository, type SubscriptionEntity } from '@copydesk/database';
-import { checkUrlPolicy, FetchError } from '@copydesk/fetcher';
-import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
-import { generateWebhookSecret } from '@copydesk/signing';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { SubscriptionManager } from '@copydesk/pipeline';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
+import { ListSubscriptionsQueryDto, RotateSubscriptionSecretDto, UpdateSubscriptionDto } from './dto/update-subscription.dto';
+import { SubscriptionListView, SubscriptionView, SubscriptionWithSecretView, toSubscriptionView } from './subscription.view';
 
-export interface SubscriptionView {
-  id: string;
-  name: string | null;
-  url: string;
-  events: string[];
-  format: string;
-  filters: Record<string, unknown>;
-  status: string;
-  disabledReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Only in the answer to the creation. */
-  secret?: string;
-}
-
-function toView(subscription: SubscriptionEntity): SubscriptionView {
-  return {
-    id: subscription.id,
-    name: subscription.name,
-    url: subscription.url,
-    events: subscription.events,
-    format: subscription.format,
-    filters: subscription.filters,
-    status: subscription.status,
-    disabledReason: subscription.disabledReason,
-    createdAt: subscription.createdAt.toISOString(),
-    updatedAt: subscription.updatedAt.toISOString(),
-  };
-}
+const SubscriptionId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
 
 @ApiTags('subscriptions')
 @ApiBearerAuth()
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
-  constructor(
-    private readonly subscriptions: SubscriptionRepository,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly manager: SubscriptionManager) {}
 
-  /** Creates a subscription and shows its signing secret, this once. */
+  /** Creates a subscription: all events, native JSON and no filter unless told otherwise. Its secret is shown this once. */
   @Post()
-  async create(@Body() dto: CreateSubscriptionDto): Promise<SubscriptionView> {
-    try {
-      checkUrlPolicy(dto.url, { allowLoopback: this.config.get('FETCH_ALLOW_LOOPBACK') });
-    } catch (err: unknown) {
-      if (err instanceof FetchError) throw new CopydeskException(ErrorCode.UrlRefused, err.message, { url: dto.url });
-      throw err;
-    }
-    const secret = generateWebhookSecret();
-    const created = await this.subscriptions.create({
-      name: dto.name ?? null,
-      url: dto.url,
-      secrets: [{ secret, createdAt: new Date().toISOString(), expiresAt: null }],
-      events: dto.events ?? [...ARTICLE_EVENT_TYPES],
-      format: dto.format ?? SubscriptionFormat.Native,
-      filters: { ...(dto.filters ?? {}) },
-      status: SubscriptionStatus.Active,
-    });
-    return { ...toView(created), secret };
+  @ApiCreatedResponse({ type: SubscriptionWithSecretView })
+  async create(@Body() dto: CreateSubscriptionDto): Promise<SubscriptionWithSecretView> {
+    const { subscription, secret } = await this.manager.create(dto);
+    return { ...toSubscriptionView(subscription), secret };
   }
 
   @Get()
-  async list(): Promise<{ items: SubscriptionView[] }> {
-    return { items: (await this.subscriptions.list()).map(toView) };
+  @ApiOkResponse({ type: SubscriptionListView })
+  async list(@Query() query: ListSubscriptionsQueryDto): Promise<SubscriptionListView> {
+    return { items: (await this.manager.list(query.status)).map(toSubscriptionView) };
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string): Promise<SubscriptionView> {
-    const subscription = await this.subscriptions.findById(id);
-    if (!subscription) throw new CopydeskException(ErrorCode.SubscriptionNotFound, `No subscription has the id ${id}.`);
-    return toView(subscription);
+  @ApiOkResponse({ type: SubscriptionView })
+  async get(@SubscriptionId() id: string): Promise<SubscriptionView> {
+    return toSubscriptionView(await this.manager.get(id));
+  }
+
+  /** Changes URL, events, format, filters or status (pause, resume, disable, re-enable). */
+  @Patch(':id')
+  @ApiOkResponse({ type: SubscriptionView })
+  async update(@SubscriptionId() id: string, @Body() dto: UpdateSubscriptionDto): Promise<SubscriptionView> {
+    return toSubscriptionView(await this.manager.update(id, dto));
+  }
+
+  /** Stops all deliveries and cancels pending ones; the delivery history is kept. */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse()
+  async remove(@SubscriptionId() id: string): Promise<void> {
+    await this.manager.remove(id);
+  }
+
+  /** A new secret, shown once; the previous one keeps signing (both signatures are sent) until the overlap ends. */
+  @Post(':id/rotate-secret')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SubscriptionWithSecretView })
+  async rotateSecret(@SubscriptionId() id: string, @Body() dto: RotateSubscriptionSecretDto): Promise<SubscriptionWithSecretView> {
+    const rotated = await this.manager.rotateSecret(id, dto?.overlapSeconds);
+    return { ...toSubscriptionView(rotated.subscription), secret: rotated.secret, previousValidUntil: rotated.previousSecretExpiresAt?.toISOString() ?? null };
   }
 }

@@ -1,5 +1,6 @@
+import { PublishModule } from '@copydesk/pipeline';
 import { Module } from '@nestjs/common';
 import { SubscriptionsController } from './subscriptions.controller';
 
-@Module({ controllers: [SubscriptionsController] })
+@Module({ imports: [PublishModule], controllers: [SubscriptionsController] })
 export class SubscriptionsModule {}

@@ -1,6 +1,6 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
-import { ArticleRouter, WebhookSender } from '@copydesk/pipeline';
+import { ArticleRouter, DeliveryRunner, deliveryConcurrency } from '@copydesk/pipeline';
 import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
 import { Processor } from '@nestjs/bullmq';
 
@@ -8,14 +8,19 @@ import { Processor } from '@nestjs/bullmq';
 export class PublishProcessor extends QueueProcessor<QueueName.Publish> {
   protected readonly handlers: JobHandlers<QueueName.Publish> = {
     [JobName.RouteArticle]: (data) => this.router.route(data.articleId, data.revision, data.event, data.correlationId),
-    [JobName.Deliver]: (data) => this.sender.deliver(data.deliveryId, data.correlationId),
+    [JobName.Deliver]: (data) => this.runner.run(data.deliveryId, data.correlationId),
   };
 
   constructor(
     config: AppConfig,
     private readonly router: ArticleRouter,
-    private readonly sender: WebhookSender,
+    private readonly runner: DeliveryRunner,
   ) {
     super(config);
+  }
+
+  override onApplicationBootstrap(): void {
+    // Deliver jobs wait on subscribers' sockets, not on the CPU: many more run at once than elsewhere.
+    this.worker.concurrency = deliveryConcurrency(this.config);
   }
 }

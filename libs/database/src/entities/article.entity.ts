@@ -92,6 +92,10 @@ export class ArticleEntity {
   @Column({ type: 'jsonb', default: {} })
   metadata: Record<string, unknown>;
 
+  /** The story cluster: articles about the same event across sources. */
+  @Column({ name: 'cluster_id', type: 'uuid', nullable: true })
+  clusterId: string | null;
+
   @Column({ name: 'correlation_id', type: 'text', nullable: true })
   correlationId: string | null;
 

@@ -11,7 +11,7 @@ export class DeliveryAttemptEntity {
   @Column({ type: 'integer' })
   attempt: number;
 
-  /** delivered, retry, failed or disable-subscription. */
+  /** delivered, retry, failed or disable-subscription (the classifier's outcome for this try). */
   @Column({ type: 'text' })
   outcome: string;
 
@@ -26,6 +26,10 @@ export class DeliveryAttemptEntity {
 
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt: Date | null;
+
+  /** The start of the subscriber's answer (at most RESPONSE_BODY_CAP_BYTES), for debugging their endpoint. */
+  @Column({ name: 'response_body', type: 'text', nullable: true })
+  responseBody: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

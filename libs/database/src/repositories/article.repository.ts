@@ -46,6 +46,10 @@ export class ArticleRepository {
     return rows[0];
   }
 
+  findByExternalId(sourceId: string, externalId: string): Promise<ArticleEntity | null> {
+    return this.repo().findOneBy({ sourceId, externalId });
+  }
+
   findById(id: string, manager?: EntityManager): Promise<ArticleEntity | null> {
     return this.repo(manager).findOneBy({ id });
   }
@@ -68,6 +72,15 @@ export class ArticleRepository {
       .where('id = :id AND revision = :revision AND status <> :killed', { id, revision, killed: ArticleStatus.Killed })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Kills the article unless it is killed already; true when this call killed it. Nothing is ever deleted. */
+  async markKilled(id: string, reason: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      `UPDATE articles SET status = $2, kill_reason = $3, killed_at = now(), updated_at = now() WHERE id = $1 AND status <> $2 RETURNING id`,
+      [id, ArticleStatus.Killed, reason],
+    );
+    return rows.length > 0;
   }
 
   async insertRevision(revision: QueryDeepPartialEntity<ArticleRevisionEntity>, manager: EntityManager): Promise<void> {

@@ -5,3 +5,4 @@ export * from './raw-item.repository';
 export * from './source.repository';
 export * from './source-item.repository';
 export * from './subscription.repository';
+export * from './relation.repository';

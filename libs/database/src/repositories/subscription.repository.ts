@@ -1,8 +1,20 @@
 import { SubscriptionStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { SubscriptionEntity } from '../entities';
+import { DataSource, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
+import { SubscriptionEntity, type SubscriptionSecret } from '../entities';
 
+/** Columns the API may change on a subscription. */
+export type SubscriptionChanges = Partial<Pick<SubscriptionEntity, 'name' | 'url' | 'events' | 'format' | 'filters' | 'status' | 'disabledReason'>>;
+
+/** A status change that took effect: what it was before. */
+export interface StatusChange {
+  previous: SubscriptionStatus;
+}
+
+/**
+ * Subscriptions. Deleted ones (soft-deleted, secrets wiped) are invisible here except to the publish worker's
+ * delivery query, which needs to know a delivery's subscription is gone.
+ */
 @Injectable()
 export class SubscriptionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -11,28 +23,106 @@ export class SubscriptionRepository {
     return this.dataSource.getRepository(SubscriptionEntity);
   }
 
-  create(fields: Omit<SubscriptionEntity, 'id' | 'createdAt' | 'updatedAt' | 'disabledReason'>): Promise<SubscriptionEntity> {
-    return this.repo.save(this.repo.create({ ...fields, disabledReason: null }));
+  create(fields: Omit<SubscriptionEntity, 'id' | 'createdAt' | 'updatedAt' | 'disabledReason' | 'deletedAt'>): Promise<SubscriptionEntity> {
+    return this.repo.save(this.repo.create({ ...fields, disabledReason: null, deletedAt: null }));
   }
 
   findById(id: string): Promise<SubscriptionEntity | null> {
-    return this.repo.findOneBy({ id });
+    return this.repo.findOneBy({ id, deletedAt: IsNull() });
   }
 
-  /** With secrets: only the publish worker signs, and nothing else should load them. */
+  /** With secrets: only signing needs them, and nothing else should load them. */
   findByIdWithSecrets(id: string): Promise<SubscriptionEntity | null> {
-    return this.repo.createQueryBuilder('s').addSelect('s.secrets').where('s.id = :id', { id }).getOne();
+    return this.repo.createQueryBuilder('s').addSelect('s.secrets').where('s.id = :id AND s.deleted_at IS NULL', { id }).getOne();
   }
 
-  findActive(): Promise<SubscriptionEntity[]> {
-    return this.repo.find({ where: { status: SubscriptionStatus.Active }, order: { createdAt: 'ASC' } });
+  /** Subscriptions that get new deliveries: active ones, and paused ones (their deliveries wait for the resume). */
+  findRoutable(): Promise<SubscriptionEntity[]> {
+    return this.repo.find({
+      where: { status: In([SubscriptionStatus.Active, SubscriptionStatus.Paused]), deletedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
   }
 
-  list(): Promise<SubscriptionEntity[]> {
-    return this.repo.find({ order: { createdAt: 'ASC' } });
+  findByIds(ids: string[]): Promise<SubscriptionEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.find({ where: { id: In(ids), deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
-  async disable(id: string, reason: string): Promise<void> {
-    await this.repo.update({ id }, { status: SubscriptionStatus.Disabled, disabledReason: reason });
+  list(status?: SubscriptionStatus): Promise<SubscriptionEntity[]> {
+    return this.repo.find({ where: { deletedAt: IsNull(), ...(status ? { status } : {}) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Applies the changes; returns the updated row, or null when there is no such subscription. */
+  async update(id: string, changes: SubscriptionChanges): Promise<SubscriptionEntity | null> {
+    if (Object.keys(changes).length > 0) {
+      await this.repo.update({ id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<SubscriptionEntity>);
+    }
+    return this.findById(id);
+  }
+
+  /**
+   * Moves to `status` only from one of `from`, atomically, so two callers (a 410 and an operator, say) cannot both
+   * believe they made the change. Returns the previous status when the change happened.
+   */
+  async changeStatus(id: string, from: SubscriptionStatus[], status: SubscriptionStatus, disabledReason: string | null): Promise<StatusChange | null> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      // The sub-select reads the old status under the row lock; RETURNING alone would only show the new one.
+      const result = await runner.query(
+        `UPDATE subscriptions s SET status = $3, disabled_reason = $4, updated_at = now()
+         FROM (SELECT id, status AS previous FROM subscriptions WHERE id = $1 FOR UPDATE) old
+         WHERE s.id = old.id AND s.deleted_at IS NULL AND s.status = ANY($2)
+         RETURNING old.previous`,
+        [id, from, status, disabledReason],
+        true,
+      );
+      const row = (result.records as Array<{ previous: SubscriptionStatus }>)[0];
+      return row ? { previous: row.previous } : null;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The subscriber answered 410 Gone: no more deliveries until someone re-enables it. */
+  disable(id: string, reason: string): Promise<StatusChange | null> {
+    return this.changeStatus(id, [SubscriptionStatus.Active, SubscriptionStatus.Paused], SubscriptionStatus.Disabled, reason);
+  }
+
+  /** Soft delete: the row stays for the delivery history, its secrets do not. Returns false when already gone. */
+  async softDelete(id: string): Promise<boolean> {
+    const result = await this.repo.update(
+      { id, deletedAt: IsNull() },
+      { deletedAt: new Date(), status: SubscriptionStatus.Disabled, disabledReason: 'deleted', secrets: [] },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Adds `secret` as the signing secret and lets every other unexpired one run out after `overlapMs` (or sooner,
+   * if it was already going to). Expired secrets are dropped; at most `keep` secrets remain, newest first.
+   * The row is locked so two rotations at once cannot lose one of the secrets. Null when there is no subscription.
+   */
+  async rotateSecret(id: string, secret: string, overlapMs: number, now: Date, keep: number): Promise<{ subscription: SubscriptionEntity; previousExpiresAt: Date | null } | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(SubscriptionEntity);
+      const current = await repo
+        .createQueryBuilder('s')
+        .addSelect('s.secrets')
+        .setLock('pessimistic_write')
+        .where('s.id = :id AND s.deleted_at IS NULL', { id })
+        .getOne();
+      if (!current) return null;
+      const overlapEnds = new Date(now.getTime() + overlapMs);
+      const previous = current.secrets
+        .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now.getTime())
+        .map((s): SubscriptionSecret => ({ ...s, expiresAt: s.expiresAt && Date.parse(s.expiresAt) < overlapEnds.getTime() ? s.expiresAt : overlapEnds.toISOString() }))
+        .filter((s) => Date.parse(s.expiresAt as string) > now.getTime());
+      const secrets = [{ secret, createdAt: now.toISOString(), expiresAt: null }, ...previous].slice(0, keep);
+      await repo.update({ id }, { secrets });
+      const latestExpiry = previous.length ? new Date(Math.max(...previous.map((s) => Date.parse(s.expiresAt as string)))) : null;
+      const subscription = await repo.findOneByOrFail({ id });
+      return { subscription, previousExpiresAt: latestExpiry };
+    });
   }
 }

@@ -7,7 +7,7 @@
  */
 export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]> = [
   // arts, culture, entertainment and media
-  ['medtop:01000000', 'arts|artist|artists|entertainment|culture|cultural|celebrated|premiere|audience|audiences|critics|acclaimed'],
+  ['medtop:01000000', 'arts|artist|artists|entertainment|culture|cultural|celebrated|premiere|audience|audiences|critics|acclaimed|music|musical|actor|actors|actress|actresses|pop star|showbiz|comedian*|comedy|drama|dramas|film star|film director|record producer|music producer'],
   ['medtop:20000005', 'film|films|movie|movies|cinema*|box office|oscar|oscars|screenplay|hollywood|filmmaker*|blockbuster*|starring|sequel'],
   ['medtop:20000018', 'album|albums|song|songs|singer*|band|bands|concert*|grammy|grammys|rapper*|musician*|guitarist*|drummer*|songwriter*|record label|vinyl|rock and roll|hall of fame|lyrics|frontman'],
   ['medtop:20000029', 'theatre|theatres|theater|theaters|playwright*|broadway|west end|musical|stage show|performers|non-verbal play'],

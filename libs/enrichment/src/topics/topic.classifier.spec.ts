@@ -1,5 +1,8 @@
-import { classifyTopics } from './topic.classifier';
-import { defaultTopicModel } from './topic.model';
+import { TOPIC_ARTICLES, type TopicArticle } from '../fixtures/topic-articles.fixture';
+import { mediaTopicTopLevel } from './media-topics.scheme';
+import { classifyTopics, domainConfidence } from './topic.classifier';
+import { defaultTopicModel, predictTopics, scoreFromFeatures } from './topic.model';
+import { topicFeatures } from './topic.features';
 
 const top = (text: string): string => classifyTopics(text)[0].qcode;
 const qcodes = (text: string): string[] => classifyTopics(text).map((t) => t.qcode);
@@ -29,11 +32,33 @@ describe('classifyTopics', () => {
     expect(first.confidence).toBeLessThan(0.9);
   });
 
-  it('keeps the model first when it is fairly sure, with the lexicon topic right behind', () => {
-    // The model reads "rates rise… fall" as economy (p ≈ 0.67): too sure to be overruled, so health comes second.
+  it('ranks a clearly health story first as health although the model leans to economy', () => {
+    // The shipped model gives economy p ≈ 0.67 ("rates rise… fall"), but its top logit is low: it is guessing.
     const topics = classifyTopics(HEALTH);
-    expect(topics.slice(0, 2).map((t) => t.qcode)).toContain('medtop:07000000');
-    expect(topics.find((t) => t.qcode === 'medtop:07000000')?.source).toBe('lexicon');
+    expect(topics[0]).toMatchObject({ qcode: 'medtop:07000000', source: 'lexicon' });
+    const economy = topics.find((t) => t.qcode === 'medtop:04000000');
+    if (economy) expect(economy.confidence).toBeLessThan(topics[0].confidence);
+  });
+
+  it.each(TOPIC_ARTICLES.map((a) => [a.name, a] as const))('files "%s" under the topic an editor would put first', (_, article) => {
+    const [first] = classifyTopics(`${article.title}\n\n${article.bodyText}`);
+    expect(mediaTopicTopLevel(first.qcode)?.qcode).toBe(article.expected);
+  });
+
+  it('keeps a confident in-domain model first over another topic’s cue words', () => {
+    for (const article of TOPIC_ARTICLES.filter((a) => a.guard)) {
+      const [first, ...rest] = classifyTopics(`${article.title}\n\n${article.bodyText}`);
+      expect(first).toMatchObject({ qcode: article.expected, source: 'model' });
+      expect(first.confidence).toBeGreaterThan(0.9);
+      // The other topic is still there, ranked below.
+      if (article.name === 'drugmaker profits') expect(rest.map((t) => t.qcode)).toContain('medtop:07000000');
+    }
+  });
+
+  it('gives a model class cue-word support when the model is unsure (science outside the BBC tech stories)', () => {
+    const exoplanet = TOPIC_ARTICLES.find((a) => a.name === 'exoplanet') as TopicArticle;
+    const [first] = classifyTopics(`${exoplanet.title}\n\n${exoplanet.bodyText}`);
+    expect(first).toMatchObject({ qcode: 'medtop:13000000', source: 'lexicon' });
   });
 
   it('goes deeper than the top level where cues are strong, with ancestors', () => {
@@ -53,5 +78,18 @@ describe('classifyTopics', () => {
         if (parent) expect(parent.confidence).toBeGreaterThanOrEqual(t.confidence);
       }
     }
+  });
+
+  it('trusts the model by how loudly it speaks: its top logit against its training 5th percentile', () => {
+    const model = defaultTopicModel();
+    expect(model.inDomainLogit).toBeGreaterThan(2);
+    const inDomain = model.inDomainLogit as number;
+    expect(domainConfidence(inDomain, inDomain)).toBeGreaterThan(0.99);
+    expect(domainConfidence(inDomain / 2, inDomain)).toBeCloseTo(0.5, 6);
+    expect(domainConfidence(0, inDomain)).toBeLessThan(0.01);
+    // A weather forecast is far from anything the BBC classes taught the model; a cup final is not.
+    expect(scoreFromFeatures(model, topicFeatures(WEATHER)).maxLogit).toBeLessThan(inDomain / 2);
+    expect(scoreFromFeatures(model, topicFeatures(FOOTBALL)).maxLogit).toBeGreaterThan(inDomain / 2);
+    expect(scoreFromFeatures(model, topicFeatures(FOOTBALL)).predictions).toEqual(predictTopics(model, FOOTBALL));
   });
 });

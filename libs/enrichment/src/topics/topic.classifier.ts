@@ -2,7 +2,7 @@ import { normalisedWords } from '../text/text.tokenizer';
 import { mediaTopic, mediaTopicAncestors, mediaTopicTopLevel, type MediaTopicRef } from './media-topics.scheme';
 import { topicFeaturesOf } from './topic.features';
 import { lexiconEvidenceFromWords, type LexiconEvidence } from './topic.lexicon';
-import { defaultTopicModel, predictFromFeatures, type TopicModel } from './topic.model';
+import { defaultTopicModel, scoreFromFeatures, type TopicModel } from './topic.model';
 
 /** A topic assigned to an article. */
 export interface ArticleTopic {
@@ -11,8 +11,11 @@ export interface ArticleTopic {
   confidence: number;
   /** From the top level down to the parent. */
   ancestors: MediaTopicRef[];
-  /** `model`: the trained classifier; `lexicon`: cue words (lower confidence, covers topics the model lacks). */
-  source: 'model' | 'lexicon';
+  /**
+   * `model`: the trained classifier; `lexicon`: cue words (covers topics the model lacks); `editor`: set by an
+   * editor through the API, kept over the machine's (confidence 1).
+   */
+  source: 'model' | 'lexicon' | 'editor';
 }
 
 /** Options of classifyTopics. */
@@ -29,18 +32,25 @@ const MIN_MODEL_EXTRA = 0.3;
 const MIN_SUBTOPIC = 0.4;
 const MAX_TOP_LEVELS = 3;
 const MAX_SUBTOPICS = 4;
-const OVERRULE_MIN = 0.6;
-const OVERRULE_GAP = 0.45;
-const OVERRULE_MAX_MODEL = 0.6;
+/** The shipped model's inDomainLogit, for model files written before the field existed. */
+const DEFAULT_IN_DOMAIN_LOGIT = 3.365;
 
 /**
  * Assigns IPTC Media Topics to a text: the trained model's classes, plus top-level topics the model does not cover
  * (conflict, crime, health, weather...) and deeper topics, from cue-word evidence.
+ *
+ * How the two kinds of evidence combine: a softmax model always shares all its probability among its own classes,
+ * even for a flood or a measles story it has no class for. Its raw scores say more: far from its training data it
+ * speaks quietly (a low top logit), so its probabilities are discounted by how in-domain the text looks
+ * (`domainConfidence`). Each of the model's classes then takes the stronger of its discounted probability and the
+ * cue words' confidence for it (a noisy-or), and every other top level takes the cue words' confidence. A confident
+ * in-domain model (top logit well above half its training 5th percentile, probability above the cue-word cap) still
+ * wins; strong cue words for conflict, crime, health, weather... win over a model that is only guessing.
  */
 export function classifyTopics(text: string, options: TopicClassifierOptions = {}): ArticleTopic[] {
   const model = options.model ?? defaultTopicModel();
   const words = normalisedWords(text);
-  const predictions = predictFromFeatures(model, topicFeaturesOf(words));
+  const { predictions, maxLogit } = scoreFromFeatures(model, topicFeaturesOf(words));
   const evidence = lexiconEvidenceFromWords(words);
   const n = words.length;
 
@@ -50,25 +60,19 @@ export function classifyTopics(text: string, options: TopicClassifierOptions = {
     if (!e || e.distinct < 3) return 0;
     return LEXICON_CAP * (1 - Math.exp(-e.score / (3 + n / 150)));
   };
+  const inDomain = domainConfidence(maxLogit, model.inDomainLogit ?? DEFAULT_IN_DOMAIN_LOGIT);
 
   const candidates = new Map<string, ArticleTopic>();
   const modelTops = new Set(predictions.map((p) => mediaTopicTopLevel(p.qcode)?.qcode));
-  const best = predictions[0];
-  const bestTop = mediaTopicTopLevel(best.qcode)?.qcode ?? best.qcode;
-  // Out of its domain the model still spreads all its probability over its own classes. Cue words decide when
-  // they point clearly to a topic the model lacks and say little for the model's choice; otherwise the model's
-  // choice stays first and cue-word topics rank below it.
-  const outside = [...topLevelEvidence.keys()].filter((t) => !modelTops.has(t));
-  const overrule = outside.some(
-    (t) => lexiconConfidence(t) >= OVERRULE_MIN && lexiconConfidence(t) - lexiconConfidence(bestTop) >= OVERRULE_GAP,
-  ) && best.probability < OVERRULE_MAX_MODEL;
   predictions.forEach((p, rank) => {
-    const confidence = overrule ? p.probability * 0.6 : p.probability;
-    if (rank === 0 || confidence >= MIN_MODEL_EXTRA) add(candidates, p.qcode, confidence, 'model');
+    const fromModel = p.probability * inDomain;
+    const fromLexicon = mediaTopic(p.qcode)?.level === 1 ? lexiconConfidence(p.qcode) : 0;
+    const confidence = 1 - (1 - fromModel) * (1 - fromLexicon);
+    if (rank === 0 || confidence >= MIN_MODEL_EXTRA) add(candidates, p.qcode, confidence, fromModel >= fromLexicon ? 'model' : 'lexicon');
   });
-  for (const top of outside) {
-    let confidence = lexiconConfidence(top);
-    if (!overrule) confidence = Math.min(confidence, best.probability * 0.95);
+  for (const top of topLevelEvidence.keys()) {
+    if (modelTops.has(top)) continue;
+    const confidence = lexiconConfidence(top);
     if (confidence >= MIN_TOP_LEVEL) add(candidates, top, confidence, 'lexicon');
   }
 
@@ -94,6 +98,16 @@ export function classifyTopics(text: string, options: TopicClassifierOptions = {
   return [...tops, ...deeperFromModel, ...subtopics.slice(0, MAX_SUBTOPICS)]
     .sort((a, b) => b.confidence - a.confidence || a.ancestors.length - b.ancestors.length)
     .slice(0, options.maxTopics ?? 8);
+}
+
+/**
+ * How far to trust the model's probabilities for this text, from 0 to 1: a logistic curve of its top logit,
+ * centred on half the model's training 5th percentile (a text the model has learnt to recognise scores above that
+ * almost always), with a slope of a sixth of that.
+ */
+export function domainConfidence(maxLogit: number, inDomainLogit: number): number {
+  const centre = Math.max(inDomainLogit, 0.1) / 2;
+  return 1 / (1 + Math.exp(-(maxLogit - centre) / (centre / 6)));
 }
 
 function add(into: Map<string, ArticleTopic>, qcode: string, confidence: number, source: ArticleTopic['source']): void {

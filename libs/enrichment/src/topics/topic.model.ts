@@ -27,12 +27,25 @@ export interface TopicModel {
   /** Document frequency of common words in the training set, for keyword weighting (idf). */
   documentFrequency: Record<string, number>;
   documentCount: number;
+  /**
+   * The 5th percentile, over the training examples, of the highest class score (logit) the model gives: how loudly
+   * it speaks about text like the text it learnt from. Far below this, a text is probably about something the model
+   * has no class for, and its probabilities mean little. Absent from files written before it existed.
+   */
+  inDomainLogit?: number;
 }
 
 /** One class and its probability, best first. */
 export interface TopicPrediction {
   qcode: string;
   probability: number;
+}
+
+/** Class probabilities, best first, and the highest raw class score (logit) behind them. */
+export interface TopicScores {
+  predictions: TopicPrediction[];
+  /** Softmax hides how strongly the model spoke: a text far from its training data gets small logits everywhere. */
+  maxLogit: number;
 }
 
 /** A document as the model sees it: feature rows and their L2-normalised TF-IDF values. */
@@ -65,18 +78,28 @@ export function vectorise(features: Map<string, number>, rowOf: (feature: string
   return { rows, values };
 }
 
-/** Class probabilities of a vector under weights laid out as [idf, w_0 .. w_k-1] per row. */
-export function softmaxScores(bias: ArrayLike<number>, vector: TopicVector): number[] {
+/** Raw class scores (logits) of a vector under weights laid out as [idf, w_0 .. w_k-1] per row. */
+export function logitScores(bias: ArrayLike<number>, vector: TopicVector): number[] {
   const scores = Array.from(bias);
   for (let i = 0; i < vector.rows.length; i++) {
     const row = vector.rows[i];
     const v = vector.values[i];
     for (let c = 0; c < scores.length; c++) scores[c] += row[c + 1] * v;
   }
-  const max = Math.max(...scores);
-  let total = 0;
-  for (let c = 0; c < scores.length; c++) total += scores[c] = Math.exp(scores[c] - max);
-  return scores.map((s) => s / total);
+  return scores;
+}
+
+/** Softmax of logits. */
+export function softmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const exps = logits.map((z) => Math.exp(z - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/** Class probabilities of a vector under weights laid out as [idf, w_0 .. w_k-1] per row. */
+export function softmaxScores(bias: ArrayLike<number>, vector: TopicVector): number[] {
+  return softmax(logitScores(bias, vector));
 }
 
 const indexes = new WeakMap<TopicModel, Map<string, number[]>>();
@@ -90,11 +113,18 @@ function featureIndex(model: TopicModel): Map<string, number[]> {
 
 /** Same as predictTopics, on features already computed. */
 export function predictFromFeatures(model: TopicModel, features: Map<string, number>): TopicPrediction[] {
+  return scoreFromFeatures(model, features).predictions;
+}
+
+/** Probabilities and the highest logit, on features already computed. */
+export function scoreFromFeatures(model: TopicModel, features: Map<string, number>): TopicScores {
   const index = featureIndex(model);
-  const probabilities = softmaxScores(model.bias, vectorise(features, (f) => index.get(f)));
-  return model.classes
-    .map((qcode, c) => ({ qcode, probability: probabilities[c] }))
-    .sort((a, b) => b.probability - a.probability);
+  const logits = logitScores(model.bias, vectorise(features, (f) => index.get(f)));
+  const probabilities = softmax(logits);
+  return {
+    predictions: model.classes.map((qcode, c) => ({ qcode, probability: probabilities[c] })).sort((a, b) => b.probability - a.probability),
+    maxLogit: Math.max(...logits),
+  };
 }
 
 /** Checks the shape of a parsed model file and returns it typed. */

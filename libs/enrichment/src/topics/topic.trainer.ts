@@ -1,6 +1,6 @@
 import { MEDIA_TOPICS_SCHEME_VERSION, mediaTopic, normaliseQcode } from './media-topics.scheme';
 import { contentWords, topicFeatures } from './topic.features';
-import { TOPIC_MODEL_FORMAT, softmaxScores, vectorise, type TopicModel, type TopicVector } from './topic.model';
+import { TOPIC_MODEL_FORMAT, scoreFromFeatures, softmaxScores, vectorise, type TopicModel, type TopicVector } from './topic.model';
 
 /** A labelled article: its text (title and body) and the topics an editor confirmed. */
 export interface TopicExample {
@@ -29,6 +29,7 @@ export interface TopicTrainingOptions {
 const DEFAULTS = { minDocumentFrequency: 2, maxFeatures: 10_000, epochs: 30, learningRate: 0.5, l2: 1e-4 };
 const LEARNING_RATE_DECAY = 0.95;
 const KEYWORD_DF_SIZE = 15_000;
+const IN_DOMAIN_PERCENTILE = 0.05;
 
 /**
  * Trains a topic model from labelled examples, e.g. a newsroom's archive of editor-confirmed topics.
@@ -72,7 +73,7 @@ export function trainTopicModel(examples: TopicExample[], options: TopicTraining
   for (const [feature, row] of kept.sort((a, b) => (a[0] < b[0] ? -1 : 1))) features[feature] = row.map(round);
 
   const now = (opts.now ?? (() => new Date()))();
-  return {
+  const model: TopicModel = {
     format: TOPIC_MODEL_FORMAT,
     version: opts.version ?? `custom-${now.toISOString().slice(0, 10)}`,
     schemeVersion: MEDIA_TOPICS_SCHEME_VERSION,
@@ -85,6 +86,14 @@ export function trainTopicModel(examples: TopicExample[], options: TopicTraining
     documentFrequency: keywordDocumentFrequency(examples.map((e) => e.text)),
     documentCount: n,
   };
+  model.inDomainLogit = inDomainLogit(model, featureMaps);
+  return model;
+}
+
+// The 5th percentile of the top logit over the training examples, scored with the weights as saved.
+function inDomainLogit(model: TopicModel, featureMaps: Map<string, number>[]): number {
+  const top = featureMaps.map((f) => scoreFromFeatures(model, f).maxLogit).sort((a, b) => a - b);
+  return round(top[Math.floor(IN_DOMAIN_PERCENTILE * (top.length - 1))]);
 }
 
 // Plain stochastic gradient descent on cross-entropy, in a seeded order so the same data gives the same file.

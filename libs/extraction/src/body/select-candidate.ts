@@ -117,8 +117,36 @@ export function selectCandidate(
   while (top !== scope && top.parent !== null && top.parent.tag !== '#root' && top.parent.tag !== 'body' && liveChildCount(top.parent, removed) === 1) {
     top = top.parent;
   }
+  if (top !== scope) top = expandOverProse(top, stats, scope);
   const parts = top === scope ? [top] : mergeSiblings(top, scores, initialized, removed, stats);
   return { top, parts, scores };
+}
+
+// How far up the expansion looks, and how clean the added text must be.
+const EXPAND_LEVELS = 3;
+const EXPAND_MAX_LINK_DENSITY = 0.2;
+const EXPAND_MIN_GAIN = 300;
+
+/**
+ * Page builders split one story over cousin blocks (row > column > wrapper > text), which sibling merging cannot
+ * reach. Climb to an ancestor when what it adds is mostly unlinked prose, at most a few levels up.
+ */
+function expandOverProse(top: ElementNode, stats: ElementStats, scope: ElementNode | null): ElementNode {
+  let current = top;
+  for (let level = 0; level < EXPAND_LEVELS; level++) {
+    const parent = current.parent;
+    if (parent === null || parent.tag === 'body' || parent.tag === '#root' || current === scope) break;
+    const addedText = stats.text[parent.index] - stats.text[current.index];
+    const addedLinks = stats.linkText[parent.index] - stats.linkText[current.index];
+    const addedParagraphs = stats.paragraphs[parent.index] - stats.paragraphs[current.index];
+    if (addedText - addedLinks < EXPAND_MIN_GAIN || addedLinks > EXPAND_MAX_LINK_DENSITY * addedText || addedParagraphs < 2) {
+      // Nothing worth having at this level; a wrapper with nothing added is climbed through.
+      if (addedText > 20) break;
+    }
+    current = parent;
+  }
+  // Only keep the climb if it gained prose; otherwise the original container was already the whole story.
+  return stats.text[current.index] - stats.linkText[current.index] > stats.text[top.index] - stats.linkText[top.index] + EXPAND_MIN_GAIN ? current : top;
 }
 
 function liveChildCount(element: ElementNode, removed: Uint8Array): number {

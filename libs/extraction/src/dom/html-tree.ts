@@ -252,7 +252,12 @@ class TreeBuilder implements TokenizerCallbacks {
  * Linear in the input and never recursive, so deeply nested or huge input cannot overflow the stack.
  */
 export function parseHtml(html: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): HtmlTree {
-  const input = html.length > limits.maxHtmlLength ? html.slice(0, limits.maxHtmlLength) : html;
+  let input = html;
+  if (html.length > limits.maxHtmlLength) {
+    // Cut before the last tag that starts within the limit, so no half tag turns into text.
+    const lastTag = html.lastIndexOf('<', limits.maxHtmlLength);
+    input = html.slice(0, lastTag > limits.maxHtmlLength / 2 ? lastTag : limits.maxHtmlLength);
+  }
   const builder = new TreeBuilder(input, limits);
   const tokenizer = new Tokenizer({ decodeEntities: true }, builder);
   tokenizer.write(input);

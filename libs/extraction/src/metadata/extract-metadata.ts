@@ -32,6 +32,8 @@ export interface PageMetadata {
   readonly access: Sourced<'free' | 'paywalled'> | null;
   /** JSON-LD `articleBody`, when the page publishes one: evidence for locating the body. */
   readonly jsonLdBody: string | null;
+  /** The page's address: the one given, else its canonical URL; links and URL dates are read against it. */
+  readonly pageUrl: URL | null;
   /** The visible headline element (an `<h1>` agreeing with the structured title), if any. */
   readonly headline: ElementNode | null;
   /** The page says it is an article: an article JSON-LD node, `og:type=article` or article meta dates. */
@@ -130,10 +132,20 @@ function publisherName(article: JsonLdNode | null, nodes: readonly JsonLdNode[])
 }
 
 /** Reads title, authors, dates, canonical URL, site, section, tags, image, description, language and access. */
-export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions: DateParseOptions): PageMetadata {
+export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOptions: DateParseOptions): PageMetadata {
   const { article, nodes } = readJsonLd(tree.jsonLd);
   const meta = indexMetaTags(tree);
   const dom = collectDomSignals(tree);
+
+  const canonicalLink = tree.links.find((link) => (link.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  const canonicalUrl = pick<string>(
+    [resolveUrl(canonicalLink?.href, givenUrl), 'meta'],
+    [resolveUrl(firstMeta(meta, ['og:url']) ?? undefined, givenUrl), 'meta'],
+    [article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, givenUrl), 'json-ld'],
+    [givenUrl?.href ?? null, 'url'],
+  );
+  // A saved page without its address still names itself: the canonical URL stands in for it.
+  const pageUrl = givenUrl ?? (canonicalUrl === null ? null : new URL(canonicalUrl.value));
 
   const siteName = pick<string>(
     [clean(firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])), 'meta'],
@@ -145,13 +157,6 @@ export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions
   );
   const title = titleOf(tree, article, meta, dom, siteNames);
 
-  const canonicalLink = tree.links.find((link) => (link.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
-  const canonicalUrl = pick<string>(
-    [resolveUrl(canonicalLink?.href, pageUrl), 'meta'],
-    [resolveUrl(firstMeta(meta, ['og:url']) ?? undefined, pageUrl), 'meta'],
-    [article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, pageUrl), 'json-ld'],
-    [pageUrl?.href ?? null, 'url'],
-  );
 
   const language = pick<string>(
     [normalizeLanguage(tree.htmlLang || null), 'dom'],
@@ -200,6 +205,7 @@ export function extractMetadata(tree: HtmlTree, pageUrl: URL | null, dateOptions
     access: accessOf(article, meta, dom),
     jsonLdBody: article === null ? null : jsonLdString(article.articleBody),
     headline,
+    pageUrl,
     declaredArticle:
       (article !== null && /Article|Posting/.test(String(article['@type']))) ||
       /article/i.test(firstMeta(meta, ['og:type']) ?? '') ||

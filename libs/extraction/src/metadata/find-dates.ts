@@ -23,9 +23,11 @@ const PUBLISHED_META = [
   'publish_date', 'publishdate', 'pubdate', 'og:pubdate', 'publication_date', 'publication-date', 'dc.date.issued',
   'dcterms.issued', 'dc.date.created', 'dcterms.created', 'datecreated', 'sailthru.date', 'parsely-pub-date',
   'cxenseparse:recs:publishtime', 'citation_publication_date', 'citation_date', 'prism.publicationdate',
-  'article:post_date', 'rnews:datepublished', 'dc.date', 'dcterms.date', 'date', 'displaydate', 'created',
-  'date_published', 'release_date', 'shareaholic:article_published_time', 'bt:pubdate', 'og:regdate',
+  'article:post_date', 'rnews:datepublished', 'date_published', 'release_date', 'shareaholic:article_published_time',
+  'bt:pubdate', 'og:regdate',
 ];
+// Generic names that many CMSs fill with the last change rather than the publication.
+const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date', 'displaydate', 'created'];
 const MODIFIED_META = [
   'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'article:modified', 'datemodified',
   'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'modified', 'revised', 'updated_time',
@@ -69,7 +71,7 @@ function elementDate(element: ElementNode, options: DateParseOptions): { date: P
     const date = parseDate(value, options);
     if (date !== null) return { date, source: 'dom' };
   }
-  const text = elementText(element, 200);
+  const text = withoutClockLines(elementText(element, 200));
   if (text.length < 6 || text.length > 200) return null;
   const date = findDateInText(text, options);
   return date === null ? null : { date, source: 'text' };
@@ -81,62 +83,94 @@ function hintOf(element: ElementNode): string {
 }
 
 /**
- * Finds publication and modification dates, in order of trust: JSON-LD, meta tags, `<time>`/itemprop markup,
- * dates written near the headline, and finally the URL.
+ * Finds publication and modification dates, in order of trust: JSON-LD, specific meta tags (Open Graph,
+ * schema.org), `<time>`/itemprop markup, dates labelled as publication dates in the text, generic meta dates
+ * (`date`, `DC.date`: often the last change), dates near the headline, the URL, and finally any date in the text.
  */
 export function findDates(sources: DateSources): PageDates {
   const { article, meta, options } = sources;
   let pageText: string | null = null;
   const visibleText = (): string => (pageText ??= withoutClockLines(sources.pageText()));
+  const markup = scanDateElements(sources.dateElements, options);
+
+  let modified = sourced(article === null ? null : parseLd(article.dateModified, options), 'json-ld');
+  modified ??= sourced(firstMetaDate(meta, MODIFIED_META, options), 'meta');
+  modified ??= markup.modified;
+
+  const finders: ReadonlyArray<() => SourcedDate | null> = [
+    () => sourced(article === null ? null : parseLd(article.datePublished ?? article.dateCreated ?? article.uploadDate, options), 'json-ld'),
+    () => sourced(firstMetaDate(meta, PUBLISHED_META, options), 'meta'),
+    () => markup.published,
+    () => sourced(labelledDate(visibleText(), options), 'text'),
+    () => sourced(firstMetaDate(meta, GENERIC_DATE_META, options), 'meta'),
+    () => markup.any,
+    () => sourced(findDateInText(withoutClockLines(sources.headerText), options), 'text'),
+  ];
   let published: SourcedDate | null = null;
-  let modified: SourcedDate | null = null;
+  for (const find of finders) {
+    published = find();
+    if (published !== null) break;
+  }
+  if (published !== null && published.source === 'json-ld') published = withPublisherOffset(published, meta, options);
+  if (published !== null && modified !== null) published = presentedDate(published, modified, sources.headerText, options);
 
-  if (article !== null) {
-    published = sourced(parseLd(article.datePublished ?? article.dateCreated ?? article.uploadDate, options), 'json-ld');
-    modified = sourced(parseLd(article.dateModified, options), 'json-ld');
-  }
-  if (published === null) {
-    const value = firstMetaDate(meta, PUBLISHED_META, options);
-    published = sourced(value, 'meta');
-  } else if (published.hasTime && (published.offsetMinutes === null || published.offsetMinutes === 0)) {
-    // The same instant written with the publisher's offset gives the day as readers saw it.
-    const local = sameInstantWithOffset(published, meta, options);
-    if (local !== null) published = { ...local, source: published.source };
-  }
-  if (modified === null) modified = sourced(firstMetaDate(meta, MODIFIED_META, options), 'meta');
-
-  if (published === null || modified === null) {
-    let firstPublished: { date: ParsedDate; source: FieldSource } | null = null;
-    let firstAny: { date: ParsedDate; source: FieldSource } | null = null;
-    for (const element of sources.dateElements) {
-      const hint = hintOf(element);
-      const isModified = MODIFIED_HINT.test(hint);
-      const found = elementDate(element, options);
-      if (found === null) continue;
-      if (isModified) {
-        if (modified === null) modified = sourced(found.date, found.source);
-        continue;
-      }
-      if (firstPublished === null && (PUBLISHED_HINT.test(hint) || element.tag === 'time')) firstPublished = found;
-      if (firstAny === null) firstAny = found;
-    }
-    const best = firstPublished ?? firstAny;
-    if (published === null && best !== null) published = sourced(best.date, best.source);
-  }
-  if (published === null && sources.headerText !== '') published = sourced(findDateInText(withoutClockLines(sources.headerText), options), 'text');
-  if (published === null) published = sourced(labelledDate(visibleText(), options), 'text');
   const fromUrl = sources.url === null ? null : dateFromUrl(sources.url, options);
-  // Prose dates are the weakest markup-free evidence: a full date in the URL path, set by the CMS when the
-  // story went out, overrules one (the prose date may be an event in the story).
+  // A full date in the URL path, set by the CMS when the story went out, overrules a date read from prose
+  // (which may be an event in the story).
   if (fromUrl !== null && (published === null || (published.source === 'text' && published.date !== fromUrl.date))) {
     published = sourced(fromUrl, 'url');
   }
-  if (published === null) published = sourced(labelledDate(visibleText(), options, LAST_EDITED_LABEL), 'text');
+  published ??= sourced(labelledDate(visibleText(), options, LAST_EDITED_LABEL), 'text');
   // Last resort: the first full date anywhere in the visible text (forums, plain CMS pages).
-  if (published === null) published = sourced(findDateInText(visibleText().slice(0, 20_000), options), 'text');
+  published ??= sourced(findDateInText(visibleText().slice(0, 20_000), options), 'text');
   // A modification before publication is a template default, not a revision.
   if (published !== null && modified !== null && modified.iso < published.iso) modified = null;
   return { published, modified };
+}
+
+interface MarkupDates {
+  /** First date element hinted as publication (`pubdate`, `datePublished`, class `published`) or a `<time>`. */
+  readonly published: SourcedDate | null;
+  /** First date element hinted as an update. */
+  readonly modified: SourcedDate | null;
+  /** First date element of any kind. */
+  readonly any: SourcedDate | null;
+}
+
+function scanDateElements(elements: readonly ElementNode[], options: DateParseOptions): MarkupDates {
+  let published: SourcedDate | null = null;
+  let modified: SourcedDate | null = null;
+  let any: SourcedDate | null = null;
+  for (const element of elements) {
+    const found = elementDate(element, options);
+    if (found === null) continue;
+    const hint = hintOf(element);
+    if (MODIFIED_HINT.test(hint)) {
+      modified ??= sourced(found.date, found.source);
+      continue;
+    }
+    if (PUBLISHED_HINT.test(hint) || element.tag === 'time') published ??= sourced(found.date, found.source);
+    any ??= sourced(found.date, found.source);
+  }
+  return { published, modified, any };
+}
+
+/**
+ * A re-dated page: when the structured data say "published X, modified Y" but the only date shown by the
+ * headline is Y, the publisher presents the story as of Y (refreshed evergreen pieces), and so do we.
+ */
+function presentedDate(published: SourcedDate, modified: SourcedDate, headerText: string, options: DateParseOptions): SourcedDate {
+  if (modified.date <= published.date || headerText === '') return published;
+  const shown = findDateInText(withoutClockLines(headerText), options);
+  if (shown === null || shown.date !== modified.date || headerText.includes(published.date)) return published;
+  return { ...shown, source: 'text' };
+}
+
+/** A UTC timestamp is replaced by the same instant written with the publisher's offset, if a meta tag has it. */
+function withPublisherOffset(date: SourcedDate, meta: MetaIndex, options: DateParseOptions): SourcedDate {
+  if (!date.hasTime || (date.offsetMinutes !== null && date.offsetMinutes !== 0)) return date;
+  const local = sameInstantWithOffset(date, meta, options);
+  return local === null ? date : { ...local, source: date.source };
 }
 
 // Words that introduce a publication date in prose, in the languages of our sources.
@@ -170,7 +204,7 @@ function withoutClockLines(text: string): string {
 /** A meta date for the same instant (within a minute) that carries a non-zero UTC offset, if any. */
 function sameInstantWithOffset(date: ParsedDate, meta: MetaIndex, options: DateParseOptions): ParsedDate | null {
   const instant = Date.parse(date.iso);
-  for (const key of PUBLISHED_META) {
+  for (const key of [...PUBLISHED_META, ...GENERIC_DATE_META]) {
     for (const value of meta.get(key) ?? []) {
       const other = parseDate(value, options);
       if (other === null || !other.hasTime || other.offsetMinutes === null || other.offsetMinutes === 0) continue;

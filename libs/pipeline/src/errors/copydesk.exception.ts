@@ -13,6 +13,7 @@ export enum ErrorCode {
   UnknownSource = 'unknown-source',
   ArticleNotFound = 'article-not-found',
   SubscriptionNotFound = 'subscription-not-found',
+  DeliveryNotFound = 'delivery-not-found',
   UrlRefused = 'url-refused',
   Conflict = 'conflict',
   ServiceUnavailable = 'service-unavailable',

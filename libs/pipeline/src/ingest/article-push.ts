@@ -16,4 +16,8 @@ export interface ArticlePush {
   language?: string;
   description?: string;
   embargoUntil?: string;
+  /** ninjs vocabulary: `canceled` withdraws (kills) the article the externalId names. */
+  pubStatus?: 'usable' | 'canceled';
+  /** Why it was withdrawn, with `pubStatus: canceled`. */
+  killReason?: string;
 }

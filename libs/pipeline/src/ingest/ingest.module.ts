@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ArticleKiller } from '../articles/article-killer.service';
+import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { FeedPoller } from '../sources/feed-poller.service';
 import { PageFetcher } from '../sources/page-fetcher.service';
 import { PollScheduler } from '../sources/poll-scheduler.service';
@@ -9,7 +11,7 @@ import { IngestReceiver } from './ingest-receiver.service';
 import { PageScraper } from './page-scraper.service';
 import { RawItemProcessor } from './raw-item-processor.service';
 
-const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller];
+const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller, DuplicateDetector, ArticleKiller];
 
 /**
  * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global

@@ -1,15 +1,17 @@
-import { ArticleStatus, JobName, RawItemStatus, jobId } from '@copydesk/contracts';
+import { ArticleEventType, ArticleStatus, JobName, RawItemStatus, jobId } from '@copydesk/contracts';
 import { ArticleRepository, RawItemRepository, type ArticleEntity, type RawItemEntity } from '@copydesk/database';
 import { diffTexts } from '@copydesk/normalize';
 import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { DraftBuilder } from './draft-builder.service';
 import type { ArticleDraft } from './drafts/article-draft';
 import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
 
 export type ProcessOutcome =
   | { kind: 'revised'; revision: number }
+  | { kind: 'withdrawn'; revision: number }
   | { kind: 'unchanged' | 'stale' | 'already-processed' | 'killed' };
 
 const CONTENT_FIELDS = ['title', 'byline', 'bodyHtml', 'bodyText', 'description'] as const;
@@ -28,6 +30,7 @@ export class RawItemProcessor {
     private readonly rawItems: RawItemRepository,
     private readonly queue: JobQueue,
     private readonly drafts: DraftBuilder,
+    private readonly duplicates: DuplicateDetector,
   ) {}
 
   async process(rawItemId: string): Promise<ProcessOutcome> {
@@ -46,6 +49,13 @@ export class RawItemProcessor {
     }
 
     const outcome = await this.dataSource.transaction((manager) => this.apply(raw, draft, manager));
+    if (outcome.kind === 'withdrawn') {
+      await this.queue.enqueue(
+        JobName.RouteArticle,
+        { articleId: raw.articleId, revision: outcome.revision, event: ArticleEventType.Killed, correlationId: raw.correlationId },
+        { jobId: jobId('route', raw.articleId, 'kill') },
+      );
+    }
     if (outcome.kind === 'revised') {
       await this.queue.enqueue(
         JobName.EnrichArticle,
@@ -79,6 +89,10 @@ export class RawItemProcessor {
       return outcome;
     };
     if (article.status === ArticleStatus.Killed) return done({ kind: 'killed' });
+    if (draft.kill) {
+      await this.articles.markKilled(article.id, draft.kill.reason, manager);
+      return done({ kind: 'withdrawn', revision: article.revision });
+    }
     // A late retry of an older input must never overwrite what a newer one brought.
     if (article.appliedReceivedAt && raw.receivedAt < article.appliedReceivedAt) return done({ kind: 'stale' });
 
@@ -129,6 +143,18 @@ export class RawItemProcessor {
         failureReason: null,
         appliedReceivedAt: raw.receivedAt,
         correlationId: raw.correlationId,
+      },
+      manager,
+    );
+    await this.duplicates.index(
+      {
+        articleId: article.id,
+        sourceId: article.sourceId,
+        revision,
+        title: draft.title,
+        bodyText: draft.bodyText,
+        contentHash: draft.contentHash,
+        publishedAt: draft.publishedAt ?? article.publishedAt,
       },
       manager,
     );

@@ -1,68 +1,169 @@
 import { AppConfig } from '@copydesk/config';
-import { ArticleEventType, ArticleStatus, JobName, SubscriptionStatus, jobId } from '@copydesk/contracts';
-import { ArticleRepository, DeliveryRepository, SourceRepository, SubscriptionRepository } from '@copydesk/database';
+import { ArticleEventType, ArticleStatus, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import {
+  ArticleRepository,
+  DeliveryRepository,
+  SourceRepository,
+  SubscriptionRepository,
+  type ArticleEntity,
+  type DeliveryEntity,
+  type SubscriptionEntity,
+} from '@copydesk/database';
 import { buildDeliveryPayload, matchesSubscription } from '@copydesk/delivery';
-import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import { toArticleForMatching, toArticleForPublishing } from './article-views';
+import { type DeliveryJobReason, DeliveryScheduler } from './delivery-scheduler.service';
+
+interface RoutingPlan {
+  event: ArticleEventType | 'stale';
+  created: number;
+  /** Deliveries to queue once the transaction has committed, with why. */
+  queue: Array<{ delivery: DeliveryEntity; reason: DeliveryJobReason }>;
+}
+
+const NOTHING: RoutingPlan = { event: 'stale', created: 0, queue: [] };
 
 /**
- * Decides who gets an article event: one delivery per matching active subscription, its payload frozen now, then
- * one deliver job each. Re-running it for the same event creates nothing new (unique delivery per subscription,
- * article, event and revision; deterministic job ids).
+ * Decides who gets an article event: one delivery per subscription, its payload frozen now, then a deliver job
+ * each (delayed to the embargo). Runs under the article's row lock, so the routes of one article (a revision and
+ * a kill, say) happen one after the other and each delivery's `seq` reflects that order; the publish worker then
+ * sends one article's events to a subscription in `seq` order.
+ *
+ * - A revision goes to active and paused subscriptions (paused ones keep it until they resume) that match the
+ *   filters. It is `article.created` for a subscription that has not been sent this article before, else
+ *   `article.updated`.
+ * - A kill goes to the subscriptions that may hold the article (something was attempted or is in flight) and
+ *   cancels their creations and updates not sent yet; where nothing was ever attempted (an embargo, say), the
+ *   kill is not sent at all and the earlier events never will be.
+ * Re-running the same route job creates nothing new (unique delivery per subscription, article, event and
+ * revision; deterministic job ids).
  */
 @Injectable()
 export class ArticleRouter {
   private readonly logger = new Logger(ArticleRouter.name);
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly articles: ArticleRepository,
     private readonly sources: SourceRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly deliveries: DeliveryRepository,
-    private readonly queue: JobQueue,
+    private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
   ) {}
 
   async route(articleId: string, revision: number, requested: ArticleEventType, correlationId: string): Promise<number> {
-    const article = await this.articles.findById(articleId);
-    if (!article) return 0;
-    const killed = article.status === ArticleStatus.Killed;
-    if (requested !== ArticleEventType.Killed && (killed || article.revision !== revision)) return 0;
-    // Whether this is a creation or an update is decided here, at routing time, from what was routed before.
-    const event = requested === ArticleEventType.Killed ? requested : article.routedRevision === null ? ArticleEventType.Created : ArticleEventType.Updated;
-
-    const source = await this.sources.findById(article.sourceId);
-    const forMatching = toArticleForMatching(article, source);
-    const forPublishing = toArticleForPublishing(article, source);
-    const subscriptions = (await this.subscriptions.findActive()).filter(
-      (subscription) => subscription.status === SubscriptionStatus.Active && subscription.events.includes(event),
-    );
-    const embargoDelay = article.embargoUntil ? Math.max(0, article.embargoUntil.getTime() - Date.now()) : 0;
-
-    let routed = 0;
-    for (const subscription of subscriptions) {
-      if (!matchesSubscription(forMatching, subscription.filters).matched) continue;
-      const delivery = await this.deliveries.createOnce({
-        subscriptionId: subscription.id,
-        articleId,
-        event,
-        revision,
-        eventId: `msg_${randomUUID().replaceAll('-', '')}`,
-        payload: buildDeliveryPayload(event, forPublishing, subscription.format, { baseUri: this.config.get('PUBLIC_BASE_URL'), occurredAt: new Date() }),
-      });
-      await this.queue.enqueue(
-        JobName.Deliver,
-        { deliveryId: delivery.id, articleId, correlationId },
-        { jobId: jobId('deliver', delivery.id, 0), delay: embargoDelay },
+    const plan = await this.dataSource.transaction(async (manager) => {
+      const article = await this.articles.findForUpdate(articleId, manager);
+      if (!article) return NOTHING;
+      return requested === ArticleEventType.Killed ? this.routeKill(article, manager) : this.routeRevision(article, revision, manager);
+    });
+    // After the commit: a job must never run before its delivery row is visible. A crash between the two leaves
+    // the rows pending; the retried route job (or the delivery sweeper) queues them.
+    for (const { delivery, reason } of plan.queue) {
+      await this.scheduler.enqueue(
+        { id: delivery.id, articleId, attempts: delivery.attempts, correlationId },
+        reason,
+        { at: delivery.nextAttemptAt, correlationId },
       );
-      routed++;
+    }
+    if (plan.event !== 'stale') this.logger.log({ articleId, revision, event: plan.event, deliveries: plan.created }, 'article routed');
+    return plan.created;
+  }
+
+  private async routeRevision(article: ArticleEntity, revision: number, manager: EntityManager): Promise<RoutingPlan> {
+    // A newer revision has its own route job; a killed article gets nothing more.
+    if (article.status === ArticleStatus.Killed || article.revision !== revision) return NOTHING;
+    if (article.routedRevision !== null && article.routedRevision >= revision) {
+      // A re-run after the commit (the enqueue failed, or the worker died): queue what the first run created.
+      const pending = await this.deliveries.pendingForRevision(article.id, revision);
+      return { event: 'stale', created: 0, queue: pending.map((delivery) => ({ delivery, reason: 'route' })) };
     }
 
-    if (killed) await this.articles.update(articleId, { routedRevision: revision });
-    else await this.articles.advanceStatus(articleId, revision, ArticleStatus.Published, { routedRevision: revision });
-    this.logger.log({ articleId, revision, event, deliveries: routed }, 'article routed');
-    return routed;
+    const now = new Date();
+    const due = article.embargoUntil && article.embargoUntil > now ? article.embargoUntil : now;
+    const source = await this.sources.findById(article.sourceId, manager);
+    const forMatching = toArticleForMatching(article, source);
+    const forPublishing = toArticleForPublishing(article, source);
+    const alreadySent = await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: false }, manager);
+    const payloads = this.payloadCache(forPublishing, now);
+
+    const plan: RoutingPlan = { event: ArticleEventType.Updated, created: 0, queue: [] };
+    for (const subscription of await this.subscriptions.findRoutable()) {
+      const event = alreadySent.has(subscription.id) ? ArticleEventType.Updated : ArticleEventType.Created;
+      if (!subscription.events.includes(event)) continue;
+      if (!matchesSubscription(forMatching, subscription.filters).matched) continue;
+      const delivery = await this.deliveries.createOnce(
+        { subscriptionId: subscription.id, articleId: article.id, event, revision, eventId: newEventId(), payload: payloads(event, subscription), nextAttemptAt: due },
+        manager,
+      );
+      plan.queue.push({ delivery, reason: 'route' });
+      plan.created++;
+    }
+    // The embargo was lifted or brought forward by this revision: earlier events must not wait for the old time.
+    for (const delivery of await this.deliveries.bringForward(article.id, due, manager)) plan.queue.push({ delivery, reason: 'embargo' });
+
+    await this.articles.update(article.id, { status: ArticleStatus.Published, routedRevision: revision }, manager);
+    if (article.routedRevision === null) plan.event = ArticleEventType.Created;
+    return plan;
   }
+
+  private async routeKill(article: ArticleEntity, manager: EntityManager): Promise<RoutingPlan> {
+    if (article.status !== ArticleStatus.Killed) {
+      this.logger.warn({ articleId: article.id, status: article.status }, 'kill route for an article that is not killed; ignored');
+      return NOTHING;
+    }
+    const now = new Date();
+    const payloads = this.payloadCache(toArticleForPublishing(article, await this.sources.findById(article.sourceId, manager)), article.killedAt ?? now);
+    const targets = await this.subscriptions.findByIds([...(await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: true }, manager))]);
+
+    const plan: RoutingPlan = { event: ArticleEventType.Killed, created: 0, queue: [] };
+    for (const subscription of targets) {
+      const cancelled = await this.deliveries.cancelPendingForArticle(subscription.id, article.id, 'superseded by the kill of the article', manager);
+      if (cancelled) this.logger.log({ articleId: article.id, subscriptionId: subscription.id, cancelled }, 'pending events cancelled by a kill');
+      if (subscription.status === SubscriptionStatus.Disabled || !subscription.events.includes(ArticleEventType.Killed)) continue;
+      // Nothing ever left for this subscriber: there is nothing to take down.
+      if (!(await this.deliveries.mayHaveReached(subscription.id, article.id, manager))) continue;
+      const delivery = await this.deliveries.createOnce(
+        {
+          subscriptionId: subscription.id,
+          articleId: article.id,
+          event: ArticleEventType.Killed,
+          revision: article.revision,
+          eventId: newEventId(),
+          payload: payloads(ArticleEventType.Killed, subscription),
+          // Kills are never embargoed: take it down now.
+          nextAttemptAt: now,
+        },
+        manager,
+      );
+      plan.queue.push({ delivery, reason: 'route' });
+      plan.created++;
+    }
+    await this.articles.update(article.id, { routedRevision: article.revision }, manager);
+    return plan;
+  }
+
+  /** One payload per event and format, built on first use: fifty subscriptions in one format share one string. */
+  private payloadCache(article: ReturnType<typeof toArticleForPublishing>, occurredAt: Date) {
+    const built = new Map<string, string>();
+    const baseUri = `${this.config.get('PUBLIC_BASE_URL').replace(/\/$/, '')}/v1/articles`;
+    return (event: ArticleEventType, subscription: SubscriptionEntity): string => {
+      const format = subscription.format ?? SubscriptionFormat.Native;
+      const key = `${event}|${format}`;
+      let payload = built.get(key);
+      if (payload === undefined) {
+        payload = buildDeliveryPayload(event, article, format, { baseUri, occurredAt });
+        built.set(key, payload);
+      }
+      return payload;
+    };
+  }
+}
+
+/** The `webhook-id`: one per event and subscription, the same on every retry and replay. */
+function newEventId(): string {
+  return `msg_${randomUUID().replaceAll('-', '')}`;
 }

@@ -1,34 +1,61 @@
 import { ArticleStatus } from '@copydesk/contracts';
 import type { ArticleEntity, SourceEntity } from '@copydesk/database';
-import type { ArticleEnrichment, ArticleForMatching, ArticleForPublishing, PublishingImage } from '@copydesk/delivery';
+import type { ArticleEnrichment, ArticleForMatching, ArticleForPublishing, PublishingEntity, PublishingImage, PublishingTopic } from '@copydesk/delivery';
 
-/** The enrichment as stored (jsonb): typed loosely because older enricher versions wrote fewer fields. */
+/**
+ * The enrichment as `ArticleEnricher` stores it (the `Enrichment` of @copydesk/enrichment, as jsonb). Read
+ * loosely: rows written by older enricher versions may lack fields, and only what publishing needs is picked,
+ * so internals (topic `source`, entity `count` and `salience`, content-type `evidence`) never reach subscribers.
+ */
 interface StoredEnrichment {
-  topics?: ArticleEnrichment['topics'];
-  entities?: Partial<ArticleEnrichment['entities']>;
-  keywords?: string[];
+  topics?: Array<{ qcode?: unknown; label?: unknown; confidence?: unknown; ancestors?: Array<{ qcode?: unknown; label?: unknown } | string> }>;
+  entities?: Partial<Record<'people' | 'organisations' | 'places', Array<{ name?: unknown; uri?: unknown } | string>>>;
+  keywords?: unknown[];
   contentType?: { type?: string } | string | null;
   enricherVersion?: string;
   schemeVersion?: string;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
+
+function topicsOf(stored: StoredEnrichment): PublishingTopic[] {
+  return (stored.topics ?? []).flatMap((topic) => {
+    const qcode = text(topic?.qcode);
+    if (!qcode) return [];
+    const ancestors = (topic.ancestors ?? []).flatMap((ancestor) => {
+      const ref = typeof ancestor === 'string' ? { qcode: ancestor } : ancestor;
+      const ancestorQcode = text(ref?.qcode);
+      return ancestorQcode ? [{ qcode: ancestorQcode, label: text(ref.label) ?? ancestorQcode }] : [];
+    });
+    const confidence = typeof topic.confidence === 'number' ? topic.confidence : 0;
+    return [{ qcode, label: text(topic.label) ?? qcode, confidence, ancestors }];
+  });
+}
+
+function entitiesOf(stored: StoredEnrichment, kind: 'people' | 'organisations' | 'places'): PublishingEntity[] {
+  return (stored.entities?.[kind] ?? []).flatMap((entity) => {
+    const ref = typeof entity === 'string' ? { name: entity } : entity;
+    const name = text(ref?.name);
+    if (!name) return [];
+    const uri = text(ref.uri);
+    return [uri ? { name, uri } : { name }];
+  });
 }
 
 function enrichmentOf(article: ArticleEntity): ArticleEnrichment {
   const stored = (article.enrichment ?? {}) as StoredEnrichment;
   const contentType = typeof stored.contentType === 'string' ? stored.contentType : (stored.contentType?.type ?? null);
   return {
-    topics: stored.topics ?? [],
-    entities: {
-      people: stored.entities?.people ?? [],
-      organisations: stored.entities?.organisations ?? [],
-      places: stored.entities?.places ?? [],
-    },
-    keywords: stored.keywords ?? [],
+    topics: topicsOf(stored),
+    entities: { people: entitiesOf(stored, 'people'), organisations: entitiesOf(stored, 'organisations'), places: entitiesOf(stored, 'places') },
+    keywords: (stored.keywords ?? []).filter((keyword): keyword is string => typeof keyword === 'string'),
     contentType,
     enricherVersion: stored.enricherVersion,
     schemeVersion: stored.schemeVersion,
   };
 }
 
+/** What subscription filters look at: topics with their ancestors' qcodes (subscribing to politics gets elections). */
 export function toArticleForMatching(article: ArticleEntity, source: SourceEntity | null): ArticleForMatching {
   const enrichment = enrichmentOf(article);
   return {
@@ -43,12 +70,17 @@ export function toArticleForMatching(article: ArticleEntity, source: SourceEntit
   };
 }
 
+/**
+ * The article as a delivery freezes it. Never `withheld`: an embargoed article is only sent once its embargo has
+ * passed (the deliver job waits for it), so by the time a subscriber reads the payload it is usable; the embargo
+ * time itself still travels (`embargoedUntil` in ninjs, `embargoUntil` in native JSON).
+ */
 export function toArticleForPublishing(article: ArticleEntity, source: SourceEntity | null): ArticleForPublishing {
   const image = (article.metadata as { image?: PublishingImage | null }).image ?? null;
   return {
     id: article.id,
     revision: article.revision,
-    status: article.status === ArticleStatus.Killed ? 'killed' : article.embargoUntil && article.embargoUntil > new Date() ? 'withheld' : 'published',
+    status: article.status === ArticleStatus.Killed ? 'killed' : 'published',
     title: article.title ?? '',
     bodyHtml: article.bodyHtml ?? '',
     bodyText: article.bodyText ?? '',

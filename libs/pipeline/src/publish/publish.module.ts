@@ -1,6 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ArticleRouter } from './article-router.service';
+import { DeliveryAdmin } from './delivery-admin.service';
+import { DeliveryRunner } from './delivery-runner.service';
+import { DeliveryScheduler } from './delivery-scheduler.service';
+import { SubscriptionManager } from './subscription-manager.service';
 import { WebhookSender } from './webhook-sender.service';
 
-@Module({ providers: [ArticleRouter, WebhookSender], exports: [ArticleRouter, WebhookSender] })
+const SERVICES = [ArticleRouter, DeliveryAdmin, DeliveryRunner, DeliveryScheduler, SubscriptionManager, WebhookSender];
+
+/**
+ * Routing, delivery and their administration. Needs the global DatabaseModule and QueueModule. The delivery
+ * sweeper only runs where a worker lists it as a provider.
+ */
+@Module({ providers: SERVICES, exports: SERVICES })
 export class PublishModule {}

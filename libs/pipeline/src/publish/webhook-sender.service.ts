@@ -1,11 +1,8 @@
 import { AppConfig } from '@copydesk/config';
-import { DeliveryStatus, JobName, SubscriptionStatus, jobId } from '@copydesk/contracts';
-import { DeliveryRepository, SubscriptionRepository, type DeliveryEntity } from '@copydesk/database';
-import { classifyDeliveryResponse, type DeliveryTransportError, parseRetrySchedule, RESPONSE_BODY_CAP_BYTES } from '@copydesk/delivery';
+import { type DeliveryTransportError, RESPONSE_BODY_CAP_BYTES } from '@copydesk/delivery';
 import { createGuardedConnector, FetchErrorCode, isFetchError } from '@copydesk/fetcher';
-import { JobQueue } from '@copydesk/queue';
 import { buildWebhookHeaders } from '@copydesk/signing';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Agent, request } from 'undici';
 
 const USER_AGENT = 'Copydesk-Webhooks/1.0 (+https://github.com/copydesk)';
@@ -22,36 +19,39 @@ function transportError(err: unknown): DeliveryTransportError {
   return 'connection';
 }
 
-interface AttemptResult {
+/** What one POST to a subscriber came to. */
+export interface WebhookAttemptResult {
   statusCode?: number;
   error?: DeliveryTransportError;
   errorMessage?: string;
   retryAfter?: string;
+  /** The start of the response body (at most RESPONSE_BODY_CAP_BYTES, as UTF-8). */
+  responseBody?: string;
   latencyMs: number;
 }
 
+/** One event as it goes on the wire: the `webhook-id` and the frozen body. */
+export interface WebhookMessageToSend {
+  eventId: string;
+  payload: string;
+}
+
 /**
- * Sends one delivery attempt as a Standard Webhooks request and records it. A retryable failure schedules the next
- * attempt as a delayed job (the subscription's retry schedule, Retry-After honoured); the last one makes the delivery
- * dead, replayable through the API. Subscriber addresses pass the same SSRF guard as fetches, at connect time.
+ * POSTs one signed Standard Webhooks request and reports what happened; it decides nothing. A fresh
+ * `webhook-timestamp` and signatures per attempt, the same `webhook-id` and body every time. Subscriber addresses
+ * pass the same SSRF guard as fetches, at connect time, so a DNS change cannot point a subscription inside.
  */
 @Injectable()
 export class WebhookSender implements OnModuleDestroy {
-  private readonly logger = new Logger(WebhookSender.name);
   private readonly agent: Agent;
-  private readonly schedule: number[];
+  private readonly timeoutMs: number;
 
-  constructor(
-    private readonly deliveries: DeliveryRepository,
-    private readonly subscriptions: SubscriptionRepository,
-    private readonly queue: JobQueue,
-    private readonly config: AppConfig,
-  ) {
-    this.schedule = parseRetrySchedule(config.get('DELIVERY_RETRY_SCHEDULE'));
+  constructor(config: AppConfig) {
+    this.timeoutMs = config.get('DELIVERY_TIMEOUT_MS');
     this.agent = new Agent({
-      connect: createGuardedConnector({ allowLoopback: config.get('FETCH_ALLOW_LOOPBACK'), connectTimeoutMs: 10_000 }),
-      headersTimeout: config.get('DELIVERY_TIMEOUT_MS'),
-      bodyTimeout: config.get('DELIVERY_TIMEOUT_MS'),
+      connect: createGuardedConnector({ allowLoopback: config.get('FETCH_ALLOW_LOOPBACK'), connectTimeoutMs: Math.min(10_000, this.timeoutMs) }),
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
     });
   }
 
@@ -59,99 +59,47 @@ export class WebhookSender implements OnModuleDestroy {
     await this.agent.close();
   }
 
-  async deliver(deliveryId: string, correlationId: string): Promise<DeliveryStatus> {
-    const delivery = await this.deliveries.findById(deliveryId);
-    if (!delivery) return DeliveryStatus.Cancelled;
-    if (delivery.status !== DeliveryStatus.Pending) return delivery.status;
-    const subscription = await this.subscriptions.findByIdWithSecrets(delivery.subscriptionId);
-    if (!subscription || subscription.status !== SubscriptionStatus.Active) {
-      await this.deliveries.recordAttempt(
-        delivery,
-        { attempt: delivery.attempts + 1, outcome: 'cancelled', responseCode: null, latencyMs: null, error: 'subscription is not active', nextAttemptAt: null },
-        { status: DeliveryStatus.Cancelled },
-      );
-      return DeliveryStatus.Cancelled;
-    }
-
-    const now = Date.now();
-    const secrets = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => s.secret);
-    const result = await this.send(subscription.url, delivery, secrets);
-    const attempt = delivery.attempts + 1;
-    const decision = classifyDeliveryResponse({
-      statusCode: result.statusCode,
-      error: result.error,
-      retryAfter: result.retryAfter,
-      attempt,
-      schedule: this.schedule,
-      now: new Date(),
-    });
-    const nextAttemptAt = decision.outcome === 'retry' && decision.nextAttemptDelayMs !== undefined ? new Date(Date.now() + decision.nextAttemptDelayMs) : null;
-    const status =
-      decision.outcome === 'delivered'
-        ? DeliveryStatus.Delivered
-        : decision.outcome === 'retry'
-          ? DeliveryStatus.Pending
-          : decision.outcome === 'failed' && attempt > this.schedule.length
-            ? DeliveryStatus.Dead
-            : DeliveryStatus.Failed;
-
-    await this.deliveries.recordAttempt(
-      delivery,
-      {
-        attempt,
-        outcome: decision.outcome,
-        responseCode: result.statusCode ?? null,
-        latencyMs: result.latencyMs,
-        error: result.errorMessage ?? (decision.outcome === 'delivered' ? null : decision.reason),
-        nextAttemptAt,
-      },
-      { status, nextAttemptAt, deliveredAt: status === DeliveryStatus.Delivered ? new Date() : null },
-    );
-    if (decision.outcome === 'disable-subscription') await this.subscriptions.disable(subscription.id, decision.reason);
-    if (nextAttemptAt) {
-      await this.queue.enqueue(
-        JobName.Deliver,
-        { deliveryId, articleId: delivery.articleId, correlationId },
-        { jobId: jobId('deliver', deliveryId, attempt), delay: nextAttemptAt.getTime() - Date.now() },
-      );
-    }
-    this.logger.log({ deliveryId, attempt, outcome: decision.outcome, statusCode: result.statusCode }, 'delivery attempt');
-    return status;
-  }
-
-  private async send(url: string, delivery: DeliveryEntity, secrets: string[]): Promise<AttemptResult> {
+  /** Sends `message` to `url`, signed with every secret in `secrets` (the newest first). Never throws. */
+  async send(url: string, message: WebhookMessageToSend, secrets: readonly string[]): Promise<WebhookAttemptResult> {
     const started = performance.now();
-    const headers = buildWebhookHeaders({ id: delivery.eventId, timestamp: Math.floor(Date.now() / 1000), body: delivery.payload, secrets });
+    const elapsed = () => Math.round(performance.now() - started);
     try {
+      const headers = buildWebhookHeaders({ id: message.eventId, timestamp: Math.floor(Date.now() / 1000), body: message.payload, secrets });
       const response = await request(url, {
         method: 'POST',
         dispatcher: this.agent,
         headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT },
-        body: delivery.payload,
-        signal: AbortSignal.timeout(this.config.get('DELIVERY_TIMEOUT_MS')),
+        body: message.payload,
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
-      await this.drain(response.body);
+      const responseBody = await this.readCapped(response.body);
       const retryAfter = response.headers['retry-after'];
       return {
         statusCode: response.statusCode,
         retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
-        latencyMs: Math.round(performance.now() - started),
+        responseBody,
+        latencyMs: elapsed(),
       };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      return { error: transportError(err), errorMessage: message, latencyMs: Math.round(performance.now() - started) };
+      return { error: transportError(err), errorMessage: message, latencyMs: elapsed() };
     }
   }
 
-  /** Reads at most RESPONSE_BODY_CAP_BYTES and drops the rest, so a chatty subscriber costs nothing. */
-  private async drain(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<void> {
-    let seen = 0;
+  /** Keeps at most RESPONSE_BODY_CAP_BYTES and drops the rest, so a chatty subscriber costs nothing. */
+  private async readCapped(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+    const chunks: Buffer[] = [];
+    let kept = 0;
     for await (const chunk of body) {
-      seen += chunk.length;
-      if (seen > RESPONSE_BODY_CAP_BYTES) {
+      const room = RESPONSE_BODY_CAP_BYTES - kept;
+      if (room > 0) chunks.push(chunk.subarray(0, room));
+      kept += Math.min(room, chunk.length);
+      if (chunk.length >= room) {
         body.destroy();
-        return;
+        break;
       }
     }
+    // A cut may split a multi-byte character; the replacement character marks it, which is fine for display.
+    return Buffer.concat(chunks).toString('utf8');
   }
 }

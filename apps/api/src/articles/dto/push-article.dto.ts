@@ -1,16 +1,20 @@
 import type { ArticlePush } from '@copydesk/pipeline';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+const describesContent = (dto: PushArticleDto): boolean => dto.pubStatus !== 'canceled';
 
 /** What a CMS pushes. Unknown fields are refused, so a typo never silently drops data. */
 export class PushArticleDto implements ArticlePush {
-  @ApiProperty({ example: 'Council approves new budget', maxLength: 1000 })
+  @ApiProperty({ example: 'Council approves new budget', maxLength: 1000, description: 'Required unless pubStatus is canceled' })
+  @ValidateIf(describesContent)
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
   @MaxLength(1000)
   title: string;
 
-  @ApiProperty({ description: 'HTML or plain text', example: '<p>The council voted 7-2 on Tuesday...</p>' })
+  @ApiProperty({ description: 'HTML or plain text; required unless pubStatus is canceled', example: '<p>The council voted 7-2 on Tuesday...</p>' })
+  @ValidateIf(describesContent)
   @IsString()
   @MinLength(1, { message: 'body must not be empty' })
   body: string;
@@ -43,7 +47,7 @@ export class PushArticleDto implements ArticlePush {
   modifiedAt?: string;
 
   @ApiPropertyOptional({ description: 'Your id for the story: a second push with the same id updates the article', example: 'cms-4711' })
-  @IsOptional()
+  @ValidateIf((dto: PushArticleDto) => dto.pubStatus === 'canceled' || dto.externalId !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(512)
@@ -69,6 +73,25 @@ export class PushArticleDto implements ArticlePush {
   @IsOptional()
   @IsDateString({ strict: true }, { message: 'embargoUntil must be an ISO 8601 date' })
   embargoUntil?: string;
+
+  @ApiPropertyOptional({ enum: ['usable', 'canceled'], description: 'canceled withdraws (kills) the article externalId names' })
+  @IsOptional()
+  @IsIn(['usable', 'canceled'])
+  pubStatus?: 'usable' | 'canceled';
+
+  @ApiPropertyOptional({ description: 'Why the article is withdrawn (with pubStatus canceled)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  killReason?: string;
+}
+
+export class KillArticleDto {
+  @ApiPropertyOptional({ example: 'Legal: withdrawn pending review' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
 }
 
 export class ArticleReceiptDto {

@@ -11,60 +11,79 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 
+const MEDIA_TOPIC = /^(?:medtop:\d{8}|\d{8}|https?:\/\/cv\.iptc\.org\/newscodes\/mediatopic\/\d{8})$/i;
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
+const CONTENT_TYPE = /^[a-z][a-z-]{0,39}$/;
+
+/** What a subscriber wants. Every filter that is set must match; within one list, any entry may. */
 export class SubscriptionFiltersDto {
-  @ApiPropertyOptional({ description: 'Source slugs or ids', type: [String] })
+  @ApiPropertyOptional({ description: 'Source slugs or ids', type: [String], example: ['cms', 'reuters'] })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
   @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
   sources?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['en', 'fr'] })
+  @ApiPropertyOptional({ description: 'BCP 47 tags; `en` matches en-GB and en-US too', type: [String], example: ['en', 'fr'] })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(50)
+  @Matches(LANGUAGE_TAG, { each: true, message: 'each language must be a BCP 47 tag such as en or en-GB' })
   languages?: string[];
 
-  @ApiPropertyOptional({ description: 'IPTC Media Topic qcodes; descendants match too', type: [String], example: ['medtop:11000000'] })
+  @ApiPropertyOptional({
+    description: 'IPTC Media Topics (medtop:NNNNNNNN, the bare number or the cv.iptc.org URI); narrower topics match too: politics gets elections',
+    type: [String],
+    example: ['medtop:11000000'],
+  })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(200)
+  @Matches(MEDIA_TOPIC, { each: true, message: 'each topic must be an IPTC Media Topic such as medtop:11000000' })
   topics?: string[];
 
-  @ApiPropertyOptional({ description: 'People, organisations or places, by name', type: [String] })
+  @ApiPropertyOptional({ description: 'People, organisations or places, by whole name (case and accents do not matter)', type: [String], example: ['Keir Starmer'] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(200)
   @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
   entities?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['news', 'analysis'] })
+  @ApiPropertyOptional({ description: 'Content types as enrichment names them', type: [String], example: ['news', 'analysis'] })
   @IsOptional()
   @IsArray()
-  @IsString({ each: true })
+  @ArrayMaxSize(20)
+  @Matches(CONTENT_TYPE, { each: true, message: 'each content type must be a lower-case name such as news or press-release' })
   contentTypes?: string[];
 
-  @ApiPropertyOptional({ description: 'Full-text query: words, "phrases", -exclusions, OR', example: 'election -poll' })
+  @ApiPropertyOptional({ description: 'Full-text query over title and body: words, "phrases", -exclusions, OR', example: 'election -poll' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   query?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
+  @ApiPropertyOptional({ description: 'Minimum topic confidence, 0 to 1', minimum: 0, maximum: 1 })
   @IsOptional()
-  @IsNumber()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)
   minConfidence?: number;
 }
 
 export class CreateSubscriptionDto {
-  @ApiProperty({ example: 'https://cms.example.com/hooks/copydesk' })
+  @ApiProperty({ description: 'Where deliveries are POSTed; refused if it points inside the network', example: 'https://cms.example.com/hooks/copydesk' })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(4096)
   url: string;
@@ -82,12 +101,12 @@ export class CreateSubscriptionDto {
   @IsIn(ARTICLE_EVENT_TYPES, { each: true })
   events?: ArticleEventType[];
 
-  @ApiPropertyOptional({ enum: SubscriptionFormat, default: SubscriptionFormat.Native })
+  @ApiPropertyOptional({ enum: SubscriptionFormat, default: SubscriptionFormat.Native, description: 'ninjs 3.1 or Copydesk native JSON' })
   @IsOptional()
   @IsEnum(SubscriptionFormat)
   format?: SubscriptionFormat;
 
-  @ApiPropertyOptional({ type: SubscriptionFiltersDto })
+  @ApiPropertyOptional({ type: SubscriptionFiltersDto, description: 'No filter: every article' })
   @IsOptional()
   @ValidateNested()
   @Type(() => SubscriptionFiltersDto)

@@ -17,6 +17,8 @@ export interface ArticleDraft {
   contentHash: string;
   /** Details without a column: provenance, site name, section, tags, image, access. */
   metadata: Record<string, unknown>;
+  /** Set when the input withdraws the article instead of describing it. */
+  kill?: { reason: string };
 }
 
 /** What an input says, before normalization. */
@@ -103,5 +105,26 @@ export function finishDraft(fields: DraftFields): ArticleDraft {
     embargoUntil: toDate(fields.embargoUntil),
     contentHash: contentHash(`${title}\n${bodyText}`),
     metadata: fields.metadata ?? {},
+  };
+}
+
+/** An input that withdraws the article rather than describing it (a ninjs `pubstatus: canceled`, a wire kill). */
+export function withdrawalDraft(reason: string): ArticleDraft {
+  return {
+    title: '',
+    byline: null,
+    authors: [],
+    description: null,
+    bodyHtml: '',
+    bodyText: '',
+    url: null,
+    canonicalUrl: null,
+    language: null,
+    publishedAt: null,
+    modifiedAt: null,
+    embargoUntil: null,
+    contentHash: '',
+    metadata: {},
+    kill: { reason },
   };
 }

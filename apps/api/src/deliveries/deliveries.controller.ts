@@ -1,0 +1,55 @@
+import { DEFAULT_REPLAY_STATUSES, DeliveryAdmin } from '@copydesk/pipeline';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CorrelationId } from '../common/auth-context';
+import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dto';
+import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
+
+const Id = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+
+@ApiTags('deliveries')
+@ApiBearerAuth()
+@Controller('v1')
+export class DeliveriesController {
+  constructor(private readonly admin: DeliveryAdmin) {}
+
+  /** A subscription's deliveries, newest first, by status or article. */
+  @Get('subscriptions/:id/deliveries')
+  @ApiOkResponse({ type: DeliveryPageView })
+  async list(@Id() subscriptionId: string, @Query() query: ListDeliveriesQueryDto): Promise<DeliveryPageView> {
+    const page = await this.admin.listForSubscription(subscriptionId, { ...query, limit: query.limit ?? 50 });
+    return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
+  }
+
+  /** Sends a subscription's settled deliveries again, in the order they were created (dead and failed ones by default). */
+  @Post('subscriptions/:id/replay')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: BulkReplayView })
+  async replayMany(@Id() subscriptionId: string, @Body() dto: BulkReplayDto, @CorrelationId() correlationId: string): Promise<BulkReplayView> {
+    return this.admin.replayMany(
+      subscriptionId,
+      {
+        statuses: dto?.status ?? DEFAULT_REPLAY_STATUSES,
+        since: dto?.since ? new Date(dto.since) : undefined,
+        until: dto?.until ? new Date(dto.until) : undefined,
+      },
+      correlationId,
+    );
+  }
+
+  /** One delivery with every attempt and the payload sent. */
+  @Get('deliveries/:id')
+  @ApiOkResponse({ type: DeliveryDetailView })
+  async get(@Id() id: string): Promise<DeliveryDetailView> {
+    const { delivery, attempts } = await this.admin.get(id);
+    return toDeliveryDetailView(delivery, attempts);
+  }
+
+  /** Sends one delivery again: same webhook-id and payload, a fresh retry schedule. */
+  @Post('deliveries/:id/replay')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: DeliveryView })
+  async replay(@Id() id: string, @CorrelationId() correlationId: string): Promise<DeliveryView> {
+    return toDeliveryView(await this.admin.replay(id, correlationId));
+  }
+}

@@ -1,0 +1,35 @@
+import { isUrlLike, parseByline } from './authors';
+
+describe('parseByline', () => {
+  it.each([
+    ['By Jane Doe', ['Jane Doe']],
+    ['By Jane Doe and John Roe, Staff Writers', ['Jane Doe', 'John Roe']],
+    ['Jill Disis, CNN Business', ['Jill Disis']],
+    ['Sarah E. Needleman', ['Sarah E. Needleman']],
+    ['Von Fiona Bornhöft und Mariam Hofbeck', ['Fiona Bornhöft', 'Mariam Hofbeck']],
+    ['Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET', ['Bryan DeArdo']],
+    ['By Jane Doe | Updated 3:04 PM EST, Tue November 19, 2019', ['Jane Doe']],
+    ['Par Marie Dupont', ['Marie Dupont']],
+    ['Author: Kim Lee; Sam Park', ['Kim Lee', 'Sam Park']],
+    ['The Associated Press', ['The Associated Press']],
+  ])('%s', (raw, expected) => {
+    expect(parseByline(raw)).toEqual(expected);
+  });
+
+  it('returns nothing for URLs and empty strings', () => {
+    expect(parseByline('https://www.example.com/authors/jane')).toEqual([]);
+    expect(parseByline('   ')).toEqual([]);
+  });
+
+  it('removes case-insensitive duplicates', () => {
+    expect(parseByline('Jane Doe, jane doe')).toEqual(['Jane Doe']);
+  });
+});
+
+describe('isUrlLike', () => {
+  it('spots profile URLs and handles', () => {
+    expect(isUrlLike('https://facebook.com/jane')).toBe(true);
+    expect(isUrlLike('@jane')).toBe(true);
+    expect(isUrlLike('Jane Doe')).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+import { ArticleEventType, JobName, jobId } from '@copydesk/contracts';
+import { ArticleRepository } from '@copydesk/database';
+import { JobQueue } from '@copydesk/queue';
+import { Injectable, Logger } from '@nestjs/common';
+import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
+
+/**
+ * An editor's kill: the article is withdrawn everywhere. It stays stored (nothing is ever deleted), later inputs for
+ * it are recorded but never revive it, and `article.killed` goes to every subscriber that received it.
+ */
+@Injectable()
+export class ArticleKiller {
+  private readonly logger = new Logger(ArticleKiller.name);
+
+  constructor(
+    private readonly articles: ArticleRepository,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Idempotent: killing a killed article changes nothing and sends nothing again. */
+  async kill(articleId: string, reason: string, correlationId: string): Promise<{ killed: boolean }> {
+    const article = await this.articles.findById(articleId);
+    if (!article) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${articleId}.`);
+    const killed = await this.articles.markKilled(articleId, reason);
+    if (killed) {
+      await this.queue.enqueue(
+        JobName.RouteArticle,
+        { articleId, revision: article.revision, event: ArticleEventType.Killed, correlationId },
+        { jobId: jobId('route', articleId, 'kill') },
+      );
+      this.logger.log({ articleId, reason }, 'article killed');
+    }
+    return { killed };
+  }
+}

@@ -1,0 +1,212 @@
+import { AppConfig } from '@copydesk/config';
+import { ArticleEventType, ArticleStatus, DeliveryStatus, SubscriptionStatus } from '@copydesk/contracts';
+import { DeliveryRepository, SubscriptionRepository, type DeliveryEntity, type DeliveryToSend } from '@copydesk/database';
+import { classifyDeliveryResponse, type DeliveryDecision, parseRetrySchedule } from '@copydesk/delivery';
+import { Injectable, Logger } from '@nestjs/common';
+import { deliveryLeaseMs, subscriberInFlightCap } from './delivery-limits';
+import { DeliveryScheduler } from './delivery-scheduler.service';
+import { WebhookSender } from './webhook-sender.service';
+
+/** What one run of a deliver job came to. */
+export type DeliveryRunOutcome =
+  | 'delivered'
+  | 'retry-scheduled'
+  | 'failed'
+  | 'dead'
+  | 'cancelled'
+  /** Parked: an earlier event first, the subscription's in-flight cap, or a pause. Woken by whoever clears it. */
+  | 'waiting'
+  | 'embargoed'
+  /** A duplicate job that fired before the delivery's next attempt; the job for that time is queued. */
+  | 'not-due'
+  /** Already delivered, dead, failed or cancelled: a duplicate or re-run job. */
+  | 'settled'
+  | 'missing'
+  /** Another run holds the delivery; it will settle it. */
+  | 'busy';
+
+type Subscription = NonNullable<DeliveryToSend['subscription']>;
+
+// BullMQ fires delayed jobs on time, not early; this only absorbs clock differences between processes.
+const DUE_TOLERANCE_MS = 1_000;
+// Claim, hold and re-read race with other runs only in narrow windows; a few rounds settle any of them.
+const MAX_ROUNDS = 3;
+
+/**
+ * Runs one deliver job: decides whether the delivery may go now (subscription active, article not killed, embargo
+ * passed, no earlier event of the article pending for this subscription, the subscription below its in-flight cap),
+ * makes one signed attempt, records it, and schedules what follows: the retry, or waking whoever waited behind it.
+ * Retries follow DELIVERY_RETRY_SCHEDULE, counted from the latest replay; after the last the delivery is dead.
+ */
+@Injectable()
+export class DeliveryRunner {
+  private readonly logger = new Logger(DeliveryRunner.name);
+  private readonly schedule: number[];
+  private readonly cap: number;
+  private readonly leaseMs: number;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly sender: WebhookSender,
+    private readonly scheduler: DeliveryScheduler,
+    config: AppConfig,
+  ) {
+    this.schedule = parseRetrySchedule(config.get('DELIVERY_RETRY_SCHEDULE'));
+    this.cap = subscriberInFlightCap(config);
+    this.leaseMs = deliveryLeaseMs(config);
+  }
+
+  async run(deliveryId: string, correlationId: string): Promise<DeliveryRunOutcome> {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const found = await this.deliveries.findToSend(deliveryId);
+      if (!found) return 'missing';
+      const { delivery, subscription, article } = found;
+      if (delivery.status !== DeliveryStatus.Pending) {
+        // A re-run of a job whose worker died after settling: whoever waited behind this delivery must not wait on.
+        await this.wake(delivery);
+        return 'settled';
+      }
+
+      const cancelReason = this.cancelReason(found);
+      if (cancelReason) {
+        if (await this.deliveries.cancel(delivery.id, cancelReason)) {
+          this.logger.log({ deliveryId, reason: cancelReason }, 'delivery cancelled');
+          await this.wake(delivery);
+          return 'cancelled';
+        }
+        continue;
+      }
+      const sub = subscription as Subscription;
+      if (sub.status === SubscriptionStatus.Paused) {
+        if (await this.deliveries.holdForResume(delivery.id, sub.id)) return 'waiting';
+        continue;
+      }
+
+      const embargoUntil = article?.embargoUntil;
+      if (delivery.event !== ArticleEventType.Killed && embargoUntil && embargoUntil.getTime() > Date.now()) {
+        // The embargo was moved later after this delivery was scheduled: wait for the new time.
+        await this.deliveries.reschedule(delivery.id, embargoUntil);
+        await this.scheduler.enqueue({ id: delivery.id, articleId: delivery.articleId, attempts: delivery.attempts, correlationId: null }, 'embargo', {
+          at: embargoUntil,
+          correlationId,
+        });
+        return 'embargoed';
+      }
+      if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > Date.now() + DUE_TOLERANCE_MS) return 'not-due';
+
+      if (await this.deliveries.claim(delivery.id, delivery.attempts, this.leaseMs, this.cap)) {
+        return this.attempt(delivery, sub, correlationId);
+      }
+      const waitingFor = await this.deliveries.hold(delivery.id, sub.id, delivery.attempts, this.cap);
+      if (waitingFor) {
+        this.logger.debug({ deliveryId, waitingFor }, 'delivery waiting');
+        return 'waiting';
+      }
+      // In flight in another run, or the condition cleared between the claim and the hold: look again.
+    }
+    return 'busy';
+  }
+
+  private cancelReason({ delivery, subscription, article }: DeliveryToSend): string | null {
+    if (!subscription || subscription.deleted) return 'the subscription was deleted';
+    if (subscription.status === SubscriptionStatus.Disabled) return 'the subscription is disabled';
+    // The kill route cancels these too; this catches a job that fires between the kill and its route job.
+    if (article?.status === ArticleStatus.Killed && delivery.event !== ArticleEventType.Killed) return 'the article was killed';
+    return null;
+  }
+
+  private async attempt(delivery: DeliveryEntity, subscription: Subscription, correlationId: string): Promise<DeliveryRunOutcome> {
+    const now = Date.now();
+    const secrets = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => s.secret);
+    const attempt = delivery.attempts + 1;
+    const result = await this.sender.send(subscription.url, delivery, secrets);
+    const decision = classifyDeliveryResponse({
+      statusCode: result.statusCode,
+      error: result.error,
+      retryAfter: result.retryAfter,
+      // The schedule restarts with every replay.
+      attempt: attempt - delivery.attemptsBeforeReplay,
+      schedule: this.schedule,
+      now: new Date(),
+    });
+    const next = await this.nextState(delivery, attempt, decision);
+    const error = result.errorMessage ? `${decision.reason}: ${result.errorMessage}` : decision.outcome === 'delivered' ? null : decision.reason;
+    const settled = await this.deliveries.settle(
+      delivery.id,
+      {
+        attempt,
+        outcome: decision.outcome,
+        responseCode: result.statusCode ?? null,
+        latencyMs: result.latencyMs,
+        error: next.note ? `${error}; ${next.note}` : error,
+        nextAttemptAt: next.nextAttemptAt,
+        responseBody: result.responseBody ?? null,
+      },
+      { status: next.status, nextAttemptAt: next.nextAttemptAt, deliveredAt: next.status === DeliveryStatus.Delivered ? new Date() : null },
+    );
+    if (!settled) this.logger.warn({ deliveryId: delivery.id, attempt }, 'delivery changed while in flight; attempt recorded only');
+
+    if (decision.outcome === 'disable-subscription') await this.disableSubscription(subscription.id, decision.reason);
+    if (settled && next.nextAttemptAt) {
+      await this.scheduler.enqueue({ id: delivery.id, articleId: delivery.articleId, attempts: attempt, correlationId: null }, 'retry', {
+        at: next.nextAttemptAt,
+        correlationId,
+      });
+    }
+    await this.wake(delivery);
+    this.logger.log(
+      { deliveryId: delivery.id, subscriptionId: subscription.id, attempt, outcome: decision.outcome, status: next.status, statusCode: result.statusCode, latencyMs: result.latencyMs },
+      'delivery attempt',
+    );
+    return outcomeOf(next.status);
+  }
+
+  private async nextState(
+    delivery: DeliveryEntity,
+    attempt: number,
+    decision: DeliveryDecision,
+  ): Promise<{ status: DeliveryStatus; nextAttemptAt: Date | null; note?: string }> {
+    switch (decision.outcome) {
+      case 'delivered':
+        return { status: DeliveryStatus.Delivered, nextAttemptAt: null };
+      case 'retry':
+        // A kill queued while this attempt was in flight waits for it; a retry would put the older version after the kill.
+        if (await this.deliveries.hasLaterKill(delivery.subscriptionId, delivery.articleId, delivery.seq)) {
+          return { status: DeliveryStatus.Cancelled, nextAttemptAt: null, note: 'not retried: the article was killed' };
+        }
+        return { status: DeliveryStatus.Pending, nextAttemptAt: new Date(Date.now() + (decision.nextAttemptDelayMs ?? 0)) };
+      case 'failed':
+        // Out of retries: dead. Refused outright (4xx, a redirect, a blocked address): failed. Both can be replayed.
+        return { status: attempt - delivery.attemptsBeforeReplay > this.schedule.length ? DeliveryStatus.Dead : DeliveryStatus.Failed, nextAttemptAt: null };
+      case 'disable-subscription':
+        return { status: DeliveryStatus.Failed, nextAttemptAt: null };
+    }
+  }
+
+  private async disableSubscription(subscriptionId: string, reason: string): Promise<void> {
+    const changed = await this.subscriptions.disable(subscriptionId, reason);
+    const cancelled = await this.deliveries.cancelPendingForSubscription(subscriptionId, `the subscription was disabled: ${reason}`);
+    if (changed) this.logger.warn({ subscriptionId, reason, cancelled }, 'subscription disabled by the subscriber');
+  }
+
+  private async wake(delivery: DeliveryEntity): Promise<void> {
+    const woken = await this.deliveries.wakeAfter(delivery.subscriptionId, delivery.articleId, this.cap);
+    await this.scheduler.enqueueAll(woken, 'wake');
+  }
+}
+
+function outcomeOf(status: DeliveryStatus): DeliveryRunOutcome {
+  switch (status) {
+    case DeliveryStatus.Delivered:
+      return 'delivered';
+    case DeliveryStatus.Pending:
+      return 'retry-scheduled';
+    case DeliveryStatus.Failed:
+      return 'failed';
+    case DeliveryStatus.Dead:
+      return 'dead';
+    case DeliveryStatus.Cancelled:
+      return 'cancelled';
+  }
+}

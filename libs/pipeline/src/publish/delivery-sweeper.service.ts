@@ -1,0 +1,55 @@
+import { AppConfig } from '@copydesk/config';
+import { DeliveryRepository } from '@copydesk/database';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { subscriberInFlightCap } from './delivery-limits';
+import { DeliveryScheduler } from './delivery-scheduler.service';
+
+/** A pending delivery this long overdue, untouched, has lost its job or its wake-up. */
+const GRACE_SECONDS = 60;
+const BATCH = 500;
+
+/**
+ * The delivery outbox: queues pending deliveries that should be moving and are not (a crash between a commit and
+ * its enqueue, a lost wake-up, a flushed Redis). Runs in every publish worker; duplicates it may queue are harmless
+ * because the runner claims a delivery for one attempt at a time and never sends one before it is due.
+ */
+@Injectable()
+export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DeliverySweeper.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly scheduler: DeliveryScheduler,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.get('OUTBOX_SWEEP_MS'));
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.sweep().catch((err: unknown) => {
+      this.logger.error({ err }, 'delivery sweep failed');
+      return 0;
+    });
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Queues every stranded delivery; returns how many. */
+  async sweep(): Promise<number> {
+    const stranded = await this.deliveries.findStranded(GRACE_SECONDS, subscriberInFlightCap(this.config), BATCH);
+    await this.scheduler.enqueueAll(stranded, 'sweep');
+    if (stranded.length) this.logger.warn({ count: stranded.length }, 'queued deliveries the sweeper found stranded');
+    return stranded.length;
+  }
+}
