@@ -14,6 +14,7 @@ import {
   startPublishStack,
   storyBody,
   waitForArticle,
+  waitUntil,
 } from './support/publish-stack';
 import { startSubscriber, type SubscriberServer } from './support/subscriber-server';
 
@@ -99,7 +100,7 @@ describe('publish: delivery', () => {
     hook.script(({ index }) => (index === 0 ? { status: 503, headers: { 'retry-after': '2' }, body: 'busy' } : { status: 204 }));
     const { id: subscriptionId, secret } = await createSubscription(stack.client, { url: hook.url });
     const articleId = await pushArticle(stack.client, story('Signed'));
-    await waitFor(async () => acceptedEvents(hook, articleId).length === 1, { timeoutMs: 60_000, describe: stack.logs });
+    await waitUntil(stack, () => acceptedEvents(hook, articleId).length === 1);
 
     const requests = requestedEvents(hook, articleId);
     expect(requests.map((r) => r.delivery.status)).toEqual([503, 204]);
@@ -180,7 +181,7 @@ describe('publish: delivery', () => {
     expect((await deliveryRows(stack, { subscriptionId: goneId, articleId: first }))[0]).toMatchObject({ status: 'failed', attempts: 1 });
 
     const second = await pushArticle(stack.client, story('Gone-second'));
-    await waitFor(async () => acceptedEvents(control, second).length === 1, { timeoutMs: 60_000, describe: stack.logs });
+    await waitUntil(stack, () => acceptedEvents(control, second).length === 1);
     expect(await deliveryRows(stack, { subscriptionId: goneId, articleId: second })).toEqual([]);
     expect(gone.received).toHaveLength(1);
 
@@ -188,7 +189,7 @@ describe('publish: delivery', () => {
     const enabled = await stack.client.request('PATCH', `/v1/subscriptions/${goneId}`, { status: 'active' });
     expect(enabled.body).toMatchObject({ status: 'active', disabledReason: null });
     const third = await pushArticle(stack.client, story('Gone-third'));
-    await waitFor(async () => acceptedEvents(gone, third).length === 1, { timeoutMs: 60_000, describe: stack.logs });
+    await waitUntil(stack, () => acceptedEvents(gone, third).length === 1);
     // Re-enabling does not resend what was missed while disabled: a bulk replay would.
     expect(acceptedEvents(gone, second)).toHaveLength(0);
     await stack.client.request('DELETE', `/v1/subscriptions/${goneId}`);
@@ -239,7 +240,7 @@ describe('publish: delivery', () => {
     const replayed = await stack.client.post(`/v1/deliveries/${deadId}/replay`, {});
     expect(replayed.status).toBe(202);
     expect(replayed.body).toMatchObject({ status: 'pending', replays: 1 });
-    await waitFor(async () => acceptedEvents(hook, deadOne).length === 1, { timeoutMs: 60_000, describe: stack.logs });
+    await waitUntil(stack, () => acceptedEvents(hook, deadOne).length === 1);
     expect(acceptedEvents(hook, deadOne)[0].eventId).toBe(detail.body.eventId);
     expect((await stack.client.get(`/v1/deliveries/${deadId}`)).body).toMatchObject({ status: 'delivered', attemptCount: ATTEMPTS + 1 });
 
@@ -272,7 +273,7 @@ describe('publish: delivery', () => {
     const ids = await Promise.all(Array.from({ length: count }, (_, i) => pushArticle(stack.client, story(`Busy-${i}`))));
     await Promise.all(ids.map((id) => waitForArticle(stack, id, (a) => a.status === 'published')));
 
-    await waitFor(async () => ids.every((id) => acceptedEvents(fast, id).length === 1), { timeoutMs: 60_000, describe: stack.logs });
+    await waitUntil(stack, () => ids.every((id) => acceptedEvents(fast, id).length === 1));
     // Without a per-subscriber cap the slow deliveries would take every worker slot and the fast ones would
     // arrive with them, 4 s later, all at once.
     expect(slow.accepted().length).toBeLessThanOrEqual(count / 2);

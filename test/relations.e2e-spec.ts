@@ -124,4 +124,33 @@ describe('normalization, duplicates, revisions and kills', () => {
     expect(nothing.status).toBe(404);
     expect(nothing.contentType).toMatch(/problem\+json/);
   });
+
+  it('lists and searches articles, newest first, page by page', async () => {
+    const search = await client.get<{ items: Array<{ id: string; title: string }>; nextCursor: string | null }>('/v1/articles?q=harbour%20wall&limit=1');
+    expect(search.status).toBe(200);
+    expect(search.body.items).toHaveLength(1);
+    expect(search.body.items[0].title).toMatch(/harbour wall/i);
+    expect(search.body.items[0]).not.toHaveProperty('bodyHtml');
+    const next = await client.get<{ items: Array<{ id: string; title: string }> }>(`/v1/articles?q=harbour%20wall&limit=1&cursor=${search.body.nextCursor}`);
+    expect(next.body.items[0].id).not.toBe(search.body.items[0].id);
+    const none = await client.get<{ items: unknown[] }>('/v1/articles?q=zeppelin');
+    expect(none.body.items).toEqual([]);
+    expect((await client.get('/v1/articles?source=wire')).body.items).toHaveLength(1);
+    expect((await client.get('/v1/articles?colour=blue')).status).toBe(422);
+    expect((await client.get('/v1/articles?cursor=nonsense')).status).toBe(422);
+  });
+
+  it('keeps every input and replays one from its stored bytes', async () => {
+    const id = await push({ title: 'Replayable story', body: '<p>Stored exactly as sent.</p>', externalId: 'replay-1' });
+    await published(id);
+    const raw = (await client.get<{ items: Array<{ id: string; status: string; origin: string }> }>(`/v1/articles/${id}/raw-items`)).body.items;
+    expect(raw).toEqual([expect.objectContaining({ status: 'processed', origin: 'api' })]);
+    const payload = await fetch(`${client.baseUrl}/v1/raw-items/${raw[0].id}/payload`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    expect(JSON.parse(await payload.text())).toEqual({ title: 'Replayable story', body: '<p>Stored exactly as sent.</p>', externalId: 'replay-1' });
+    const replayed = await client.post(`/v1/raw-items/${raw[0].id}/replay`, {});
+    expect(replayed.status).toBe(202);
+    await waitFor(async () => (await client.get(`/v1/raw-items/${raw[0].id}`)).body.status === 'processed', { timeoutMs: 60_000 });
+    // The same content again: no new revision.
+    expect((await client.get(`/v1/articles/${id}`)).body.revision).toBe(1);
+  });
 });

@@ -128,3 +128,8 @@ export async function createSubscription(client: ApiClient, body: Record<string,
 export function storyBody(lead: string, sentences: string[]): string {
   return [lead, ...sentences].map((sentence) => `<p>${sentence}</p>`).join('');
 }
+
+/** Waits until `check` returns something truthy (sync or async), with the stack's logs on timeout. */
+export function waitUntil<T>(stack: PublishStack, check: () => T | false | null | undefined | Promise<T | false | null | undefined>, timeoutMs = 60_000): Promise<T> {
+  return waitFor(async () => await check(), { timeoutMs, describe: stack.logs });
+}

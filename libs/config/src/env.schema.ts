@@ -157,6 +157,17 @@ export class Env {
   @Min(1)
   FEED_MAX_INTERVAL_SECONDS = 6 * 3600;
 
+  /**
+   * Topic model the enrichment worker loads at boot: a file written by `npm run train:topics` (e.g. retrained on
+   * the newsroom's editor-confirmed topics). Unset: the model shipped in libs/enrichment/models. A file that
+   * cannot be read or parsed stops the worker at boot.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  // Initialised so the key exists on a fresh Env, which is how loadConfig knows which variables to read.
+  ENRICHMENT_TOPIC_MODEL?: string = undefined;
+
   /** Jobs each worker process runs at once. */
   @Transform(toInt)
   @IsInt()

@@ -17,6 +17,7 @@ export enum QueueName {
 export enum JobName {
   ProcessRawItem = 'ingest.process-raw-item',
   PollSource = 'poll.poll-source',
+  ClusterArticle = 'ingest.cluster-article',
   EnrichArticle = 'enrichment.enrich-article',
   /** Enrichment run again on request (one article, or one of a bulk re-enrich), not because a revision arrived. */
   ReEnrichArticle = 'enrichment.re-enrich-article',
@@ -32,6 +33,8 @@ export interface JobPayloads {
   /** From a source's job scheduler (no correlation id: each poll mints one) or from "poll now". */
   [JobName.PollSource]: { sourceId: string; correlationId?: string };
   [JobName.EnrichArticle]: { articleId: string; revision: number; correlationId: string };
+  /** After enrichment, when the article's entities are known. */
+  [JobName.ClusterArticle]: { articleId: string; revision: number; correlationId: string };
   /** `revision`: the current one when it was asked for (a newer revision has its own job). `requestId`: the asking request. */
   [JobName.ReEnrichArticle]: { articleId: string; revision: number; requestId: string; correlationId: string };
   /** `after`: the last article id of the previous page (pages go by id); `remaining`: articles still to queue. */
@@ -46,6 +49,7 @@ export type JobPayload<N extends JobName> = JobPayloads[N];
 export const JOB_QUEUE = {
   [JobName.ProcessRawItem]: QueueName.Ingest,
   [JobName.PollSource]: QueueName.Poll,
+  [JobName.ClusterArticle]: QueueName.Ingest,
   [JobName.EnrichArticle]: QueueName.Enrichment,
   [JobName.ReEnrichArticle]: QueueName.Enrichment,
   [JobName.ReEnrichPage]: QueueName.Enrichment,
@@ -75,6 +79,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.PollSource]: {
     attempts: 1,
     removeOnComplete: { age: 3600, count: 1_000 },
+    removeOnFail: keepFailedForAWeek,
+  },
+  [JobName.ClusterArticle]: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 },
+    removeOnComplete: keepForADay,
     removeOnFail: keepFailedForAWeek,
   },
   [JobName.EnrichArticle]: {

@@ -5,8 +5,11 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from './data-source';
 import {
   ApiKeyRepository,
+  ArticleEnrichmentRepository,
   ArticleRepository,
+  ClusterRepository,
   DeliveryRepository,
+  EditorialCorrectionRepository,
   RawItemRepository,
   RelationRepository,
   SourceItemRepository,
@@ -16,8 +19,11 @@ import {
 
 const REPOSITORIES = [
   ApiKeyRepository,
+  ArticleEnrichmentRepository,
   ArticleRepository,
+  ClusterRepository,
   DeliveryRepository,
+  EditorialCorrectionRepository,
   RawItemRepository,
   RelationRepository,
   SourceItemRepository,

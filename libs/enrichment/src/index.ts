@@ -1,4 +1,19 @@
 export { enrichArticle } from './article.enricher';
+export {
+  ENTITY_KINDS,
+  applyEditorialCorrections,
+  checkEditorTopics,
+  editorTopics,
+  machineEnrichment,
+  type CorrectionAuthor,
+  type EditedEnrichment,
+  type EditorialCorrections,
+  type EditorialRecord,
+  type EntityCorrection,
+  type EntityKind,
+  type RejectedTopic,
+  type TopicCorrection,
+} from './editorial/editorial-corrections';
 export { ENRICHER_VERSION } from './enricher.version';
 export type { Enrichment, EnrichmentInput, EnrichmentOptions } from './enrichment.types';
 export { detectLanguage, type DetectedLanguage } from './language/language.detector';

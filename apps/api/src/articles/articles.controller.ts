@@ -1,16 +1,30 @@
 import { RawItemOrigin } from '@copydesk/contracts';
-import { ArticleRepository, RelationRepository, type ArticleEntity } from '@copydesk/database';
+import { ArticleRepository, ClusterRepository, RelationRepository, SourceRepository, type ArticleEntity } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { ArticleKiller, CopydeskException, ErrorCode, IngestReceiver } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
 import { type ArticleView, toArticleView } from './article.view';
+import { type ClusterView, toClusterView } from './cluster.view';
 import { type RevisionView, toRevisionView } from './revision.view';
 
 const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(createdAt);
+    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
+    return { createdAt: date, id };
+  } catch {
+    throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor is not a cursor this API gave out.', { errors: [{ pointer: '/cursor', detail: 'invalid cursor' }] });
+  }
+}
 
 @ApiTags('articles')
 @ApiBearerAuth()
@@ -21,6 +35,8 @@ export class ArticlesController {
     private readonly articles: ArticleRepository,
     private readonly relations: RelationRepository,
     private readonly killer: ArticleKiller,
+    private readonly clusters: ClusterRepository,
+    private readonly sources: SourceRepository,
   ) {}
 
   /**
@@ -58,6 +74,37 @@ export class ArticlesController {
     return { id: receipt.id, status: receipt.status };
   }
 
+  /** Newest first, filtered and searched; follow `nextCursor` for the next page. Bodies are left out: read one article for them. */
+  @Get()
+  async list(@Query() query: ListArticlesDto): Promise<{ items: Array<Omit<ArticleView, 'bodyHtml' | 'bodyText'>>; nextCursor: string | null }> {
+    const limit = query.limit ?? 50;
+    let sourceIds: string[] | undefined;
+    if (query.source) {
+      const source = await this.sources.findByRef(query.source);
+      if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${query.source}".`);
+      sourceIds = [source.id];
+    }
+    const rows = await this.articles.search({
+      q: query.q,
+      status: query.status,
+      sourceIds,
+      language: query.language,
+      publishedFrom: query.publishedFrom ? new Date(query.publishedFrom) : undefined,
+      publishedTo: query.publishedTo ? new Date(query.publishedTo) : undefined,
+      clusterId: query.cluster,
+      limit,
+      after: decodeCursor(query.cursor),
+    });
+    const last = rows.length === limit ? rows[rows.length - 1] : null;
+    return {
+      items: rows.map((row) => {
+        const { bodyHtml: _html, bodyText: _text, ...rest } = toArticleView(row);
+        return rest;
+      }),
+      nextCursor: last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null,
+    };
+  }
+
   @Get(':id')
   @ApiOkResponse({ description: 'The article, its status and its enrichment' })
   async get(@ArticleId() id: string): Promise<ArticleView> {
@@ -90,6 +137,15 @@ export class ArticlesController {
         status: r.status,
       })),
     };
+  }
+
+  /** The story cluster the article belongs to: the other outlets' takes on the same event. 404 while it has none. */
+  @Get(':id/cluster')
+  async cluster(@ArticleId() id: string): Promise<ClusterView> {
+    const article = await this.find(id);
+    const cluster = article.clusterId ? await this.clusters.find(article.clusterId) : null;
+    if (!cluster) throw new CopydeskException(ErrorCode.NotFound, 'The article is in no story cluster (yet): no related article was found.');
+    return toClusterView(cluster, await this.clusters.articles(cluster.id));
   }
 
   /** Withdraws the article everywhere (`article.killed` to subscribers that received it). It stays stored. */

@@ -1,6 +1,6 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
-import { ArticleEnricher } from '@copydesk/pipeline';
+import { ArticleEnricher, ReEnrichScheduler } from '@copydesk/pipeline';
 import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
 import { Processor } from '@nestjs/bullmq';
 
@@ -8,11 +8,14 @@ import { Processor } from '@nestjs/bullmq';
 export class EnrichmentProcessor extends QueueProcessor<QueueName.Enrichment> {
   protected readonly handlers: JobHandlers<QueueName.Enrichment> = {
     [JobName.EnrichArticle]: (data) => this.enricher.enrich(data.articleId, data.revision, data.correlationId),
+    [JobName.ReEnrichArticle]: (data) => this.enricher.reEnrich(data.articleId, data.revision, data.requestId, data.correlationId),
+    [JobName.ReEnrichPage]: (data) => this.reEnrich.queuePage(data),
   };
 
   constructor(
     config: AppConfig,
     private readonly enricher: ArticleEnricher,
+    private readonly reEnrich: ReEnrichScheduler,
   ) {
     super(config);
   }

@@ -1,7 +1,7 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
 import { RawItemRepository } from '@copydesk/database';
-import { RawItemProcessor } from '@copydesk/pipeline';
+import { ClusterAssigner, RawItemProcessor } from '@copydesk/pipeline';
 import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
 import { OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
@@ -10,12 +10,14 @@ import type { Job } from 'bullmq';
 export class IngestProcessor extends QueueProcessor<QueueName.Ingest> {
   protected readonly handlers: JobHandlers<QueueName.Ingest> = {
     [JobName.ProcessRawItem]: (data) => this.rawItemProcessor.process(data.rawItemId),
+    [JobName.ClusterArticle]: (data) => this.clusters.assign(data.articleId),
   };
 
   constructor(
     config: AppConfig,
     private readonly rawItemProcessor: RawItemProcessor,
     private readonly rawItems: RawItemRepository,
+    private readonly clusters: ClusterAssigner,
   ) {
     super(config);
   }

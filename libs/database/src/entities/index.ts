@@ -3,12 +3,15 @@ import { ArticleRevisionEntity } from './article-revision.entity';
 import { ArticleEntity } from './article.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
 import { DeliveryEntity } from './delivery.entity';
+import { EditorialCorrectionEntity } from './editorial-correction.entity';
 import { RawItemEntity } from './raw-item.entity';
 import { SourceEntity } from './source.entity';
 import { SubscriptionEntity } from './subscription.entity';
 
 export { ApiKeyEntity, ArticleEntity, ArticleRevisionEntity, DeliveryAttemptEntity, DeliveryEntity, RawItemEntity, SourceEntity, SubscriptionEntity };
 export type { SubscriptionSecret } from './subscription.entity';
+export { EditorialCorrectionEntity };
+export type { CorrectedEntities, EditorialCorrectionKind } from './editorial-correction.entity';
 
 /** Listed as classes, not globs, so SWC builds, jest and the CLI all find them (STACK.md trap 4). */
 export const ENTITIES = [
@@ -20,4 +23,5 @@ export const ENTITIES = [
   SubscriptionEntity,
   DeliveryEntity,
   DeliveryAttemptEntity,
+  EditorialCorrectionEntity,
 ];

@@ -44,6 +44,8 @@ export class Relations1764265000000 implements MigrationInterface {
         article_count integer NOT NULL DEFAULT 0,
         first_published_at timestamptz,
         last_published_at timestamptz,
+        -- When two clusters turn out to be one story, the younger points at the older, so its id still resolves.
+        merged_into uuid REFERENCES story_clusters(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);

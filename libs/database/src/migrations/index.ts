@@ -2,6 +2,7 @@ import { InitialSchema1764250000000 } from './1764250000000-initial-schema';
 import { SourceItems1764260000000 } from './1764260000000-source-items';
 import { Relations1764265000000 } from './1764265000000-relations';
 import { PublishDeliveryState1764312000000 } from './1764312000000-publish-delivery-state';
+import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 
 /** In order. Listed as classes, not globs (STACK.md trap 4). */
-export const MIGRATIONS = [InitialSchema1764250000000, SourceItems1764260000000, Relations1764265000000, PublishDeliveryState1764312000000];
+export const MIGRATIONS = [InitialSchema1764250000000, SourceItems1764260000000, Relations1764265000000, PublishDeliveryState1764312000000, EditorialCorrections1764330000000];

@@ -10,6 +10,19 @@ export interface AllocatedArticle {
   created: boolean;
 }
 
+export interface ArticleSearch {
+  q?: string;
+  status?: ArticleStatus;
+  sourceIds?: string[];
+  language?: string;
+  publishedFrom?: Date;
+  publishedTo?: Date;
+  clusterId?: string;
+  limit: number;
+  /** Keyset cursor: the (created_at, id) of the last row of the previous page. */
+  after?: { createdAt: Date; id: string };
+}
+
 /** Columns a service may set; jsonb columns hold plain JSON, which TypeORM's deep-partial type cannot express. */
 export type ArticleFields = Partial<Omit<ArticleEntity, 'id' | 'createdAt' | 'updatedAt'>>;
 
@@ -44,6 +57,27 @@ export class ArticleRepository {
       [id, sourceId, externalId, ArticleStatus.Received, correlationId],
     );
     return rows[0];
+  }
+
+  /**
+   * Newest first, by keyset (no OFFSET: page 1,000 costs what page 1 does). A query uses websearch syntax against
+   * the language-aware tsvector: with a language filter in that language's configuration, else in English and in
+   * the language-neutral one, each a constant query the GIN index can serve.
+   */
+  async search(filter: ArticleSearch): Promise<ArticleEntity[]> {
+    const qb = this.repo().createQueryBuilder('a');
+    if (filter.q) {
+      if (filter.language) qb.andWhere('a.search_vector @@ websearch_to_tsquery(copydesk_ts_config(:lang), :q)', { lang: filter.language, q: filter.q });
+      else qb.andWhere(`(a.search_vector @@ websearch_to_tsquery('english', :q) OR a.search_vector @@ websearch_to_tsquery('simple', :q))`, { q: filter.q });
+    }
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.sourceIds?.length) qb.andWhere('a.sourceId IN (:...sourceIds)', { sourceIds: filter.sourceIds });
+    if (filter.language) qb.andWhere(`(a.language = :language OR a.language LIKE :prefix)`, { language: filter.language, prefix: `${filter.language}-%` });
+    if (filter.publishedFrom) qb.andWhere('a.publishedAt >= :from', { from: filter.publishedFrom });
+    if (filter.publishedTo) qb.andWhere('a.publishedAt < :to', { to: filter.publishedTo });
+    if (filter.clusterId) qb.andWhere('a.clusterId = :clusterId', { clusterId: filter.clusterId });
+    if (filter.after) qb.andWhere('(a.createdAt, a.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
+    return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(filter.limit).getMany();
   }
 
   findByExternalId(sourceId: string, externalId: string): Promise<ArticleEntity | null> {

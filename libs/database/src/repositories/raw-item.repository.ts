@@ -36,6 +36,21 @@ export class RawItemRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  /** The raw items of an article, newest first, without their payloads. */
+  listForArticle(articleId: string): Promise<RawItemEntity[]> {
+    return this.repo()
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.sourceId', 'r.articleId', 'r.origin', 'r.contentType', 'r.url', 'r.externalId', 'r.metadata', 'r.status', 'r.error', 'r.attempts', 'r.correlationId', 'r.receivedAt', 'r.processedAt'])
+      .where('r.articleId = :articleId', { articleId })
+      .orderBy('r.receivedAt', 'DESC')
+      .getMany();
+  }
+
+  /** Makes a raw item processable again, for a replay. */
+  async resetForReplay(id: string): Promise<void> {
+    await this.repo().update({ id }, { status: RawItemStatus.Received, error: null, processedAt: null, enqueuedAt: new Date() });
+  }
+
   async markEnqueued(id: string): Promise<void> {
     await this.repo().update({ id }, { enqueuedAt: new Date() });
   }

@@ -9,6 +9,8 @@ export interface ArticleEntity {
   name: string;
   count: number;
   salience: number;
+  /** `editor`: named by an editor through the API (absent for what the extractor found). */
+  source?: 'editor';
 }
 
 /** People, organisations and places of an article, most salient first. */

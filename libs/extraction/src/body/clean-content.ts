@@ -31,6 +31,7 @@ interface Counts {
   embed: Float64Array;
   heading: Float64Array;
   links: Float64Array;
+  pre: Float64Array;
 }
 
 /** Index one past the last descendant of `element` (descendants are contiguous in document order). */
@@ -77,6 +78,7 @@ export function cleanContainer(tree: HtmlTree, container: ElementNode, removed: 
     embed: new Float64Array(size),
     heading: new Float64Array(size),
     links: new Float64Array(size),
+    pre: new Float64Array(size),
   };
   for (let i = end - 1; i >= start; i--) {
     if (removed[i] === 1) continue;
@@ -113,6 +115,7 @@ function aggregate(element: ElementNode, start: number, removed: Uint8Array, cou
     counts.embed[k] += counts.embed[c];
     counts.heading[k] += counts.heading[c];
     counts.links[k] += counts.links[c];
+    counts.pre[k] += counts.pre[c];
   }
   counts.text[k] = text;
   counts.link[k] = isLink ? text : link;
@@ -124,6 +127,7 @@ function aggregate(element: ElementNode, start: number, removed: Uint8Array, cou
   else if (tag === 'input') counts.input[k] += 1;
   else if (EMBED_TAGS.has(tag)) counts.embed[k] += 1;
   else if (tag === 'a') counts.links[k] += 1;
+  else if (tag === 'pre') counts.pre[k] += 1;
   else if (HEADING_TAGS.has(tag)) counts.heading[k] = text;
 }
 
@@ -136,7 +140,8 @@ function shouldRemove(element: ElementNode, start: number, counts: Counts, conte
     if (classWeight(element) < 0) return true;
     if ((tag === 'h1' || tag === 'h2') && context.title !== '' && sameText(textContent(element), context.title)) return true;
   }
-  if (BLOCK_TAGS.has(tag) && text > 0 && text < 200 && BOILERPLATE_TEXT.test(collapseWhitespace(textContent(element)))) {
+  // Blocks and links ("Zurück zu allen Meldungen" buttons) that read as furniture.
+  if ((BLOCK_TAGS.has(tag) || (tag === 'a' && standsAlone(element))) && text > 0 && text < 200 && BOILERPLATE_TEXT.test(collapseWhitespace(textContent(element)))) {
     return true;
   }
   if (!context.conditional) return false;
@@ -144,7 +149,7 @@ function shouldRemove(element: ElementNode, start: number, counts: Counts, conte
   if (tag === 'span') return counts.links[k] >= 2 && text >= 80 && counts.link[k] / text > 0.8;
   if (!CONDITIONAL_TAGS.has(tag)) return false;
   if (tag === 'table' && isDataTable(element)) return false;
-  if (sheltered) return false;
+  if (sheltered || counts.pre[k] > 0) return false;
   return conditionallyRemove(element, k, counts);
 }
 
@@ -156,7 +161,8 @@ function conditionallyRemove(element: ElementNode, k: number, counts: Counts): b
   // A furniture-like name on a block of several paragraphs of prose is a page builder's naming, not furniture.
   const prose = text - counts.link[k];
   if (weight < 0 && !(linkDensity < 0.3 && prose >= 500 && counts.p[k] >= 1)) return true;
-  if (counts.commas[k] >= 10) return false;
+  // Plenty of commas or a long stretch of unlinked prose: a text block, whatever pictures or lists sit in it.
+  if (counts.commas[k] >= 10 || (prose >= 400 && linkDensity < 0.2)) return false;
   const isList = element.tag === 'ul' || element.tag === 'ol';
   const p = counts.p[k];
   const img = counts.img[k];
@@ -172,6 +178,16 @@ function conditionallyRemove(element: ElementNode, k: number, counts: Counts): b
   if (weight >= 25 && linkDensity > 0.5) return true;
   if ((embeds === 1 && text < 75) || embeds > 1) return true;
   return false;
+}
+
+/** A link that is not part of a sentence: no text of its own block around it. */
+function standsAlone(element: ElementNode): boolean {
+  const parent = element.parent;
+  if (parent === null) return false;
+  for (const sibling of parent.children) {
+    if (sibling.kind === 'text' && sibling.data.trim().length > 0) return false;
+  }
+  return true;
 }
 
 function isDataTable(table: ElementNode): boolean {
@@ -192,8 +208,12 @@ function isDataTable(table: ElementNode): boolean {
   return rows >= 10;
 }
 
+/** The heading repeats the title: equal, or one contains the other and they are of similar length. */
 function sameText(a: string, b: string): boolean {
   const x = collapseWhitespace(a).toLowerCase();
   const y = b.toLowerCase();
-  return x.length > 0 && (x === y || (x.length > 15 && (y.includes(x) || x.includes(y))));
+  if (x.length === 0) return false;
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return short.length > 15 && long.includes(short) && short.length >= 0.6 * long.length;
 }

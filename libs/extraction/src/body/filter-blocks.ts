@@ -4,6 +4,8 @@ import { collapseWhitespace } from '../dom/text-measure';
 import { textContent } from '../dom/tree-text';
 import { BYLINE_TEXT, DATELINE_TEXT, LEAD_IN_TEXT } from './boilerplate.patterns';
 import { computeElementStats, type ElementStats } from './element-stats';
+import { dateIndexInText } from '../metadata/date-parse';
+import { MONTH_PATTERN } from '../metadata/month-names';
 
 /** What the filter knows about the page besides its body. */
 export interface BlockFilterContext {
@@ -148,19 +150,33 @@ function isLeadIn(block: Block): boolean {
   return /[:…]$|\.\.\.$/.test(text) || LEAD_IN_TEXT.test(text);
 }
 
+// Words that may surround names and dates in a byline or dateline, in the languages of our sources.
+const BYLINE_FILLER =
+  /\b(?:by|and|with|from|von|und|mit|par|et|por|y|di|door|en|the|staff|reporter|writer|correspondent|editor|contributor|photographer|photos?|images?|text|published|updated|posted|last|modified|on|at|am|um|uhr|h|pm|a\.m\.|p\.m\.|veröffentlicht|veröffentlichung|aktualisiert|erstellt|stand|datum|date|publié|mis à jour|le|publicado|actualizado|el|pubblicato|aggiornato|il)\b/giu;
+const MONTH_OR_DAY = new RegExp(`(?<!\\p{L})(?:${MONTH_PATTERN}|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\p{L}*\\.?`, 'giu');
+// Upper-case time zone abbreviations (EST, MEZ, GMT); matched case-sensitively so ordinary words survive.
+const ZONE_ABBREVIATION = /\b[A-Z]{2,4}T?\b/g;
+
 /** True for a line that is only a byline and/or a publication date, e.g. "By Jane Doe | Updated 3:04 PM". */
 export function isMetadataLine(raw: string, authors: readonly string[]): boolean {
-  let text = collapseWhitespace(raw);
-  if (text.length === 0 || text.length > 160) return false;
-  if (DATELINE_TEXT.test(text)) return true;
-  if (text.length < 80 && BYLINE_TEXT.test(text)) return true;
+  const original = collapseWhitespace(raw);
+  if (original.length === 0 || original.length > 160) return false;
+  if (DATELINE_TEXT.test(original)) return true;
+  if (original.length < 80 && BYLINE_TEXT.test(original)) return true;
+  let text = original;
+  let named = false;
   for (const author of authors) {
-    if (author.length >= 3) text = text.split(author).join(' ');
+    if (author.length >= 3 && text.includes(author)) {
+      text = text.split(author).join(' ');
+      named = true;
+    }
   }
-  if (text.length === collapseWhitespace(raw).length && !/^by\s/i.test(text)) return false;
+  if (!named && !/^by\s/i.test(text) && dateIndexInText(text) < 0) return false;
   const rest = text
-    .replace(/\b(?:by|and|with|from|von|und|par|et|por|y|di|door|en|the|staff|reporter|writer|correspondent|editor|contributor|photographer|photos?|images?|published|updated|posted|last|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T?)\b/gi, ' ')
-    .replace(/\d+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, ' ')
+    .replace(MONTH_OR_DAY, ' ')
+    .replace(BYLINE_FILLER, ' ')
+    .replace(ZONE_ABBREVIATION, ' ')
+    .replace(/\d+/g, ' ')
     .replace(/[\s,.:;|/•·–—()-]+/g, '');
   return rest.length <= 2;
 }

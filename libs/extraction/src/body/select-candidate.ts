@@ -122,31 +122,29 @@ export function selectCandidate(
   return { top, parts, scores };
 }
 
-// How far up the expansion looks, and how clean the added text must be.
-const EXPAND_LEVELS = 3;
+// How far up the expansion looks, how clean the added text must be, and how much it must add.
+const EXPAND_LEVELS = 4;
 const EXPAND_MAX_LINK_DENSITY = 0.2;
 const EXPAND_MIN_GAIN = 300;
 
 /**
  * Page builders split one story over cousin blocks (row > column > wrapper > text), which sibling merging cannot
- * reach. Climb to an ancestor when what it adds is mostly unlinked prose, at most a few levels up.
+ * reach. Climb to the highest ancestor (a few levels up) whose extra text is unlinked prose of at least two
+ * paragraphs; stop at the first level that brings in link lists.
  */
 function expandOverProse(top: ElementNode, stats: ElementStats, scope: ElementNode | null): ElementNode {
+  let best = top;
   let current = top;
-  for (let level = 0; level < EXPAND_LEVELS; level++) {
+  for (let level = 0; level < EXPAND_LEVELS && current !== scope; level++) {
     const parent = current.parent;
-    if (parent === null || parent.tag === 'body' || parent.tag === '#root' || current === scope) break;
-    const addedText = stats.text[parent.index] - stats.text[current.index];
-    const addedLinks = stats.linkText[parent.index] - stats.linkText[current.index];
-    const addedParagraphs = stats.paragraphs[parent.index] - stats.paragraphs[current.index];
-    if (addedText - addedLinks < EXPAND_MIN_GAIN || addedLinks > EXPAND_MAX_LINK_DENSITY * addedText || addedParagraphs < 2) {
-      // Nothing worth having at this level; a wrapper with nothing added is climbed through.
-      if (addedText > 20) break;
-    }
+    if (parent === null || parent.tag === 'body' || parent.tag === '#root') break;
+    const addedText = stats.text[parent.index] - stats.text[top.index];
+    const addedLinks = stats.linkText[parent.index] - stats.linkText[top.index];
+    if (addedLinks > EXPAND_MAX_LINK_DENSITY * addedText) break;
     current = parent;
+    if (addedText - addedLinks >= EXPAND_MIN_GAIN && stats.paragraphs[parent.index] - stats.paragraphs[top.index] >= 2) best = parent;
   }
-  // Only keep the climb if it gained prose; otherwise the original container was already the whole story.
-  return stats.text[current.index] - stats.linkText[current.index] > stats.text[top.index] - stats.linkText[top.index] + EXPAND_MIN_GAIN ? current : top;
+  return best;
 }
 
 function liveChildCount(element: ElementNode, removed: Uint8Array): number {

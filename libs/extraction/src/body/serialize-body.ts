@@ -78,6 +78,7 @@ export function serializeBody(
   };
 
   for (const part of parts) {
+    if (removed[part.index] === 1) continue;
     const stack: Frame[] = [];
     const enter = (element: ElementNode, parent: Frame | null): void => {
       const tag = element.tag === 'h1' ? 'h2' : element.tag;

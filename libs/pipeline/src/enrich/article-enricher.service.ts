@@ -1,54 +1,125 @@
 import { ArticleEventType, ArticleStatus, JobName, jobId } from '@copydesk/contracts';
-import { ArticleRepository } from '@copydesk/database';
-import { enrichArticle } from '@copydesk/enrichment';
+import { type ArticleEntity, ArticleEnrichmentRepository, ArticleRepository, EditorialCorrectionRepository } from '@copydesk/database';
+import { applyEditorialCorrections, enrichArticle, type EditedEnrichment } from '@copydesk/enrichment';
 import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { changedForSubscribers, enrichmentText, toEditorialCorrections } from './editorial-corrections.mapper';
+import { EnrichmentModel } from './enrichment-model.service';
 
 export type EnrichOutcome = 'enriched' | 'stale' | 'missing' | 'killed';
 
-/** Enriches one revision of an article, stores the result with the enricher version, and hands it to publishing. */
+/** Why enrichment runs: a new revision arrived, or someone asked for it again (one article, or a bulk re-enrich). */
+type Trigger = { kind: 'revision' } | { kind: 're-enrich'; requestId: string };
+
+type Stored = { outcome: 'enriched'; before: ArticleEntity; enrichment: EditedEnrichment } | { outcome: Exclude<EnrichOutcome, 'enriched'> };
+
+/**
+ * Enriches one revision of an article, merges in the editors' corrections in force (they win over the machine),
+ * stores the result with the enricher, scheme and topic-model versions, and hands it to publishing.
+ */
 @Injectable()
 export class ArticleEnricher {
   private readonly logger = new Logger(ArticleEnricher.name);
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly articles: ArticleRepository,
+    private readonly enrichments: ArticleEnrichmentRepository,
+    private readonly corrections: EditorialCorrectionRepository,
     private readonly queue: JobQueue,
+    private readonly model: EnrichmentModel,
   ) {}
 
-  async enrich(articleId: string, revision: number, correlationId: string): Promise<EnrichOutcome> {
+  /** A new revision: enrich it and route it (as created or updated, which the router decides). */
+  enrich(articleId: string, revision: number, correlationId: string): Promise<EnrichOutcome> {
+    return this.run(articleId, revision, correlationId, { kind: 'revision' });
+  }
+
+  /**
+   * Enrichment asked for again. A revision already published goes out again as `article.updated` only when what
+   * subscribers filter on and receive (topics, entities, content type, language) changed; one never routed is routed
+   * as usual.
+   */
+  reEnrich(articleId: string, revision: number, requestId: string, correlationId: string): Promise<EnrichOutcome> {
+    return this.run(articleId, revision, correlationId, { kind: 're-enrich', requestId });
+  }
+
+  private async run(articleId: string, revision: number, correlationId: string, trigger: Trigger): Promise<EnrichOutcome> {
     const article = await this.articles.findById(articleId);
     if (!article) return 'missing';
     if (article.status === ArticleStatus.Killed) return 'killed';
     // A newer revision has its own job; enriching this one would only be overwritten.
     if (article.revision !== revision) return 'stale';
 
+    // The CPU work happens outside the transaction; only the merge and the write hold the row lock.
     const metadata = article.metadata as { section?: string; jsonLdType?: string };
-    const enrichment = enrichArticle({
-      title: article.title ?? '',
-      bodyText: article.bodyText ?? '',
-      bodyHtml: article.bodyHtml ?? undefined,
-      url: article.canonicalUrl ?? article.url ?? undefined,
-      language: article.language ?? undefined,
-      byline: article.byline ?? undefined,
-      section: metadata.section,
-      jsonLdType: metadata.jsonLdType,
-    });
-    const stored = await this.articles.advanceStatus(articleId, revision, ArticleStatus.Enriched, {
-      enrichment: enrichment as unknown as Record<string, unknown>,
-      enricherVersion: enrichment.enricherVersion,
-      enrichedRevision: revision,
-      language: article.language ?? (enrichment.language.code === 'und' ? null : enrichment.language.code),
-    });
-    if (!stored) return 'stale';
-
-    const event = article.routedRevision === null ? ArticleEventType.Created : ArticleEventType.Updated;
-    await this.queue.enqueue(
-      JobName.RouteArticle,
-      { articleId, revision, event, correlationId },
-      { jobId: jobId('route', articleId, revision) },
+    const machine = enrichArticle(
+      {
+        title: article.title ?? '',
+        bodyText: article.bodyText ?? '',
+        bodyHtml: article.bodyHtml ?? undefined,
+        url: article.canonicalUrl ?? article.url ?? undefined,
+        language: article.language ?? undefined,
+        byline: article.byline ?? undefined,
+        section: metadata.section,
+        jsonLdType: metadata.jsonLdType,
+      },
+      { topicModel: this.model.topicModel },
     );
-    this.logger.log({ articleId, revision, enricherVersion: enrichment.enricherVersion }, 'article enriched');
+
+    // Under the article's row lock, so an editor's correction committed meanwhile is either merged here or merges
+    // itself into what this writes: never lost between the two.
+    const stored = await this.dataSource.transaction(async (manager): Promise<Stored> => {
+      const locked = await this.articles.findForUpdate(articleId, manager);
+      if (!locked) return { outcome: 'missing' };
+      if (locked.status === ArticleStatus.Killed) return { outcome: 'killed' };
+      if (locked.revision !== revision) return { outcome: 'stale' };
+      const corrections = toEditorialCorrections(await this.corrections.inForce(articleId, manager));
+      const enrichment = applyEditorialCorrections(machine, corrections, enrichmentText(locked));
+      const written = await this.enrichments.store(
+        articleId,
+        revision,
+        {
+          enrichment: enrichment as unknown as Record<string, unknown>,
+          enricherVersion: enrichment.enricherVersion,
+          detectedLanguage: enrichment.language.code === 'und' ? null : enrichment.language.code,
+        },
+        manager,
+      );
+      return written ? { outcome: 'enriched', before: locked, enrichment } : { outcome: 'stale' };
+    });
+    if (stored.outcome !== 'enriched') return stored.outcome;
+
+    const { before, enrichment } = stored;
+    const routeJob = this.routeJob(before, revision, enrichment, trigger);
+    if (routeJob) {
+      const event = before.routedRevision === null ? ArticleEventType.Created : ArticleEventType.Updated;
+      await this.queue.enqueue(JobName.RouteArticle, { articleId, revision, event, correlationId }, { jobId: routeJob });
+    }
+    this.logger.log(
+      {
+        articleId,
+        revision,
+        trigger: trigger.kind,
+        enricherVersion: enrichment.enricherVersion,
+        schemeVersion: enrichment.schemeVersion,
+        topicModelVersion: enrichment.topicModelVersion,
+        topics: enrichment.topics.slice(0, 3).map((t) => t.qcode),
+        editorial: Object.keys(enrichment.editorial ?? {}),
+        routeJob,
+      },
+      'article enriched',
+    );
     return 'enriched';
+  }
+
+  /** The route job to queue after storing, or null when subscribers have nothing new to hear. */
+  private routeJob(before: ArticleEntity, revision: number, after: EditedEnrichment, trigger: Trigger): string | null {
+    // The revision's own route job: queued once however often it is enriched (a pending one is not doubled).
+    const normal = jobId('route', before.id, revision);
+    if (trigger.kind === 'revision' || before.routedRevision !== revision) return normal;
+    // Already published at this revision: an update, with an id of its own (the normal one may be kept as completed).
+    return changedForSubscribers(before.enrichment, after) ? jobId('route', before.id, revision, 're-enrich', trigger.requestId) : null;
   }
 }

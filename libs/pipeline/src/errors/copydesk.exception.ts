@@ -12,6 +12,10 @@ export enum ErrorCode {
   NotFound = 'not-found',
   UnknownSource = 'unknown-source',
   ArticleNotFound = 'article-not-found',
+  /** The article is killed: it is never enriched, corrected or published again. */
+  ArticleKilled = 'article-killed',
+  /** A topic qcode that is not an active IPTC Media Topic of the scheme Copydesk ships. */
+  UnknownTopic = 'unknown-topic',
   SubscriptionNotFound = 'subscription-not-found',
   DeliveryNotFound = 'delivery-not-found',
   UrlRefused = 'url-refused',

@@ -1,6 +1,6 @@
 import { decodeBody } from '@copydesk/fetcher';
 import { type FeedItem, isTeaser } from '@copydesk/feeds';
-import type { RawItemEntity } from '@copydesk/database';
+import { SourceRepository, type RawItemEntity } from '@copydesk/database';
 import { Injectable } from '@nestjs/common';
 import type { ArticlePush } from './article-push';
 import { type ArticleDraft, EmptyArticleError } from './drafts/article-draft';
@@ -16,7 +16,10 @@ const mediaType = (contentType: string): string => contentType.split(';')[0].tri
 /** Reads any raw item into an article draft, by what the raw item holds. */
 @Injectable()
 export class DraftBuilder {
-  constructor(private readonly scraper: PageScraper) {}
+  constructor(
+    private readonly scraper: PageScraper,
+    private readonly sources: SourceRepository,
+  ) {}
 
   async build(raw: RawItemEntity): Promise<ArticleDraft> {
     try {
@@ -31,19 +34,21 @@ export class DraftBuilder {
 
   private async read(raw: RawItemEntity): Promise<ArticleDraft> {
     const type = mediaType(raw.contentType);
+    // Dates without an offset are the source's wall-clock time.
+    const timeZone = (await this.sources.findById(raw.sourceId))?.timeZone ?? null;
     switch (type) {
       case 'application/json':
-        return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush);
+        return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush, timeZone);
       case FEED_ITEM_CONTENT_TYPE: {
         const item = JSON.parse(raw.payload.toString('utf8')) as FeedItem;
         // A teaser says "read the rest on the site": the article is the page it links to.
-        return isTeaser(item) && item.link ? this.scraper.scrape(raw, item.link, item) : draftFromFeedItem(item);
+        return isTeaser(item) && item.link ? this.scraper.scrape(raw, item.link, item, timeZone) : draftFromFeedItem(item, timeZone);
       }
       case SCRAPE_REQUEST_CONTENT_TYPE:
-        return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url);
+        return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url, undefined, timeZone);
       case 'text/html':
       case 'application/xhtml+xml':
-        return this.scraper.fromHtml(decodeBody(raw.payload, raw.contentType).text, raw.url ?? '', raw.metadata.feedItem as FeedItem | undefined);
+        return this.scraper.fromHtml(decodeBody(raw.payload, raw.contentType).text, raw.url ?? '', raw.metadata.feedItem as FeedItem | undefined, timeZone);
       default:
         throw new UnprocessableRawItemError(`raw items of type ${type} cannot be read`);
     }

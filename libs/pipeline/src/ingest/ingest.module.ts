@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleKiller } from '../articles/article-killer.service';
+import { ClusterAssigner } from '../relate/cluster-assigner.service';
 import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { FeedPoller } from '../sources/feed-poller.service';
 import { PageFetcher } from '../sources/page-fetcher.service';
@@ -10,8 +11,9 @@ import { DraftBuilder } from './draft-builder.service';
 import { IngestReceiver } from './ingest-receiver.service';
 import { PageScraper } from './page-scraper.service';
 import { RawItemProcessor } from './raw-item-processor.service';
+import { RawItemReplayer } from './raw-item-replayer.service';
 
-const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller, DuplicateDetector, ArticleKiller];
+const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller, DuplicateDetector, ClusterAssigner, ArticleKiller, RawItemReplayer];
 
 /**
  * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global

@@ -28,7 +28,7 @@ export class PageScraper {
     private readonly secrets: SourceSecrets,
   ) {}
 
-  async scrape(trigger: RawItemEntity, url: string, item?: FeedItem): Promise<ArticleDraft> {
+  async scrape(trigger: RawItemEntity, url: string, item?: FeedItem, timeZone?: string | null): Promise<ArticleDraft> {
     const headers = await this.credentialsFor(trigger.sourceId, url);
     let page;
     try {
@@ -54,12 +54,12 @@ export class PageScraper {
       true,
     );
     const html = page.text ?? decodeBody(page.bytes, page.contentType ?? undefined).text;
-    return this.fromHtml(html, page.url, stored.metadata.feedItem as FeedItem | undefined);
+    return this.fromHtml(html, page.url, stored.metadata.feedItem as FeedItem | undefined, timeZone);
   }
 
   /** Extraction from HTML already stored (a fetched page, or one being replayed). */
-  fromHtml(html: string, url: string, item?: FeedItem): ArticleDraft {
-    return draftFromPage(extractArticle(html, url), url, item);
+  fromHtml(html: string, url: string, item?: FeedItem, timeZone?: string | null): ArticleDraft {
+    return draftFromPage(extractArticle(html, url), url, item, timeZone);
   }
 
   /** A source's credentials go only to its own origin: a teaser may link anywhere. */

@@ -1,4 +1,4 @@
-import { contentHash, htmlToText, normalizeLanguageTag, normalizeText, pickCanonicalUrl, sanitizeArticleHtml } from '@copydesk/normalize';
+import { contentHash, htmlToText, normalizeLanguageTag, normalizeText, pickCanonicalUrl, sanitizeArticleHtml, toUtcIso } from '@copydesk/normalize';
 
 /** An article's content as one input describes it, normalized, before it is compared with what we hold. */
 export interface ArticleDraft {
@@ -37,16 +37,19 @@ export interface DraftFields {
   modifiedAt?: string | Date | null;
   embargoUntil?: string | Date | null;
   metadata?: Record<string, unknown>;
+  /** IANA zone of the source: dates written without an offset are its wall-clock time (UTC when unset). */
+  timeZone?: string | null;
 }
 
 export class EmptyArticleError extends Error {
   override name = 'EmptyArticleError';
 }
 
-function toDate(value: string | Date | null | undefined): Date | null {
+function toDate(value: string | Date | null | undefined, timeZone: string | null | undefined): Date | null {
   if (!value) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  const iso = toUtcIso(value, timeZone ?? undefined);
+  return iso ? new Date(iso) : null;
 }
 
 const oneLine = (text: string): string => normalizeText(text).replace(/\s+/g, ' ').trim();
@@ -100,9 +103,9 @@ export function finishDraft(fields: DraftFields): ArticleDraft {
     url: fields.url ?? null,
     canonicalUrl: canonical,
     language: fields.language ? normalizeLanguageTag(fields.language) : null,
-    publishedAt: toDate(fields.publishedAt),
-    modifiedAt: toDate(fields.modifiedAt),
-    embargoUntil: toDate(fields.embargoUntil),
+    publishedAt: toDate(fields.publishedAt, fields.timeZone),
+    modifiedAt: toDate(fields.modifiedAt, fields.timeZone),
+    embargoUntil: toDate(fields.embargoUntil, fields.timeZone),
     contentHash: contentHash(`${title}\n${bodyText}`),
     metadata: fields.metadata ?? {},
   };

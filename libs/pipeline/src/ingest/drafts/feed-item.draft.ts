@@ -14,7 +14,7 @@ function leadImage(item: FeedItem): { url: string; caption: string | null } | nu
 }
 
 /** A feed item that carries its full text. Pure. */
-export function draftFromFeedItem(item: FeedItem): ArticleDraft {
+export function draftFromFeedItem(item: FeedItem, timeZone?: string | null): ArticleDraft {
   const bodyHtml = item.contentHtml ?? (item.summary ? `<p>${escapeHtml(item.summary)}</p>` : '');
   const authors = item.authors.map((a) => a.name).filter(Boolean);
   return finishDraft({
@@ -27,6 +27,7 @@ export function draftFromFeedItem(item: FeedItem): ArticleDraft {
     language: item.language,
     publishedAt: item.publishedAt ?? item.updatedAt,
     modifiedAt: item.updatedAt,
+    timeZone,
     metadata: {
       tags: item.categories.map((c) => c.label ?? c.term),
       image: leadImage(item),

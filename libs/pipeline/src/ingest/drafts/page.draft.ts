@@ -12,7 +12,7 @@ export class NoArticleError extends Error {
  * pages do). Pure.
  * @throws NoArticleError when extraction found no article.
  */
-export function draftFromPage(extracted: ExtractedArticle, pageUrl: string, item?: FeedItem): ArticleDraft {
+export function draftFromPage(extracted: ExtractedArticle, pageUrl: string, item?: FeedItem, timeZone?: string | null): ArticleDraft {
   if (!extracted.isArticle) throw new NoArticleError(`no article on the page (${extracted.noArticleReason ?? 'no main content'})`);
   const itemAuthors = item?.authors.map((a) => a.name).filter(Boolean) ?? [];
   return finishDraft({
@@ -26,6 +26,7 @@ export function draftFromPage(extracted: ExtractedArticle, pageUrl: string, item
     language: extracted.language ?? item?.language ?? null,
     publishedAt: extracted.publishedAt ?? item?.publishedAt ?? null,
     modifiedAt: extracted.modifiedAt ?? item?.updatedAt ?? null,
+    timeZone,
     metadata: {
       siteName: extracted.siteName,
       section: extracted.section,

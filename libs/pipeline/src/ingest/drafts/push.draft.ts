@@ -4,7 +4,7 @@ import { type ArticleDraft, finishDraft, textToHtml, withdrawalDraft } from './a
 const LOOKS_LIKE_HTML = /<\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|table|a|em|strong|b|i|span)\b[^>]*>/i;
 
 /** A CMS push (REST or webhook): the body is HTML or text, as `bodyFormat` says or as it looks. Pure. */
-export function draftFromPush(push: ArticlePush): ArticleDraft {
+export function draftFromPush(push: ArticlePush, timeZone?: string | null): ArticleDraft {
   if (push.pubStatus === 'canceled') return withdrawalDraft(push.killReason ?? 'withdrawn by the source');
   const isHtml = push.bodyFormat ? push.bodyFormat === 'html' : LOOKS_LIKE_HTML.test(push.body);
   return finishDraft({
@@ -17,5 +17,6 @@ export function draftFromPush(push: ArticlePush): ArticleDraft {
     publishedAt: push.publishedAt,
     modifiedAt: push.modifiedAt,
     embargoUntil: push.embargoUntil,
+    timeZone,
   });
 }

@@ -1,0 +1,34 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+const names = { type: [String], description: 'Replaces the machine’s list of this kind ([] for none); leave it out to keep the machine’s' };
+
+/** An editor's people, organisations and places for an article. Each kind given replaces the machine's. */
+export class EntityCorrectionDto {
+  @ApiPropertyOptional({ ...names, example: ['Helen Marsh'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  people?: string[];
+
+  @ApiPropertyOptional({ ...names, example: ['World Health Organization'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  organisations?: string[];
+
+  @ApiPropertyOptional({ ...names, example: ['Leeds'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  places?: string[];
+}

@@ -1,0 +1,83 @@
+import { RawItemRepository, type RawItemEntity } from '@copydesk/database';
+import { CopydeskException, ErrorCode, RawItemReplayer } from '@copydesk/pipeline';
+import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CorrelationId } from '../common/auth-context';
+
+export interface RawItemView {
+  id: string;
+  sourceId: string;
+  articleId: string | null;
+  origin: string;
+  contentType: string;
+  url: string | null;
+  externalId: string | null;
+  status: string;
+  error: string | null;
+  attempts: number;
+  correlationId: string;
+  receivedAt: string;
+  processedAt: string | null;
+  metadata: Record<string, unknown>;
+}
+
+export function toRawItemView(raw: RawItemEntity): RawItemView {
+  return {
+    id: raw.id,
+    sourceId: raw.sourceId,
+    articleId: raw.articleId,
+    origin: raw.origin,
+    contentType: raw.contentType,
+    url: raw.url,
+    externalId: raw.externalId,
+    status: raw.status,
+    error: raw.error,
+    attempts: raw.attempts,
+    correlationId: raw.correlationId,
+    receivedAt: raw.receivedAt.toISOString(),
+    processedAt: raw.processedAt?.toISOString() ?? null,
+    metadata: raw.metadata,
+  };
+}
+
+/** Every input exactly as received: to audit what a source sent, and to replay it. */
+@ApiTags('raw items')
+@ApiBearerAuth()
+@Controller()
+export class RawItemsController {
+  constructor(
+    private readonly rawItems: RawItemRepository,
+    private readonly replayer: RawItemReplayer,
+  ) {}
+
+  @Get('v1/articles/:id/raw-items')
+  async forArticle(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ articleId: string; items: RawItemView[] }> {
+    return { articleId: id, items: (await this.rawItems.listForArticle(id)).map(toRawItemView) };
+  }
+
+  @Get('v1/raw-items/:id')
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<RawItemView> {
+    return toRawItemView(await this.find(id));
+  }
+
+  /** The stored bytes, with the content type they arrived with. */
+  @Get('v1/raw-items/:id/payload')
+  async payload(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const raw = await this.find(id);
+    await reply.header('content-type', raw.contentType).header('content-disposition', `attachment; filename="raw-${raw.id}"`).send(raw.payload);
+  }
+
+  /** Processes the raw item again from its stored bytes (nothing is fetched again). */
+  @Post('v1/raw-items/:id/replay')
+  @HttpCode(HttpStatus.ACCEPTED)
+  replay(@Param('id', new ParseUUIDPipe()) id: string, @CorrelationId() correlationId: string): Promise<{ rawItemId: string; articleId: string; status: string }> {
+    return this.replayer.replay(id, correlationId);
+  }
+
+  private async find(id: string): Promise<RawItemEntity> {
+    const raw = await this.rawItems.findById(id);
+    if (!raw) throw new CopydeskException(ErrorCode.NotFound, `No raw item has the id ${id}.`);
+    return raw;
+  }
+}

@@ -1,0 +1,166 @@
+import { ArticleEventType, JOB_OPTIONS, JobName, QueueName, jobId } from '@copydesk/contracts';
+import { enrichArticle, mediaTopic, mediaTopicAncestors } from '@copydesk/enrichment';
+import { redisOptionsFromUrl } from '@copydesk/queue';
+import { Queue } from 'bullmq';
+import { waitFor } from './support/processes';
+import { acceptedEvents, createSubscription, deliveryRows, type PublishStack, pushArticle, startPublishStack, storyBody, waitForArticle, waitUntil } from './support/publish-stack';
+import { startSubscriber, type SubscriberServer } from './support/subscriber-server';
+
+jest.setTimeout(240_000);
+
+interface Classification {
+  topics?: Array<[qcode: string, confidence: number]>;
+  people?: string[];
+  organisations?: string[];
+  places?: string[];
+  contentType?: string;
+}
+
+/**
+ * Subscription filters against articles whose classification the test decides: the enrichment worker is not
+ * started; once the ingest worker has stored a revision, the test writes an enrichment shaped exactly like
+ * @copydesk/enrichment's (the real enricher's output with the topics and entities overridden) and queues the
+ * route job as the enrichment worker would. Also: a paused subscription keeps its deliveries until it resumes.
+ */
+describe('publish: filters and pauses', () => {
+  let stack: PublishStack;
+  let queue: Queue;
+  const subscribers: SubscriberServer[] = [];
+
+  beforeAll(async () => {
+    stack = await startPublishStack('pubfilters', ['ingest-worker', 'publish-worker'], { DELIVERY_RETRY_SCHEDULE: '1s,1s,2s' });
+    queue = new Queue(QueueName.Publish, { connection: redisOptionsFromUrl(stack.env.REDIS_URL as string), prefix: stack.environment.queuePrefix });
+  });
+
+  afterAll(async () => {
+    await queue?.close();
+    await stack?.stop();
+    await Promise.all(subscribers.map((server) => server.close()));
+  });
+
+  const subscribe = async (filters: Record<string, unknown> | undefined): Promise<{ id: string; hook: SubscriberServer }> => {
+    const hook = await startSubscriber();
+    subscribers.push(hook);
+    const { id } = await createSubscription(stack.client, { url: hook.url, ...(filters ? { filters } : {}) });
+    return { id, hook };
+  };
+
+  /** Pushes an article (or a new revision), classifies it as told, and routes it. */
+  const publish = async (push: Record<string, unknown>, classification: Classification, revision = 1): Promise<string> => {
+    const id = await pushArticle(stack.client, push);
+    const article = await waitForArticle(stack, id, (a) => a.status === 'extracted' && a.revision === revision);
+    const enrichment = {
+      ...enrichArticle({ title: article.title as string, bodyText: article.bodyText as string, language: article.language as string | undefined }),
+      topics: (classification.topics ?? []).map(([qcode, confidence]) => ({
+        qcode,
+        label: mediaTopic(qcode)?.label ?? qcode,
+        confidence,
+        ancestors: mediaTopicAncestors(qcode),
+        source: 'model',
+      })),
+      entities: {
+        people: (classification.people ?? []).map((name) => ({ name, count: 2, salience: 0.8 })),
+        organisations: (classification.organisations ?? []).map((name) => ({ name, count: 1, salience: 0.6 })),
+        places: (classification.places ?? []).map((name) => ({ name, count: 1, salience: 0.5 })),
+      },
+      contentType: { type: classification.contentType ?? 'news', confidence: 0.9, evidence: ['set by the test'] },
+    };
+    await stack.sql(`UPDATE articles SET enrichment = $2, enricher_version = $3, enriched_revision = revision, status = 'enriched' WHERE id = $1 AND revision = $4`, [
+      id,
+      JSON.stringify(enrichment),
+      enrichment.enricherVersion,
+      revision,
+    ]);
+    await queue.add(
+      JobName.RouteArticle,
+      { articleId: id, revision, event: revision === 1 ? ArticleEventType.Created : ArticleEventType.Updated, correlationId: `filters-${id}` },
+      { ...JOB_OPTIONS[JobName.RouteArticle], jobId: jobId('route', id, revision) },
+    );
+    await waitForArticle(stack, id, (a) => a.status === 'published' && a.revision === revision);
+    return id;
+  };
+
+  it('topic (with its narrower topics), entity, query, language, confidence and content-type filters pick exactly the right articles', async () => {
+    const subscriptions = {
+      everything: await subscribe(undefined),
+      politics: await subscribe({ topics: ['medtop:11000000'] }),
+      elections: await subscribe({ topics: ['20000574'] }),
+      starmer: await subscribe({ entities: ['keir STARMER'] }),
+      harbour: await subscribe({ query: 'harbour -strike' }),
+      french: await subscribe({ languages: ['fr'] }),
+      confidentSport: await subscribe({ topics: ['medtop:15000000'], minConfidence: 0.7 }),
+      opinion: await subscribe({ contentTypes: ['opinion'] }),
+    };
+
+    const election = await publish(
+      {
+        title: 'Voters head to the polls in a close general election',
+        body: storyBody('Millions of voters cast their ballots on Thursday.', ['Keir Starmer urged supporters to turn out before polling stations close.']),
+        language: 'en',
+      },
+      // An election is a narrower topic of politics (medtop:20000574 under medtop:11000000).
+      { topics: [['medtop:20000574', 0.9]], people: ['Keir Starmer'] },
+    );
+    const budget = await publish(
+      { title: 'Why the budget vote matters', body: storyBody('Parliament votes on the budget next week.', ['Rishi Sunak said the plan was fair.']), language: 'en' },
+      { topics: [['medtop:11000000', 0.95]], people: ['Rishi Sunak'], contentType: 'opinion' },
+    );
+    const regatta = await publish(
+      { title: 'Tall ships fill the harbour for the regatta', body: storyBody('Crowds lined the harbour wall on Saturday.', ['Forty crews raced in the bay.']), language: 'en' },
+      { topics: [['medtop:15000000', 0.8]], places: ['Harbourtown'] },
+    );
+    const strike = await publish(
+      { title: 'Harbour workers begin a strike over pay', body: storyBody('Dock workers at the harbour walked out at dawn.', ['The strike could last a week.']), language: 'en' },
+      { topics: [['medtop:09000000', 0.85]] },
+    );
+    const french = await publish(
+      { title: 'Le port accueille une course de voiliers', body: storyBody('Des milliers de spectateurs étaient présents samedi.', ['La course a duré trois heures.']), language: 'fr' },
+      { topics: [['medtop:15000000', 0.5]] },
+    );
+
+    const expected: Record<keyof typeof subscriptions, string[]> = {
+      everything: [election, budget, regatta, strike, french],
+      politics: [election, budget],
+      elections: [election],
+      starmer: [election],
+      harbour: [regatta],
+      french: [french],
+      confidentSport: [regatta],
+      opinion: [budget],
+    };
+    for (const [name, { id, hook }] of Object.entries(subscriptions)) {
+      const want = expected[name as keyof typeof subscriptions];
+      // Routing is settled for all five articles (each is published), so the deliveries are final.
+      const routed = (await deliveryRows(stack, { subscriptionId: id })).map((d) => d.article_id);
+      expect({ name, routed: routed.sort() }).toEqual({ name, routed: [...want].sort() });
+      await waitUntil(stack, () => acceptedEvents(hook).length === want.length);
+      expect({ name, received: acceptedEvents(hook).map((e) => e.articleId).sort() }).toEqual({ name, received: [...want].sort() });
+    }
+    for (const { id } of Object.values(subscriptions)) await stack.client.request('DELETE', `/v1/subscriptions/${id}`);
+  });
+
+  it('a paused subscription keeps its deliveries and sends them, in order, when resumed', async () => {
+    const { id, hook } = await subscribe(undefined);
+    expect((await stack.client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'paused' })).body).toMatchObject({ status: 'paused' });
+
+    const first = { title: 'Lifeboat crew rescues two sailors', body: storyBody('The lifeboat was launched at noon.', ['Both sailors were unhurt.']), language: 'en', externalId: 'paused-1' };
+    const one = await publish(first, { topics: [['medtop:03000000', 0.8]] });
+    const two = await publish({ title: 'Library extends its opening hours', body: storyBody('The library will open on Sundays.', ['Volunteers will staff it.']), language: 'en' }, {});
+    await publish({ ...first, body: `${first.body}<p>The crew were praised by the coastguard.</p>` }, { topics: [['medtop:03000000', 0.8]] }, 2);
+
+    const waiting = () =>
+      stack.client.get<{ items: Array<{ articleId: string; event: string; status: string; waitingFor: string | null }> }>(`/v1/subscriptions/${id}/deliveries`);
+    await waitFor(async () => {
+      const items = (await waiting()).body.items;
+      return items.length === 3 && items.every((d) => d.status === 'pending' && d.waitingFor === 'resume');
+    }, { timeoutMs: 60_000, describe: stack.logs });
+    expect(hook.received).toHaveLength(0);
+
+    expect((await stack.client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'active' })).body).toMatchObject({ status: 'active' });
+    await waitUntil(stack, () => acceptedEvents(hook).length === 3);
+    expect(acceptedEvents(hook, one).map((e) => e.type)).toEqual(['article.created', 'article.updated']);
+    expect(acceptedEvents(hook, two).map((e) => e.type)).toEqual(['article.created']);
+    expect((await waiting()).body.items.every((d) => d.status === 'delivered')).toBe(true);
+    await stack.client.request('DELETE', `/v1/subscriptions/${id}`);
+  });
+});
