@@ -118,7 +118,7 @@ describe('one article, end to end, across four processes', () => {
     expect(enrichment.language.code).toBe('en');
 
     const delivery = await waitFor(async () => subscriber.received.find((d) => JSON.parse(d.body).data?.id === id), { timeoutMs: 60_000 });
-    expect(() => verify({ headers: delivery.headers as Record<string, string>, body: delivery.body, secrets: [subscriptionSecret] })).not.toThrow();
+    expect(() => verify({ headers: delivery.headers, body: delivery.body, secrets: [subscriptionSecret] })).not.toThrow();
     const payload = JSON.parse(delivery.body);
     expect(payload.type).toBe('article.created');
     expect(payload.data.title).toBe('Harbour bridge reopens after repairs');

@@ -45,10 +45,9 @@ describe('publish: filters and pauses', () => {
     return { id, hook };
   };
 
-  /** Pushes an article (or a new revision), classifies it as told, and routes it. */
-  const publish = async (push: Record<string, unknown>, classification: Classification, revision = 1): Promise<string> => {
-    const id = await pushArticle(stack.client, push);
-    const article = await waitForArticle(stack, id, (a) => a.status === 'extracted' && a.revision === revision);
+  /** Writes an enrichment shaped like @copydesk/enrichment's, classified as told. */
+  const classify = async (id: string, revision: number, classification: Classification): Promise<void> => {
+    const article = (await stack.client.get(`/v1/articles/${id}`)).body;
     const enrichment = {
       ...enrichArticle({ title: article.title as string, bodyText: article.bodyText as string, language: article.language as string | undefined }),
       topics: (classification.topics ?? []).map(([qcode, confidence]) => ({
@@ -65,17 +64,24 @@ describe('publish: filters and pauses', () => {
       },
       contentType: { type: classification.contentType ?? 'news', confidence: 0.9, evidence: ['set by the test'] },
     };
-    await stack.sql(`UPDATE articles SET enrichment = $2, enricher_version = $3, enriched_revision = revision, status = 'enriched' WHERE id = $1 AND revision = $4`, [
-      id,
-      JSON.stringify(enrichment),
-      enrichment.enricherVersion,
-      revision,
-    ]);
-    await queue.add(
-      JobName.RouteArticle,
-      { articleId: id, revision, event: revision === 1 ? ArticleEventType.Created : ArticleEventType.Updated, correlationId: `filters-${id}` },
-      { ...JOB_OPTIONS[JobName.RouteArticle], jobId: jobId('route', id, revision) },
+    // Only while the revision is current; a re-classification keeps the article's status.
+    await stack.sql(
+      `UPDATE articles SET enrichment = $2, enricher_version = $3, enriched_revision = revision, status = CASE WHEN status = 'extracted' THEN 'enriched' ELSE status END
+       WHERE id = $1 AND revision = $4`,
+      [id, JSON.stringify(enrichment), enrichment.enricherVersion, revision],
     );
+  };
+
+  /** Queues the route job the enrichment worker would, under `routeJobId`. */
+  const route = (id: string, revision: number, event: ArticleEventType, routeJobId: string) =>
+    queue.add(JobName.RouteArticle, { articleId: id, revision, event, correlationId: `filters-${id}` }, { ...JOB_OPTIONS[JobName.RouteArticle], jobId: routeJobId });
+
+  /** Pushes an article (or a new revision), classifies it as told, and routes it. */
+  const publish = async (push: Record<string, unknown>, classification: Classification, revision = 1): Promise<string> => {
+    const id = await pushArticle(stack.client, push);
+    await waitForArticle(stack, id, (a) => a.status === 'extracted' && a.revision === revision);
+    await classify(id, revision, classification);
+    await route(id, revision, revision === 1 ? ArticleEventType.Created : ArticleEventType.Updated, jobId('route', id, revision));
     await waitForArticle(stack, id, (a) => a.status === 'published' && a.revision === revision);
     return id;
   };
@@ -137,6 +143,30 @@ describe('publish: filters and pauses', () => {
       expect({ name, received: acceptedEvents(hook).map((e) => e.articleId).sort() }).toEqual({ name, received: [...want].sort() });
     }
     for (const { id } of Object.values(subscriptions)) await stack.client.request('DELETE', `/v1/subscriptions/${id}`);
+  });
+
+  it('routing the current revision again (a re-classification) is an update, or a creation for a subscription it now matches', async () => {
+    const everything = await subscribe(undefined);
+    const health = await subscribe({ topics: ['medtop:07000000'] });
+    const id = await publish(
+      { title: 'Hospital opens a new ward', body: storyBody('The ward has forty beds.', ['Staff were hired from abroad.']), language: 'en' },
+      { topics: [['medtop:04000000', 0.7]] },
+    );
+    await waitUntil(stack, () => acceptedEvents(everything.hook, id).length === 1);
+    expect(await deliveryRows(stack, { subscriptionId: health.id })).toEqual([]);
+
+    // Re-enriched: now health (medtop:07000000). Routed again under a job id of its own, as the enrichment worker does.
+    await classify(id, 1, { topics: [['medtop:07000000', 0.9]] });
+    await route(id, 1, ArticleEventType.Updated, jobId('route', id, 1, 're-enrich', 'test'));
+    await waitUntil(stack, () => acceptedEvents(everything.hook, id).length === 2 && acceptedEvents(health.hook, id).length === 1);
+    expect(acceptedEvents(everything.hook, id).map((e) => [e.type, e.data.revision])).toEqual([
+      ['article.created', 1],
+      ['article.updated', 1],
+    ]);
+    expect(acceptedEvents(everything.hook, id)[1].data.topics).toEqual([expect.objectContaining({ qcode: 'medtop:07000000' })]);
+    expect(acceptedEvents(health.hook, id).map((e) => e.type)).toEqual(['article.created']);
+    await stack.client.request('DELETE', `/v1/subscriptions/${everything.id}`);
+    await stack.client.request('DELETE', `/v1/subscriptions/${health.id}`);
   });
 
   it('a paused subscription keeps its deliveries and sends them, in order, when resumed', async () => {

@@ -71,6 +71,19 @@ describe('normalization, duplicates, revisions and kills', () => {
     expect(byId.has(distinct)).toBe(false);
     const fromCopy = (await client.get<{ items: Array<{ id: string; label: string }> }>(`/v1/articles/${copy}/duplicates`)).body.items;
     expect(fromCopy.map((d) => d.id)).toContain(original);
+
+    // The story's cluster holds the original and its copies, under one stable id; the choir is a story of its own.
+    const cluster = await waitFor(
+      async () => {
+        const read = await client.get<{ id: string; articles: Array<{ id: string }> }>(`/v1/articles/${original}/cluster`);
+        return read.status === 200 && read.body.articles.length === 3 ? read.body : null;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(cluster.articles.map((a) => a.id).sort()).toEqual([original, copy, update].sort());
+    expect((await client.get<{ id: string }>(`/v1/articles/${copy}/cluster`)).body.id).toBe(cluster.id);
+    expect((await client.get<{ id: string }>(`/v1/clusters/${cluster.id}`)).body.id).toBe(cluster.id);
+    expect((await client.get(`/v1/articles/${distinct}/cluster`)).status).toBe(404);
   });
 
   it('keeps revisions with diffs; contentChangedAt moves only when the words change', async () => {

@@ -26,6 +26,7 @@ function main(): void {
   const fixtures = benchFixtureTopics();
   console.log(`\nTopics outside the BBC classes: ${fixtures.articles} articles written for Copydesk (libs/enrichment/src/fixtures/topic-articles.fixture.ts)`);
   console.log(`  classifyTopics first topic (top level) as an editor would file it: ${fixtures.correct}/${fixtures.articles} (${pct(fixtures.accuracy)})`);
+  console.log(`  of which written after tuning: ${fixtures.heldOut.correct}/${fixtures.heldOut.articles}`);
   for (const miss of fixtures.misses) console.log(`    ${miss}`);
 
   const annotated = benchAnnotated(verbose);

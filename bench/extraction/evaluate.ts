@@ -15,7 +15,10 @@ export interface SnippetScore {
 
 /** Whitespace collapsed, soft hyphens dropped: how snippets and titles are compared. */
 export function normalizeText(text: string): string {
-  return text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A gold author string ("Jane Doe und John Roe", "A; B") as a set of lower-case names. */

@@ -81,7 +81,8 @@ function probe(extractor: Extractor, workload: string): ProbeResult {
     const timedOut = result.error !== undefined && /ETIMEDOUT/.test(result.error.message);
     const reason = timedOut
       ? `timed out after ${PROBE_TIMEOUT_MS / 1000} s`
-      : (result.error?.message ?? (result.signal !== null ? `killed by ${result.signal}` : (result.stderr.trim().split('\n').pop() ?? 'no output')));
+      : (result.error?.message ??
+        (result.signal !== null ? `killed by ${result.signal}` : (result.stderr.trim().split('\n').pop() ?? 'no output')));
     return { ok: false, error: reason };
   }
 }
@@ -152,7 +153,9 @@ function main(): void {
     process.stdout.write('\nper-page body F1 (Copydesk, Readability), worst Copydesk first:\n');
     const order = bodyCases.map((_, i) => i).sort((a, b) => bodies[cd].perPage[a] - bodies[cd].perPage[b]);
     for (const i of order) {
-      process.stdout.write(`${bodyCases[i].id.slice(0, 12)}  ${pct(bodies[cd].perPage[i])}  ${pct(bodies[rb].perPage[i])}  ${bodyCases[i].url}\n`);
+      process.stdout.write(
+        `${bodyCases[i].id.slice(0, 12)}  ${pct(bodies[cd].perPage[i])}  ${pct(bodies[rb].perPage[i])}  ${bodyCases[i].url}\n`,
+      );
     }
   }
 }

@@ -29,9 +29,9 @@ export const readability: Extractor = {
   name: 'Readability+linkedom',
   run(html) {
     const { document } = parseHTML(html);
-    const result = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+    const result = new Readability(document).parse();
     const published = result?.publishedTime ?? null;
-    const date = published === null ? null : /^(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] ?? null;
+    const date = published === null ? null : (/^(\d{4}-\d{2}-\d{2})/.exec(published)?.[1] ?? null);
     return {
       text: result?.textContent ?? '',
       title: result?.title ?? null,

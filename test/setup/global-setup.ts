@@ -31,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
   const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
   register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
   // Required after register(), so the aliases inside resolve.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createDataSource, runMigrations } = require('../../libs/database/src/data-source') as typeof import('../../libs/database/src/data-source');
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();

@@ -46,7 +46,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }
-  throw new Error(`timed out${last ? `: ${last instanceof Error ? last.message : String(last)}` : ''}${options.describe ? `\n${options.describe()}` : ''}`);
+  throw new Error(`timed out${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}${options.describe ? `\n${options.describe()}` : ''}`);
 }
 
 export async function waitForHealthy(baseUrl: string, app: RunningApp, timeoutMs = 90_000): Promise<void> {

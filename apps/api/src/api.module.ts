@@ -4,10 +4,12 @@ import { LoggingModule } from '@copydesk/logging';
 import { QueueModule } from '@copydesk/queue';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
 import { ArticlesModule } from './articles/articles.module';
 import { ApiKeyGuard } from './common/api-key.guard';
 import { BootstrapAdminKey } from './common/bootstrap-admin-key.service';
 import { DeliveriesModule } from './deliveries/deliveries.module';
+import { EnrichmentApiModule } from './enrichment/enrichment.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -17,7 +19,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, IngestApiModule, SourcesModule, SubscriptionsModule, DeliveriesModule, WebhooksModule],
+  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, IngestApiModule, SourcesModule, SubscriptionsModule, DeliveriesModule, WebhooksModule, EnrichmentApiModule, AdminModule],
   controllers: [HealthController, MetricsController],
   providers: [
     BootstrapAdminKey,

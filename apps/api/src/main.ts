@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigError, loadConfig } from '@copydesk/config';
+import { type AppConfig, ConfigError, loadConfig } from '@copydesk/config';
 import { correlationIdFrom } from '@copydesk/logging';
 import { closeOnSignals } from '@copydesk/runtime';
 import { CORRELATION_ID_HEADER } from '@copydesk/contracts';

@@ -28,7 +28,7 @@ export class AppConfig {
     if (value === undefined || value === null || value === '') {
       throw new ConfigError(`Invalid environment variables: ${key} (is required; \`npm start\` sets it up for you)`, [key]);
     }
-    return value as NonNullable<Env[K]>;
+    return value;
   }
 }
 
@@ -44,7 +44,7 @@ function describe(errors: ValidationError[]): string[] {
  * `Invalid environment variables: PORT (must be an integer between 1 and 65535)`.
  */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new Env()) as string[];
+  const known = Object.keys(new Env());
   const plain: Record<string, string> = {};
   // Only variables Env declares are read; empty strings count as unset, like most twelve-factor tools.
   for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'COPYDESK_ADMIN_KEY', 'METRICS_TOKEN', 'SECRETS_KEY']) {

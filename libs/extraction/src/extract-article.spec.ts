@@ -18,7 +18,10 @@ describe('extractArticle metadata', () => {
           {
             '@type': 'NewsArticle',
             headline: 'Council expands harbour ferry service',
-            author: [{ '@type': 'Person', name: 'Jane Doe' }, { '@type': 'Person', name: 'John Roe' }],
+            author: [
+              { '@type': 'Person', name: 'Jane Doe' },
+              { '@type': 'Person', name: 'John Roe' },
+            ],
             datePublished: '2021-03-12T09:41:00+01:00',
             dateModified: '2021-03-12T15:00:00+01:00',
             articleSection: 'Local',
@@ -86,7 +89,13 @@ describe('extractArticle metadata', () => {
   });
 
   it('reads byline and date from the page when there is no structured data, and the date from the URL last', () => {
-    const dated = extractArticle(newsPage({ intro: '<p class="byline">By Jane Doe and John Roe, Staff Writers</p><time datetime="2021-03-11T18:00:00-05:00">March 11</time>' }), URL, { now });
+    const dated = extractArticle(
+      newsPage({
+        intro: '<p class="byline">By Jane Doe and John Roe, Staff Writers</p><time datetime="2021-03-11T18:00:00-05:00">March 11</time>',
+      }),
+      URL,
+      { now },
+    );
     expect(dated.authors).toEqual(['Jane Doe', 'John Roe']);
     expect(dated.provenance.byline).toBe('dom');
     expect(dated.publishedAt).toBe('2021-03-11T23:00:00.000Z');
@@ -99,7 +108,11 @@ describe('extractArticle metadata', () => {
   });
 
   it('takes a date written in prose near the headline, but lets a full URL date overrule it', () => {
-    const prose = extractArticle(newsPage({ intro: '<p class="info">Veröffentlicht am 10. März 2021, 14:30 Uhr</p>' }), 'https://www.example.com/ferry', { now });
+    const prose = extractArticle(
+      newsPage({ intro: '<p class="info">Veröffentlicht am 10. März 2021, 14:30 Uhr</p>' }),
+      'https://www.example.com/ferry',
+      { now },
+    );
     expect(prose.publishedDate).toBe('2021-03-10');
     expect(prose.provenance.publishedAt).toBe('text');
     const conflicting = extractArticle(newsPage({ intro: '<p class="info">10. März 2021</p>' }), URL, { now });
@@ -107,17 +120,28 @@ describe('extractArticle metadata', () => {
   });
 
   it('reports the day as the publisher wrote it when JSON-LD gives UTC and a meta tag the local time', () => {
-    const head = jsonLd({ '@type': 'NewsArticle', headline: 'Council expands harbour ferry service', datePublished: '2019-10-18T22:04:00Z' }) + '<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">';
+    const head =
+      jsonLd({ '@type': 'NewsArticle', headline: 'Council expands harbour ferry service', datePublished: '2019-10-18T22:04:00Z' }) +
+      '<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">';
     const article = extractArticle(newsPage({ head }), 'https://www.example.com/a', { now });
     expect(article.publishedAt).toBe('2019-10-18T22:04:00.000Z');
     expect(article.publishedDate).toBe('2019-10-19');
   });
 
   it('follows a re-dated page: structured data say published X, modified Y, and only Y is shown', () => {
-    const head = jsonLd({ '@type': 'Article', headline: 'Council expands harbour ferry service', datePublished: '2017-08-21', dateModified: '2019-04-03' });
+    const head = jsonLd({
+      '@type': 'Article',
+      headline: 'Council expands harbour ferry service',
+      datePublished: '2017-08-21',
+      dateModified: '2019-04-03',
+    });
     const article = extractArticle(newsPage({ head, intro: '<div class="meta">03.04.2019</div>' }), 'https://www.example.com/a', { now });
     expect(article.publishedDate).toBe('2019-04-03');
-    const shownBoth = extractArticle(newsPage({ head, intro: '<div class="meta">2017-08-21, updated 03.04.2019</div>' }), 'https://www.example.com/a', { now });
+    const shownBoth = extractArticle(
+      newsPage({ head, intro: '<div class="meta">2017-08-21, updated 03.04.2019</div>' }),
+      'https://www.example.com/a',
+      { now },
+    );
     expect(shownBoth.publishedDate).toBe('2017-08-21');
   });
 
@@ -138,7 +162,10 @@ describe('extractArticle metadata', () => {
   });
 
   it('uses the canonical URL to resolve links when the page comes without its address', () => {
-    const html = newsPage({ head: '<link rel="canonical" href="https://www.example.com/news/ferry">', inside: `<p>${STORY[0]} <a href="/timetable">timetable</a></p>` });
+    const html = newsPage({
+      head: '<link rel="canonical" href="https://www.example.com/news/ferry">',
+      inside: `<p>${STORY[0]} <a href="/timetable">timetable</a></p>`,
+    });
     const article = extractArticle(html, undefined, { now });
     expect(article.canonicalUrl).toBe('https://www.example.com/news/ferry');
     expect(article.bodyHtml).toContain('href="https://www.example.com/timetable"');
@@ -151,9 +178,21 @@ describe('extractArticle metadata', () => {
   });
 });
 
+describe('extractArticle body sources', () => {
+  it('falls back to JSON-LD articleBody when the page renders its text with scripts', () => {
+    const head = jsonLd({ '@type': 'NewsArticle', headline: 'Council expands harbour ferry service', articleBody: STORY.join('\n') });
+    const html = `<html><head><title>Council expands harbour ferry service</title>${head}</head><body><div id="app"><h1>Council expands harbour ferry service</h1><p>Loading the story, please wait a moment.</p></div></body></html>`;
+    const article = extractArticle(html, URL, { now });
+    expect(article.bodyText).toBe(STORY.join('\n'));
+    expect(article.bodyHtml.startsWith(`<p>${STORY[0]}</p>`)).toBe(true);
+    expect(article.provenance.body).toBe('json-ld');
+  });
+});
+
 describe('extractArticle on pages without an article', () => {
   it('flags error pages and returns no body', () => {
-    const html = '<html><head><title>404 Page not found | Harbour Gazette</title></head><body><nav><a href="/">Home</a></nav><h1>Page not found</h1><p>Sorry, the page you are looking for does not exist. Try the search or go back to the home page.</p></body></html>';
+    const html =
+      '<html><head><title>404 Page not found | Harbour Gazette</title></head><body><nav><a href="/">Home</a></nav><h1>Page not found</h1><p>Sorry, the page you are looking for does not exist. Try the search or go back to the home page.</p></body></html>';
     const article = extractArticle(html, URL);
     expect(article).toMatchObject({ isArticle: false, noArticleReason: 'error-page', bodyText: '', bodyHtml: '', wordCount: 0 });
   });
@@ -161,9 +200,13 @@ describe('extractArticle on pages without an article', () => {
   it('flags a section front made of teasers as a listing', () => {
     const teasers = Array.from(
       { length: 12 },
-      (_, i) => `<div class="teaser"><h3><a href="/news/story-${i}">Headline number ${i} about the harbour</a></h3><p>Short summary of story ${i}.</p></div>`,
+      (_, i) =>
+        `<div class="teaser"><h3><a href="/news/story-${i}">Headline number ${i} about the harbour</a></h3><p>Short summary of story ${i}.</p></div>`,
     ).join('');
-    const article = extractArticle(`<html><head><title>Local news</title></head><body><main>${teasers}</main></body></html>`, 'https://www.example.com/local');
+    const article = extractArticle(
+      `<html><head><title>Local news</title></head><body><main>${teasers}</main></body></html>`,
+      'https://www.example.com/local',
+    );
     expect(article.isArticle).toBe(false);
     expect(article.noArticleReason).toMatch(/listing-page|no-main-content/);
   });

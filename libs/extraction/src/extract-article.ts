@@ -1,9 +1,23 @@
 import type { ExtractedArticle, ExtractOptions, ProvenanceField } from './article.types';
 import { extractBody } from './body/extract-body';
+import { escapeText } from './body/html-escape';
+import { collapseWhitespace } from './dom/text-measure';
 import { DEFAULT_PARSE_LIMITS, parseHtml } from './dom/html-tree';
 import { extractMetadata, type Sourced } from './metadata/extract-metadata';
 import type { FieldSource } from './metadata/provenance';
 import { classifyPage } from './page-classifier';
+
+// When the page's own text is under this share of its JSON-LD articleBody, the articleBody is the body.
+const JSON_LD_BODY_SWITCH = 0.25;
+
+/** Body HTML and text from a plain-text body (JSON-LD articleBody): one paragraph per line. */
+function bodyFromPlainText(text: string): { html: string; text: string; linkTextLength: number } {
+  const paragraphs = text
+    .split(/\n+/)
+    .map((line) => collapseWhitespace(line))
+    .filter((line) => line.length > 0);
+  return { html: paragraphs.map((p) => `<p>${escapeText(p)}</p>`).join(''), text: paragraphs.join('\n'), linkTextLength: 0 };
+}
 
 function parseUrl(url: string | undefined): URL | null {
   if (url === undefined || url.trim() === '') return null;
@@ -37,7 +51,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const tree = parseHtml(html, { ...DEFAULT_PARSE_LIMITS, maxHtmlLength: options.maxHtmlLength ?? DEFAULT_PARSE_LIMITS.maxHtmlLength });
   const metadata = extractMetadata(tree, pageUrl, { now: options.now });
   const authors = metadata.authors?.value ?? [];
-  const body = extractBody(tree, {
+  const found = extractBody(tree, {
     baseUrl: metadata.pageUrl,
     title: (metadata.title?.value ?? tree.title).toLowerCase(),
     authors,
@@ -45,6 +59,9 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     headline: metadata.headline,
     description: metadata.description?.value ?? null,
   });
+  const fromJsonLd = found.text.length < JSON_LD_BODY_SWITCH * (metadata.jsonLdBody?.length ?? 0);
+  // Pages that render their text with scripts still often publish it as JSON-LD articleBody.
+  const body = fromJsonLd && metadata.jsonLdBody !== null ? { ...found, ...bodyFromPlainText(metadata.jsonLdBody) } : found;
 
   const provenance: Partial<Record<ProvenanceField, FieldSource>> = {};
   const take = <T>(field: ProvenanceField, sourced: Sourced<T> | null): T | null => {
@@ -59,13 +76,14 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   if (published !== null) provenance.publishedAt = published.source;
   if (modified !== null) provenance.modifiedAt = modified.source;
   const image = take('image', metadata.image ?? (body.images.length > 0 ? { value: body.images[0], source: 'dom' } : null));
-  if (body.text.length > 0) provenance.body = 'dom';
+  if (body.text.length > 0) provenance.body = fromJsonLd ? 'json-ld' : 'dom';
 
   const noArticleReason = classifyPage({
     title: title ?? tree.title,
     bodyText: body.text,
     declaredArticle: metadata.declaredArticle,
     pageTextLength: body.pageTextLength,
+    bodyLinkDensity: body.text.length > 0 ? body.linkTextLength / body.text.length : 0,
   });
   return {
     isArticle: noArticleReason === null,

@@ -13,7 +13,10 @@ describe('extraction benchmark (dev half): regression guard', () => {
     const pages = readdirSync(DEV).filter((name) => name.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(80);
     const pairs = pages.map((name) => {
-      const truth = JSON.parse(readFileSync(join(DEV, name.replace(/\.html$/, '.truth.json')), 'utf8')) as { url: string; articleBody: string };
+      const truth = JSON.parse(readFileSync(join(DEV, name.replace(/\.html$/, '.truth.json')), 'utf8')) as {
+        url: string;
+        articleBody: string;
+      };
       const article = extractArticle(decodeHtml(readFileSync(join(DEV, name))).html, truth.url);
       return { truth: truth.articleBody, prediction: article.bodyText };
     });

@@ -8,11 +8,14 @@ export interface PageEvidence {
   readonly declaredArticle: boolean;
   /** Visible text of the whole page, in characters. */
   readonly pageTextLength: number;
+  /** Share of the body text inside links. */
+  readonly bodyLinkDensity: number;
 }
 
 const ERROR_TITLE =
   /\b(?:404|410|page not found|not found|error 404|page (?:does not|doesn't) exist|seite nicht gefunden|nicht gefunden|page introuvable|página no encontrada|pagina non trovata|access denied|forbidden|server error|service unavailable)\b/i;
 
+const LISTING_LINK_DENSITY = 0.3;
 // A body shorter than this is not an article, whatever the page claims.
 const MIN_BODY = 200;
 
@@ -25,7 +28,8 @@ export function classifyPage(evidence: PageEvidence): NoArticleReason | null {
   if (evidence.pageTextLength < 50) return 'empty-page';
   if (ERROR_TITLE.test(evidence.title) && body.length < 1500) return 'error-page';
   if (body.length < MIN_BODY) return 'no-main-content';
-  if (!evidence.declaredArticle && looksLikeListing(body)) return 'listing-page';
+  // Teasers are headlines that link to the stories; short lines without links are a story's list or a poem.
+  if (!evidence.declaredArticle && evidence.bodyLinkDensity >= LISTING_LINK_DENSITY && looksLikeListing(body)) return 'listing-page';
   return null;
 }
 

@@ -1,5 +1,5 @@
-import { AppConfig } from '@copydesk/config';
-import { type JobName, type JobPayload, type JobsOn, type QueueName } from '@copydesk/contracts';
+import type { AppConfig } from '@copydesk/config';
+import type { JobPayload, JobsOn, QueueName } from '@copydesk/contracts';
 import { withLogContext } from '@copydesk/logging';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -34,7 +34,7 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
     if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}" on this queue`);
     const data = job.data as { correlationId?: string; articleId?: string; deliveryId?: string };
     return withLogContext(
-      { correlationId: data.correlationId, jobId: job.id, job: job.name as JobName, articleId: data.articleId, deliveryId: data.deliveryId },
+      { correlationId: data.correlationId, jobId: job.id, job: job.name, articleId: data.articleId, deliveryId: data.deliveryId },
       async () => {
         try {
           return await handler(job.data, job);

@@ -1,4 +1,4 @@
-import { ApiKeyRole } from '@copydesk/contracts';
+import { type ApiKeyRole } from '@copydesk/contracts';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 

@@ -19,7 +19,7 @@ function validateArticle(value: unknown, pointer: string, problems: WebhookBodyP
   for (const error of errors) {
     for (const detail of Object.values(error.constraints ?? {})) problems.push({ pointer: `${pointer}/${error.property}`, detail });
   }
-  return errors.length ? null : (dto as ArticlePush);
+  return errors.length ? null : (dto);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -25,7 +25,7 @@ export class IngestProcessor extends QueueProcessor<QueueName.Ingest> {
   /** After the last attempt, the raw item (and an article that never got content) say why, instead of waiting forever. */
   @OnWorkerEvent('failed')
   async onFailed(job: Job | undefined, error: Error): Promise<void> {
-    if (!job || job.name !== JobName.ProcessRawItem || !(await this.isFinalFailure(job))) return;
+    if (!job || job.name !== (JobName.ProcessRawItem as string) || !(await this.isFinalFailure(job))) return;
     const raw = await this.rawItems.findById((job.data as { rawItemId: string }).rawItemId);
     if (raw) await this.rawItemProcessor.fail(raw, error.message);
     this.logger.error({ err: error, jobId: job.id }, 'raw item failed for good');

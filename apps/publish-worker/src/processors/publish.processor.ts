@@ -7,7 +7,8 @@ import { Processor } from '@nestjs/bullmq';
 @Processor(QueueName.Publish)
 export class PublishProcessor extends QueueProcessor<QueueName.Publish> {
   protected readonly handlers: JobHandlers<QueueName.Publish> = {
-    [JobName.RouteArticle]: (data) => this.router.route(data.articleId, data.revision, data.event, data.correlationId),
+    // The job id tells a retry (same id) from a second routing of the same revision (an id of its own).
+    [JobName.RouteArticle]: (data, job) => this.router.route(data.articleId, data.revision, data.event, data.correlationId, job.id),
     [JobName.Deliver]: (data) => this.runner.run(data.deliveryId, data.correlationId),
   };
 

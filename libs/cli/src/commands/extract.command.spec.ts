@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import type { CliIo } from '../command';
 import { createExtractCommand, type FetchPage, pageId } from './extract.command';
 
-const PARAGRAPH = 'The council voted on Tuesday to expand the harbour ferry service, adding two night crossings and a weekend route to the islands after a year of complaints.';
+const PARAGRAPH =
+  'The council voted on Tuesday to expand the harbour ferry service, adding two night crossings and a weekend route to the islands after a year of complaints.';
 
 function page(title: string, extraHead = ''): string {
   return `<html lang="en"><head><title>${title}</title>${extraHead}</head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${[1, 2, 3, 4].map((n) => `<p>${n}. ${PARAGRAPH} <a href="/more">more</a></p>`).join('')}</article></body></html>`;
@@ -47,11 +48,29 @@ describe('copydesk extract', () => {
     const out = capture();
     const code = await createExtractCommand(noFetch).run([dir], out.io);
     expect(code).toBe(0);
-    const records = out.stdout().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = out
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records.map((r) => r.id)).toEqual(['b-story', 'a-story']);
     const first = records[1];
     expect(Object.keys(first)).toEqual(
-      expect.arrayContaining(['id', 'url', 'title', 'byline', 'authors', 'publishedAt', 'modifiedAt', 'language', 'articleBody', 'bodyHtml', 'image', 'access', 'provenance']),
+      expect.arrayContaining([
+        'id',
+        'url',
+        'title',
+        'byline',
+        'authors',
+        'publishedAt',
+        'modifiedAt',
+        'language',
+        'articleBody',
+        'bodyHtml',
+        'image',
+        'access',
+        'provenance',
+      ]),
     );
     expect(first).toMatchObject({ title: 'First story', url: 'https://www.example.com/first', language: 'en', isArticle: true });
     expect(first.articleBody).toContain(`1. ${PARAGRAPH}`);
@@ -87,12 +106,20 @@ describe('copydesk extract', () => {
     const fetched: string[] = [];
     const fetchPage: FetchPage = (url) => {
       fetched.push(url);
-      return Promise.resolve({ body: new TextEncoder().encode(page('Fetched story')), contentType: 'text/html; charset=utf-8', url: `${url}?final` });
+      return Promise.resolve({
+        body: new TextEncoder().encode(page('Fetched story')),
+        contentType: 'text/html; charset=utf-8',
+        url: `${url}?final`,
+      });
     };
     const out = capture();
     expect(await createExtractCommand(fetchPage).run(['https://www.example.com/story'], out.io)).toBe(0);
     expect(fetched).toEqual(['https://www.example.com/story']);
-    expect(JSON.parse(out.stdout())).toMatchObject({ id: 'https://www.example.com/story', url: 'https://www.example.com/story?final', title: 'Fetched story' });
+    expect(JSON.parse(out.stdout())).toMatchObject({
+      id: 'https://www.example.com/story',
+      url: 'https://www.example.com/story?final',
+      title: 'Fetched story',
+    });
   });
 
   it('reports a failed fetch and exits non-zero', async () => {

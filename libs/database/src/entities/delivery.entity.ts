@@ -30,6 +30,10 @@ export class DeliveryEntity {
   @Column({ type: 'integer' })
   revision: number;
 
+  /** The routing that created it (the route job's id); one delivery per subscription and routing. */
+  @Column({ name: 'route_key', type: 'text' })
+  routeKey: string;
+
   /** The `webhook-id` header: stable across retries so subscribers can de-duplicate. */
   @Column({ name: 'event_id', type: 'text', unique: true })
   eventId: string;

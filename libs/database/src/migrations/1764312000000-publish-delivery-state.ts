@@ -21,6 +21,13 @@ export class PublishDeliveryState1764312000000 implements MigrationInterface {
     // earlier-event | capacity | resume: a pending delivery whose job ran but could not send; whoever clears the
     // condition wakes it.
     await q.query(`ALTER TABLE deliveries ADD COLUMN waiting_for text`);
+    // Which routing made the delivery (the route job's id): a retried route job finds its deliveries and makes no
+    // new ones, while a second routing of the same revision (re-enrichment, an editor's correction) is a new update.
+    await q.query(`ALTER TABLE deliveries ADD COLUMN route_key text`);
+    await q.query(`UPDATE deliveries SET route_key = 'legacy.' || event || '.' || revision`);
+    await q.query(`ALTER TABLE deliveries ALTER COLUMN route_key SET NOT NULL`);
+    await q.query(`ALTER TABLE deliveries DROP CONSTRAINT deliveries_subscription_id_article_id_event_revision_key`);
+    await q.query(`ALTER TABLE deliveries ADD CONSTRAINT deliveries_routing_key UNIQUE (subscription_id, article_id, route_key)`);
     // A replay starts the retry schedule again; attempt numbers keep counting so every try stays on record.
     await q.query(`ALTER TABLE deliveries ADD COLUMN attempts_before_replay integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE deliveries ADD COLUMN replays integer NOT NULL DEFAULT 0`);
@@ -30,6 +37,8 @@ export class PublishDeliveryState1764312000000 implements MigrationInterface {
     await q.query(`CREATE INDEX deliveries_pending_order_idx ON deliveries (subscription_id, article_id, seq) WHERE status = 'pending'`);
     // Attempts in flight per subscription (the per-subscriber cap).
     await q.query(`CREATE INDEX deliveries_in_flight_idx ON deliveries (subscription_id) WHERE status = 'pending' AND sending_until IS NOT NULL`);
+    // Waking: the earliest waiting delivery of a subscription.
+    await q.query(`CREATE INDEX deliveries_waiting_idx ON deliveries (subscription_id, seq) WHERE status = 'pending' AND waiting_for IS NOT NULL`);
     // The sweeper looks for pending deliveries that are due.
     await q.query(`CREATE INDEX deliveries_pending_due_idx ON deliveries (next_attempt_at) WHERE status = 'pending'`);
     // The deliveries API pages a subscription's deliveries newest first, optionally by status.
@@ -50,11 +59,16 @@ export class PublishDeliveryState1764312000000 implements MigrationInterface {
     await q.query(`DROP INDEX deliveries_subscription_status_seq_idx`);
     await q.query(`DROP INDEX deliveries_subscription_seq_idx`);
     await q.query(`DROP INDEX deliveries_pending_due_idx`);
+    await q.query(`DROP INDEX deliveries_waiting_idx`);
     await q.query(`DROP INDEX deliveries_in_flight_idx`);
     await q.query(`DROP INDEX deliveries_pending_order_idx`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN replayed_at`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN replays`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN attempts_before_replay`);
+    await q.query(`ALTER TABLE deliveries DROP CONSTRAINT deliveries_routing_key`);
+    // Fails if one revision was routed twice to a subscription since: those rows must be resolved by hand first.
+    await q.query(`ALTER TABLE deliveries ADD CONSTRAINT deliveries_subscription_id_article_id_event_revision_key UNIQUE (subscription_id, article_id, event, revision)`);
+    await q.query(`ALTER TABLE deliveries DROP COLUMN route_key`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN waiting_for`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN sending_until`);
     await q.query(`ALTER TABLE deliveries DROP CONSTRAINT deliveries_seq_key`);

@@ -1,6 +1,7 @@
 import { ArticleStatus, type ReEnrichFilter } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
+import { ArticleEntity } from '../entities';
 
 /** What an enrichment run stores on its article. */
 export interface StoredEnrichment {
@@ -26,18 +27,32 @@ export class ArticleEnrichmentRepository {
    * yet enriched becomes `enriched`; a published one stays published (a re-enrichment is not a step back).
    */
   async store(articleId: string, revision: number, stored: StoredEnrichment, manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `UPDATE articles SET enrichment = $3::jsonb, enricher_version = $4, enriched_revision = $2, language = coalesce(language, $5),
-         status = CASE WHEN status IN ($6, $7) THEN $8 ELSE status END, updated_at = now()
-       WHERE id = $1 AND revision = $2 AND status <> $9 RETURNING id`,
-      [articleId, revision, JSON.stringify(stored.enrichment), stored.enricherVersion, stored.detectedLanguage, ArticleStatus.Received, ArticleStatus.Extracted, ArticleStatus.Enriched, ArticleStatus.Killed],
-    );
-    return rows.length > 0;
+    const result = await manager
+      .createQueryBuilder()
+      .update(ArticleEntity)
+      .set({
+        enrichment: stored.enrichment,
+        enricherVersion: stored.enricherVersion,
+        enrichedRevision: revision,
+        language: () => 'coalesce(language, :detectedLanguage)',
+        status: () => 'CASE WHEN status IN (:...notYetEnriched) THEN :enriched ELSE status END',
+      } as QueryDeepPartialEntity<ArticleEntity>)
+      .where('id = :articleId AND revision = :revision AND status <> :killed', { articleId, revision, killed: ArticleStatus.Killed })
+      .setParameters({
+        detectedLanguage: stored.detectedLanguage,
+        notYetEnriched: [ArticleStatus.Received, ArticleStatus.Extracted],
+        enriched: ArticleStatus.Enriched,
+      })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   /** Replaces the stored enrichment alone (an editor's correction merged in); versions and status stay. */
   async replaceEnrichment(articleId: string, enrichment: Record<string, unknown>, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE articles SET enrichment = $2::jsonb, updated_at = now() WHERE id = $1`, [articleId, JSON.stringify(enrichment)]);
+    await manager.query(`UPDATE articles SET enrichment = $2::jsonb, updated_at = now() WHERE id = $1`, [
+      articleId,
+      JSON.stringify(enrichment),
+    ]);
   }
 
   /** How many articles the filter covers, counting no further than `limit`. */
@@ -72,7 +87,8 @@ function reEnrichWhere(filter: ReEnrichFilter): { where: string; params: unknown
   if (filter.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, filter.statuses);
   if (filter.enricherVersionNot !== undefined) add((p) => `a.enricher_version IS DISTINCT FROM ${p}`, filter.enricherVersionNot);
   if (filter.schemeVersionNot !== undefined) add((p) => `(a.enrichment->>'schemeVersion') IS DISTINCT FROM ${p}`, filter.schemeVersionNot);
-  if (filter.topicModelVersionNot !== undefined) add((p) => `(a.enrichment->>'topicModelVersion') IS DISTINCT FROM ${p}`, filter.topicModelVersionNot);
+  if (filter.topicModelVersionNot !== undefined)
+    add((p) => `(a.enrichment->>'topicModelVersion') IS DISTINCT FROM ${p}`, filter.topicModelVersionNot);
   if (filter.publishedFrom) add((p) => `a.published_at >= ${p}::timestamptz`, filter.publishedFrom);
   if (filter.publishedTo) add((p) => `a.published_at < ${p}::timestamptz`, filter.publishedTo);
   if (filter.receivedFrom) add((p) => `a.created_at >= ${p}::timestamptz`, filter.receivedFrom);

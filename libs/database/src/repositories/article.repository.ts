@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { ArticleEntity, ArticleRevisionEntity } from '../entities';
+import { queryRows } from './query-rows';
 
 export interface AllocatedArticle {
   id: string;
@@ -110,7 +111,8 @@ export class ArticleRepository {
 
   /** Kills the article unless it is killed already; true when this call killed it. Nothing is ever deleted. */
   async markKilled(id: string, reason: string, manager?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+    const rows = await queryRows<{ id: string }>(
+      manager ?? this.dataSource,
       `UPDATE articles SET status = $2, kill_reason = $3, killed_at = now(), updated_at = now() WHERE id = $1 AND status <> $2 RETURNING id`,
       [id, ArticleStatus.Killed, reason],
     );

@@ -6,7 +6,7 @@ import type { DeliveryWait } from '../entities/delivery.entity';
 
 export type { DeliveryWait } from '../entities/delivery.entity';
 
-export type NewDelivery = Pick<DeliveryEntity, 'subscriptionId' | 'articleId' | 'event' | 'revision' | 'eventId' | 'payload' | 'nextAttemptAt'>;
+export type NewDelivery = Pick<DeliveryEntity, 'subscriptionId' | 'articleId' | 'event' | 'revision' | 'routeKey' | 'eventId' | 'payload' | 'nextAttemptAt'>;
 
 export type NewDeliveryAttempt = Omit<DeliveryAttemptEntity, 'id' | 'createdAt' | 'deliveryId'>;
 
@@ -41,9 +41,6 @@ export interface ReplaySelection {
   limit: number;
 }
 
-// Any constant: the first key of the two-key advisory locks that serialise one subscription's waits and wake-ups.
-const SUBSCRIPTION_LOCK_SPACE = 73_014_503;
-
 // An earlier event of the same article is still pending for the same subscription.
 const EARLIER_PENDING = `EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.article_id = d.article_id
   AND p.status = 'pending' AND p.seq < d.seq)`;
@@ -60,6 +57,7 @@ interface DeliveryRow {
   article_id: string;
   event: ArticleEventType;
   revision: number;
+  route_key: string;
   event_id: string;
   status: DeliveryStatus;
   attempts: number;
@@ -85,6 +83,7 @@ function toDelivery(row: DeliveryRow): DeliveryEntity {
     articleId: row.article_id,
     event: row.event,
     revision: row.revision,
+    routeKey: row.route_key,
     eventId: row.event_id,
     status: row.status,
     attempts: row.attempts,
@@ -127,8 +126,9 @@ function bySeq(a: RefRow, b: RefRow): number {
  * - ordering: a delivery is sent only when no earlier delivery (by `seq`) of the same article is pending for the
  *   same subscription;
  * - capacity: at most `cap` attempts per subscription in flight (a lease in `sending_until`);
- * - a delivery that cannot go marks why (`waiting_for`) and is woken by whoever clears that condition. Marking and
- *   waking take the subscription's advisory lock, so a wake-up can never slip between a check and its mark.
+ * - a delivery that cannot go marks why (`waiting_for`) and is woken by whoever clears that condition. No lock:
+ *   the waiter marks, then claims once more; the waker clears the condition, then wakes. Whichever order the two
+ *   interleave in, either that last claim sees the cleared condition or the wake-up sees the mark.
  */
 @Injectable()
 export class DeliveryRepository {
@@ -149,30 +149,23 @@ export class DeliveryRepository {
     }
   }
 
-  private inSubscriptionLock<T>(subscriptionId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [SUBSCRIPTION_LOCK_SPACE, subscriptionId]);
-      return work(manager);
-    });
-  }
-
   /**
-   * Creates the delivery unless one exists for the same subscription, article, event and revision (a retried route
-   * job), and returns the row either way.
+   * Creates the delivery unless this routing already made one for the subscription (a retried route job), and
+   * returns the row either way.
    */
   async createOnce(delivery: NewDelivery, manager?: EntityManager): Promise<DeliveryEntity> {
     const [row] = await this.rows<DeliveryRow>(
-      `INSERT INTO deliveries (subscription_id, article_id, event, revision, event_id, status, attempts, payload, next_attempt_at)
-       VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $7)
-       ON CONFLICT (subscription_id, article_id, event, revision) DO NOTHING
+      `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8)
+       ON CONFLICT (subscription_id, article_id, route_key) DO NOTHING
        RETURNING *`,
-      [delivery.subscriptionId, delivery.articleId, delivery.event, delivery.revision, delivery.eventId, delivery.payload, delivery.nextAttemptAt],
+      [delivery.subscriptionId, delivery.articleId, delivery.event, delivery.revision, delivery.routeKey, delivery.eventId, delivery.payload, delivery.nextAttemptAt],
       manager,
     );
     if (row) return toDelivery(row);
     const [existing] = await this.rows<DeliveryRow>(
-      `SELECT * FROM deliveries WHERE subscription_id = $1 AND article_id = $2 AND event = $3 AND revision = $4`,
-      [delivery.subscriptionId, delivery.articleId, delivery.event, delivery.revision],
+      `SELECT * FROM deliveries WHERE subscription_id = $1 AND article_id = $2 AND route_key = $3`,
+      [delivery.subscriptionId, delivery.articleId, delivery.routeKey],
       manager,
     );
     return toDelivery(existing);
@@ -206,10 +199,32 @@ export class DeliveryRepository {
   }
 
   /**
+   * The common case in one statement: claims the delivery for one attempt if everything says it may go now (pending,
+   * due, not in flight; subscription active; article not killed and past its embargo unless this is its kill; no
+   * earlier event of the article pending; the subscription below `cap` in flight) and returns what sending needs.
+   * Null when anything stands in the way; the caller then works out what, with {@link findToSend}.
+   */
+  async claimToSend(id: string, leaseMs: number, cap: number): Promise<{ delivery: DeliveryEntity; subscription: { id: string; url: string; secrets: SubscriptionSecret[] } } | null> {
+    const [row] = await this.rows<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
+      `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $2::double precision / 1000), waiting_for = NULL, updated_at = now()
+       FROM subscriptions s, articles a
+       WHERE d.id = $1 AND s.id = d.subscription_id AND a.id = d.article_id
+         AND d.status = 'pending' AND ${NOT_LEASED} AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
+         AND s.status = 'active' AND s.deleted_at IS NULL
+         AND (d.event = 'article.killed' OR (a.status <> 'killed' AND (a.embargo_until IS NULL OR a.embargo_until <= now())))
+         AND NOT ${EARLIER_PENDING} AND ${IN_FLIGHT} < $3
+       RETURNING d.*, s.url AS s_url, s.secrets AS s_secrets`,
+      [id, leaseMs, cap],
+    );
+    if (!row) return null;
+    // The row as it was claimed: sending_until is set, which the sender does not look at.
+    return { delivery: toDelivery(row), subscription: { id: row.subscription_id, url: row.s_url, secrets: row.s_secrets } };
+  }
+
+  /**
    * Takes the delivery for one attempt if it may go now: still pending at `attempts`, not already in flight, no
    * earlier event of its article pending for the subscription, and the subscription below `cap` attempts in flight.
-   * Without the lock: a claim creates no waiting state, so it cannot lose a wake-up (the cap may be overshot by a
-   * claim or two racing, which is harmless).
+   * Two claims racing may overshoot the cap by one or two, which is harmless.
    */
   async claim(id: string, attempts: number, leaseMs: number, cap: number): Promise<boolean> {
     const rows = await this.rows(
@@ -223,36 +238,24 @@ export class DeliveryRepository {
   }
 
   /**
-   * After a failed claim: marks why the delivery must wait (an earlier event first, else capacity), under the
-   * subscription's lock. Null when neither holds any more (try the claim again) or the delivery moved on.
+   * After a failed claim: marks why the delivery waits (an earlier event first, else capacity). The caller must
+   * claim once more after this: a waker that cleared the condition before the mark was visible did not see it, but
+   * that claim sees what the waker did. Null when the delivery is in flight in another run or moved on.
    */
-  async hold(id: string, subscriptionId: string, attempts: number, cap: number): Promise<DeliveryWait | null> {
-    return this.inSubscriptionLock(subscriptionId, async (manager) => {
-      const [row] = await this.rows<{ waiting_for: DeliveryWait }>(
-        `UPDATE deliveries d SET waiting_for = CASE WHEN ${EARLIER_PENDING} THEN 'earlier-event' ELSE 'capacity' END, updated_at = now()
-         WHERE d.id = $1 AND d.status = 'pending' AND d.attempts = $2 AND ${NOT_LEASED}
-           AND (${EARLIER_PENDING} OR ${IN_FLIGHT} >= $3)
-         RETURNING d.waiting_for`,
-        [id, attempts, cap],
-        manager,
-      );
-      return row?.waiting_for ?? null;
-    });
+  async hold(id: string, attempts: number): Promise<DeliveryWait | null> {
+    const [row] = await this.rows<{ waiting_for: DeliveryWait }>(
+      `UPDATE deliveries d SET waiting_for = CASE WHEN ${EARLIER_PENDING} THEN 'earlier-event' ELSE 'capacity' END, updated_at = now()
+       WHERE d.id = $1 AND d.status = 'pending' AND d.attempts = $2 AND ${NOT_LEASED}
+       RETURNING d.waiting_for`,
+      [id, attempts],
+    );
+    return row?.waiting_for ?? null;
   }
 
-  /** Parks the delivery until its subscription is resumed; false when the subscription is no longer paused. */
-  async holdForResume(id: string, subscriptionId: string): Promise<boolean> {
-    return this.inSubscriptionLock(subscriptionId, async (manager) => {
-      const rows = await this.rows(
-        `UPDATE deliveries d SET waiting_for = 'resume', updated_at = now()
-         WHERE d.id = $1 AND d.status = 'pending'
-           AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = d.subscription_id AND s.status = 'paused' AND s.deleted_at IS NULL)
-         RETURNING d.id`,
-        [id],
-        manager,
-      );
-      return rows.length > 0;
-    });
+  /** Parks the delivery until its subscription resumes; the caller then checks the subscription's status again. */
+  async holdForResume(id: string): Promise<boolean> {
+    const rows = await this.rows(`UPDATE deliveries SET waiting_for = 'resume', updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [id]);
+    return rows.length > 0;
   }
 
   /**
@@ -292,40 +295,35 @@ export class DeliveryRepository {
 
   /**
    * After an attempt settled or a delivery was cancelled: wakes the next event of the article if it waits for an
-   * earlier one, and as many capacity waiters of the subscription as there are free slots.
+   * earlier one, and one capacity waiter of the subscription if a slot is free (one attempt ended, one slot freed;
+   * waking more only makes deliveries race for it).
    */
   async wakeAfter(subscriptionId: string, articleId: string, cap: number): Promise<DeliveryRef[]> {
-    return this.inSubscriptionLock(subscriptionId, async (manager) => {
-      const rows = await this.rows<RefRow>(
-        `WITH next_in_line AS (
-           SELECT id FROM deliveries WHERE subscription_id = $1 AND article_id = $2 AND status = 'pending' ORDER BY seq LIMIT 1
-         ), free AS (
-           SELECT greatest($3 - count(*), 0) AS slots FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()
-         ), capacity AS (
-           SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq LIMIT (SELECT slots FROM free)
-         )
-         UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
-         WHERE (d.id IN (SELECT id FROM next_in_line) AND d.waiting_for = 'earlier-event') OR d.id IN (SELECT id FROM capacity)
-         RETURNING ${REF_COLUMNS}`,
-        [subscriptionId, articleId, cap],
-        manager,
-      );
-      return rows.sort(bySeq).map(toRef);
-    });
+    const rows = await this.rows<RefRow>(
+      `WITH next_in_line AS (
+         SELECT id FROM deliveries WHERE subscription_id = $1 AND article_id = $2 AND status = 'pending' ORDER BY seq LIMIT 1
+       ), free AS (
+         SELECT least(1, greatest($3 - count(*), 0)) AS slots FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()
+       ), capacity AS (
+         SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq LIMIT (SELECT slots FROM free)
+       )
+       UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
+       WHERE d.id IN (SELECT id FROM next_in_line UNION SELECT id FROM capacity) AND d.waiting_for IN ('earlier-event', 'capacity')
+       RETURNING ${REF_COLUMNS}`,
+      [subscriptionId, articleId, cap],
+    );
+    return rows.sort(bySeq).map(toRef);
   }
 
   /** A paused subscription was resumed: wakes everything that waited for it. */
   async wakeResumed(subscriptionId: string): Promise<DeliveryRef[]> {
-    return this.inSubscriptionLock(subscriptionId, async (manager) => {
-      const rows = await this.rows<RefRow>(
-        `UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
-         WHERE d.subscription_id = $1 AND d.status = 'pending' AND d.waiting_for = 'resume'
-         RETURNING ${REF_COLUMNS}`,
-        [subscriptionId],
-        manager,
-      );
-      return rows.sort(bySeq).map(toRef);
-    });
+    const rows = await this.rows<RefRow>(
+      `UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
+       WHERE d.subscription_id = $1 AND d.status = 'pending' AND d.waiting_for = 'resume'
+       RETURNING ${REF_COLUMNS}`,
+      [subscriptionId],
+    );
+    return rows.sort(bySeq).map(toRef);
   }
 
   /** Cancels one pending delivery that is not in flight. */
@@ -394,15 +392,6 @@ export class DeliveryRepository {
       [subscriptionId, articleId, seq],
     );
     return row.killed;
-  }
-
-  /** Pending deliveries of one revision: what a re-run route job must make sure is queued. */
-  async pendingForRevision(articleId: string, revision: number): Promise<DeliveryEntity[]> {
-    const rows = await this.rows<DeliveryRow>(
-      `SELECT * FROM deliveries WHERE article_id = $1 AND revision = $2 AND status = 'pending' ORDER BY seq`,
-      [articleId, revision],
-    );
-    return rows.map(toDelivery);
   }
 
   /** The embargo was lifted or moved earlier: never-tried deliveries of the article become due at `due`. */

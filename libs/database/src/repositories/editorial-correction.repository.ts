@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type CorrectedEntities, EditorialCorrectionEntity } from '../entities';
 
 /** What was corrected: topics (checked against a scheme release) or entity names. */
-export type CorrectionContent = { kind: 'topics'; topics: string[]; schemeVersion: string } | { kind: 'entities'; entities: CorrectedEntities };
+export type CorrectionContent =
+  { kind: 'topics'; topics: string[]; schemeVersion: string } | { kind: 'entities'; entities: CorrectedEntities };
 
 export type NewEditorialCorrection = Pick<EditorialCorrectionEntity, 'articleId' | 'articleRevision' | 'apiKeyId'> & CorrectionContent;
 
@@ -45,7 +46,7 @@ export class EditorialCorrectionRepository {
       .orderBy('c.kind')
       .addOrderBy('c.seq', 'DESC')
       .getMany();
-    return Object.fromEntries(rows.map((row) => [row.kind, row])) as CorrectionsInForce;
+    return Object.fromEntries(rows.map((row) => [row.kind, row]));
   }
 
   /**
@@ -56,16 +57,23 @@ export class EditorialCorrectionRepository {
   async *confirmedTopicExamples(pageSize = 500): AsyncGenerator<ConfirmedTopicExample[]> {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows: Array<{ article_id: string; title: string | null; body_text: string | null; topics: string[]; created_at: Date }> = await this.dataSource.query(
-        `SELECT DISTINCT ON (c.article_id) c.article_id, a.title, a.body_text, c.topics, c.created_at
+      const rows: Array<{ article_id: string; title: string | null; body_text: string | null; topics: string[]; created_at: Date }> =
+        await this.dataSource.query(
+          `SELECT DISTINCT ON (c.article_id) c.article_id, a.title, a.body_text, c.topics, c.created_at
            FROM editorial_corrections c JOIN articles a ON a.id = c.article_id
           WHERE c.kind = 'topics' AND c.article_id > $1 AND a.status <> $2
           ORDER BY c.article_id, c.seq DESC
           LIMIT $3`,
-        [after, ArticleStatus.Killed, pageSize],
-      );
+          [after, ArticleStatus.Killed, pageSize],
+        );
       if (rows.length === 0) return;
-      yield rows.map((row) => ({ articleId: row.article_id, title: row.title ?? '', bodyText: row.body_text ?? '', topics: row.topics, confirmedAt: row.created_at }));
+      yield rows.map((row) => ({
+        articleId: row.article_id,
+        title: row.title ?? '',
+        bodyText: row.body_text ?? '',
+        topics: row.topics,
+        confirmedAt: row.created_at,
+      }));
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1].article_id;
     }

@@ -9,3 +9,5 @@ export * from './source-item.repository';
 export * from './subscription.repository';
 export * from './relation.repository';
 export * from './cluster.repository';
+export * from './operations.repository';
+export * from './query-rows';

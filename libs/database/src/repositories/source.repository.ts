@@ -2,6 +2,7 @@ import { SourceType } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
 import { SourceEntity } from '../entities';
+import { queryRows } from './query-rows';
 
 /** The source CMS pushes land in when neither the call nor the key names one (created by the first migration). */
 export const DEFAULT_PUSH_SOURCE_SLUG = 'cms';
@@ -41,7 +42,7 @@ export class SourceRepository {
       .createQueryBuilder('s')
       .addSelect(['s.credentialsEncrypted', 's.webhookSecretsEncrypted'])
       .where('s.id = :id', { id })
-      .getOne() as Promise<SourceWithSecrets | null>;
+      .getOne();
   }
 
   list(): Promise<SourceEntity[]> {
@@ -72,7 +73,8 @@ export class SourceRepository {
 
   /** Counts a failed poll and returns the failures in a row, which slow the source's schedule down. */
   async recordPollFailure(id: string, error: string, nextPollAt: Date): Promise<number> {
-    const rows: Array<{ consecutive_failures: number }> = await this.dataSource.query(
+    const rows = await queryRows<{ consecutive_failures: number }>(
+      this.dataSource,
       `UPDATE sources SET last_polled_at = now(), last_error = $2, last_error_at = now(), consecutive_failures = consecutive_failures + 1,
          next_poll_at = $3, updated_at = now() WHERE id = $1 RETURNING consecutive_failures`,
       [id, error, nextPollAt],

@@ -36,6 +36,12 @@ export class SubscriptionRepository {
     return this.repo.createQueryBuilder('s').addSelect('s.secrets').where('s.id = :id AND s.deleted_at IS NULL', { id }).getOne();
   }
 
+  /** The current status, read fresh (null when deleted or unknown). */
+  async statusOf(id: string): Promise<SubscriptionStatus | null> {
+    const row = await this.repo.findOne({ where: { id, deletedAt: IsNull() }, select: { id: true, status: true } });
+    return row?.status ?? null;
+  }
+
   /** Subscriptions that get new deliveries: active ones, and paused ones (their deliveries wait for the resume). */
   findRoutable(): Promise<SubscriptionEntity[]> {
     return this.repo.find({

@@ -7,7 +7,9 @@ const by = { correctedBy: '5d7c1f0e-0000-4000-8000-000000000001', correctedAt: '
 
 describe('editorial corrections', () => {
   it('accepts active Media Topics in any of their spellings, normalised, de-duplicated, in order', () => {
-    expect(checkEditorTopics(['medtop:17000000', '03000000', 'http://cv.iptc.org/newscodes/mediatopic/20000151', 'medtop:17000000'])).toEqual({
+    expect(
+      checkEditorTopics(['medtop:17000000', '03000000', 'http://cv.iptc.org/newscodes/mediatopic/20000151', 'medtop:17000000']),
+    ).toEqual({
       qcodes: ['medtop:17000000', 'medtop:03000000', 'medtop:20000151'],
       rejected: [],
     });
@@ -51,9 +53,18 @@ describe('editorial corrections', () => {
 
   it('replaces only the entity kinds the editor gave, counting names the machine missed', () => {
     const text = `${WIRE_ARTICLE.title}\n${WIRE_ARTICLE.bodyText}`;
-    const edited = applyEditorialCorrections(machine, { entities: { ...by, entities: { people: ['Giulia Ferraro', 'Anna Conti', ' giulia  ferraro '], places: [] } } }, text);
+    const edited = applyEditorialCorrections(
+      machine,
+      { entities: { ...by, entities: { people: ['Giulia Ferraro', 'Anna Conti', ' giulia  ferraro '], places: [] } } },
+      text,
+    );
     expect(edited.entities.people).toEqual([
-      { name: 'Giulia Ferraro', count: machine.entities.people.find((p) => p.name === 'Giulia Ferraro')?.count, salience: 1, source: 'editor' },
+      {
+        name: 'Giulia Ferraro',
+        count: machine.entities.people.find((p) => p.name === 'Giulia Ferraro')?.count,
+        salience: 1,
+        source: 'editor',
+      },
       { name: 'Anna Conti', count: 0, salience: 1, source: 'editor' },
     ]);
     expect(edited.entities.places).toEqual([]);

@@ -72,7 +72,13 @@ export function checkEditorTopics(qcodes: readonly string[]): { qcodes: string[]
 export function editorTopics(qcodes: readonly string[]): ArticleTopic[] {
   return qcodes.map((given) => {
     const qcode = normaliseQcode(given);
-    return { qcode, label: mediaTopic(qcode)?.label ?? qcode, confidence: 1, ancestors: mediaTopicAncestors(qcode), source: 'editor' as const };
+    return {
+      qcode,
+      label: mediaTopic(qcode)?.label ?? qcode,
+      confidence: 1,
+      ancestors: mediaTopicAncestors(qcode),
+      source: 'editor' as const,
+    };
   });
 }
 
@@ -97,7 +103,10 @@ export function applyEditorialCorrections(machine: Enrichment, corrections: Edit
   const { topics, entities } = corrections;
   if (!topics && !entities) return machine;
   const editorial: EditorialRecord = {};
-  const edited: EditedEnrichment = { ...machine, entities: { ...machine.entities }, editorial };
+  // Enrichments stored by older enricher versions may lack a field: read them as empty.
+  const stored = machine.entities as Partial<ArticleEntities> | undefined;
+  const found: ArticleEntities = { people: stored?.people ?? [], organisations: stored?.organisations ?? [], places: stored?.places ?? [] };
+  const edited: EditedEnrichment = { ...machine, entities: { ...found }, editorial };
   if (topics) {
     edited.topics = editorTopics(topics.qcodes);
     editorial.topics = { correctedBy: topics.correctedBy, correctedAt: topics.correctedAt, machineTopics: machine.topics };
@@ -106,8 +115,8 @@ export function applyEditorialCorrections(machine: Enrichment, corrections: Edit
     const kinds = ENTITY_KINDS.filter((kind) => entities.entities[kind] !== undefined);
     const machineEntities: Partial<ArticleEntities> = {};
     for (const kind of kinds) {
-      machineEntities[kind] = machine.entities[kind];
-      edited.entities[kind] = editorEntities(entities.entities[kind] ?? [], machine.entities[kind], text);
+      machineEntities[kind] = found[kind];
+      edited.entities[kind] = editorEntities(entities.entities[kind] ?? [], found[kind], text);
     }
     editorial.entities = { correctedBy: entities.correctedBy, correctedAt: entities.correctedAt, kinds, machineEntities };
   }

@@ -37,7 +37,8 @@ const IN_DOMAIN_PERCENTILE = 0.05;
  * Throws on qcodes the IPTC scheme does not know.
  */
 export function trainTopicModel(examples: TopicExample[], options: TopicTrainingOptions = {}): TopicModel {
-  const opts = { ...DEFAULTS, ...options };
+  // An option given as undefined keeps its default (a spread alone would let it erase the default).
+  const opts = { ...DEFAULTS, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as TopicTrainingOptions) };
   const classes = collectClasses(examples);
   if (classes.length < 2) throw new Error('enrichment: topic training needs examples of at least two topics');
   const k = classes.length;

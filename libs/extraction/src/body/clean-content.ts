@@ -1,9 +1,10 @@
 import type { ElementNode, HtmlTree } from '../dom/html-tree';
 import { BLOCK_TAGS, HEADING_TAGS } from '../dom/tag-sets';
-import { collapsedLength, collapseWhitespace, countCommas } from '../dom/text-measure';
-import { textContent } from '../dom/tree-text';
+import { collapseWhitespace, measureText } from '../dom/text-measure';
+import { subtreeEnd, textContent } from '../dom/tree-text';
 import { BOILERPLATE_TEXT } from './boilerplate.patterns';
 import { classIdWords, classWeight, isUnlikelyByClass } from './class-signals';
+import { isMetadataLine } from './filter-blocks';
 
 /** What the cleaner may use besides the tree. */
 export interface CleanContext {
@@ -16,7 +17,22 @@ export interface CleanContext {
 }
 
 // Containers judged as a whole: a list, table or wrapper that is mostly links or images is furniture.
-const CONDITIONAL_TAGS = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'fieldset', 'aside', 'header', 'footer', 'dl', 'center', 'article', 'nav']);
+const CONDITIONAL_TAGS = new Set([
+  'div',
+  'section',
+  'ul',
+  'ol',
+  'table',
+  'form',
+  'fieldset',
+  'aside',
+  'header',
+  'footer',
+  'dl',
+  'center',
+  'article',
+  'nav',
+]);
 const SHELTER_TAGS = new Set(['figure', 'code', 'pre']);
 const EMBED_TAGS = new Set(['iframe', 'embed', 'object', 'video', 'audio']);
 
@@ -32,23 +48,6 @@ interface Counts {
   heading: Float64Array;
   links: Float64Array;
   pre: Float64Array;
-}
-
-/** Index one past the last descendant of `element` (descendants are contiguous in document order). */
-export function subtreeEnd(element: ElementNode): number {
-  let node: ElementNode = element;
-  for (;;) {
-    let lastElement: ElementNode | null = null;
-    for (let k = node.children.length - 1; k >= 0; k--) {
-      const child = node.children[k];
-      if (child.kind === 'element') {
-        lastElement = child;
-        break;
-      }
-    }
-    if (lastElement === null) return node.index + 1;
-    node = lastElement;
-  }
 }
 
 /**
@@ -97,10 +96,10 @@ function aggregate(element: ElementNode, start: number, removed: Uint8Array, cou
   let link = 0;
   for (const child of element.children) {
     if (child.kind === 'text') {
-      const length = collapsedLength(child.data);
+      const length = measureText(child);
       if (length === 0) continue;
       text += length + 1;
-      commas += countCommas(child.data);
+      commas += child.commas;
       continue;
     }
     if (removed[child.index] === 1) continue;
@@ -140,8 +139,15 @@ function shouldRemove(element: ElementNode, start: number, counts: Counts, conte
     if (classWeight(element) < 0) return true;
     if ((tag === 'h1' || tag === 'h2') && context.title !== '' && sameText(textContent(element), context.title)) return true;
   }
+  // A <time> on its own line is the article's dateline, not its text.
+  if (tag === 'time' && standsAlone(element) && isMetadataLine(textContent(element), [])) return true;
   // Blocks and links ("Zurück zu allen Meldungen" buttons) that read as furniture.
-  if ((BLOCK_TAGS.has(tag) || (tag === 'a' && standsAlone(element))) && text > 0 && text < 200 && BOILERPLATE_TEXT.test(collapseWhitespace(textContent(element)))) {
+  if (
+    (BLOCK_TAGS.has(tag) || (tag === 'a' && standsAlone(element))) &&
+    text > 0 &&
+    text < 200 &&
+    BOILERPLATE_TEXT.test(collapseWhitespace(textContent(element)))
+  ) {
     return true;
   }
   if (!context.conditional) return false;

@@ -1,6 +1,6 @@
 import type { HtmlTree } from '../dom/html-tree';
 import { BLOCK_TAGS } from '../dom/tag-sets';
-import { collapsedLength, countCommas } from '../dom/text-measure';
+import { measureText } from '../dom/text-measure';
 
 /**
  * Per-element text measures, indexed by `ElementNode.index`, over the elements not removed.
@@ -46,10 +46,10 @@ export function computeElementStats(tree: HtmlTree, removed: Uint8Array): Elemen
     let p = 0;
     for (const child of element.children) {
       if (child.kind === 'text') {
-        const length = collapsedLength(child.data);
+        const length = measureText(child);
         if (length === 0) continue;
         // +1: the space that separates this run from its neighbours once collapsed.
-        const commaCount = countCommas(child.data);
+        const commaCount = child.commas;
         t += length + 1;
         it += length + 1;
         c += commaCount;

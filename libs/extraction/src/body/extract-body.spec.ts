@@ -43,7 +43,11 @@ describe('article body', () => {
   });
 
   it('drops a run of related-story links and its lead-in line', () => {
-    const related = ['Storm closes the coastal road for a second night', 'New bakery opens in the old station building', 'School board approves the new sports hall'];
+    const related = [
+      'Storm closes the coastal road for a second night',
+      'New bakery opens in the old station building',
+      'School board approves the new sports hall',
+    ];
     const text = body(
       newsPage({
         inside: `<p>You may also like...</p>${related.map((r, i) => `<p><a href="/news/2021/03/0${i + 1}/story">${r}</a></p>`).join('')}`,
@@ -54,7 +58,14 @@ describe('article body', () => {
   });
 
   it('keeps short calls to action that link elsewhere, which belong to the story', () => {
-    const text = body(newsPage({ inside: '<ul><li><a href="https://shop.example.org/ferry-pass">Buy a pass</a></li><li><a href="https://maps.example.org/route">See the route</a></li></ul><p>' + STORY[0] + '</p>' }));
+    const text = body(
+      newsPage({
+        inside:
+          '<ul><li><a href="https://shop.example.org/ferry-pass">Buy a pass</a></li><li><a href="https://maps.example.org/route">See the route</a></li></ul><p>' +
+          STORY[0] +
+          '</p>',
+      }),
+    );
     expect(text).toContain('Buy a pass');
   });
 
@@ -62,22 +73,33 @@ describe('article body', () => {
     const text = body(
       newsPage({
         intro: '<div class="meta"><p>By Jane Doe</p><p>Published March 12, 2021 9:41 AM</p></div>',
-        inside: '<p>READ MORE: <a href="/news/other">Ferry operator reports record passenger numbers</a></p><p><a href="/news/x">STORM CLOSES THE COASTAL ROAD AGAIN</a></p>',
+        inside:
+          '<p>READ MORE: <a href="/news/other">Ferry operator reports record passenger numbers</a></p><p><a href="/news/x">STORM CLOSES THE COASTAL ROAD AGAIN</a></p>',
       }),
     );
     expect(text).not.toMatch(/Jane Doe|Published March|READ MORE|STORM CLOSES/);
   });
 
   it('drops link-heavy hover cards nested inside a sentence', () => {
-    const card = '<span class="card"><a href="/p/1">Jane Doe</a> <a href="/a/1">Earlier story about the harbour budget overrun</a> <a href="/a/2">Another story about the island school</a></span>';
-    const text = body(newsPage({ paragraphs: [`The proposal came from councillor <a href="/p/1">Jane Doe</a>${card}, who chairs the transport committee and has pushed for the change since last year.`, ...STORY] }));
+    const card =
+      '<span class="card"><a href="/p/1">Jane Doe</a> <a href="/a/1">Earlier story about the harbour budget overrun</a> <a href="/a/2">Another story about the island school</a></span>';
+    const text = body(
+      newsPage({
+        paragraphs: [
+          `The proposal came from councillor <a href="/p/1">Jane Doe</a>${card}, who chairs the transport committee and has pushed for the change since last year.`,
+          ...STORY,
+        ],
+      }),
+    );
     expect(text).toContain('The proposal came from councillor Jane Doe, who chairs');
     expect(text).not.toContain('island school');
   });
 
   it('keeps captions in the HTML but not in the plain text', () => {
     const article = extractArticle(
-      newsPage({ inside: '<figure><img src="/img/ferry.jpg" alt="The ferry"><figcaption>The ferry leaves the harbour at dawn.</figcaption></figure>' }),
+      newsPage({
+        inside: '<figure><img src="/img/ferry.jpg" alt="The ferry"><figcaption>The ferry leaves the harbour at dawn.</figcaption></figure>',
+      }),
       URL,
     );
     expect(article.bodyHtml).toContain('<figcaption>The ferry leaves the harbour at dawn.</figcaption>');
@@ -88,7 +110,10 @@ describe('article body', () => {
   it('adds the standfirst that sits in the article header next to the headline', () => {
     const standfirst = 'Two night crossings and a weekend route are coming after a year of complaints from island commuters.';
     const article = extractArticle(
-      newsPage({ head: `<meta name="description" content="${standfirst}">`, intro: `<header><p class="byline">By Jane Doe</p><p>${standfirst}</p></header>` }),
+      newsPage({
+        head: `<meta name="description" content="${standfirst}">`,
+        intro: `<header><p class="byline">By Jane Doe</p><p>${standfirst}</p></header>`,
+      }),
       URL,
     );
     expect(article.bodyText.split('\n')[0]).toBe(standfirst);
@@ -96,9 +121,12 @@ describe('article body', () => {
   });
 
   it('picks the story of the headline when the page stacks several full stories', () => {
-    const other = 'A different story about the school board, which met on Monday to approve a new sports hall, a larger library and a cafeteria renovation.';
+    const other =
+      'A different story about the school board, which met on Monday to approve a new sports hall, a larger library and a cafeteria renovation.';
     const html = `<html><head><title>Council expands harbour ferry service</title></head><body>
-      <article><h1>Council expands harbour ferry service</h1>${STORY.slice(0, 3).map((p) => `<p>${p}</p>`).join('')}</article>
+      <article><h1>Council expands harbour ferry service</h1>${STORY.slice(0, 3)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article>
       <article><h2>School board approves sports hall</h2>${[other, other, other, other, other].map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
     const text = body(html);
     expect(text).toContain(STORY[0]);
@@ -124,6 +152,29 @@ describe('article body', () => {
     expect(html).not.toMatch(/onclick|onmouseover|style=|javascript:|<script|pixel\.gif|ads\.example/);
     expect(html).toContain('<a href="https://www.example.com/apply">apply here</a>');
     expect(html).toContain('<iframe src="https://www.youtube.com/embed/abc" allowfullscreen></iframe>');
+  });
+
+  it('drops a dateline <time> standing on its own line', () => {
+    const text = body(newsPage({ inside: '<time datetime="2020-04-03T10:35:41Z">Publiziert: 03.04.2020, 12:35</time>' }));
+    expect(text).not.toContain('03.04.2020');
+  });
+
+  it('keeps code blocks even in short wrappers', () => {
+    const text = body(newsPage({ inside: '<p>Install it with pip:</p><div class="highlight"><pre>pip install ferry</pre></div>' }));
+    expect(text).toContain('pip install ferry');
+  });
+
+  it('keeps a long paragraph in a row of photos', () => {
+    const row = `<div class="row"><img src="/a.jpg"><img src="/b.jpg"><img src="/c.jpg"><p>${STORY[2]} ${STORY[3]}</p></div>`;
+    expect(body(newsPage({ paragraphs: STORY.slice(0, 2), inside: row }))).toContain(STORY[3]);
+  });
+
+  it('gathers a story that a page builder split over cousin blocks', () => {
+    const block = (p: string): string =>
+      `<div class="builder-row"><div class="builder-col"><div class="text-block"><p>${p}</p></div></div></div>`;
+    const html = `<html><head><title>Ferry</title></head><body><nav><a href="/">Home</a></nav><div class="builder">${STORY.map(block).join('')}</div></body></html>`;
+    const text = body(html);
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
   });
 
   it('never returns an empty body for a short article whose paragraphs are in plain divs', () => {

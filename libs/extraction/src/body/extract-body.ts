@@ -1,5 +1,6 @@
 import type { ElementNode, HtmlTree } from '../dom/html-tree';
-import { cleanContainer, subtreeEnd } from './clean-content';
+import { subtreeEnd } from '../dom/tree-text';
+import { cleanContainer } from './clean-content';
 import { computeElementStats, type ElementStats } from './element-stats';
 import { filterBlocks } from './filter-blocks';
 import { findLead } from './find-lead';
@@ -49,7 +50,7 @@ export const BODY_ATTEMPTS: readonly BodyAttempt[] = [
 /** Below this many characters a result is suspect and a more lenient attempt is tried. */
 const ENOUGH_TEXT = 500;
 
-const EMPTY: BodyResult = { html: '', text: '', images: [], container: null, pageTextLength: 0 };
+const EMPTY: BodyResult = { html: '', text: '', images: [], linkTextLength: 0, container: null, pageTextLength: 0 };
 
 /** Finds the article body: strip furniture, score containers, clean the winner, serialize. */
 export function extractBody(tree: HtmlTree, options: BodyOptions): BodyResult {
@@ -65,10 +66,6 @@ export function extractBody(tree: HtmlTree, options: BodyOptions): BodyResult {
 
 /** One extraction attempt with a given strictness (exported for tests and diagnostics). */
 export function extractBodyWith(tree: HtmlTree, options: BodyOptions, attempt: BodyAttempt): BodyResult {
-  return runAttempt(tree, options, attempt);
-}
-
-function runAttempt(tree: HtmlTree, options: BodyOptions, attempt: BodyAttempt): BodyResult {
   const removed = markBoilerplate(tree, attempt);
   const stats = computeElementStats(tree, removed);
   const pageTextLength = stats.text[0];

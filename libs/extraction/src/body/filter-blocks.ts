@@ -42,10 +42,14 @@ export function filterBlocks(tree: HtmlTree, parts: readonly ElementNode[], remo
   const stats = computeElementStats(tree, removed);
   const blocks = leafBlocks(parts, removed, stats).filter((b) => !context.listItemsOnly || b.element.tag === 'li');
   const site = context.baseUrl === null ? null : siteOf(context.baseUrl.hostname);
-  const profiles = blocks.map((b) => (b.linkText > 0 ? linkProfile(b.element, removed, context.baseUrl, site) : { count: 0, internal: false }));
-  const linkOnly = blocks.map((b, k) => b.text > 0 && b.linkText / b.text >= 0.8 && b.text < LINK_LINE_LENGTH * Math.max(1, profiles[k].count));
+  const profiles = blocks.map((b) =>
+    b.linkText > 0 ? linkProfile(b.element, removed, context.baseUrl, site) : { count: 0, internal: false },
+  );
+  const linkOnly = blocks.map(
+    (b, k) => b.text > 0 && b.linkText / b.text >= 0.8 && b.text < LINK_LINE_LENGTH * Math.max(1, profiles[k].count),
+  );
 
-  for (let i = 0; i < blocks.length; ) {
+  for (let i = 0; i < blocks.length;) {
     if (!linkOnly[i]) {
       i++;
       continue;
@@ -152,8 +156,11 @@ function isLeadIn(block: Block): boolean {
 
 // Words that may surround names and dates in a byline or dateline, in the languages of our sources.
 const BYLINE_FILLER =
-  /\b(?:by|and|with|from|von|und|mit|par|et|por|y|di|door|en|the|staff|reporter|writer|correspondent|editor|contributor|photographer|photos?|images?|text|published|updated|posted|last|modified|on|at|am|um|uhr|h|pm|a\.m\.|p\.m\.|veröffentlicht|veröffentlichung|aktualisiert|erstellt|stand|datum|date|publié|mis à jour|le|publicado|actualizado|el|pubblicato|aggiornato|il)\b/giu;
-const MONTH_OR_DAY = new RegExp(`(?<!\\p{L})(?:${MONTH_PATTERN}|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\p{L}*\\.?`, 'giu');
+  /\b(?:by|and|with|from|von|und|mit|par|et|por|y|di|door|en|the|staff|reporter|writer|correspondent|editor|contributor|photographer|photos?|images?|text|published|updated|posted|last|modified|on|at|am|um|uhr|h|pm|a\.m\.|p\.m\.|veröffentlicht|veröffentlichung|publiziert|erschienen|aktualisiert|erstellt|stand|datum|date|publié|mis à jour|le|publicado|actualizado|el|pubblicato|aggiornato|il)\b/giu;
+const MONTH_OR_DAY = new RegExp(
+  `(?<!\\p{L})(?:${MONTH_PATTERN}|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\\p{L}*\\.?`,
+  'giu',
+);
 // Upper-case time zone abbreviations (EST, MEZ, GMT); matched case-sensitively so ordinary words survive.
 const ZONE_ABBREVIATION = /\b[A-Z]{2,4}T?\b/g;
 

@@ -1,10 +1,9 @@
 import type { ElementNode, HtmlTree } from '../dom/html-tree';
 import { NEVER_CONTENT_TAGS } from '../dom/tag-sets';
 import { collapsedLength, collapseWhitespace } from '../dom/text-measure';
-import { textContent } from '../dom/tree-text';
+import { subtreeEnd, textContent } from '../dom/tree-text';
 import { CAPTION_CLASS } from './boilerplate.patterns';
 import { classIdWords, hasUnlikelyRole, isHidden, isUnlikelyByClass } from './class-signals';
-import { subtreeEnd } from './clean-content';
 import type { ElementStats } from './element-stats';
 import { isMetadataLine } from './filter-blocks';
 
@@ -63,7 +62,8 @@ export function findLead(
   return lead;
 }
 
-const LEAD_CLASS = /(?:^|[\s_-])(?:lead|lede|intro|teaser|summary|standfirst|dek|deck|subtitle|subheadline|excerpt|abstract|kicker-text|description)(?=$|[\s_-])/;
+const LEAD_CLASS =
+  /(?:^|[\s_-])(?:lead|lede|intro|teaser|summary|standfirst|dek|deck|subtitle|subheadline|excerpt|abstract|kicker-text|description)(?=$|[\s_-])/;
 
 /**
  * True when the element was dropped only for sitting in a `<header>`: the article header holds the standfirst
@@ -80,7 +80,10 @@ function removedOnlyAsHeader(element: ElementNode, removed: Uint8Array): boolean
 }
 
 function isLeadClassed(element: ElementNode): boolean {
-  return (element.tag === 'p' || element.tag === 'div' || element.tag === 'h2' || element.tag === 'span') && LEAD_CLASS.test(classIdWords(element));
+  return (
+    (element.tag === 'p' || element.tag === 'div' || element.tag === 'h2' || element.tag === 'span') &&
+    LEAD_CLASS.test(classIdWords(element))
+  );
 }
 
 function isAncestor(ancestor: ElementNode, node: ElementNode): boolean {

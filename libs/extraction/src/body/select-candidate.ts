@@ -1,7 +1,6 @@
 import type { ElementNode, HtmlTree } from '../dom/html-tree';
 import { BLOCK_TAGS } from '../dom/tag-sets';
-import { textContent } from '../dom/tree-text';
-import { subtreeEnd } from './clean-content';
+import { subtreeEnd, textContent } from '../dom/tree-text';
 import { classWeight } from './class-signals';
 import type { ElementStats } from './element-stats';
 
@@ -114,7 +113,13 @@ export function selectCandidate(
   if (best === null) return null;
   let top = promoteToAncestor(best, scores, initialized, scope);
   // A wrapper with a single child says nothing more than the child; the wrapper catches siblings better.
-  while (top !== scope && top.parent !== null && top.parent.tag !== '#root' && top.parent.tag !== 'body' && liveChildCount(top.parent, removed) === 1) {
+  while (
+    top !== scope &&
+    top.parent !== null &&
+    top.parent.tag !== '#root' &&
+    top.parent.tag !== 'body' &&
+    liveChildCount(top.parent, removed) === 1
+  ) {
     top = top.parent;
   }
   if (top !== scope) top = expandOverProse(top, stats, scope);
@@ -217,4 +222,3 @@ function mergeSiblings(
   }
   return parts;
 }
-

@@ -14,21 +14,82 @@ export interface SerializedBody {
   readonly text: string;
   /** Images kept, as absolute URLs, in document order. */
   readonly images: readonly string[];
+  /** Characters of the plain text that sit inside links: teaser lists are mostly links, stories are not. */
+  readonly linkTextLength: number;
 }
 
 // Tags written out as they are (with their allow-listed attributes); everything else is unwrapped.
 const KEPT_BLOCKS = new Set([
-  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'figure', 'figcaption', 'table',
-  'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'dl', 'dt', 'dd', 'hr',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
 ]);
 const KEPT_INLINE = new Set([
-  'a', 'b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'code', 'q', 'cite', 'abbr', 'time', 'mark', 'small',
-  'br', 'img', 'iframe', 'del', 'ins', 'kbd', 'var', 'dfn',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'code',
+  'q',
+  'cite',
+  'abbr',
+  'time',
+  'mark',
+  'small',
+  'br',
+  'img',
+  'iframe',
+  'del',
+  'ins',
+  'kbd',
+  'var',
+  'dfn',
 ]);
 const VOID_TAGS = new Set(['br', 'hr', 'img']);
 // Elements whose direct text is fine where it stands; elsewhere loose text is wrapped in a <p>.
 const TEXT_HOLDERS = new Set([
-  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption', 'th', 'td', 'caption', 'dt', 'dd',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'figcaption',
+  'th',
+  'td',
+  'caption',
+  'dt',
+  'dd',
 ]);
 // Captions describe pictures; the plain-text body is the story alone.
 const TEXT_SKIPPED = new Set(['figcaption']);
@@ -40,6 +101,7 @@ interface Frame {
   readonly written: string | null;
   readonly textSkipped: boolean;
   readonly inPre: boolean;
+  readonly inLink: boolean;
 }
 
 /** Serializes the chosen parts to sanitized HTML and line-per-block text, skipping removed elements. */
@@ -53,6 +115,7 @@ export function serializeBody(
   const lines: string[] = [];
   const images: string[] = [];
   let line = '';
+  let linkTextLength = 0;
   let openImplicitP = false;
   // Inline elements written and still open: a block inside one (<a><div>..) is unwrapped to keep nesting valid.
   let openInline = 0;
@@ -84,6 +147,7 @@ export function serializeBody(
       const tag = element.tag === 'h1' ? 'h2' : element.tag;
       const textSkipped = (parent?.textSkipped ?? false) || TEXT_SKIPPED.has(tag) || isCaptionLike(element, removed);
       const inPre = (parent?.inPre ?? false) || tag === 'pre';
+      const inLink = (parent?.inLink ?? false) || tag === 'a';
       if (BLOCK_TAGS.has(element.tag)) flushLine();
       let written: string | null = null;
       if (KEPT_BLOCKS.has(tag) && openInline === 0) {
@@ -108,7 +172,7 @@ export function serializeBody(
       } else if (BLOCK_TAGS.has(element.tag) && openInline === 0) {
         closeImplicitP();
       }
-      stack.push({ element, position: 0, written, textSkipped, inPre });
+      stack.push({ element, position: 0, written, textSkipped, inPre, inLink });
     };
     const exit = (frame: Frame): void => {
       if (frame.written !== null) {
@@ -143,12 +207,15 @@ export function serializeBody(
       }
       ensureTextHolder();
       html.push(escapeText(data));
-      if (!frame.textSkipped) line += data;
+      if (!frame.textSkipped) {
+        line += data;
+        if (frame.inLink) linkTextLength += data.trim().length;
+      }
     }
     closeImplicitP();
     flushLine();
   }
-  return { html: html.join('').replace(/<p>\s*<\/p>/g, ''), text: lines.join('\n'), images };
+  return { html: html.join('').replace(/<p>\s*<\/p>/g, ''), text: lines.join('\n'), images, linkTextLength };
 }
 
 function keptAttributes(tag: string, element: ElementNode): string {
@@ -172,7 +239,13 @@ function keptAttributes(tag: string, element: ElementNode): string {
   }
 }
 
-function inlineOpening(tag: string, element: ElementNode, baseUrl: URL | null, images: string[], iframeHosts: readonly string[]): string | null {
+function inlineOpening(
+  tag: string,
+  element: ElementNode,
+  baseUrl: URL | null,
+  images: string[],
+  iframeHosts: readonly string[],
+): string | null {
   const attrs = element.attrs;
   switch (tag) {
     case 'a': {

@@ -1,7 +1,24 @@
 /** Elements without content or end tag. */
 export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
-  'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
 ]);
 
 const P = new Set(['p']);
@@ -43,9 +60,29 @@ export const OPEN_IMPLIES_CLOSE: ReadonlyMap<string, ReadonlySet<string>> = new 
   ['rp', RT_RP],
   ['tbody', TABLE_SECTIONS],
   ['tfoot', TABLE_SECTIONS],
-  ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
-    (tag): [string, ReadonlySet<string>] => [tag, P],
-  ),
+  ...[
+    'address',
+    'article',
+    'aside',
+    'blockquote',
+    'details',
+    'div',
+    'dl',
+    'fieldset',
+    'figcaption',
+    'figure',
+    'footer',
+    'form',
+    'header',
+    'hr',
+    'main',
+    'nav',
+    'ol',
+    'pre',
+    'section',
+    'table',
+    'ul',
+  ].map((tag): [string, ReadonlySet<string>] => [tag, P]),
 ]);
 
 /** Roots of SVG and MathML content, where `<x/>` really closes and CDATA is text. */
@@ -53,5 +90,15 @@ export const FOREIGN_ROOTS: ReadonlySet<string> = new Set(['svg', 'math']);
 
 /** Elements that may stand in `<head>`; any other start tag there implies `</head>`. */
 export const HEAD_CONTENT: ReadonlySet<string> = new Set([
-  'base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'noscript', 'noframes', 'style', 'script', 'template',
+  'base',
+  'basefont',
+  'bgsound',
+  'link',
+  'meta',
+  'title',
+  'noscript',
+  'noframes',
+  'style',
+  'script',
+  'template',
 ]);

@@ -17,6 +17,9 @@ export interface TextNode {
   readonly kind: 'text';
   data: string;
   readonly parent: ElementNode;
+  /** Collapsed length and comma count, measured once on first use (see `measureText`); -1 until then. */
+  length: number;
+  commas: number;
 }
 
 export type TreeNode = ElementNode | TextNode;
@@ -87,6 +90,8 @@ class TreeBuilder implements TokenizerCallbacks {
   // While > 0, content is skipped until the stack shrinks below this height.
   private skipBase = 0;
   private skipIsJsonLd = false;
+  // An untyped script counts as JSON-LD only if it names a @context.
+  private skipNeedsContext = false;
   private skipText = '';
   private inTitle = false;
   private tagName = '';
@@ -196,6 +201,7 @@ class TreeBuilder implements TokenizerCallbacks {
       this.skipBase = this.names.length + 1;
       // Untyped scripts are kept too while they look like JSON: some CMSs omit the ld+json type.
       this.skipIsJsonLd = name === 'script' && attrs.src === undefined && (attrs.type === undefined || /ld\+json/i.test(attrs.type));
+      this.skipNeedsContext = attrs.type === undefined;
       this.skipText = '';
     }
     this.names.push(name);
@@ -211,7 +217,9 @@ class TreeBuilder implements TokenizerCallbacks {
     if (FOREIGN_ROOTS.has(name)) this.foreignDepth--;
     if (name === 'title') this.inTitle = false;
     if (this.skipBase > 0 && this.names.length < this.skipBase) {
-      if (this.skipIsJsonLd && /^\s*[[{]/.test(this.skipText) && this.skipText.includes('@context')) this.jsonLd.push(this.skipText);
+      if (this.skipIsJsonLd && /^\s*[[{]/.test(this.skipText) && (!this.skipNeedsContext || this.skipText.includes('@context'))) {
+        this.jsonLd.push(this.skipText);
+      }
       this.skipBase = 0;
       this.skipIsJsonLd = false;
       this.skipText = '';
@@ -239,7 +247,7 @@ class TreeBuilder implements TokenizerCallbacks {
     const last = current.children[current.children.length - 1];
     // The tokenizer splits text at entities; one node per run keeps later text handling simple.
     if (last !== undefined && last.kind === 'text') last.data += data;
-    else current.children.push({ kind: 'text', data, parent: current });
+    else current.children.push({ kind: 'text', data, parent: current, length: -1, commas: 0 });
   }
 
   finish(): void {

@@ -1,3 +1,5 @@
+import type { TextNode } from './html-tree';
+
 const SPACE = new Uint8Array(0x3001);
 for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) SPACE[code] = 1;
 for (let code = 0x2000; code <= 0x200b; code++) SPACE[code] = 1;
@@ -36,4 +38,13 @@ export function countCommas(text: string): number {
 /** Collapses whitespace runs (including no-break spaces) to single spaces and trims. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]+/g, ' ').trim();
+}
+
+/** Collapsed length and commas of a text node, computed once and cached on the node (the tree is immutable). */
+export function measureText(node: TextNode): number {
+  if (node.length < 0) {
+    node.length = collapsedLength(node.data);
+    node.commas = node.length === 0 ? 0 : countCommas(node.data);
+  }
+  return node.length;
 }

@@ -23,11 +23,27 @@ export function textContent(element: ElementNode, removed?: Uint8Array, limit = 
     if (child.kind === 'text') {
       out += child.data;
       if (out.length >= limit) return out;
-    }
-    else if (removed === undefined || removed[child.index] === 0) {
+    } else if (removed === undefined || removed[child.index] === 0) {
       nodes.push(child);
       positions.push(0);
     }
   }
   return out;
+}
+
+/** Index one past the last descendant of `element` (descendants are contiguous in document order). */
+export function subtreeEnd(element: ElementNode): number {
+  let node: ElementNode = element;
+  for (;;) {
+    let lastElement: ElementNode | null = null;
+    for (let k = node.children.length - 1; k >= 0; k--) {
+      const child = node.children[k];
+      if (child.kind === 'element') {
+        lastElement = child;
+        break;
+      }
+    }
+    if (lastElement === null) return node.index + 1;
+    node = lastElement;
+  }
 }

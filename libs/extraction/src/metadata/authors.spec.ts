@@ -12,6 +12,13 @@ describe('parseByline', () => {
     ['Par Marie Dupont', ['Marie Dupont']],
     ['Author: Kim Lee; Sam Park', ['Kim Lee', 'Sam Park']],
     ['The Associated Press', ['The Associated Press']],
+    ['Veröffentlicht vonChris Jung', ['Chris Jung']],
+    ['Juan Carlos Muñoz C.', ['Juan Carlos Muñoz C.']],
+    ['Marwan H. Adwan1', ['Marwan H. Adwan']],
+    ['Katharina Schmidt Kategorien: Mode', ['Katharina Schmidt']],
+    ['Art Edwards says', ['Art Edwards']],
+    ['Posted by', []],
+    ['Web Commerce GmbH www.example-agency.de', []],
   ])('%s', (raw, expected) => {
     expect(parseByline(raw)).toEqual(expected);
   });
@@ -19,6 +26,11 @@ describe('parseByline', () => {
   it('returns nothing for URLs and empty strings', () => {
     expect(parseByline('https://www.example.com/authors/jane')).toEqual([]);
     expect(parseByline('   ')).toEqual([]);
+  });
+
+  it('drops the site name next to a person, but keeps it when it is the only author', () => {
+    expect(parseByline('unocero - Alberto Ávila', ['unocero'])).toEqual(['Alberto Ávila']);
+    expect(parseByline('SolarServer', ['SolarServer'])).toEqual(['SolarServer']);
   });
 
   it('removes case-insensitive duplicates', () => {

@@ -24,11 +24,41 @@ export interface DateParseOptions {
 
 // Offsets in minutes for the abbreviations news pages print.
 const ZONES: Readonly<Record<string, number>> = {
-  z: 0, utc: 0, gmt: 0, ut: 0, wet: 0, bst: 60, ist: 60, cet: 60, mez: 60, cest: 120, mesz: 120, eet: 120,
-  eest: 180, msk: 180, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, aest: 600, aedt: 660, jst: 540, kst: 540, sgt: 480, hkt: 480,
+  z: 0,
+  utc: 0,
+  gmt: 0,
+  ut: 0,
+  wet: 0,
+  bst: 60,
+  ist: 60,
+  cet: 60,
+  mez: 60,
+  cest: 120,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  aest: 600,
+  aedt: 660,
+  jst: 540,
+  kst: 540,
+  sgt: 480,
+  hkt: 480,
 };
-const ZONE_PATTERN = `[+-]\\d{2}:?\\d{2}|[+-]\\d{2}(?!\\d)|(?:${Object.keys(ZONES).sort((a, b) => b.length - a.length).join('|')})\\b`;
+const ZONE_PATTERN = `[+-]\\d{2}:?\\d{2}|[+-]\\d{2}(?!\\d)|(?:${Object.keys(ZONES)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\b`;
 const TIME_PATTERN = `(\\d{1,2})[:h.](\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(a\\.?m\\.?|p\\.?m\\.?)?\\s*(?:uhr\\s*)?(${ZONE_PATTERN})?`;
 
 const ISO_RE = new RegExp(
@@ -39,7 +69,10 @@ const COMPACT_RE = /^\s*(\d{4})(\d{2})(\d{2})(?:t?(\d{2})(\d{2})(\d{2})?(z|[+-]\
 const EPOCH_RE = /^\s*(\d{10}|\d{13})\s*$/;
 
 // Free-text forms; each captures (day, month, year) positions noted below, then an optional time.
-const WORD_DMY = new RegExp(`(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_PATTERN})\\.?,?\\s*(?:de\\s+)?(\\d{4})(?!\\d)`, 'iu');
+const WORD_DMY = new RegExp(
+  `(?<![\\p{L}\\d])(\\d{1,2})(?:\\.|st|nd|rd|th|er|º)?\\s*(?:de\\s+|of\\s+)?(${MONTH_PATTERN})\\.?,?\\s*(?:de\\s+)?(\\d{4})(?!\\d)`,
+  'iu',
+);
 const WORD_MDY = new RegExp(`(?<![\\p{L}])(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'iu');
 const WORD_YMD = new RegExp(`(?<!\\d)(\\d{4})\\.?\\s*(?:m\\.\\s*)?(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})\\.?(?!\\d)`, 'iu');
 const NUMERIC_YMD = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
@@ -122,7 +155,13 @@ export function parseDate(input: string, options: DateParseOptions = {}): Parsed
   if (m !== null) {
     const ms = m[1].length === 13 ? Number(m[1]) : Number(m[1]) * 1000;
     const d = new Date(ms);
-    return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), { hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), zone: 'z' }, options);
+    return build(
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      { hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), zone: 'z' },
+      options,
+    );
   }
   return findDateInText(text, options);
 }

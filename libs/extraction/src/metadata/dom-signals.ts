@@ -14,9 +14,12 @@ export interface DomSignals {
   readonly paywallMarkers: readonly ElementNode[];
 }
 
-const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|bylines|by-line|author|authors|author-name|autor|autorin|writer|contributor|article-author|post-author|entry-author|vcard|creator|reporter)(?=$|[\s_-])/i;
-const PAYWALL_CLASS = /(?:^|[\s_-])(?:paywall|paywalled|premium-?content|premium-?article|subscriber-?only|subscribers-?only|locked-?content|plus-?content|pay-?wall|article-?locked)(?=$|[\s_-])/i;
-const DATE_CLASS = /(?:^|[\s_-])(?:date|dates|datum|time|timestamp|published|publish|pubdate|posted|post-date|entry-date|article-date|dateline|meta-date|created|updated|fecha|data)(?=$|[\s_-])/i;
+const BYLINE_CLASS =
+  /(?:^|[\s_-])(?:byline|bylines|by-line|author|authors|author-?name|authorname|author-?box|authorbox|autor|autorin|autorname|writer|contributor|article-author|post-author|entry-author|vcard|creator|reporter)(?=$|[\s_-])/i;
+const PAYWALL_CLASS =
+  /(?:^|[\s_-])(?:paywall|paywalled|premium-?content|premium-?article|subscriber-?only|subscribers-?only|locked-?content|plus-?content|pay-?wall|article-?locked)(?=$|[\s_-])/i;
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:date|dates|datum|time|timestamp|published|publish|pubdate|posted|post-date|entry-date|article-date|dateline|meta-date|created|updated|fecha|data)(?=$|[\s_-])/i;
 // Caps keep a page with thousands of teasers from making metadata slow.
 const MAX_SIGNALS = 60;
 
@@ -33,16 +36,23 @@ export function collectDomSignals(tree: HtmlTree): DomSignals {
     if (tag === 'meta' || tag === 'link' || tag === 'script') continue;
     const itemprop = attrs.itemprop?.toLowerCase() ?? '';
     if (bylines.length < MAX_SIGNALS) {
-      if (attrs.rel?.toLowerCase() === 'author' || itemprop === 'author' || itemprop === 'creator') bylines.push(element);
-      else if ((attrs.class !== undefined || attrs.id !== undefined) && BYLINE_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) bylines.push(element);
+      if (attrs.rel?.toLowerCase() === 'author' || itemprop === 'author' || itemprop === 'creator' || tag === 'address')
+        bylines.push(element);
+      else if ((attrs.class !== undefined || attrs.id !== undefined) && BYLINE_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`))
+        bylines.push(element);
     }
-    if (paywallMarkers.length < 10 && (attrs.class !== undefined || attrs.id !== undefined) && PAYWALL_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) {
+    if (
+      paywallMarkers.length < 10 &&
+      (attrs.class !== undefined || attrs.id !== undefined) &&
+      PAYWALL_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)
+    ) {
       paywallMarkers.push(element);
     }
     if (dates.length < MAX_SIGNALS) {
       if (tag === 'time' || itemprop.startsWith('date')) dates.push(element);
       else if (tag === 'abbr' && /published|updated/i.test(attrs.class ?? '')) dates.push(element);
-      else if ((attrs.class !== undefined || attrs.id !== undefined) && DATE_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) dates.push(element);
+      else if ((attrs.class !== undefined || attrs.id !== undefined) && DATE_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`))
+        dates.push(element);
     }
   }
   return { headings, bylines, dates, paywallMarkers };

@@ -9,7 +9,7 @@ import { findDates, type PageDates } from './find-dates';
 import { jsonLdAccess, jsonLdAuthors, jsonLdString, jsonLdStrings, readJsonLd, type JsonLdNode } from './json-ld';
 import { allMeta, firstMeta, indexMetaTags, type MetaIndex } from './meta-tags';
 import type { FieldSource } from './provenance';
-import { cleanTitle, titlesMatch } from './title';
+import { chooseTitle, titlesMatch } from './title';
 
 /** A value and where it came from. */
 export interface Sourced<T> {
@@ -64,7 +64,9 @@ export function normalizeLanguage(value: string | null): string | null {
   const primary = match[1].toLowerCase();
   const region = match[2];
   if (region === undefined) return primary;
-  return region.length === 4 ? `${primary}-${region[0].toUpperCase()}${region.slice(1).toLowerCase()}` : `${primary}-${region.toUpperCase()}`;
+  return region.length === 4
+    ? `${primary}-${region[0].toUpperCase()}${region.slice(1).toLowerCase()}`
+    : `${primary}-${region.toUpperCase()}`;
 }
 
 function headlineElement(dom: DomSignals, title: string | null): ElementNode | null {
@@ -73,40 +75,84 @@ function headlineElement(dom: DomSignals, title: string | null): ElementNode | n
   return matches.find((h) => h.tag === 'h1') ?? matches[0] ?? null;
 }
 
-function titleOf(tree: HtmlTree, article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals, siteNames: string[]): Sourced<string> | null {
-  const headline = clean(article === null ? null : jsonLdString(article.headline) ?? jsonLdString(article.name));
-  const og = clean(firstMeta(meta, ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'title', 'headline', 'sailthru.title', 'parsely-title']));
-  const documentTitle = clean(tree.title);
-  const h1s = dom.headings.filter((h) => h.tag === 'h1').map((h) => elementText(h, 400)).filter((t) => t.length > 0);
-  const references = [headline, og, documentTitle].filter((t): t is string => t !== null);
-  // The visible headline wins when the structured data agree with it: it is what readers see, untruncated.
-  const h1 = h1s.find((text) => references.some((ref) => titlesMatch(text, ref))) ?? null;
-  if (h1 !== null) return { value: h1, source: 'dom' };
-  const truncated = headline !== null && /(?:…|\.\.\.)$/.test(headline);
-  return pick<string>(
-    [truncated ? null : headline, 'json-ld'],
-    [og === null ? null : cleanTitle(og, siteNames), 'meta'],
-    [h1s.length === 1 ? h1s[0] : null, 'dom'],
-    [documentTitle === null ? null : cleanTitle(documentTitle, siteNames), 'meta'],
-    [headline, 'json-ld'],
-  );
+function titleOf(
+  tree: HtmlTree,
+  article: JsonLdNode | null,
+  meta: MetaIndex,
+  dom: DomSignals,
+  siteNames: string[],
+): Sourced<string> | null {
+  const texts = (tag: string): string[] =>
+    dom.headings
+      .filter((h) => h.tag === tag)
+      .map((h) => elementText(h, 400))
+      .filter((t) => t.length > 0);
+  return chooseTitle({
+    jsonLd: clean(article === null ? null : (jsonLdString(article.headline) ?? jsonLdString(article.name))),
+    meta: clean(
+      firstMeta(meta, ['og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'title', 'headline', 'sailthru.title', 'parsely-title']),
+    ),
+    document: clean(tree.title),
+    h1s: texts('h1'),
+    h2s: texts('h2'),
+    siteNames,
+  });
 }
 
-function authorsOf(article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals): Sourced<string[]> | null {
+// More names than this from one source is a reference list or a comment thread, not a byline.
+const MAX_AUTHORS = 12;
+const COMMENT_CLASS = /comment|respond|reply|discussion/i;
+
+// "Autor: Peter Maahn" written in the page.
+const AUTHOR_LABEL = /(?:^|[^\p{L}])(?:autor(?:in)?|author|verfasser(?:in)?|written by|geschrieben von)\s*:?\s+([^\n|•·]{3,60})/iu;
+
+function authorsOf(
+  article: JsonLdNode | null,
+  meta: MetaIndex,
+  dom: DomSignals,
+  siteNames: readonly string[],
+  pageText: () => string,
+): Sourced<string[]> | null {
+  const accept = (names: string[]): boolean => names.length > 0 && names.length <= MAX_AUTHORS;
   if (article !== null) {
-    const names = dedupeNames(jsonLdAuthors(article).flatMap(parseByline));
-    if (names.length > 0) return { value: names, source: 'json-ld' };
+    const names = dedupeNames(jsonLdAuthors(article).flatMap((name) => parseByline(name, siteNames)));
+    if (accept(names)) return { value: names, source: 'json-ld' };
   }
-  const metaValues = allMeta(meta, ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'parsely-author', 'sailthru.author', 'citation_author', 'cxenseparse:author']);
-  const metaNames = dedupeNames(metaValues.filter((v) => !isUrlLike(v)).flatMap(parseByline));
-  if (metaNames.length > 0) return { value: metaNames, source: 'meta' };
+  const metaValues = allMeta(meta, [
+    'author',
+    'article:author',
+    'dc.creator',
+    'dcterms.creator',
+    'byl',
+    'parsely-author',
+    'sailthru.author',
+    'citation_author',
+    'cxenseparse:author',
+  ]);
+  const metaNames = dedupeNames(metaValues.filter((v) => !isUrlLike(v)).flatMap((value) => parseByline(value, siteNames)));
+  if (accept(metaNames)) return { value: metaNames, source: 'meta' };
   for (const element of dom.bylines) {
+    if (insideComments(element)) continue;
     const text = elementText(element, 200);
     if (text.length === 0 || text.length >= 200) continue;
-    const names = parseByline(text);
-    if (names.length > 0 && names.every((name) => name.split(/\s+/).length <= 5)) return { value: names, source: 'dom' };
+    const names = parseByline(text, siteNames);
+    if (accept(names) && names.every((name) => name.split(/\s+/).length <= 5)) return { value: names, source: 'dom' };
+  }
+  const labelled = AUTHOR_LABEL.exec(pageText());
+  if (labelled !== null) {
+    const names = parseByline(labelled[1], siteNames).filter((name) => /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 4);
+    if (accept(names)) return { value: names, source: 'text' };
   }
   return null;
+}
+
+/** Bylines of comments name commenters, not the author. */
+function insideComments(element: ElementNode): boolean {
+  let depth = 0;
+  for (let node: ElementNode | null = element; node !== null && depth < 12; node = node.parent, depth++) {
+    if (COMMENT_CLASS.test(`${node.attrs.class ?? ''} ${node.attrs.id ?? ''}`)) return true;
+  }
+  return false;
 }
 
 function accessOf(article: JsonLdNode | null, meta: MetaIndex, dom: DomSignals): Sourced<'free' | 'paywalled'> | null {
@@ -141,7 +187,10 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
   const canonicalUrl = pick<string>(
     [resolveUrl(canonicalLink?.href, givenUrl), 'meta'],
     [resolveUrl(firstMeta(meta, ['og:url']) ?? undefined, givenUrl), 'meta'],
-    [article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, givenUrl), 'json-ld'],
+    [
+      article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, givenUrl),
+      'json-ld',
+    ],
     [givenUrl?.href ?? null, 'url'],
   );
   // A saved page without its address still names itself: the canonical URL stands in for it.
@@ -152,11 +201,12 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
     [clean(publisherName(article, nodes)), 'json-ld'],
     [pageUrl?.hostname.replace(/^www\./, '') ?? null, 'url'],
   );
-  const siteNames = [siteName?.value, pageUrl?.hostname.replace(/^www\./, ''), pageUrl?.hostname.replace(/^www\./, '').split('.')[0]].filter(
-    (s): s is string => typeof s === 'string' && s.length > 0,
-  );
+  const siteNames = [
+    siteName?.value,
+    pageUrl?.hostname.replace(/^www\./, ''),
+    pageUrl?.hostname.replace(/^www\./, '').split('.')[0],
+  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
   const title = titleOf(tree, article, meta, dom, siteNames);
-
 
   const language = pick<string>(
     [normalizeLanguage(tree.htmlLang || null), 'dom'],
@@ -164,29 +214,56 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
     [article === null ? null : normalizeLanguage(jsonLdString(article.inLanguage)), 'json-ld'],
   );
   const dayFirst = !(language?.value === 'en-US' || (language?.value === 'en' && /\.(?:com|us|org|net)$/.test(pageUrl?.hostname ?? '')));
+  let visibleText: string | null = null;
+  const pageText = (): string => (visibleText ??= textContent(tree.root, undefined, PAGE_TEXT_LIMIT));
   const headline = headlineElement(dom, title?.value ?? null);
   const dates = findDates({
     article,
     meta,
     dateElements: dom.dates,
     headerText: textAroundHeadline(tree, headline ?? dom.headings.find((h) => h.tag === 'h1' && elementText(h, 20) !== '') ?? null),
-    pageText: () => textContent(tree.root, undefined, PAGE_TEXT_LIMIT),
+    pageText,
     url: pageUrl,
     options: { ...dateOptions, dayFirst: dateOptions.dayFirst ?? dayFirst },
   });
 
   const image = pick<string>(
-    [resolveUrl(firstMeta(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ?? undefined, pageUrl), 'meta'],
-    [article === null ? null : resolveUrl(jsonLdString(article.image) ?? jsonLdString(article.thumbnailUrl) ?? undefined, pageUrl), 'json-ld'],
+    [
+      resolveUrl(
+        firstMeta(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ?? undefined,
+        pageUrl,
+      ),
+      'meta',
+    ],
+    [
+      article === null ? null : resolveUrl(jsonLdString(article.image) ?? jsonLdString(article.thumbnailUrl) ?? undefined, pageUrl),
+      'json-ld',
+    ],
   );
   const tags = pick<string[]>(
-    [dedupeNames(allMeta(meta, ['article:tag', 'og:article:tag']).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)).slice(0, 50), 'meta'],
+    [
+      dedupeNames(
+        allMeta(meta, ['article:tag', 'og:article:tag'])
+          .flatMap((t) => t.split(','))
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ).slice(0, 50),
+      'meta',
+    ],
     [article === null ? null : dedupeNames(jsonLdStrings(article.keywords)).slice(0, 50), 'json-ld'],
-    [dedupeNames(allMeta(meta, ['news_keywords', 'keywords', 'parsely-tags']).flatMap((t) => t.split(/[,;]/)).map((t) => t.trim()).filter(Boolean)).slice(0, 50), 'meta'],
+    [
+      dedupeNames(
+        allMeta(meta, ['news_keywords', 'keywords', 'parsely-tags'])
+          .flatMap((t) => t.split(/[,;]/))
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ).slice(0, 50),
+      'meta',
+    ],
   );
   return {
     title,
-    authors: authorsOf(article, meta, dom),
+    authors: authorsOf(article, meta, dom, siteNames, pageText),
     dates,
     canonicalUrl,
     siteName,

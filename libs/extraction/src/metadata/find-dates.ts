@@ -18,20 +18,58 @@ export interface PageDates {
 
 // In order of trust: the article's own properties, then generic Open Graph/Dublin Core, then CMS-specific names.
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time',
-  'datepublished', 'article.published', 'article_date_original', 'original-publish-date', 'publish-date',
-  'publish_date', 'publishdate', 'pubdate', 'og:pubdate', 'publication_date', 'publication-date', 'dc.date.issued',
-  'dcterms.issued', 'dc.date.created', 'dcterms.created', 'datecreated', 'sailthru.date', 'parsely-pub-date',
-  'cxenseparse:recs:publishtime', 'citation_publication_date', 'citation_date', 'prism.publicationdate',
-  'article:post_date', 'rnews:datepublished', 'date_published', 'release_date', 'shareaholic:article_published_time',
-  'bt:pubdate', 'og:regdate',
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'og:published_time',
+  'published_time',
+  'datepublished',
+  'article.published',
+  'article_date_original',
+  'original-publish-date',
+  'publish-date',
+  'publish_date',
+  'publishdate',
+  'pubdate',
+  'og:pubdate',
+  'publication_date',
+  'publication-date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'datecreated',
+  'sailthru.date',
+  'parsely-pub-date',
+  'cxenseparse:recs:publishtime',
+  'citation_publication_date',
+  'citation_date',
+  'prism.publicationdate',
+  'article:post_date',
+  'rnews:datepublished',
+  'date_published',
+  'release_date',
+  'shareaholic:article_published_time',
+  'bt:pubdate',
+  'og:regdate',
 ];
 // Generic names that many CMSs fill with the last change rather than the publication.
 const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date', 'displaydate', 'created'];
 const MODIFIED_META = [
-  'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'article:modified', 'datemodified',
-  'dc.date.modified', 'dcterms.modified', 'last-modified', 'lastmod', 'modified', 'revised', 'updated_time',
-  'parsely-updated', 'dateupdated',
+  'article:modified_time',
+  'og:article:modified_time',
+  'og:updated_time',
+  'article:modified',
+  'datemodified',
+  'dc.date.modified',
+  'dcterms.modified',
+  'last-modified',
+  'lastmod',
+  'modified',
+  'revised',
+  'updated_time',
+  'parsely-updated',
+  'dateupdated',
 ];
 const PUBLISHED_HINT = /publish|pubdate|posted|created|erstellt|veröffentlicht|entry-date|post-date|article-date|dateline|fecha/i;
 const MODIFIED_HINT = /updated|modified|aktualisiert|last-?mod|revised/i;
@@ -98,7 +136,8 @@ export function findDates(sources: DateSources): PageDates {
   modified ??= markup.modified;
 
   const finders: ReadonlyArray<() => SourcedDate | null> = [
-    () => sourced(article === null ? null : parseLd(article.datePublished ?? article.dateCreated ?? article.uploadDate, options), 'json-ld'),
+    () =>
+      sourced(article === null ? null : parseLd(article.datePublished ?? article.dateCreated ?? article.uploadDate, options), 'json-ld'),
     () => sourced(firstMetaDate(meta, PUBLISHED_META, options), 'meta'),
     () => markup.published,
     () => sourced(labelledDate(visibleText(), options), 'text'),

@@ -19,7 +19,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Parses JSON-LD text, tolerating the usual breakage: comments, trailing commas, raw newlines in strings. */
 export function parseJsonLdText(raw: string): unknown {
-  const text = raw.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
+  const text = raw
+    .trim()
+    .replace(/^<!--|-->$/g, '')
+    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/g, '');
   try {
     return JSON.parse(text);
   } catch {
@@ -44,7 +47,8 @@ export function flattenJsonLd(values: readonly unknown[]): JsonLdNode[] {
   for (let i = 0; i < queue.length && nodes.length < 500; i++) {
     const value = queue[i];
     if (Array.isArray(value)) {
-      queue.push(...value.slice(0, 100));
+      const items: readonly unknown[] = value.slice(0, 100);
+      queue.push(...items);
       continue;
     }
     if (!isRecord(value)) continue;
@@ -101,7 +105,11 @@ function jsonLdValue(value: unknown): unknown {
 
 /** Every string in a property that may be a string, a comma list, or an array of strings/objects. */
 export function jsonLdStrings(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   if (Array.isArray(value)) {
     const out: string[] = [];
     for (const item of value.slice(0, 100)) {

@@ -55,3 +55,63 @@ export function cleanTitle(raw: string, siteNames: readonly string[]): string {
   const to = title.indexOf(lastKept, from) + lastKept.length;
   return from >= 0 && to > from ? title.slice(from, to) : kept.join(' - ');
 }
+
+/** What a page offers as its title, by source. */
+export interface TitleCandidates {
+  /** JSON-LD `headline`/`name`. */
+  readonly jsonLd: string | null;
+  /** `og:title` and kin. */
+  readonly meta: string | null;
+  /** `<title>`. */
+  readonly document: string | null;
+  /** Texts of `<h1>` elements, then of `<h2>` elements, in document order. */
+  readonly h1s: readonly string[];
+  readonly h2s: readonly string[];
+  /** Site name and host names, to recognise a title that is only the site's name. */
+  readonly siteNames: readonly string[];
+}
+
+/** A chosen title and where it came from. */
+export interface ChosenTitle {
+  readonly value: string;
+  readonly source: 'json-ld' | 'meta' | 'dom';
+}
+
+function isSiteName(title: string, siteNames: readonly string[]): boolean {
+  const key = titleKey(title);
+  return (
+    key.length === 0 ||
+    siteNames.some((name) => titleKey(name) === key || (titleKey(name).length >= 4 && key === titleKey(name.split('.')[0])))
+  );
+}
+
+/**
+ * Picks the headline: the publisher's declared title (JSON-LD, then Open Graph, then `<title>`, site name
+ * stripped), checked against the visible `<h1>`: when both name the story, the shorter wins, as the longer one
+ * carries extras (the declared one the site's name, the `<h1>` a kicker or a dateline).
+ * A declared title that is just the site's name (blogs) gives way to the headings.
+ */
+export function chooseTitle(candidates: TitleCandidates): ChosenTitle | null {
+  const { siteNames } = candidates;
+  const truncated = candidates.jsonLd !== null && /(?:…|\.\.\.)$/.test(candidates.jsonLd);
+  const declared: ChosenTitle[] = [];
+  if (candidates.jsonLd !== null && !truncated) declared.push({ value: candidates.jsonLd, source: 'json-ld' });
+  if (candidates.meta !== null) declared.push({ value: cleanTitle(candidates.meta, siteNames), source: 'meta' });
+  if (candidates.document !== null) declared.push({ value: cleanTitle(candidates.document, siteNames), source: 'meta' });
+  const usable = declared.filter((d) => !isSiteName(d.value, siteNames));
+  const headings = candidates.h1s.filter((h) => !isSiteName(h, siteNames));
+
+  for (const title of usable) {
+    const h1 = headings.find((heading) => titlesMatch(heading, title.value));
+    if (h1 === undefined) continue;
+    // The longer of the two carries something extra: a declared title the site's name, an <h1> a kicker
+    // ("Klimaschutz: ...") or a dateline. The shorter is the headline.
+    return titleKey(h1).length <= titleKey(title.value).length ? { value: h1, source: 'dom' } : title;
+  }
+  if (usable.length > 0) return usable[0];
+  if (headings.length > 0) return { value: headings[0], source: 'dom' };
+  const h2 = candidates.h2s.find((heading) => !isSiteName(heading, siteNames) && heading.split(/\s+/).length >= 2);
+  if (h2 !== undefined) return { value: h2, source: 'dom' };
+  if (truncated && candidates.jsonLd !== null) return { value: candidates.jsonLd, source: 'json-ld' };
+  return declared[0] ?? null;
+}

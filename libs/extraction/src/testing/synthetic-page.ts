@@ -28,8 +28,10 @@ export interface PageParts {
 /** Standard furniture: navigation, a cookie banner, a sidebar and a footer. */
 export const FURNITURE = {
   nav: '<nav class="main-nav"><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/culture">Culture</a></li></ul></nav>',
-  cookie: '<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p><button>Accept</button></div>',
-  sidebar: '<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Storm closes the coastal road for a second night</a></li><li><a href="/b">New bakery opens in the old station building</a></li></ul></aside>',
+  cookie:
+    '<div class="cookie-banner"><p>We use cookies to improve your experience. By continuing you accept our cookie policy.</p><button>Accept</button></div>',
+  sidebar:
+    '<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Storm closes the coastal road for a second night</a></li><li><a href="/b">New bakery opens in the old station building</a></li></ul></aside>',
   footer: '<footer class="site-footer"><p>© Harbour Gazette. All rights reserved. Contact the newsroom at desk@example.com.</p></footer>',
 };
 

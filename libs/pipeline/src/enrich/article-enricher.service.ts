@@ -12,7 +12,8 @@ export type EnrichOutcome = 'enriched' | 'stale' | 'missing' | 'killed';
 /** Why enrichment runs: a new revision arrived, or someone asked for it again (one article, or a bulk re-enrich). */
 type Trigger = { kind: 'revision' } | { kind: 're-enrich'; requestId: string };
 
-type Stored = { outcome: 'enriched'; before: ArticleEntity; enrichment: EditedEnrichment } | { outcome: Exclude<EnrichOutcome, 'enriched'> };
+type Stored =
+  { outcome: 'enriched'; before: ArticleEntity; enrichment: EditedEnrichment } | { outcome: Exclude<EnrichOutcome, 'enriched'> };
 
 /**
  * Enriches one revision of an article, merges in the editors' corrections in force (they win over the machine),
@@ -92,6 +93,8 @@ export class ArticleEnricher {
     if (stored.outcome !== 'enriched') return stored.outcome;
 
     const { before, enrichment } = stored;
+    // Entities are known now: find the article's story cluster (in the ingest worker, beside the duplicate index).
+    await this.queue.enqueue(JobName.ClusterArticle, { articleId, revision, correlationId }, { jobId: jobId('cluster', articleId, revision, trigger.kind === 're-enrich' ? trigger.requestId : 'first') });
     const routeJob = this.routeJob(before, revision, enrichment, trigger);
     if (routeJob) {
       const event = before.routedRevision === null ? ArticleEventType.Created : ArticleEventType.Updated;

@@ -5,8 +5,12 @@ import type { EditorialCorrections, EditedEnrichment } from '@copydesk/enrichmen
 export function toEditorialCorrections(inForce: CorrectionsInForce): EditorialCorrections {
   const { topics, entities } = inForce;
   return {
-    ...(topics?.topics ? { topics: { qcodes: topics.topics, correctedBy: topics.apiKeyId, correctedAt: topics.createdAt.toISOString() } } : {}),
-    ...(entities?.entities ? { entities: { entities: entities.entities, correctedBy: entities.apiKeyId, correctedAt: entities.createdAt.toISOString() } } : {}),
+    ...(topics?.topics
+      ? { topics: { qcodes: topics.topics, correctedBy: topics.apiKeyId, correctedAt: topics.createdAt.toISOString() } }
+      : {}),
+    ...(entities?.entities
+      ? { entities: { entities: entities.entities, correctedBy: entities.apiKeyId, correctedAt: entities.createdAt.toISOString() } }
+      : {}),
   };
 }
 

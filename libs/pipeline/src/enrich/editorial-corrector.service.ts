@@ -1,5 +1,11 @@
 import { ArticleEventType, ArticleStatus, JobName, jobId } from '@copydesk/contracts';
-import { ArticleEnrichmentRepository, ArticleRepository, type CorrectedEntities, type CorrectionContent, EditorialCorrectionRepository } from '@copydesk/database';
+import {
+  ArticleEnrichmentRepository,
+  ArticleRepository,
+  type CorrectedEntities,
+  type CorrectionContent,
+  EditorialCorrectionRepository,
+} from '@copydesk/database';
 import {
   ENTITY_KINDS,
   MEDIA_TOPICS_SCHEME_VERSION,
@@ -58,11 +64,21 @@ export class EditorialCorrector {
         errors: checked.rejected.map((r) => ({ pointer: `/topics/${r.index}`, detail: `${r.qcode} ${r.reason}` })),
       });
     }
-    return this.correct(articleId, { kind: 'topics', topics: checked.qcodes, schemeVersion: MEDIA_TOPICS_SCHEME_VERSION }, author, correlationId);
+    return this.correct(
+      articleId,
+      { kind: 'topics', topics: checked.qcodes, schemeVersion: MEDIA_TOPICS_SCHEME_VERSION },
+      author,
+      correlationId,
+    );
   }
 
   /** The article's people, organisations and places, as an editor names them; a kind left out stays the machine's. */
-  correctEntities(articleId: string, given: CorrectedEntities, author: CorrectionAuthorKey, correlationId: string): Promise<CorrectionOutcome> {
+  correctEntities(
+    articleId: string,
+    given: CorrectedEntities,
+    author: CorrectionAuthorKey,
+    correlationId: string,
+  ): Promise<CorrectionOutcome> {
     const entities: CorrectedEntities = {};
     for (const kind of ENTITY_KINDS) {
       const names = given[kind];
@@ -93,11 +109,18 @@ export class EditorialCorrector {
       if (locked.status === ArticleStatus.Killed) {
         throw new CopydeskException(ErrorCode.ArticleKilled, `The article ${articleId} is killed: it is not corrected or published again.`);
       }
-      const inserted = await this.corrections.insert({ ...correction, articleId, articleRevision: locked.revision, apiKeyId: author.apiKeyId }, manager);
+      const inserted = await this.corrections.insert(
+        { ...correction, articleId, articleRevision: locked.revision, apiKeyId: author.apiKeyId },
+        manager,
+      );
       let merged: EditedEnrichment | null = null;
       if (locked.enrichment) {
         const inForce = toEditorialCorrections(await this.corrections.inForce(articleId, manager));
-        merged = applyEditorialCorrections(machineEnrichment(locked.enrichment as unknown as EditedEnrichment), inForce, enrichmentText(locked));
+        merged = applyEditorialCorrections(
+          machineEnrichment(locked.enrichment as unknown as EditedEnrichment),
+          inForce,
+          enrichmentText(locked),
+        );
         await this.enrichments.replaceEnrichment(articleId, merged as unknown as Record<string, unknown>, manager);
       }
       return { article: locked, row: inserted, enrichment: merged };
@@ -113,7 +136,10 @@ export class EditorialCorrector {
         { jobId: jobId('route', articleId, article.revision, 'correction', row.id) },
       );
     }
-    this.logger.log({ articleId, revision: article.revision, kind: row.kind, correctionId: row.id, apiKeyId: row.apiKeyId, rerouted }, 'editorial correction stored');
+    this.logger.log(
+      { articleId, revision: article.revision, kind: row.kind, correctionId: row.id, apiKeyId: row.apiKeyId, rerouted },
+      'editorial correction stored',
+    );
     return {
       articleId,
       revision: article.revision,

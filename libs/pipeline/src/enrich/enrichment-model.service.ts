@@ -1,5 +1,12 @@
 import { AppConfig } from '@copydesk/config';
-import { ENRICHER_VERSION, MEDIA_TOPICS_SCHEME_VERSION, DEFAULT_TOPIC_MODEL_FILE, defaultTopicModel, loadTopicModel, type TopicModel } from '@copydesk/enrichment';
+import {
+  ENRICHER_VERSION,
+  MEDIA_TOPICS_SCHEME_VERSION,
+  DEFAULT_TOPIC_MODEL_FILE,
+  defaultTopicModel,
+  loadTopicModel,
+  type TopicModel,
+} from '@copydesk/enrichment';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { resolve } from 'node:path';
 
@@ -27,14 +34,25 @@ export class EnrichmentModel implements OnModuleInit {
     try {
       this.model = file ? loadTopicModel(resolve(file)) : defaultTopicModel();
     } catch (err) {
-      throw new Error(`ENRICHMENT_TOPIC_MODEL: cannot load ${file ?? DEFAULT_TOPIC_MODEL_FILE}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new Error(
+        `ENRICHMENT_TOPIC_MODEL: cannot load ${file ?? DEFAULT_TOPIC_MODEL_FILE}: ${err instanceof Error ? err.message : String(err)}`,
+        { cause: err },
+      );
     }
     const { schemeVersion, classes, exampleCount } = this.model;
     if (schemeVersion !== MEDIA_TOPICS_SCHEME_VERSION) {
-      this.logger.warn({ modelSchemeVersion: schemeVersion, schemeVersion: MEDIA_TOPICS_SCHEME_VERSION }, 'the topic model was trained on another IPTC scheme release');
+      this.logger.warn(
+        { modelSchemeVersion: schemeVersion, schemeVersion: MEDIA_TOPICS_SCHEME_VERSION },
+        'the topic model was trained on another IPTC scheme release',
+      );
     }
     this.logger.log(
-      { ...this.versions, topicModelFile: file ? resolve(file) : `libs/enrichment/${DEFAULT_TOPIC_MODEL_FILE}`, classes: classes.length, exampleCount },
+      {
+        ...this.versions,
+        topicModelFile: file ? resolve(file) : `libs/enrichment/${DEFAULT_TOPIC_MODEL_FILE}`,
+        classes: classes.length,
+        exampleCount,
+      },
       'enrichment model loaded',
     );
   }

@@ -57,7 +57,10 @@ export class ReEnrichScheduler {
       throw new CopydeskException(ErrorCode.ArticleKilled, `The article ${articleId} is killed: it is not enriched or published again.`);
     }
     if (article.revision === 0) {
-      throw new CopydeskException(ErrorCode.Conflict, `The article ${articleId} has no content yet (status ${article.status}): it is enriched when its first revision is stored.`);
+      throw new CopydeskException(
+        ErrorCode.Conflict,
+        `The article ${articleId} has no content yet (status ${article.status}): it is enriched when its first revision is stored.`,
+      );
     }
     const requestId = correlationId;
     await this.queue.enqueue(
@@ -73,7 +76,10 @@ export class ReEnrichScheduler {
    * Queues a re-enrichment of every article the filter covers, up to `limit`, and answers how many that is now.
    * The articles are queued by page jobs on the enrichment queue, so this returns at once and never loads them all.
    */
-  async reEnrichMatching(request: ReEnrichRequest, correlationId: string): Promise<{ requestId: string; matched: number; limit: number; filter: ReEnrichFilter }> {
+  async reEnrichMatching(
+    request: ReEnrichRequest,
+    correlationId: string,
+  ): Promise<{ requestId: string; matched: number; limit: number; filter: ReEnrichFilter }> {
     const limit = request.limit ?? DEFAULT_RE_ENRICH_LIMIT;
     const filter = await this.resolve(request);
     const matched = await this.enrichments.countReEnrichable(filter, limit);
@@ -98,14 +104,24 @@ export class ReEnrichScheduler {
     );
     const left = remaining - articles.length;
     if (articles.length === Math.min(PAGE_SIZE, remaining) && left > 0) {
-      await this.queuePageJob({ requestId, filter, after: articles[articles.length - 1].id, remaining: left, page: page + 1, correlationId });
+      await this.queuePageJob({
+        requestId,
+        filter,
+        after: articles[articles.length - 1].id,
+        remaining: left,
+        page: page + 1,
+        correlationId,
+      });
     }
     this.logger.log({ requestId, page, queued: articles.length, remaining: Math.max(0, left) }, 'bulk re-enrichment page queued');
     return articles.length;
   }
 
   private async queuePageJob(data: JobPayload<JobName.ReEnrichPage>): Promise<void> {
-    await this.queue.enqueue(JobName.ReEnrichPage, data, { jobId: jobId('re-enrich-page', data.requestId, data.page), priority: BULK_PRIORITY });
+    await this.queue.enqueue(JobName.ReEnrichPage, data, {
+      jobId: jobId('re-enrich-page', data.requestId, data.page),
+      priority: BULK_PRIORITY,
+    });
   }
 
   /** Slugs to ids and `current` to versions now, so every page of the request selects by the same filter. */
@@ -132,6 +148,6 @@ export class ReEnrichScheduler {
       receivedTo,
     };
     // Undefined fields would survive in no JSON payload anyway; dropping them keeps logs and answers tidy.
-    return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)) as ReEnrichFilter;
+    return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
   }
 }

@@ -18,7 +18,11 @@ export class TrainingDataExporter {
     for await (const page of this.corrections.confirmedTopicExamples()) {
       for (const example of page) {
         // Title and body as the classifier reads them.
-        const line: TrainingExampleLine = { id: example.articleId, text: `${example.title}\n\n${example.bodyText}`, topics: example.topics };
+        const line: TrainingExampleLine = {
+          id: example.articleId,
+          text: `${example.title}\n\n${example.bodyText}`,
+          topics: example.topics,
+        };
         yield `${JSON.stringify(line)}\n`;
       }
     }

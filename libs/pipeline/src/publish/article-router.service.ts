@@ -33,12 +33,13 @@ const NOTHING: RoutingPlan = { event: 'stale', created: 0, queue: [] };
  *
  * - A revision goes to active and paused subscriptions (paused ones keep it until they resume) that match the
  *   filters. It is `article.created` for a subscription that has not been sent this article before, else
- *   `article.updated`.
+ *   `article.updated`. The current revision may be routed again (re-enrichment, an editor's correction, each
+ *   under a route job id of its own): that is a new update.
  * - A kill goes to the subscriptions that may hold the article (something was attempted or is in flight) and
  *   cancels their creations and updates not sent yet; where nothing was ever attempted (an embargo, say), the
  *   kill is not sent at all and the earlier events never will be.
- * Re-running the same route job creates nothing new (unique delivery per subscription, article, event and
- * revision; deterministic job ids).
+ * Re-running the same route job creates nothing new: deliveries are unique per subscription and `routeKey` (the
+ * route job's id), and deliver job ids are deterministic.
  */
 @Injectable()
 export class ArticleRouter {
@@ -54,11 +55,12 @@ export class ArticleRouter {
     private readonly config: AppConfig,
   ) {}
 
-  async route(articleId: string, revision: number, requested: ArticleEventType, correlationId: string): Promise<number> {
+  /** `routeKey` identifies this routing (the route job's id); the same key again is a retry. */
+  async route(articleId: string, revision: number, requested: ArticleEventType, correlationId: string, routeKey = `${requested}.${revision}`): Promise<number> {
     const plan = await this.dataSource.transaction(async (manager) => {
       const article = await this.articles.findForUpdate(articleId, manager);
       if (!article) return NOTHING;
-      return requested === ArticleEventType.Killed ? this.routeKill(article, manager) : this.routeRevision(article, revision, manager);
+      return requested === ArticleEventType.Killed ? this.routeKill(article, routeKey, manager) : this.routeRevision(article, revision, routeKey, manager);
     });
     // After the commit: a job must never run before its delivery row is visible. A crash between the two leaves
     // the rows pending; the retried route job (or the delivery sweeper) queues them.
@@ -73,14 +75,9 @@ export class ArticleRouter {
     return plan.created;
   }
 
-  private async routeRevision(article: ArticleEntity, revision: number, manager: EntityManager): Promise<RoutingPlan> {
+  private async routeRevision(article: ArticleEntity, revision: number, routeKey: string, manager: EntityManager): Promise<RoutingPlan> {
     // A newer revision has its own route job; a killed article gets nothing more.
     if (article.status === ArticleStatus.Killed || article.revision !== revision) return NOTHING;
-    if (article.routedRevision !== null && article.routedRevision >= revision) {
-      // A re-run after the commit (the enqueue failed, or the worker died): queue what the first run created.
-      const pending = await this.deliveries.pendingForRevision(article.id, revision);
-      return { event: 'stale', created: 0, queue: pending.map((delivery) => ({ delivery, reason: 'route' })) };
-    }
 
     const now = new Date();
     const due = article.embargoUntil && article.embargoUntil > now ? article.embargoUntil : now;
@@ -95,8 +92,9 @@ export class ArticleRouter {
       const event = alreadySent.has(subscription.id) ? ArticleEventType.Updated : ArticleEventType.Created;
       if (!subscription.events.includes(event)) continue;
       if (!matchesSubscription(forMatching, subscription.filters).matched) continue;
+      // A retried route job finds what its first run made (whose event was decided then) and queues it again.
       const delivery = await this.deliveries.createOnce(
-        { subscriptionId: subscription.id, articleId: article.id, event, revision, eventId: newEventId(), payload: payloads(event, subscription), nextAttemptAt: due },
+        { subscriptionId: subscription.id, articleId: article.id, event, revision, routeKey, eventId: newEventId(), payload: payloads(event, subscription), nextAttemptAt: due },
         manager,
       );
       plan.queue.push({ delivery, reason: 'route' });
@@ -110,7 +108,7 @@ export class ArticleRouter {
     return plan;
   }
 
-  private async routeKill(article: ArticleEntity, manager: EntityManager): Promise<RoutingPlan> {
+  private async routeKill(article: ArticleEntity, routeKey: string, manager: EntityManager): Promise<RoutingPlan> {
     if (article.status !== ArticleStatus.Killed) {
       this.logger.warn({ articleId: article.id, status: article.status }, 'kill route for an article that is not killed; ignored');
       return NOTHING;
@@ -132,6 +130,7 @@ export class ArticleRouter {
           articleId: article.id,
           event: ArticleEventType.Killed,
           revision: article.revision,
+          routeKey,
           eventId: newEventId(),
           payload: payloads(ArticleEventType.Killed, subscription),
           // Kills are never embargoed: take it down now.

@@ -17,7 +17,7 @@ export function deliveryConcurrency(config: AppConfig): number {
  * slots and the others keep flowing; its backlog waits in PostgreSQL, not in the workers.
  */
 export function subscriberInFlightCap(config: AppConfig): number {
-  return 1000;
+  return Math.max(1, Math.floor(deliveryConcurrency(config) / 4));
 }
 
 /**

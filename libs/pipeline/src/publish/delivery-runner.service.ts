@@ -26,6 +26,7 @@ export type DeliveryRunOutcome =
   | 'busy';
 
 type Subscription = NonNullable<DeliveryToSend['subscription']>;
+type Recipient = Pick<Subscription, 'id' | 'url' | 'secrets'>;
 
 // BullMQ fires delayed jobs on time, not early; this only absorbs clock differences between processes.
 const DUE_TOLERANCE_MS = 1_000;
@@ -58,15 +59,17 @@ export class DeliveryRunner {
   }
 
   async run(deliveryId: string, correlationId: string): Promise<DeliveryRunOutcome> {
+    // Most jobs find their delivery free to go: one statement checks everything and claims it.
+    const ready = await this.deliveries.claimToSend(deliveryId, this.leaseMs, this.cap);
+    if (ready) return this.attempt(ready.delivery, ready.subscription, correlationId);
+
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const found = await this.deliveries.findToSend(deliveryId);
       if (!found) return 'missing';
       const { delivery, subscription, article } = found;
-      if (delivery.status !== DeliveryStatus.Pending) {
-        // A re-run of a job whose worker died after settling: whoever waited behind this delivery must not wait on.
-        await this.wake(delivery);
-        return 'settled';
-      }
+      // A duplicate job (a wake-up that crossed a successful claim, a sweep) or a re-run after the worker died; if
+      // that worker died before waking whoever waited behind this delivery, the sweeper wakes them.
+      if (delivery.status !== DeliveryStatus.Pending) return 'settled';
 
       const cancelReason = this.cancelReason(found);
       if (cancelReason) {
@@ -79,7 +82,8 @@ export class DeliveryRunner {
       }
       const sub = subscription as Subscription;
       if (sub.status === SubscriptionStatus.Paused) {
-        if (await this.deliveries.holdForResume(delivery.id, sub.id)) return 'waiting';
+        // Mark, then look again: a resume that came before the mark was visible is seen here, one after it wakes this.
+        if ((await this.deliveries.holdForResume(delivery.id)) && (await this.subscriptions.statusOf(sub.id)) === SubscriptionStatus.Paused) return 'waiting';
         continue;
       }
 
@@ -95,15 +99,17 @@ export class DeliveryRunner {
       }
       if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > Date.now() + DUE_TOLERANCE_MS) return 'not-due';
 
-      if (await this.deliveries.claim(delivery.id, delivery.attempts, this.leaseMs, this.cap)) {
-        return this.attempt(delivery, sub, correlationId);
-      }
-      const waitingFor = await this.deliveries.hold(delivery.id, sub.id, delivery.attempts, this.cap);
-      if (waitingFor) {
-        this.logger.debug({ deliveryId, waitingFor }, 'delivery waiting');
-        return 'waiting';
-      }
-      // In flight in another run, or the condition cleared between the claim and the hold: look again.
+      const claim = () => this.deliveries.claim(delivery.id, delivery.attempts, this.leaseMs, this.cap);
+      // The first round follows a failed claimToSend: straight to the mark.
+      if (round > 0 && (await claim())) return this.attempt(delivery, sub, correlationId);
+      const waitingFor = await this.deliveries.hold(delivery.id, delivery.attempts);
+      // Not held: in flight in another run (which settles it), or it moved on. Look again.
+      if (!waitingFor) continue;
+      // Mark, then claim once more: whoever cleared the way before the mark was visible is seen by this claim;
+      // whoever clears it from now on sees the mark and wakes this delivery.
+      if (await claim()) return this.attempt(delivery, sub, correlationId);
+      this.logger.debug({ deliveryId, waitingFor }, 'delivery waiting');
+      return 'waiting';
     }
     return 'busy';
   }
@@ -116,7 +122,7 @@ export class DeliveryRunner {
     return null;
   }
 
-  private async attempt(delivery: DeliveryEntity, subscription: Subscription, correlationId: string): Promise<DeliveryRunOutcome> {
+  private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
     const now = Date.now();
     const secrets = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => s.secret);
     const attempt = delivery.attempts + 1;

@@ -1,11 +1,15 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-const names = { type: [String], description: 'Replaces the machine’s list of this kind ([] for none); leave it out to keep the machine’s' };
+const names = (example: string): ApiPropertyOptions => ({
+  type: [String],
+  example: [example],
+  description: 'Replaces the machine’s list of this kind ([] for none); leave it out to keep the machine’s',
+});
 
 /** An editor's people, organisations and places for an article. Each kind given replaces the machine's. */
 export class EntityCorrectionDto {
-  @ApiPropertyOptional({ ...names, example: ['Helen Marsh'] })
+  @ApiPropertyOptional(names('Helen Marsh'))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -14,7 +18,7 @@ export class EntityCorrectionDto {
   @MaxLength(200, { each: true })
   people?: string[];
 
-  @ApiPropertyOptional({ ...names, example: ['World Health Organization'] })
+  @ApiPropertyOptional(names('World Health Organization'))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -23,7 +27,7 @@ export class EntityCorrectionDto {
   @MaxLength(200, { each: true })
   organisations?: string[];
 
-  @ApiPropertyOptional({ ...names, example: ['Leeds'] })
+  @ApiPropertyOptional(names('Leeds'))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

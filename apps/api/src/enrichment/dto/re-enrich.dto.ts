@@ -1,7 +1,20 @@
 import type { ArticleStatus } from '@copydesk/contracts';
 import { DEFAULT_RE_ENRICH_LIMIT, MAX_RE_ENRICH_LIMIT, RE_ENRICHABLE_STATUSES, type ReEnrichRequest } from '@copydesk/pipeline';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const version = (what: string) => ({
   description: `Only articles whose stored ${what} is not this one (or that have none); \`current\` means this installation's`,
@@ -19,7 +32,10 @@ export class ReEnrichDto implements ReEnrichRequest {
   @ApiPropertyOptional({ enum: RE_ENRICHABLE_STATUSES, isArray: true })
   @IsOptional()
   @IsArray()
-  @IsIn(RE_ENRICHABLE_STATUSES, { each: true, message: `statuses must be among ${RE_ENRICHABLE_STATUSES.join(', ')} (killed articles are never enriched again)` })
+  @IsIn(RE_ENRICHABLE_STATUSES, {
+    each: true,
+    message: `statuses must be among ${RE_ENRICHABLE_STATUSES.join(', ')} (killed articles are never enriched again)`,
+  })
   statuses?: ArticleStatus[];
 
   @ApiPropertyOptional({ ...version('enricher version'), example: 'current' })
@@ -36,7 +52,9 @@ export class ReEnrichDto implements ReEnrichRequest {
   @MaxLength(100)
   schemeVersionNot?: string;
 
-  @ApiPropertyOptional({ description: "Only articles whose topics came from another topic model version (or none), e.g. after ENRICHMENT_TOPIC_MODEL changed" })
+  @ApiPropertyOptional({
+    description: 'Only articles whose topics came from another topic model version (or none), e.g. after ENRICHMENT_TOPIC_MODEL changed',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -6,7 +6,8 @@ export class TopicCorrectionDto {
   @ApiProperty({
     type: [String],
     example: ['medtop:07000000', 'medtop:20000448'],
-    description: 'IPTC Media Topic qcodes (medtop:NNNNNNNN, the bare eight digits or the concept URI), active in the shipped scheme release',
+    description:
+      'IPTC Media Topic qcodes (medtop:NNNNNNNN, the bare eight digits or the concept URI), active in the shipped scheme release',
   })
   @IsArray()
   @ArrayMinSize(1, { message: 'topics must name at least one topic' })

@@ -1,0 +1,87 @@
+import { EditorialCorrector, ReEnrichScheduler } from '@copydesk/pipeline';
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { type CorrectionView, CorrectionView as CorrectionViewDto, toCorrectionView } from './correction.view';
+import { ArticleReEnrichReceiptDto } from './dto/re-enrich.dto';
+import { EntityCorrectionDto } from './dto/entity-correction.dto';
+import { TopicCorrectionDto } from './dto/topic-correction.dto';
+import { EDITOR_ROLES, requireRole } from './role';
+
+const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+
+/** Enrichment of one article: run it again, or correct its topics and entities as an editor. */
+@ApiTags('enrichment')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'article-not-found' })
+@ApiConflictResponse({ description: 'article-killed: killed articles are not enriched, corrected or published again' })
+@Controller('v1/articles')
+export class ArticleEnrichmentController {
+  constructor(
+    private readonly reEnrich: ReEnrichScheduler,
+    private readonly corrector: EditorialCorrector,
+  ) {}
+
+  /**
+   * Enriches the article's current revision again (with the worker's enricher and topic model, editors'
+   * corrections merged in). A published article goes out again as `article.updated` only when its topics,
+   * entities, content type or language changed; otherwise the new enrichment is just stored.
+   */
+  @Post(':id/enrich')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: ArticleReEnrichReceiptDto })
+  async enrich(
+    @ArticleId() id: string,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<ArticleReEnrichReceiptDto> {
+    requireRole(auth, EDITOR_ROLES, 're-enrich articles');
+    return { ...(await this.reEnrich.reEnrichOne(id, correlationId)), status: 'queued' };
+  }
+
+  /**
+   * An editor's topics for the article, most important first: they replace the machine's now and on every later
+   * enrichment (source `editor`, confidence 1, ancestors from the scheme), become training data, and a published
+   * article goes out again as `article.updated`.
+   */
+  @Put(':id/topics')
+  @ApiOkResponse({ type: CorrectionViewDto })
+  @ApiUnprocessableEntityResponse({ description: 'unknown-topic: a qcode that is not an active IPTC Media Topic' })
+  async correctTopics(
+    @ArticleId() id: string,
+    @Body() dto: TopicCorrectionDto,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<CorrectionView> {
+    requireRole(auth, EDITOR_ROLES, 'correct topics');
+    return toCorrectionView(await this.corrector.correctTopics(id, dto.topics, { apiKeyId: auth.keyId }, correlationId));
+  }
+
+  /** An editor's people, organisations and places: each kind given replaces the machine's, now and later. */
+  @Put(':id/entities')
+  @ApiOkResponse({ type: CorrectionViewDto })
+  async correctEntities(
+    @ArticleId() id: string,
+    @Body() dto: EntityCorrectionDto,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<CorrectionView> {
+    requireRole(auth, EDITOR_ROLES, 'correct entities');
+    return toCorrectionView(
+      await this.corrector.correctEntities(
+        id,
+        { people: dto.people, organisations: dto.organisations, places: dto.places },
+        { apiKeyId: auth.keyId },
+        correlationId,
+      ),
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiKeyRole } from '@copydesk/contracts';
+import { ReEnrichScheduler, TrainingDataExporter } from '@copydesk/pipeline';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { ReEnrichDto, ReEnrichReceiptDto } from './dto/re-enrich.dto';
+import { requireRole } from './role';
+
+@ApiTags('enrichment')
+@ApiBearerAuth()
+@Controller('v1/enrichment')
+export class EnrichmentController {
+  constructor(
+    private readonly reEnrich: ReEnrichScheduler,
+    private readonly training: TrainingDataExporter,
+  ) {}
+
+  /**
+   * Enriches again every article the filter covers (e.g. `{"enricherVersionNot": "current"}` after an upgrade,
+   * `{"schemeVersionNot": "current"}` after a new IPTC release), up to `limit`. Answers at once with how many that
+   * is; the worker queues them page by page, behind fresh copy. Same publishing rule as for one article.
+   */
+  @Post('re-enrich')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiAcceptedResponse({ type: ReEnrichReceiptDto })
+  async reEnrichMatching(
+    @Body() dto: ReEnrichDto,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<ReEnrichReceiptDto> {
+    requireRole(auth, [ApiKeyRole.Admin], 're-enrich in bulk');
+    const { requestId, matched, limit } = await this.reEnrich.reEnrichMatching(dto, correlationId);
+    return { requestId, matched, limit, status: 'queued' };
+  }
+
+  /**
+   * Articles whose topics editors confirmed, as JSON Lines `{"id", "text", "topics"}`, streamed: the input of
+   * `npm run train:topics -- --data <file>` to retrain the topic model on the newsroom's own archive.
+   */
+  @Get('training-data')
+  @ApiProduces('application/x-ndjson')
+  @ApiOkResponse({ description: 'One line per article: {"id": uuid, "text": "title\\n\\nbody", "topics": ["medtop:…"]}' })
+  async trainingData(@Res() reply: FastifyReply): Promise<void> {
+    await reply
+      .header('content-type', 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="copydesk-topics.jsonl"')
+      .send(Readable.from(this.training.lines()));
+  }
+}

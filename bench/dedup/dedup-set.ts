@@ -1,0 +1,401 @@
+import { contentWords, wordShingles, type DuplicateRelation } from '@copydesk/normalize';
+import type { Corpus, CorpusText } from './dedup-corpus';
+import { SeededRandom } from './seeded-random';
+import {
+  buildVocabulary,
+  changeBoilerplate,
+  changeWords,
+  correctionSentence,
+  creditLine,
+  dateline,
+  editSentence,
+  fromParagraphs,
+  HOUSE_TEMPLATE,
+  newHeadline,
+  newLead,
+  PARTNER_OUTLETS,
+  toParagraphs,
+  withHouseTemplate,
+  type Outlet,
+  type Paragraphs,
+} from './text-edits';
+
+/** Copies of a stored original: the detector should relate each to its original, with the expected label. */
+export const VARIANT_KINDS = [
+  'light-edit',
+  'headline-change',
+  'boilerplate-same-source',
+  'boilerplate-other-source',
+  'syndicated-copy',
+  'rewrite',
+] as const;
+/** Other stories: the detector should relate them to nothing. */
+export const NEGATIVE_KINDS = ['distinct-same-section', 'distinct-house-template', 'distinct-web-page'] as const;
+export type VariantKind = (typeof VARIANT_KINDS)[number];
+export type NegativeKind = (typeof NEGATIVE_KINDS)[number];
+export type ProbeKind = VariantKind | NegativeKind;
+
+/** What each kind should be labelled: same source + copy → update; other source + close copy → syndicated; heavy rewrite → rewrite. */
+export const EXPECTED_RELATION: Record<ProbeKind, DuplicateRelation | null> = {
+  'light-edit': 'same-article-update',
+  'headline-change': 'same-article-update',
+  'boilerplate-same-source': 'same-article-update',
+  'boilerplate-other-source': 'syndicated-copy',
+  'syndicated-copy': 'syndicated-copy',
+  rewrite: 'rewrite',
+  'distinct-same-section': null,
+  'distinct-house-template': null,
+  'distinct-web-page': null,
+};
+
+export const KIND_DESCRIPTIONS: Record<ProbeKind, string> = {
+  'light-edit': 'same source: 2–5 words changed, a correction sentence added',
+  'headline-change': 'same source: new headline from the lead, body unchanged',
+  'boilerplate-same-source':
+    'same source re-templated: boilerplate lines (and half the house footers) removed; read-more, newsletter, ad, credit, share lines added',
+  'boilerplate-other-source': 'other outlet, same headline: dateline, its boilerplate and agency footer',
+  'syndicated-copy': 'other outlet: new headline, dateline, last 15–35 % of sentences cut, credit and agency footer',
+  rewrite: 'other outlet: new headline and lead, 30–50 % of sentences dropped, some reordered, 12 % of words changed',
+  'distinct-same-section': 'another BBC story of the same category, same source as the plain BBC originals',
+  'distinct-house-template': 'another BBC story of the same category, same source and house footer as the Gazette originals',
+  'distinct-web-page': "another outlet's page (some share an outlet, or a topic, with stored pages)",
+};
+
+/** An article as the bench stores it: one `articles` row and one `DuplicateDetector.index` call. */
+export interface BenchArticle {
+  readonly key: string;
+  readonly sourceSlug: string;
+  readonly title: string;
+  readonly body: string;
+  readonly publishedAt: Date;
+  /** BBC category, or `web`: pairs within one BBC category are the hard negatives. */
+  readonly section: string;
+}
+
+/** A stored original. */
+export interface Original extends BenchArticle {
+  /** The story without its outlet's house template: what another outlet copies or rewrites. */
+  readonly storyBody: string;
+}
+
+export interface Probe extends BenchArticle {
+  readonly kind: ProbeKind;
+  /** The original it was derived from; null for a distinct story. */
+  readonly originalKey: string | null;
+  readonly expected: DuplicateRelation | null;
+  /**
+   * Exact Jaccard similarity of word 3-shingles (title + body, as the detector sees them): to its original for a
+   * variant, to the closest stored original for a distinct story.
+   */
+  readonly exactJaccard: number;
+}
+
+export interface SourceSpec {
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface DedupSet {
+  readonly seed: number;
+  readonly originals: readonly Original[];
+  readonly probes: readonly Probe[];
+  readonly sources: readonly SourceSpec[];
+  /** Corpus texts left out because they overlap an already chosen text (the corpus's own republished stories). */
+  readonly leftOut: number;
+  /** Corpus texts too short or too long to use. */
+  readonly unusable: number;
+}
+
+export interface DedupSetOptions {
+  readonly seed?: number;
+  /** Stored BBC originals per category. */
+  readonly originalsPerSection?: number;
+  /** Distinct BBC stories probed per category. */
+  readonly negativesPerSection?: number;
+  /** Every n-th accepted web page is a distinct probe instead of an original. */
+  readonly webNegativeEvery?: number;
+  readonly minWords?: number;
+  readonly maxWords?: number;
+  /**
+   * A corpus text whose exact shingle Jaccard with an already chosen text reaches this is left out: the BBC set
+   * holds republished and follow-up stories, and a pair the corpus itself relates would be no clean negative.
+   */
+  readonly overlapLimit?: number;
+}
+
+const DEFAULTS: Required<DedupSetOptions> = {
+  seed: 20_260_105,
+  originalsPerSection: 60,
+  negativesPerSection: 20,
+  webNegativeEvery: 3,
+  minWords: 60,
+  maxWords: 5_000,
+  overlapLimit: 0.1,
+};
+
+const BASE_TIME = Date.UTC(2026, 0, 5, 6, 0, 0);
+const HOUR = 3_600_000;
+const BBC_SOURCE: SourceSpec = { slug: 'bench-bbc', name: 'BBC News (bench copy)' };
+
+/** The text the detector fingerprints. */
+export const detectorText = (article: { title: string; body: string }) => `${article.title}\n${article.body}`;
+
+/** Exact Jaccard of two shingle sets. */
+export function setJaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const shingle of small) if (large.has(shingle)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Chosen texts' shingles, indexed so a candidate's largest overlap with any of them is one pass over its own. */
+class ShingleIndex {
+  private readonly postings = new Map<string, number[]>();
+  private readonly sizes: number[] = [];
+
+  add(shingles: ReadonlySet<string>): void {
+    const id = this.sizes.length;
+    this.sizes.push(shingles.size);
+    for (const shingle of shingles) {
+      const list = this.postings.get(shingle);
+      if (list) list.push(id);
+      else this.postings.set(shingle, [id]);
+    }
+  }
+
+  /** The largest exact Jaccard between `shingles` and an indexed set. */
+  maxJaccard(shingles: ReadonlySet<string>): number {
+    const shared = new Map<number, number>();
+    for (const shingle of shingles) for (const id of this.postings.get(shingle) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    let best = 0;
+    for (const [id, count] of shared) best = Math.max(best, count / (shingles.size + this.sizes[id] - count));
+    return best;
+  }
+}
+
+const shingleSet = (article: { title: string; body: string }) => new Set(wordShingles(detectorText(article)));
+const webSourceSlug = (host: string) =>
+  `bench-web-${host
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48)}`;
+
+/**
+ * Builds the duplicate-detection test set from real texts: stored originals (BBC articles of every category and
+ * pages from many outlets), one variant of every kind per original, and distinct stories. Deterministic for a seed:
+ * every random draw comes from a {@link SeededRandom} forked per item.
+ */
+export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): DedupSet {
+  const o = { ...DEFAULTS, ...options };
+  const random = new SeededRandom(o.seed);
+  const index = new ShingleIndex();
+  let leftOut = 0;
+  let unusable = 0;
+
+  /** Takes texts in order while they do not overlap a chosen one, up to `limit`. */
+  const choose = (candidates: readonly CorpusText[], limit: number): CorpusText[] => {
+    const chosen: CorpusText[] = [];
+    for (const text of candidates) {
+      if (chosen.length >= limit) break;
+      const words = contentWords(text.body).length;
+      if (!text.title || words < o.minWords || words > o.maxWords) {
+        unusable++;
+        continue;
+      }
+      const shingles = shingleSet(text);
+      if (index.maxJaccard(shingles) >= o.overlapLimit) {
+        leftOut++;
+        continue;
+      }
+      index.add(shingles);
+      chosen.push(text);
+    }
+    return chosen;
+  };
+
+  const originals: Original[] = [];
+  const negatives: Probe[] = [];
+  const sources = new Map<string, SourceSpec>([
+    [BBC_SOURCE.slug, BBC_SOURCE],
+    [HOUSE_TEMPLATE.slug, { slug: HOUSE_TEMPLATE.slug, name: HOUSE_TEMPLATE.name }],
+  ]);
+  for (const outlet of PARTNER_OUTLETS) sources.set(outlet.slug, { slug: outlet.slug, name: outlet.name });
+  const negativeDraft: Array<{ text: CorpusText; kind: NegativeKind; sourceSlug: string; body: string }> = [];
+
+  const sections = [...new Set(corpus.bbc.map((text) => text.section))].sort();
+  for (const section of sections) {
+    const texts = random.fork(`bbc:${section}`).shuffle(corpus.bbc.filter((text) => text.section === section));
+    const chosen = choose(texts, o.originalsPerSection + o.negativesPerSection);
+    chosen.slice(0, o.originalsPerSection).forEach((text, i) => {
+      // Every other BBC original goes out under the Gazette's name with its house footer.
+      const gazette = i % 2 === 1;
+      originals.push(
+        originalOf(
+          text,
+          gazette ? HOUSE_TEMPLATE.slug : BBC_SOURCE.slug,
+          gazette ? withHouseTemplate(text.body) : text.body,
+          originals.length,
+        ),
+      );
+    });
+    chosen.slice(o.originalsPerSection).forEach((text, i) => {
+      const gazette = i % 2 === 1;
+      negativeDraft.push({
+        text,
+        kind: gazette ? 'distinct-house-template' : 'distinct-same-section',
+        sourceSlug: gazette ? HOUSE_TEMPLATE.slug : BBC_SOURCE.slug,
+        body: gazette ? withHouseTemplate(text.body) : text.body,
+      });
+    });
+  }
+  const web = choose(random.fork('web').shuffle(corpus.web), Number.POSITIVE_INFINITY);
+  web.forEach((text, i) => {
+    const slug = webSourceSlug(text.outlet);
+    sources.set(slug, { slug, name: text.outlet });
+    if (i % o.webNegativeEvery === o.webNegativeEvery - 1)
+      negativeDraft.push({ text, kind: 'distinct-web-page', sourceSlug: slug, body: text.body });
+    else originals.push(originalOf(text, slug, text.body, originals.length));
+  });
+
+  const originalShingles = new ShingleIndex();
+  const shinglesByKey = new Map<string, Set<string>>();
+  for (const original of originals) {
+    const shingles = shingleSet(original);
+    shinglesByKey.set(original.key, shingles);
+    originalShingles.add(shingles);
+  }
+  const span = originals.length * 15 * 60_000;
+  for (const draft of negativeDraft) {
+    const r = random.fork(`negative:${draft.text.id}`);
+    const article = { title: draft.text.title, body: draft.body };
+    negatives.push({
+      key: `distinct:${draft.text.id}`,
+      sourceSlug: draft.sourceSlug,
+      ...article,
+      publishedAt: new Date(BASE_TIME + Math.floor(r.next() * span)),
+      section: draft.text.section,
+      kind: draft.kind,
+      originalKey: null,
+      expected: null,
+      exactJaccard: originalShingles.maxJaccard(shingleSet(article)),
+    });
+  }
+
+  const vocabulary = buildVocabulary([...corpus.bbc, ...corpus.web].map((text) => text.body));
+  const headlines = [...corpus.bbc, ...corpus.web].map((text) => text.title).filter(Boolean);
+  const variants: Probe[] = [];
+  for (const original of originals) {
+    for (const kind of VARIANT_KINDS) {
+      const r = random.fork(`${kind}:${original.key}`);
+      const made = makeVariant(kind, original, r, vocabulary, headlines);
+      variants.push({
+        key: `${kind}:${original.key}`,
+        sourceSlug: made.outlet?.slug ?? original.sourceSlug,
+        title: made.title,
+        body: made.body,
+        publishedAt: new Date(original.publishedAt.getTime() + r.int(1, 12) * HOUR),
+        section: original.section,
+        kind,
+        originalKey: original.key,
+        expected: EXPECTED_RELATION[kind],
+        exactJaccard: setJaccard(shingleSet(made), shinglesByKey.get(original.key) ?? new Set()),
+      });
+    }
+  }
+
+  return { seed: o.seed, originals, probes: [...variants, ...negatives], sources: [...sources.values()], leftOut, unusable };
+}
+
+function originalOf(text: CorpusText, sourceSlug: string, body: string, position: number): Original {
+  return {
+    key: `original:${text.id}`,
+    sourceSlug,
+    title: text.title,
+    body,
+    storyBody: text.body,
+    publishedAt: new Date(BASE_TIME + position * 15 * 60_000),
+    section: text.section,
+  };
+}
+
+interface MadeVariant {
+  title: string;
+  body: string;
+  /** The outlet that runs it; none: the original's own source. */
+  outlet?: Outlet;
+}
+
+function makeVariant(
+  kind: VariantKind,
+  original: Original,
+  random: SeededRandom,
+  vocabulary: readonly string[],
+  headlines: readonly string[],
+): MadeVariant {
+  // The source's own edits keep its house template; another outlet takes the story without it.
+  const paragraphs = toParagraphs(original.body);
+  const story = toParagraphs(original.storyBody);
+  switch (kind) {
+    case 'light-edit': {
+      const edited = changeWords(paragraphs, random.int(2, 5), random, vocabulary);
+      const correction = correctionSentence(paragraphs, random);
+      if (random.chance(0.5)) edited.push([correction]);
+      else edited[random.int(0, edited.length - 1)].push(correction);
+      return { title: original.title, body: fromParagraphs(edited) };
+    }
+    case 'headline-change':
+      return { title: newHeadline(original.title, paragraphs, random), body: original.body };
+    case 'boilerplate-same-source': {
+      const templated = changeBoilerplate(story, random, headlines);
+      // An outlet with a house footer keeps it or, half of the time, has dropped it in the new template.
+      const houseFooter =
+        original.body === original.storyBody || random.chance(0.5) ? [] : toParagraphs(original.body.slice(original.storyBody.length));
+      return { title: original.title, body: fromParagraphs([...templated, ...houseFooter]) };
+    }
+    case 'boilerplate-other-source': {
+      const outlet = random.pick(PARTNER_OUTLETS);
+      const templated = changeBoilerplate(withDateline(story, dateline(random, outlet.agency)), random, headlines);
+      return { title: original.title, body: fromParagraphs([...templated, [outlet.footer]]), outlet };
+    }
+    case 'syndicated-copy': {
+      const outlet = random.pick(PARTNER_OUTLETS);
+      const title = newHeadline(original.title, story, random);
+      const trimmed = trimEnding(story, random.int(15, 35) / 100);
+      const body = fromParagraphs([...withDateline(trimmed, dateline(random, outlet.agency)), [creditLine(random)], [outlet.footer]]);
+      return { title, body, outlet };
+    }
+    case 'rewrite': {
+      const outlet = random.pick(PARTNER_OUTLETS);
+      const title = editSentence(original.title, 0.5, random, vocabulary);
+      const sentences = story.flat();
+      const keepRate = random.int(50, 70) / 100;
+      let kept = sentences.slice(1).filter(() => random.chance(keepRate));
+      if (kept.length < 2) kept = sentences.slice(1, 3);
+      for (let i = 0; i + 1 < kept.length; i++) if (random.chance(0.2)) [kept[i], kept[i + 1]] = [kept[i + 1], kept[i]];
+      kept = kept.map((sentence) => editSentence(sentence, 0.12, random, vocabulary));
+      const regrouped: Paragraphs = [[newLead(story, random)]];
+      for (let i = 0; i < kept.length; i += 2) regrouped.push(kept.slice(i, i + 2));
+      return { title, body: fromParagraphs(regrouped), outlet };
+    }
+  }
+}
+
+function withDateline(paragraphs: Paragraphs, line: string): Paragraphs {
+  const [first = [''], ...rest] = paragraphs;
+  return [[`${line} ${first[0]}`, ...first.slice(1)], ...rest];
+}
+
+/** Cuts the last `share` of the sentences (at least one), keeping at least three. */
+function trimEnding(paragraphs: Paragraphs, share: number): Paragraphs {
+  const total = paragraphs.reduce((n, sentences) => n + sentences.length, 0);
+  let keep = Math.max(3, total - Math.max(1, Math.round(total * share)));
+  const result: Paragraphs = [];
+  for (const sentences of paragraphs) {
+    if (keep <= 0) break;
+    result.push(sentences.slice(0, keep));
+    keep -= sentences.length;
+  }
+  return result;
+}
