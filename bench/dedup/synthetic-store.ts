@@ -101,18 +101,21 @@ export class SyntheticStore {
   }
 
   /** Article `i`'s headline and `minhashSignature(title + "\n" + body)`, composed from cached passage signatures. */
-  fingerprint(i: number): { title: string; signature: Uint32Array } {
+  fingerprint(i: number): { title: string; signature: Uint32Array; shingleCount: number } {
     const { title, passageIds } = this.composition(i);
     const signature = minhashSignature(title);
     let previous: readonly string[] = contentWords(title);
+    let words = previous.length;
     for (const id of passageIds) {
+      words += this.pool.words[id].length;
       minInto(signature, this.passageSignature(id));
-      const words = this.pool.words[id];
+      const next = this.pool.words[id];
       // The two shingles spanning the joint: last two words before it, first two after.
-      minInto(signature, minhashSignature(`${previous[previous.length - 2]} ${previous[previous.length - 1]} ${words[0]} ${words[1]}`));
-      previous = words;
+      minInto(signature, minhashSignature(`${previous[previous.length - 2]} ${previous[previous.length - 1]} ${next[0]} ${next[1]}`));
+      previous = this.pool.words[id];
     }
-    return { title, signature };
+    // Word 3-shingles of a text of n words: n - 2 (repeats are rare in prose).
+    return { title, signature, shingleCount: Math.max(0, words - 2) };
   }
 
   /** Throws unless the composed signatures of `indexes` equal `minhashSignature` of the full texts. */

@@ -1,4 +1,4 @@
-import { classifyRelation, titleSimilarity, type RelationEvidence } from './duplicate-relation.classifier';
+import { classifyRelation, containmentFromJaccard, titleSimilarity, type RelationEvidence } from './duplicate-relation.classifier';
 
 const evidence = (overrides: Partial<RelationEvidence>): RelationEvidence => ({
   sameSource: false,
@@ -43,5 +43,19 @@ describe('titleSimilarity', () => {
     expect(titleSimilarity('Storm closes ports', 'Storm closes all ports')).toBe(0.75);
     expect(titleSimilarity('Storm', 'Election')).toBe(0);
     expect(titleSimilarity('', '')).toBe(1);
+  });
+
+  it('labels a copy trimmed at the end a syndicated copy by containment, and a rewrite a rewrite', () => {
+    expect(classifyRelation(evidence({ similarity: 0.55, titleSimilarity: 0, containment: 0.95 }))).toBe('syndicated-copy');
+    expect(classifyRelation(evidence({ similarity: 0.55, titleSimilarity: 0, containment: 0.6 }))).toBe('rewrite');
+    expect(classifyRelation(evidence({ similarity: 0.2, titleSimilarity: 0, containment: 1 }))).toBe('rewrite');
+  });
+
+  it('estimates containment from Jaccard and set sizes', () => {
+    // B (60 shingles) lies inside A (100): |A ∩ B| = 60, J = 60 / 100.
+    expect(containmentFromJaccard(0.6, 100, 60)).toBeCloseTo(1, 5);
+    // Half of B inside A: |A ∩ B| = 30, J = 30 / 130.
+    expect(containmentFromJaccard(30 / 130, 100, 60)).toBeCloseTo(0.5, 5);
+    expect(containmentFromJaccard(0.5, 0, 10)).toBe(0);
   });
 });

@@ -13,6 +13,12 @@ export interface RelationEvidence {
   titleSimilarity: number;
   /** Hours between the two publications (either order). */
   timeGapHours: number;
+  /**
+   * Share of the shorter text's shingles found in the longer one ({@link containmentFromJaccard}), when known.
+   * A copy trimmed at the end keeps nearly all of its text in the original (≥ 0.9) though its Jaccard falls with
+   * every cut paragraph; a rewrite changes words throughout, so its containment falls with its similarity.
+   */
+  containment?: number;
 }
 
 /**
@@ -32,10 +38,15 @@ export const RELATION_THRESHOLDS = {
   sameHeadline: 0.5,
   /** A same-source pair this close in time and headline is an update even when heavily rewritten. */
   updateWindowHours: 48,
+  /** From here, one text is (nearly) all inside the other: a trimmed or extended copy, not a rewrite. */
+  contained: 0.85,
+  /** ...as long as the texts share at least this much, so a short quote box inside a long article is no copy. */
+  containedSimilarity: 0.3,
 } as const;
 
 /**
- * Labels a near-duplicate pair, or returns null when they are not related:
+ * Labels a near-duplicate pair, or returns null when they are not related (a trimmed copy, nearly all contained in
+ * the other text, counts as a copy whatever its Jaccard):
  * - same source: the same text (≥ 0.5) is an update of the article; a heavier rewrite is still an update when
  *   the headline stays close and less than 48 h passed (a developing story), otherwise a `rewrite`;
  * - other source: ≥ 0.7, or ≥ 0.5 with a close headline, is a `syndicated-copy`; below that a `rewrite`.
@@ -49,8 +60,19 @@ export function classifyRelation(evidence: RelationEvidence): DuplicateRelation 
     if (similarity >= t.sameText) return 'same-article-update';
     return closeHeadline && Math.abs(evidence.timeGapHours) <= t.updateWindowHours ? 'same-article-update' : 'rewrite';
   }
-  if (similarity >= t.copy || (similarity >= t.sameText && closeHeadline)) return 'syndicated-copy';
+  const contained = (evidence.containment ?? 0) >= t.contained && similarity >= t.containedSimilarity;
+  if (similarity >= t.copy || (similarity >= t.sameText && closeHeadline) || contained) return 'syndicated-copy';
   return 'rewrite';
+}
+
+/**
+ * The share of the smaller shingle set inside the larger, from their Jaccard similarity and sizes:
+ * |A ∩ B| = J (|A| + |B|) / (1 + J). With MinHash's estimate of J this is an estimate too (±0.05 or so).
+ */
+export function containmentFromJaccard(jaccard: number, sizeA: number, sizeB: number): number {
+  const smaller = Math.min(sizeA, sizeB);
+  if (smaller <= 0) return 0;
+  return Math.min(1, (jaccard * (sizeA + sizeB)) / (1 + jaccard) / smaller);
 }
 
 /** Jaccard similarity of two headlines' word sets ({@link contentWords}); 1 for two empty headlines. */

@@ -13,9 +13,10 @@ export { contentWords } from './content-words.util';
 export { contentHash } from './content.hasher';
 export { wordShingles, SHINGLE_SIZE } from './word-shingles.util';
 export { simhash64, hammingDistance, simhashBands } from './simhash.hasher';
-export { minhashSignature, jaccard, minhashBands, MINHASH_SIZE } from './minhash.hasher';
+export { minhashSignature, minhashOfShingles, jaccard, minhashBands, MINHASH_SIZE } from './minhash.hasher';
 export {
   classifyRelation,
+  containmentFromJaccard,
   titleSimilarity,
   RELATION_THRESHOLDS,
   type DuplicateRelation,

@@ -13,8 +13,13 @@ const SEEDS = Uint32Array.from({ length: MINHASH_SIZE }, (_, i) => fmix64([0x9e3
  * Jaccard similarity of their shingle sets. An empty text gives all 0xffffffff.
  */
 export function minhashSignature(text: string): Uint32Array {
+  return minhashOfShingles(new Set(wordShingles(text)));
+}
+
+/** {@link minhashSignature} of shingles already at hand (callers that also need their number). */
+export function minhashOfShingles(shingles: Iterable<string>): Uint32Array {
   const signature = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
-  for (const shingle of new Set(wordShingles(text))) {
+  for (const shingle of shingles) {
     const [hi, lo] = fmix64(fnv1a64(shingle));
     for (let i = 0; i < MINHASH_SIZE; i++) {
       const h = fmix32((lo ^ SEEDS[i]) + hi);

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeliveryAttemptEntity, DeliveryEntity, type SubscriptionSecret } from '../entities';
 import type { DeliveryWait } from '../entities/delivery.entity';
+import { queryRows } from './query-rows';
 
 export type { DeliveryWait } from '../entities/delivery.entity';
 
@@ -138,15 +139,8 @@ export class DeliveryRepository {
     return this.dataSource.getRepository(DeliveryEntity);
   }
 
-  /** Raw SQL with rows back for every command (TypeORM returns [rows, count] for UPDATE and DELETE). */
-  private async rows<T>(sql: string, parameters: unknown[], manager?: EntityManager): Promise<T[]> {
-    const runner = manager?.queryRunner ?? this.dataSource.createQueryRunner();
-    try {
-      const result = await runner.query(sql, parameters, true);
-      return (result.records ?? []) as T[];
-    } finally {
-      if (!manager?.queryRunner) await runner.release();
-    }
+  private rows<T>(sql: string, parameters: unknown[], manager?: EntityManager): Promise<T[]> {
+    return queryRows<T>(manager ?? this.dataSource, sql, parameters);
   }
 
   /**

@@ -6,6 +6,7 @@ export interface FingerprintRow {
   sourceId: string;
   revision: number;
   minhash: Buffer;
+  shingleCount: number;
   bands: number[];
   title: string;
   publishedAt: Date | null;
@@ -15,6 +16,7 @@ export interface CandidateRow {
   articleId: string;
   sourceId: string;
   minhash: Buffer;
+  shingleCount: number;
   title: string;
   publishedAt: Date | null;
 }
@@ -48,23 +50,36 @@ export class RelationRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  /** Stores the article's fingerprint and replaces its band keys (its text may have changed). */
   async saveFingerprint(row: FingerprintRow, manager?: EntityManager): Promise<void> {
-    await this.manager(manager).query(
-      `INSERT INTO article_fingerprints (article_id, source_id, revision, minhash, bands, title, published_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (article_id) DO UPDATE SET revision = EXCLUDED.revision, minhash = EXCLUDED.minhash, bands = EXCLUDED.bands,
+    const m = this.manager(manager);
+    await m.query(
+      `INSERT INTO article_fingerprints (article_id, source_id, revision, minhash, shingle_count, title, published_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (article_id) DO UPDATE SET revision = EXCLUDED.revision, minhash = EXCLUDED.minhash, shingle_count = EXCLUDED.shingle_count,
          title = EXCLUDED.title, published_at = EXCLUDED.published_at, updated_at = now()`,
-      [row.articleId, row.sourceId, row.revision, row.minhash, row.bands, row.title, row.publishedAt],
+      [row.articleId, row.sourceId, row.revision, row.minhash, row.shingleCount, row.title, row.publishedAt],
     );
+    await m.query(`DELETE FROM article_minhash_bands WHERE article_id = $1`, [row.articleId]);
+    await m.query(`INSERT INTO article_minhash_bands (band_key, article_id) SELECT DISTINCT unnest($1::integer[]), $2::uuid ON CONFLICT DO NOTHING`, [
+      row.bands,
+      row.articleId,
+    ]);
   }
 
-  /** Articles sharing at least one band key: the GIN index answers this without scanning. */
+  /**
+   * Articles sharing at least one band key, those sharing most first: one b-tree probe per key, so the cost
+   * follows the number of collisions, not the size of the index.
+   */
   async candidates(articleId: string, bands: number[], limit: number, manager?: EntityManager): Promise<CandidateRow[]> {
-    const rows: Array<{ article_id: string; source_id: string; minhash: Buffer; title: string; published_at: Date | null }> = await this.manager(manager).query(
-      `SELECT article_id, source_id, minhash, title, published_at FROM article_fingerprints
-       WHERE bands && $1::integer[] AND article_id <> $2 LIMIT $3`,
-      [bands, articleId, limit],
-    );
-    return rows.map((r) => ({ articleId: r.article_id, sourceId: r.source_id, minhash: r.minhash, title: r.title, publishedAt: r.published_at }));
+    const rows: Array<{ article_id: string; source_id: string; minhash: Buffer; shingle_count: number; title: string; published_at: Date | null }> =
+      await this.manager(manager).query(
+        `SELECT f.article_id, f.source_id, f.minhash, f.shingle_count, f.title, f.published_at
+         FROM (SELECT article_id, count(*) AS shared FROM article_minhash_bands WHERE band_key = ANY($1::integer[]) AND article_id <> $2
+               GROUP BY article_id ORDER BY shared DESC LIMIT $3) c
+         JOIN article_fingerprints f ON f.article_id = c.article_id ORDER BY c.shared DESC`,
+        [bands, articleId, limit],
+      );
+    return rows.map((r) => ({ articleId: r.article_id, sourceId: r.source_id, minhash: r.minhash, shingleCount: r.shingle_count, title: r.title, publishedAt: r.published_at }));
   }
 
   /** Articles with exactly this content hash (the exact-duplicate check, also for texts too short to fingerprint). */

@@ -2,6 +2,7 @@ import { SubscriptionStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
 import { SubscriptionEntity, type SubscriptionSecret } from '../entities';
+import { queryRows } from './query-rows';
 
 /** Columns the API may change on a subscription. */
 export type SubscriptionChanges = Partial<Pick<SubscriptionEntity, 'name' | 'url' | 'events' | 'format' | 'filters' | 'status' | 'disabledReason'>>;
@@ -72,22 +73,16 @@ export class SubscriptionRepository {
    * believe they made the change. Returns the previous status when the change happened.
    */
   async changeStatus(id: string, from: SubscriptionStatus[], status: SubscriptionStatus, disabledReason: string | null): Promise<StatusChange | null> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      // The sub-select reads the old status under the row lock; RETURNING alone would only show the new one.
-      const result = await runner.query(
-        `UPDATE subscriptions s SET status = $3, disabled_reason = $4, updated_at = now()
-         FROM (SELECT id, status AS previous FROM subscriptions WHERE id = $1 FOR UPDATE) old
-         WHERE s.id = old.id AND s.deleted_at IS NULL AND s.status = ANY($2)
-         RETURNING old.previous`,
-        [id, from, status, disabledReason],
-        true,
-      );
-      const row = (result.records as Array<{ previous: SubscriptionStatus }>)[0];
-      return row ? { previous: row.previous } : null;
-    } finally {
-      await runner.release();
-    }
+    // The sub-select reads the old status under the row lock; RETURNING alone would only show the new one.
+    const [row] = await queryRows<{ previous: SubscriptionStatus }>(
+      this.dataSource,
+      `UPDATE subscriptions s SET status = $3, disabled_reason = $4, updated_at = now()
+       FROM (SELECT id, status AS previous FROM subscriptions WHERE id = $1 FOR UPDATE) old
+       WHERE s.id = old.id AND s.deleted_at IS NULL AND s.status = ANY($2)
+       RETURNING old.previous`,
+      [id, from, status, disabledReason],
+    );
+    return row ? { previous: row.previous } : null;
   }
 
   /** The subscriber answered 410 Gone: no more deliveries until someone re-enables it. */

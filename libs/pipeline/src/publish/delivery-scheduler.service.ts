@@ -24,7 +24,9 @@ export class DeliveryScheduler {
     await this.queue.enqueue(
       JobName.Deliver,
       { deliveryId: delivery.id, articleId: delivery.articleId, correlationId: options.correlationId ?? delivery.correlationId ?? delivery.id },
-      { jobId: this.jobIdFor(delivery, reason, options.at), delay },
+      // A woken delivery is ready now: it goes ahead of jobs not yet looked at (a backlog after a resume or a bulk
+      // replay), or a subscriber's free slot would idle until the whole backlog had been parked.
+      { jobId: this.jobIdFor(delivery, reason, options.at), delay, ...(reason === 'wake' ? { lifo: true } : {}) },
     );
   }
 

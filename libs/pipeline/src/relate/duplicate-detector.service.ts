@@ -1,5 +1,5 @@
 import { RelationRepository, type RelationRow } from '@copydesk/database';
-import { classifyRelation, contentWords, jaccard, minhashBands, minhashSignature, titleSimilarity } from '@copydesk/normalize';
+import { classifyRelation, containmentFromJaccard, contentWords, jaccard, minhashBands, minhashOfShingles, titleSimilarity, wordShingles } from '@copydesk/normalize';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -47,17 +47,25 @@ export class DuplicateDetector {
     }
 
     if (contentWords(text).length >= MIN_WORDS_FOR_MINHASH) {
-      const signature = minhashSignature(text);
+      const shingles = new Set(wordShingles(text));
+      const signature = minhashOfShingles(shingles);
+      const shingleCount = shingles.size;
       const bands = minhashBands(signature).map(toSigned);
       await this.relations.saveFingerprint(
-        { articleId: subject.articleId, sourceId: subject.sourceId, revision: subject.revision, minhash: toBuffer(signature), bands, title: subject.title, publishedAt: subject.publishedAt },
+        { articleId: subject.articleId, sourceId: subject.sourceId, revision: subject.revision, minhash: toBuffer(signature), shingleCount, bands, title: subject.title, publishedAt: subject.publishedAt },
         manager,
       );
       for (const candidate of await this.relations.candidates(subject.articleId, bands, MAX_CANDIDATES, manager)) {
         if (found.has(candidate.articleId)) continue;
         const similarity = jaccard(signature, toSignature(candidate.minhash));
         const titles = titleSimilarity(subject.title, candidate.title);
-        const label = classifyRelation({ sameSource: candidate.sourceId === subject.sourceId, similarity, titleSimilarity: titles, timeGapHours: hoursBetween(subject.publishedAt, candidate.publishedAt) });
+        const label = classifyRelation({
+          sameSource: candidate.sourceId === subject.sourceId,
+          similarity,
+          titleSimilarity: titles,
+          timeGapHours: hoursBetween(subject.publishedAt, candidate.publishedAt),
+          containment: containmentFromJaccard(similarity, shingleCount, candidate.shingleCount),
+        });
         if (label) found.set(candidate.articleId, { articleId: subject.articleId, relatedArticleId: candidate.articleId, relation: label, similarity: Math.round(similarity * 1000) / 1000, titleSimilarity: Math.round(titles * 1000) / 1000 });
       }
     }
