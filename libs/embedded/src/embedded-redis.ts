@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { Redis } from 'ioredis';
+import { createConnection } from 'node:net';
 import { freePort } from './free-port';
 
 export interface EmbeddedRedis {
@@ -38,24 +38,30 @@ export function findOnPath(command: string, path = process.env.PATH ?? ''): stri
   return null;
 }
 
-async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** One PING over a plain socket: true on +PONG. (A client library's reconnect logic only gets in the way here.) */
+function ping(port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data: Buffer) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+async function waitForPing(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    try {
-      await client.connect();
-      await client.ping();
-      return;
-    } catch (err) {
-      lastError = err;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    } finally {
-      client.disconnect();
-    }
+    if (await ping(port, 1_000)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`redis-server did not answer within ${timeoutMs} ms`, { cause: lastError });
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not answer within ${timeoutMs} ms`);
 }
 
 /**
@@ -74,7 +80,7 @@ export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `redis://127.0.0.1:${port}`;
-  await waitForPing(url, child, 10_000);
+  await waitForPing(port, child, 30_000);
   return {
     url,
     stop: () =>

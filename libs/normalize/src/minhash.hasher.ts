@@ -41,8 +41,9 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
  * Locality-sensitive hashing keys for an index: the signature cut into `bands` bands of equal rows, each band
  * hashed (seeded with its band number, so equal rows in different bands give different keys) to an unsigned
  * 32-bit key. Two texts share at least one key with probability 1 − (1 − J^rows)^bands; with the default
- * 32 bands of 4 rows: 5 % at J = 0.2, 64 % at J = 0.42, 99 % at J = 0.6. Index the keys with a GIN index on an
- * int[] column (`bands && $1`) or one row per band, then compare signatures with {@link jaccard}.
+ * 32 bands of 4 rows: 5 % at J = 0.2, 64 % at J = 0.42, 99 % at J = 0.6. Index one row per band key (a b-tree: a
+ * GIN index on an int[] of unique keys gets no planner statistics and is not used), then compare signatures with
+ * {@link jaccard}.
  * More bands find looser rewrites but turn shared boilerplate (J ≈ 0.1 between articles of one source) into
  * candidates: 64 bands of 2 rows flag 47 % of pairs at J = 0.1.
  */

@@ -1,6 +1,6 @@
 import { SubscriptionStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, type QueryDeepPartialEntity } from 'typeorm';
 import { SubscriptionEntity, type SubscriptionSecret } from '../entities';
 import { queryRows } from './query-rows';
 
@@ -24,6 +24,10 @@ export class SubscriptionRepository {
     return this.dataSource.getRepository(SubscriptionEntity);
   }
 
+  private repoFor(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(SubscriptionEntity);
+  }
+
   create(fields: Omit<SubscriptionEntity, 'id' | 'createdAt' | 'updatedAt' | 'disabledReason' | 'deletedAt'>): Promise<SubscriptionEntity> {
     return this.repo.save(this.repo.create({ ...fields, disabledReason: null, deletedAt: null }));
   }
@@ -43,17 +47,20 @@ export class SubscriptionRepository {
     return row?.status ?? null;
   }
 
-  /** Subscriptions that get new deliveries: active ones, and paused ones (their deliveries wait for the resume). */
-  findRoutable(): Promise<SubscriptionEntity[]> {
-    return this.repo.find({
+  /**
+   * Subscriptions that get new deliveries: active ones, and paused ones (their deliveries wait for the resume).
+   * Inside a transaction pass its manager: with a pool of one (embedded PGlite) a second connection never comes.
+   */
+  findRoutable(manager?: EntityManager): Promise<SubscriptionEntity[]> {
+    return this.repoFor(manager).find({
       where: { status: In([SubscriptionStatus.Active, SubscriptionStatus.Paused]), deletedAt: IsNull() },
       order: { createdAt: 'ASC' },
     });
   }
 
-  findByIds(ids: string[]): Promise<SubscriptionEntity[]> {
+  findByIds(ids: string[], manager?: EntityManager): Promise<SubscriptionEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.find({ where: { id: In(ids), deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    return this.repoFor(manager).find({ where: { id: In(ids), deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
   }
 
   list(status?: SubscriptionStatus): Promise<SubscriptionEntity[]> {

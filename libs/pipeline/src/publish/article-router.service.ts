@@ -88,7 +88,7 @@ export class ArticleRouter {
     const payloads = this.payloadCache(forPublishing, now);
 
     const plan: RoutingPlan = { event: ArticleEventType.Updated, created: 0, queue: [] };
-    for (const subscription of await this.subscriptions.findRoutable()) {
+    for (const subscription of await this.subscriptions.findRoutable(manager)) {
       const event = alreadySent.has(subscription.id) ? ArticleEventType.Updated : ArticleEventType.Created;
       if (!subscription.events.includes(event)) continue;
       if (!matchesSubscription(forMatching, subscription.filters).matched) continue;
@@ -115,7 +115,7 @@ export class ArticleRouter {
     }
     const now = new Date();
     const payloads = this.payloadCache(toArticleForPublishing(article, await this.sources.findById(article.sourceId, manager)), article.killedAt ?? now);
-    const targets = await this.subscriptions.findByIds([...(await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: true }, manager))]);
+    const targets = await this.subscriptions.findByIds([...(await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: true }, manager))], manager);
 
     const plan: RoutingPlan = { event: ArticleEventType.Killed, created: 0, queue: [] };
     for (const subscription of targets) {
