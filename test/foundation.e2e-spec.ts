@@ -37,6 +37,7 @@ describe('one article, end to end, across four processes', () => {
       COPYDESK_ADMIN_KEY: ADMIN_KEY,
       FETCH_ALLOW_LOOPBACK: 'true',
       MAX_BODY_BYTES: String(64 * 1024),
+      OUTBOX_SWEEP_MS: '1000',
       DELIVERY_RETRY_SCHEDULE: '1s,1s,1s',
       LOG_LEVEL: 'warn',
     };
@@ -157,6 +158,28 @@ describe('one article, end to end, across four processes', () => {
     await waitFor(async () => subscriber.received.some((d) => JSON.parse(d.body).type === 'article.updated' && JSON.parse(d.body).data?.id === first.body.id), {
       timeoutMs: 60_000,
     });
+  });
+
+  it('queues a raw item that was committed but never reached the queue (the outbox sweeper)', async () => {
+    // As if the API died between its commit and its enqueue: the row exists, no job does.
+    const id = await withDatabase(async (db) => {
+      const { rows: [source] } = await db.query(`SELECT id FROM sources WHERE slug = 'cms'`);
+      const { rows: [article] } = await db.query(
+        `INSERT INTO articles (id, source_id, status, external_id) VALUES (gen_random_uuid(), $1, 'received', 'orphan-1') RETURNING id`,
+        [source.id],
+      );
+      await db.query(
+        `INSERT INTO raw_items (source_id, article_id, origin, content_type, payload, status, correlation_id, received_at, external_id)
+         VALUES ($1, $2, 'api', 'application/json', convert_to($3, 'UTF8'), 'received', 'orphan-correlation', now() - interval '1 minute', 'orphan-1')`,
+        [source.id, article.id, JSON.stringify({ title: 'Orphaned push', body: 'Committed, never queued.', externalId: 'orphan-1' })],
+      );
+      return article.id as string;
+    }, environment.databaseUrl);
+    const article = await waitFor(async () => {
+      const read = await client.get(`/v1/articles/${id}`);
+      return read.body.status === 'published' ? read.body : null;
+    }, { timeoutMs: 60_000 });
+    expect(article.title).toBe('Orphaned push');
   });
 
   describe('bad input gets problem+json and stores nothing', () => {

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from './retry-after.parser';
+import { parseRetryAfter } from '@copydesk/http';
 
 /** How an attempt failed when no HTTP status came back. */
 export type DeliveryTransportError =

@@ -1,6 +1,6 @@
 export { ARTICLE_EVENT_TYPES, type ArticleEventType } from './article-event.types';
 export { DEFAULT_RETRY_SCHEDULE, DEFAULT_RETRY_SCHEDULE_SPEC, parseRetrySchedule } from './retry-schedule.parser';
-export { parseRetryAfter } from './retry-after.parser';
+export { parseRetryAfter } from '@copydesk/http';
 export {
   classifyDeliveryResponse,
   DELIVERY_TIMEOUT_MS,

@@ -3,7 +3,7 @@ import { readBody } from './body/body.reader';
 import { isContentTypeAccepted, type MediaType, parseMediaType } from './body/content-type.policy';
 import { FetchError, FetchErrorCode } from './fetch.error';
 import { toFetchError } from './fetch-error.mapper';
-import { parseRetryAfter } from './politeness/retry-after.parser';
+import { parseRetryAfter } from '@copydesk/http';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 // Small error and redirect bodies are read to the end so the keep-alive connection can be reused; bigger ones are cut.

@@ -25,7 +25,7 @@ export {
 } from './body/content-type.policy';
 export { backoffDelay, type BackoffOptions, type Jitter } from './retry/backoff.policy';
 export { classifyError, retryDelay, withRetry, type ErrorClassification, type RetryOptions } from './retry/error.classifier';
-export { parseRetryAfter } from './politeness/retry-after.parser';
+export { parseRetryAfter } from '@copydesk/http';
 export type { AcquireOptions, HostLease, HostLimiter } from './politeness/host.limiter';
 export { MemoryHostLimiter } from './politeness/memory-host.limiter';
 export { RedisHostLimiter } from './politeness/redis-host.limiter';

@@ -1,1 +1,2 @@
 export * from './close-on-signals';
+export * from './periodic-sweep';

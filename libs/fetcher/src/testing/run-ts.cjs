@@ -14,6 +14,11 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
   module._compile(code, filename);
 };
 
+// The library imports its siblings through @copydesk/* aliases: resolve them as jest and the build do.
+const root = resolve(__dirname, '..', '..', '..', '..');
+const { compilerOptions } = JSON.parse(readFileSync(resolve(root, 'tsconfig.json'), 'utf8'));
+require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
+
 const entry = process.argv[2];
 if (!entry) throw new Error('usage: node run-ts.cjs <file.ts> [args...]');
 require(resolve(entry));

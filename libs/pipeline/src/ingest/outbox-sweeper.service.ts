@@ -2,7 +2,8 @@ import { AppConfig } from '@copydesk/config';
 import { JobName, jobId } from '@copydesk/contracts';
 import { RawItemRepository } from '@copydesk/database';
 import { JobQueue } from '@copydesk/queue';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicSweep } from '@copydesk/runtime';
+import { Injectable } from '@nestjs/common';
 
 /** Raw items younger than this may still be on their way to the queue from the process that stored them. */
 const GRACE_MS = 10_000;
@@ -14,40 +15,21 @@ const BATCH = 500;
  * enqueue of the same item is a no-op.
  */
 @Injectable()
-export class OutboxSweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+export class OutboxSweeper extends PeriodicSweep {
+  protected readonly intervalMs: number;
 
   constructor(
     private readonly rawItems: RawItemRepository,
     private readonly queue: JobQueue,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.get('OUTBOX_SWEEP_MS'));
-    this.timer.unref();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep().catch((err: unknown) => {
-      this.logger.error({ err }, 'outbox sweep failed');
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
+    config: AppConfig,
+  ) {
+    super();
+    this.intervalMs = config.get('OUTBOX_SWEEP_MS');
   }
 
   /** Queues every forgotten raw item; returns how many. */
-  async sweep(now = new Date()): Promise<number> {
-    const items = await this.rawItems.findUnqueued(new Date(now.getTime() - GRACE_MS), BATCH);
+  async sweep(): Promise<number> {
+    const items = await this.rawItems.findUnqueued(new Date(Date.now() - GRACE_MS), BATCH);
     for (const item of items) {
       await this.queue.enqueue(
         JobName.ProcessRawItem,

@@ -1,6 +1,7 @@
 import { AppConfig } from '@copydesk/config';
 import { DeliveryRepository } from '@copydesk/database';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { PeriodicSweep } from '@copydesk/runtime';
+import { Injectable } from '@nestjs/common';
 import { subscriberInFlightCap } from './delivery-limits';
 import { DeliveryScheduler } from './delivery-scheduler.service';
 
@@ -14,35 +15,16 @@ const BATCH = 500;
  * because the runner claims a delivery for one attempt at a time and never sends one before it is due.
  */
 @Injectable()
-export class DeliverySweeper implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DeliverySweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+export class DeliverySweeper extends PeriodicSweep {
+  protected readonly intervalMs: number;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.get('OUTBOX_SWEEP_MS'));
-    this.timer.unref();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep().catch((err: unknown) => {
-      this.logger.error({ err }, 'delivery sweep failed');
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
+  ) {
+    super();
+    this.intervalMs = config.get('OUTBOX_SWEEP_MS');
   }
 
   /** Queues every stranded delivery; returns how many. */

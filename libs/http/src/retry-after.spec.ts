@@ -1,4 +1,4 @@
-import { parseRetryAfter } from './retry-after.parser';
+import { parseRetryAfter } from './retry-after';
 
 describe('parseRetryAfter', () => {
   const now = new Date('2026-10-21T07:28:00.000Z');
@@ -8,8 +8,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(' 0 ', now)).toBe(0);
   });
 
-  it('reads an HTTP date relative to now, and a past date as 0', () => {
+  it('reads an HTTP date relative to now (a Date or epoch milliseconds), and a past date as 0', () => {
     expect(parseRetryAfter('Wed, 21 Oct 2026 07:30:30 GMT', now)).toBe(150_000);
+    expect(parseRetryAfter('Wed, 21 Oct 2026 07:30:30 GMT', now.getTime())).toBe(150_000);
     expect(parseRetryAfter('Wed, 21 Oct 2026 07:00:00 GMT', now)).toBe(0);
   });
 
