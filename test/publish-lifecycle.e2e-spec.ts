@@ -166,6 +166,10 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
 
     const before = await delivered('Rotate-before');
     expect(verifies(before, first)).toBe(true);
+    // At rest the secret is sealed with SECRETS_KEY: the row alone signs nothing.
+    const [{ secrets: stored }] = await stack.sql<{ secrets: string }>(`SELECT secrets::text AS secrets FROM subscriptions WHERE id = $1`, [id]);
+    expect(stored).not.toContain(first);
+    expect(stored).not.toContain('whsec_');
 
     const rotated = await stack.client.post(`/v1/subscriptions/${id}/rotate-secret`, {});
     expect(rotated.status).toBe(200);

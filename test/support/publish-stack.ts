@@ -28,6 +28,8 @@ export async function startPublishStack(label: string, workers: AppName[], env: 
     PORT: String(port),
     COPYDESK_ADMIN_KEY: PUBLISH_ADMIN_KEY,
     FETCH_ALLOW_LOOPBACK: 'true',
+    // Subscription secrets are sealed at rest with it.
+    SECRETS_KEY: 'test-secrets-key-publish-0123456789abcdef',
     LOG_LEVEL: 'warn',
     ...env,
   };

@@ -1,5 +1,6 @@
 export * from './errors/copydesk.exception';
 export * from './errors/url-refusal';
+export * from './common/secret-sealer.service';
 export * from './ingest/article-push';
 export * from './ingest/scrape-request';
 export * from './ingest/drafts/article-draft';

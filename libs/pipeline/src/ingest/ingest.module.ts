@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleKiller } from '../articles/article-killer.service';
+import { SecretSealer } from '../common/secret-sealer.service';
 import { ClusterAssigner } from '../relate/cluster-assigner.service';
 import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { FeedPoller } from '../sources/feed-poller.service';
@@ -13,7 +14,7 @@ import { PageScraper } from './page-scraper.service';
 import { RawItemProcessor } from './raw-item-processor.service';
 import { RawItemReplayer } from './raw-item-replayer.service';
 
-const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller, DuplicateDetector, ClusterAssigner, ArticleKiller, RawItemReplayer];
+const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SecretSealer, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller, DuplicateDetector, ClusterAssigner, ArticleKiller, RawItemReplayer];
 
 /**
  * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global

@@ -3,6 +3,7 @@ import { ArticleEventType, ArticleStatus, DeliveryStatus, SubscriptionStatus } f
 import { DeliveryRepository, SubscriptionRepository, type DeliveryEntity, type DeliveryToSend } from '@copydesk/database';
 import { classifyDeliveryResponse, type DeliveryDecision, parseRetrySchedule } from '@copydesk/delivery';
 import { Injectable, Logger } from '@nestjs/common';
+import { SecretSealer } from '../common/secret-sealer.service';
 import { deliveryLeaseMs, subscriberInFlightCap } from './delivery-limits';
 import { DeliveryScheduler } from './delivery-scheduler.service';
 import { WebhookSender } from './webhook-sender.service';
@@ -51,6 +52,7 @@ export class DeliveryRunner {
     private readonly subscriptions: SubscriptionRepository,
     private readonly sender: WebhookSender,
     private readonly scheduler: DeliveryScheduler,
+    private readonly sealer: SecretSealer,
     config: AppConfig,
   ) {
     this.schedule = parseRetrySchedule(config.get('DELIVERY_RETRY_SCHEDULE'));
@@ -124,7 +126,7 @@ export class DeliveryRunner {
 
   private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
     const now = Date.now();
-    const secrets = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => s.secret);
+    const secrets = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => this.sealer.openWebhookSecret(s.secret));
     const attempt = delivery.attempts + 1;
     const result = await this.sender.send(subscription.url, delivery, secrets);
     const decision = classifyDeliveryResponse({

@@ -5,6 +5,7 @@ import type { SubscriptionFilters } from '@copydesk/delivery';
 import { mediaTopic, normaliseQcode } from '@copydesk/enrichment';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Injectable, Logger } from '@nestjs/common';
+import { SecretSealer } from '../common/secret-sealer.service';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { assertUrlAllowed } from '../errors/url-refusal';
 import { DeliveryScheduler } from './delivery-scheduler.service';
@@ -57,6 +58,7 @@ export class SubscriptionManager {
     private readonly deliveries: DeliveryRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
+    private readonly sealer: SecretSealer,
   ) {}
 
   async create(input: NewSubscription): Promise<SubscriptionWithSecret> {
@@ -64,7 +66,7 @@ export class SubscriptionManager {
     const subscription = await this.subscriptions.create({
       name: input.name ?? null,
       url: this.checkUrl(input.url),
-      secrets: [{ secret, createdAt: new Date().toISOString(), expiresAt: null }],
+      secrets: [{ secret: this.sealer.sealWebhookSecret(secret), createdAt: new Date().toISOString(), expiresAt: null }],
       events: input.events ? [...new Set(input.events)] : [...ARTICLE_EVENT_TYPES],
       format: input.format ?? SubscriptionFormat.Native,
       filters: this.checkFilters(input.filters ?? {}) as Record<string, unknown>,
@@ -112,7 +114,7 @@ export class SubscriptionManager {
    */
   async rotateSecret(id: string, overlapSeconds = DEFAULT_SECRET_OVERLAP_SECONDS): Promise<SubscriptionWithSecret> {
     const secret = generateWebhookSecret();
-    const rotated = await this.subscriptions.rotateSecret(id, secret, overlapSeconds * 1000, new Date(), MAX_SECRETS);
+    const rotated = await this.subscriptions.rotateSecret(id, this.sealer.sealWebhookSecret(secret), overlapSeconds * 1000, new Date(), MAX_SECRETS);
     if (!rotated) throw notFound(id);
     this.logger.log({ subscriptionId: id, overlapSeconds }, 'subscription secret rotated');
     return { subscription: rotated.subscription, secret, previousSecretExpiresAt: rotated.previousExpiresAt };

@@ -1,8 +1,7 @@
-import { AppConfig } from '@copydesk/config';
 import type { SourceWithSecrets } from '@copydesk/database';
-import { SecretBox } from '@copydesk/secrets';
+import type { SecretBox } from '@copydesk/secrets';
 import { Injectable } from '@nestjs/common';
-import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
+import { SecretSealer } from '../common/secret-sealer.service';
 import type { SourceCredentials } from './source-credentials';
 
 /*
@@ -18,18 +17,10 @@ export interface WebhookSecretEntry {
 /** Seals and opens a source's credentials and webhook secrets with SECRETS_KEY. Nothing else sees them in the clear. */
 @Injectable()
 export class SourceSecrets {
-  private readonly box: SecretBox | null;
-
-  constructor(config: AppConfig) {
-    const key = config.get('SECRETS_KEY');
-    this.box = key ? new SecretBox(key) : null;
-  }
+  constructor(private readonly sealer: SecretSealer) {}
 
   private requireBox(): SecretBox {
-    if (!this.box) {
-      throw new CopydeskException(ErrorCode.ServiceUnavailable, 'SECRETS_KEY is not set, so credentials and webhook secrets cannot be stored.');
-    }
-    return this.box;
+    return this.sealer.requireBox();
   }
 
   sealCredentials(credentials: SourceCredentials): string {
