@@ -30,6 +30,8 @@ const LEXICON_CAP = 0.85;
 const MIN_TOP_LEVEL = 0.35;
 const MIN_MODEL_EXTRA = 0.3;
 const MIN_SUBTOPIC = 0.4;
+/** Below this even the best guess is noise (a two-line brief the model knows nothing about): no topic beats a wrong one. */
+const MIN_ANY = 0.15;
 const MAX_TOP_LEVELS = 3;
 const MAX_SUBTOPICS = 4;
 /** The shipped model's inDomainLogit, for model files written before the field existed. */
@@ -79,7 +81,7 @@ export function classifyTopics(text: string, options: TopicClassifierOptions = {
   const tops = [...candidates.values()]
     .filter((t) => t.ancestors.length === 0)
     .sort((a, b) => b.confidence - a.confidence)
-    .filter((t, i) => i === 0 || t.confidence >= MIN_TOP_LEVEL)
+    .filter((t, i) => (i === 0 && t.confidence >= MIN_ANY) || t.confidence >= MIN_TOP_LEVEL)
     .slice(0, MAX_TOP_LEVELS);
   const deeperFromModel = [...candidates.values()].filter((t) => t.ancestors.length > 0);
   const chosenTops = new Map(tops.map((t) => [t.qcode, t.confidence]));
