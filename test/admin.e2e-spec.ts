@@ -31,7 +31,10 @@ describe('admin dashboard', () => {
   let client: ApiClient;
   let site: SiteServer;
 
-  const call = async (path: string, init: { method?: string; authorization?: string; headers?: Record<string, string> } = {}): Promise<Answer> => {
+  const call = async (
+    path: string,
+    init: { method?: string; authorization?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer> => {
     const response = await fetch(`${client.baseUrl}${path}`, {
       method: init.method ?? 'GET',
       headers: { ...(init.authorization ? { authorization: init.authorization } : {}), ...init.headers },
@@ -126,7 +129,11 @@ describe('admin dashboard', () => {
 
     it('refuses a valid key without the admin role with 403, by either scheme', async () => {
       for (const authorization of [`Bearer ${READ_KEY}`, basic('reader', READ_KEY)]) {
-        for (const [method, path] of [['GET', '/admin'], ['GET', '/admin/api/overview'], ['POST', '/admin/api/queues/ingest/pause']]) {
+        for (const [method, path] of [
+          ['GET', '/admin'],
+          ['GET', '/admin/api/overview'],
+          ['POST', '/admin/api/queues/ingest/pause'],
+        ]) {
           const answer = await call(path, { method, authorization, headers: { 'x-copydesk-admin': '1' } });
           expect(answer.status).toBe(403);
           expect(answer.headers.get('www-authenticate')).toBeNull();
@@ -160,9 +167,23 @@ describe('admin dashboard', () => {
     const queues = present(o.queues);
     expect(queues.map((q) => q.name).sort()).toEqual(['enrichment', 'ingest', 'poll', 'publish']);
     for (const q of queues) {
-      expect(q).toMatchObject({ waiting: expect.any(Number), active: expect.any(Number), delayed: expect.any(Number), failed: expect.any(Number), completed: expect.any(Number), paused: false });
+      expect(q).toMatchObject({
+        waiting: expect.any(Number),
+        active: expect.any(Number),
+        delayed: expect.any(Number),
+        failed: expect.any(Number),
+        completed: expect.any(Number),
+        paused: false,
+      });
     }
-    expect(Object.keys(present(o.articles).byStatus).sort()).toEqual(['enriched', 'extracted', 'failed', 'killed', 'published', 'received']);
+    expect(Object.keys(present(o.articles).byStatus).sort()).toEqual([
+      'enriched',
+      'extracted',
+      'failed',
+      'killed',
+      'published',
+      'received',
+    ]);
     const ingest = present(o.ingest);
     expect(ingest).toMatchObject({ windowSeconds: 6 * 3600, bucketSeconds: 300 });
     expect(ingest.buckets).toHaveLength(72);
@@ -175,7 +196,11 @@ describe('admin dashboard', () => {
 
   it('follows a pushed article: status counts, the ingest rate and the queues', async () => {
     const before = await overview();
-    const pushed = await client.post('/v1/articles', { title: 'Dashboard sees the ferry story', body: '<p>The ferry ran late on Monday, the operator said.</p>', externalId: 'admin-1' });
+    const pushed = await client.post('/v1/articles', {
+      title: 'Dashboard sees the ferry story',
+      body: '<p>The ferry ran late on Monday, the operator said.</p>',
+      externalId: 'admin-1',
+    });
     expect(pushed.status).toBe(202);
     const [articlesBefore, ingestBefore] = [present(before.articles), present(before.ingest)];
     const after = await overviewWhere((o) => {
@@ -190,12 +215,24 @@ describe('admin dashboard', () => {
       );
     });
     // The push landed in the current bucket (or the one before, had the clock just turned).
-    expect(present(after.ingest).buckets.slice(-2).reduce((sum, b) => sum + b.items, 0)).toBeGreaterThanOrEqual(1);
+    expect(
+      present(after.ingest)
+        .buckets.slice(-2)
+        .reduce((sum, b) => sum + b.items, 0),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('shows a failing feed with its error, and a page that could not be fetched among the recent failures', async () => {
     site.route('/feed.xml', { status: 500, body: 'the feed is down' });
-    const created = await client.post('/v1/sources', { slug: 'flaky-feed', name: 'Flaky feed', type: 'feed', url: `${site.origin}/feed.xml`, pollIntervalSeconds: 1, minIntervalSeconds: 1, maxIntervalSeconds: 2 });
+    const created = await client.post('/v1/sources', {
+      slug: 'flaky-feed',
+      name: 'Flaky feed',
+      type: 'feed',
+      url: `${site.origin}/feed.xml`,
+      pollIntervalSeconds: 1,
+      minIntervalSeconds: 1,
+      maxIntervalSeconds: 2,
+    });
     expect(created.status).toBe(201);
     const ingested = await client.post('/v1/ingest', { url: `${site.origin}/gone` });
     expect(ingested.status).toBe(202);
@@ -210,12 +247,22 @@ describe('admin dashboard', () => {
     const sources = present(o.sources);
     const feed = sources.find((s) => s.slug === 'flaky-feed');
     expect(['failing', 'unhealthy']).toContain(feed?.status);
-    expect(feed).toMatchObject({ type: 'feed', active: true, lastError: expect.stringMatching(/500/), lastSuccessAt: null, nextPollAt: expect.any(String) });
+    expect(feed).toMatchObject({
+      type: 'feed',
+      active: true,
+      lastError: expect.stringMatching(/500/),
+      lastSuccessAt: null,
+      nextPollAt: expect.any(String),
+    });
     // Worst first.
     expect(sources[0].slug).toBe('flaky-feed');
     const failures = present(o.failures);
     expect(failures.articles.find((a) => a.id === articleId)).toMatchObject({ source: 'web', failureReason: expect.stringMatching(/404/) });
-    expect(failures.rawItems).toEqual(expect.arrayContaining([expect.objectContaining({ source: 'web', origin: 'scrape', articleId, error: expect.stringMatching(/404/) })]));
+    expect(failures.rawItems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ source: 'web', origin: 'scrape', articleId, error: expect.stringMatching(/404/) }),
+      ]),
+    );
   });
 
   it('counts deliveries per subscription', async () => {
@@ -249,7 +296,11 @@ describe('admin dashboard', () => {
       expect(forged.status).toBe(403);
       expect(queue(await overview(), 'enrichment').paused).toBe(true);
 
-      const resumed = await call('/admin/api/queues/enrichment/resume', { method: 'POST', authorization: basic('admin', ADMIN_KEY), headers: { 'x-copydesk-admin': '1' } });
+      const resumed = await call('/admin/api/queues/enrichment/resume', {
+        method: 'POST',
+        authorization: basic('admin', ADMIN_KEY),
+        headers: { 'x-copydesk-admin': '1' },
+      });
       expect(resumed.status).toBe(200);
       expect(resumed.json()).toEqual({ queue: 'enrichment', paused: false });
       expect(queue(await overview(), 'enrichment').paused).toBe(false);

@@ -54,7 +54,11 @@ describe('one article, end to end, across four processes', () => {
 
   it('answers 202 with the article id only after the raw item is stored, and the article reads as received at once', async () => {
     // No worker runs yet: what the API promises must hold on its own.
-    const response = await client.post('/v1/articles', { title: 'Pushed before the workers', body: '<p>Waiting in the queue.</p>', externalId: 'early-1' });
+    const response = await client.post('/v1/articles', {
+      title: 'Pushed before the workers',
+      body: '<p>Waiting in the queue.</p>',
+      externalId: 'early-1',
+    });
     expect(response.status).toBe(202);
     expect(Object.keys(response.body).sort()).toEqual(['id', 'status']);
     expect(response.body.status).toBe('received');
@@ -63,12 +67,18 @@ describe('one article, end to end, across four processes', () => {
     expect(article.status).toBe(200);
     expect(article.body.status).toBe('received');
     const raw = await withDatabase(
-      async (db) => (await db.query(`SELECT origin, content_type, convert_from(payload, 'UTF8') AS payload FROM raw_items WHERE article_id = $1`, [id])).rows,
+      async (db) =>
+        (await db.query(`SELECT origin, content_type, convert_from(payload, 'UTF8') AS payload FROM raw_items WHERE article_id = $1`, [id]))
+          .rows,
       environment.databaseUrl,
     );
     expect(raw).toHaveLength(1);
     expect(raw[0]).toMatchObject({ origin: 'api', content_type: 'application/json' });
-    expect(JSON.parse(raw[0].payload as string)).toEqual({ title: 'Pushed before the workers', body: '<p>Waiting in the queue.</p>', externalId: 'early-1' });
+    expect(JSON.parse(raw[0].payload as string)).toEqual({
+      title: 'Pushed before the workers',
+      body: '<p>Waiting in the queue.</p>',
+      externalId: 'early-1',
+    });
   });
 
   it('creates a subscription and shows its secret once', async () => {
@@ -126,19 +136,26 @@ describe('one article, end to end, across four processes', () => {
 
     // One correlation id, from the request header through every worker's log lines for this article.
     for (const worker of workers) {
-      const lines = worker.output().split('\n').filter((line) => line.includes('"correlationId":"e2e-bridge-1"'));
+      const lines = worker
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"correlationId":"e2e-bridge-1"'));
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.every((line) => JSON.parse(line).articleId === id)).toBe(true);
     }
 
     // The article pushed while no worker ran went through too: nothing was lost.
-    await waitFor(async () => subscriber.received.some((d) => JSON.parse(d.body).data?.title === 'Pushed before the workers'), { timeoutMs: 60_000 });
+    await waitFor(async () => subscriber.received.some((d) => JSON.parse(d.body).data?.title === 'Pushed before the workers'), {
+      timeoutMs: 60_000,
+    });
   });
 
   it('updates the article when the same externalId is pushed again, and never duplicates it', async () => {
     const body = { title: 'Budget vote delayed', body: '<p>The vote was delayed to Friday.</p>', externalId: 'cms-budget-7' };
     const first = await client.post('/v1/articles', body);
-    await waitFor(async () => (await client.get(`/v1/articles/${first.body.id as string}`)).body.status === 'published', { timeoutMs: 60_000 });
+    await waitFor(async () => (await client.get(`/v1/articles/${first.body.id as string}`)).body.status === 'published', {
+      timeoutMs: 60_000,
+    });
     const second = await client.post('/v1/articles', { ...body, body: '<p>The vote was delayed to Monday.</p>' });
     expect(second.status).toBe(202);
     expect(second.body.id).toBe(first.body.id);
@@ -155,16 +172,24 @@ describe('one article, end to end, across four processes', () => {
       environment.databaseUrl,
     );
     expect(rows).toBe(1);
-    await waitFor(async () => subscriber.received.some((d) => JSON.parse(d.body).type === 'article.updated' && JSON.parse(d.body).data?.id === first.body.id), {
-      timeoutMs: 60_000,
-    });
+    await waitFor(
+      async () =>
+        subscriber.received.some((d) => JSON.parse(d.body).type === 'article.updated' && JSON.parse(d.body).data?.id === first.body.id),
+      {
+        timeoutMs: 60_000,
+      },
+    );
   });
 
   it('queues a raw item that was committed but never reached the queue (the outbox sweeper)', async () => {
     // As if the API died between its commit and its enqueue: the row exists, no job does.
     const id = await withDatabase(async (db) => {
-      const { rows: [source] } = await db.query(`SELECT id FROM sources WHERE slug = 'cms'`);
-      const { rows: [article] } = await db.query(
+      const {
+        rows: [source],
+      } = await db.query(`SELECT id FROM sources WHERE slug = 'cms'`);
+      const {
+        rows: [article],
+      } = await db.query(
         `INSERT INTO articles (id, source_id, status, external_id) VALUES (gen_random_uuid(), $1, 'received', 'orphan-1') RETURNING id`,
         [source.id],
       );
@@ -175,10 +200,13 @@ describe('one article, end to end, across four processes', () => {
       );
       return article.id as string;
     }, environment.databaseUrl);
-    const article = await waitFor(async () => {
-      const read = await client.get(`/v1/articles/${id}`);
-      return read.body.status === 'published' ? read.body : null;
-    }, { timeoutMs: 60_000 });
+    const article = await waitFor(
+      async () => {
+        const read = await client.get(`/v1/articles/${id}`);
+        return read.body.status === 'published' ? read.body : null;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(article.title).toBe('Orphaned push');
   });
 
@@ -219,7 +247,10 @@ describe('one article, end to end, across four processes', () => {
 
   it('serves health, OpenAPI and metrics without a key', async () => {
     const anonymous = client.withKey(null);
-    expect((await anonymous.get('/health')).body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect((await anonymous.get('/health')).body).toMatchObject({
+      status: 'ok',
+      checks: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
     const openapi = await anonymous.get<{ paths: Record<string, unknown> }>('/openapi.json');
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/v1/articles', '/v1/articles/{id}', '/v1/subscriptions']));
     const metrics = await anonymous.get<string>('/metrics');

@@ -29,12 +29,16 @@ interface Vector {
   bad_signature?: string;
 }
 
-const vectors = (JSON.parse(readFileSync(join(__dirname, '../../shared/webhooks/standard-webhooks-vectors.json'), 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = (
+  JSON.parse(readFileSync(join(__dirname, '../../shared/webhooks/standard-webhooks-vectors.json'), 'utf8')) as { vectors: Vector[] }
+).vectors;
 
 // The subscriber-facing doc promises a copy-pasteable helper: verify real deliveries with exactly that code.
 function docHelper(): (rawBody: string, headers: Record<string, string>, secret: string) => unknown {
   const doc = readFileSync(join(__dirname, '../docs/webhook-verification.md'), 'utf8');
-  const block = [...doc.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]).find((code) => code.includes('function verifyCopydeskWebhook'));
+  const block = [...doc.matchAll(/```js\n([\s\S]*?)```/g)]
+    .map((match) => match[1])
+    .find((code) => code.includes('function verifyCopydeskWebhook'));
   if (!block) throw new Error('docs/webhook-verification.md has no verifyCopydeskWebhook block');
   const context = { require, Buffer, Date, JSON, exported: undefined as unknown };
   runInNewContext(`${block}\nexported = verifyCopydeskWebhook;`, context);
@@ -59,7 +63,9 @@ describe('publish: delivery', () => {
   };
   const story = (label: string) => ({
     title: `${label}: council report published`,
-    body: storyBody(`The ${label} report was published on Monday by the council.`, [`Officials said the ${label} findings would be discussed next week.`]),
+    body: storyBody(`The ${label} report was published on Monday by the council.`, [
+      `Officials said the ${label} findings would be discussed next week.`,
+    ]),
   });
 
   beforeAll(async () => {
@@ -84,11 +90,19 @@ describe('publish: delivery', () => {
       const now = new Date(vector.timestamp * 1000);
       if (vector.expected_signature) {
         expect(sign({ ...message, secret: vector.secret })).toBe(vector.expected_signature);
-        const headers = { 'webhook-id': vector.msg_id, 'webhook-timestamp': String(vector.timestamp), 'webhook-signature': vector.expected_signature };
+        const headers = {
+          'webhook-id': vector.msg_id,
+          'webhook-timestamp': String(vector.timestamp),
+          'webhook-signature': vector.expected_signature,
+        };
         expect(() => verify({ headers, body: vector.payload, secrets: [vector.secret], now })).not.toThrow();
       }
       if (vector.bad_signature) {
-        const headers = { 'webhook-id': vector.msg_id, 'webhook-timestamp': String(vector.timestamp), 'webhook-signature': vector.bad_signature };
+        const headers = {
+          'webhook-id': vector.msg_id,
+          'webhook-timestamp': String(vector.timestamp),
+          'webhook-signature': vector.bad_signature,
+        };
         expect(() => verify({ headers, body: vector.payload, secrets: [vector.secret], now })).toThrow();
       }
     }
@@ -137,17 +151,34 @@ describe('publish: delivery', () => {
     const ids = await Promise.all(labels.map((label, i) => pushArticle(stack.client, { ...story(label), externalId: `down-${i}` })));
     const rows = () => deliveryRows(stack, { subscriptionId });
     // Every creation has failed at least once against the closed port...
-    await waitFor(async () => (await rows()).filter((d) => d.event === 'article.created' && d.attempts >= 1).length === 3, { timeoutMs: 60_000, describe: stack.logs });
-    // ...then each article is updated; the update waits behind its creation.
-    await Promise.all(labels.map((label, i) => pushArticle(stack.client, { ...story(label), body: `${story(label).body}<p>Update: ${label} corrected.</p>`, externalId: `down-${i}` })));
-    await waitFor(async () => (await rows()).filter((d) => d.event === 'article.updated' && d.waiting_for === 'earlier-event').length === 3, {
+    await waitFor(async () => (await rows()).filter((d) => d.event === 'article.created' && d.attempts >= 1).length === 3, {
       timeoutMs: 60_000,
       describe: stack.logs,
     });
+    // ...then each article is updated; the update waits behind its creation.
+    await Promise.all(
+      labels.map((label, i) =>
+        pushArticle(stack.client, {
+          ...story(label),
+          body: `${story(label).body}<p>Update: ${label} corrected.</p>`,
+          externalId: `down-${i}`,
+        }),
+      ),
+    );
+    await waitFor(
+      async () => (await rows()).filter((d) => d.event === 'article.updated' && d.waiting_for === 'earlier-event').length === 3,
+      {
+        timeoutMs: 60_000,
+        describe: stack.logs,
+      },
+    );
     expect(hook.received).toHaveLength(0);
 
     await hook.up();
-    await waitFor(async () => (await rows()).every((d) => d.status === 'delivered') && (await rows()).length === 6, { timeoutMs: 60_000, describe: stack.logs });
+    await waitFor(async () => (await rows()).every((d) => d.status === 'delivered') && (await rows()).length === 6, {
+      timeoutMs: 60_000,
+      describe: stack.logs,
+    });
 
     for (const id of ids) {
       const events = acceptedEvents(hook, id);
@@ -175,7 +206,10 @@ describe('publish: delivery', () => {
     const { id: controlId } = await createSubscription(stack.client, { url: control.url });
 
     const first = await pushArticle(stack.client, story('Gone-first'));
-    await waitFor(async () => (await stack.client.get(`/v1/subscriptions/${goneId}`)).body.status === 'disabled', { timeoutMs: 60_000, describe: stack.logs });
+    await waitFor(async () => (await stack.client.get(`/v1/subscriptions/${goneId}`)).body.status === 'disabled', {
+      timeoutMs: 60_000,
+      describe: stack.logs,
+    });
     const disabled = (await stack.client.get(`/v1/subscriptions/${goneId}`)).body;
     expect(disabled.disabledReason).toMatch(/410/);
     expect((await deliveryRows(stack, { subscriptionId: goneId, articleId: first }))[0]).toMatchObject({ status: 'failed', attempts: 1 });
@@ -206,16 +240,21 @@ describe('publish: delivery', () => {
       pushArticle(stack.client, story('Refused-one')),
     ]);
     const rows = () => deliveryRows(stack, { subscriptionId });
-    await waitFor(async () => (await rows()).filter((d) => d.status === 'dead').length === 2 && (await rows()).some((d) => d.status === 'failed'), {
-      timeoutMs: 90_000,
-      describe: stack.logs,
-    });
+    await waitFor(
+      async () => (await rows()).filter((d) => d.status === 'dead').length === 2 && (await rows()).some((d) => d.status === 'failed'),
+      {
+        timeoutMs: 90_000,
+        describe: stack.logs,
+      },
+    );
     const byArticle = new Map((await rows()).map((d) => [d.article_id, d]));
     expect(byArticle.get(deadOne)).toMatchObject({ status: 'dead', attempts: ATTEMPTS });
     expect(byArticle.get(refused)).toMatchObject({ status: 'failed', attempts: 1 });
 
     // Paged, newest first.
-    const page1 = await stack.client.get<{ items: Array<{ id: string; status: string }>; nextCursor: string | null }>(`/v1/subscriptions/${subscriptionId}/deliveries?status=dead&limit=1`);
+    const page1 = await stack.client.get<{ items: Array<{ id: string; status: string }>; nextCursor: string | null }>(
+      `/v1/subscriptions/${subscriptionId}/deliveries?status=dead&limit=1`,
+    );
     expect(page1.status).toBe(200);
     expect(page1.body.items).toHaveLength(1);
     expect(page1.body.nextCursor).toEqual(expect.any(String));
@@ -223,14 +262,23 @@ describe('publish: delivery', () => {
       `/v1/subscriptions/${subscriptionId}/deliveries?status=dead&limit=1&cursor=${page1.body.nextCursor as string}`,
     );
     expect(page2.body.nextCursor).toBeNull();
-    expect(new Set([page1.body.items[0].id, page2.body.items[0].id])).toEqual(new Set([byArticle.get(deadOne)?.id, byArticle.get(deadTwo)?.id]));
+    expect(new Set([page1.body.items[0].id, page2.body.items[0].id])).toEqual(
+      new Set([byArticle.get(deadOne)?.id, byArticle.get(deadTwo)?.id]),
+    );
 
     const deadId = byArticle.get(deadOne)?.id as string;
-    const detail = await stack.client.get<{ status: string; eventId: string; attempts: Array<Record<string, unknown>>; payload: { type: string } }>(`/v1/deliveries/${deadId}`);
+    const detail = await stack.client.get<{
+      status: string;
+      eventId: string;
+      attempts: Array<Record<string, unknown>>;
+      payload: { type: string };
+    }>(`/v1/deliveries/${deadId}`);
     expect(detail.body.status).toBe('dead');
     expect(detail.body.payload.type).toBe('article.created');
     expect(detail.body.attempts).toHaveLength(ATTEMPTS);
-    expect(detail.body.attempts.every((a) => a.responseCode === 500 && a.responseBody === 'boom' && typeof a.latencyMs === 'number')).toBe(true);
+    expect(detail.body.attempts.every((a) => a.responseCode === 500 && a.responseBody === 'boom' && typeof a.latencyMs === 'number')).toBe(
+      true,
+    );
     expect(detail.body.attempts.slice(0, -1).every((a) => typeof a.nextAttemptAt === 'string')).toBe(true);
     expect(detail.body.attempts.at(-1)).toMatchObject({ outcome: 'failed', nextAttemptAt: null });
 
@@ -277,7 +325,10 @@ describe('publish: delivery', () => {
     // Without a per-subscriber cap the slow deliveries would take every worker slot and the fast ones would
     // arrive with them, 4 s later, all at once.
     expect(slow.accepted().length).toBeLessThanOrEqual(count / 2);
-    const inFlight = await stack.sql<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()`, [slowId]);
+    const inFlight = await stack.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()`,
+      [slowId],
+    );
     expect(inFlight[0].n).toBeLessThanOrEqual(2);
     await stack.client.request('DELETE', `/v1/subscriptions/${slowId}`);
     await stack.client.request('DELETE', `/v1/subscriptions/${fastId}`);

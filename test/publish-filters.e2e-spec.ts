@@ -3,7 +3,17 @@ import { enrichArticle, mediaTopic, mediaTopicAncestors } from '@copydesk/enrich
 import { redisOptionsFromUrl } from '@copydesk/queue';
 import { Queue } from 'bullmq';
 import { waitFor } from './support/processes';
-import { acceptedEvents, createSubscription, deliveryRows, type PublishStack, pushArticle, startPublishStack, storyBody, waitForArticle, waitUntil } from './support/publish-stack';
+import {
+  acceptedEvents,
+  createSubscription,
+  deliveryRows,
+  type PublishStack,
+  pushArticle,
+  startPublishStack,
+  storyBody,
+  waitForArticle,
+  waitUntil,
+} from './support/publish-stack';
 import { startSubscriber, type SubscriberServer } from './support/subscriber-server';
 
 jest.setTimeout(240_000);
@@ -29,7 +39,10 @@ describe('publish: filters and pauses', () => {
 
   beforeAll(async () => {
     stack = await startPublishStack('pubfilters', ['ingest-worker', 'publish-worker'], { DELIVERY_RETRY_SCHEDULE: '1s,1s,2s' });
-    queue = new Queue(QueueName.Publish, { connection: redisOptionsFromUrl(stack.env.REDIS_URL as string), prefix: stack.environment.queuePrefix });
+    queue = new Queue(QueueName.Publish, {
+      connection: redisOptionsFromUrl(stack.env.REDIS_URL as string),
+      prefix: stack.environment.queuePrefix,
+    });
   });
 
   afterAll(async () => {
@@ -49,7 +62,11 @@ describe('publish: filters and pauses', () => {
   const classify = async (id: string, revision: number, classification: Classification): Promise<void> => {
     const article = (await stack.client.get(`/v1/articles/${id}`)).body;
     const enrichment = {
-      ...enrichArticle({ title: article.title as string, bodyText: article.bodyText as string, language: article.language as string | undefined }),
+      ...enrichArticle({
+        title: article.title as string,
+        bodyText: article.bodyText as string,
+        language: article.language as string | undefined,
+      }),
       topics: (classification.topics ?? []).map(([qcode, confidence]) => ({
         qcode,
         label: mediaTopic(qcode)?.label ?? qcode,
@@ -74,7 +91,11 @@ describe('publish: filters and pauses', () => {
 
   /** Queues the route job the enrichment worker would, under `routeJobId`. */
   const route = (id: string, revision: number, event: ArticleEventType, routeJobId: string) =>
-    queue.add(JobName.RouteArticle, { articleId: id, revision, event, correlationId: `filters-${id}` }, { ...JOB_OPTIONS[JobName.RouteArticle], jobId: routeJobId });
+    queue.add(
+      JobName.RouteArticle,
+      { articleId: id, revision, event, correlationId: `filters-${id}` },
+      { ...JOB_OPTIONS[JobName.RouteArticle], jobId: routeJobId },
+    );
 
   /** Pushes an article (or a new revision), classifies it as told, and routes it. */
   const publish = async (push: Record<string, unknown>, classification: Classification, revision = 1): Promise<string> => {
@@ -101,26 +122,44 @@ describe('publish: filters and pauses', () => {
     const election = await publish(
       {
         title: 'Voters head to the polls in a close general election',
-        body: storyBody('Millions of voters cast their ballots on Thursday.', ['Keir Starmer urged supporters to turn out before polling stations close.']),
+        body: storyBody('Millions of voters cast their ballots on Thursday.', [
+          'Keir Starmer urged supporters to turn out before polling stations close.',
+        ]),
         language: 'en',
       },
       // An election is a narrower topic of politics (medtop:20000574 under medtop:11000000).
       { topics: [['medtop:20000574', 0.9]], people: ['Keir Starmer'] },
     );
     const budget = await publish(
-      { title: 'Why the budget vote matters', body: storyBody('Parliament votes on the budget next week.', ['Rishi Sunak said the plan was fair.']), language: 'en' },
+      {
+        title: 'Why the budget vote matters',
+        body: storyBody('Parliament votes on the budget next week.', ['Rishi Sunak said the plan was fair.']),
+        language: 'en',
+      },
       { topics: [['medtop:11000000', 0.95]], people: ['Rishi Sunak'], contentType: 'opinion' },
     );
     const regatta = await publish(
-      { title: 'Tall ships fill the harbour for the regatta', body: storyBody('Crowds lined the harbour wall on Saturday.', ['Forty crews raced in the bay.']), language: 'en' },
+      {
+        title: 'Tall ships fill the harbour for the regatta',
+        body: storyBody('Crowds lined the harbour wall on Saturday.', ['Forty crews raced in the bay.']),
+        language: 'en',
+      },
       { topics: [['medtop:15000000', 0.8]], places: ['Harbourtown'] },
     );
     const strike = await publish(
-      { title: 'Harbour workers begin a strike over pay', body: storyBody('Dock workers at the harbour walked out at dawn.', ['The strike could last a week.']), language: 'en' },
+      {
+        title: 'Harbour workers begin a strike over pay',
+        body: storyBody('Dock workers at the harbour walked out at dawn.', ['The strike could last a week.']),
+        language: 'en',
+      },
       { topics: [['medtop:09000000', 0.85]] },
     );
     const french = await publish(
-      { title: 'Le port accueille une course de voiliers', body: storyBody('Des milliers de spectateurs étaient présents samedi.', ['La course a duré trois heures.']), language: 'fr' },
+      {
+        title: 'Le port accueille une course de voiliers',
+        body: storyBody('Des milliers de spectateurs étaient présents samedi.', ['La course a duré trois heures.']),
+        language: 'fr',
+      },
       { topics: [['medtop:15000000', 0.5]] },
     );
 
@@ -140,7 +179,12 @@ describe('publish: filters and pauses', () => {
       const routed = (await deliveryRows(stack, { subscriptionId: id })).map((d) => d.article_id);
       expect({ name, routed: routed.sort() }).toEqual({ name, routed: [...want].sort() });
       await waitUntil(stack, () => acceptedEvents(hook).length === want.length);
-      expect({ name, received: acceptedEvents(hook).map((e) => e.articleId).sort() }).toEqual({ name, received: [...want].sort() });
+      expect({
+        name,
+        received: acceptedEvents(hook)
+          .map((e) => e.articleId)
+          .sort(),
+      }).toEqual({ name, received: [...want].sort() });
     }
     for (const { id } of Object.values(subscriptions)) await stack.client.request('DELETE', `/v1/subscriptions/${id}`);
   });
@@ -149,7 +193,11 @@ describe('publish: filters and pauses', () => {
     const everything = await subscribe(undefined);
     const health = await subscribe({ topics: ['medtop:07000000'] });
     const id = await publish(
-      { title: 'Hospital opens a new ward', body: storyBody('The ward has forty beds.', ['Staff were hired from abroad.']), language: 'en' },
+      {
+        title: 'Hospital opens a new ward',
+        body: storyBody('The ward has forty beds.', ['Staff were hired from abroad.']),
+        language: 'en',
+      },
       { topics: [['medtop:04000000', 0.7]] },
     );
     await waitUntil(stack, () => acceptedEvents(everything.hook, id).length === 1);
@@ -173,17 +221,38 @@ describe('publish: filters and pauses', () => {
     const { id, hook } = await subscribe(undefined);
     expect((await stack.client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'paused' })).body).toMatchObject({ status: 'paused' });
 
-    const first = { title: 'Lifeboat crew rescues two sailors', body: storyBody('The lifeboat was launched at noon.', ['Both sailors were unhurt.']), language: 'en', externalId: 'paused-1' };
+    const first = {
+      title: 'Lifeboat crew rescues two sailors',
+      body: storyBody('The lifeboat was launched at noon.', ['Both sailors were unhurt.']),
+      language: 'en',
+      externalId: 'paused-1',
+    };
     const one = await publish(first, { topics: [['medtop:03000000', 0.8]] });
-    const two = await publish({ title: 'Library extends its opening hours', body: storyBody('The library will open on Sundays.', ['Volunteers will staff it.']), language: 'en' }, {});
-    await publish({ ...first, body: `${first.body}<p>The crew were praised by the coastguard.</p>` }, { topics: [['medtop:03000000', 0.8]] }, 2);
+    const two = await publish(
+      {
+        title: 'Library extends its opening hours',
+        body: storyBody('The library will open on Sundays.', ['Volunteers will staff it.']),
+        language: 'en',
+      },
+      {},
+    );
+    await publish(
+      { ...first, body: `${first.body}<p>The crew were praised by the coastguard.</p>` },
+      { topics: [['medtop:03000000', 0.8]] },
+      2,
+    );
 
     const waiting = () =>
-      stack.client.get<{ items: Array<{ articleId: string; event: string; status: string; waitingFor: string | null }> }>(`/v1/subscriptions/${id}/deliveries`);
-    await waitFor(async () => {
-      const items = (await waiting()).body.items;
-      return items.length === 3 && items.every((d) => d.status === 'pending' && d.waitingFor === 'resume');
-    }, { timeoutMs: 60_000, describe: stack.logs });
+      stack.client.get<{ items: Array<{ articleId: string; event: string; status: string; waitingFor: string | null }> }>(
+        `/v1/subscriptions/${id}/deliveries`,
+      );
+    await waitFor(
+      async () => {
+        const items = (await waiting()).body.items;
+        return items.length === 3 && items.every((d) => d.status === 'pending' && d.waitingFor === 'resume');
+      },
+      { timeoutMs: 60_000, describe: stack.logs },
+    );
     expect(hook.received).toHaveLength(0);
 
     expect((await stack.client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'active' })).body).toMatchObject({ status: 'active' });

@@ -43,7 +43,9 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
   };
   const story = (label: string, extra: Record<string, unknown> = {}) => ({
     title: `${label}: ferry service resumes`,
-    body: storyBody(`The ${label} ferry service resumed on Tuesday after storms.`, [`Passengers on the ${label} route were told to expect delays.`]),
+    body: storyBody(`The ${label} ferry service resumed on Tuesday after storms.`, [
+      `Passengers on the ${label} route were told to expect delays.`,
+    ]),
     byline: 'By Ana Ruiz',
     url: `https://news.example.com/${label.toLowerCase()}`,
     publishedAt: '2026-11-24T08:00:00+01:00',
@@ -52,7 +54,9 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
   });
 
   beforeAll(async () => {
-    stack = await startPublishStack('publifecycle', ['ingest-worker', 'enrichment-worker', 'publish-worker'], { DELIVERY_RETRY_SCHEDULE: '1s,1s,2s' });
+    stack = await startPublishStack('publifecycle', ['ingest-worker', 'enrichment-worker', 'publish-worker'], {
+      DELIVERY_RETRY_SCHEDULE: '1s,1s,2s',
+    });
     // A second API as production runs it: subscriber URLs on loopback refused.
     const port = await freePort();
     strictApi = startApp('api', { ...stack.env, PORT: String(port), FETCH_ALLOW_LOOPBACK: 'false' });
@@ -128,14 +132,30 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
       filters: { topics: ['11000000', 'http://cv.iptc.org/newscodes/mediatopic/20000574'], query: 'election' },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: 'Website', format: 'ninjs', events: ['article.killed'], filters: { topics: ['medtop:11000000', 'medtop:20000574'], query: 'election' } });
-    expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { url: 'http://10.0.0.1/' })).body).toMatchObject({ status: 422, code: 'url-refused' });
-    expect((await strict.request('PATCH', `/v1/subscriptions/${id}`, { url: 'http://127.0.0.1:9/' })).body).toMatchObject({ status: 422, code: 'url-refused' });
+    expect(patched.body).toMatchObject({
+      name: 'Website',
+      format: 'ninjs',
+      events: ['article.killed'],
+      filters: { topics: ['medtop:11000000', 'medtop:20000574'], query: 'election' },
+    });
+    expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { url: 'http://10.0.0.1/' })).body).toMatchObject({
+      status: 422,
+      code: 'url-refused',
+    });
+    expect((await strict.request('PATCH', `/v1/subscriptions/${id}`, { url: 'http://127.0.0.1:9/' })).body).toMatchObject({
+      status: 422,
+      code: 'url-refused',
+    });
     expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'asleep' })).status).toBe(422);
     expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { url: null })).status).toBe(422);
     expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'paused' })).body).toMatchObject({ status: 'paused' });
-    expect((await client.get<{ items: Array<{ id: string }> }>('/v1/subscriptions?status=paused')).body.items.map((s) => s.id)).toEqual([id]);
-    expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'disabled' })).body).toMatchObject({ status: 'disabled', disabledReason: expect.any(String) });
+    expect((await client.get<{ items: Array<{ id: string }> }>('/v1/subscriptions?status=paused')).body.items.map((s) => s.id)).toEqual([
+      id,
+    ]);
+    expect((await client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'disabled' })).body).toMatchObject({
+      status: 'disabled',
+      disabledReason: expect.any(String),
+    });
 
     expect((await client.request('DELETE', `/v1/subscriptions/${id}`)).status).toBe(204);
     const gone = await client.get(`/v1/subscriptions/${id}`);
@@ -167,7 +187,9 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
     const before = await delivered('Rotate-before');
     expect(verifies(before, first)).toBe(true);
     // At rest the secret is sealed with SECRETS_KEY: the row alone signs nothing.
-    const [{ secrets: stored }] = await stack.sql<{ secrets: string }>(`SELECT secrets::text AS secrets FROM subscriptions WHERE id = $1`, [id]);
+    const [{ secrets: stored }] = await stack.sql<{ secrets: string }>(`SELECT secrets::text AS secrets FROM subscriptions WHERE id = $1`, [
+      id,
+    ]);
     expect(stored).not.toContain(first);
     expect(stored).not.toContain('whsec_');
 
@@ -209,7 +231,13 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
     const ninjsEvents = acceptedEvents(ninjs, articleId);
     expect(ninjsEvents.map((e) => e.type)).toEqual(['article.created', 'article.updated', 'article.killed']);
     for (const event of ninjsEvents) expectValidNinjs(event.data);
-    expect(ninjsEvents[0].data).toMatchObject({ type: 'text', version: '1', pubStatus: 'usable', headlines: [{ role: 'main', value: article.title }], by: 'Ana Ruiz' });
+    expect(ninjsEvents[0].data).toMatchObject({
+      type: 'text',
+      version: '1',
+      pubStatus: 'usable',
+      headlines: [{ role: 'main', value: article.title }],
+      by: 'Ana Ruiz',
+    });
     expect(String(ninjsEvents[0].data.uri)).toMatch(new RegExp(`/v1/articles/${articleId}$`));
     expect(ninjsEvents[1].data).toMatchObject({ version: '2', pubStatus: 'usable' });
     expect(ninjsEvents[2].data).toMatchObject({ pubStatus: 'canceled', representationType: 'partial' });
@@ -217,7 +245,14 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
 
     const nativeEvents = acceptedEvents(native, articleId);
     expect(nativeEvents.map((e) => e.type)).toEqual(['article.created', 'article.updated', 'article.killed']);
-    expect(nativeEvents[0].data).toMatchObject({ schemaVersion: 1, id: articleId, revision: 1, status: 'published', title: article.title, byline: 'Ana Ruiz' });
+    expect(nativeEvents[0].data).toMatchObject({
+      schemaVersion: 1,
+      id: articleId,
+      revision: 1,
+      status: 'published',
+      title: article.title,
+      byline: 'Ana Ruiz',
+    });
     expect(nativeEvents[1].data.bodyText).toMatch(/apologised/);
     expect(nativeEvents[2].data).toMatchObject({ status: 'killed', bodyText: null, bodyHtml: null, description: null });
     // Nothing internal leaks into the native JSON.
@@ -230,16 +265,23 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
   it('a kill cancels an update not yet delivered: the update never arrives after the kill', async () => {
     const hook = await subscriber();
     // Updates are refused for now, with a long Retry-After: the update waits in its retry schedule.
-    hook.script(({ body }) => ((JSON.parse(body) as { type: string }).type === 'article.updated' ? { status: 503, headers: { 'retry-after': '120' } } : { status: 204 }));
+    hook.script(({ body }) =>
+      (JSON.parse(body) as { type: string }).type === 'article.updated'
+        ? { status: 503, headers: { 'retry-after': '120' } }
+        : { status: 204 },
+    );
     const { id: subscriptionId } = await createSubscription(stack.client, { url: hook.url });
     const article = story('Superseded', { externalId: 'superseded-1' });
     const articleId = await pushArticle(stack.client, article);
     await waitUntil(stack, () => acceptedEvents(hook, articleId).length === 1);
     await pushArticle(stack.client, { ...article, body: `${article.body}<p>Correction follows.</p>` });
-    await waitFor(async () => (await deliveryRows(stack, { subscriptionId, articleId })).some((d) => d.event === 'article.updated' && d.attempts >= 1), {
-      timeoutMs: 60_000,
-      describe: stack.logs,
-    });
+    await waitFor(
+      async () => (await deliveryRows(stack, { subscriptionId, articleId })).some((d) => d.event === 'article.updated' && d.attempts >= 1),
+      {
+        timeoutMs: 60_000,
+        describe: stack.logs,
+      },
+    );
 
     expect((await stack.client.post(`/v1/articles/${articleId}/kill`, { reason: 'Withdrawn' })).status).toBe(200);
     await waitUntil(stack, () => acceptedEvents(hook, articleId).some((e) => e.type === 'article.killed'));
@@ -270,7 +312,10 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
     expect(hook.received).toHaveLength(0);
 
     expect((await stack.client.post(`/v1/articles/${killedEarly}/kill`, { reason: 'Spiked before release' })).status).toBe(200);
-    await waitFor(async () => (await deliveryRows(stack, { subscriptionId, articleId: killedEarly }))[0]?.status === 'cancelled', { timeoutMs: 60_000, describe: stack.logs });
+    await waitFor(async () => (await deliveryRows(stack, { subscriptionId, articleId: killedEarly }))[0]?.status === 'cancelled', {
+      timeoutMs: 60_000,
+      describe: stack.logs,
+    });
 
     const [event] = await waitUntil(stack, () => acceptedEvents(hook, held).length === 1 && acceptedEvents(hook, held));
     expect(event.delivery.arrivedAt).toBeGreaterThanOrEqual(embargoUntil.getTime());
@@ -280,7 +325,9 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
 
     // The held article arriving proves the embargo time has passed and been acted on: the killed one never went.
     expect(requestedEvents(hook, killedEarly)).toEqual([]);
-    expect((await deliveryRows(stack, { subscriptionId, articleId: killedEarly })).map((d) => [d.event, d.status])).toEqual([['article.created', 'cancelled']]);
+    expect((await deliveryRows(stack, { subscriptionId, articleId: killedEarly })).map((d) => [d.event, d.status])).toEqual([
+      ['article.created', 'cancelled'],
+    ]);
     await stack.client.request('DELETE', `/v1/subscriptions/${subscriptionId}`);
   });
 });

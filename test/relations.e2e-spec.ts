@@ -14,7 +14,10 @@ describe('normalization, duplicates, revisions and kills', () => {
   let apps: RunningApp[] = [];
   let client: ApiClient;
 
-  const body = (topic: string, extra = ''): string => storyParagraphs(topic, 5).map((p) => `<p>${p}</p>`).join('') + extra;
+  const body = (topic: string, extra = ''): string =>
+    storyParagraphs(topic, 5)
+      .map((p) => `<p>${p}</p>`)
+      .join('') + extra;
   const push = async (article: Record<string, unknown>): Promise<string> => {
     const response = await client.post('/v1/articles', article);
     expect(response.status).toBe(202);
@@ -34,7 +37,10 @@ describe('normalization, duplicates, revisions and kills', () => {
     const environment = await createIsolatedEnvironment('relations');
     const port = await freePort();
     const env = { ...environment.env, PORT: String(port), COPYDESK_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn' };
-    apps = [startApp('api', env), ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env))];
+    apps = [
+      startApp('api', env),
+      ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env)),
+    ];
     client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, apps[0]);
     const wire = await client.post('/v1/sources', { slug: 'wire', name: 'Agency wire', type: 'push' });
@@ -46,10 +52,26 @@ describe('normalization, duplicates, revisions and kills', () => {
   });
 
   it('labels a syndicated copy and a same-source update, and leaves a distinct story alone', async () => {
-    const original = await push({ title: 'Harbour wall to be rebuilt', body: body('the harbour wall'), externalId: 'hw-1', publishedAt: '2026-11-25T09:00:00Z' });
+    const original = await push({
+      title: 'Harbour wall to be rebuilt',
+      body: body('the harbour wall'),
+      externalId: 'hw-1',
+      publishedAt: '2026-11-25T09:00:00Z',
+    });
     await published(original);
-    const copy = await push({ source: 'wire', title: 'Town to rebuild its old harbour wall', body: `<p>HARBOURTOWN (Wire) -</p>${body('the harbour wall')}`, externalId: 'w-77', publishedAt: '2026-11-25T11:00:00Z' });
-    const update = await push({ title: 'Harbour wall to be rebuilt', body: body('the harbour wall', '<p>Work starts in March.</p>'), externalId: 'hw-1-live', publishedAt: '2026-11-25T12:00:00Z' });
+    const copy = await push({
+      source: 'wire',
+      title: 'Town to rebuild its old harbour wall',
+      body: `<p>HARBOURTOWN (Wire) -</p>${body('the harbour wall')}`,
+      externalId: 'w-77',
+      publishedAt: '2026-11-25T11:00:00Z',
+    });
+    const update = await push({
+      title: 'Harbour wall to be rebuilt',
+      body: body('the harbour wall', '<p>Work starts in March.</p>'),
+      externalId: 'hw-1-live',
+      publishedAt: '2026-11-25T12:00:00Z',
+    });
     const distinct = await push({
       title: 'School choir wins award',
       body: [
@@ -57,13 +79,17 @@ describe('normalization, duplicates, revisions and kills', () => {
         'Thirty pupils aged eight to eleven sang two folk songs and a hymn arranged by their teacher, Mrs Okafor.',
         'The judges praised the clear diction and the confident soloist, a ten-year-old who joined only in September.',
         'The choir will perform at the cathedral carol service next month and hopes to record an album in spring.',
-      ].map((p) => `<p>${p}</p>`).join(''),
+      ]
+        .map((p) => `<p>${p}</p>`)
+        .join(''),
       externalId: 'choir-1',
       publishedAt: '2026-11-25T12:30:00Z',
     });
     await Promise.all([published(copy), published(update), published(distinct)]);
 
-    const duplicates = (await client.get<{ items: Array<{ id: string; label: string; similarity: number }> }>(`/v1/articles/${original}/duplicates`)).body.items;
+    const duplicates = (
+      await client.get<{ items: Array<{ id: string; label: string; similarity: number }> }>(`/v1/articles/${original}/duplicates`)
+    ).body.items;
     const byId = new Map(duplicates.map((d) => [d.id, d]));
     expect(byId.get(copy)).toMatchObject({ label: 'syndicated-copy' });
     expect(byId.get(copy)?.similarity).toBeGreaterThan(0.7);
@@ -88,10 +114,20 @@ describe('normalization, duplicates, revisions and kills', () => {
 
   it('keeps revisions with diffs; contentChangedAt moves only when the words change', async () => {
     const url = 'https://news.example.com/2026/ferry-timetable';
-    const id = await push({ title: 'Ferry timetable changes', body: '<p>The first ferry now leaves at seven.</p>', url, externalId: 'ferry-tt' });
+    const id = await push({
+      title: 'Ferry timetable changes',
+      body: '<p>The first ferry now leaves at seven.</p>',
+      url,
+      externalId: 'ferry-tt',
+    });
     const first = await published(id);
     // Same words, new markup: a revision, but the words did not change.
-    await push({ title: 'Ferry timetable changes', body: '<p>The first ferry now leaves at <strong>seven</strong>.</p>', url: `${url}?utm_source=app&fbclid=abc`, externalId: 'ferry-tt' });
+    await push({
+      title: 'Ferry timetable changes',
+      body: '<p>The first ferry now leaves at <strong>seven</strong>.</p>',
+      url: `${url}?utm_source=app&fbclid=abc`,
+      externalId: 'ferry-tt',
+    });
     const markup = await published(id, 2);
     expect(markup.contentChangedAt).toBe(first.contentChangedAt);
     expect(markup.canonicalUrl).toBe(url);
@@ -100,7 +136,11 @@ describe('normalization, duplicates, revisions and kills', () => {
     const corrected = await published(id, 3);
     expect(Date.parse(corrected.contentChangedAt as string)).toBeGreaterThan(Date.parse(first.contentChangedAt as string));
 
-    const history = (await client.get<{ items: Array<{ revision: number; changedFields: string[]; diff: { added: number; removed: number; patch: string } | null }> }>(`/v1/articles/${id}/revisions`)).body.items;
+    const history = (
+      await client.get<{
+        items: Array<{ revision: number; changedFields: string[]; diff: { added: number; removed: number; patch: string } | null }>;
+      }>(`/v1/articles/${id}/revisions`)
+    ).body.items;
     expect(history.map((r) => r.revision)).toEqual([1, 2, 3]);
     expect(history[1].changedFields).toEqual(['bodyHtml']);
     expect(history[2].diff).toMatchObject({ added: 1, removed: 1 });
@@ -139,12 +179,16 @@ describe('normalization, duplicates, revisions and kills', () => {
   });
 
   it('lists and searches articles, newest first, page by page', async () => {
-    const search = await client.get<{ items: Array<{ id: string; title: string }>; nextCursor: string | null }>('/v1/articles?q=harbour%20wall&limit=1');
+    const search = await client.get<{ items: Array<{ id: string; title: string }>; nextCursor: string | null }>(
+      '/v1/articles?q=harbour%20wall&limit=1',
+    );
     expect(search.status).toBe(200);
     expect(search.body.items).toHaveLength(1);
     expect(search.body.items[0].title).toMatch(/harbour wall/i);
     expect(search.body.items[0]).not.toHaveProperty('bodyHtml');
-    const next = await client.get<{ items: Array<{ id: string; title: string }> }>(`/v1/articles?q=harbour%20wall&limit=1&cursor=${search.body.nextCursor}`);
+    const next = await client.get<{ items: Array<{ id: string; title: string }> }>(
+      `/v1/articles?q=harbour%20wall&limit=1&cursor=${search.body.nextCursor}`,
+    );
     expect(next.body.items[0].id).not.toBe(search.body.items[0].id);
     const none = await client.get<{ items: unknown[] }>('/v1/articles?q=zeppelin');
     expect(none.body.items).toEqual([]);
@@ -156,10 +200,17 @@ describe('normalization, duplicates, revisions and kills', () => {
   it('keeps every input and replays one from its stored bytes', async () => {
     const id = await push({ title: 'Replayable story', body: '<p>Stored exactly as sent.</p>', externalId: 'replay-1' });
     await published(id);
-    const raw = (await client.get<{ items: Array<{ id: string; status: string; origin: string }> }>(`/v1/articles/${id}/raw-items`)).body.items;
+    const raw = (await client.get<{ items: Array<{ id: string; status: string; origin: string }> }>(`/v1/articles/${id}/raw-items`)).body
+      .items;
     expect(raw).toEqual([expect.objectContaining({ status: 'processed', origin: 'api' })]);
-    const payload = await fetch(`${client.baseUrl}/v1/raw-items/${raw[0].id}/payload`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
-    expect(JSON.parse(await payload.text())).toEqual({ title: 'Replayable story', body: '<p>Stored exactly as sent.</p>', externalId: 'replay-1' });
+    const payload = await fetch(`${client.baseUrl}/v1/raw-items/${raw[0].id}/payload`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    expect(JSON.parse(await payload.text())).toEqual({
+      title: 'Replayable story',
+      body: '<p>Stored exactly as sent.</p>',
+      externalId: 'replay-1',
+    });
     const replayed = await client.post(`/v1/raw-items/${raw[0].id}/replay`, {});
     expect(replayed.status).toBe(202);
     await waitFor(async () => (await client.get(`/v1/raw-items/${raw[0].id}`)).body.status === 'processed', { timeoutMs: 60_000 });

@@ -43,7 +43,10 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
       FEED_MIN_INTERVAL_SECONDS: '1',
       LOG_LEVEL: 'warn',
     };
-    apps = [startApp('api', env), ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env))];
+    apps = [
+      startApp('api', env),
+      ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env)),
+    ];
     client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, apps[0]);
   });
@@ -65,13 +68,29 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
         link: `${site.origin}/news/${n}`,
         published: `2026-11-2${n}T10:00:00Z`,
         summary: `${title}: the summary.`,
-        contentHtml: storyParagraphs(title, 8).map((p) => `<p>${p}</p>`).join(''),
+        contentHtml: storyParagraphs(title, 8)
+          .map((p) => `<p>${p}</p>`)
+          .join(''),
       });
       entries.push(full(1, 'Ferry service resumes'), full(2, 'Library opens new wing'));
       // A teaser: the article is on the linked page.
-      entries.push({ guid: 'gazette-3', title: 'Storm closes harbour', link: `${site.origin}/news/3`, published: '2026-11-23T10:00:00Z', summary: 'The harbour was closed… Read more' });
+      entries.push({
+        guid: 'gazette-3',
+        title: 'Storm closes harbour',
+        link: `${site.origin}/news/3`,
+        published: '2026-11-23T10:00:00Z',
+        summary: 'The harbour was closed… Read more',
+      });
       site.route('/news/3', {
-        body: newsPage({ title: 'Storm closes harbour', author: 'Ana Ruiz', published: '2026-11-23T10:00:00Z', paragraphs: storyParagraphs('the storm', 7) }, `${site.origin}/news/3`),
+        body: newsPage(
+          {
+            title: 'Storm closes harbour',
+            author: 'Ana Ruiz',
+            published: '2026-11-23T10:00:00Z',
+            paragraphs: storyParagraphs('the storm', 7),
+          },
+          `${site.origin}/news/3`,
+        ),
       });
       site.route('/feed.xml', (req): SiteResponse => {
         const body = rssFeed(site.origin, entries);
@@ -109,7 +128,12 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
         { timeoutMs: 60_000 },
       );
       const [ferry, library, storm] = await Promise.all(ids.map((row) => settled(row.id)));
-      expect(ferry).toMatchObject({ status: 'published', title: 'Ferry service resumes', url: `${site.origin}/news/1`, publishedAt: '2026-11-21T10:00:00.000Z' });
+      expect(ferry).toMatchObject({
+        status: 'published',
+        title: 'Ferry service resumes',
+        url: `${site.origin}/news/1`,
+        publishedAt: '2026-11-21T10:00:00.000Z',
+      });
       expect(library.status).toBe('published');
       expect(storm).toMatchObject({ status: 'published', title: 'Storm closes harbour', byline: 'Ana Ruiz' });
       expect(storm.bodyText as string).toContain('Paragraph 7 about the storm');
@@ -121,32 +145,58 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
     it('keeps polling on schedule: a 304 costs nothing, a changed item becomes a revision, a new one an article', async () => {
       await waitFor(async () => etagHits > 0, { timeoutMs: 30_000 });
       const documents = await withDatabase(
-        async (db) => Number((await db.query(`SELECT count(*) FROM raw_items WHERE source_id = $1 AND metadata->>'kind' = 'feed-document'`, [sourceId])).rows[0].count),
+        async (db) =>
+          Number(
+            (await db.query(`SELECT count(*) FROM raw_items WHERE source_id = $1 AND metadata->>'kind' = 'feed-document'`, [sourceId]))
+              .rows[0].count,
+          ),
         environment.databaseUrl,
       );
       expect(documents).toBe(1);
 
-      entries[0] = { ...entries[0], title: 'Ferry service resumes after repairs', contentHtml: `${entries[0].contentHtml}<p>Updated with the new timetable.</p>` };
+      entries[0] = {
+        ...entries[0],
+        title: 'Ferry service resumes after repairs',
+        contentHtml: `${entries[0].contentHtml}<p>Updated with the new timetable.</p>`,
+      };
       entries.push({ ...entries[1], guid: 'gazette-4', title: 'Market returns to the square', link: `${site.origin}/news/4` });
-      const [ferry] = await withDatabase(async (db) => (await db.query(`SELECT id FROM articles WHERE external_id = 'gazette-1'`)).rows, environment.databaseUrl);
-      const revised = await waitFor(async () => {
-        const read = await article(ferry.id as string);
-        return read.revision === 2 && read.status === 'published' ? read : null;
-      }, { timeoutMs: 60_000 });
+      const [ferry] = await withDatabase(
+        async (db) => (await db.query(`SELECT id FROM articles WHERE external_id = 'gazette-1'`)).rows,
+        environment.databaseUrl,
+      );
+      const revised = await waitFor(
+        async () => {
+          const read = await article(ferry.id as string);
+          return read.revision === 2 && read.status === 'published' ? read : null;
+        },
+        { timeoutMs: 60_000 },
+      );
       expect(revised.title).toBe('Ferry service resumes after repairs');
-      await waitFor(async () => withDatabase(async (db) => (await db.query(`SELECT 1 FROM articles WHERE external_id = 'gazette-4'`)).rowCount === 1, environment.databaseUrl), {
-        timeoutMs: 60_000,
-      });
+      await waitFor(
+        async () =>
+          withDatabase(
+            async (db) => (await db.query(`SELECT 1 FROM articles WHERE external_id = 'gazette-4'`)).rowCount === 1,
+            environment.databaseUrl,
+          ),
+        {
+          timeoutMs: 60_000,
+        },
+      );
       const source = await client.get(`/v1/sources/${sourceId}`);
       expect(source.body.health).toMatchObject({ consecutiveFailures: 0, status: 'healthy', itemsSeen: 5 });
     });
 
     it('records failures in the source health and keeps polling', async () => {
       site.route('/feed.xml', { status: 500, body: 'oops' });
-      const failing = await waitFor(async () => {
-        const read = await client.get<{ health: { consecutiveFailures: number; lastError: string; status: string } }>(`/v1/sources/${sourceId}`);
-        return read.body.health.consecutiveFailures >= 1 ? read.body : null;
-      }, { timeoutMs: 60_000 });
+      const failing = await waitFor(
+        async () => {
+          const read = await client.get<{ health: { consecutiveFailures: number; lastError: string; status: string } }>(
+            `/v1/sources/${sourceId}`,
+          );
+          return read.body.health.consecutiveFailures >= 1 ? read.body : null;
+        },
+        { timeoutMs: 60_000 },
+      );
       expect(failing.health.lastError).toMatch(/500/);
       await client.request('PATCH', `/v1/sources/${sourceId}`, { active: false });
     });
@@ -155,15 +205,32 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
   describe('scraping a page on request', () => {
     it('fetches, extracts and publishes the page; the same URL again updates the article', async () => {
       const url = `${site.origin}/news/scraped`;
-      site.route('/news/scraped', { body: newsPage({ title: 'Bridge reopens to traffic', author: 'Lee Chan', published: '2026-11-20T08:30:00+01:00', paragraphs: storyParagraphs('the bridge') }, url) });
+      site.route('/news/scraped', {
+        body: newsPage(
+          {
+            title: 'Bridge reopens to traffic',
+            author: 'Lee Chan',
+            published: '2026-11-20T08:30:00+01:00',
+            paragraphs: storyParagraphs('the bridge'),
+          },
+          url,
+        ),
+      });
       const first = await client.post('/v1/ingest', { url: `${url}?utm_source=newsletter` });
       expect(first.status).toBe(202);
       const done = await settled(first.body.id as string);
-      expect(done).toMatchObject({ status: 'published', title: 'Bridge reopens to traffic', byline: 'Lee Chan', canonicalUrl: url, publishedAt: '2026-11-20T07:30:00.000Z' });
+      expect(done).toMatchObject({
+        status: 'published',
+        title: 'Bridge reopens to traffic',
+        byline: 'Lee Chan',
+        canonicalUrl: url,
+        publishedAt: '2026-11-20T07:30:00.000Z',
+      });
       const again = await client.post('/v1/ingest', { url });
       expect(again.body.id).toBe(first.body.id);
       const raw = await withDatabase(
-        async (db) => (await db.query(`SELECT origin, content_type FROM raw_items WHERE article_id = $1 ORDER BY received_at`, [first.body.id])).rows,
+        async (db) =>
+          (await db.query(`SELECT origin, content_type FROM raw_items WHERE article_id = $1 ORDER BY received_at`, [first.body.id])).rows,
         environment.databaseUrl,
       );
       expect(raw.slice(0, 2)).toEqual([
@@ -216,7 +283,8 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
       const text = JSON.stringify(body);
       return { text, headers: { ...buildWebhookHeaders({ id, timestamp, body: text, secrets }), 'content-type': 'application/json' } };
     };
-    const call = (message: { text: string; headers: Record<string, string> }) => client.withKey(null).request('POST', `/v1/webhooks/${sourceId}`, message.text, message.headers);
+    const call = (message: { text: string; headers: Record<string, string> }) =>
+      client.withKey(null).request('POST', `/v1/webhooks/${sourceId}`, message.text, message.headers);
 
     beforeAll(async () => {
       const created = await client.post('/v1/sources', { slug: 'partner-hook', name: 'Partner', type: 'webhook' });
@@ -228,7 +296,9 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
     });
 
     it('accepts a signed article with 202 and ingests it', async () => {
-      const response = await call(signed('msg_hook_1', { title: 'Partner story', body: '<p>From the partner CMS.</p>', externalId: 'p-1' }));
+      const response = await call(
+        signed('msg_hook_1', { title: 'Partner story', body: '<p>From the partner CMS.</p>', externalId: 'p-1' }),
+      );
       expect(response.status).toBe(202);
       const items = (response.body as { items: Array<{ id: string }> }).items;
       expect(items).toHaveLength(1);
@@ -237,7 +307,9 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
 
     it('acknowledges a replayed webhook-id and ignores it', async () => {
       const before = await countRows('raw_items', environment.databaseUrl);
-      const response = await call(signed('msg_hook_1', { title: 'Partner story', body: '<p>From the partner CMS.</p>', externalId: 'p-1' }));
+      const response = await call(
+        signed('msg_hook_1', { title: 'Partner story', body: '<p>From the partner CMS.</p>', externalId: 'p-1' }),
+      );
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ status: 'duplicate' });
       expect(await countRows('raw_items', environment.databaseUrl)).toBe(before);
@@ -246,7 +318,10 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
     it.each([
       ['a wrong secret', () => signed('msg_bad_1', { title: 'x', body: 'y' }, ['whsec_' + Buffer.alloc(32, 7).toString('base64')])],
       ['an old timestamp', () => signed('msg_bad_2', { title: 'x', body: 'y' }, undefined, Math.floor(Date.now() / 1000) - 3600)],
-      ['a body changed after signing', () => ({ ...signed('msg_bad_3', { title: 'x', body: 'y' }), text: JSON.stringify({ title: 'x', body: 'z' }) })],
+      [
+        'a body changed after signing',
+        () => ({ ...signed('msg_bad_3', { title: 'x', body: 'y' }), text: JSON.stringify({ title: 'x', body: 'z' }) }),
+      ],
       ['no signature at all', () => ({ text: JSON.stringify({ title: 'x', body: 'y' }), headers: { 'content-type': 'application/json' } })],
     ])('refuses %s with 401 and stores nothing', async (_, message) => {
       const before = await countRows('raw_items', environment.databaseUrl);
@@ -257,7 +332,14 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
     });
 
     it('accepts a batch, or the source API key instead of a signature', async () => {
-      const batch = await call(signed('msg_batch_1', { articles: [{ title: 'One', body: 'First.' }, { title: 'Two', body: 'Second.' }] }));
+      const batch = await call(
+        signed('msg_batch_1', {
+          articles: [
+            { title: 'One', body: 'First.' },
+            { title: 'Two', body: 'Second.' },
+          ],
+        }),
+      );
       expect(batch.status).toBe(202);
       expect((batch.body as { items: unknown[] }).items).toHaveLength(2);
       const keyed = await client.request('POST', `/v1/webhooks/${sourceId}`, { title: 'Keyed', body: 'By key.' });

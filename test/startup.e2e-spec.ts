@@ -52,7 +52,10 @@ describe('start-up', () => {
       const adminKey = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();
       expect(launcher.output()).toContain(`admin key: ${adminKey}`);
       const client = new ApiClient(base, adminKey);
-      const pushed = await client.post('/v1/articles', { title: 'Embedded smoke test', body: '<p>All four processes on PGlite and a private redis-server.</p>' });
+      const pushed = await client.post('/v1/articles', {
+        title: 'Embedded smoke test',
+        body: '<p>All four processes on PGlite and a private redis-server.</p>',
+      });
       expect(pushed.status).toBe(202);
       await waitFor(async () => (await client.get(`/v1/articles/${pushed.body.id as string}`)).body.status === 'published', {
         timeoutMs: 120_000,

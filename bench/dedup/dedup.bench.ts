@@ -149,8 +149,7 @@ async function main(): Promise<void> {
     });
     console.log(formatLookups(figures));
     for (const f of figures) console.log(`  candidate query plan at ${f.stored.toLocaleString('en-US')}, ${f.mode}: ${f.candidatePlan}`);
-    console.log(
-    );
+    console.log();
     console.log(`\n${formatSummary(set, score, figures, (performance.now() - started) / 1000)}`);
   });
 }

@@ -23,7 +23,13 @@ export interface AnnotatedScore {
   contentType: { correct: number; accuracy: number; confusions: string[] };
 }
 
-const normaliseQuote = (s: string): string => s.replace(/[“”"‘’']/g, "'").replace(/\s+/g, ' ').trim().toLowerCase().replace(/[,.]$/, '');
+const normaliseQuote = (s: string): string =>
+  s
+    .replace(/[“”"‘’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/[,.]$/, '');
 // Gold quote text is the first 80 characters of the quoted words: a prediction matches on a shared opening.
 const sameQuote = (predicted: string, gold: string): boolean => {
   const p = normaliseQuote(predicted);
@@ -66,7 +72,8 @@ export function benchAnnotated(verbose = false, extracted = false): AnnotatedSco
       counts[kind][0] += m.tp;
       counts[kind][1] += m.fp.length;
       counts[kind][2] += m.fn.length;
-      if (verbose && (m.fp.length || m.fn.length)) console.log(`  ${row.id.slice(0, 8)} ${kind} FP ${JSON.stringify(m.fp)} FN ${JSON.stringify(m.fn)}`);
+      if (verbose && (m.fp.length || m.fn.length))
+        console.log(`  ${row.id.slice(0, 8)} ${kind} FP ${JSON.stringify(m.fp)} FN ${JSON.stringify(m.fn)}`);
     }
     quotes.predicted += e.quotes.length;
     for (const gq of row.quotes) {

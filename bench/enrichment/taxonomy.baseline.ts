@@ -1,7 +1,41 @@
 import { mediaTopics, normaliseQcode } from '@copydesk/enrichment';
 
 const WORD = /[\p{L}]{3,}/gu;
-const STOP = new Set(['and', 'the', 'for', 'with', 'from', 'that', 'this', 'are', 'all', 'any', 'other', 'such', 'which', 'their', 'its', 'into', 'about', 'including', 'not', 'has', 'have', 'but', 'also', 'used', 'who', 'what', 'between', 'over', 'more', 'those', 'these', 'them', 'than']);
+const STOP = new Set([
+  'and',
+  'the',
+  'for',
+  'with',
+  'from',
+  'that',
+  'this',
+  'are',
+  'all',
+  'any',
+  'other',
+  'such',
+  'which',
+  'their',
+  'its',
+  'into',
+  'about',
+  'including',
+  'not',
+  'has',
+  'have',
+  'but',
+  'also',
+  'used',
+  'who',
+  'what',
+  'between',
+  'over',
+  'more',
+  'those',
+  'these',
+  'them',
+  'than',
+]);
 
 function words(text: string): string[] {
   return (text.toLowerCase().match(WORD) ?? []).filter((w) => !STOP.has(w));
@@ -15,7 +49,10 @@ export function taxonomyBaseline(classes: string[]): (text: string) => string {
   const topics = mediaTopics().filter((t) => !t.retired);
   const docs = classes.map((c) => {
     const q = normaliseQcode(c);
-    return topics.filter((t) => t.qcode === q || t.ancestors.includes(q)).map((t) => `${t.label} ${t.definition}`).join(' ');
+    return topics
+      .filter((t) => t.qcode === q || t.ancestors.includes(q))
+      .map((t) => `${t.label} ${t.definition}`)
+      .join(' ');
   });
   const df = new Map<string, number>();
   for (const d of docs) for (const w of new Set(words(d))) df.set(w, (df.get(w) ?? 0) + 1);

@@ -1,4 +1,11 @@
-import { TOPIC_ARTICLES, classifyTopics, defaultTopicModel, isHeldOutExample, mediaTopicTopLevel, predictTopics } from '@copydesk/enrichment';
+import {
+  TOPIC_ARTICLES,
+  classifyTopics,
+  defaultTopicModel,
+  isHeldOutExample,
+  mediaTopicTopLevel,
+  predictTopics,
+} from '@copydesk/enrichment';
 import { accuracyAndMacroF1 } from './classification.metrics';
 import { readJsonLines, sharedPath } from './shared-data.util';
 import { taxonomyBaseline } from './taxonomy.baseline';
@@ -82,7 +89,13 @@ export function benchFixtureTopics(): FixtureTopicScore {
       heldOut.articles++;
       if (right) heldOut.correct++;
     }
-    if (!right) misses.push(`${article.name}: ${article.expected} -> ${topics.slice(0, 3).map((t) => `${t.label} ${t.confidence} (${t.source})`).join(', ')}`);
+    if (!right)
+      misses.push(
+        `${article.name}: ${article.expected} -> ${topics
+          .slice(0, 3)
+          .map((t) => `${t.label} ${t.confidence} (${t.source})`)
+          .join(', ')}`,
+      );
   }
   const correct = TOPIC_ARTICLES.length - misses.length;
   return { articles: TOPIC_ARTICLES.length, correct, accuracy: correct / TOPIC_ARTICLES.length, heldOut, misses };

@@ -49,7 +49,8 @@ function databaseUrl(name: string): string {
 
 /** A realistic payload: native JSON of a 600-word article with topics and entities (about 8 KB). */
 function samplePayload(): string {
-  const words = 'the harbour council said on tuesday that repairs to the old bridge would take six more weeks and cost more than planned'.split(' ');
+  const words =
+    'the harbour council said on tuesday that repairs to the old bridge would take six more weeks and cost more than planned'.split(' ');
   const bodyText = Array.from({ length: 600 }, (_, i) => words[i % words.length]).join(' ');
   const article: ArticleForPublishing = {
     id: '00000000-0000-4000-8000-000000000000',
@@ -76,7 +77,10 @@ function samplePayload(): string {
     },
     source: { id: '00000000-0000-4000-8000-000000000001', slug: 'cms', name: 'CMS push' },
   };
-  return buildDeliveryPayload(ArticleEventType.Created, article, 'native', { baseUri: 'http://127.0.0.1:3000/v1/articles', occurredAt: new Date() });
+  return buildDeliveryPayload(ArticleEventType.Created, article, 'native', {
+    baseUri: 'http://127.0.0.1:3000/v1/articles',
+    occurredAt: new Date(),
+  });
 }
 
 async function startSubscriber(): Promise<{ server: Server; url: string; requests: () => number }> {
@@ -169,7 +173,13 @@ async function main(): Promise<void> {
     );
     const ids = created.rows;
     const delivered = async (): Promise<number> =>
-      Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE event_id LIKE $1 AND status = 'delivered'`, [`msg_${tag}%`])).rows[0].n);
+      Number(
+        (
+          await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE event_id LIKE $1 AND status = 'delivered'`, [
+            `msg_${tag}%`,
+          ])
+        ).rows[0].n,
+      );
 
     const started = performance.now();
     for (let i = 0; i < ids.length; i += 500) {
@@ -183,7 +193,10 @@ async function main(): Promise<void> {
     }
     await until(async () => (await delivered()) >= ids.length, 300_000, `${ids.length} deliveries`);
     const seconds = (performance.now() - started) / 1000;
-    const notDelivered = await db.query(`SELECT status, count(*) FROM deliveries WHERE event_id LIKE $1 AND status <> 'delivered' GROUP BY status`, [`msg_${tag}%`]);
+    const notDelivered = await db.query(
+      `SELECT status, count(*) FROM deliveries WHERE event_id LIKE $1 AND status <> 'delivered' GROUP BY status`,
+      [`msg_${tag}%`],
+    );
     if (notDelivered.rows.length) throw new Error(`run ${tag}: not all delivered: ${JSON.stringify(notDelivered.rows)}`);
     // The subscriptions are done: keep them out of later runs' in-flight counts.
     await db.query(`UPDATE subscriptions SET status = 'disabled' WHERE id = ANY($1::uuid[])`, [subs.rows.map((r) => r.id)]);

@@ -28,11 +28,14 @@ export default async function globalSetup(): Promise<void> {
   const url = databaseUrlFor(template);
   // Global setup runs outside jest's module system, so moduleNameMapper does not apply: resolve @copydesk/* here.
   const root = join(__dirname, '..', '..');
-  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  const tsconfig = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as {
+    compilerOptions: { paths: Record<string, string[]> };
+  };
   register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
   // Required after register(), so the aliases inside resolve.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createDataSource, runMigrations } = require('../../libs/database/src/data-source') as typeof import('../../libs/database/src/data-source');
+  const { createDataSource, runMigrations } =
+    require('../../libs/database/src/data-source') as typeof import('../../libs/database/src/data-source');
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();
   try {

@@ -11,6 +11,9 @@ export async function withDatabase<T>(work: (client: Client) => Promise<T>, url 
   }
 }
 
-export async function countRows(table: 'articles' | 'raw_items' | 'article_revisions' | 'deliveries' | 'subscriptions', url?: string): Promise<number> {
+export async function countRows(
+  table: 'articles' | 'raw_items' | 'article_revisions' | 'deliveries' | 'subscriptions',
+  url?: string,
+): Promise<number> {
   return withDatabase(async (client) => Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n), url);
 }

@@ -35,7 +35,10 @@ ${page.paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 }
 
 export function sectionFront(origin: string): string {
-  const links = Array.from({ length: 30 }, (_, i) => `<li><a href="${origin}/news/story-${i}">Story number ${i} headline about the town</a></li>`).join('\n');
+  const links = Array.from(
+    { length: 30 },
+    (_, i) => `<li><a href="${origin}/news/story-${i}">Story number ${i} headline about the town</a></li>`,
+  ).join('\n');
   return `<!doctype html><html><head><title>News | The Harbour Gazette</title></head><body><nav><a href="/">Home</a></nav><h1>News</h1><ul>${links}</ul><footer>© Gazette</footer></body></html>`;
 }
 

@@ -16,7 +16,10 @@ export interface RunningApp {
 
 /** Starts one compiled app as its own process, the way `npm start` and production run it. */
 export function startApp(name: AppName, env: NodeJS.ProcessEnv): RunningApp {
-  const child = spawn(process.execPath, [join(DIST, name, 'src', 'main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(DIST, name, 'src', 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -34,7 +37,10 @@ export function startApp(name: AppName, env: NodeJS.ProcessEnv): RunningApp {
 }
 
 /** Polls `probe` until it returns something truthy; fails with the last error and `describe()` after the timeout. */
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, options: { timeoutMs?: number; intervalMs?: number; describe?: () => string } = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  options: { timeoutMs?: number; intervalMs?: number; describe?: () => string } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   let last: unknown;
   while (Date.now() < deadline) {
@@ -46,7 +52,9 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }
-  throw new Error(`timed out${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}${options.describe ? `\n${options.describe()}` : ''}`);
+  throw new Error(
+    `timed out${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}${options.describe ? `\n${options.describe()}` : ''}`,
+  );
 }
 
 export async function waitForHealthy(baseUrl: string, app: RunningApp, timeoutMs = 90_000): Promise<void> {

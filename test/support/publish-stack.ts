@@ -20,7 +20,12 @@ export interface PublishStack {
 
 export const PUBLISH_ADMIN_KEY = 'test-admin-key-publish-0123456789';
 
-export async function startPublishStack(label: string, workers: AppName[], env: Record<string, string>, perApp: Partial<Record<AppName, Record<string, string>>> = {}): Promise<PublishStack> {
+export async function startPublishStack(
+  label: string,
+  workers: AppName[],
+  env: Record<string, string>,
+  perApp: Partial<Record<AppName, Record<string, string>>> = {},
+): Promise<PublishStack> {
   const environment = await createIsolatedEnvironment(label);
   const port = await freePort();
   const merged: NodeJS.ProcessEnv = {
@@ -66,7 +71,7 @@ export interface ReceivedEvent {
 
 export function parseEvent(delivery: ReceivedDelivery): ReceivedEvent {
   const envelope = JSON.parse(delivery.body) as { type: string; data: Record<string, unknown> };
-  const articleId = typeof envelope.data.id === 'string' ? envelope.data.id : String(envelope.data.uri).split('/').pop() ?? '';
+  const articleId = typeof envelope.data.id === 'string' ? envelope.data.id : (String(envelope.data.uri).split('/').pop() ?? '');
   return { type: envelope.type, articleId, eventId: String(delivery.headers['webhook-id']), data: envelope.data, delivery };
 }
 
@@ -90,7 +95,12 @@ export async function pushArticle(client: ApiClient, article: Record<string, unk
 }
 
 /** Waits for the article to reach a state; returns it. */
-export function waitForArticle(stack: PublishStack, id: string, ready: (article: Record<string, unknown>) => boolean, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+export function waitForArticle(
+  stack: PublishStack,
+  id: string,
+  ready: (article: Record<string, unknown>) => boolean,
+  timeoutMs = 60_000,
+): Promise<Record<string, unknown>> {
   return waitFor(
     async () => {
       const read = (await stack.client.get(`/v1/articles/${id}`)).body;
@@ -132,6 +142,10 @@ export function storyBody(lead: string, sentences: string[]): string {
 }
 
 /** Waits until `check` returns something truthy (sync or async), with the stack's logs on timeout. */
-export function waitUntil<T>(stack: PublishStack, check: () => T | false | null | undefined | Promise<T | false | null | undefined>, timeoutMs = 60_000): Promise<T> {
+export function waitUntil<T>(
+  stack: PublishStack,
+  check: () => T | false | null | undefined | Promise<T | false | null | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
   return waitFor(async () => await check(), { timeoutMs, describe: stack.logs });
 }

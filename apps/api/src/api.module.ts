@@ -19,12 +19,21 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule.forRoot('api'), DatabaseModule, QueueModule.forRoot(), ArticlesModule, IngestApiModule, SourcesModule, SubscriptionsModule, DeliveriesModule, WebhooksModule, EnrichmentApiModule, AdminModule],
-  controllers: [HealthController, MetricsController],
-  providers: [
-    BootstrapAdminKey,
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  imports: [
+    ConfigModule,
+    LoggingModule.forRoot('api'),
+    DatabaseModule,
+    QueueModule.forRoot(),
+    ArticlesModule,
+    IngestApiModule,
+    SourcesModule,
+    SubscriptionsModule,
+    DeliveriesModule,
+    WebhooksModule,
+    EnrichmentApiModule,
+    AdminModule,
   ],
+  controllers: [HealthController, MetricsController],
+  providers: [BootstrapAdminKey, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class ApiModule {}

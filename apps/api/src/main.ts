@@ -34,7 +34,12 @@ async function bootstrap(config: AppConfig): Promise<void> {
       .setDescription('Newsroom content ingestion: push articles, follow them through the pipeline, subscribe to what comes out.')
       .setVersion('1')
       .addBearerAuth()
-      .addGlobalParameters({ name: CORRELATION_ID_HEADER, in: 'header', required: false, description: 'Follow a request through every log line' })
+      .addGlobalParameters({
+        name: CORRELATION_ID_HEADER,
+        in: 'header',
+        required: false,
+        description: 'Follow a request through every log line',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });

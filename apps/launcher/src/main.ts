@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@copydesk/config';
 import { createDataSource, runMigrations } from '@copydesk/database';
-import { ensureLocalSecret, makeAdminKey, makeSecretsKey, RedisServerMissingError, startEmbeddedPostgres, startEmbeddedRedis } from '@copydesk/embedded';
+import {
+  ensureLocalSecret,
+  makeAdminKey,
+  makeSecretsKey,
+  RedisServerMissingError,
+  startEmbeddedPostgres,
+  startEmbeddedRedis,
+} from '@copydesk/embedded';
 import { join, resolve } from 'node:path';
 import { type ProcessSpec, Supervisor } from './supervisor';
 
@@ -94,7 +101,9 @@ async function main(): Promise<void> {
   const base = `http://${config.get('HOST') === '0.0.0.0' ? '127.0.0.1' : config.get('HOST')}:${config.get('PORT')}`;
   say(`API:       ${base}  (docs ${base}/docs, health ${base}/health)`);
   say(`admin key: ${adminKey}  (${adminKeyNote})`);
-  say(`try:       curl -X POST ${base}/v1/articles -H 'authorization: Bearer ${adminKey}' -H 'content-type: application/json' -d '{"title":"Hello","body":"<p>First article.</p>"}'`);
+  say(
+    `try:       curl -X POST ${base}/v1/articles -H 'authorization: Bearer ${adminKey}' -H 'content-type: application/json' -d '{"title":"Hello","body":"<p>First article.</p>"}'`,
+  );
 }
 
 main().catch(async (err: unknown) => {

@@ -55,7 +55,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     const described = describe(errors);
-    throw new ConfigError(`Invalid environment variables: ${described.join(', ')}`, errors.map((e) => e.property));
+    throw new ConfigError(
+      `Invalid environment variables: ${described.join(', ')}`,
+      errors.map((e) => e.property),
+    );
   }
   return new AppConfig(Object.freeze(env));
 }

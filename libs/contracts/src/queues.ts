@@ -38,7 +38,14 @@ export interface JobPayloads {
   /** `revision`: the current one when it was asked for (a newer revision has its own job). `requestId`: the asking request. */
   [JobName.ReEnrichArticle]: { articleId: string; revision: number; requestId: string; correlationId: string };
   /** `after`: the last article id of the previous page (pages go by id); `remaining`: articles still to queue. */
-  [JobName.ReEnrichPage]: { requestId: string; filter: ReEnrichFilter; after: string | null; remaining: number; page: number; correlationId: string };
+  [JobName.ReEnrichPage]: {
+    requestId: string;
+    filter: ReEnrichFilter;
+    after: string | null;
+    remaining: number;
+    page: number;
+    correlationId: string;
+  };
   [JobName.RouteArticle]: { articleId: string; revision: number; event: ArticleEventType; correlationId: string };
   [JobName.Deliver]: { deliveryId: string; articleId: string; correlationId: string };
 }

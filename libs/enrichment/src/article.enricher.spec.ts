@@ -85,10 +85,14 @@ describe('enrichArticle', () => {
   it('takes a block quote and its citation from the body HTML', () => {
     const e = enrichArticle({
       title: 'Minister defends school funding plan',
-      bodyText: 'The education minister, Clara Hughes, defended the plan in parliament on Tuesday.\nEvery school will get more money per pupil next year than this year.\nOpposition MPs were not convinced.',
-      bodyHtml: '<p>The education minister, Clara Hughes, defended the plan in parliament on Tuesday.</p><blockquote><p>Every school will get more money per pupil next year than this year.</p><cite>Clara Hughes</cite></blockquote><p>Opposition MPs were not convinced.</p>',
+      bodyText:
+        'The education minister, Clara Hughes, defended the plan in parliament on Tuesday.\nEvery school will get more money per pupil next year than this year.\nOpposition MPs were not convinced.',
+      bodyHtml:
+        '<p>The education minister, Clara Hughes, defended the plan in parliament on Tuesday.</p><blockquote><p>Every school will get more money per pupil next year than this year.</p><cite>Clara Hughes</cite></blockquote><p>Opposition MPs were not convinced.</p>',
     });
-    expect(e.quotes).toEqual([{ text: 'Every school will get more money per pupil next year than this year.', speaker: 'Clara Hughes', speakerType: 'person' }]);
+    expect(e.quotes).toEqual([
+      { text: 'Every school will get more money per pupil next year than this year.', speaker: 'Clara Hughes', speakerType: 'person' },
+    ]);
   });
 
   it('returns an empty enrichment for an empty article without failing', () => {

@@ -44,7 +44,14 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
       // People are reported as entities; their names as keywords would only repeat them word by word.
       new Set(analysis.entities.people.flatMap((p) => p.name.toLowerCase().split(/\s+/))),
     ),
-    contentType: classifyContentType({ title, bodyText: body, url: input.url, jsonLdType: input.jsonLdType, section: input.section, byline: input.byline }),
+    contentType: classifyContentType({
+      title,
+      bodyText: body,
+      url: input.url,
+      jsonLdType: input.jsonLdType,
+      section: input.section,
+      byline: input.byline,
+    }),
     quotes: extractQuotes(body, sentences, analysis.mentions, blockQuotes),
     summary: summarise(sentences, title),
   };
@@ -53,5 +60,8 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
 function normaliseBody(text: string): string {
   // One block per line; non-breaking and zero-width spaces would split or glue words.
   if (!/[\r\u00a0\u2007\u202f\u200b-\u200d\ufeff]/.test(text)) return text;
-  return text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '');
 }

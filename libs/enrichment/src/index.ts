@@ -49,7 +49,12 @@ export { extractEntities, type ArticleEntities, type ArticleEntity, type EntityM
 export { buildCommonWords, COMMON_WORDS_FILE } from './entities/common-words.builder';
 export { extractQuotes, type ArticleQuote } from './quotes/quote.extractor';
 export { findBlockQuotes, type BlockQuote } from './quotes/block-quote.extractor';
-export { classifyContentType, type ContentType, type ContentTypeResult, type ContentTypeSignals } from './content-type/content-type.classifier';
+export {
+  classifyContentType,
+  type ContentType,
+  type ContentTypeResult,
+  type ContentTypeSignals,
+} from './content-type/content-type.classifier';
 export { jsonLdArticleTypes } from './content-type/json-ld-type.reader';
 export { extractKeywords } from './keywords/keyword.extractor';
 export { summarise } from './summary/summary.extractor';

@@ -7,7 +7,11 @@ describe('SecretBox', () => {
     const sealed = box.seal('hunter2-partner-token');
     expect(sealed).not.toContain('hunter2');
     expect(box.open(sealed)).toBe('hunter2-partner-token');
-    expect(box.openJson(box.sealJson({ type: 'basic', username: 'a', password: 'b' }))).toEqual({ type: 'basic', username: 'a', password: 'b' });
+    expect(box.openJson(box.sealJson({ type: 'basic', username: 'a', password: 'b' }))).toEqual({
+      type: 'basic',
+      username: 'a',
+      password: 'b',
+    });
   });
 
   it('uses a fresh IV each time', () => {

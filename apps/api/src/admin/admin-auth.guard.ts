@@ -34,12 +34,16 @@ export class AdminAuthGuard implements CanActivate {
       await this.authenticate(request);
     } catch (err) {
       // Set before the problem document is sent: the filter keeps the headers already on the reply.
-      if (err instanceof CopydeskException && err.code === ErrorCode.Unauthorized) void http.getResponse<FastifyReply>().header('www-authenticate', ADMIN_CHALLENGE);
+      if (err instanceof CopydeskException && err.code === ErrorCode.Unauthorized)
+        void http.getResponse<FastifyReply>().header('www-authenticate', ADMIN_CHALLENGE);
       throw err;
     }
     const auth = request.auth;
     if (auth?.role !== ApiKeyRole.Admin) {
-      throw new CopydeskException(ErrorCode.Forbidden, `The admin dashboard needs an admin key; this is a${auth?.role === ApiKeyRole.Ingest ? 'n' : ''} ${auth?.role ?? 'unknown'} key.`);
+      throw new CopydeskException(
+        ErrorCode.Forbidden,
+        `The admin dashboard needs an admin key; this is a${auth?.role === ApiKeyRole.Ingest ? 'n' : ''} ${auth?.role ?? 'unknown'} key.`,
+      );
     }
     return true;
   }
@@ -47,7 +51,10 @@ export class AdminAuthGuard implements CanActivate {
   private async authenticate(request: AuthenticatedRequest): Promise<void> {
     const credentials = adminCredentials(request.headers.authorization);
     if (!credentials) {
-      throw new CopydeskException(ErrorCode.Unauthorized, 'Send an admin key as "Authorization: Bearer <key>", or as the password of HTTP Basic auth.');
+      throw new CopydeskException(
+        ErrorCode.Unauthorized,
+        'Send an admin key as "Authorization: Bearer <key>", or as the password of HTTP Basic auth.',
+      );
     }
     if (credentials.scheme === 'bearer') return this.apiKeys.authenticate(request);
     // The API key guard reads the key from a bearer header: hand it the Basic password in that form.
@@ -55,7 +62,10 @@ export class AdminAuthGuard implements CanActivate {
     await this.apiKeys.authenticate(asBearer);
     request.auth = asBearer.auth;
     if (!SAFE_METHODS.has(request.method) && request.headers[ADMIN_ACTION_HEADER] === undefined) {
-      throw new CopydeskException(ErrorCode.Forbidden, `A change made with Basic auth must carry the ${ADMIN_ACTION_HEADER} header (the dashboard sends it).`);
+      throw new CopydeskException(
+        ErrorCode.Forbidden,
+        `A change made with Basic auth must carry the ${ADMIN_ACTION_HEADER} header (the dashboard sends it).`,
+      );
     }
   }
 }

@@ -16,7 +16,18 @@ describe('adminCredentials', () => {
   });
 
   it('finds no key in a missing, empty or malformed header', () => {
-    for (const header of [undefined, '', 'Bearer', 'Bearer a b', 'Token abc', 'Basic', 'Basic !!!', basic('no-colon'), basic('user:'), basic('user:two words')]) {
+    for (const header of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer a b',
+      'Token abc',
+      'Basic',
+      'Basic !!!',
+      basic('no-colon'),
+      basic('user:'),
+      basic('user:two words'),
+    ]) {
       expect(adminCredentials(header)).toBeNull();
     }
   });

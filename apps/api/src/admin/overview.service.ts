@@ -97,7 +97,11 @@ export class OverviewService {
         return { byStatus, total: Object.values<number>(byStatus).reduce((sum, n) => sum + n, 0) };
       }),
       section('ingest', async () => {
-        const buckets = await this.operations.ingestBuckets(ago(INGEST_WINDOW_SECONDS - INGEST_BUCKET_SECONDS, now), now, INGEST_BUCKET_SECONDS);
+        const buckets = await this.operations.ingestBuckets(
+          ago(INGEST_WINDOW_SECONDS - INGEST_BUCKET_SECONDS, now),
+          now,
+          INGEST_BUCKET_SECONDS,
+        );
         return {
           windowSeconds: INGEST_WINDOW_SECONDS,
           bucketSeconds: INGEST_BUCKET_SECONDS,
@@ -168,7 +172,14 @@ export class OverviewService {
     const rawItems = await this.operations.recentFailedRawItems(since, FAILURES_SHOWN);
     return {
       windowSeconds: FAILURE_WINDOW_SECONDS,
-      articles: articles.map((a) => ({ id: a.id, source: a.sourceSlug, title: a.title, url: a.url, failureReason: a.failureReason, failedAt: a.failedAt.toISOString() })),
+      articles: articles.map((a) => ({
+        id: a.id,
+        source: a.sourceSlug,
+        title: a.title,
+        url: a.url,
+        failureReason: a.failureReason,
+        failedAt: a.failedAt.toISOString(),
+      })),
       rawItems: rawItems.map((r) => ({
         id: r.id,
         source: r.sourceSlug,

@@ -18,7 +18,8 @@ export class QueueControl {
 
   /** The queue by its wire name, or a 404. */
   static parseName(name: string): QueueName {
-    if (!QUEUE_NAMES.has(name)) throw new CopydeskException(ErrorCode.NotFound, `There is no queue "${name}"; the queues are ${[...QUEUE_NAMES].join(', ')}.`);
+    if (!QUEUE_NAMES.has(name))
+      throw new CopydeskException(ErrorCode.NotFound, `There is no queue "${name}"; the queues are ${[...QUEUE_NAMES].join(', ')}.`);
     return name as QueueName;
   }
 

@@ -22,7 +22,9 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
     if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
-    throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor is not a cursor this API gave out.', { errors: [{ pointer: '/cursor', detail: 'invalid cursor' }] });
+    throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor is not a cursor this API gave out.', {
+      errors: [{ pointer: '/cursor', detail: 'invalid cursor' }],
+    });
   }
 }
 
@@ -56,7 +58,10 @@ export class ArticlesController {
     // Same source and same URL is the same article, even without an id of the CMS's own.
     const externalId = dto.externalId ?? (dto.url ? canonicalizeUrl(dto.url) : null);
     if (dto.pubStatus === 'canceled' && !(externalId && (await this.articles.findByExternalId(source.id, externalId)))) {
-      throw new CopydeskException(ErrorCode.ArticleNotFound, `Nothing to withdraw: source "${source.slug}" has no article "${externalId ?? ''}".`);
+      throw new CopydeskException(
+        ErrorCode.ArticleNotFound,
+        `Nothing to withdraw: source "${source.slug}" has no article "${externalId ?? ''}".`,
+      );
     }
     const receipt = await this.receiver.receive(
       source,
@@ -76,7 +81,9 @@ export class ArticlesController {
 
   /** Newest first, filtered and searched; follow `nextCursor` for the next page. Bodies are left out: read one article for them. */
   @Get()
-  async list(@Query() query: ListArticlesDto): Promise<{ items: Array<Omit<ArticleView, 'bodyHtml' | 'bodyText'>>; nextCursor: string | null }> {
+  async list(
+    @Query() query: ListArticlesDto,
+  ): Promise<{ items: Array<Omit<ArticleView, 'bodyHtml' | 'bodyText'>>; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     let sourceIds: string[] | undefined;
     if (query.source) {
@@ -114,7 +121,10 @@ export class ArticlesController {
   /** The article's history, oldest first: each revision with what changed, where from, and a word-level diff. */
   @Get(':id/revisions')
   @ApiQuery({ name: 'text', required: false, type: Boolean, description: 'Include each revision body text' })
-  async revisions(@ArticleId() id: string, @Query('text', new ParseBoolPipe({ optional: true })) text?: boolean): Promise<{ articleId: string; items: RevisionView[] }> {
+  async revisions(
+    @ArticleId() id: string,
+    @Query('text', new ParseBoolPipe({ optional: true })) text?: boolean,
+  ): Promise<{ articleId: string; items: RevisionView[] }> {
     await this.find(id);
     return { articleId: id, items: (await this.articles.listRevisions(id)).map((revision) => toRevisionView(revision, text ?? false)) };
   }
@@ -144,7 +154,8 @@ export class ArticlesController {
   async cluster(@ArticleId() id: string): Promise<ClusterView> {
     const article = await this.find(id);
     const cluster = article.clusterId ? await this.clusters.find(article.clusterId) : null;
-    if (!cluster) throw new CopydeskException(ErrorCode.NotFound, 'The article is in no story cluster (yet): no related article was found.');
+    if (!cluster)
+      throw new CopydeskException(ErrorCode.NotFound, 'The article is in no story cluster (yet): no related article was found.');
     return toClusterView(cluster, await this.clusters.articles(cluster.id));
   }
 

@@ -29,7 +29,12 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       const keys = manager.getRepository(ApiKeyEntity);
       if (await keys.existsBy({ role: ApiKeyRole.Admin, revokedAt: IsNull() })) return null;
       const generated = `cdk_${randomBytes(24).toString('base64url')}`;
-      await keys.insert({ name: 'bootstrap admin', keyHash: hashApiKey(generated), keyPrefix: generated.slice(0, 8), role: ApiKeyRole.Admin });
+      await keys.insert({
+        name: 'bootstrap admin',
+        keyHash: hashApiKey(generated),
+        keyPrefix: generated.slice(0, 8),
+        role: ApiKeyRole.Admin,
+      });
       return generated;
     });
     if (key) this.logger.warn(`No COPYDESK_ADMIN_KEY was set: created the admin key ${key} (shown once; store it now)`);

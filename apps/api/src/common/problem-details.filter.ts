@@ -40,7 +40,10 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDocum
   }
   if (fastifyError?.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     // JSON syntax errors and the like: the client's fault, said plainly.
-    return { ...problem(STATUS_CODES[fastifyError.statusCode] ?? ErrorCode.MalformedBody, fastifyError.message, base), status: fastifyError.statusCode };
+    return {
+      ...problem(STATUS_CODES[fastifyError.statusCode] ?? ErrorCode.MalformedBody, fastifyError.message, base),
+      status: fastifyError.statusCode,
+    };
   }
   return problem(ErrorCode.Internal, 'An unexpected error occurred; quote the correlation id when reporting it.', base);
 }

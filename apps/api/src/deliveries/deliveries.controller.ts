@@ -25,7 +25,11 @@ export class DeliveriesController {
   @Post('subscriptions/:id/replay')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: BulkReplayView })
-  async replayMany(@Id() subscriptionId: string, @Body() dto: BulkReplayDto, @CorrelationId() correlationId: string): Promise<BulkReplayView> {
+  async replayMany(
+    @Id() subscriptionId: string,
+    @Body() dto: BulkReplayDto,
+    @CorrelationId() correlationId: string,
+  ): Promise<BulkReplayView> {
     return this.admin.replayMany(
       subscriptionId,
       {

@@ -45,7 +45,8 @@ export class DeliveryView {
   @ApiProperty({
     nullable: true,
     enum: ['earlier-event', 'capacity', 'resume'],
-    description: 'Pending and held back: an earlier event of the article goes first, the subscriber has its maximum in flight, or the subscription is paused',
+    description:
+      'Pending and held back: an earlier event of the article goes first, the subscriber has its maximum in flight, or the subscription is paused',
   })
   waitingFor: string | null;
 

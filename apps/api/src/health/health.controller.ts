@@ -16,7 +16,10 @@ const TIMEOUT_MS = 2_000;
 async function timed(probe: () => Promise<unknown>): Promise<Check> {
   const started = performance.now();
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+    ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started) };
   } catch (err) {
     return { status: 'down', latencyMs: Math.round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
@@ -35,10 +38,7 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res() reply: FastifyReply): Promise<void> {
-    const [database, redis] = await Promise.all([
-      timed(() => this.dataSource.query('SELECT 1')),
-      timed(() => this.redis.ping()),
-    ]);
+    const [database, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
     const up = database.status === 'up' && redis.status === 'up';
     await reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'error', checks: { database, redis } });
   }

@@ -31,9 +31,15 @@ export class IngestController {
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: '{id, status} for one url; {items: [{id, status, url}]} for urls' })
-  async ingest(@Body() dto: IngestUrlDto, @Auth() auth: AuthContext, @CorrelationId() correlationId: string): Promise<{ id: string; status: string } | { items: IngestReceipt[] }> {
+  async ingest(
+    @Body() dto: IngestUrlDto,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ id: string; status: string } | { items: IngestReceipt[] }> {
     if (Boolean(dto.url) === Boolean(dto.urls)) {
-      throw new CopydeskException(ErrorCode.ValidationFailed, 'Give either url or urls.', { errors: [{ pointer: '/url', detail: 'give either url or urls' }] });
+      throw new CopydeskException(ErrorCode.ValidationFailed, 'Give either url or urls.', {
+        errors: [{ pointer: '/url', detail: 'give either url or urls' }],
+      });
     }
     if (dto.urls && dto.externalId) {
       throw new CopydeskException(ErrorCode.ValidationFailed, 'externalId names one page: use it with url, not urls.', {

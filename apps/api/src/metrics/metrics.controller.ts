@@ -45,7 +45,9 @@ export class MetricsController {
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        const rows: Array<{ status: ArticleStatus; count: string }> = await dataSource.query(`SELECT status, count(*) AS count FROM articles GROUP BY status`);
+        const rows: Array<{ status: ArticleStatus; count: string }> = await dataSource.query(
+          `SELECT status, count(*) AS count FROM articles GROUP BY status`,
+        );
         for (const status of Object.values(ArticleStatus)) this.set({ status }, Number(rows.find((r) => r.status === status)?.count ?? 0));
       },
     });

@@ -65,13 +65,19 @@ export class RawItemsController {
   @Get('v1/raw-items/:id/payload')
   async payload(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const raw = await this.find(id);
-    await reply.header('content-type', raw.contentType).header('content-disposition', `attachment; filename="raw-${raw.id}"`).send(raw.payload);
+    await reply
+      .header('content-type', raw.contentType)
+      .header('content-disposition', `attachment; filename="raw-${raw.id}"`)
+      .send(raw.payload);
   }
 
   /** Processes the raw item again from its stored bytes (nothing is fetched again). */
   @Post('v1/raw-items/:id/replay')
   @HttpCode(HttpStatus.ACCEPTED)
-  replay(@Param('id', new ParseUUIDPipe()) id: string, @CorrelationId() correlationId: string): Promise<{ rawItemId: string; articleId: string; status: string }> {
+  replay(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ rawItemId: string; articleId: string; status: string }> {
     return this.replayer.replay(id, correlationId);
   }
 

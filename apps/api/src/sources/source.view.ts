@@ -10,7 +10,12 @@ export interface SourceView {
   active: boolean;
   timeZone: string | null;
   hasCredentials: boolean;
-  schedule: { pollIntervalSeconds: number | null; currentIntervalSeconds: number | null; minIntervalSeconds: number | null; maxIntervalSeconds: number | null };
+  schedule: {
+    pollIntervalSeconds: number | null;
+    currentIntervalSeconds: number | null;
+    minIntervalSeconds: number | null;
+    maxIntervalSeconds: number | null;
+  };
   health: {
     lastPolledAt: string | null;
     lastSuccessAt: string | null;
@@ -34,7 +39,14 @@ const UNHEALTHY_AFTER = 3;
 
 export function toSourceView(source: SourceEntity, hasCredentials: boolean): SourceView {
   const config = source.config as { adaptiveIntervalSeconds?: number; minIntervalSeconds?: number; maxIntervalSeconds?: number };
-  const status = source.consecutiveFailures >= UNHEALTHY_AFTER ? 'unhealthy' : source.consecutiveFailures > 0 ? 'failing' : source.lastSuccessAt ? 'healthy' : 'idle';
+  const status =
+    source.consecutiveFailures >= UNHEALTHY_AFTER
+      ? 'unhealthy'
+      : source.consecutiveFailures > 0
+        ? 'failing'
+        : source.lastSuccessAt
+          ? 'healthy'
+          : 'idle';
   return {
     id: source.id,
     slug: source.slug,

@@ -19,7 +19,10 @@ export class SourcesController {
   /** Creates a source; a webhook source's signing secret is in the answer, this once. Feeds start polling at once. */
   @Post()
   async create(@Body() dto: CreateSourceDto): Promise<SourceView> {
-    const { source, webhookSecret } = await this.admin.create({ ...dto, credentials: (dto.credentials as SourceCredentials | undefined) ?? null });
+    const { source, webhookSecret } = await this.admin.create({
+      ...dto,
+      credentials: (dto.credentials as SourceCredentials | undefined) ?? null,
+    });
     return { ...(await this.view(source)), ...(webhookSecret ? { webhookSecret } : {}) };
   }
 
@@ -39,7 +42,9 @@ export class SourcesController {
   async update(@Param('ref') ref: string, @Body() dto: UpdateSourceDto): Promise<SourceView> {
     const source = await this.find(ref);
     const { credentials, ...rest } = dto;
-    return this.view(await this.admin.update(source, { ...rest, ...(credentials ? { credentials: credentials as SourceCredentials } : {}) }));
+    return this.view(
+      await this.admin.update(source, { ...rest, ...(credentials ? { credentials: credentials as SourceCredentials } : {}) }),
+    );
   }
 
   /** Polls a feed now, outside its schedule (never at the same time as a scheduled poll). */

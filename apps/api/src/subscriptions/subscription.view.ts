@@ -40,7 +40,12 @@ export class SubscriptionWithSecretView extends SubscriptionView {
   @ApiProperty({ description: 'The signing secret (whsec_…), shown this once', example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' })
   secret: string;
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'After a rotation: until when the previous secret keeps signing' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'After a rotation: until when the previous secret keeps signing',
+  })
   previousValidUntil?: string | null;
 }
 

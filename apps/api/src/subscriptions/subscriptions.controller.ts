@@ -54,6 +54,10 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: SubscriptionWithSecretView })
   async rotateSecret(@SubscriptionId() id: string, @Body() dto: RotateSubscriptionSecretDto): Promise<SubscriptionWithSecretView> {
     const rotated = await this.manager.rotateSecret(id, dto?.overlapSeconds);
-    return { ...toSubscriptionView(rotated.subscription), secret: rotated.secret, previousValidUntil: rotated.previousSecretExpiresAt?.toISOString() ?? null };
+    return {
+      ...toSubscriptionView(rotated.subscription),
+      secret: rotated.secret,
+      previousValidUntil: rotated.previousSecretExpiresAt?.toISOString() ?? null,
+    };
   }
 }

@@ -19,7 +19,7 @@ function validateArticle(value: unknown, pointer: string, problems: WebhookBodyP
   for (const error of errors) {
     for (const detail of Object.values(error.constraints ?? {})) problems.push({ pointer: `${pointer}/${error.property}`, detail });
   }
-  return errors.length ? null : (dto);
+  return errors.length ? null : dto;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,15 +41,21 @@ export function readInboundWebhook(body: unknown): { webhook: InboundWebhook | n
   if (!isObject(body)) return { webhook: null, problems: [{ pointer: '', detail: 'the body must be a JSON object' }] };
   if ('url' in body || 'urls' in body) {
     const urls = 'urls' in body ? body.urls : [body.url];
-    if (!Array.isArray(urls) || urls.length === 0) return { webhook: null, problems: [{ pointer: '/urls', detail: 'urls must be a non-empty array' }] };
-    if (urls.length > MAX_WEBHOOK_BATCH) return { webhook: null, problems: [{ pointer: '/urls', detail: `at most ${MAX_WEBHOOK_BATCH} urls per call` }] };
-    urls.forEach((url, i) => isHttpUrl(url) || problems.push({ pointer: 'urls' in body ? `/urls/${i}` : '/url', detail: 'must be an http(s) URL' }));
+    if (!Array.isArray(urls) || urls.length === 0)
+      return { webhook: null, problems: [{ pointer: '/urls', detail: 'urls must be a non-empty array' }] };
+    if (urls.length > MAX_WEBHOOK_BATCH)
+      return { webhook: null, problems: [{ pointer: '/urls', detail: `at most ${MAX_WEBHOOK_BATCH} urls per call` }] };
+    urls.forEach(
+      (url, i) => isHttpUrl(url) || problems.push({ pointer: 'urls' in body ? `/urls/${i}` : '/url', detail: 'must be an http(s) URL' }),
+    );
     return { webhook: problems.length ? null : { kind: 'urls', urls: urls as string[] }, problems };
   }
   if ('articles' in body) {
     const articles = body.articles;
-    if (!Array.isArray(articles) || articles.length === 0) return { webhook: null, problems: [{ pointer: '/articles', detail: 'articles must be a non-empty array' }] };
-    if (articles.length > MAX_WEBHOOK_BATCH) return { webhook: null, problems: [{ pointer: '/articles', detail: `at most ${MAX_WEBHOOK_BATCH} articles per call` }] };
+    if (!Array.isArray(articles) || articles.length === 0)
+      return { webhook: null, problems: [{ pointer: '/articles', detail: 'articles must be a non-empty array' }] };
+    if (articles.length > MAX_WEBHOOK_BATCH)
+      return { webhook: null, problems: [{ pointer: '/articles', detail: `at most ${MAX_WEBHOOK_BATCH} articles per call` }] };
     const valid = articles.map((article, i) => validateArticle(article, `/articles/${i}`, problems));
     return { webhook: problems.length ? null : { kind: 'articles', articles: valid as ArticlePush[] }, problems };
   }

@@ -2,7 +2,15 @@ import { AppConfig } from '@copydesk/config';
 import { RawItemOrigin, SourceType } from '@copydesk/contracts';
 import { SourceRepository, type SourceWithSecrets } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
-import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, SourceSecrets, assertUrlAllowed, type RawInput } from '@copydesk/pipeline';
+import {
+  CopydeskException,
+  ErrorCode,
+  IngestReceiver,
+  SCRAPE_REQUEST_CONTENT_TYPE,
+  SourceSecrets,
+  assertUrlAllowed,
+  type RawInput,
+} from '@copydesk/pipeline';
 import { RedisClient } from '@copydesk/queue';
 import { WebhookVerificationError, verify } from '@copydesk/signing';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
@@ -51,7 +59,10 @@ export class WebhooksController {
     await this.authenticate(source, headers, request);
 
     const { webhook, problems } = readInboundWebhook(body);
-    if (!webhook) throw new CopydeskException(ErrorCode.ValidationFailed, problems.map((p) => `${p.pointer || '/'}: ${p.detail}`).join('; '), { errors: problems });
+    if (!webhook)
+      throw new CopydeskException(ErrorCode.ValidationFailed, problems.map((p) => `${p.pointer || '/'}: ${p.detail}`).join('; '), {
+        errors: problems,
+      });
     if (webhook.kind === 'urls') for (const url of webhook.urls) assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
 
     const webhookId = headers['webhook-id'];
@@ -89,13 +100,18 @@ export class WebhooksController {
     }
   }
 
-  private async authenticate(source: SourceWithSecrets, headers: Record<string, string | undefined>, request: AuthenticatedRequest & { rawBody?: Buffer }): Promise<void> {
+  private async authenticate(
+    source: SourceWithSecrets,
+    headers: Record<string, string | undefined>,
+    request: AuthenticatedRequest & { rawBody?: Buffer },
+  ): Promise<void> {
     if (headers['webhook-signature']) {
       try {
         verify({ headers, body: request.rawBody ?? Buffer.alloc(0), secrets: this.secrets.validWebhookSecrets(source) });
         return;
       } catch (err) {
-        if (err instanceof WebhookVerificationError) throw new CopydeskException(ErrorCode.Unauthorized, `Webhook signature refused: ${err.message}`, { reason: err.code });
+        if (err instanceof WebhookVerificationError)
+          throw new CopydeskException(ErrorCode.Unauthorized, `Webhook signature refused: ${err.message}`, { reason: err.code });
         throw err;
       }
     }
@@ -103,6 +119,9 @@ export class WebhooksController {
       await this.keys.authenticate(request);
       return;
     }
-    throw new CopydeskException(ErrorCode.Unauthorized, 'Sign the call with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) or send an API key.');
+    throw new CopydeskException(
+      ErrorCode.Unauthorized,
+      'Sign the call with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) or send an API key.',
+    );
   }
 }

@@ -53,7 +53,10 @@ describe('copydesk enrich', () => {
     dir = mkdtempSync(join(tmpdir(), 'copydesk-enrich-'));
     writeFileSync(join(dir, 'story.json'), JSON.stringify(STORY));
     writeFileSync(join(dir, 'page.html'), PAGE);
-    writeFileSync(join(dir, 'batch.jsonl'), `${JSON.stringify({ id: 'a', title: 'Bank raises interest rates', body: 'The central bank raised interest rates to 5% on Thursday as inflation stayed high, and shares fell.' })}\n\n${JSON.stringify({ title: 'No id here', body: 'Plain text body about a football match that the home team won.' })}\n`);
+    writeFileSync(
+      join(dir, 'batch.jsonl'),
+      `${JSON.stringify({ id: 'a', title: 'Bank raises interest rates', body: 'The central bank raised interest rates to 5% on Thursday as inflation stayed high, and shares fell.' })}\n\n${JSON.stringify({ title: 'No id here', body: 'Plain text body about a football match that the home team won.' })}\n`,
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -65,7 +68,9 @@ describe('copydesk enrich', () => {
     expect(r.id).toBe('story-1');
     expect(r.language.code).toBe('en');
     expect(r.topics[0]).toMatchObject({ qcode: 'medtop:17000000', label: 'weather' });
-    expect(r.quotes).toEqual([{ text: 'This is a dangerous storm and people should stay indoors,', speaker: 'Jane Porter', speakerType: 'person' }]);
+    expect(r.quotes).toEqual([
+      { text: 'This is a dangerous storm and people should stay indoors,', speaker: 'Jane Porter', speakerType: 'person' },
+    ]);
     expect(r.entities.organisations.map((o) => o.name)).toContain('Met Office');
     expect(Object.keys(r)).toEqual(expect.arrayContaining(['keywords', 'contentType', 'summary', 'schemeVersion', 'enricherVersion']));
   });

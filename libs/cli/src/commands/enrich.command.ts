@@ -22,7 +22,15 @@ interface EnrichRecord extends Enrichment {
   id: string;
   title: string;
   url: string | null;
-  extraction?: { isArticle: boolean; noArticleReason: string | null; byline: string | null; section: string | null; publishedAt: string | null; language: string | null; jsonLdTypes: string[] };
+  extraction?: {
+    isArticle: boolean;
+    noArticleReason: string | null;
+    byline: string | null;
+    section: string | null;
+    publishedAt: string | null;
+    language: string | null;
+    jsonLdTypes: string[];
+  };
 }
 
 interface Input {
@@ -70,7 +78,13 @@ export const enrichCommand: CliCommand = {
     for (const input of inputs) {
       try {
         const { article, extraction } = input.load();
-        const record: EnrichRecord = { id: input.id, title: article.title, url: article.url ?? null, ...(extraction ? { extraction } : {}), ...enrichArticle(article) };
+        const record: EnrichRecord = {
+          id: input.id,
+          title: article.title,
+          url: article.url ?? null,
+          ...(extraction ? { extraction } : {}),
+          ...enrichArticle(article),
+        };
         io.stdout.write(`${JSON.stringify(record, null, pretty ? 2 : undefined)}\n`);
       } catch (err) {
         failures++;
@@ -96,7 +110,10 @@ function pathInputs(path: string): Input[] {
   if (ext === '.json') {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as ArticleJson | ArticleJson[];
     const list = Array.isArray(parsed) ? parsed : [parsed];
-    return list.map((a, i) => ({ id: String(a.id ?? (list.length > 1 ? `${basename(path, ext)}#${i + 1}` : basename(path, ext))), load: () => ({ article: fromJson(a) }) }));
+    return list.map((a, i) => ({
+      id: String(a.id ?? (list.length > 1 ? `${basename(path, ext)}#${i + 1}` : basename(path, ext))),
+      load: () => ({ article: fromJson(a) }),
+    }));
   }
   throw new UsageError(`${path}: expected .html, .json or a folder`);
 }
@@ -111,7 +128,12 @@ function jsonLinesInputs(text: string, source: string): Input[] {
       try {
         article = JSON.parse(line) as ArticleJson;
       } catch {
-        return { id: `${source}:${i + 1}`, load: () => { throw new Error('not valid JSON'); } };
+        return {
+          id: `${source}:${i + 1}`,
+          load: () => {
+            throw new Error('not valid JSON');
+          },
+        };
       }
       return { id: String(article.id ?? `${source}:${i + 1}`), load: () => ({ article: fromJson(article) }) };
     });

@@ -8,7 +8,16 @@ import { RawItemEntity } from './raw-item.entity';
 import { SourceEntity } from './source.entity';
 import { SubscriptionEntity } from './subscription.entity';
 
-export { ApiKeyEntity, ArticleEntity, ArticleRevisionEntity, DeliveryAttemptEntity, DeliveryEntity, RawItemEntity, SourceEntity, SubscriptionEntity };
+export {
+  ApiKeyEntity,
+  ArticleEntity,
+  ArticleRevisionEntity,
+  DeliveryAttemptEntity,
+  DeliveryEntity,
+  RawItemEntity,
+  SourceEntity,
+  SubscriptionEntity,
+};
 export type { SubscriptionSecret } from './subscription.entity';
 export { EditorialCorrectionEntity };
 export type { CorrectedEntities, EditorialCorrectionKind } from './editorial-correction.entity';

@@ -36,9 +36,13 @@ export class PublishDeliveryState1764312000000 implements MigrationInterface {
     // The ordering gate: is an earlier event of this article still pending for this subscription?
     await q.query(`CREATE INDEX deliveries_pending_order_idx ON deliveries (subscription_id, article_id, seq) WHERE status = 'pending'`);
     // Attempts in flight per subscription (the per-subscriber cap).
-    await q.query(`CREATE INDEX deliveries_in_flight_idx ON deliveries (subscription_id) WHERE status = 'pending' AND sending_until IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX deliveries_in_flight_idx ON deliveries (subscription_id) WHERE status = 'pending' AND sending_until IS NOT NULL`,
+    );
     // Waking: the earliest waiting delivery of a subscription.
-    await q.query(`CREATE INDEX deliveries_waiting_idx ON deliveries (subscription_id, seq) WHERE status = 'pending' AND waiting_for IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX deliveries_waiting_idx ON deliveries (subscription_id, seq) WHERE status = 'pending' AND waiting_for IS NOT NULL`,
+    );
     // The sweeper looks for pending deliveries that are due.
     await q.query(`CREATE INDEX deliveries_pending_due_idx ON deliveries (next_attempt_at) WHERE status = 'pending'`);
     // The deliveries API pages a subscription's deliveries newest first, optionally by status.
@@ -67,7 +71,9 @@ export class PublishDeliveryState1764312000000 implements MigrationInterface {
     await q.query(`ALTER TABLE deliveries DROP COLUMN attempts_before_replay`);
     await q.query(`ALTER TABLE deliveries DROP CONSTRAINT deliveries_routing_key`);
     // Fails if one revision was routed twice to a subscription since: those rows must be resolved by hand first.
-    await q.query(`ALTER TABLE deliveries ADD CONSTRAINT deliveries_subscription_id_article_id_event_revision_key UNIQUE (subscription_id, article_id, event, revision)`);
+    await q.query(
+      `ALTER TABLE deliveries ADD CONSTRAINT deliveries_subscription_id_article_id_event_revision_key UNIQUE (subscription_id, article_id, event, revision)`,
+    );
     await q.query(`ALTER TABLE deliveries DROP COLUMN route_key`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN waiting_for`);
     await q.query(`ALTER TABLE deliveries DROP COLUMN sending_until`);

@@ -5,4 +5,10 @@ import { PublishDeliveryState1764312000000 } from './1764312000000-publish-deliv
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 
 /** In order. Listed as classes, not globs (STACK.md trap 4). */
-export const MIGRATIONS = [InitialSchema1764250000000, SourceItems1764260000000, Relations1764265000000, PublishDeliveryState1764312000000, EditorialCorrections1764330000000];
+export const MIGRATIONS = [
+  InitialSchema1764250000000,
+  SourceItems1764260000000,
+  Relations1764265000000,
+  PublishDeliveryState1764312000000,
+  EditorialCorrections1764330000000,
+];

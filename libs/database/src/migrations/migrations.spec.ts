@@ -88,8 +88,12 @@ describe('migrations', () => {
     const client = new Client({ connectionString: adminUrl });
     await client.connect();
     try {
-      const { rows: [source] } = await client.query<{ id: string }>(`SELECT id FROM sources WHERE slug = 'cms'`);
-      const { rows: [article] } = await client.query<{ id: string }>(
+      const {
+        rows: [source],
+      } = await client.query<{ id: string }>(`SELECT id FROM sources WHERE slug = 'cms'`);
+      const {
+        rows: [article],
+      } = await client.query<{ id: string }>(
         `INSERT INTO articles (id, source_id, status, title, body_text, language)
          VALUES (gen_random_uuid(), $1, 'received', 'Councils are running', 'The councillors ran the elections.', 'en') RETURNING id`,
         [source.id],

@@ -68,16 +68,22 @@ export class ArticleRepository {
   async search(filter: ArticleSearch): Promise<ArticleEntity[]> {
     const qb = this.repo().createQueryBuilder('a');
     if (filter.q) {
-      if (filter.language) qb.andWhere('a.search_vector @@ websearch_to_tsquery(copydesk_ts_config(:lang), :q)', { lang: filter.language, q: filter.q });
-      else qb.andWhere(`(a.search_vector @@ websearch_to_tsquery('english', :q) OR a.search_vector @@ websearch_to_tsquery('simple', :q))`, { q: filter.q });
+      if (filter.language)
+        qb.andWhere('a.search_vector @@ websearch_to_tsquery(copydesk_ts_config(:lang), :q)', { lang: filter.language, q: filter.q });
+      else
+        qb.andWhere(`(a.search_vector @@ websearch_to_tsquery('english', :q) OR a.search_vector @@ websearch_to_tsquery('simple', :q))`, {
+          q: filter.q,
+        });
     }
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.sourceIds?.length) qb.andWhere('a.sourceId IN (:...sourceIds)', { sourceIds: filter.sourceIds });
-    if (filter.language) qb.andWhere(`(a.language = :language OR a.language LIKE :prefix)`, { language: filter.language, prefix: `${filter.language}-%` });
+    if (filter.language)
+      qb.andWhere(`(a.language = :language OR a.language LIKE :prefix)`, { language: filter.language, prefix: `${filter.language}-%` });
     if (filter.publishedFrom) qb.andWhere('a.publishedAt >= :from', { from: filter.publishedFrom });
     if (filter.publishedTo) qb.andWhere('a.publishedAt < :to', { to: filter.publishedTo });
     if (filter.clusterId) qb.andWhere('a.clusterId = :clusterId', { clusterId: filter.clusterId });
-    if (filter.after) qb.andWhere('(a.createdAt, a.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
+    if (filter.after)
+      qb.andWhere('(a.createdAt, a.id) < (:afterAt, :afterId)', { afterAt: filter.after.createdAt, afterId: filter.after.id });
     return qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').take(filter.limit).getMany();
   }
 

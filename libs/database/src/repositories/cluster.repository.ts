@@ -50,7 +50,14 @@ export class ClusterRepository {
   }
 
   /** Articles in the time window sharing at least `minShared` of these entity keys, with the keys they share. */
-  async entityOverlaps(articleId: string, keys: string[], from: Date, to: Date, minShared: number, manager: EntityManager): Promise<EntityOverlapRow[]> {
+  async entityOverlaps(
+    articleId: string,
+    keys: string[],
+    from: Date,
+    to: Date,
+    minShared: number,
+    manager: EntityManager,
+  ): Promise<EntityOverlapRow[]> {
     if (keys.length === 0) return [];
     const rows: Array<{ article_id: string; cluster_id: string | null; shared: string[] }> = await manager.query(
       `SELECT k.article_id, a.cluster_id, array_agg(k.entity_key) AS shared FROM article_entity_keys k JOIN articles a ON a.id = k.article_id
@@ -77,14 +84,20 @@ export class ClusterRepository {
 
   /** The oldest of these clusters: merges keep the oldest id, so an id once given stays valid. */
   async oldest(ids: string[], manager: EntityManager): Promise<string> {
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM story_clusters WHERE id = ANY($1::uuid[]) ORDER BY created_at, id LIMIT 1`, [ids]);
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM story_clusters WHERE id = ANY($1::uuid[]) ORDER BY created_at, id LIMIT 1`,
+      [ids],
+    );
     return rows[0].id;
   }
 
   async mergeInto(target: string, others: string[], manager: EntityManager): Promise<void> {
     if (!others.length) return;
     await manager.query(`UPDATE articles SET cluster_id = $1 WHERE cluster_id = ANY($2::uuid[])`, [target, others]);
-    await manager.query(`UPDATE story_clusters SET merged_into = $1, article_count = 0, updated_at = now() WHERE id = ANY($2::uuid[])`, [target, others]);
+    await manager.query(`UPDATE story_clusters SET merged_into = $1, article_count = 0, updated_at = now() WHERE id = ANY($2::uuid[])`, [
+      target,
+      others,
+    ]);
     // Clusters merged earlier into one of these now point at the target directly.
     await manager.query(`UPDATE story_clusters SET merged_into = $1 WHERE merged_into = ANY($2::uuid[])`, [target, others]);
   }
@@ -107,21 +120,37 @@ export class ClusterRepository {
 
   /** A cluster by id, following merges to the cluster that holds the story now. */
   async find(id: string): Promise<ClusterRow | null> {
-    const rows: Array<{ id: string; title: string | null; article_count: number; first_published_at: Date | null; last_published_at: Date | null; created_at: Date }> =
-      await this.dataSource.query(
-        `SELECT c.id, c.title, c.article_count, c.first_published_at, c.last_published_at, c.created_at FROM story_clusters c
+    const rows: Array<{
+      id: string;
+      title: string | null;
+      article_count: number;
+      first_published_at: Date | null;
+      last_published_at: Date | null;
+      created_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT c.id, c.title, c.article_count, c.first_published_at, c.last_published_at, c.created_at FROM story_clusters c
          WHERE c.id = (SELECT coalesce(merged_into, id) FROM story_clusters WHERE id = $1)`,
-        [id],
-      );
+      [id],
+    );
     const r = rows[0];
-    return r ? { id: r.id, title: r.title, articleCount: r.article_count, firstPublishedAt: r.first_published_at, lastPublishedAt: r.last_published_at, createdAt: r.created_at } : null;
+    return r
+      ? {
+          id: r.id,
+          title: r.title,
+          articleCount: r.article_count,
+          firstPublishedAt: r.first_published_at,
+          lastPublishedAt: r.last_published_at,
+          createdAt: r.created_at,
+        }
+      : null;
   }
 
   async articles(clusterId: string): Promise<ClusterArticleRow[]> {
-    const rows: Array<{ id: string; title: string | null; source_id: string; published_at: Date | null; status: string }> = await this.dataSource.query(
-      `SELECT id, title, source_id, published_at, status FROM articles WHERE cluster_id = $1 ORDER BY coalesce(published_at, created_at), id`,
-      [clusterId],
-    );
+    const rows: Array<{ id: string; title: string | null; source_id: string; published_at: Date | null; status: string }> =
+      await this.dataSource.query(
+        `SELECT id, title, source_id, published_at, status FROM articles WHERE cluster_id = $1 ORDER BY coalesce(published_at, created_at), id`,
+        [clusterId],
+      );
     return rows.map((r) => ({ id: r.id, title: r.title, sourceId: r.source_id, publishedAt: r.published_at, status: r.status }));
   }
 }

@@ -7,7 +7,10 @@ import { queryRows } from './query-rows';
 
 export type { DeliveryWait } from '../entities/delivery.entity';
 
-export type NewDelivery = Pick<DeliveryEntity, 'subscriptionId' | 'articleId' | 'event' | 'revision' | 'routeKey' | 'eventId' | 'payload' | 'nextAttemptAt'>;
+export type NewDelivery = Pick<
+  DeliveryEntity,
+  'subscriptionId' | 'articleId' | 'event' | 'revision' | 'routeKey' | 'eventId' | 'payload' | 'nextAttemptAt'
+>;
 
 export type NewDeliveryAttempt = Omit<DeliveryAttemptEntity, 'id' | 'createdAt' | 'deliveryId'>;
 
@@ -153,7 +156,16 @@ export class DeliveryRepository {
        VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8)
        ON CONFLICT (subscription_id, article_id, route_key) DO NOTHING
        RETURNING *`,
-      [delivery.subscriptionId, delivery.articleId, delivery.event, delivery.revision, delivery.routeKey, delivery.eventId, delivery.payload, delivery.nextAttemptAt],
+      [
+        delivery.subscriptionId,
+        delivery.articleId,
+        delivery.event,
+        delivery.revision,
+        delivery.routeKey,
+        delivery.eventId,
+        delivery.payload,
+        delivery.nextAttemptAt,
+      ],
       manager,
     );
     if (row) return toDelivery(row);
@@ -175,7 +187,17 @@ export class DeliveryRepository {
 
   /** One query for the hot path: the delivery, its subscription with secrets, its article's status and embargo. */
   async findToSend(id: string): Promise<DeliveryToSend | null> {
-    const [row] = await this.rows<DeliveryRow & { s_id: string | null; s_url: string; s_status: SubscriptionStatus; s_deleted_at: Date | null; s_secrets: SubscriptionSecret[]; a_status: ArticleStatus | null; a_embargo_until: Date | null }>(
+    const [row] = await this.rows<
+      DeliveryRow & {
+        s_id: string | null;
+        s_url: string;
+        s_status: SubscriptionStatus;
+        s_deleted_at: Date | null;
+        s_secrets: SubscriptionSecret[];
+        a_status: ArticleStatus | null;
+        a_embargo_until: Date | null;
+      }
+    >(
       `SELECT d.*, s.id AS s_id, s.url AS s_url, s.status AS s_status, s.deleted_at AS s_deleted_at, s.secrets AS s_secrets,
               a.status AS a_status, a.embargo_until AS a_embargo_until
        FROM deliveries d
@@ -187,7 +209,9 @@ export class DeliveryRepository {
     if (!row) return null;
     return {
       delivery: toDelivery(row),
-      subscription: row.s_id ? { id: row.s_id, url: row.s_url, status: row.s_status, deleted: row.s_deleted_at !== null, secrets: row.s_secrets } : null,
+      subscription: row.s_id
+        ? { id: row.s_id, url: row.s_url, status: row.s_status, deleted: row.s_deleted_at !== null, secrets: row.s_secrets }
+        : null,
       article: row.a_status ? { status: row.a_status, embargoUntil: row.a_embargo_until } : null,
     };
   }
@@ -198,7 +222,11 @@ export class DeliveryRepository {
    * earlier event of the article pending; the subscription below `cap` in flight) and returns what sending needs.
    * Null when anything stands in the way; the caller then works out what, with {@link findToSend}.
    */
-  async claimToSend(id: string, leaseMs: number, cap: number): Promise<{ delivery: DeliveryEntity; subscription: { id: string; url: string; secrets: SubscriptionSecret[] } } | null> {
+  async claimToSend(
+    id: string,
+    leaseMs: number,
+    cap: number,
+  ): Promise<{ delivery: DeliveryEntity; subscription: { id: string; url: string; secrets: SubscriptionSecret[] } } | null> {
     const [row] = await this.rows<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
       `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $2::double precision / 1000), waiting_for = NULL, updated_at = now()
        FROM subscriptions s, articles a
@@ -248,7 +276,10 @@ export class DeliveryRepository {
 
   /** Parks the delivery until its subscription resumes; the caller then checks the subscription's status again. */
   async holdForResume(id: string): Promise<boolean> {
-    const rows = await this.rows(`UPDATE deliveries SET waiting_for = 'resume', updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [id]);
+    const rows = await this.rows(
+      `UPDATE deliveries SET waiting_for = 'resume', updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`,
+      [id],
+    );
     return rows.length > 0;
   }
 
@@ -402,7 +433,10 @@ export class DeliveryRepository {
 
   /** Moves a pending delivery's next attempt (an embargo that was extended). */
   async reschedule(id: string, at: Date): Promise<void> {
-    await this.rows(`UPDATE deliveries SET next_attempt_at = $2, updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [id, at]);
+    await this.rows(`UPDATE deliveries SET next_attempt_at = $2, updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`, [
+      id,
+      at,
+    ]);
   }
 
   /** A subscription's deliveries, newest first, without payloads. */

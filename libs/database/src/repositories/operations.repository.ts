@@ -74,7 +74,9 @@ export class OperationsRepository {
 
   /** Every status with its count (zero included). An index-only scan of articles_status_idx. */
   async articlesByStatus(): Promise<Record<ArticleStatus, number>> {
-    const rows: Array<{ status: string; count: number }> = await this.dataSource.query(`SELECT status, count(*)::int AS count FROM articles GROUP BY status`);
+    const rows: Array<{ status: string; count: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM articles GROUP BY status`,
+    );
     const counts = Object.fromEntries(Object.values(ArticleStatus).map((status) => [status, 0])) as Record<ArticleStatus, number>;
     for (const row of rows) if (row.status in counts) counts[row.status as ArticleStatus] = row.count;
     return counts;

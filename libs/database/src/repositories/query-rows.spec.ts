@@ -7,8 +7,15 @@ describe('queryRows', () => {
   afterAll(() => dataSource.destroy());
 
   it('returns the rows of UPDATE … RETURNING, which plain query() wraps in [rows, count]', async () => {
-    const [source] = await queryRows<{ id: string }>(dataSource, `INSERT INTO sources (slug, name, type) VALUES ('query-rows-spec', 'Spec', 'push') RETURNING id`);
-    const updated = await queryRows<{ id: string; name: string }>(dataSource, `UPDATE sources SET name = 'Renamed' WHERE id = $1 RETURNING id, name`, [source.id]);
+    const [source] = await queryRows<{ id: string }>(
+      dataSource,
+      `INSERT INTO sources (slug, name, type) VALUES ('query-rows-spec', 'Spec', 'push') RETURNING id`,
+    );
+    const updated = await queryRows<{ id: string; name: string }>(
+      dataSource,
+      `UPDATE sources SET name = 'Renamed' WHERE id = $1 RETURNING id, name`,
+      [source.id],
+    );
     expect(updated).toEqual([{ id: source.id, name: 'Renamed' }]);
     expect(await queryRows(dataSource, `UPDATE sources SET name = 'x' WHERE id = gen_random_uuid() RETURNING id`)).toEqual([]);
   });

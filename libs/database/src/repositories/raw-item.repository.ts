@@ -40,7 +40,22 @@ export class RawItemRepository {
   listForArticle(articleId: string): Promise<RawItemEntity[]> {
     return this.repo()
       .createQueryBuilder('r')
-      .select(['r.id', 'r.sourceId', 'r.articleId', 'r.origin', 'r.contentType', 'r.url', 'r.externalId', 'r.metadata', 'r.status', 'r.error', 'r.attempts', 'r.correlationId', 'r.receivedAt', 'r.processedAt'])
+      .select([
+        'r.id',
+        'r.sourceId',
+        'r.articleId',
+        'r.origin',
+        'r.contentType',
+        'r.url',
+        'r.externalId',
+        'r.metadata',
+        'r.status',
+        'r.error',
+        'r.attempts',
+        'r.correlationId',
+        'r.receivedAt',
+        'r.processedAt',
+      ])
       .where('r.articleId = :articleId', { articleId })
       .orderBy('r.receivedAt', 'DESC')
       .getMany();

@@ -60,10 +60,10 @@ export class RelationRepository {
       [row.articleId, row.sourceId, row.revision, row.minhash, row.shingleCount, row.title, row.publishedAt],
     );
     await m.query(`DELETE FROM article_minhash_bands WHERE article_id = $1`, [row.articleId]);
-    await m.query(`INSERT INTO article_minhash_bands (band_key, article_id) SELECT DISTINCT unnest($1::integer[]), $2::uuid ON CONFLICT DO NOTHING`, [
-      row.bands,
-      row.articleId,
-    ]);
+    await m.query(
+      `INSERT INTO article_minhash_bands (band_key, article_id) SELECT DISTINCT unnest($1::integer[]), $2::uuid ON CONFLICT DO NOTHING`,
+      [row.bands, row.articleId],
+    );
   }
 
   /**
@@ -71,23 +71,44 @@ export class RelationRepository {
    * follows the number of collisions, not the size of the index.
    */
   async candidates(articleId: string, bands: number[], limit: number, manager?: EntityManager): Promise<CandidateRow[]> {
-    const rows: Array<{ article_id: string; source_id: string; minhash: Buffer; shingle_count: number; title: string; published_at: Date | null }> =
-      await this.manager(manager).query(
-        `SELECT f.article_id, f.source_id, f.minhash, f.shingle_count, f.title, f.published_at
+    const rows: Array<{
+      article_id: string;
+      source_id: string;
+      minhash: Buffer;
+      shingle_count: number;
+      title: string;
+      published_at: Date | null;
+    }> = await this.manager(manager).query(
+      `SELECT f.article_id, f.source_id, f.minhash, f.shingle_count, f.title, f.published_at
          FROM (SELECT article_id, count(*) AS shared FROM article_minhash_bands WHERE band_key = ANY($1::integer[]) AND article_id <> $2
                GROUP BY article_id ORDER BY shared DESC LIMIT $3) c
          JOIN article_fingerprints f ON f.article_id = c.article_id ORDER BY c.shared DESC`,
-        [bands, articleId, limit],
-      );
-    return rows.map((r) => ({ articleId: r.article_id, sourceId: r.source_id, minhash: r.minhash, shingleCount: r.shingle_count, title: r.title, publishedAt: r.published_at }));
+      [bands, articleId, limit],
+    );
+    return rows.map((r) => ({
+      articleId: r.article_id,
+      sourceId: r.source_id,
+      minhash: r.minhash,
+      shingleCount: r.shingle_count,
+      title: r.title,
+      publishedAt: r.published_at,
+    }));
   }
 
   /** Articles with exactly this content hash (the exact-duplicate check, also for texts too short to fingerprint). */
-  async sameContent(articleId: string, contentHash: string, limit: number, manager?: EntityManager): Promise<Array<{ id: string; sourceId: string; title: string | null; publishedAt: Date | null }>> {
-    const rows: Array<{ id: string; source_id: string; title: string | null; published_at: Date | null }> = await this.manager(manager).query(
-      `SELECT id, source_id, title, published_at FROM articles WHERE content_hash = $1 AND id <> $2 AND revision > 0 LIMIT $3`,
-      [contentHash, articleId, limit],
-    );
+  async sameContent(
+    articleId: string,
+    contentHash: string,
+    limit: number,
+    manager?: EntityManager,
+  ): Promise<Array<{ id: string; sourceId: string; title: string | null; publishedAt: Date | null }>> {
+    const rows: Array<{ id: string; source_id: string; title: string | null; published_at: Date | null }> = await this.manager(
+      manager,
+    ).query(`SELECT id, source_id, title, published_at FROM articles WHERE content_hash = $1 AND id <> $2 AND revision > 0 LIMIT $3`, [
+      contentHash,
+      articleId,
+      limit,
+    ]);
     return rows.map((r) => ({ id: r.id, sourceId: r.source_id, title: r.title, publishedAt: r.published_at }));
   }
 
@@ -107,15 +128,32 @@ export class RelationRepository {
 
   /** Every article related to this one, in either direction, most similar first. */
   async related(articleId: string): Promise<RelatedArticleRow[]> {
-    const rows: Array<{ id: string; relation: string; direction: 'earlier' | 'later'; similarity: number; title: string | null; source_id: string; published_at: Date | null; status: string }> =
-      await this.dataSource.query(
-        `SELECT a.id, r.relation, r.direction, r.similarity, a.title, a.source_id, a.published_at, a.status FROM (
+    const rows: Array<{
+      id: string;
+      relation: string;
+      direction: 'earlier' | 'later';
+      similarity: number;
+      title: string | null;
+      source_id: string;
+      published_at: Date | null;
+      status: string;
+    }> = await this.dataSource.query(
+      `SELECT a.id, r.relation, r.direction, r.similarity, a.title, a.source_id, a.published_at, a.status FROM (
            SELECT related_article_id AS id, relation, 'earlier' AS direction, similarity FROM article_relations WHERE article_id = $1
            UNION ALL
            SELECT article_id AS id, relation, 'later' AS direction, similarity FROM article_relations WHERE related_article_id = $1
          ) r JOIN articles a ON a.id = r.id ORDER BY r.similarity DESC, a.published_at NULLS LAST`,
-        [articleId],
-      );
-    return rows.map((r) => ({ id: r.id, relation: r.relation, direction: r.direction, similarity: Number(r.similarity), title: r.title, sourceId: r.source_id, publishedAt: r.published_at, status: r.status }));
+      [articleId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      relation: r.relation,
+      direction: r.direction,
+      similarity: Number(r.similarity),
+      title: r.title,
+      sourceId: r.source_id,
+      publishedAt: r.published_at,
+      status: r.status,
+    }));
   }
 }

@@ -63,7 +63,10 @@ export class SourceRepository {
   }
 
   /** Counts a successful poll: failures reset, `itemsSeen` grows by the items that were new. */
-  async recordPollSuccess(id: string, fields: { newItems: number; etag: string | null; lastModified: string | null; nextPollAt: Date }): Promise<void> {
+  async recordPollSuccess(
+    id: string,
+    fields: { newItems: number; etag: string | null; lastModified: string | null; nextPollAt: Date },
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE sources SET last_polled_at = now(), last_success_at = now(), consecutive_failures = 0, items_seen = items_seen + $2,
          etag = $3, last_modified = $4, next_poll_at = $5, updated_at = now() WHERE id = $1`,

@@ -5,7 +5,9 @@ import { SubscriptionEntity, type SubscriptionSecret } from '../entities';
 import { queryRows } from './query-rows';
 
 /** Columns the API may change on a subscription. */
-export type SubscriptionChanges = Partial<Pick<SubscriptionEntity, 'name' | 'url' | 'events' | 'format' | 'filters' | 'status' | 'disabledReason'>>;
+export type SubscriptionChanges = Partial<
+  Pick<SubscriptionEntity, 'name' | 'url' | 'events' | 'format' | 'filters' | 'status' | 'disabledReason'>
+>;
 
 /** A status change that took effect: what it was before. */
 export interface StatusChange {
@@ -79,7 +81,12 @@ export class SubscriptionRepository {
    * Moves to `status` only from one of `from`, atomically, so two callers (a 410 and an operator, say) cannot both
    * believe they made the change. Returns the previous status when the change happened.
    */
-  async changeStatus(id: string, from: SubscriptionStatus[], status: SubscriptionStatus, disabledReason: string | null): Promise<StatusChange | null> {
+  async changeStatus(
+    id: string,
+    from: SubscriptionStatus[],
+    status: SubscriptionStatus,
+    disabledReason: string | null,
+  ): Promise<StatusChange | null> {
     // The sub-select reads the old status under the row lock; RETURNING alone would only show the new one.
     const [row] = await queryRows<{ previous: SubscriptionStatus }>(
       this.dataSource,
@@ -111,7 +118,13 @@ export class SubscriptionRepository {
    * if it was already going to). Expired secrets are dropped; at most `keep` secrets remain, newest first.
    * The row is locked so two rotations at once cannot lose one of the secrets. Null when there is no subscription.
    */
-  async rotateSecret(id: string, secret: string, overlapMs: number, now: Date, keep: number): Promise<{ subscription: SubscriptionEntity; previousExpiresAt: Date | null } | null> {
+  async rotateSecret(
+    id: string,
+    secret: string,
+    overlapMs: number,
+    now: Date,
+    keep: number,
+  ): Promise<{ subscription: SubscriptionEntity; previousExpiresAt: Date | null } | null> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(SubscriptionEntity);
       const current = await repo
@@ -124,7 +137,10 @@ export class SubscriptionRepository {
       const overlapEnds = new Date(now.getTime() + overlapMs);
       const previous = current.secrets
         .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now.getTime())
-        .map((s): SubscriptionSecret => ({ ...s, expiresAt: s.expiresAt && Date.parse(s.expiresAt) < overlapEnds.getTime() ? s.expiresAt : overlapEnds.toISOString() }))
+        .map((s): SubscriptionSecret => ({
+          ...s,
+          expiresAt: s.expiresAt && Date.parse(s.expiresAt) < overlapEnds.getTime() ? s.expiresAt : overlapEnds.toISOString(),
+        }))
         .filter((s) => Date.parse(s.expiresAt as string) > now.getTime());
       const secrets = [{ secret, createdAt: now.toISOString(), expiresAt: null }, ...previous].slice(0, keep);
       await repo.update({ id }, { secrets });

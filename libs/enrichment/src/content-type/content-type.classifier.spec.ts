@@ -1,7 +1,8 @@
 import { classifyContentType } from './content-type.classifier';
 import { jsonLdArticleTypes } from './json-ld-type.reader';
 
-const NEWS_BODY = 'The council approved the budget on Tuesday.\n"We had to make hard choices," said the finance chief, Ann Lee.\nThe vote was 31 to 12.';
+const NEWS_BODY =
+  'The council approved the budget on Tuesday.\n"We had to make hard choices," said the finance chief, Ann Lee.\nThe vote was 31 to 12.';
 
 describe('classifyContentType', () => {
   it('defaults to news and says why', () => {
@@ -28,12 +29,22 @@ describe('classifyContentType', () => {
   });
 
   it('reads the type from the text when metadata is silent', () => {
-    expect(classifyContentType({ title: 'x', bodyText: 'Q: What drives you?\nA: Curiosity.\nQ: And next?\nA: More of the same.' }).type).toBe('interview');
-    expect(classifyContentType({ title: 'x', bodyText: 'This post is sponsored by Acme. All opinions are my own.\nI love this kettle.' }).type).toBe('other');
-    expect(classifyContentType({ title: 'x', bodyText: 'Verdict: a fine phone with a weak camera. Rating: 4 out of 5.\nPros: battery. Cons: price.' }).type).toBe('review');
+    expect(
+      classifyContentType({ title: 'x', bodyText: 'Q: What drives you?\nA: Curiosity.\nQ: And next?\nA: More of the same.' }).type,
+    ).toBe('interview');
+    expect(
+      classifyContentType({ title: 'x', bodyText: 'This post is sponsored by Acme. All opinions are my own.\nI love this kettle.' }).type,
+    ).toBe('other');
+    expect(
+      classifyContentType({
+        title: 'x',
+        bodyText: 'Verdict: a fine phone with a weak camera. Rating: 4 out of 5.\nPros: battery. Cons: price.',
+      }).type,
+    ).toBe('review');
     const first = classifyContentType({
       title: 'x',
-      bodyText: 'I have lived here for twenty years and I think we should stop this plan. My neighbours agree with me. It is absurd, and the mayor must listen. I will keep saying so until I am heard, because my street deserves better.',
+      bodyText:
+        'I have lived here for twenty years and I think we should stop this plan. My neighbours agree with me. It is absurd, and the mayor must listen. I will keep saying so until I am heard, because my street deserves better.',
     });
     expect(first.type).toBe('opinion');
     expect(first.evidence.join(' ')).toMatch(/first person/);

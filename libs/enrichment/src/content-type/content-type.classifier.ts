@@ -30,12 +30,20 @@ const JSON_LD: [RegExp, ContentType, number][] = [
   [/^(?:NewsArticle|ReportageNewsArticle)$/i, 'news', 1],
 ];
 const PATH_CUES: [RegExp, ContentType, number][] = [
-  [/\/(?:opinions?|commentisfree|comment|columnists?|columns?|op-?eds?|editorials?|viewpoints?|perspectives?|voices|letters)(?:\/|$)/i, 'opinion', 3],
+  [
+    /\/(?:opinions?|commentisfree|comment|columnists?|columns?|op-?eds?|editorials?|viewpoints?|perspectives?|voices|letters)(?:\/|$)/i,
+    'opinion',
+    3,
+  ],
   [/\/(?:analysis|explainers?|news-analysis)(?:\/|$)/i, 'analysis', 3],
   [/\/reviews?(?:\/|$)|-review(?:\/|$|\.|-\d)|\/review-/i, 'review', 3],
   [/\/(?:live|liveblog|live-blog|live-updates)(?:\/|$)|[/-]live-(?:updates|blog|coverage)|-live(?:\/|$)/i, 'live-blog', 3],
   [/\/(?:obituar(?:y|ies)|obits?)(?:\/|$)|-obituary(?:\/|$|\.)/i, 'obituary', 3.5],
-  [/\/(?:press-?releases?|pressroom|press|media-centre|media-center|news-releases?)(?:\/|$)|prnewswire|businesswire|globenewswire|accesswire/i, 'press-release', 3],
+  [
+    /\/(?:press-?releases?|pressroom|press|media-centre|media-center|news-releases?)(?:\/|$)|prnewswire|businesswire|globenewswire|accesswire/i,
+    'press-release',
+    3,
+  ],
   [/\/(?:interviews?|q-and-a|qanda|q-a)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
   [/\/(?:sponsored|partner-content|advertorial|brandvoice|paid-post)(?:\/|$)/i, 'other', 3],
   [/\/blogs?(?:\/|$)/i, 'other', 1.5],
@@ -71,13 +79,15 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
   if (path) for (const [re, type, w] of PATH_CUES) if (re.test(path)) add(type, w, `URL ${path}`);
   if (signals.section) for (const [re, type, w] of SECTION_CUES) if (re.test(signals.section)) add(type, w, `section "${signals.section}"`);
   if (signals.byline) {
-    if (/\b(?:columnist|opinion|contributor|guest (?:writer|column(?:ist)?)|editorial board)\b/i.test(signals.byline)) add('opinion', 2, `byline "${signals.byline}"`);
+    if (/\b(?:columnist|opinion|contributor|guest (?:writer|column(?:ist)?)|editorial board)\b/i.test(signals.byline))
+      add('opinion', 2, `byline "${signals.byline}"`);
     if (/\banalysis\b/i.test(signals.byline)) add('analysis', 2, `byline "${signals.byline}"`);
   }
   if (/^(?:opinion|comment|view|viewpoint|editorial|column)\s*[:|]/i.test(title)) add('opinion', 3, 'title marked as opinion');
   if (/^analysis\s*[:|]/i.test(title)) add('analysis', 3, 'title marked as analysis');
   if (/\breview\s*[:|]|\breview$|\bstars?\)?$/i.test(title)) add('review', 2, 'title marked as review');
-  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title)) add('live-blog', 2, 'title marked as live coverage');
+  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title))
+    add('live-blog', 2, 'title marked as live coverage');
   if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
   if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
 
@@ -95,20 +105,42 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
   }
   if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
   else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
-  const argumentative = count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) / (words / 100);
+  const argumentative =
+    count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) /
+    (words / 100);
   if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
-  const reviewMarkers = count(text, /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi);
+  const reviewMarkers = count(
+    text,
+    /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
+  );
   if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
 
-  const releaseMarkers = count(text, /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm);
-  if (releaseMarkers >= 1) add('press-release', Math.min(5, 2 * releaseMarkers), `${releaseMarkers} press-release markers (dateline boilerplate, "About ...", media contact)`);
+  const releaseMarkers = count(
+    text,
+    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
+  );
+  if (releaseMarkers >= 1)
+    add(
+      'press-release',
+      Math.min(5, 2 * releaseMarkers),
+      `${releaseMarkers} press-release markers (dateline boilerplate, "About ...", media contact)`,
+    );
 
-  const timestamps = paragraphs.filter((p) => /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(p)).length;
+  const timestamps = paragraphs.filter((p) =>
+    /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(
+      p,
+    ),
+  ).length;
   if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
 
   const lead = paragraphs.slice(0, 3).join(' ');
-  if (/\b(?:died|has died|passed away|dies)\b/i.test(lead) && /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(text)) {
+  if (
+    /\b(?:died|has died|passed away|dies)\b/i.test(lead) &&
+    /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(
+      text,
+    )
+  ) {
     add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
   }
 
@@ -116,7 +148,10 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
   const answers = paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
   if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
 
-  const sponsored = count(text, /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi);
+  const sponsored = count(
+    text,
+    /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi,
+  );
   if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
   if (firstPlural >= 2 && quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(firstPlural)} per 100 words`);
 

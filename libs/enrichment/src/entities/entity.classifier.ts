@@ -17,10 +17,126 @@ export interface TypedSpan {
 
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
 // First words that make "X of Y" one organisation name.
-const ORGANISATION_HEADS = new Set(['university', 'department', 'bank', 'office', 'ministry', 'institute', 'museum', 'bureau', 'board', 'council', 'federation', 'association', 'society', 'church', 'college', 'school', 'academy', 'commission', 'committee', 'agency', 'house', 'court', 'league', 'order', 'chamber', 'secretary', 'division', 'army', 'corps', 'organization', 'organisation', 'union', 'party', 'friends', 'sisters', 'brotherhood', 'republic', 'kingdom', 'state', 'states', 'city', 'port', 'isle', 'gulf', 'bay', 'cape', 'sea', 'lake', 'mount', 'straits', 'strait']);
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater', 'north-east', 'north-west', 'south-east', 'south-west', 'northeast', 'northwest', 'southeast', 'southwest']);
-const PREPOSITIONS_OF_PLACE = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'throughout', 'around', 'towards', 'toward', 'via']);
-const ORGANISATION_VERBS = new Set(['said', 'says', 'announced', 'announces', 'reported', 'reports', 'confirmed', 'launched', 'launches', 'unveiled', 'unveils', 'sells', 'sold', 'makes', 'made', 'plans', 'planned', 'acquired', 'hired', 'filed', 'posted', 'declined', 'shares', 'stock', 'spokesperson', 'spokesman', 'spokeswoman', 'inc', 'corp']);
+const ORGANISATION_HEADS = new Set([
+  'university',
+  'department',
+  'bank',
+  'office',
+  'ministry',
+  'institute',
+  'museum',
+  'bureau',
+  'board',
+  'council',
+  'federation',
+  'association',
+  'society',
+  'church',
+  'college',
+  'school',
+  'academy',
+  'commission',
+  'committee',
+  'agency',
+  'house',
+  'court',
+  'league',
+  'order',
+  'chamber',
+  'secretary',
+  'division',
+  'army',
+  'corps',
+  'organization',
+  'organisation',
+  'union',
+  'party',
+  'friends',
+  'sisters',
+  'brotherhood',
+  'republic',
+  'kingdom',
+  'state',
+  'states',
+  'city',
+  'port',
+  'isle',
+  'gulf',
+  'bay',
+  'cape',
+  'sea',
+  'lake',
+  'mount',
+  'straits',
+  'strait',
+]);
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+  'greater',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+]);
+const PREPOSITIONS_OF_PLACE = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'across',
+  'outside',
+  'inside',
+  'throughout',
+  'around',
+  'towards',
+  'toward',
+  'via',
+]);
+const ORGANISATION_VERBS = new Set([
+  'said',
+  'says',
+  'announced',
+  'announces',
+  'reported',
+  'reports',
+  'confirmed',
+  'launched',
+  'launches',
+  'unveiled',
+  'unveils',
+  'sells',
+  'sold',
+  'makes',
+  'made',
+  'plans',
+  'planned',
+  'acquired',
+  'hired',
+  'filed',
+  'posted',
+  'declined',
+  'shares',
+  'stock',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'inc',
+  'corp',
+]);
 
 /** Per-article state the classifier reads and fills. */
 export interface ClassifierContext {
@@ -43,7 +159,12 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
   if (tokens.some((t) => CONNECTORS.has(t.lower))) {
     // "Chief Executive Officer of Northwind Energy": a job title, then the organisation it belongs to.
     const of = tokens.findIndex((t) => t.lower === 'of');
-    if (of > 0 && tokens.slice(0, of).every((t) => g.personTitles.has(t.lower) || g.roles.has(t.lower) || t.lower === 'executive' || t.lower === 'managing')) {
+    if (
+      of > 0 &&
+      tokens
+        .slice(0, of)
+        .every((t) => g.personTitles.has(t.lower) || g.roles.has(t.lower) || t.lower === 'executive' || t.lower === 'managing')
+    ) {
       const rest = tokens.slice(of + 1).filter((t, i) => !(i === 0 && t.lower === 'the'));
       return rest.length ? classifySpan({ ...span, tokens: rest, titles: [] }, ctx) : [];
     }
@@ -57,11 +178,20 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
       const left = tokens.slice(0, and);
       const leftLast = left[left.length - 1].lower;
       if (g.organisationSuffixes.has(leftLast) || g.organisations.has(joined(left)) || g.places.has(joined(left))) {
-        return [...classifySpan({ ...span, tokens: left }, ctx), ...classifySpan({ ...span, tokens: tokens.slice(and + 1), titles: [] }, ctx)];
+        return [
+          ...classifySpan({ ...span, tokens: left }, ctx),
+          ...classifySpan({ ...span, tokens: tokens.slice(and + 1), titles: [] }, ctx),
+        ];
       }
     }
     const headed = of > 0 && tokens.slice(0, of).some((t) => ORGANISATION_HEADS.has(t.lower) || g.organisationSuffixes.has(t.lower));
-    if (g.organisations.has(whole) || g.organisationSuffixes.has(last) || ORGANISATION_HEADS.has(first) || headed || /hall of fame/.test(whole)) {
+    if (
+      g.organisations.has(whole) ||
+      g.organisationSuffixes.has(last) ||
+      ORGANISATION_HEADS.has(first) ||
+      headed ||
+      /hall of fame/.test(whole)
+    ) {
       const placeLike = g.places.has(whole) || (g.placeSuffixes.has(last) && !g.organisationSuffixes.has(last));
       return [typed(span, tokens, placeLike ? 'place' : 'organisation', true)];
     }
@@ -94,7 +224,12 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
 
   if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
   // Events are not entities, but the place they are named after is ("Los Angeles Auto Show").
-  if (tokens.length > 1 && (g.eventSuffixes.has(last) || g.eventSuffixes.has(words.slice(-2).join(' '))) && !g.organisations.has(whole) && !g.places.has(whole)) {
+  if (
+    tokens.length > 1 &&
+    (g.eventSuffixes.has(last) || g.eventSuffixes.has(words.slice(-2).join(' '))) &&
+    !g.organisations.has(whole) &&
+    !g.places.has(whole)
+  ) {
     for (let k = tokens.length - 1; k > 0; k--) {
       const prefix = tokens.slice(0, k);
       if (g.places.has(joined(prefix))) return [typed(span, prefix, 'place', true)];
@@ -111,18 +246,21 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
   // Acronyms are as often products and units ("LED", "AWD") as organisations: decided from their contexts later.
   if (tokens.length === 1 && /^(?:[\p{Lu}&]\.?){1,6}$/u.test(tokens[0].bare)) return [typed(span, tokens, 'unknown', false)];
   const lastPart = last.split('-').pop() ?? last;
-  if ((g.organisationSuffixes.has(last) || g.organisationSuffixes.has(lastPart)) && tokens.length > 1) return [typed(span, tokens, 'organisation', true)];
+  if ((g.organisationSuffixes.has(last) || g.organisationSuffixes.has(lastPart)) && tokens.length > 1)
+    return [typed(span, tokens, 'organisation', true)];
   // "US EPA", "Kazakhstan Airways": a place in front of a known organisation.
   if (tokens.length === 2 && g.places.has(first) && g.organisations.has(last)) {
     return [typed(span, tokens.slice(0, 1), 'place', true), typed(span, tokens.slice(1), 'organisation', true)];
   }
   // "Wayne Bridge", "Mark Field": a given name before a word that is also a surname.
-  if (tokens.length === 2 && g.firstNames.has(first) && g.placeSuffixes.has(last) && !g.strongPlaceSuffixes.has(last)) return [typed(span, tokens, 'person', true)];
+  if (tokens.length === 2 && g.firstNames.has(first) && g.placeSuffixes.has(last) && !g.strongPlaceSuffixes.has(last))
+    return [typed(span, tokens, 'person', true)];
   if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if (titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
   if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^[\p{L}.'’\-]+$/u.test(t.bare))) {
-    if (g.firstNames.has(first) || g.lastNames.has(last) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? '')) return [typed(span, tokens, 'person', true)];
+    if (g.firstNames.has(first) || g.lastNames.has(last) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? ''))
+      return [typed(span, tokens, 'person', true)];
     // "Boeing Dreamliner", "Ford Mustang Mach E": a brand followed by more capitals names a product.
     if (g.organisations.has(first)) {
       for (const t of tokens.slice(1)) ctx.products.add(t.lower);
@@ -135,7 +273,11 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
     if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
     // "takeover of Allied Domecq", "Pernod Ricard's shares": organisation contexts overrule the default.
     if (span.tokens === tokens || (tokens[0] === span.tokens[0] && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1])) {
-      if (ORGANISATION_NOUN_BEFORE.test(span.preceding) || ORGANISATION_APPOSITION.test(span.following) || ORGANISATION_FOLLOWER.test(span.following)) {
+      if (
+        ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
+        ORGANISATION_APPOSITION.test(span.following) ||
+        ORGANISATION_FOLLOWER.test(span.following)
+      ) {
         return [typed(span, tokens, 'organisation', false)];
       }
     }
@@ -143,12 +285,19 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
   }
   if (tokens.length === 1) {
     const alone = tokens[0] === span.tokens[0] && span.tokens.length === 1;
-    if (alone && (ORGANISATION_NOUN_BEFORE.test(span.preceding) || ORGANISATION_APPOSITION.test(span.following) || ORGANISATION_FOLLOWER.test(span.following))) {
+    if (
+      alone &&
+      (ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
+        ORGANISATION_APPOSITION.test(span.following) ||
+        ORGANISATION_FOLLOWER.test(span.following))
+    ) {
       return [typed(span, tokens, 'unknown', false)];
     }
     if (g.firstNames.has(first) && !PREPOSITIONS_OF_PLACE.has(before)) return [typed(span, tokens, 'unknown', false)];
-    if (PREPOSITIONS_OF_PLACE.has(before) && !isCommonWord(first, ctx) && !/^\p{Lu}+$/u.test(tokens[0].bare)) return [typed(span, tokens, 'place', false)];
-    if (ORGANISATION_VERBS.has(span.after) && isFirstOfSpan && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1]) return [typed(span, tokens, 'unknown', false)];
+    if (PREPOSITIONS_OF_PLACE.has(before) && !isCommonWord(first, ctx) && !/^\p{Lu}+$/u.test(tokens[0].bare))
+      return [typed(span, tokens, 'place', false)];
+    if (ORGANISATION_VERBS.has(span.after) && isFirstOfSpan && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1])
+      return [typed(span, tokens, 'unknown', false)];
     return [typed(span, tokens, 'unknown', false)];
   }
   return [];
@@ -167,7 +316,12 @@ function splitRun(span: NameSpan, tokens: Token[], ctx: ClassifierContext): Type
       return [...(head.length ? classifySimple(span, head, ctx) : []), typed({ ...span, titles: [word] }, rest, 'person', true)];
     }
     const previous = tokens[k - 1];
-    const headEnds = g.places.has(joined(tokens.slice(0, k))) || g.organisations.has(joined(tokens.slice(0, k))) || /^[\p{Lu}]{1,4}$/u.test(previous.bare) || isCommonWord(previous.lower, ctx) || g.roles.has(previous.lower);
+    const headEnds =
+      g.places.has(joined(tokens.slice(0, k))) ||
+      g.organisations.has(joined(tokens.slice(0, k))) ||
+      /^[\p{Lu}]{1,4}$/u.test(previous.bare) ||
+      isCommonWord(previous.lower, ctx) ||
+      g.roles.has(previous.lower);
     if (g.firstNames.has(word) && tokens.length - k <= 3 && headEnds) {
       const head = tokens.slice(0, k).filter((t) => !/^[\p{Lu}]{1,3}$/u.test(t.bare) || g.organisations.has(t.lower));
       // "CBS Sports NFL Insider Jason La Canfora": role words at the end of the head are not part of its name.
@@ -184,5 +338,8 @@ function typed(span: NameSpan, tokens: Token[], type: TypedSpan['type'], strong:
 
 /** The name as written, without possessive endings. */
 export function displayName(tokens: Token[]): string {
-  return tokens.map((t) => t.bare).join(' ').replace(/\s&\s/g, ' & ');
+  return tokens
+    .map((t) => t.bare)
+    .join(' ')
+    .replace(/\s&\s/g, ' & ');
 }

@@ -3,13 +3,16 @@ import { extractEntities } from './entity.extractor';
 
 function entities(text: string, title = ''): Record<'people' | 'organisations' | 'places', Record<string, number>> {
   const e = extractEntities(text, splitSentences(text), title).entities;
-  const counts = (list: { name: string; count: number }[]): Record<string, number> => Object.fromEntries(list.map((x) => [x.name, x.count]));
+  const counts = (list: { name: string; count: number }[]): Record<string, number> =>
+    Object.fromEntries(list.map((x) => [x.name, x.count]));
   return { people: counts(e.people), organisations: counts(e.organisations), places: counts(e.places) };
 }
 
 describe('extractEntities', () => {
   it('names a person by the first full mention and counts later short mentions', () => {
-    const e = entities('Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.');
+    const e = entities(
+      'Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.',
+    );
     expect(e.people).toEqual({ 'Mark T. Esper': 3 });
     expect(e.places).toEqual({ Seoul: 1, Tokyo: 1 });
   });
@@ -20,7 +23,16 @@ describe('extractEntities', () => {
         'Kosmos, a group founded by a footballer, paid for it. NASA and the FBI declined to comment.',
     );
     expect(Object.keys(e.organisations)).toEqual(
-      expect.arrayContaining(['Toyota', 'Volkswagen', 'Department of Public Safety', 'International Tennis Federation', 'Acme Robotics Inc.', 'Kosmos', 'NASA', 'FBI']),
+      expect.arrayContaining([
+        'Toyota',
+        'Volkswagen',
+        'Department of Public Safety',
+        'International Tennis Federation',
+        'Acme Robotics Inc.',
+        'Kosmos',
+        'NASA',
+        'FBI',
+      ]),
     );
     expect(e.people).toEqual({});
   });
@@ -31,12 +43,16 @@ describe('extractEntities', () => {
   });
 
   it('finds places from gazetteers, suffixes and prepositions, and merges spellings of one country', () => {
-    const e = entities('Fans gathered at Heinz Field in Pittsburgh. The U.S. team beat Canada, and the United States now meets Northern Europe’s best. They sailed towards the Adriatic.');
+    const e = entities(
+      'Fans gathered at Heinz Field in Pittsburgh. The U.S. team beat Canada, and the United States now meets Northern Europe’s best. They sailed towards the Adriatic.',
+    );
     expect(e.places).toEqual({ 'Heinz Field': 1, Pittsburgh: 1, 'United States': 2, Canada: 1, 'Northern Europe': 1, Adriatic: 1 });
   });
 
   it('splits runs that join a team, place or role to a name', () => {
-    const e = entities('Cleveland DL Larry Ogunjobi was fined. Spain Rafael Nadal won. CBS Sports NFL Insider Jason La Canfora reported it.');
+    const e = entities(
+      'Cleveland DL Larry Ogunjobi was fined. Spain Rafael Nadal won. CBS Sports NFL Insider Jason La Canfora reported it.',
+    );
     expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Larry Ogunjobi', 'Rafael Nadal', 'Jason La Canfora']));
     expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Cleveland', 'Spain']));
     expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['CBS']));

@@ -45,7 +45,30 @@ interface Cluster {
 
 const CORPORATE_TAIL = new Set(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'company']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
-const ORGANISATION_CONTEXT = new Set(['said', 'says', 'announced', 'reported', 'confirmed', 'launched', 'unveiled', 'plans', 'sells', 'makes', 'acquired', 'hired', 'filed', 'posted', 'declined', 'spokesperson', 'spokesman', 'spokeswoman', 'shares', 'will', 'has', 'is']);
+const ORGANISATION_CONTEXT = new Set([
+  'said',
+  'says',
+  'announced',
+  'reported',
+  'confirmed',
+  'launched',
+  'unveiled',
+  'plans',
+  'sells',
+  'makes',
+  'acquired',
+  'hired',
+  'filed',
+  'posted',
+  'declined',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'shares',
+  'will',
+  'has',
+  'is',
+]);
 const MAX_ENTITIES = 60;
 const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|along|into|through|over|around|across)\s+the\s+$/i;
 
@@ -53,7 +76,11 @@ const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|alon
 export function extractEntities(text: string, sentences: Sentence[], title = ''): EntityAnalysis {
   const g = gazetteer();
   const tokens = tokenise(text, sentences);
-  const ctx: ClassifierContext = { g, localLowerCase: new Set(tokens.filter((t) => !t.capitalised).map((t) => t.lower)), products: new Set() };
+  const ctx: ClassifierContext = {
+    g,
+    localLowerCase: new Set(tokens.filter((t) => !t.capitalised).map((t) => t.lower)),
+    products: new Set(),
+  };
   const typed = findNameSpans(tokens, text, g).flatMap((span) => classifySpan(span, ctx));
 
   const clusters: Cluster[] = [];
@@ -81,7 +108,15 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
   for (const t of [...multiword].sort((a, b) => rank(a) - rank(b))) {
     const words = normalise(t.tokens.map((x) => x.lower));
     // "the Argus Leader" after "the Sioux Falls Argus Leader": the same newspaper.
-    const shortened = t.type === 'organisation' ? clusters.find((c) => c.type === 'organisation' && c.words.length > words.length && words.every((w, i) => c.words[c.words.length - words.length + i] === w)) : undefined;
+    const shortened =
+      t.type === 'organisation'
+        ? clusters.find(
+            (c) =>
+              c.type === 'organisation' &&
+              c.words.length > words.length &&
+              words.every((w, i) => c.words[c.words.length - words.length + i] === w),
+          )
+        : undefined;
     if (shortened) {
       shortened.mentions.push(t);
       assigned.set(t, shortened);
@@ -95,7 +130,9 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
       continue;
     }
     if (!t.strong || (t.type === 'person' && t.span.titles.length === 0)) {
-      const longer = clusters.find((c) => c.type === 'organisation' && c.words.length > words.length && words.every((w, i) => c.words[i] === w));
+      const longer = clusters.find(
+        (c) => c.type === 'organisation' && c.words.length > words.length && words.every((w, i) => c.words[i] === w),
+      );
       if (longer) {
         longer.mentions.push(t);
         assigned.set(t, longer);
@@ -103,7 +140,14 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
       }
     }
     if (t.type === 'person') {
-      const same = clusters.find((c) => c.type === 'person' && samePerson(c.words, t.tokens.map((x) => x.lower)));
+      const same = clusters.find(
+        (c) =>
+          c.type === 'person' &&
+          samePerson(
+            c.words,
+            t.tokens.map((x) => x.lower),
+          ),
+      );
       if (same) {
         same.mentions.push(t);
         assigned.set(t, same);
@@ -140,7 +184,13 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
 
   const mentions: EntityMention[] = [];
   for (const [t, c] of assigned) {
-    mentions.push({ canonical: c.canonical, type: c.type, start: t.tokens[0].start, end: t.tokens[t.tokens.length - 1].end, sentence: t.span.sentence });
+    mentions.push({
+      canonical: c.canonical,
+      type: c.type,
+      start: t.tokens[0].start,
+      end: t.tokens[t.tokens.length - 1].end,
+      sentence: t.span.sentence,
+    });
   }
   mentions.sort((a, b) => a.start - b.start);
   return { entities: summarise(clusters, sentences.length, title), mentions, tokens };
@@ -196,7 +246,10 @@ function aliasOf(t: TypedSpan, clusters: Cluster[]): Cluster | undefined {
 }
 
 function initials(words: string[]): string {
-  return words.filter((w) => !['of', 'for', 'and', 'the', '&', 'on'].includes(w)).map((w) => w[0]).join('');
+  return words
+    .filter((w) => !['of', 'for', 'and', 'the', '&', 'on'].includes(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 // A capitalised word the rules could not type is kept only with evidence from its contexts.
@@ -227,7 +280,12 @@ function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): EntityType |
     // "2020 Sentra", "Boeing's Dreamliner", "Ford’s Mustang": a model name after a year, a number or a brand.
     if (/\d/.test(t.span.before) || g.organisations.has(t.span.before)) return undefined;
     // "carrier SunExpress", "Kosmos, a group co-founded by...": a word for a kind of organisation beside the name.
-    if (ORGANISATION_NOUN_BEFORE.test(t.span.preceding) || ORGANISATION_APPOSITION.test(t.span.following) || ORGANISATION_FOLLOWER.test(t.span.following)) described = true;
+    if (
+      ORGANISATION_NOUN_BEFORE.test(t.span.preceding) ||
+      ORGANISATION_APPOSITION.test(t.span.following) ||
+      ORGANISATION_FOLLOWER.test(t.span.following)
+    )
+      described = true;
   }
   if (described) return 'organisation';
   // Acronyms name products and units as often as bodies ("LED", "AWD"): they need more than one sign.

@@ -37,9 +37,49 @@ interface Compromise {
   model(): { one: { lexicon: Lexicon }; two?: { orgWords?: Record<string, boolean> } };
 }
 // compromise's organisation words that name buildings and venues as often as bodies: left to the place rules.
-const VENUE_WORDS = new Set(['center', 'centre', 'hotel', 'hotels', 'cafe', 'restaurant', 'restaurants', 'estate', 'memorial', 'cathedral', 'coffee', 'pizza', 'care', 'data', 'capital', 'international', 'government', 'interstate', 'marine', 'mobile', 'power', 'markets', 'reserve', 'boys', 'girls', 'crew']);
+const VENUE_WORDS = new Set([
+  'center',
+  'centre',
+  'hotel',
+  'hotels',
+  'cafe',
+  'restaurant',
+  'restaurants',
+  'estate',
+  'memorial',
+  'cathedral',
+  'coffee',
+  'pizza',
+  'care',
+  'data',
+  'capital',
+  'international',
+  'government',
+  'interstate',
+  'marine',
+  'mobile',
+  'power',
+  'markets',
+  'reserve',
+  'boys',
+  'girls',
+  'crew',
+]);
 
-const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Place', 'Country', 'City', 'Region', 'Organization', 'SportsTeam', 'ProperNoun']);
+const NAME_TAGS = new Set([
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Place',
+  'Country',
+  'City',
+  'Region',
+  'Organization',
+  'SportsTeam',
+  'ProperNoun',
+]);
 
 let cached: Gazetteer | undefined;
 
@@ -85,10 +125,41 @@ export function gazetteer(): Gazetteer {
   for (const w of shippedCommonWords()) if (!g.firstNames.has(w) && !g.places.has(w) && !g.organisations.has(w)) g.commonWords.add(w);
   // Abbreviations compromise lists as organisations but that are ordinary words in news copy.
   for (const w of ['dept', 'univ', 'assn', 'inc', 'ltd', 'co']) g.organisations.delete(w);
-  for (const w of ['official', 'officials', 'spokesperson', 'spokesman', 'spokeswoman', 'source', 'sources', 'aide', 'aides', 'expert', 'experts', 'officer', 'officers', 'witness', 'witnesses', 'resident', 'residents', 'analyst', 'analysts', 'executive', 'executives', 'representative', 'user', 'users']) g.roles.add(w);
+  for (const w of [
+    'official',
+    'officials',
+    'spokesperson',
+    'spokesman',
+    'spokeswoman',
+    'source',
+    'sources',
+    'aide',
+    'aides',
+    'expert',
+    'experts',
+    'officer',
+    'officers',
+    'witness',
+    'witnesses',
+    'resident',
+    'residents',
+    'analyst',
+    'analysts',
+    'executive',
+    'executives',
+    'representative',
+    'user',
+    'users',
+  ])
+    g.roles.add(w);
   return (cached = g);
 }
 
 function list(pipeSeparated: string): Set<string> {
-  return new Set(pipeSeparated.split('|').map((w) => w.trim()).filter(Boolean));
+  return new Set(
+    pipeSeparated
+      .split('|')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
 }

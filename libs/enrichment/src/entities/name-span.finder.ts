@@ -38,8 +38,56 @@ export interface NameSpan {
 }
 
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*\.?|&/gu;
-const KEEP_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'gov', 'sen', 'rep', 'gen', 'lt', 'col', 'sgt', 'capt', 'prof', 'rev', 'ft', 'mt', 'det', 'supt', 'adm', 'maj', 'cpl', 'pvt']);
-const NAME_PARTICLES = new Set(['de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'du', 'di', 'bin', 'al', 'el', 'dos', 'das', 'ter', 'den']);
+const KEEP_DOT = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'gov',
+  'sen',
+  'rep',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'prof',
+  'rev',
+  'ft',
+  'mt',
+  'det',
+  'supt',
+  'adm',
+  'maj',
+  'cpl',
+  'pvt',
+]);
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'del',
+  'der',
+  'van',
+  'von',
+  'la',
+  'le',
+  'du',
+  'di',
+  'bin',
+  'al',
+  'el',
+  'dos',
+  'das',
+  'ter',
+  'den',
+]);
 const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
 
 /** Splits a body into word tokens tagged with their sentence. */
@@ -51,7 +99,12 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
     let position = 0;
     for (let m = TOKEN.exec(body); m; m = TOKEN.exec(body)) {
       let word = m[0];
-      if (word.charCodeAt(word.length - 1) === 46 && !/^(?:\p{L}\.){2,}$/u.test(word) && !(word.length === 2 && /^\p{Lu}/u.test(word)) && !KEEP_DOT.has(word.slice(0, -1).toLowerCase())) {
+      if (
+        word.charCodeAt(word.length - 1) === 46 &&
+        !/^(?:\p{L}\.){2,}$/u.test(word) &&
+        !(word.length === 2 && /^\p{Lu}/u.test(word)) &&
+        !KEEP_DOT.has(word.slice(0, -1).toLowerCase())
+      ) {
         word = word.slice(0, -1);
       }
       let bare = word;
@@ -62,7 +115,12 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
       }
       if (bare.endsWith('-based')) bare = bare.slice(0, -6);
       const first = word.charCodeAt(0);
-      const capitalised = first >= 65 && first <= 90 ? true : first >= 97 && first <= 122 ? /^\p{Ll}+\p{Lu}/u.test(word) : /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
+      const capitalised =
+        first >= 65 && first <= 90
+          ? true
+          : first >= 97 && first <= 122
+            ? /^\p{Ll}+\p{Lu}/u.test(word)
+            : /^\p{Lu}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
       const start = sentence.start + m.index;
       tokens.push({
         text: word,
@@ -158,7 +216,12 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
     const first = tokens[0];
     const lower = first.lower.replace(/\.$/, '');
     const initial = first.position === 0 || isAfterOpening(all, first);
-    if ((g.personTitles.has(lower) || g.roles.has(lower)) && tokens.length > 1 && !(g.nameStyles.has(lower) && tokens.length === 2) && !keepsLeadingWord(tokens, g)) {
+    if (
+      (g.personTitles.has(lower) || g.roles.has(lower)) &&
+      tokens.length > 1 &&
+      !(g.nameStyles.has(lower) && tokens.length === 2) &&
+      !keepsLeadingWord(tokens, g)
+    ) {
       titles.push(lower);
       tokens = tokens.slice(1);
       continue;
@@ -173,8 +236,17 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
     }
     break;
   }
-  while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1].lower) || NAME_PARTICLES.has(tokens[tokens.length - 1].lower))) tokens = tokens.slice(0, -1);
-  while (tokens.length > 1 && !isKnownName(tokens, g) && g.notNames.has(tokens[tokens.length - 1].lower) && !g.organisationSuffixes.has(tokens[tokens.length - 1].lower) && !g.placeSuffixes.has(tokens[tokens.length - 1].lower) && !g.eventSuffixes.has(tokens[tokens.length - 1].lower)) tokens = tokens.slice(0, -1);
+  while (tokens.length && (CONNECTORS.has(tokens[tokens.length - 1].lower) || NAME_PARTICLES.has(tokens[tokens.length - 1].lower)))
+    tokens = tokens.slice(0, -1);
+  while (
+    tokens.length > 1 &&
+    !isKnownName(tokens, g) &&
+    g.notNames.has(tokens[tokens.length - 1].lower) &&
+    !g.organisationSuffixes.has(tokens[tokens.length - 1].lower) &&
+    !g.placeSuffixes.has(tokens[tokens.length - 1].lower) &&
+    !g.eventSuffixes.has(tokens[tokens.length - 1].lower)
+  )
+    tokens = tokens.slice(0, -1);
   if (!tokens.length || !tokens[0].capitalised) return undefined;
   const startIndex = tokens[0].index;
   const endIndex = tokens[tokens.length - 1].index;
@@ -197,7 +269,43 @@ function isKnownName(tokens: Token[], g: Gazetteer): boolean {
   return g.organisations.has(name) || g.places.has(name) || g.people.has(name);
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'but', 'and', 'or', 'so', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'with', 'from', 'by', 'after', 'before', 'former', 'late', 'meanwhile', 'however']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'but',
+  'and',
+  'or',
+  'so',
+  'if',
+  'when',
+  'while',
+  'as',
+  'at',
+  'in',
+  'on',
+  'for',
+  'with',
+  'from',
+  'by',
+  'after',
+  'before',
+  'former',
+  'late',
+  'meanwhile',
+  'however',
+]);
 
 // "University of Florida", "Royal Navy", "National Institute on Drug Abuse": a word that is no name on its own
 // may open an organisation's name.

@@ -12,12 +12,17 @@ const TEXT = [
 
 describe('extractKeywords', () => {
   it('prefers recurring phrases weighted by rarity, without repeating their words alone', () => {
-    const keywords = extractKeywords(splitSentences(TEXT), { documentFrequency: { council: 50, buses: 5, drivers: 20 }, documentCount: 100 });
+    const keywords = extractKeywords(splitSentences(TEXT), {
+      documentFrequency: { council: 50, buses: 5, drivers: 20 },
+      documentCount: 100,
+    });
     expect(keywords.slice(0, 3)).toEqual(expect.arrayContaining(['congestion charge', 'shift workers', 'old town']));
     expect(keywords).not.toContain('congestion');
     expect(keywords).not.toContain('said');
     expect(keywords.length).toBeLessThanOrEqual(10);
-    expect(extractKeywords(splitSentences(TEXT), { documentFrequency: {}, documentCount: 100 }, 10, new Set(['congestion']))).not.toContain('congestion charge');
+    expect(extractKeywords(splitSentences(TEXT), { documentFrequency: {}, documentCount: 100 }, 10, new Set(['congestion']))).not.toContain(
+      'congestion charge',
+    );
   });
 });
 

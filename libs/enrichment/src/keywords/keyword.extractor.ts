@@ -10,7 +10,63 @@ export interface DocumentFrequencies {
 const BREAK_CHARS = new Set([...',;:.!?()"“”—–']);
 const WORD = /[\p{L}][\p{L}\p{M}\p{N}'’\-]*|\d[\d.,]*/gu;
 // Reporting verbs and generic news words say nothing about what an article is about.
-const GENERIC = new Set(['said', 'says', 'told', 'added', 'according', 'people', 'year', 'years', 'time', 'new', 'also', 'just', 'like', 'including', 'percent', 'per', 'cent', 'lot', 'way', 'thing', 'things', 'number', 'part', 'set', 'made', 'make', 'going', 'get', 'got', 'know', 'think', 'want', 'come', 'came', 'look', 'good', 'great', 'well', 'really', 'still', 'even', 'much', 'many', 'last', 'week', 'month', 'day', 'today', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const GENERIC = new Set([
+  'said',
+  'says',
+  'told',
+  'added',
+  'according',
+  'people',
+  'year',
+  'years',
+  'time',
+  'new',
+  'also',
+  'just',
+  'like',
+  'including',
+  'percent',
+  'per',
+  'cent',
+  'lot',
+  'way',
+  'thing',
+  'things',
+  'number',
+  'part',
+  'set',
+  'made',
+  'make',
+  'going',
+  'get',
+  'got',
+  'know',
+  'think',
+  'want',
+  'come',
+  'came',
+  'look',
+  'good',
+  'great',
+  'well',
+  'really',
+  'still',
+  'even',
+  'much',
+  'many',
+  'last',
+  'week',
+  'month',
+  'day',
+  'today',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 const indexes = new WeakMap<DocumentFrequencies, Map<string, number>>();
 
@@ -25,7 +81,12 @@ function frequencyIndex(df: DocumentFrequencies): Map<string, number> {
  * corpus), multi-word phrases favoured when they recur. Lower-cased; a word already inside a chosen phrase is not
  * repeated on its own. `exclude` drops words (e.g. people's names, which `entities` already reports).
  */
-export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, max = 10, exclude: ReadonlySet<string> = new Set()): string[] {
+export function extractKeywords(
+  sentences: Sentence[],
+  df: DocumentFrequencies,
+  max = 10,
+  exclude: ReadonlySet<string> = new Set(),
+): string[] {
   const runs: string[][] = [];
   const wordCounts = new Map<string, number>();
   for (const s of sentences) {
@@ -34,12 +95,19 @@ export function extractKeywords(sentences: Sentence[], df: DocumentFrequencies, 
     let lastEnd = 0;
     for (let m = WORD.exec(s.text); m; m = WORD.exec(s.text)) {
       // Punctuation between words breaks a phrase.
-      if (run.length && m.index - lastEnd > 1 ? /[,;:.!?()"“”—–]/.test(s.text.slice(lastEnd, m.index)) : run.length > 0 && BREAK_CHARS.has(s.text[lastEnd])) {
+      if (
+        run.length && m.index - lastEnd > 1
+          ? /[,;:.!?()"“”—–]/.test(s.text.slice(lastEnd, m.index))
+          : run.length > 0 && BREAK_CHARS.has(s.text[lastEnd])
+      ) {
         runs.push(run);
         run = [];
       }
       lastEnd = m.index + m[0].length;
-      const w = m[0].toLowerCase().replace(/['’]s$/, '').replace(/’/g, "'");
+      const w = m[0]
+        .toLowerCase()
+        .replace(/['’]s$/, '')
+        .replace(/’/g, "'");
       if (w.length < 3 || STOPWORDS.has(w) || GENERIC.has(w) || exclude.has(w) || /^\d/.test(w)) {
         if (run.length) runs.push(run);
         run = [];

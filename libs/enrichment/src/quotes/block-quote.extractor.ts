@@ -6,7 +6,21 @@ export interface BlockQuote {
 
 const BLOCK = /<blockquote\b[^>]*>([\s\S]*?)<\/blockquote>/gi;
 const CITE = /<(?:cite|footer|figcaption)\b[^>]*>([\s\S]*?)<\/(?:cite|footer|figcaption)>/i;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+};
 
 /**
  * Block quotes of a sanitized body: quoted text set apart from the paragraphs, often with its speaker in a
@@ -28,7 +42,10 @@ export function findBlockQuotes(html: string): BlockQuote[] {
       cite = dash[1].trim();
       text = text.slice(0, dash.index).trim();
     }
-    text = text.replace(/^[“"]\s*/, '').replace(/\s*[”"]$/, '').trim();
+    text = text
+      .replace(/^[“"]\s*/, '')
+      .replace(/\s*[”"]$/, '')
+      .trim();
     if (text) quotes.push({ text, cite });
   }
   return quotes;

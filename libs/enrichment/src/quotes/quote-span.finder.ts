@@ -34,7 +34,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         if (OPENERS.has(ch) && (i === 0 || /[\s([{—–\-:,]/.test(body[i - 1]))) open = i;
         continue;
       }
-      const closes = CLOSERS.has(ch) && (ch !== '“' || i === body.length - 1) && (i + 1 >= body.length || /[\s.,;:!?)\]}—–\-]/.test(body[i + 1]));
+      const closes =
+        CLOSERS.has(ch) && (ch !== '“' || i === body.length - 1) && (i + 1 >= body.length || /[\s.,;:!?)\]}—–\-]/.test(body[i + 1]));
       if (closes && i > open + 1) {
         push(spans, paragraph.start, paragraph.index, body, open, i, false);
         open = -1;

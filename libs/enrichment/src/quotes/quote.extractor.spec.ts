@@ -25,13 +25,19 @@ describe('extractQuotes', () => {
   });
 
   it('takes the attribution from the next sentence or the introducing clause', () => {
-    expect(quotes('Residents were evacuated. “The water came in so fast.” Paolo Greco, a shop owner, said he lost everything.')).toEqual([['The water came in so fast.', 'Paolo Greco']]);
-    expect(quotes('The governor, Ruth Kemp, told reporters: “The state will pay for the repairs.”')).toEqual([['The state will pay for the repairs.', 'Ruth Kemp']]);
+    expect(quotes('Residents were evacuated. “The water came in so fast.” Paolo Greco, a shop owner, said he lost everything.')).toEqual([
+      ['The water came in so fast.', 'Paolo Greco'],
+    ]);
+    expect(quotes('The governor, Ruth Kemp, told reporters: “The state will pay for the repairs.”')).toEqual([
+      ['The state will pay for the repairs.', 'Ruth Kemp'],
+    ]);
   });
 
   it('keeps unnamed speakers as descriptions and resolves "the official" to its introduction', () => {
     expect(
-      quotes('A senior administration official, who asked not to be named, confirmed the plan. “It will happen this year,” the official said.\n“Nobody has told us anything,” one local farmer said.'),
+      quotes(
+        'A senior administration official, who asked not to be named, confirmed the plan. “It will happen this year,” the official said.\n“Nobody has told us anything,” one local farmer said.',
+      ),
     ).toEqual([
       ['It will happen this year,', 'senior administration official'],
       ['Nobody has told us anything,', 'local farmer'],
@@ -39,7 +45,8 @@ describe('extractQuotes', () => {
   });
 
   it('carries a multi-paragraph quote’s end attribution back to its opening paragraphs', () => {
-    const text = 'Professor Lena Ortiz studies the reef.\n“The corals are bleaching every year now.\n“We have perhaps a decade left,” Ortiz said.';
+    const text =
+      'Professor Lena Ortiz studies the reef.\n“The corals are bleaching every year now.\n“We have perhaps a decade left,” Ortiz said.';
     expect(quotes(text)).toEqual([
       ['The corals are bleaching every year now.', 'Lena Ortiz'],
       ['We have perhaps a decade left,', 'Lena Ortiz'],
@@ -53,7 +60,8 @@ describe('extractQuotes', () => {
 
   it('reads block quotes and their citations from the body HTML', () => {
     const text = 'The minister wrote to parents.\nSchools will reopen on Monday.';
-    const html = '<p>The minister wrote to parents.</p><blockquote><p>Schools will reopen on Monday.</p><footer>— Clara Hughes, education minister</footer></blockquote>';
+    const html =
+      '<p>The minister wrote to parents.</p><blockquote><p>Schools will reopen on Monday.</p><footer>— Clara Hughes, education minister</footer></blockquote>';
     expect(quotes(text, html)).toEqual([['Schools will reopen on Monday.', 'Clara Hughes']]);
   });
 });

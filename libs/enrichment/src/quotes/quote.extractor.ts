@@ -25,13 +25,15 @@ interface Context {
   descriptions: string[];
 }
 
-const VERBS = 'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported';
+const VERBS =
+  'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported';
 const VERB_FIRST = new RegExp(`^(?:${VERBS})\\b`, 'i');
 const VERB_ANYWHERE = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
 const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
 const DETERMINERS = /^(?:and|but|a|an|the|one|some|several|two|three|another|many|other|its|his|her|their)\s+/i;
 const TRAILING_ADVERBS = /\s+(?:later|also|then|again|once|previously|recently|earlier|simply|jokingly|told|in|on|at|via)$/i;
-const NOT_A_QUOTE_BEFORE = /\b(?:slogan|tagline|motto|hashtag|headline|titled|entitled|the word|the words|the phrase|the term|nicknamed|known as|dubbed|brand(?:ed)? as|label(?:led)?|trend(?:ing)?|sign reading|signs reading)\s*[,:]?\s*$/i;
+const NOT_A_QUOTE_BEFORE =
+  /\b(?:slogan|tagline|motto|hashtag|headline|titled|entitled|the word|the words|the phrase|the term|nicknamed|known as|dubbed|brand(?:ed)? as|label(?:led)?|trend(?:ing)?|sign reading|signs reading)\s*[,:]?\s*$/i;
 const SPEECH_IN_SENTENCE = new RegExp(`\\b(?:${VERBS}|told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*)\\b`, 'i');
 const MAX_SPEAKER_WORDS = 8;
 
@@ -40,7 +42,12 @@ const MAX_SPEAKER_WORDS = 8;
  * the next sentence / a dash line under the quote; pronouns go to the nearest person named before the quote, and
  * quotes without attribution that follow a quote go to the same speaker.
  */
-export function extractQuotes(text: string, sentences: Sentence[], mentions: EntityMention[], blockQuotes: BlockQuote[] = []): ArticleQuote[] {
+export function extractQuotes(
+  text: string,
+  sentences: Sentence[],
+  mentions: EntityMention[],
+  blockQuotes: BlockQuote[] = [],
+): ArticleQuote[] {
   const paragraphs = splitParagraphs(text);
   const spans = [...findQuoteSpans(text), ...blockQuoteSpans(text, paragraphs, blockQuotes)].sort((a, b) => a.openAt - b.openAt);
   const citations = new Map(blockQuotes.filter((b) => b.cite).map((b) => [b.text.slice(0, 40), b.cite as string]));
@@ -83,7 +90,11 @@ export function extractQuotes(text: string, sentences: Sentence[], mentions: Ent
 }
 
 // Block quotes whose text the body carries without quote marks become quote spans over their paragraphs.
-function blockQuoteSpans(text: string, paragraphs: { text: string; start: number; index: number }[], blockQuotes: BlockQuote[]): QuoteSpan[] {
+function blockQuoteSpans(
+  text: string,
+  paragraphs: { text: string; start: number; index: number }[],
+  blockQuotes: BlockQuote[],
+): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   for (const b of blockQuotes) {
     const head = b.text.slice(0, 40);
@@ -91,7 +102,16 @@ function blockQuoteSpans(text: string, paragraphs: { text: string; start: number
     if (!paragraph || /^\s*[“"]/.test(paragraph.text)) continue;
     const start = paragraph.start + paragraph.text.indexOf(head);
     const end = Math.min(paragraph.start + paragraph.text.length, start + b.text.length);
-    spans.push({ text: text.slice(start, end).trim(), start, end, openAt: start, closeAt: end, paragraph: paragraph.index, continues: false, standsAlone: true });
+    spans.push({
+      text: text.slice(start, end).trim(),
+      start,
+      end,
+      openAt: start,
+      closeAt: end,
+      paragraph: paragraph.index,
+      continues: false,
+      standsAlone: true,
+    });
   }
   return spans;
 }
@@ -108,7 +128,12 @@ function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: S
   const words = q.text.split(/\s+/).length;
   // Titles of works are short and capitalised throughout ("Born to be Wild"); scare quotes are short and no one
   // is said to have said them.
-  if (words <= 6 && !q.standsAlone && q.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|a|an|to|in|and|on|for|be)$/.test(w))) return false;
+  if (
+    words <= 6 &&
+    !q.standsAlone &&
+    q.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|a|an|to|in|and|on|for|be)$/.test(w))
+  )
+    return false;
   if (words < 4 && !(sentence && SPEECH_IN_SENTENCE.test(sentence.text))) return false;
   return true;
 }
@@ -165,7 +190,8 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
     const previousSentence = [...sentences].reverse().find((s) => s.end <= q.openAt);
     if (previousSentence && /:\s*$/.test(previousSentence.text)) {
       const v = VERB_ANYWHERE.exec(previousSentence.text);
-      if (v) return resolve(previousSentence.text.slice(0, v.index), previousSentence.start, previousSentence.start + v.index, q, ctx, true);
+      if (v)
+        return resolve(previousSentence.text.slice(0, v.index), previousSentence.start, previousSentence.start + v.index, q, ctx, true);
     }
   }
   return undefined;
@@ -183,7 +209,8 @@ function introductions(before: string, head: string): string[] {
     const words = before.slice(Math.max(0, at - 60), end).split(/\s+/);
     const phrase = words.slice(-5);
     const determiner = phrase.findIndex((w) => /^(?:a|an|one)$/i.test(w));
-    if (determiner >= 0 && phrase.slice(determiner + 1).every((w) => /^[\p{L}'’-]+$/u.test(w))) found.push(phrase.slice(determiner + 1).join(' '));
+    if (determiner >= 0 && phrase.slice(determiner + 1).every((w) => /^[\p{L}'’-]+$/u.test(w)))
+      found.push(phrase.slice(determiner + 1).join(' '));
   }
   return found;
 }
@@ -218,7 +245,10 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
   const person = inside.find((m) => m.type === 'person');
   if (person) return { name: person.canonical, type: 'person' };
-  const trimmed = phrase.replace(/[\s,;:—–-]+$/, '').replace(/^[\s,;:—–-]+/, '').trim();
+  const trimmed = phrase
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/^[\s,;:—–-]+/, '')
+    .trim();
   const words = trimmed.split(/\s+/);
   // "he said", "He instead told", "and she added"
   const pronounWord = words.length <= 3 ? words.find((w) => PRONOUN.test(w)) : undefined;
@@ -238,7 +268,12 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
   let description = trimmed.replace(TRAILING_ADVERBS, '').replace(TRAILING_ADVERBS, '');
   while (DETERMINERS.test(description)) description = description.replace(DETERMINERS, '');
-  if (organisation && (!description || description.toLowerCase().startsWith(organisation.canonical.toLowerCase().split(' ')[0]) && description.split(/\s+/).length <= organisation.canonical.split(/\s+/).length + 1)) {
+  if (
+    organisation &&
+    (!description ||
+      (description.toLowerCase().startsWith(organisation.canonical.toLowerCase().split(' ')[0]) &&
+        description.split(/\s+/).length <= organisation.canonical.split(/\s+/).length + 1))
+  ) {
     return { name: organisation.canonical, type: 'organisation' };
   }
   if (!plausibleDescription(description) || description.split(/\s+/).length > MAX_SPEAKER_WORDS || /[“”"]/.test(description)) {

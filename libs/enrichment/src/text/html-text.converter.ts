@@ -1,5 +1,28 @@
 const BLOCK_TAGS = 'p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|section|article|header|footer|pre|dd|dt|aside';
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…', eacute: 'é', egrave: 'è', aacute: 'á', oacute: 'ó', uuml: 'ü', ouml: 'ö', auml: 'ä', ccedil: 'ç', ntilde: 'ñ' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  oacute: 'ó',
+  uuml: 'ü',
+  ouml: 'ö',
+  auml: 'ä',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+};
 
 /** True when a body string is HTML markup rather than plain text. */
 export function looksLikeHtml(body: string): boolean {

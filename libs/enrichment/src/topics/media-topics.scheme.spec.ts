@@ -1,5 +1,13 @@
 import { lexiconQcodes } from './topic.lexicon';
-import { MEDIA_TOPICS_SCHEME_VERSION, mediaTopic, mediaTopicAncestors, mediaTopicChildren, mediaTopicTopLevel, mediaTopics, normaliseQcode } from './media-topics.scheme';
+import {
+  MEDIA_TOPICS_SCHEME_VERSION,
+  mediaTopic,
+  mediaTopicAncestors,
+  mediaTopicChildren,
+  mediaTopicTopLevel,
+  mediaTopics,
+  normaliseQcode,
+} from './media-topics.scheme';
 
 describe('IPTC Media Topics scheme', () => {
   it('loads the shipped release with its version', () => {

@@ -8,15 +8,22 @@ const top = (text: string): string => classifyTopics(text)[0].qcode;
 const qcodes = (text: string): string[] => classifyTopics(text).map((t) => t.qcode);
 
 // Short invented articles outside the five classes the shipped model was trained on.
-const CRIME = 'Man charged with murder after stabbing in Leeds\n\nA 34-year-old man has been charged with murder after a woman was stabbed to death at a house in Leeds on Saturday night, police said. Officers found the victim with serious injuries. The suspect was arrested nearby and will appear before magistrates on Monday. Detectives appealed for witnesses.';
-const HEALTH = 'Measles cases rise as vaccination rates fall\n\nCases of measles have risen sharply this year, health officials warned, as the number of children receiving the MMR vaccine falls. Doctors said the disease was highly contagious. Hospitals have treated dozens of patients, and parents are urged to check vaccination records with their GP.';
-const CONFLICT = 'Ceasefire collapses as shelling resumes\n\nA fragile ceasefire collapsed on Tuesday as artillery shelling resumed along the front line, killing 12 civilians. Troops on both sides accused each other of breaking the truce. Rebel commanders said government forces launched an offensive, while the army said it was responding to drone strikes.';
-const WEATHER = 'Heatwave to bring hottest day of the year\n\nTemperatures will reach 34C in southern England on Thursday, forecasters said. The Met Office issued an amber warning. Sunshine will continue through the weekend before thunderstorms bring heavy showers and hail on Sunday. Temperatures will stay well above average.';
-const FOOTBALL = 'Late penalty sends United into cup final\n\nA stoppage-time penalty from the captain sent United into the cup final. The striker was brought down by the goalkeeper, and the referee pointed to the spot. The coach praised the players and the fans after the semi-final victory at the stadium.';
+const CRIME =
+  'Man charged with murder after stabbing in Leeds\n\nA 34-year-old man has been charged with murder after a woman was stabbed to death at a house in Leeds on Saturday night, police said. Officers found the victim with serious injuries. The suspect was arrested nearby and will appear before magistrates on Monday. Detectives appealed for witnesses.';
+const HEALTH =
+  'Measles cases rise as vaccination rates fall\n\nCases of measles have risen sharply this year, health officials warned, as the number of children receiving the MMR vaccine falls. Doctors said the disease was highly contagious. Hospitals have treated dozens of patients, and parents are urged to check vaccination records with their GP.';
+const CONFLICT =
+  'Ceasefire collapses as shelling resumes\n\nA fragile ceasefire collapsed on Tuesday as artillery shelling resumed along the front line, killing 12 civilians. Troops on both sides accused each other of breaking the truce. Rebel commanders said government forces launched an offensive, while the army said it was responding to drone strikes.';
+const WEATHER =
+  'Heatwave to bring hottest day of the year\n\nTemperatures will reach 34C in southern England on Thursday, forecasters said. The Met Office issued an amber warning. Sunshine will continue through the weekend before thunderstorms bring heavy showers and hail on Sunday. Temperatures will stay well above average.';
+const FOOTBALL =
+  'Late penalty sends United into cup final\n\nA stoppage-time penalty from the captain sent United into the cup final. The striker was brought down by the goalkeeper, and the referee pointed to the spot. The coach praised the players and the fans after the semi-final victory at the stadium.';
 
 describe('classifyTopics', () => {
   it('classifies within the trained classes with the model', () => {
-    const [first] = classifyTopics('Shares fell sharply on Wall Street as investors worried about interest rates and company profits. The central bank is expected to raise rates again.');
+    const [first] = classifyTopics(
+      'Shares fell sharply on Wall Street as investors worried about interest rates and company profits. The central bank is expected to raise rates again.',
+    );
     expect(first).toMatchObject({ qcode: 'medtop:04000000', source: 'model', ancestors: [] });
     expect(defaultTopicModel().classes).toContain(first.qcode);
   });

@@ -78,9 +78,7 @@ export function lexiconEvidenceFromWords(words: string[]): Map<string, LexiconEv
   }
   const out = new Map<string, LexiconEvidence>();
   for (const [qcode, e] of byEntry) {
-    const matches = e.cues
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .map(([cue, count]) => ({ cue, count }));
+    const matches = e.cues.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([cue, count]) => ({ cue, count }));
     out.set(qcode, { qcode, score: e.score, distinct: matches.length, matches });
   }
   return out;

@@ -119,7 +119,10 @@ export function predictFromFeatures(model: TopicModel, features: Map<string, num
 /** Probabilities and the highest logit, on features already computed. */
 export function scoreFromFeatures(model: TopicModel, features: Map<string, number>): TopicScores {
   const index = featureIndex(model);
-  const logits = logitScores(model.bias, vectorise(features, (f) => index.get(f)));
+  const logits = logitScores(
+    model.bias,
+    vectorise(features, (f) => index.get(f)),
+  );
   const probabilities = softmax(logits);
   return {
     predictions: model.classes.map((qcode, c) => ({ qcode, probability: probabilities[c] })).sort((a, b) => b.probability - a.probability),

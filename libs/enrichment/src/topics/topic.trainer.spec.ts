@@ -10,9 +10,24 @@ const WEATHER = 'medtop:17000000';
 
 // Small invented examples: enough for the trainer to separate three newsroom topics.
 function examples(): TopicExample[] {
-  const sport = ['The striker scored twice as the club won the league match', 'The coach praised the team after the cup final victory', 'The goalkeeper saved a penalty in the semi-final', 'Fans cheered as the captain lifted the trophy at the stadium'];
-  const health = ['Doctors warned that the virus is spreading in hospitals', 'Patients waited hours for treatment at the clinic', 'The vaccine cut infections among nurses and doctors', 'Hospital admissions rose as the flu outbreak spread'];
-  const weather = ['Heavy rain and strong winds are forecast for the weekend', 'Temperatures will fall below freezing with snow on hills', 'Forecasters issued a storm warning as gusts reached 80mph', 'Sunshine and showers are expected with a risk of thunder'];
+  const sport = [
+    'The striker scored twice as the club won the league match',
+    'The coach praised the team after the cup final victory',
+    'The goalkeeper saved a penalty in the semi-final',
+    'Fans cheered as the captain lifted the trophy at the stadium',
+  ];
+  const health = [
+    'Doctors warned that the virus is spreading in hospitals',
+    'Patients waited hours for treatment at the clinic',
+    'The vaccine cut infections among nurses and doctors',
+    'Hospital admissions rose as the flu outbreak spread',
+  ];
+  const weather = [
+    'Heavy rain and strong winds are forecast for the weekend',
+    'Temperatures will fall below freezing with snow on hills',
+    'Forecasters issued a storm warning as gusts reached 80mph',
+    'Sunshine and showers are expected with a risk of thunder',
+  ];
   return [
     ...sport.map((text, i) => ({ id: `s${i}`, text, topics: [SPORT] })),
     ...health.map((text, i) => ({ id: `h${i}`, text, topics: [HEALTH] })),
@@ -48,7 +63,11 @@ describe('trainTopicModel', () => {
   });
 
   it('spreads an example with several topics over all of them', () => {
-    const both = Array.from({ length: 4 }, (_, i) => ({ id: `b${i}`, text: `Storm stops the match and fans wait in the rain ${i}`, topics: [SPORT, WEATHER] }));
+    const both = Array.from({ length: 4 }, (_, i) => ({
+      id: `b${i}`,
+      text: `Storm stops the match and fans wait in the rain ${i}`,
+      topics: [SPORT, WEATHER],
+    }));
     const model = trainTopicModel([...examples(), ...both], { minDocumentFrequency: 1 });
     const [first, second] = predictTopics(model, 'Storm stops the match and fans wait in the rain');
     expect([first.qcode, second.qcode].sort()).toEqual([SPORT, WEATHER]);

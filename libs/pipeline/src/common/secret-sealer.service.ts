@@ -19,7 +19,10 @@ export class SecretSealer {
   /** The box, for what must never be stored in the clear (source credentials). */
   requireBox(): SecretBox {
     if (!this.box) {
-      throw new CopydeskException(ErrorCode.ServiceUnavailable, 'SECRETS_KEY is not set, so credentials and webhook secrets cannot be stored.');
+      throw new CopydeskException(
+        ErrorCode.ServiceUnavailable,
+        'SECRETS_KEY is not set, so credentials and webhook secrets cannot be stored.',
+      );
     }
     return this.box;
   }

@@ -94,7 +94,11 @@ export class ArticleEnricher {
 
     const { before, enrichment } = stored;
     // Entities are known now: find the article's story cluster (in the ingest worker, beside the duplicate index).
-    await this.queue.enqueue(JobName.ClusterArticle, { articleId, revision, correlationId }, { jobId: jobId('cluster', articleId, revision, trigger.kind === 're-enrich' ? trigger.requestId : 'first') });
+    await this.queue.enqueue(
+      JobName.ClusterArticle,
+      { articleId, revision, correlationId },
+      { jobId: jobId('cluster', articleId, revision, trigger.kind === 're-enrich' ? trigger.requestId : 'first') },
+    );
     const routeJob = this.routeJob(before, revision, enrichment, trigger);
     if (routeJob) {
       const event = before.routedRevision === null ? ArticleEventType.Created : ArticleEventType.Updated;

@@ -48,7 +48,12 @@ export class DraftBuilder {
         return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url, undefined, timeZone);
       case 'text/html':
       case 'application/xhtml+xml':
-        return this.scraper.fromHtml(decodeBody(raw.payload, raw.contentType).text, raw.url ?? '', raw.metadata.feedItem as FeedItem | undefined, timeZone);
+        return this.scraper.fromHtml(
+          decodeBody(raw.payload, raw.contentType).text,
+          raw.url ?? '',
+          raw.metadata.feedItem as FeedItem | undefined,
+          timeZone,
+        );
       default:
         throw new UnprocessableRawItemError(`raw items of type ${type} cannot be read`);
     }

@@ -40,7 +40,11 @@ export class IngestReceiver {
   ) {}
 
   /** The named source, else the key's default source, else the installation's default (CMS push, or web pages). */
-  async resolveSource(slug: string | undefined, keyDefaultSourceId: string | null, fallbackSlug = DEFAULT_PUSH_SOURCE_SLUG): Promise<SourceEntity> {
+  async resolveSource(
+    slug: string | undefined,
+    keyDefaultSourceId: string | null,
+    fallbackSlug = DEFAULT_PUSH_SOURCE_SLUG,
+  ): Promise<SourceEntity> {
     if (slug) {
       const source = await this.sources.findBySlug(slug);
       if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the slug "${slug}".`, { source: slug });
@@ -91,7 +95,10 @@ export class IngestReceiver {
         await this.rawItems.markEnqueued(receipt.rawItemId);
       } catch (err) {
         // Stored is what we promised; the sweeper will queue it.
-        this.logger.warn({ err, rawItemId: receipt.rawItemId, articleId: receipt.id }, 'raw item stored but not queued; the outbox sweeper will retry');
+        this.logger.warn(
+          { err, rawItemId: receipt.rawItemId, articleId: receipt.id },
+          'raw item stored but not queued; the outbox sweeper will retry',
+        );
       }
     }
     return receipts;

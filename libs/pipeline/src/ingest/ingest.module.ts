@@ -14,7 +14,22 @@ import { PageScraper } from './page-scraper.service';
 import { RawItemProcessor } from './raw-item-processor.service';
 import { RawItemReplayer } from './raw-item-replayer.service';
 
-const PROVIDERS = [IngestReceiver, RawItemProcessor, DraftBuilder, PageScraper, PageFetcher, SecretSealer, SourceSecrets, SourceAdmin, PollScheduler, FeedPoller, DuplicateDetector, ClusterAssigner, ArticleKiller, RawItemReplayer];
+const PROVIDERS = [
+  IngestReceiver,
+  RawItemProcessor,
+  DraftBuilder,
+  PageScraper,
+  PageFetcher,
+  SecretSealer,
+  SourceSecrets,
+  SourceAdmin,
+  PollScheduler,
+  FeedPoller,
+  DuplicateDetector,
+  ClusterAssigner,
+  ArticleKiller,
+  RawItemReplayer,
+];
 
 /**
  * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global

@@ -34,7 +34,8 @@ export class PageScraper {
     try {
       page = await this.fetcher.fetch(url, { accept: PAGE_ACCEPT, headers, acceptContentTypes: PAGE_TYPES });
     } catch (err) {
-      if (isFetchError(err) && !err.retryable) throw new UnprocessableRawItemError(`fetching ${url} was refused: ${err.code}: ${err.message}`, { cause: err });
+      if (isFetchError(err) && !err.retryable)
+        throw new UnprocessableRawItemError(`fetching ${url} was refused: ${err.code}: ${err.message}`, { cause: err });
       throw err;
     }
     const stored = await this.rawItems.insert(
@@ -48,7 +49,13 @@ export class PageScraper {
         url: page.url,
         externalId: trigger.externalId,
         correlationId: trigger.correlationId,
-        metadata: { requestedUrl: url, triggeredBy: trigger.id, statusCode: page.statusCode, redirects: page.redirects, ...(item ? { feedItem: item } : {}) },
+        metadata: {
+          requestedUrl: url,
+          triggeredBy: trigger.id,
+          statusCode: page.statusCode,
+          redirects: page.redirects,
+          ...(item ? { feedItem: item } : {}),
+        },
       },
       undefined,
       true,

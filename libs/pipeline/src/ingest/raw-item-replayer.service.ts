@@ -7,7 +7,13 @@ import { FEED_ITEM_CONTENT_TYPE } from './drafts/feed-item.draft';
 import { SCRAPE_REQUEST_CONTENT_TYPE } from './scrape-request';
 
 /** Content types a raw item can be processed from; others (a whole feed document) are kept as evidence only. */
-const PROCESSABLE = new Set(['application/json', FEED_ITEM_CONTENT_TYPE, SCRAPE_REQUEST_CONTENT_TYPE, 'text/html', 'application/xhtml+xml']);
+const PROCESSABLE = new Set([
+  'application/json',
+  FEED_ITEM_CONTENT_TYPE,
+  SCRAPE_REQUEST_CONTENT_TYPE,
+  'text/html',
+  'application/xhtml+xml',
+]);
 
 /**
  * Processes a stored raw item again, from its stored bytes (a page is re-extracted, never re-fetched), e.g. after

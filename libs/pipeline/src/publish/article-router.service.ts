@@ -56,20 +56,27 @@ export class ArticleRouter {
   ) {}
 
   /** `routeKey` identifies this routing (the route job's id); the same key again is a retry. */
-  async route(articleId: string, revision: number, requested: ArticleEventType, correlationId: string, routeKey = `${requested}.${revision}`): Promise<number> {
+  async route(
+    articleId: string,
+    revision: number,
+    requested: ArticleEventType,
+    correlationId: string,
+    routeKey = `${requested}.${revision}`,
+  ): Promise<number> {
     const plan = await this.dataSource.transaction(async (manager) => {
       const article = await this.articles.findForUpdate(articleId, manager);
       if (!article) return NOTHING;
-      return requested === ArticleEventType.Killed ? this.routeKill(article, routeKey, manager) : this.routeRevision(article, revision, routeKey, manager);
+      return requested === ArticleEventType.Killed
+        ? this.routeKill(article, routeKey, manager)
+        : this.routeRevision(article, revision, routeKey, manager);
     });
     // After the commit: a job must never run before its delivery row is visible. A crash between the two leaves
     // the rows pending; the retried route job (or the delivery sweeper) queues them.
     for (const { delivery, reason } of plan.queue) {
-      await this.scheduler.enqueue(
-        { id: delivery.id, articleId, attempts: delivery.attempts, correlationId },
-        reason,
-        { at: delivery.nextAttemptAt, correlationId },
-      );
+      await this.scheduler.enqueue({ id: delivery.id, articleId, attempts: delivery.attempts, correlationId }, reason, {
+        at: delivery.nextAttemptAt,
+        correlationId,
+      });
     }
     if (plan.event !== 'stale') this.logger.log({ articleId, revision, event: plan.event, deliveries: plan.created }, 'article routed');
     return plan.created;
@@ -94,7 +101,16 @@ export class ArticleRouter {
       if (!matchesSubscription(forMatching, subscription.filters).matched) continue;
       // A retried route job finds what its first run made (whose event was decided then) and queues it again.
       const delivery = await this.deliveries.createOnce(
-        { subscriptionId: subscription.id, articleId: article.id, event, revision, routeKey, eventId: newEventId(), payload: payloads(event, subscription), nextAttemptAt: due },
+        {
+          subscriptionId: subscription.id,
+          articleId: article.id,
+          event,
+          revision,
+          routeKey,
+          eventId: newEventId(),
+          payload: payloads(event, subscription),
+          nextAttemptAt: due,
+        },
         manager,
       );
       plan.queue.push({ delivery, reason: 'route' });
@@ -114,13 +130,25 @@ export class ArticleRouter {
       return NOTHING;
     }
     const now = new Date();
-    const payloads = this.payloadCache(toArticleForPublishing(article, await this.sources.findById(article.sourceId, manager)), article.killedAt ?? now);
-    const targets = await this.subscriptions.findByIds([...(await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: true }, manager))], manager);
+    const payloads = this.payloadCache(
+      toArticleForPublishing(article, await this.sources.findById(article.sourceId, manager)),
+      article.killedAt ?? now,
+    );
+    const targets = await this.subscriptions.findByIds(
+      [...(await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: true }, manager))],
+      manager,
+    );
 
     const plan: RoutingPlan = { event: ArticleEventType.Killed, created: 0, queue: [] };
     for (const subscription of targets) {
-      const cancelled = await this.deliveries.cancelPendingForArticle(subscription.id, article.id, 'superseded by the kill of the article', manager);
-      if (cancelled) this.logger.log({ articleId: article.id, subscriptionId: subscription.id, cancelled }, 'pending events cancelled by a kill');
+      const cancelled = await this.deliveries.cancelPendingForArticle(
+        subscription.id,
+        article.id,
+        'superseded by the kill of the article',
+        manager,
+      );
+      if (cancelled)
+        this.logger.log({ articleId: article.id, subscriptionId: subscription.id, cancelled }, 'pending events cancelled by a kill');
       if (subscription.status === SubscriptionStatus.Disabled || !subscription.events.includes(ArticleEventType.Killed)) continue;
       // Nothing ever left for this subscriber: there is nothing to take down.
       if (!(await this.deliveries.mayHaveReached(subscription.id, article.id, manager))) continue;

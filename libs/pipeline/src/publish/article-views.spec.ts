@@ -52,7 +52,8 @@ describe('article views for publishing', () => {
     const native = toNativeJson(toArticleForPublishing(article(), source));
     expect(native.topics.length).toBeGreaterThan(0);
     for (const topic of native.topics) expect(Object.keys(topic).sort()).toEqual(['ancestors', 'confidence', 'label', 'qcode', 'uri']);
-    for (const entity of [...native.entities.people, ...native.entities.organisations, ...native.entities.places]) expect(Object.keys(entity)).toEqual(['name']);
+    for (const entity of [...native.entities.people, ...native.entities.organisations, ...native.entities.places])
+      expect(Object.keys(entity)).toEqual(['name']);
     expect(native.contentType).toBe('news');
   });
 
@@ -63,7 +64,13 @@ describe('article views for publishing', () => {
   });
 
   it('reads older or partial enrichments without failing', () => {
-    const legacy = article({ enrichment: { topics: [{ qcode: 'medtop:11000000', confidence: 0.9, ancestors: ['medtop:x'] }, { label: 'no qcode' }], entities: { people: ['Ana Ruiz', { name: '' }] }, contentType: 'opinion' } });
+    const legacy = article({
+      enrichment: {
+        topics: [{ qcode: 'medtop:11000000', confidence: 0.9, ancestors: ['medtop:x'] }, { label: 'no qcode' }],
+        entities: { people: ['Ana Ruiz', { name: '' }] },
+        contentType: 'opinion',
+      },
+    });
     expect(toArticleForMatching(legacy, null)).toMatchObject({
       topics: [{ qcode: 'medtop:11000000', confidence: 0.9, ancestors: ['medtop:x'] }],
       entities: { people: [{ name: 'Ana Ruiz' }], organisations: [], places: [] },

@@ -1,6 +1,13 @@
 import { ArticleStatus } from '@copydesk/contracts';
 import type { ArticleEntity, SourceEntity } from '@copydesk/database';
-import type { ArticleEnrichment, ArticleForMatching, ArticleForPublishing, PublishingEntity, PublishingImage, PublishingTopic } from '@copydesk/delivery';
+import type {
+  ArticleEnrichment,
+  ArticleForMatching,
+  ArticleForPublishing,
+  PublishingEntity,
+  PublishingImage,
+  PublishingTopic,
+} from '@copydesk/delivery';
 
 /**
  * The enrichment as `ArticleEnricher` stores it (the `Enrichment` of @copydesk/enrichment, as jsonb). Read
@@ -8,7 +15,12 @@ import type { ArticleEnrichment, ArticleForMatching, ArticleForPublishing, Publi
  * so internals (topic `source`, entity `count` and `salience`, content-type `evidence`) never reach subscribers.
  */
 interface StoredEnrichment {
-  topics?: Array<{ qcode?: unknown; label?: unknown; confidence?: unknown; ancestors?: Array<{ qcode?: unknown; label?: unknown } | string> }>;
+  topics?: Array<{
+    qcode?: unknown;
+    label?: unknown;
+    confidence?: unknown;
+    ancestors?: Array<{ qcode?: unknown; label?: unknown } | string>;
+  }>;
   entities?: Partial<Record<'people' | 'organisations' | 'places', Array<{ name?: unknown; uri?: unknown } | string>>>;
   keywords?: unknown[];
   contentType?: { type?: string } | string | null;
@@ -47,7 +59,11 @@ function enrichmentOf(article: ArticleEntity): ArticleEnrichment {
   const contentType = typeof stored.contentType === 'string' ? stored.contentType : (stored.contentType?.type ?? null);
   return {
     topics: topicsOf(stored),
-    entities: { people: entitiesOf(stored, 'people'), organisations: entitiesOf(stored, 'organisations'), places: entitiesOf(stored, 'places') },
+    entities: {
+      people: entitiesOf(stored, 'people'),
+      organisations: entitiesOf(stored, 'organisations'),
+      places: entitiesOf(stored, 'places'),
+    },
     keywords: (stored.keywords ?? []).filter((keyword): keyword is string => typeof keyword === 'string'),
     contentType,
     enricherVersion: stored.enricherVersion,
@@ -62,7 +78,11 @@ export function toArticleForMatching(article: ArticleEntity, source: SourceEntit
     sourceId: article.sourceId,
     sourceSlug: source?.slug,
     language: article.language,
-    topics: enrichment.topics.map((topic) => ({ qcode: topic.qcode, confidence: topic.confidence, ancestors: topic.ancestors.map((a) => a.qcode) })),
+    topics: enrichment.topics.map((topic) => ({
+      qcode: topic.qcode,
+      confidence: topic.confidence,
+      ancestors: topic.ancestors.map((a) => a.qcode),
+    })),
     entities: enrichment.entities,
     contentType: enrichment.contentType ?? null,
     title: article.title ?? '',

@@ -1,5 +1,11 @@
 import { ArticleEventType, ArticleStatus, DeliveryStatus, SubscriptionStatus } from '@copydesk/contracts';
-import { ArticleRepository, DeliveryRepository, SubscriptionRepository, type DeliveryAttemptEntity, type DeliveryEntity } from '@copydesk/database';
+import {
+  ArticleRepository,
+  DeliveryRepository,
+  SubscriptionRepository,
+  type DeliveryAttemptEntity,
+  type DeliveryEntity,
+} from '@copydesk/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { DeliveryScheduler } from './delivery-scheduler.service';
@@ -56,7 +62,12 @@ export class DeliveryAdmin {
     await this.requireSubscription(subscriptionId);
     const beforeSeq = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
     // One extra row says whether another page exists.
-    const rows = await this.deliveries.listForSubscription(subscriptionId, { status: options.status, articleId: options.articleId, beforeSeq, limit: options.limit + 1 });
+    const rows = await this.deliveries.listForSubscription(subscriptionId, {
+      status: options.status,
+      articleId: options.articleId,
+      beforeSeq,
+      limit: options.limit + 1,
+    });
     const items = rows.slice(0, options.limit);
     return { items, nextCursor: rows.length > options.limit ? encodeCursor(items[items.length - 1].seq) : null };
   }
@@ -71,16 +82,25 @@ export class DeliveryAdmin {
     const current = await this.deliveries.findById(id);
     if (!current) throw deliveryNotFound(id);
     if (current.status === DeliveryStatus.Pending) {
-      throw new CopydeskException(ErrorCode.Conflict, 'The delivery is still pending: it will be attempted on its own.', { deliveryId: id, status: current.status });
+      throw new CopydeskException(ErrorCode.Conflict, 'The delivery is still pending: it will be attempted on its own.', {
+        deliveryId: id,
+        status: current.status,
+      });
     }
     await this.requireSendable(current.subscriptionId);
     if (current.event !== ArticleEventType.Killed && (await this.articles.findById(current.articleId))?.status === ArticleStatus.Killed) {
-      throw new CopydeskException(ErrorCode.Conflict, 'The article was killed: only its kill can be replayed.', { deliveryId: id, articleId: current.articleId });
+      throw new CopydeskException(ErrorCode.Conflict, 'The article was killed: only its kill can be replayed.', {
+        deliveryId: id,
+        articleId: current.articleId,
+      });
     }
     const replayed = await this.deliveries.replay(id);
     // Lost a race with another replay or a kill: say so rather than pretend.
-    if (!replayed) throw new CopydeskException(ErrorCode.Conflict, 'The delivery changed meanwhile; read it and try again.', { deliveryId: id });
-    await this.scheduler.enqueue({ id, articleId: replayed.articleId, attempts: replayed.attempts, correlationId }, 'replay', { correlationId });
+    if (!replayed)
+      throw new CopydeskException(ErrorCode.Conflict, 'The delivery changed meanwhile; read it and try again.', { deliveryId: id });
+    await this.scheduler.enqueue({ id, articleId: replayed.articleId, attempts: replayed.attempts, correlationId }, 'replay', {
+      correlationId,
+    });
     this.logger.log({ deliveryId: id, subscriptionId: replayed.subscriptionId, replays: replayed.replays }, 'delivery replayed');
     return replayed;
   }
@@ -88,14 +108,20 @@ export class DeliveryAdmin {
   async replayMany(subscriptionId: string, options: BulkReplayOptions, correlationId: string): Promise<BulkReplayResult> {
     await this.requireSendable(subscriptionId);
     const statuses = options.statuses.filter((status) => status !== DeliveryStatus.Pending);
-    const replayed = await this.deliveries.replayMany(subscriptionId, { statuses, since: options.since, until: options.until, limit: MAX_BULK_REPLAY });
+    const replayed = await this.deliveries.replayMany(subscriptionId, {
+      statuses,
+      since: options.since,
+      until: options.until,
+      limit: MAX_BULK_REPLAY,
+    });
     await this.scheduler.enqueueAll(replayed, 'replay', correlationId);
     this.logger.log({ subscriptionId, replayed: replayed.length, statuses }, 'deliveries replayed');
     return { replayed: replayed.length, truncated: replayed.length === MAX_BULK_REPLAY };
   }
 
   private async requireSubscription(id: string): Promise<void> {
-    if (!(await this.subscriptions.findById(id))) throw new CopydeskException(ErrorCode.SubscriptionNotFound, `No subscription has the id ${id}.`);
+    if (!(await this.subscriptions.findById(id)))
+      throw new CopydeskException(ErrorCode.SubscriptionNotFound, `No subscription has the id ${id}.`);
   }
 
   /** Replays go to active subscriptions, or wait in paused ones; a disabled one must be re-enabled first. */
@@ -103,10 +129,14 @@ export class DeliveryAdmin {
     const subscription = await this.subscriptions.findById(subscriptionId);
     if (!subscription) throw new CopydeskException(ErrorCode.SubscriptionNotFound, `No subscription has the id ${subscriptionId}.`);
     if (subscription.status === SubscriptionStatus.Disabled) {
-      throw new CopydeskException(ErrorCode.Conflict, 'The subscription is disabled: re-enable it (PATCH status "active") before replaying.', {
-        subscriptionId,
-        disabledReason: subscription.disabledReason,
-      });
+      throw new CopydeskException(
+        ErrorCode.Conflict,
+        'The subscription is disabled: re-enable it (PATCH status "active") before replaying.',
+        {
+          subscriptionId,
+          disabledReason: subscription.disabledReason,
+        },
+      );
     }
   }
 }
@@ -123,6 +153,9 @@ function encodeCursor(seq: string): string {
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^d:(\d{1,19})$/.exec(decoded);
-  if (!match) throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor is not one this API returned.', { errors: [{ pointer: '/cursor', detail: 'unknown cursor' }] });
+  if (!match)
+    throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor is not one this API returned.', {
+      errors: [{ pointer: '/cursor', detail: 'unknown cursor' }],
+    });
   return match[1];
 }

@@ -85,7 +85,8 @@ export class DeliveryRunner {
       const sub = subscription as Subscription;
       if (sub.status === SubscriptionStatus.Paused) {
         // Mark, then look again: a resume that came before the mark was visible is seen here, one after it wakes this.
-        if ((await this.deliveries.holdForResume(delivery.id)) && (await this.subscriptions.statusOf(sub.id)) === SubscriptionStatus.Paused) return 'waiting';
+        if ((await this.deliveries.holdForResume(delivery.id)) && (await this.subscriptions.statusOf(sub.id)) === SubscriptionStatus.Paused)
+          return 'waiting';
         continue;
       }
 
@@ -93,10 +94,14 @@ export class DeliveryRunner {
       if (delivery.event !== ArticleEventType.Killed && embargoUntil && embargoUntil.getTime() > Date.now()) {
         // The embargo was moved later after this delivery was scheduled: wait for the new time.
         await this.deliveries.reschedule(delivery.id, embargoUntil);
-        await this.scheduler.enqueue({ id: delivery.id, articleId: delivery.articleId, attempts: delivery.attempts, correlationId: null }, 'embargo', {
-          at: embargoUntil,
-          correlationId,
-        });
+        await this.scheduler.enqueue(
+          { id: delivery.id, articleId: delivery.articleId, attempts: delivery.attempts, correlationId: null },
+          'embargo',
+          {
+            at: embargoUntil,
+            correlationId,
+          },
+        );
         return 'embargoed';
       }
       if (delivery.nextAttemptAt && delivery.nextAttemptAt.getTime() > Date.now() + DUE_TOLERANCE_MS) return 'not-due';
@@ -126,7 +131,9 @@ export class DeliveryRunner {
 
   private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
     const now = Date.now();
-    const secrets = subscription.secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now).map((s) => this.sealer.openWebhookSecret(s.secret));
+    const secrets = subscription.secrets
+      .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
+      .map((s) => this.sealer.openWebhookSecret(s.secret));
     const attempt = delivery.attempts + 1;
     const result = await this.sender.send(subscription.url, delivery, secrets);
     const decision = classifyDeliveryResponse({
@@ -139,7 +146,11 @@ export class DeliveryRunner {
       now: new Date(),
     });
     const next = await this.nextState(delivery, attempt, decision);
-    const error = result.errorMessage ? `${decision.reason}: ${result.errorMessage}` : decision.outcome === 'delivered' ? null : decision.reason;
+    const error = result.errorMessage
+      ? `${decision.reason}: ${result.errorMessage}`
+      : decision.outcome === 'delivered'
+        ? null
+        : decision.reason;
     const settled = await this.deliveries.settle(
       delivery.id,
       {
@@ -164,7 +175,15 @@ export class DeliveryRunner {
     }
     await this.wake(delivery);
     this.logger.log(
-      { deliveryId: delivery.id, subscriptionId: subscription.id, attempt, outcome: decision.outcome, status: next.status, statusCode: result.statusCode, latencyMs: result.latencyMs },
+      {
+        deliveryId: delivery.id,
+        subscriptionId: subscription.id,
+        attempt,
+        outcome: decision.outcome,
+        status: next.status,
+        statusCode: result.statusCode,
+        latencyMs: result.latencyMs,
+      },
       'delivery attempt',
     );
     return outcomeOf(next.status);
@@ -186,7 +205,10 @@ export class DeliveryRunner {
         return { status: DeliveryStatus.Pending, nextAttemptAt: new Date(Date.now() + (decision.nextAttemptDelayMs ?? 0)) };
       case 'failed':
         // Out of retries: dead. Refused outright (4xx, a redirect, a blocked address): failed. Both can be replayed.
-        return { status: attempt - delivery.attemptsBeforeReplay > this.schedule.length ? DeliveryStatus.Dead : DeliveryStatus.Failed, nextAttemptAt: null };
+        return {
+          status: attempt - delivery.attemptsBeforeReplay > this.schedule.length ? DeliveryStatus.Dead : DeliveryStatus.Failed,
+          nextAttemptAt: null,
+        };
       case 'disable-subscription':
         return { status: DeliveryStatus.Failed, nextAttemptAt: null };
     }

@@ -19,11 +19,19 @@ export class DeliveryScheduler {
   constructor(private readonly queue: JobQueue) {}
 
   /** One job for `delivery`, run at `at` (now when absent or past). */
-  async enqueue(delivery: DeliveryRef, reason: DeliveryJobReason, options: { at?: Date | null; correlationId?: string } = {}): Promise<void> {
+  async enqueue(
+    delivery: DeliveryRef,
+    reason: DeliveryJobReason,
+    options: { at?: Date | null; correlationId?: string } = {},
+  ): Promise<void> {
     const delay = options.at ? Math.max(0, options.at.getTime() - Date.now()) : 0;
     await this.queue.enqueue(
       JobName.Deliver,
-      { deliveryId: delivery.id, articleId: delivery.articleId, correlationId: options.correlationId ?? delivery.correlationId ?? delivery.id },
+      {
+        deliveryId: delivery.id,
+        articleId: delivery.articleId,
+        correlationId: options.correlationId ?? delivery.correlationId ?? delivery.id,
+      },
       // A woken delivery is ready now: it goes ahead of jobs not yet looked at (a backlog after a resume or a bulk
       // replay), or a subscriber's free slot would idle until the whole backlog had been parked.
       { jobId: this.jobIdFor(delivery, reason, options.at), delay, ...(reason === 'wake' ? { lifo: true } : {}) },

@@ -114,7 +114,13 @@ export class SubscriptionManager {
    */
   async rotateSecret(id: string, overlapSeconds = DEFAULT_SECRET_OVERLAP_SECONDS): Promise<SubscriptionWithSecret> {
     const secret = generateWebhookSecret();
-    const rotated = await this.subscriptions.rotateSecret(id, this.sealer.sealWebhookSecret(secret), overlapSeconds * 1000, new Date(), MAX_SECRETS);
+    const rotated = await this.subscriptions.rotateSecret(
+      id,
+      this.sealer.sealWebhookSecret(secret),
+      overlapSeconds * 1000,
+      new Date(),
+      MAX_SECRETS,
+    );
     if (!rotated) throw notFound(id);
     this.logger.log({ subscriptionId: id, overlapSeconds }, 'subscription secret rotated');
     return { subscription: rotated.subscription, secret, previousSecretExpiresAt: rotated.previousExpiresAt };
@@ -137,7 +143,14 @@ export class SubscriptionManager {
         await this.subscriptions.changeStatus(id, [SubscriptionStatus.Active, SubscriptionStatus.Disabled], status, null);
         return;
       case SubscriptionStatus.Disabled:
-        if (await this.subscriptions.changeStatus(id, [SubscriptionStatus.Active, SubscriptionStatus.Paused], status, 'disabled through the API')) {
+        if (
+          await this.subscriptions.changeStatus(
+            id,
+            [SubscriptionStatus.Active, SubscriptionStatus.Paused],
+            status,
+            'disabled through the API',
+          )
+        ) {
           await this.deliveries.cancelPendingForSubscription(id, 'the subscription was disabled through the API');
         }
         return;
@@ -158,7 +171,8 @@ export class SubscriptionManager {
       if (!concept) errors.push({ pointer: `/filters/topics/${index}`, detail: `${topic} is not an IPTC Media Topic` });
       return concept?.qcode ?? topic;
     });
-    if (errors.length) throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
+    if (errors.length)
+      throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
     const checked: SubscriptionFilters = { ...filters, ...(topics ? { topics: [...new Set(topics)] } : {}) };
     for (const key of ['sources', 'languages', 'topics', 'entities', 'contentTypes'] as const) {
       if (checked[key]?.length === 0) delete checked[key];

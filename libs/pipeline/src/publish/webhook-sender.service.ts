@@ -49,7 +49,10 @@ export class WebhookSender implements OnModuleDestroy {
   constructor(config: AppConfig) {
     this.timeoutMs = config.get('DELIVERY_TIMEOUT_MS');
     this.agent = new Agent({
-      connect: createGuardedConnector({ allowLoopback: config.get('FETCH_ALLOW_LOOPBACK'), connectTimeoutMs: Math.min(10_000, this.timeoutMs) }),
+      connect: createGuardedConnector({
+        allowLoopback: config.get('FETCH_ALLOW_LOOPBACK'),
+        connectTimeoutMs: Math.min(10_000, this.timeoutMs),
+      }),
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     });
@@ -64,7 +67,12 @@ export class WebhookSender implements OnModuleDestroy {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const headers = buildWebhookHeaders({ id: message.eventId, timestamp: Math.floor(Date.now() / 1000), body: message.payload, secrets });
+      const headers = buildWebhookHeaders({
+        id: message.eventId,
+        timestamp: Math.floor(Date.now() / 1000),
+        body: message.payload,
+        secrets,
+      });
       const response = await request(url, {
         method: 'POST',
         dispatcher: this.agent,

@@ -25,7 +25,8 @@ export class ClusterAssigner {
 
   async assign(articleId: string): Promise<ClusterOutcome> {
     const article = await this.articles.findById(articleId);
-    if (!article || article.status === ArticleStatus.Killed || !article.enrichment) return { clusterId: null, reason: 'not enriched or killed' };
+    if (!article || article.status === ArticleStatus.Killed || !article.enrichment)
+      return { clusterId: null, reason: 'not enriched or killed' };
     const when = article.publishedAt ?? article.createdAt;
     const keys = storyEntityKeys((article.enrichment as { entities?: StoredEntities }).entities);
     const window = STORY_WINDOW_HOURS * 3_600_000;
@@ -33,9 +34,16 @@ export class ClusterAssigner {
     return this.clusters.transaction(async (manager) => {
       await this.clusters.replaceEntityKeys(articleId, keys, when, manager);
       const duplicates = await this.clusters.relatedClusters(articleId, manager);
-      const overlaps = (await this.clusters.entityOverlaps(articleId, keys, new Date(when.getTime() - window), new Date(when.getTime() + window), 2, manager)).filter((o) =>
-        sharesStory(o.shared),
-      );
+      const overlaps = (
+        await this.clusters.entityOverlaps(
+          articleId,
+          keys,
+          new Date(when.getTime() - window),
+          new Date(when.getTime() + window),
+          2,
+          manager,
+        )
+      ).filter((o) => sharesStory(o.shared));
       const members = [...duplicates, ...overlaps.map((o) => ({ articleId: o.articleId, clusterId: o.clusterId }))];
       const clusterIds = [...new Set([article.clusterId, ...members.map((m) => m.clusterId)].filter((id): id is string => id !== null))];
 
@@ -46,7 +54,11 @@ export class ClusterAssigner {
         await this.clusters.create(clusterId, article.title, manager);
       } else {
         clusterId = clusterIds.length === 1 ? clusterIds[0] : await this.clusters.oldest(clusterIds, manager);
-        await this.clusters.mergeInto(clusterId, clusterIds.filter((id) => id !== clusterId), manager);
+        await this.clusters.mergeInto(
+          clusterId,
+          clusterIds.filter((id) => id !== clusterId),
+          manager,
+        );
       }
       const unclustered = members.filter((m) => m.clusterId === null).map((m) => m.articleId);
       await this.clusters.assign([articleId, ...unclustered], clusterId, manager);

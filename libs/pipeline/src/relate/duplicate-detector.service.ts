@@ -1,5 +1,14 @@
 import { RelationRepository, type RelationRow } from '@copydesk/database';
-import { classifyRelation, containmentFromJaccard, contentWords, jaccard, minhashBands, minhashOfShingles, titleSimilarity, wordShingles } from '@copydesk/normalize';
+import {
+  classifyRelation,
+  containmentFromJaccard,
+  contentWords,
+  jaccard,
+  minhashBands,
+  minhashOfShingles,
+  titleSimilarity,
+  wordShingles,
+} from '@copydesk/normalize';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -20,7 +29,8 @@ const MIN_WORDS_FOR_MINHASH = 12;
 const MAX_CANDIDATES = 200;
 
 const toBuffer = (signature: Uint32Array): Buffer => Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
-const toSignature = (buffer: Buffer): Uint32Array => new Uint32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+const toSignature = (buffer: Buffer): Uint32Array =>
+  new Uint32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 // PostgreSQL integers are signed; band keys are unsigned 32-bit. The same bits either way.
 const toSigned = (key: number): number => key | 0;
 
@@ -42,8 +52,20 @@ export class DuplicateDetector {
     const found = new Map<string, RelationRow>();
 
     for (const copy of await this.relations.sameContent(subject.articleId, subject.contentHash, MAX_CANDIDATES, manager)) {
-      const label = classifyRelation({ sameSource: copy.sourceId === subject.sourceId, similarity: 1, titleSimilarity: titleSimilarity(subject.title, copy.title ?? ''), timeGapHours: hoursBetween(subject.publishedAt, copy.publishedAt) });
-      if (label) found.set(copy.id, { articleId: subject.articleId, relatedArticleId: copy.id, relation: label, similarity: 1, titleSimilarity: titleSimilarity(subject.title, copy.title ?? '') });
+      const label = classifyRelation({
+        sameSource: copy.sourceId === subject.sourceId,
+        similarity: 1,
+        titleSimilarity: titleSimilarity(subject.title, copy.title ?? ''),
+        timeGapHours: hoursBetween(subject.publishedAt, copy.publishedAt),
+      });
+      if (label)
+        found.set(copy.id, {
+          articleId: subject.articleId,
+          relatedArticleId: copy.id,
+          relation: label,
+          similarity: 1,
+          titleSimilarity: titleSimilarity(subject.title, copy.title ?? ''),
+        });
     }
 
     if (contentWords(text).length >= MIN_WORDS_FOR_MINHASH) {
@@ -52,7 +74,16 @@ export class DuplicateDetector {
       const shingleCount = shingles.size;
       const bands = minhashBands(signature).map(toSigned);
       await this.relations.saveFingerprint(
-        { articleId: subject.articleId, sourceId: subject.sourceId, revision: subject.revision, minhash: toBuffer(signature), shingleCount, bands, title: subject.title, publishedAt: subject.publishedAt },
+        {
+          articleId: subject.articleId,
+          sourceId: subject.sourceId,
+          revision: subject.revision,
+          minhash: toBuffer(signature),
+          shingleCount,
+          bands,
+          title: subject.title,
+          publishedAt: subject.publishedAt,
+        },
         manager,
       );
       for (const candidate of await this.relations.candidates(subject.articleId, bands, MAX_CANDIDATES, manager)) {
@@ -66,7 +97,14 @@ export class DuplicateDetector {
           timeGapHours: hoursBetween(subject.publishedAt, candidate.publishedAt),
           containment: containmentFromJaccard(similarity, shingleCount, candidate.shingleCount),
         });
-        if (label) found.set(candidate.articleId, { articleId: subject.articleId, relatedArticleId: candidate.articleId, relation: label, similarity: Math.round(similarity * 1000) / 1000, titleSimilarity: Math.round(titles * 1000) / 1000 });
+        if (label)
+          found.set(candidate.articleId, {
+            articleId: subject.articleId,
+            relatedArticleId: candidate.articleId,
+            relation: label,
+            similarity: Math.round(similarity * 1000) / 1000,
+            titleSimilarity: Math.round(titles * 1000) / 1000,
+          });
       }
     }
 

@@ -4,7 +4,10 @@ describe('story evidence', () => {
   it('indexes salient entities only, accent- and case-insensitively', () => {
     expect(
       storyEntityKeys({
-        people: [{ name: 'Giulia Ferraro', salience: 0.5 }, { name: 'Passing Mention', salience: 0.1, count: 1 }],
+        people: [
+          { name: 'Giulia Ferraro', salience: 0.5 },
+          { name: 'Passing Mention', salience: 0.1, count: 1 },
+        ],
         organisations: [{ name: 'Red Cross', salience: 0.1, count: 3 }],
         places: [{ name: 'Émilia-Romagna', salience: 0.8 }],
       }).sort(),

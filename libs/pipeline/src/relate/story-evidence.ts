@@ -19,7 +19,9 @@ const key = (kind: 'person' | 'org' | 'place', name: string): string =>
 export function storyEntityKeys(entities: StoredEntities | undefined): string[] {
   if (!entities) return [];
   const pick = (kind: 'person' | 'org' | 'place', list: StoredEntities['people']) =>
-    (list ?? []).filter((e) => (e.salience ?? 0) >= MIN_SALIENCE || (e.count ?? 0) >= 2).map((e) => ({ key: key(kind, e.name), weight: e.salience ?? 0 }));
+    (list ?? [])
+      .filter((e) => (e.salience ?? 0) >= MIN_SALIENCE || (e.count ?? 0) >= 2)
+      .map((e) => ({ key: key(kind, e.name), weight: e.salience ?? 0 }));
   return [...pick('person', entities.people), ...pick('org', entities.organisations), ...pick('place', entities.places)]
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_KEYS)

@@ -19,19 +19,32 @@ export type PollOutcome =
   | { kind: 'polled'; items: number; changed: number }
   | { kind: 'failed'; error: string; failures: number };
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1';
 
 /** The key a feed item is known by: its guid, else its link, else a hash of what it says. */
 export function feedItemKey(item: FeedItem): string {
   if (item.guid) return item.guid;
   if (item.link) return item.link;
-  return `sha256:${createHash('sha256').update(`${item.title ?? ''}\n${item.summary ?? ''}`).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(`${item.title ?? ''}\n${item.summary ?? ''}`)
+    .digest('hex')}`;
 }
 
 /** Changes when anything a reader would see changes; dates alone count too, as feeds mark corrections by them. */
 function fingerprint(item: FeedItem): string {
   return createHash('sha256')
-    .update(JSON.stringify([item.title, item.link, item.summary, item.contentHtml, item.updatedAt, item.publishedAt, item.authors.map((a) => a.name)]))
+    .update(
+      JSON.stringify([
+        item.title,
+        item.link,
+        item.summary,
+        item.contentHtml,
+        item.updatedAt,
+        item.publishedAt,
+        item.authors.map((a) => a.name),
+      ]),
+    )
     .digest('hex');
 }
 
@@ -67,7 +80,12 @@ export class FeedPoller {
       return await this.pollSource(source, correlationId);
     } finally {
       // Release only our own lock: a poll that outlived its lease must not free the next one's.
-      await this.redis.eval(`if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`, 1, lockKey, token);
+      await this.redis.eval(
+        `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`,
+        1,
+        lockKey,
+        token,
+      );
     }
   }
 
@@ -82,28 +100,39 @@ export class FeedPoller {
         headers: credentialHeaders(this.secrets.credentials(source)),
       });
       if (result.status === 'not-modified') {
-        await this.adapt(source, interval, nextPollInterval(interval, { newItems: 0 }, bounds), { newItems: 0, etag: source.etag, lastModified: source.lastModified });
+        await this.adapt(source, interval, nextPollInterval(interval, { newItems: 0 }, bounds), {
+          newItems: 0,
+          etag: source.etag,
+          lastModified: source.lastModified,
+        });
         return { kind: 'not-modified' };
       }
       const text = result.text ?? decodeBody(result.bytes, result.contentType ?? undefined).text;
       const feed = parseFeed(text, { url: result.url, contentType: result.contentType ?? undefined });
 
       const keyed = feed.items.map((item) => ({ item, key: feedItemKey(item), fingerprint: fingerprint(item) }));
-      const known = await this.sourceItems.fingerprints(source.id, keyed.map((k) => k.key));
+      const known = await this.sourceItems.fingerprints(
+        source.id,
+        keyed.map((k) => k.key),
+      );
       // A feed may list one item twice; the first occurrence wins.
       const seen = new Set<string>();
       const changed = keyed.filter((k) => !seen.has(k.key) && seen.add(k.key) && known.get(k.key) !== k.fingerprint);
 
       if (changed.length > 0) {
-        const document = await this.rawItems.insert({
-          sourceId: source.id,
-          origin: RawItemOrigin.Feed,
-          contentType: result.headers['content-type'] ?? result.contentType ?? 'application/octet-stream',
-          payload: result.bytes,
-          url: result.url,
-          correlationId,
-          metadata: { kind: 'feed-document', format: feed.format, version: feed.version, items: feed.items.length },
-        }, undefined, true);
+        const document = await this.rawItems.insert(
+          {
+            sourceId: source.id,
+            origin: RawItemOrigin.Feed,
+            contentType: result.headers['content-type'] ?? result.contentType ?? 'application/octet-stream',
+            payload: result.bytes,
+            url: result.url,
+            correlationId,
+            metadata: { kind: 'feed-document', format: feed.format, version: feed.version, items: feed.items.length },
+          },
+          undefined,
+          true,
+        );
         for (const { item, key, fingerprint: print } of changed) {
           const receipt = await this.receiver.receive(
             source,

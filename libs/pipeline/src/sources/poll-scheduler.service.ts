@@ -41,11 +41,13 @@ export class PollScheduler {
    */
   async schedule(sourceId: string, intervalSeconds: number, firstAt?: Date): Promise<void> {
     const { removeOnComplete, removeOnFail, attempts } = JOB_OPTIONS[JobName.PollSource];
-    await this.queue.queue(QueueName.Poll).upsertJobScheduler(
-      pollSchedulerId(sourceId),
-      { every: intervalSeconds * 1000, ...(firstAt ? { startDate: firstAt } : {}) },
-      { name: JobName.PollSource, data: { sourceId }, opts: { removeOnComplete, removeOnFail, attempts } },
-    );
+    await this.queue
+      .queue(QueueName.Poll)
+      .upsertJobScheduler(
+        pollSchedulerId(sourceId),
+        { every: intervalSeconds * 1000, ...(firstAt ? { startDate: firstAt } : {}) },
+        { name: JobName.PollSource, data: { sourceId }, opts: { removeOnComplete, removeOnFail, attempts } },
+      );
   }
 
   async unschedule(sourceId: string): Promise<void> {

@@ -40,7 +40,9 @@ export class SourceAdmin {
 
   async create(settings: SourceSettings): Promise<CreatedSource> {
     if (NEEDS_URL.has(settings.type) && !settings.url) {
-      throw new CopydeskException(ErrorCode.ValidationFailed, `A ${settings.type} source needs a url.`, { errors: [{ pointer: '/url', detail: 'url is required' }] });
+      throw new CopydeskException(ErrorCode.ValidationFailed, `A ${settings.type} source needs a url.`, {
+        errors: [{ pointer: '/url', detail: 'url is required' }],
+      });
     }
     if (settings.url) this.checkUrl(settings.url);
     this.checkTimeZone(settings.timeZone);
@@ -64,11 +66,14 @@ export class SourceAdmin {
       source = await this.sources.create(fields);
     } catch (err) {
       if (err instanceof QueryFailedError && /sources_slug_key|duplicate key/.test(err.message)) {
-        throw new CopydeskException(ErrorCode.Conflict, `A source with the slug "${settings.slug}" exists already.`, { slug: settings.slug });
+        throw new CopydeskException(ErrorCode.Conflict, `A source with the slug "${settings.slug}" exists already.`, {
+          slug: settings.slug,
+        });
       }
       throw err;
     }
-    if (source.active && PollScheduler.isPolled(source.type)) await this.scheduler.schedule(source.id, this.scheduler.currentInterval(source));
+    if (source.active && PollScheduler.isPolled(source.type))
+      await this.scheduler.schedule(source.id, this.scheduler.currentInterval(source));
     return { source, webhookSecret };
   }
 
@@ -85,10 +90,12 @@ export class SourceAdmin {
       // A new interval restarts adaptation from it.
       fields.config = { ...source.config, ...this.intervalConfig({ ...source, ...changes }), adaptiveIntervalSeconds: undefined };
     }
-    if (changes.credentials !== undefined) fields.credentialsEncrypted = changes.credentials ? this.secrets.sealCredentials(changes.credentials) : null;
+    if (changes.credentials !== undefined)
+      fields.credentialsEncrypted = changes.credentials ? this.secrets.sealCredentials(changes.credentials) : null;
     await this.sources.update(source.id, fields);
     const updated = (await this.sources.findById(source.id)) as SourceEntity;
-    if (updated.active && PollScheduler.isPolled(updated.type)) await this.scheduler.schedule(updated.id, this.scheduler.currentInterval(updated));
+    if (updated.active && PollScheduler.isPolled(updated.type))
+      await this.scheduler.schedule(updated.id, this.scheduler.currentInterval(updated));
     else await this.scheduler.unschedule(updated.id);
     return updated;
   }
@@ -105,12 +112,17 @@ export class SourceAdmin {
       .map((entry) => ({ ...entry, expiresAt: entry.expiresAt && entry.expiresAt < until ? entry.expiresAt : until }));
     const secret = generateWebhookSecret();
     await this.sources.update(source.id, {
-      webhookSecretsEncrypted: this.secrets.sealWebhookSecrets([{ secret, createdAt: new Date(now).toISOString(), expiresAt: null }, ...kept]),
+      webhookSecretsEncrypted: this.secrets.sealWebhookSecrets([
+        { secret, createdAt: new Date(now).toISOString(), expiresAt: null },
+        ...kept,
+      ]),
     });
     return { secret, previousValidUntil: until };
   }
 
-  private intervalConfig(settings: Pick<SourceSettings, 'minIntervalSeconds' | 'maxIntervalSeconds'> & { config?: Record<string, unknown> }): Record<string, unknown> {
+  private intervalConfig(
+    settings: Pick<SourceSettings, 'minIntervalSeconds' | 'maxIntervalSeconds'> & { config?: Record<string, unknown> },
+  ): Record<string, unknown> {
     return {
       ...(settings.config ?? {}),
       ...(settings.minIntervalSeconds !== undefined ? { minIntervalSeconds: settings.minIntervalSeconds } : {}),
@@ -127,7 +139,9 @@ export class SourceAdmin {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone });
     } catch {
-      throw new CopydeskException(ErrorCode.ValidationFailed, `"${zone}" is not an IANA time zone.`, { errors: [{ pointer: '/timeZone', detail: 'unknown time zone' }] });
+      throw new CopydeskException(ErrorCode.ValidationFailed, `"${zone}" is not an IANA time zone.`, {
+        errors: [{ pointer: '/timeZone', detail: 'unknown time zone' }],
+      });
     }
   }
 }

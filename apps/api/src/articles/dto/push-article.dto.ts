@@ -13,7 +13,10 @@ export class PushArticleDto implements ArticlePush {
   @MaxLength(1000)
   title: string;
 
-  @ApiProperty({ description: 'HTML or plain text; required unless pubStatus is canceled', example: '<p>The council voted 7-2 on Tuesday...</p>' })
+  @ApiProperty({
+    description: 'HTML or plain text; required unless pubStatus is canceled',
+    example: '<p>The council voted 7-2 on Tuesday...</p>',
+  })
   @ValidateIf(describesContent)
   @IsString()
   @MinLength(1, { message: 'body must not be empty' })

@@ -1,12 +1,29 @@
 import { DeliveryStatus } from '@copydesk/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const SETTLED_STATUSES = [DeliveryStatus.Delivered, DeliveryStatus.Failed, DeliveryStatus.Dead, DeliveryStatus.Cancelled] as const;
 
 export class ListDeliveriesQueryDto {
-  @ApiPropertyOptional({ enum: DeliveryStatus, description: 'dead: retries used up; failed: refused by the subscriber (4xx); cancelled: superseded by a kill, or the subscription was disabled' })
+  @ApiPropertyOptional({
+    enum: DeliveryStatus,
+    description:
+      'dead: retries used up; failed: refused by the subscriber (4xx); cancelled: superseded by a kill, or the subscription was disabled',
+  })
   @IsOptional()
   @IsEnum(DeliveryStatus)
   status?: DeliveryStatus;

@@ -16,7 +16,10 @@ export class IngestUrlDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_URLS_PER_CALL, { message: `urls may list at most ${MAX_URLS_PER_CALL} pages` })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { each: true, message: 'each of urls must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { each: true, message: 'each of urls must be an http(s) URL' },
+  )
   urls?: string[];
 
   @ApiPropertyOptional({ description: 'Source slug; the key default or "web" when absent' })

@@ -42,7 +42,8 @@ export class SubscriptionFiltersDto {
   languages?: string[];
 
   @ApiPropertyOptional({
-    description: 'IPTC Media Topics (medtop:NNNNNNNN, the bare number or the cv.iptc.org URI); narrower topics match too: politics gets elections',
+    description:
+      'IPTC Media Topics (medtop:NNNNNNNN, the bare number or the cv.iptc.org URI); narrower topics match too: politics gets elections',
     type: [String],
     example: ['medtop:11000000'],
   })
@@ -52,7 +53,11 @@ export class SubscriptionFiltersDto {
   @Matches(MEDIA_TOPIC, { each: true, message: 'each topic must be an IPTC Media Topic such as medtop:11000000' })
   topics?: string[];
 
-  @ApiPropertyOptional({ description: 'People, organisations or places, by whole name (case and accents do not matter)', type: [String], example: ['Keir Starmer'] })
+  @ApiPropertyOptional({
+    description: 'People, organisations or places, by whole name (case and accents do not matter)',
+    type: [String],
+    example: ['Keir Starmer'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
@@ -83,7 +88,10 @@ export class SubscriptionFiltersDto {
 }
 
 export class CreateSubscriptionDto {
-  @ApiProperty({ description: 'Where deliveries are POSTed; refused if it points inside the network', example: 'https://cms.example.com/hooks/copydesk' })
+  @ApiProperty({
+    description: 'Where deliveries are POSTed; refused if it points inside the network',
+    example: 'https://cms.example.com/hooks/copydesk',
+  })
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(4096)
   url: string;

@@ -1,7 +1,21 @@
 import { ARTICLE_EVENT_TYPES, ArticleEventType, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { SubscriptionFiltersDto } from './create-subscription.dto';
 
 // Absent means unchanged; null is only meaningful for the name.
@@ -50,7 +64,12 @@ export class UpdateSubscriptionDto {
 }
 
 export class RotateSubscriptionSecretDto {
-  @ApiPropertyOptional({ description: 'How long the previous secret keeps signing, in seconds (0 to 7 days)', default: 86_400, minimum: 0, maximum: 604_800 })
+  @ApiPropertyOptional({
+    description: 'How long the previous secret keeps signing, in seconds (0 to 7 days)',
+    default: 86_400,
+    minimum: 0,
+    maximum: 604_800,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

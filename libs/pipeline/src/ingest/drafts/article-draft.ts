@@ -1,4 +1,12 @@
-import { contentHash, htmlToText, normalizeLanguageTag, normalizeText, pickCanonicalUrl, sanitizeArticleHtml, toUtcIso } from '@copydesk/normalize';
+import {
+  contentHash,
+  htmlToText,
+  normalizeLanguageTag,
+  normalizeText,
+  pickCanonicalUrl,
+  sanitizeArticleHtml,
+  toUtcIso,
+} from '@copydesk/normalize';
 
 /** An article's content as one input describes it, normalized, before it is compared with what we hold. */
 export interface ArticleDraft {

@@ -8,20 +8,31 @@ import { draftFromPush } from './push.draft';
 describe('drafts', () => {
   describe('from a push', () => {
     it('reads dates without an offset in the source time zone, and stores UTC', () => {
-      const draft = draftFromPush({ title: 'T', body: 'B', publishedAt: '2026-07-01T09:30:00', modifiedAt: '2026-07-01T10:00:00+02:00' }, 'Europe/Paris');
+      const draft = draftFromPush(
+        { title: 'T', body: 'B', publishedAt: '2026-07-01T09:30:00', modifiedAt: '2026-07-01T10:00:00+02:00' },
+        'Europe/Paris',
+      );
       expect(draft.publishedAt?.toISOString()).toBe('2026-07-01T07:30:00.000Z');
       expect(draft.modifiedAt?.toISOString()).toBe('2026-07-01T08:00:00.000Z');
-      expect(draftFromPush({ title: 'T', body: 'B', publishedAt: '2026-07-01T09:30:00' }).publishedAt?.toISOString()).toBe('2026-07-01T09:30:00.000Z');
+      expect(draftFromPush({ title: 'T', body: 'B', publishedAt: '2026-07-01T09:30:00' }).publishedAt?.toISOString()).toBe(
+        '2026-07-01T09:30:00.000Z',
+      );
     });
 
     it('turns plain text into paragraphs and sniffs HTML', () => {
-      expect(draftFromPush({ title: 'T', body: 'First line.\n\nSecond <line>.' }).bodyHtml).toBe('<p>First line.</p>\n<p>Second &lt;line&gt;.</p>');
+      expect(draftFromPush({ title: 'T', body: 'First line.\n\nSecond <line>.' }).bodyHtml).toBe(
+        '<p>First line.</p>\n<p>Second &lt;line&gt;.</p>',
+      );
       expect(draftFromPush({ title: 'T', body: '<p>Already <em>HTML</em></p>' }).bodyText).toBe('Already HTML');
       expect(draftFromPush({ title: 'T', body: '<p>literal tags</p>', bodyFormat: 'text' }).bodyText).toBe('<p>literal tags</p>');
     });
 
     it('normalizes the title and URL, and keeps the same hash when only markup changes', () => {
-      const a = draftFromPush({ title: '  Bridge\u00a0 reopens ', body: '<p>Open again.</p>', url: 'HTTPS://News.Example.com:443/a?utm_medium=x#top' });
+      const a = draftFromPush({
+        title: '  Bridge\u00a0 reopens ',
+        body: '<p>Open again.</p>',
+        url: 'HTTPS://News.Example.com:443/a?utm_medium=x#top',
+      });
       const b = draftFromPush({ title: 'Bridge reopens', body: '<p><strong>Open</strong> again.</p>' });
       expect(a.title).toBe('Bridge reopens');
       expect(a.canonicalUrl).toBe('https://news.example.com/a');
@@ -40,7 +51,10 @@ describe('drafts', () => {
 
   it('splits bylines into authors without "By"', () => {
     expect(splitByline('By Jane Doe and John Roe')).toEqual({ byline: 'Jane Doe and John Roe', authors: ['Jane Doe', 'John Roe'] });
-    expect(splitByline('Ana Ruiz, Lee Chan & Sam Poe')).toEqual({ byline: 'Ana Ruiz, Lee Chan & Sam Poe', authors: ['Ana Ruiz', 'Lee Chan', 'Sam Poe'] });
+    expect(splitByline('Ana Ruiz, Lee Chan & Sam Poe')).toEqual({
+      byline: 'Ana Ruiz, Lee Chan & Sam Poe',
+      authors: ['Ana Ruiz', 'Lee Chan', 'Sam Poe'],
+    });
     expect(splitByline(null)).toEqual({ byline: null, authors: [] });
   });
 
@@ -60,7 +74,13 @@ describe('drafts', () => {
       language: 'en-gb',
     } as unknown as FeedItem;
     const draft = draftFromFeedItem(item);
-    expect(draft).toMatchObject({ title: 'Market returns', byline: 'Ana Ruiz', language: 'en-GB', bodyText: 'The market is back.', description: 'Short.' });
+    expect(draft).toMatchObject({
+      title: 'Market returns',
+      byline: 'Ana Ruiz',
+      language: 'en-GB',
+      bodyText: 'The market is back.',
+      description: 'Short.',
+    });
     expect(draft.metadata).toMatchObject({ tags: ['local'], image: { url: 'https://example.com/a.jpg', caption: 'Stalls' } });
   });
 
@@ -87,7 +107,12 @@ describe('drafts', () => {
       wordCount: 3,
       provenance: { title: 'json-ld' },
     } as ExtractedArticle;
-    expect(draftFromPage(base, 'https://example.com/story/amp?utm_source=x')).toMatchObject({ canonicalUrl: 'https://example.com/story', title: 'Page title' });
-    expect(() => draftFromPage({ ...base, isArticle: false, noArticleReason: 'listing-page' }, 'https://example.com/')).toThrow(NoArticleError);
+    expect(draftFromPage(base, 'https://example.com/story/amp?utm_source=x')).toMatchObject({
+      canonicalUrl: 'https://example.com/story',
+      title: 'Page title',
+    });
+    expect(() => draftFromPage({ ...base, isArticle: false, noArticleReason: 'listing-page' }, 'https://example.com/')).toThrow(
+      NoArticleError,
+    );
   });
 });

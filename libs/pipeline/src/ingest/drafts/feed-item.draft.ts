@@ -7,7 +7,9 @@ import { type ArticleDraft, escapeHtml, finishDraft } from './article-draft';
 export const FEED_ITEM_CONTENT_TYPE = 'application/vnd.copydesk.feed-item+json';
 
 function leadImage(item: FeedItem): { url: string; caption: string | null } | null {
-  const image = item.media.find((m) => m.kind === 'content' && (m.medium === 'image' || m.type?.startsWith('image/'))) ?? item.media.find((m) => m.kind === 'image' || m.kind === 'thumbnail');
+  const image =
+    item.media.find((m) => m.kind === 'content' && (m.medium === 'image' || m.type?.startsWith('image/'))) ??
+    item.media.find((m) => m.kind === 'image' || m.kind === 'thumbnail');
   const enclosure = item.enclosures.find((e) => e.type?.startsWith('image/'));
   const url = image?.url ?? enclosure?.url;
   return url ? { url, caption: image?.description ?? image?.title ?? null } : null;
