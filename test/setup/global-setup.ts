@@ -33,9 +33,9 @@ export default async function globalSetup(): Promise<void> {
   };
   register({ baseUrl: root, paths: tsconfig.compilerOptions.paths });
   // Required after register(), so the aliases inside resolve.
+  type DataSourceModule = typeof import('../../libs/database/src/data-source');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createDataSource, runMigrations } =
-    require('../../libs/database/src/data-source') as typeof import('../../libs/database/src/data-source');
+  const { createDataSource, runMigrations } = require('../../libs/database/src/data-source') as DataSourceModule;
   const dataSource = createDataSource({ url, poolSize: 2 });
   await dataSource.initialize();
   try {
