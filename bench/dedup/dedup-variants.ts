@@ -1,4 +1,4 @@
-import type { Original, VariantKind } from './dedup-set';
+import type { Original, VariantKind } from './dedup-kinds';
 import type { SeededRandom } from './seeded-random';
 import {
   changeBoilerplate,
