@@ -113,9 +113,15 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
         minIntervalSeconds: 1,
         maxIntervalSeconds: 3,
         credentials: { type: 'bearer', token: 'partner-secret-token' },
+        politeness: { minIntervalMs: 50, concurrency: 1 },
       });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ slug: 'gazette', type: 'feed', hasCredentials: true });
+      expect(created.body).toMatchObject({
+        slug: 'gazette',
+        type: 'feed',
+        hasCredentials: true,
+        politeness: { minIntervalMs: 50, concurrency: 1 },
+      });
       expect(JSON.stringify(created.body)).not.toContain('partner-secret-token');
       sourceId = created.body.id as string;
 

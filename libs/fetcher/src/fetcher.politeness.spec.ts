@@ -59,6 +59,26 @@ describe('Fetcher politeness', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(175);
   });
 
+  it('applies a stricter politeness a request asks for (a source own settings), never a looser one', async () => {
+    // A server of its own, so its high-water mark counts only these requests.
+    const own = await startLoopbackServer(async (_, response) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('slow');
+    });
+    try {
+      const fetcher = testFetcher({ perHostConcurrency: 4 });
+      await Promise.all(Array.from({ length: 4 }, () => fetcher.fetch(`${own.origin}/slow`, { politeness: { concurrency: 1 } })));
+      expect(own.maxInFlight()).toBe(1);
+    } finally {
+      await own.close();
+    }
+
+    const spaced = testFetcher({ perHostMinIntervalMs: 0, redis: testRedis.redis, keyPrefix: `${testRedis.keyPrefix}source:` });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 3 }, () => spaced.fetch(`${server.origin}/interval`, { politeness: { minIntervalMs: 100 } })));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
   it('respects 429 Retry-After: the host cools down for every worker sharing Redis', async () => {
     const options = { redis: testRedis.redis, keyPrefix: `${testRedis.keyPrefix}429:`, maxHostWaitMs: 100 };
     const workerA = testFetcher(options);

@@ -140,8 +140,8 @@ export class Fetcher {
       const waitStarted = Date.now();
       const verdict = request.checkRobots && this.robots ? await this.robots.check(url, request.signal) : {};
       const lease = await this.limiter.acquire(url.host, {
-        concurrency: settings.perHostConcurrency,
-        minIntervalMs: Math.max(settings.perHostMinIntervalMs, verdict.crawlDelayMs ?? 0),
+        concurrency: Math.max(1, Math.min(settings.perHostConcurrency, request.politeness?.concurrency ?? Infinity)),
+        minIntervalMs: Math.max(settings.perHostMinIntervalMs, verdict.crawlDelayMs ?? 0, request.politeness?.minIntervalMs ?? 0),
         leaseMs: settings.timeoutMs + 5_000,
         maxWaitMs: settings.maxHostWaitMs,
         pollMs: settings.hostPollMs,

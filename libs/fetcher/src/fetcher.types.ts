@@ -75,6 +75,17 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Overrides the fetcher's accepted media types for this request. */
   acceptContentTypes?: readonly string[];
+  /**
+   * Politeness a source asks for on top of the fetcher's own (a partner's "one request every 5 s, one at a time").
+   * Only ever stricter: the longer interval and the lower concurrency win.
+   */
+  politeness?: HostPoliteness;
+}
+
+/** Per-request politeness: see {@link FetchOptions.politeness}. */
+export interface HostPoliteness {
+  minIntervalMs?: number;
+  concurrency?: number;
 }
 
 /** Where the time of a fetch went. */

@@ -3,7 +3,7 @@
  * (URL/address policy for the API's instant 4xx, charset decoding for feeds and pages, retry classification).
  */
 export { Fetcher } from './fetcher.service';
-export type { FetcherOptions, FetchOptions, FetchResult, FetchTimings, RobotsOptions } from './fetcher.types';
+export type { FetcherOptions, FetchOptions, FetchResult, FetchTimings, HostPoliteness, RobotsOptions } from './fetcher.types';
 export { FetchError, FetchErrorCode, isFetchError, isRetryableStatus, type FetchErrorDetails } from './fetch.error';
 export { checkUrlPolicy, effectivePort, type UrlPolicyOptions } from './ssrf/url.policy';
 export { classifyAddress, isForbiddenAddress, type AddressClass, type AddressPolicyOptions } from './ssrf/address.policy';

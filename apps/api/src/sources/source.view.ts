@@ -10,6 +10,7 @@ export interface SourceView {
   active: boolean;
   timeZone: string | null;
   hasCredentials: boolean;
+  politeness: { minIntervalMs?: number; concurrency?: number } | null;
   schedule: {
     pollIntervalSeconds: number | null;
     currentIntervalSeconds: number | null;
@@ -38,7 +39,12 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
 const UNHEALTHY_AFTER = 3;
 
 export function toSourceView(source: SourceEntity, hasCredentials: boolean): SourceView {
-  const config = source.config as { adaptiveIntervalSeconds?: number; minIntervalSeconds?: number; maxIntervalSeconds?: number };
+  const config = source.config as {
+    adaptiveIntervalSeconds?: number;
+    minIntervalSeconds?: number;
+    maxIntervalSeconds?: number;
+    politeness?: { minIntervalMs?: number; concurrency?: number };
+  };
   const status =
     source.consecutiveFailures >= UNHEALTHY_AFTER
       ? 'unhealthy'
@@ -56,6 +62,7 @@ export function toSourceView(source: SourceEntity, hasCredentials: boolean): Sou
     active: source.active,
     timeZone: source.timeZone,
     hasCredentials,
+    politeness: config.politeness ?? null,
     schedule: {
       pollIntervalSeconds: source.pollIntervalSeconds,
       currentIntervalSeconds: config.adaptiveIntervalSeconds ?? source.pollIntervalSeconds,

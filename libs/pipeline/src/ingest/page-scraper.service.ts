@@ -5,7 +5,7 @@ import { decodeBody, isFetchError } from '@copydesk/fetcher';
 import type { FeedItem } from '@copydesk/feeds';
 import { Injectable } from '@nestjs/common';
 import { PageFetcher } from '../sources/page-fetcher.service';
-import { credentialHeaders } from '../sources/source-credentials';
+import { credentialHeaders, type SourcePoliteness, sourcePoliteness } from '../sources/source-credentials';
 import { SourceSecrets } from '../sources/source-secrets.service';
 import type { ArticleDraft } from './drafts/article-draft';
 import { draftFromPage } from './drafts/page.draft';
@@ -29,10 +29,10 @@ export class PageScraper {
   ) {}
 
   async scrape(trigger: RawItemEntity, url: string, item?: FeedItem, timeZone?: string | null): Promise<ArticleDraft> {
-    const headers = await this.credentialsFor(trigger.sourceId, url);
+    const { headers, politeness } = await this.sourceTermsFor(trigger.sourceId, url);
     let page;
     try {
-      page = await this.fetcher.fetch(url, { accept: PAGE_ACCEPT, headers, acceptContentTypes: PAGE_TYPES });
+      page = await this.fetcher.fetch(url, { accept: PAGE_ACCEPT, headers, acceptContentTypes: PAGE_TYPES, politeness });
     } catch (err) {
       if (isFetchError(err) && !err.retryable)
         throw new UnprocessableRawItemError(`fetching ${url} was refused: ${err.code}: ${err.message}`, { cause: err });
@@ -69,10 +69,12 @@ export class PageScraper {
     return draftFromPage(extractArticle(html, url), url, item, timeZone);
   }
 
-  /** A source's credentials go only to its own origin: a teaser may link anywhere. */
-  private async credentialsFor(sourceId: string, url: string): Promise<Record<string, string>> {
+  /** A source's credentials go only to its own origin (a teaser may link anywhere); its politeness goes everywhere. */
+  private async sourceTermsFor(sourceId: string, url: string): Promise<{ headers: Record<string, string>; politeness?: SourcePoliteness }> {
     const source = await this.sources.findWithSecrets(sourceId);
-    if (!source?.credentialsEncrypted || !source.url) return {};
-    return new URL(source.url).origin === new URL(url).origin ? credentialHeaders(this.secrets.credentials(source)) : {};
+    if (!source) return { headers: {} };
+    const sameOrigin = source.url !== null && new URL(source.url).origin === new URL(url).origin;
+    const headers = sameOrigin && source.credentialsEncrypted ? credentialHeaders(this.secrets.credentials(source)) : {};
+    return { headers, politeness: sourcePoliteness(source.config) };
   }
 }

@@ -11,7 +11,7 @@ import { FEED_ITEM_CONTENT_TYPE } from '../ingest/drafts/feed-item.draft';
 import { PageFetcher } from './page-fetcher.service';
 import { nextPollInterval } from './poll-interval';
 import { PollScheduler } from './poll-scheduler.service';
-import { credentialHeaders } from './source-credentials';
+import { credentialHeaders, sourcePoliteness } from './source-credentials';
 import { SourceSecrets } from './source-secrets.service';
 
 export type PollOutcome =
@@ -98,6 +98,7 @@ export class FeedPoller {
         lastModified: source.lastModified ?? undefined,
         accept: FEED_ACCEPT,
         headers: credentialHeaders(this.secrets.credentials(source)),
+        politeness: sourcePoliteness(source.config),
       });
       if (result.status === 'not-modified') {
         await this.adapt(source, interval, nextPollInterval(interval, { newItems: 0 }, bounds), {

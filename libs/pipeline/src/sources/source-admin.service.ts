@@ -7,7 +7,7 @@ import { QueryFailedError } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { assertUrlAllowed } from '../errors/url-refusal';
 import { PollScheduler } from './poll-scheduler.service';
-import type { SourceCredentials } from './source-credentials';
+import type { SourceCredentials, SourcePoliteness } from './source-credentials';
 import { SourceSecrets } from './source-secrets.service';
 
 export interface SourceSettings {
@@ -21,6 +21,8 @@ export interface SourceSettings {
   maxIntervalSeconds?: number;
   timeZone?: string | null;
   credentials?: SourceCredentials | null;
+  /** The source's own politeness, on top of the installation's (only ever stricter). */
+  politeness?: SourcePoliteness | null;
 }
 
 /** A source as created: with its webhook secret, which is shown this once. */
@@ -55,7 +57,7 @@ export class SourceAdmin {
       active: settings.active ?? true,
       pollIntervalSeconds: settings.pollIntervalSeconds ?? null,
       timeZone: settings.timeZone ?? null,
-      config: this.intervalConfig(settings),
+      config: { ...this.intervalConfig(settings), ...(settings.politeness ? { politeness: settings.politeness } : {}) },
       credentialsEncrypted: settings.credentials ? this.secrets.sealCredentials(settings.credentials) : null,
       webhookSecretsEncrypted: webhookSecret
         ? this.secrets.sealWebhookSecrets([{ secret: webhookSecret, createdAt: new Date().toISOString(), expiresAt: null }])

@@ -20,3 +20,13 @@ export function credentialHeaders(credentials: SourceCredentials | null): Record
       return { ...credentials.headers };
   }
 }
+
+/** A source's own politeness (stored in `sources.config.politeness`): only ever stricter than the fetcher's. */
+export interface SourcePoliteness {
+  minIntervalMs?: number;
+  concurrency?: number;
+}
+
+export function sourcePoliteness(config: Record<string, unknown>): SourcePoliteness | undefined {
+  return (config as { politeness?: SourcePoliteness }).politeness;
+}

@@ -50,6 +50,23 @@ export class SourceCredentialsDto {
   headers?: Record<string, string>;
 }
 
+/** The source's own politeness, on top of the installation's; only ever stricter. */
+export class SourcePolitenessDto {
+  @ApiPropertyOptional({ description: 'Minimum time between two requests to this source’s hosts', example: 5000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  minIntervalMs?: number;
+
+  @ApiPropertyOptional({ description: 'Requests in flight to this source’s hosts at once', example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  concurrency?: number;
+}
+
 class SourceFieldsDto {
   @ApiPropertyOptional({ example: 'https://partner.example.com/feed.xml' })
   @IsOptional()
@@ -86,6 +103,12 @@ class SourceFieldsDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({ type: SourcePolitenessDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SourcePolitenessDto)
+  politeness?: SourcePolitenessDto;
 
   @ApiPropertyOptional({ type: SourceCredentialsDto })
   @IsOptional()
