@@ -59,7 +59,6 @@ export { jsonLdArticleTypes } from './content-type/json-ld-type.reader';
 export { extractKeywords } from './keywords/keyword.extractor';
 export { summarise } from './summary/summary.extractor';
 export { countWords, splitSentences } from './text/text.tokenizer';
-export { htmlToText, looksLikeHtml } from './text/html-text.converter';
 export { enrichmentAsset } from './assets/package-root.util';
 /** Articles written for Copydesk with the topic an editor would put first: for specs and `npm run bench:enrich`. */
 export { TOPIC_ARTICLES, type TopicArticle } from './fixtures/topic-articles.fixture';

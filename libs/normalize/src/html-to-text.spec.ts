@@ -1,4 +1,4 @@
-import { htmlToText } from './html-to-text';
+import { htmlToText, looksLikeHtml } from './html-to-text';
 
 describe('htmlToText', () => {
   it('puts a line break between blocks and none inside them', () => {
@@ -17,5 +17,12 @@ describe('htmlToText', () => {
 
   it('reads plain text as one block', () => {
     expect(htmlToText('just words')).toBe('just words');
+  });
+
+  it('tells HTML bodies from plain text', () => {
+    expect(looksLikeHtml('<p>One</p><p>Two</p>')).toBe(true);
+    expect(looksLikeHtml('Line one<br>line two')).toBe(true);
+    expect(looksLikeHtml('Profits rose 5 % <sic> while costs fell')).toBe(false);
+    expect(looksLikeHtml('Just words.')).toBe(false);
   });
 });

@@ -37,6 +37,13 @@ const BLOCKS = new Set([
   'tr',
   'ul',
 ]);
+const HTML_MARKUP = /<\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|table|section|article|a|em|strong|b|i|span)\b[^>]*>/i;
+
+/** True when a body string is HTML markup rather than plain text (CMS pushes and JSON inputs send either). */
+export function looksLikeHtml(body: string): boolean {
+  return HTML_MARKUP.test(body);
+}
+
 /** Their text is never reader-visible prose. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math']);
 

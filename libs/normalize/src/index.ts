@@ -23,4 +23,4 @@ export {
   type RelationEvidence,
 } from './duplicate-relation.classifier';
 export { diffTexts, hasContentChanged, type TextDiff } from './revision.differ';
-export { htmlToText } from './html-to-text';
+export { htmlToText, looksLikeHtml } from './html-to-text';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { enrichArticle, htmlToText, jsonLdArticleTypes, looksLikeHtml, type Enrichment, type EnrichmentInput } from '@copydesk/enrichment';
+import { enrichArticle, jsonLdArticleTypes, type Enrichment, type EnrichmentInput } from '@copydesk/enrichment';
+import { htmlToText, looksLikeHtml } from '@copydesk/normalize';
 import { extractArticle } from '@copydesk/extraction';
 import type { CliCommand, CliIo } from '../command';
 

@@ -1,12 +1,11 @@
+import { looksLikeHtml } from '@copydesk/normalize';
 import type { ArticlePush } from '../article-push';
 import { type ArticleDraft, finishDraft, textToHtml, withdrawalDraft } from './article-draft';
-
-const LOOKS_LIKE_HTML = /<\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|table|a|em|strong|b|i|span)\b[^>]*>/i;
 
 /** A CMS push (REST or webhook): the body is HTML or text, as `bodyFormat` says or as it looks. Pure. */
 export function draftFromPush(push: ArticlePush, timeZone?: string | null): ArticleDraft {
   if (push.pubStatus === 'canceled') return withdrawalDraft(push.killReason ?? 'withdrawn by the source');
-  const isHtml = push.bodyFormat ? push.bodyFormat === 'html' : LOOKS_LIKE_HTML.test(push.body);
+  const isHtml = push.bodyFormat ? push.bodyFormat === 'html' : looksLikeHtml(push.body);
   return finishDraft({
     title: push.title,
     bodyHtml: isHtml ? push.body : textToHtml(push.body),
