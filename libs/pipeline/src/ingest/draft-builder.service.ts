@@ -35,17 +35,19 @@ export class DraftBuilder {
   private async read(raw: RawItemEntity): Promise<ArticleDraft> {
     const type = mediaType(raw.contentType);
     // Dates without an offset are the source's wall-clock time.
-    const timeZone = (await this.sources.findById(raw.sourceId))?.timeZone ?? null;
+    // Loaded once: a page fetched for this item goes out with the source's credentials and politeness.
+    const source = await this.sources.findWithSecrets(raw.sourceId);
+    const timeZone = source?.timeZone ?? null;
     switch (type) {
       case 'application/json':
         return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush, timeZone);
       case FEED_ITEM_CONTENT_TYPE: {
         const item = JSON.parse(raw.payload.toString('utf8')) as FeedItem;
         // A teaser says "read the rest on the site": the article is the page it links to.
-        return isTeaser(item) && item.link ? this.scraper.scrape(raw, item.link, item, timeZone) : draftFromFeedItem(item, timeZone);
+        return isTeaser(item) && item.link ? this.scraper.scrape(raw, item.link, source, item) : draftFromFeedItem(item, timeZone);
       }
       case SCRAPE_REQUEST_CONTENT_TYPE:
-        return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url, undefined, timeZone);
+        return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url, source);
       case 'text/html':
       case 'application/xhtml+xml':
         return this.scraper.fromHtml(

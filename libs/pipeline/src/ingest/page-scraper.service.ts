@@ -1,5 +1,5 @@
 import { RawItemOrigin } from '@copydesk/contracts';
-import { RawItemRepository, SourceRepository, type RawItemEntity } from '@copydesk/database';
+import { RawItemRepository, type RawItemEntity, type SourceWithSecrets } from '@copydesk/database';
 import { extractArticle } from '@copydesk/extraction';
 import { decodeBody, isFetchError } from '@copydesk/fetcher';
 import type { FeedItem } from '@copydesk/feeds';
@@ -24,12 +24,12 @@ export class PageScraper {
   constructor(
     private readonly fetcher: PageFetcher,
     private readonly rawItems: RawItemRepository,
-    private readonly sources: SourceRepository,
     private readonly secrets: SourceSecrets,
   ) {}
 
-  async scrape(trigger: RawItemEntity, url: string, item?: FeedItem, timeZone?: string | null): Promise<ArticleDraft> {
-    const { headers, politeness } = await this.sourceTermsFor(trigger.sourceId, url);
+  /** `source` is the trigger's source, as the caller loaded it: its credentials, politeness and time zone apply. */
+  async scrape(trigger: RawItemEntity, url: string, source: SourceWithSecrets | null, item?: FeedItem): Promise<ArticleDraft> {
+    const { headers, politeness } = this.sourceTermsFor(source, url);
     let page;
     try {
       page = await this.fetcher.fetch(url, { accept: PAGE_ACCEPT, headers, acceptContentTypes: PAGE_TYPES, politeness });
@@ -38,7 +38,7 @@ export class PageScraper {
         throw new UnprocessableRawItemError(`fetching ${url} was refused: ${err.code}: ${err.message}`, { cause: err });
       throw err;
     }
-    const stored = await this.rawItems.insert(
+    await this.rawItems.insert(
       {
         sourceId: trigger.sourceId,
         articleId: trigger.articleId,
@@ -61,7 +61,7 @@ export class PageScraper {
       true,
     );
     const html = page.text ?? decodeBody(page.bytes, page.contentType ?? undefined).text;
-    return this.fromHtml(html, page.url, stored.metadata.feedItem as FeedItem | undefined, timeZone);
+    return this.fromHtml(html, page.url, item, source?.timeZone);
   }
 
   /** Extraction from HTML already stored (a fetched page, or one being replayed). */
@@ -70,8 +70,10 @@ export class PageScraper {
   }
 
   /** A source's credentials go only to its own origin (a teaser may link anywhere); its politeness goes everywhere. */
-  private async sourceTermsFor(sourceId: string, url: string): Promise<{ headers: Record<string, string>; politeness?: SourcePoliteness }> {
-    const source = await this.sources.findWithSecrets(sourceId);
+  private sourceTermsFor(
+    source: SourceWithSecrets | null,
+    url: string,
+  ): { headers: Record<string, string>; politeness?: SourcePoliteness } {
     if (!source) return { headers: {} };
     const sameOrigin = source.url !== null && new URL(source.url).origin === new URL(url).origin;
     const headers = sameOrigin && source.credentialsEncrypted ? credentialHeaders(this.secrets.credentials(source)) : {};
