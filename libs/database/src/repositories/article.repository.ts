@@ -115,6 +115,14 @@ export class ArticleRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Fails an article that never got content (revision 0): a later failure of an update leaves the article as it was. */
+  async markFailedIfEmpty(id: string, reason: string, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource.manager).query(
+      `UPDATE articles SET status = $2, failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = 0`,
+      [id, ArticleStatus.Failed, reason],
+    );
+  }
+
   /** Kills the article unless it is killed already; true when this call killed it. Nothing is ever deleted. */
   async markKilled(id: string, reason: string, manager?: EntityManager): Promise<boolean> {
     const rows = await queryRows<{ id: string }>(

@@ -23,13 +23,21 @@ export class ArticleKiller {
     if (!article) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${articleId}.`);
     const killed = await this.articles.markKilled(articleId, reason);
     if (killed) {
-      await this.queue.enqueue(
-        JobName.RouteArticle,
-        { articleId, revision: article.revision, event: ArticleEventType.Killed, correlationId },
-        { jobId: jobId('route', articleId, 'kill') },
-      );
+      await this.announce(articleId, article.revision, correlationId);
       this.logger.log({ articleId, reason }, 'article killed');
     }
     return { killed };
+  }
+
+  /**
+   * Hands a kill already stored (by an editor, or by the source withdrawing the story) to the publish side. One job
+   * id per article: an article is killed once.
+   */
+  async announce(articleId: string, revision: number, correlationId: string): Promise<void> {
+    await this.queue.enqueue(
+      JobName.RouteArticle,
+      { articleId, revision, event: ArticleEventType.Killed, correlationId },
+      { jobId: jobId('route', articleId, 'kill') },
+    );
   }
 }

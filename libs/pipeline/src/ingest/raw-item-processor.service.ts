@@ -1,9 +1,10 @@
-import { ArticleEventType, ArticleStatus, JobName, RawItemStatus, jobId } from '@copydesk/contracts';
+import { ArticleStatus, JobName, RawItemStatus, jobId } from '@copydesk/contracts';
 import { ArticleRepository, RawItemRepository, type ArticleEntity, type RawItemEntity } from '@copydesk/database';
 import { diffTexts } from '@copydesk/normalize';
 import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ArticleKiller } from '../articles/article-killer.service';
 import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { DraftBuilder } from './draft-builder.service';
 import type { ArticleDraft } from './drafts/article-draft';
@@ -31,6 +32,7 @@ export class RawItemProcessor {
     private readonly queue: JobQueue,
     private readonly drafts: DraftBuilder,
     private readonly duplicates: DuplicateDetector,
+    private readonly killer: ArticleKiller,
   ) {}
 
   async process(rawItemId: string): Promise<ProcessOutcome> {
@@ -49,13 +51,7 @@ export class RawItemProcessor {
     }
 
     const outcome = await this.dataSource.transaction((manager) => this.apply(raw, draft, manager));
-    if (outcome.kind === 'withdrawn') {
-      await this.queue.enqueue(
-        JobName.RouteArticle,
-        { articleId: raw.articleId, revision: outcome.revision, event: ArticleEventType.Killed, correlationId: raw.correlationId },
-        { jobId: jobId('route', raw.articleId, 'kill') },
-      );
-    }
+    if (outcome.kind === 'withdrawn') await this.killer.announce(raw.articleId, outcome.revision, raw.correlationId);
     if (outcome.kind === 'revised') {
       await this.queue.enqueue(
         JobName.EnrichArticle,
@@ -72,11 +68,7 @@ export class RawItemProcessor {
     await this.dataSource.transaction(async (manager) => {
       await this.rawItems.markFailed(raw.id, reason, manager);
       if (raw.articleId) {
-        await manager.query(`UPDATE articles SET status = $2, failure_reason = $3, updated_at = now() WHERE id = $1 AND revision = 0`, [
-          raw.articleId,
-          ArticleStatus.Failed,
-          reason,
-        ]);
+        await this.articles.markFailedIfEmpty(raw.articleId, reason, manager);
       }
     });
   }
