@@ -1,12 +1,12 @@
 import { AppConfig } from '@copydesk/config';
 import { ArticleStatus, QueueName } from '@copydesk/contracts';
+import { OperationsRepository } from '@copydesk/database';
 import { JobQueue } from '@copydesk/queue';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/public.decorator';
 
@@ -24,7 +24,7 @@ export class MetricsController {
   constructor(
     private readonly config: AppConfig,
     queue: JobQueue,
-    dataSource: DataSource,
+    operations: OperationsRepository,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'copydesk_api_' });
     new Gauge({
@@ -45,10 +45,8 @@ export class MetricsController {
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        const rows: Array<{ status: ArticleStatus; count: string }> = await dataSource.query(
-          `SELECT status, count(*) AS count FROM articles GROUP BY status`,
-        );
-        for (const status of Object.values(ArticleStatus)) this.set({ status }, Number(rows.find((r) => r.status === status)?.count ?? 0));
+        const counts = await operations.articlesByStatus();
+        for (const status of Object.values(ArticleStatus)) this.set({ status }, counts[status]);
       },
     });
   }
