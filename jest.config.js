@@ -1,6 +1,7 @@
 /**
  * One jest config for unit specs (beside the code) and cross-process e2e specs (test/).
- * NestJS 12 and several parsers ship ES modules only: @swc/jest compiles them to CommonJS too (STACK.md trap 1).
+ * NestJS 12 and several parsers ship ES modules only, which jest cannot require() on Node 20 (ts-jest also fails on
+ * their `import.meta`): @swc/jest compiles them to CommonJS too.
  */
 const esmOnly = [
   '@nestjs',

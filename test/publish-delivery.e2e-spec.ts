@@ -30,7 +30,7 @@ interface Vector {
 }
 
 const vectors = (
-  JSON.parse(readFileSync(join(__dirname, '../../shared/webhooks/standard-webhooks-vectors.json'), 'utf8')) as { vectors: Vector[] }
+  JSON.parse(readFileSync(join(__dirname, 'fixtures/webhooks/standard-webhooks-vectors.json'), 'utf8')) as { vectors: Vector[] }
 ).vectors;
 
 // The subscriber-facing doc promises a copy-pasteable helper: verify real deliveries with exactly that code.

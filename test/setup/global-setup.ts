@@ -3,20 +3,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { register } from 'tsconfig-paths';
-import { ADMIN_DATABASE_URL, TEST_REDIS_URL, databaseUrlFor } from './test-environment';
+import { adminDatabaseUrl, databaseUrlFor } from './test-environment';
+import { providePostgres, provideRedis } from './test-servers';
 
-/** Creates this run's database, migrates it, and hands its URL and a queue prefix to every test worker via env. */
+const log = (line: string): void => void process.stderr.write(`\n[test setup] ${line}\n`);
+
+/**
+ * Finds or starts PostgreSQL and Redis, creates this run's database, migrates it, and hands its URL and a queue
+ * prefix to every test worker via env.
+ */
 export default async function globalSetup(): Promise<void> {
+  process.env.TEST_DATABASE_ADMIN_URL = await providePostgres(log);
+  const redisUrl = await provideRedis(log);
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const name = `copydesk_test_${runId}`;
-  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
   try {
     await admin.connect();
   } catch (err) {
-    throw new Error(
-      `Tests need PostgreSQL at ${ADMIN_DATABASE_URL} (set DATABASE_URL or TEST_DATABASE_ADMIN_URL; .ci/run installs and starts one)`,
-      { cause: err },
-    );
+    throw new Error(`Tests need PostgreSQL at ${adminDatabaseUrl()} (set DATABASE_URL or TEST_DATABASE_ADMIN_URL)`, { cause: err });
   }
   const template = `${name}_tpl`;
   try {
@@ -51,7 +56,7 @@ export default async function globalSetup(): Promise<void> {
   }
   // Test workers are forked after global setup and inherit these.
   process.env.DATABASE_URL = databaseUrlFor(name);
-  process.env.REDIS_URL = TEST_REDIS_URL;
+  process.env.REDIS_URL = redisUrl;
   process.env.QUEUE_PREFIX = `cdtest-${runId}`;
   process.env.COPYDESK_TEST_DATABASE = name;
 }

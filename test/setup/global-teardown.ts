@@ -1,13 +1,24 @@
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { ADMIN_DATABASE_URL } from './test-environment';
+import { adminDatabaseUrl } from './test-environment';
+import { stopTestServers } from './test-servers';
 
-/** Drops this run's database and its queue keys. Set KEEP_TEST_DATABASE=1 to keep them for a post-mortem. */
+/**
+ * Drops this run's database and its queue keys, and stops servers the setup started. Set KEEP_TEST_DATABASE=1 to
+ * keep them for a post-mortem (a server the setup started still stops).
+ */
 export default async function globalTeardown(): Promise<void> {
-  if (process.env.KEEP_TEST_DATABASE) return;
+  try {
+    if (!process.env.KEEP_TEST_DATABASE) await dropRunData();
+  } finally {
+    await stopTestServers();
+  }
+}
+
+async function dropRunData(): Promise<void> {
   const name = process.env.COPYDESK_TEST_DATABASE;
   if (name) {
-    const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+    const admin = new Client({ connectionString: adminDatabaseUrl() });
     await admin.connect();
     try {
       const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name}%`]);

@@ -1,13 +1,19 @@
 /**
- * Where tests find PostgreSQL and Redis: the URLs from the environment, defaulting to the local servers. Each jest
- * run gets its own database and queue prefix, so runs never collide, even side by side on one machine.
+ * Where tests find PostgreSQL and Redis. Global setup decides once per run (the URLs from the environment, else the
+ * local servers on their standard ports, else servers it starts itself) and hands the answer to every test worker
+ * through TEST_DATABASE_ADMIN_URL and REDIS_URL. Each jest run gets its own databases and queue prefix, so runs
+ * never collide, even side by side on one machine.
  */
-export const ADMIN_DATABASE_URL =
-  process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const LOCAL_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** A connection to a database that may create and drop the run's databases. */
+export function adminDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL ?? LOCAL_DATABASE_URL;
+}
 
 export function databaseUrlFor(name: string): string {
-  const url = new URL(ADMIN_DATABASE_URL);
+  const url = new URL(adminDatabaseUrl());
   url.pathname = `/${name}`;
   return url.toString();
 }

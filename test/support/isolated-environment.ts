@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { ADMIN_DATABASE_URL, databaseUrlFor } from '../setup/test-environment';
+import { adminDatabaseUrl, databaseUrlFor } from '../setup/test-environment';
 
 export interface IsolatedEnvironment {
   databaseUrl: string;
@@ -18,7 +18,7 @@ export async function createIsolatedEnvironment(label: string): Promise<Isolated
   if (!run) throw new Error('COPYDESK_TEST_DATABASE is unset: run the tests through jest (globalSetup)');
   const suffix = `${label.replace(/[^a-z0-9]/g, '')}${randomBytes(2).toString('hex')}`;
   const name = `${run}_${suffix}`;
-  const admin = new Client({ connectionString: ADMIN_DATABASE_URL });
+  const admin = new Client({ connectionString: adminDatabaseUrl() });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${run}_tpl`);

@@ -1,3 +1,4 @@
+import type { RecordedProcess } from '@copydesk/embedded';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -11,7 +12,8 @@ const COLORS = [36, 33, 35, 32, 34];
 
 /**
  * Runs the Copydesk processes as children, prefixes their output with their name, and stops them together:
- * SIGTERM first (workers finish their in-flight job), SIGKILL after a grace period.
+ * SIGTERM first (workers finish their in-flight job), SIGKILL after a grace period. Each child holds an IPC channel
+ * to the launcher; if the launcher dies without stopping them (SIGKILL), the channel closes and they stop themselves.
  */
 export class Supervisor {
   private readonly children = new Map<string, ChildProcess>();
@@ -22,10 +24,11 @@ export class Supervisor {
     private readonly color = process.stdout.isTTY === true,
   ) {}
 
-  start(specs: ProcessSpec[]): void {
+  /** Starts every process; returns what to record so a later launcher can stop them if this one is killed. */
+  start(specs: ProcessSpec[]): RecordedProcess[] {
     const width = Math.max(...specs.map((s) => s.name.length));
-    specs.forEach((spec, i) => {
-      const child = spawn(process.execPath, [spec.script], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    return specs.map((spec, i) => {
+      const child = spawn(process.execPath, [spec.script], { env: spec.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
       const label = spec.name.padEnd(width);
       const prefix = this.color ? `\x1b[${COLORS[i % COLORS.length]}m${label}\x1b[0m | ` : `${label} | `;
       for (const [stream, out] of [
@@ -39,6 +42,7 @@ export class Supervisor {
         if (!this.stopping) this.onUnexpectedExit(spec.name, code, signal);
       });
       this.children.set(spec.name, child);
+      return { name: spec.name, pid: child.pid ?? 0, commandLine: spec.script };
     });
   }
 

@@ -38,12 +38,12 @@ export class Env {
   @Max(65535, { message: 'must be an integer between 1 and 65535' })
   PORT = 3000;
 
-  /** postgres://user:password@host:port/database. Unset under `npm start`: the launcher starts embedded PGlite. */
+  /** postgres://user:password@host:port/database. Unset under `npm start`: the launcher starts an embedded PostgreSQL. */
   @IsOptional()
   @Matches(/^postgres(?:ql)?:\/\//, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  /** Connections per process. PGlite serves one query at a time, so the launcher sets 1 there. */
+  /** Connections per process (four processes share one server: keep their sum under its max_connections). */
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 1 and 200' })
   @Min(1)

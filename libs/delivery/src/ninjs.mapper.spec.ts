@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleForPublishing } from './article-for-publishing.types';
-import { createNinjsValidator, NINJS_SHARED_DIR } from './ninjs-schema.testing';
+import { createNinjsValidator, NINJS_FIXTURES_DIR } from './ninjs-schema.testing';
 import { toNinjs } from './ninjs.mapper';
 
 const validate = createNinjsValidator();
@@ -177,9 +177,9 @@ describe('toNinjs', () => {
 });
 
 describe('the ninjs 3.1 validator setup (sanity check on IPTC examples)', () => {
-  const examplesDir = join(NINJS_SHARED_DIR, 'examples-3.1');
+  const examplesDir = join(NINJS_FIXTURES_DIR, 'examples-3.1');
   const examples = readdirSync(examplesDir).filter((name) => name.endsWith('.json'));
-  // 002's uri ("renditions example") is not an absolute URI; ../shared/ninjs/README.md notes validators reject it.
+  // 002's uri ("renditions example") is not an absolute URI; validators differ on it (test/fixtures/README.md).
   const knownInvalid = '002_renditions_example.json';
 
   it.each(examples.filter((name) => name !== knownInvalid))('accepts %s', (name) => {

@@ -10,7 +10,8 @@ interface MediaTopic {
   ancestors: string[];
 }
 const mediaTopics = JSON.parse(
-  readFileSync(join(__dirname, '../../../../shared/iptc/mediatopics-2023-10-24.json'), 'utf8'),
+  // The scheme Copydesk ships (libs/enrichment/iptc, CC BY 4.0 IPTC).
+  readFileSync(join(__dirname, '../../enrichment/iptc/mediatopics-2023-10-24.json'), 'utf8'),
 ) as MediaTopic[];
 const topicByLabel = (label: string, confidence: number): MatchingTopic => {
   const topic = mediaTopics.find((t) => t.label === label);

@@ -6,7 +6,13 @@ import { freePort } from './free-port';
 
 export interface EmbeddedRedis {
   url: string;
+  pid: number;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedRedisOptions {
+  /** Keep queued jobs across restarts (append-only file); off for throwaway test servers. */
+  persist?: boolean;
 }
 
 export class RedisServerMissingError extends Error {
@@ -66,9 +72,10 @@ async function waitForPing(port: number, child: ChildProcess, timeoutMs: number)
 
 /**
  * Starts the `redis-server` found on PATH on a free loopback port, with its data (append-only file) in
- * `<dataDir>/redis`, so queued jobs survive a restart. No npm package ships a Redis BullMQ can use (STACK.md trap 8).
+ * `<dataDir>/redis`, so queued jobs survive a restart. No npm package ships a Redis server that BullMQ can use
+ * (redis-memory-server downloads one at install time, which fresh machines without internet cannot do).
  */
-export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis> {
+export async function startEmbeddedRedis(dataDir: string, options: EmbeddedRedisOptions = {}): Promise<EmbeddedRedis> {
   const binary = findOnPath('redis-server');
   if (!binary) throw new RedisServerMissingError();
   const dir = join(dataDir, 'redis');
@@ -84,7 +91,7 @@ export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis
       '--dir',
       dir,
       '--appendonly',
-      'yes',
+      options.persist === false ? 'no' : 'yes',
       '--save',
       '',
       '--daemonize',
@@ -92,12 +99,15 @@ export async function startEmbeddedRedis(dataDir: string): Promise<EmbeddedRedis
       '--loglevel',
       'warning',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    // Its own session: Ctrl-C reaches the terminal's whole process group, and Redis must outlive the workers that
+    // are still finishing their jobs; the launcher stops it last.
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
   const url = `redis://127.0.0.1:${port}`;
   await waitForPing(port, child, 30_000);
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

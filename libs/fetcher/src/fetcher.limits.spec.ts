@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { FetchErrorCode } from './fetch.error';
 import { closeTestFetchers, codeOf, fetchErrorOf, testFetcher } from './testing/fetcher.testing';
 import { type LoopbackServer, startLoopbackServer } from './testing/loopback.server';
-import { bombPath } from './testing/ssrf-lists.testing';
+import { gzipBombs } from './testing/ssrf-lists.testing';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
 describe('Fetcher limits', () => {
   let server: LoopbackServer;
-  const bomb = readFileSync(bombPath('gzip-bomb-1GiB.rss.gz'));
-  const doubleBomb = readFileSync(bombPath('gzip-bomb-1GiB.rss.gz.gz'));
+  const { single: bomb, double: doubleBomb } = gzipBombs();
 
   beforeAll(async () => {
     server = await startLoopbackServer((request, response) => {

@@ -1,6 +1,6 @@
 /**
  * 64-bit hashing on two unsigned 32-bit halves: BigInt arithmetic per byte is an order of magnitude slower,
- * and SimHash/MinHash hash every word 3-shingle of every article.
+ * and MinHash hashes every word 3-shingle of every article.
  */
 
 /** A 64-bit value: high and low unsigned 32-bit halves. */

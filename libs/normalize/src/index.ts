@@ -12,7 +12,6 @@ export { sanitizeArticleHtml, ALLOWED_EMBEDS, type SanitizeOptions } from './htm
 export { contentWords } from './content-words.util';
 export { contentHash } from './content.hasher';
 export { wordShingles, SHINGLE_SIZE } from './word-shingles.util';
-export { simhash64, hammingDistance, simhashBands } from './simhash.hasher';
 export { minhashSignature, minhashOfShingles, jaccard, minhashBands, MINHASH_SIZE } from './minhash.hasher';
 export {
   classifyRelation,

@@ -1,6 +1,9 @@
 import type { RedisOptions } from 'ioredis';
 
-/** ioredis options from a redis:// or rediss:// URL, as BullMQ needs them (STACK.md trap 5). */
+/**
+ * ioredis options from a redis:// or rediss:// URL, as BullMQ needs them: `maxRetriesPerRequest: null`, because
+ * BullMQ's workers block on Redis and refuse a connection that could give up on a command mid-wait.
+ */
 export function redisOptionsFromUrl(url: string): RedisOptions {
   const parsed = new URL(url);
   const db = parsed.pathname.replace(/^\//, '');

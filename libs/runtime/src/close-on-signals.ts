@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 
 /**
- * SIGTERM / SIGINT close the Nest application (HTTP server stops accepting, BullMQ workers finish their in-flight
+ * SIGTERM / SIGINT (or losing the launcher) close the Nest application (HTTP server stops accepting, BullMQ workers finish their in-flight
  * job) and then exit 0, so a supervisor sees a clean stop. Nest's own enableShutdownHooks re-raises the signal
  * after closing, which reads as a crash to the launcher and to container runtimes.
  */
@@ -23,4 +23,7 @@ export function closeOnSignals(app: INestApplicationContext, onClosed: (signal: 
   };
   process.once('SIGTERM', handler);
   process.once('SIGINT', handler);
+  // Started by the launcher with an IPC channel: the channel closes when the launcher dies, even by SIGKILL, and a
+  // process left without its launcher stops as if told to, instead of holding the port and the queues.
+  if (process.send) process.once('disconnect', () => handler('SIGTERM'));
 }

@@ -12,7 +12,7 @@ interface Vector {
   expected_signature?: string;
   bad_signature?: string;
 }
-const vectorFile = JSON.parse(readFileSync(join(__dirname, '../../../../shared/webhooks/standard-webhooks-vectors.json'), 'utf8')) as {
+const vectorFile = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/webhooks/standard-webhooks-vectors.json'), 'utf8')) as {
   vectors: Vector[];
 };
 const signing = vectorFile.vectors.filter((v) => v.expected_signature !== undefined);

@@ -21,7 +21,7 @@ interface VectorFile {
   spec_example_headers: Record<string, string>;
 }
 const vectorFile = JSON.parse(
-  readFileSync(join(__dirname, '../../../../shared/webhooks/standard-webhooks-vectors.json'), 'utf8'),
+  readFileSync(join(__dirname, '../../../test/fixtures/webhooks/standard-webhooks-vectors.json'), 'utf8'),
 ) as VectorFile;
 
 function failure(input: VerifyWebhookInput): WebhookVerificationErrorCode | 'verified' | 'other error' {

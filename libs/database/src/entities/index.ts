@@ -22,7 +22,7 @@ export type { SubscriptionSecret } from './subscription.entity';
 export { EditorialCorrectionEntity };
 export type { CorrectedEntities, EditorialCorrectionKind } from './editorial-correction.entity';
 
-/** Listed as classes, not globs, so SWC builds, jest and the CLI all find them (STACK.md trap 4). */
+/** Listed as classes, not globs, so SWC builds, jest and the CLI all find them (a glob matches .ts under jest, .js in dist). */
 export const ENTITIES = [
   SourceEntity,
   ApiKeyEntity,

@@ -4,7 +4,7 @@ import { Relations1764265000000 } from './1764265000000-relations';
 import { PublishDeliveryState1764312000000 } from './1764312000000-publish-delivery-state';
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 
-/** In order. Listed as classes, not globs (STACK.md trap 4). */
+/** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
   InitialSchema1764250000000,
   SourceItems1764260000000,

@@ -51,7 +51,8 @@ export class SubscriptionRepository {
 
   /**
    * Subscriptions that get new deliveries: active ones, and paused ones (their deliveries wait for the resume).
-   * Inside a transaction pass its manager: with a pool of one (embedded PGlite) a second connection never comes.
+   * Inside a transaction pass its manager: a second connection from the pool while holding one can wait forever
+   * when the pool is exhausted by callers doing the same.
    */
   findRoutable(manager?: EntityManager): Promise<SubscriptionEntity[]> {
     return this.repoFor(manager).find({
