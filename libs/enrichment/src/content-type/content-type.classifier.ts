@@ -46,6 +46,9 @@ const PATH_CUES: [RegExp, ContentType, number][] = [
   ],
   [/\/(?:interviews?|q-and-a|qanda|q-a)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
   [/\/(?:sponsored|partner-content|advertorial|brandvoice|paid-post)(?:\/|$)/i, 'other', 3],
+  // Guides and how-tos: service pieces, not news ("/how-to-overcome-…", "/guides/…").
+  [/\/how-to-|\/(?:guides?|how-?to|tips|recipes?)(?:\/|$)/i, 'other', 2.5],
+  [/\/(?:fact-?checks?|truth-o-meter)(?:\/|$)/i, 'analysis', 2.5],
   [/\/blogs?(?:\/|$)/i, 'other', 1.5],
 ];
 const SECTION_CUES: [RegExp, ContentType, number][] = [
@@ -116,15 +119,24 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
   );
   if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
 
+  const releaseMarkersExtra: string[] = [];
   const releaseMarkers = count(
     text,
     /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
   );
-  if (releaseMarkers >= 1)
+  // The publisher announcing its own news: "For more information, please visit www…".
+  if (
+    /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit\s+(?:www\.|https?:)/i.test(
+      text,
+    )
+  )
+    releaseMarkersExtra.push('"for more information, visit"');
+  const releaseTotal = releaseMarkers + releaseMarkersExtra.length;
+  if (releaseTotal >= 1)
     add(
       'press-release',
-      Math.min(5, 2 * releaseMarkers),
-      `${releaseMarkers} press-release markers (dateline boilerplate, "About ...", media contact)`,
+      Math.min(5, 2 * releaseTotal),
+      `${releaseTotal} press-release markers (dateline boilerplate, "About ...", media contact${releaseMarkersExtra.length ? `, ${releaseMarkersExtra.join(', ')}` : ''})`,
     );
 
   const timestamps = paragraphs.filter((p) =>
@@ -144,6 +156,9 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
     add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
   }
 
+  // Fact checks and explainers weigh a claim rather than report an event.
+  const verdicts = count(text, /\b(?:we rate (?:this|the|that) (?:claim|statement)|our ruling|what we found)\b/gi);
+  if (verdicts >= 1) add('analysis', Math.min(3, 1.5 * verdicts), `${verdicts} fact-check or explainer markers`);
   const questions = paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
   const answers = paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
   if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);

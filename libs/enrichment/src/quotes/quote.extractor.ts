@@ -36,6 +36,19 @@ const NOT_A_QUOTE_BEFORE =
   /\b(?:slogan|tagline|motto|hashtag|headline|titled|entitled|the word|the words|the phrase|the term|nicknamed|known as|dubbed|brand(?:ed)? as|label(?:led)?|trend(?:ing)?|sign reading|signs reading)\s*[,:]?\s*$/i;
 const SPEECH_IN_SENTENCE = new RegExp(`\\b(?:${VERBS}|told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*)\\b`, 'i');
 const MAX_SPEAKER_WORDS = 8;
+const PERSON_ROLE =
+  /^(?:actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|\d+-year-old)$/i;
+// A clause that opens with one of these is circumstance, not a speaker: "In a post…", "As we…", "Learn more…".
+const NOT_A_SUBJECT_START =
+  /^(?:in|at|on|as|though|although|when|while|where|after|before|with|for|by|during|if|because|since|learn|read|see|click|mutually|to|from|of|that|which|who)\b/i;
+const CLAUSE_BREAK =
+  /(?:[,;:]|\s(?:when|where|while|as|though|although|because|after|before|if|that|and|but|so)\s)(?!.*(?:[,;:]|\s(?:when|where|while|as|though|although|because|after|before|if|that|and|but|so)\s))/i;
+
+/** The last clause of a phrase before a speech verb: what follows its last comma or conjunction. */
+function lastClause(phrase: string): string {
+  const m = CLAUSE_BREAK.exec(phrase);
+  return m ? phrase.slice(m.index + m[0].length).trim() : phrase;
+}
 
 /**
  * Finds direct quotes and attributes each to a speaker: "…," said X / "…," X said / X said: "…" / attribution in
@@ -249,9 +262,12 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
     .replace(/[\s,;:—–-]+$/, '')
     .replace(/^[\s,;:—–-]+/, '')
     .trim();
-  const words = trimmed.split(/\s+/);
+  // "Audience members laughed when he", "In a Tumblr post at the time she": the subject is the last clause's.
+  const clauseTail = subjectBeforeVerb ? lastClause(trimmed) : trimmed;
+  const words = clauseTail.split(/\s+/);
   // "he said", "He instead told", "and she added"
-  const pronounWord = words.length <= 3 ? words.find((w) => PRONOUN.test(w)) : undefined;
+  const pronounWord =
+    words.length <= 3 ? words.find((w) => PRONOUN.test(w)) : PRONOUN.test(words[words.length - 1]) ? words[words.length - 1] : undefined;
   if (PRONOUN.test(trimmed) || (subjectBeforeVerb && pronounWord)) {
     const pronoun = (PRONOUN.test(trimmed) ? trimmed : (pronounWord ?? '')).toLowerCase();
     if (pronoun === 'he' || pronoun === 'she') {
@@ -276,7 +292,13 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   ) {
     return { name: organisation.canonical, type: 'organisation' };
   }
-  if (!plausibleDescription(description) || description.split(/\s+/).length > MAX_SPEAKER_WORDS || /[“”"]/.test(description)) {
+  if (
+    !plausibleDescription(description) ||
+    description.split(/\s+/).length > MAX_SPEAKER_WORDS ||
+    /[“”"]/.test(description) ||
+    NOT_A_SUBJECT_START.test(description) ||
+    /\b(?:i|we|you|he|she|they|it)\b|['’]ve\b/i.test(description)
+  ) {
     return organisation ? { name: organisation.canonical, type: 'organisation' } : undefined;
   }
   // "the expert warned" after "one legal expert said": the same unnamed speaker.
@@ -287,6 +309,11 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
     // Or introduced earlier without a quote: "A senior government official, who spoke on condition of anonymity, said…"
     const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head).pop();
     if (introduced) return { name: introduced, type: 'description' };
+    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
+    if (/^the\s/i.test(trimmed) && description.split(/\s+/).length <= 2 && PERSON_ROLE.test(head)) {
+      const last = antecedent(mentions, q.openAt, sentences);
+      if (last) return { name: last.canonical, type: 'person' };
+    }
   }
   descriptions.push(description);
   return { name: description, type: 'description' };
