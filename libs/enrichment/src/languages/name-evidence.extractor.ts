@@ -56,7 +56,11 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     if (/s$/.test(t.bare) && isPlace(t.bare.slice(0, -1))) return t.bare.slice(0, -1);
     return undefined;
   };
-  const givenName = (t: Token): boolean => res.givenNames.has(t.lower) || g.firstNames.has(t.lower) || g.allGivenNames.has(t.lower);
+  const givenName = (t: Token): boolean =>
+    !res.particles.includes(t.lower) &&
+    !res.stopwords.has(t.lower) &&
+    t.bare.length > 1 &&
+    (res.givenNames.has(t.lower) || g.firstNames.has(t.lower) || g.allGivenNames.has(t.lower));
   const nameWord = (t: Token | undefined): t is Token =>
     !!t &&
     t.capitalised &&
