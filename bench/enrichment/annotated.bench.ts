@@ -1,31 +1,54 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { enrichArticle, jsonLdArticleTypes } from '@copydesk/enrichment';
+import { enrichArticle, jsonLdArticleTypes, mediaTopicTopLevel, type Enrichment } from '@copydesk/enrichment';
 import { extractArticle } from '@copydesk/extraction';
+import { compromiseAlone } from './compromise.baseline';
 import { f1, matchNames, namesMatch } from './name-match.util';
 import { readJsonLines, sharedPath } from './shared-data.util';
+import { benchPart, type BenchPart } from './split.util';
 
 interface Annotated {
   id: string;
   url: string;
+  title?: string;
+  body?: string;
   contentType: string;
+  topics?: string[];
   people: string[];
   organisations: string[];
   places: string[];
   quotes: { text: string; speaker: string }[];
 }
 
-/** Figures on the hand-labelled articles. */
+type Kind = 'people' | 'organisations' | 'places';
+type Prf = { precision: number; recall: number; f1: number };
+
+/** Figures on one part of a hand-labelled set. */
 export interface AnnotatedScore {
   articles: number;
-  entities: Record<'people' | 'organisations' | 'places', { precision: number; recall: number; f1: number }>;
+  entities: Record<Kind, Prf>;
   quotes: { gold: number; found: number; rightSpeaker: number; rate: number; predicted: number };
   contentType: { correct: number; accuracy: number; confusions: string[] };
+  /** German set only: the first topic's top level is one of the labelled topics. */
+  topics?: { correct: number; accuracy: number };
+}
+
+/** What to score: which labelled set, which part, with which inputs and by which system. */
+export interface AnnotatedOptions {
+  language: 'en' | 'de';
+  part: BenchPart;
+  /** Give the enricher the page's JSON-LD type (English only; off by default: many pushes carry none). */
+  jsonLd?: boolean;
+  /** Body, title, section and byline from @copydesk/extraction on the page instead of the gold body (English). */
+  extracted?: boolean;
+  /** compromise 14 alone (entities only), the baseline. */
+  system?: 'copydesk' | 'compromise';
+  verbose?: boolean;
 }
 
 const normaliseQuote = (s: string): string =>
   s
-    .replace(/[“”"‘’']/g, "'")
+    .replace(/[“”"‘’'„“»«‚‹›]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
@@ -38,32 +61,56 @@ const sameQuote = (predicted: string, gold: string): boolean => {
 };
 const sameType = (a: string, b: string): boolean => a.toLowerCase().replace(/[^a-z]/g, '') === b.toLowerCase().replace(/[^a-z]/g, '');
 
-/**
- * Entities, quote speakers and content type on shared/nlp/annotated-dev.jsonl. Input per article: the gold body
- * text (`articleBody` of the page's .truth.json, so figures do not move with the extractor), the page URL, and the
- * JSON-LD article type read from the page HTML (a signal the pipeline has too). With `extracted`, the body, title,
- * section and byline come from @copydesk/extraction on the page instead: the pipeline's real input.
- */
-export function benchAnnotated(verbose = false, extracted = false): AnnotatedScore {
-  const rows = readJsonLines<Annotated>(sharedPath('nlp', 'annotated-dev.jsonl'));
+function rowsOf(language: 'en' | 'de'): Annotated[] {
+  return readJsonLines<Annotated>(sharedPath('nlp', language === 'en' ? 'annotated-dev.jsonl' : 'annotated-de-dev.jsonl'));
+}
+
+function enrichRow(row: Annotated, o: AnnotatedOptions): Enrichment {
+  if (o.language === 'de') return enrichArticle({ title: row.title ?? '', bodyText: row.body ?? '', url: row.url });
   const dev = sharedPath('benchmarks', 'extraction', 'dev');
-  const counts = { people: [0, 0, 0], organisations: [0, 0, 0], places: [0, 0, 0] };
+  const truth = JSON.parse(readFileSync(join(dev, `${row.id}.truth.json`), 'utf8')) as { articleBody: string };
+  const html = o.jsonLd || o.extracted ? readFileSync(join(dev, `${row.id}.html`), 'utf8') : '';
+  const page = o.extracted ? extractArticle(html, row.url) : undefined;
+  return enrichArticle({
+    title: page?.title ?? '',
+    bodyText: page ? page.bodyText : truth.articleBody,
+    bodyHtml: page?.bodyHtml,
+    url: row.url,
+    jsonLdType: o.jsonLd ? jsonLdArticleTypes(html) : undefined,
+    section: page?.section ?? undefined,
+    byline: page?.byline ?? undefined,
+  });
+}
+
+/**
+ * Entities, quote speakers, content type (and for German, topics) on one part of shared/nlp/annotated-dev.jsonl
+ * (English; input: the gold body text of each page and its URL) or annotated-de-dev.jsonl (German; title, body, URL).
+ */
+export function benchAnnotated(o: AnnotatedOptions): AnnotatedScore {
+  const rows = rowsOf(o.language).filter((r) => benchPart(r.id) === o.part);
+  const counts: Record<Kind, number[]> = { people: [0, 0, 0], organisations: [0, 0, 0], places: [0, 0, 0] };
   const quotes = { gold: 0, found: 0, rightSpeaker: 0, predicted: 0 };
   const confusions: string[] = [];
   let correctType = 0;
+  let correctTopic = 0;
+  const log = (line: string): void => {
+    // Errors are listed for the dev part only: the held-back part is measured, never read for tuning.
+    if (o.verbose && o.part === 'dev') console.log(line);
+  };
   for (const row of rows) {
-    const truth = JSON.parse(readFileSync(join(dev, `${row.id}.truth.json`), 'utf8')) as { articleBody: string };
-    const html = readFileSync(join(dev, `${row.id}.html`), 'utf8');
-    const page = extracted ? extractArticle(html, row.url) : undefined;
-    const e = enrichArticle({
-      title: page?.title ?? '',
-      bodyText: page ? page.bodyText : truth.articleBody,
-      bodyHtml: page?.bodyHtml,
-      url: row.url,
-      jsonLdType: jsonLdArticleTypes(html),
-      section: page?.section ?? undefined,
-      byline: page?.byline ?? undefined,
-    });
+    if (o.system === 'compromise') {
+      const text = o.language === 'de' ? (row.body ?? '') : enrichInputText(row);
+      const found = compromiseAlone(text);
+      for (const kind of ['people', 'organisations', 'places'] as const) {
+        const m = matchNames(found[kind], row[kind]);
+        counts[kind][0] += m.tp;
+        counts[kind][1] += m.fp.length;
+        counts[kind][2] += m.fn.length;
+      }
+      quotes.gold += row.quotes.length;
+      continue;
+    }
+    const e = enrichRow(row, o);
     for (const kind of ['people', 'organisations', 'places'] as const) {
       const m = matchNames(
         e.entities[kind].map((x) => x.name),
@@ -72,29 +119,40 @@ export function benchAnnotated(verbose = false, extracted = false): AnnotatedSco
       counts[kind][0] += m.tp;
       counts[kind][1] += m.fp.length;
       counts[kind][2] += m.fn.length;
-      if (verbose && (m.fp.length || m.fn.length))
-        console.log(`  ${row.id.slice(0, 8)} ${kind} FP ${JSON.stringify(m.fp)} FN ${JSON.stringify(m.fn)}`);
+      if (m.fp.length || m.fn.length) log(`  ${row.id.slice(0, 12)} ${kind} FP ${JSON.stringify(m.fp)} FN ${JSON.stringify(m.fn)}`);
     }
     quotes.predicted += e.quotes.length;
     for (const gq of row.quotes) {
       quotes.gold++;
       const found = e.quotes.find((q) => sameQuote(q.text, gq.text));
       if (!found) {
-        if (verbose) console.log(`  ${row.id.slice(0, 8)} quote missed: ${gq.text.slice(0, 50)}`);
+        log(`  ${row.id.slice(0, 12)} quote missed: ${gq.text.slice(0, 50)}`);
         continue;
       }
       quotes.found++;
       if (found.speaker && namesMatch(found.speaker, gq.speaker)) quotes.rightSpeaker++;
-      else if (verbose) console.log(`  ${row.id.slice(0, 8)} speaker ${JSON.stringify(found.speaker)} for ${JSON.stringify(gq.speaker)}`);
+      else
+        log(`  ${row.id.slice(0, 12)} speaker ${JSON.stringify(found.speaker)} for ${JSON.stringify(gq.speaker)}: ${gq.text.slice(0, 40)}`);
     }
     if (sameType(e.contentType.type, row.contentType)) correctType++;
-    else confusions.push(`${row.id.slice(0, 8)} ${row.contentType} -> ${e.contentType.type} (${e.contentType.evidence.join('; ')})`);
+    else confusions.push(`${row.id.slice(0, 12)} ${row.contentType} -> ${e.contentType.type} (${e.contentType.evidence.join('; ')})`);
+    if (row.topics) {
+      const first = e.topics[0] ? (mediaTopicTopLevel(e.topics[0].qcode)?.qcode ?? e.topics[0].qcode) : undefined;
+      if (first && row.topics.includes(first)) correctTopic++;
+      else log(`  ${row.id.slice(0, 12)} topic ${first} (${e.topics[0]?.label}) for ${row.topics.join(',')}`);
+    }
   }
-  const score = (k: keyof typeof counts): { precision: number; recall: number; f1: number } => f1(counts[k][0], counts[k][1], counts[k][2]);
+  const score = (k: Kind): Prf => f1(counts[k][0], counts[k][1], counts[k][2]);
   return {
     articles: rows.length,
     entities: { people: score('people'), organisations: score('organisations'), places: score('places') },
     quotes: { ...quotes, rate: quotes.rightSpeaker / Math.max(1, quotes.gold) },
-    contentType: { correct: correctType, accuracy: correctType / rows.length, confusions },
+    contentType: { correct: correctType, accuracy: correctType / Math.max(1, rows.length), confusions: o.part === 'dev' ? confusions : [] },
+    ...(o.language === 'de' ? { topics: { correct: correctTopic, accuracy: correctTopic / Math.max(1, rows.length) } } : {}),
   };
+}
+
+function enrichInputText(row: Annotated): string {
+  const dev = sharedPath('benchmarks', 'extraction', 'dev');
+  return (JSON.parse(readFileSync(join(dev, `${row.id}.truth.json`), 'utf8')) as { articleBody: string }).articleBody;
 }

@@ -5,7 +5,7 @@
  * what @copydesk/extraction gets from the HTML pages (figures then move with the extractor).
  */
 import { ENRICHER_VERSION, MEDIA_TOPICS_SCHEME_VERSION, defaultTopicModel } from '@copydesk/enrichment';
-import { benchAnnotated } from './annotated.bench';
+import { benchAnnotated, type AnnotatedScore } from './annotated.bench';
 import { benchThroughput } from './throughput.bench';
 import { benchFixtureTopics, benchTopics } from './topics.bench';
 
@@ -37,27 +37,17 @@ function main(): void {
   console.log(`  of which written after tuning: ${fixtures.heldOut.correct}/${fixtures.heldOut.articles}`);
   for (const miss of fixtures.misses) console.log(`    ${miss}`);
 
-  const annotated = benchAnnotated(verbose);
-  console.log(
-    `\nEntities, quotes, content type: ${annotated.articles} hand-labelled articles (shared/nlp/annotated-dev.jsonl; input = gold body text + URL + JSON-LD type of the page)`,
-  );
-  for (const [kind, s] of Object.entries(annotated.entities)) {
-    console.log(`  ${kind.padEnd(14)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}`);
+  printAnnotated('en', verbose);
+  printAnnotated('de', verbose);
+  if (process.argv.includes('--json-ld')) {
+    const ld = benchAnnotated({ language: 'en', part: 'held-back', jsonLd: true });
+    console.log(`\nEnglish held-back part with the page's JSON-LD type: content type ${pct(ld.contentType.accuracy)}`);
   }
-  const q = annotated.quotes;
-  console.log(
-    `  quotes         ${q.rightSpeaker}/${q.gold} with the right speaker (${pct(q.rate)}); ${q.found} found, ${q.predicted} predicted in all`,
-  );
-  console.log(`  content type   ${annotated.contentType.correct}/${annotated.articles} right (${pct(annotated.contentType.accuracy)})`);
-  for (const c of annotated.contentType.confusions) console.log(`    ${c}`);
-
   if (process.argv.includes('--extracted')) {
-    const ex = benchAnnotated(false, true);
-    console.log('\nSame, on @copydesk/extraction output from the HTML pages (title, body, section, byline):');
-    for (const [kind, s] of Object.entries(ex.entities))
-      console.log(`  ${kind.padEnd(14)} P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}`);
-    console.log(`  quotes         ${ex.quotes.rightSpeaker}/${ex.quotes.gold} with the right speaker (${pct(ex.quotes.rate)})`);
-    console.log(`  content type   ${ex.contentType.correct}/${ex.articles} right (${pct(ex.contentType.accuracy)})`);
+    const ex = benchAnnotated({ language: 'en', part: 'held-back', extracted: true });
+    console.log('\nEnglish held-back part on @copydesk/extraction output from the HTML pages (title, body, section, byline):');
+    for (const [kind, s] of Object.entries(ex.entities)) console.log(`  ${kind.padEnd(14)} F1 ${pct(s.f1)}`);
+    console.log(`  quotes         ${pct(ex.quotes.rate)}   content type ${pct(ex.contentType.accuracy)}`);
   }
 
   const t = benchThroughput();
@@ -66,3 +56,33 @@ function main(): void {
 }
 
 main();
+
+function printAnnotated(language: 'en' | 'de', verbose: boolean): void {
+  const file = language === 'en' ? 'annotated-dev.jsonl' : 'annotated-de-dev.jsonl';
+  const dev = benchAnnotated({ language, part: 'dev', verbose });
+  const held = benchAnnotated({ language, part: 'held-back' });
+  const baseline = benchAnnotated({ language, part: 'held-back', system: 'compromise' });
+  console.log(
+    `\n${language === 'en' ? 'English' : 'German'}: shared/nlp/${file}, dev part ${dev.articles} articles (rules decided here), held-back part ${held.articles} (measured only)`,
+  );
+  console.log(`  input: ${language === 'en' ? 'gold body text + URL, no JSON-LD type' : 'title + body + URL'}`);
+  console.log('  figure                         dev part   held-back   compromise alone (held-back)');
+  const row = (name: string, f: (s: AnnotatedScore) => number | undefined, withBaseline = false): void => {
+    const b = withBaseline ? f(baseline) : undefined;
+    console.log(
+      `  ${name.padEnd(30)} ${pct(f(dev) ?? 0).padStart(8)}   ${pct(f(held) ?? 0).padStart(9)}   ${b === undefined ? '-' : pct(b)}`,
+    );
+  };
+  row('people F1', (s) => s.entities.people.f1, true);
+  row('organisations F1', (s) => s.entities.organisations.f1, true);
+  row('places F1', (s) => s.entities.places.f1, true);
+  row('quotes with the right speaker', (s) => s.quotes.rate, true);
+  row('content type accuracy', (s) => s.contentType.accuracy);
+  if (language === 'de') row('first topic among labelled', (s) => s.topics?.accuracy);
+  console.log(
+    `  (precision/recall held-back: ${Object.entries(held.entities)
+      .map(([k, s]) => `${k} ${pct(s.precision)}/${pct(s.recall)}`)
+      .join(', ')}; quotes found ${held.quotes.found}/${held.quotes.gold}, ${held.quotes.predicted} predicted)`,
+  );
+  for (const c of dev.contentType.confusions) console.log(`    dev: ${c}`);
+}

@@ -1,7 +1,7 @@
 import { classifyContentType } from './content-type/content-type.classifier';
+import { languagePack } from './languages/language.registry';
 import { ENRICHER_VERSION } from './enricher.version';
 import type { Enrichment, EnrichmentInput, EnrichmentOptions } from './enrichment.types';
-import { extractEntities } from './entities/entity.extractor';
 import { extractKeywords } from './keywords/keyword.extractor';
 import { detectLanguage } from './language/language.detector';
 import { findBlockQuotes } from './quotes/block-quote.extractor';
@@ -9,7 +9,6 @@ import { extractQuotes } from './quotes/quote.extractor';
 import { summarise } from './summary/summary.extractor';
 import { countWords, splitSentences } from './text/text.tokenizer';
 import { MEDIA_TOPICS_SCHEME_VERSION } from './topics/media-topics.scheme';
-import { classifyTopics } from './topics/topic.classifier';
 import { defaultTopicModel } from './topics/topic.model';
 
 // Adult silent reading speed for non-fiction, the usual basis for news reading-time estimates.
@@ -26,16 +25,19 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
   const model = options.topicModel ?? defaultTopicModel();
   const sentences = splitSentences(body);
   const wordCount = countWords(body);
-  const analysis = extractEntities(body, sentences, title);
+  const language = detectLanguage(`${title}\n${body}`, input.language);
+  // Every enricher after language detection reads the language's pack (the neutral one when it has none).
+  const pack = languagePack(language.code);
+  const analysis = pack.entities(body, sentences, title);
   const blockQuotes = input.bodyHtml ? findBlockQuotes(input.bodyHtml) : [];
   return {
     enricherVersion: ENRICHER_VERSION,
     schemeVersion: MEDIA_TOPICS_SCHEME_VERSION,
     topicModelVersion: model.version,
-    language: detectLanguage(`${title}\n${body}`, input.language),
+    language,
     wordCount,
     readingTimeMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
-    topics: classifyTopics(`${title}\n\n${body}`, { model, maxTopics: options.maxTopics }),
+    topics: pack.topics ? pack.topics(`${title}\n\n${body}`, { model, maxTopics: options.maxTopics }) : [],
     entities: analysis.entities,
     keywords: extractKeywords(
       title ? [{ text: title, start: -1, end: -1, paragraph: -1, index: -1 }, ...sentences] : sentences,
@@ -44,15 +46,18 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
       // People are reported as entities; their names as keywords would only repeat them word by word.
       new Set(analysis.entities.people.flatMap((p) => p.name.toLowerCase().split(/\s+/))),
     ),
-    contentType: classifyContentType({
-      title,
-      bodyText: body,
-      url: input.url,
-      jsonLdType: input.jsonLdType,
-      section: input.section,
-      byline: input.byline,
-    }),
-    quotes: extractQuotes(body, sentences, analysis.mentions, blockQuotes),
+    contentType: classifyContentType(
+      {
+        title,
+        bodyText: body,
+        url: input.url,
+        jsonLdType: input.jsonLdType,
+        section: input.section,
+        byline: input.byline,
+      },
+      pack.contentTypeCues,
+    ),
+    quotes: extractQuotes(body, sentences, analysis.mentions, blockQuotes, pack.quoteRules),
     summary: summarise(sentences, title),
   };
 }

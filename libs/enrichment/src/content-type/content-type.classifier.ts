@@ -46,6 +46,9 @@ const PATH_CUES: [RegExp, ContentType, number][] = [
   ],
   [/\/(?:interviews?|q-and-a|qanda|q-a)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
   [/\/(?:sponsored|partner-content|advertorial|brandvoice|paid-post)(?:\/|$)/i, 'other', 3],
+  // Guides and how-tos: service pieces, not news ("/how-to-overcome-…", "/guides/…").
+  [/\/how-to-|\/(?:guides?|how-?to|tips|recipes?)(?:\/|$)/i, 'other', 2.5],
+  [/\/(?:fact-?checks?|truth-o-meter)(?:\/|$)/i, 'analysis', 2.5],
   [/\/blogs?(?:\/|$)/i, 'other', 1.5],
 ];
 const SECTION_CUES: [RegExp, ContentType, number][] = [
@@ -57,12 +60,30 @@ const SECTION_CUES: [RegExp, ContentType, number][] = [
   [/\blive\b/i, 'live-blog', 2],
 ];
 
+/** Per-language content-type cues, beside the language-neutral ones (JSON-LD, URL words, Q&A and time-stamp layout). */
+export interface ContentTypeCues {
+  /** English title and text measures (first person, argumentative words, review and release markers, deaths). */
+  english: boolean;
+  /** More URL path cues ("/pressemitteilung/"). */
+  paths: [RegExp, ContentType, number][];
+  /** Text markers, counted (global regexes): weight per hit, capped at three hits. */
+  markers: [RegExp, ContentType, number, string][];
+  /** First person singular and plural pronouns outside quotes. */
+  firstPerson?: RegExp;
+  firstPlural?: RegExp;
+}
+
+/** English cues. */
+export const ENGLISH_CONTENT_TYPE_CUES: ContentTypeCues = { english: true, paths: [], markers: [] };
+/** No language resources: layout and URL only. */
+export const NEUTRAL_CONTENT_TYPE_CUES: ContentTypeCues = { english: false, paths: [], markers: [] };
+
 /**
  * Tells news from opinion, analysis, press releases, live blogs, obituaries, reviews and interviews from page
  * metadata (JSON-LD type, section, URL, byline) and the text itself (first person, quotation density, markers).
  * News is the default: every other type needs evidence.
  */
-export function classifyContentType(signals: ContentTypeSignals): ContentTypeResult {
+export function classifyContentType(signals: ContentTypeSignals, cues: ContentTypeCues = ENGLISH_CONTENT_TYPE_CUES): ContentTypeResult {
   const scores = new Map<ContentType, number>([['news', 1]]);
   const evidence = new Map<ContentType, string[]>();
   const add = (type: ContentType, weight: number, why: string): void => {
@@ -76,20 +97,14 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
     for (const [re, type, w] of JSON_LD) if (re.test(t.trim())) add(type, w, `JSON-LD type ${t}`);
   }
   const path = urlPath(signals.url);
-  if (path) for (const [re, type, w] of PATH_CUES) if (re.test(path)) add(type, w, `URL ${path}`);
+  if (path) for (const [re, type, w] of [...PATH_CUES, ...cues.paths]) if (re.test(path)) add(type, w, `URL ${path}`);
   if (signals.section) for (const [re, type, w] of SECTION_CUES) if (re.test(signals.section)) add(type, w, `section "${signals.section}"`);
   if (signals.byline) {
     if (/\b(?:columnist|opinion|contributor|guest (?:writer|column(?:ist)?)|editorial board)\b/i.test(signals.byline))
       add('opinion', 2, `byline "${signals.byline}"`);
     if (/\banalysis\b/i.test(signals.byline)) add('analysis', 2, `byline "${signals.byline}"`);
   }
-  if (/^(?:opinion|comment|view|viewpoint|editorial|column)\s*[:|]/i.test(title)) add('opinion', 3, 'title marked as opinion');
-  if (/^analysis\s*[:|]/i.test(title)) add('analysis', 3, 'title marked as analysis');
-  if (/\breview\s*[:|]|\breview$|\bstars?\)?$/i.test(title)) add('review', 2, 'title marked as review');
-  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title))
-    add('live-blog', 2, 'title marked as live coverage');
-  if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
-  if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
+  if (cues.english) englishTitleCues(title, add);
 
   const paragraphs = splitParagraphs(text).map((p) => p.text.trim());
   const words = Math.max(1, text.split(/\s+/).length);
@@ -99,34 +114,53 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
   const firstPerson = (outside.match(/\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b/g) ?? []).length / (words / 100);
   const firstPlural = (outside.match(/\b(?:we|We|our|Our|us)\b/g) ?? []).length / (words / 100);
 
-  if (firstPerson >= 0.6) {
-    add('opinion', Math.min(2, firstPerson), `first person singular ${round(firstPerson)} per 100 words outside quotes`);
-    add('review', Math.min(1, firstPerson / 2), `first person singular ${round(firstPerson)} per 100 words`);
-  }
-  if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
-  else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
-  const argumentative =
-    count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) /
-    (words / 100);
-  if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
+  if (cues.english) {
+    if (firstPerson >= 0.6) {
+      add('opinion', Math.min(2, firstPerson), `first person singular ${round(firstPerson)} per 100 words outside quotes`);
+      add('review', Math.min(1, firstPerson / 2), `first person singular ${round(firstPerson)} per 100 words`);
+    }
+    if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
+    else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
+    const argumentative =
+      count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) /
+      (words / 100);
+    if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
-  const reviewMarkers = count(
-    text,
-    /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
-  );
-  if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
-
-  const releaseMarkers = count(
-    text,
-    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
-  );
-  if (releaseMarkers >= 1)
-    add(
-      'press-release',
-      Math.min(5, 2 * releaseMarkers),
-      `${releaseMarkers} press-release markers (dateline boilerplate, "About ...", media contact)`,
+    const reviewMarkers = count(
+      text,
+      /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
     );
+    if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
 
+    const releaseMarkersExtra: string[] = [];
+    const releaseMarkers = count(
+      text,
+      /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
+    );
+    // The publisher announcing its own news: "For more information, please visit www…".
+    if (
+      /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit\s+(?:www\.|https?:)/i.test(
+        text,
+      )
+    )
+      releaseMarkersExtra.push('"for more information, visit"');
+    const releaseTotal = releaseMarkers + releaseMarkersExtra.length;
+    if (releaseTotal >= 1)
+      add(
+        'press-release',
+        Math.min(5, 2 * releaseTotal),
+        `${releaseTotal} press-release markers (dateline boilerplate, "About ...", media contact${releaseMarkersExtra.length ? `, ${releaseMarkersExtra.join(', ')}` : ''})`,
+      );
+  }
+  for (const [re, type, weight, why] of cues.markers) {
+    const hits = count(text, re);
+    if (hits) add(type, weight * Math.min(3, hits), `${hits} ${why}`);
+  }
+  if (!cues.english && cues.firstPerson) {
+    const singular = count(outside, cues.firstPerson) / (words / 100);
+    if (singular >= 0.8)
+      add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
+  }
   const timestamps = paragraphs.filter((p) =>
     /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(
       p,
@@ -134,27 +168,33 @@ export function classifyContentType(signals: ContentTypeSignals): ContentTypeRes
   ).length;
   if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
 
-  const lead = paragraphs.slice(0, 3).join(' ');
-  if (
-    /\b(?:died|has died|passed away|dies)\b/i.test(lead) &&
-    /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(
-      text,
-    )
-  ) {
-    add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
-  }
+  if (cues.english) {
+    const lead = paragraphs.slice(0, 3).join(' ');
+    if (
+      /\b(?:died|has died|passed away|dies)\b/i.test(lead) &&
+      /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(
+        text,
+      )
+    ) {
+      add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
+    }
 
+    // Fact checks and explainers weigh a claim rather than report an event.
+    const verdicts = count(text, /\b(?:we rate (?:this|the|that) (?:claim|statement)|our ruling|what we found)\b/gi);
+    if (verdicts >= 1) add('analysis', Math.min(3, 1.5 * verdicts), `${verdicts} fact-check or explainer markers`);
+  }
   const questions = paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
   const answers = paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
   if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
 
-  const sponsored = count(
-    text,
-    /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi,
-  );
-  if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
-  if (firstPlural >= 2 && quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(firstPlural)} per 100 words`);
-
+  if (cues.english) {
+    const sponsored = count(
+      text,
+      /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi,
+    );
+    if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
+    if (firstPlural >= 2 && quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(firstPlural)} per 100 words`);
+  }
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   const [best, bestScore] = ranked[0];
   const second = ranked[1]?.[1] ?? 0;
@@ -181,4 +221,14 @@ function count(text: string, re: RegExp): number {
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+function englishTitleCues(title: string, add: (type: ContentType, weight: number, why: string) => void): void {
+  if (/^(?:opinion|comment|view|viewpoint|editorial|column)\s*[:|]/i.test(title)) add('opinion', 3, 'title marked as opinion');
+  if (/^analysis\s*[:|]/i.test(title)) add('analysis', 3, 'title marked as analysis');
+  if (/\breview\s*[:|]|\breview$|\bstars?\)?$/i.test(title)) add('review', 2, 'title marked as review');
+  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title))
+    add('live-blog', 2, 'title marked as live coverage');
+  if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
+  if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
 }

@@ -70,6 +70,49 @@ const ORGANISATION_HEADS = new Set([
   'straits',
   'strait',
 ]);
+// Heads that make "X for Y" one organisation ("Center for…", "Alliance for…", "Campaign for…").
+const FOR_HEADS = new Set([
+  'center',
+  'centre',
+  'alliance',
+  'campaign',
+  'coalition',
+  'foundation',
+  'fund',
+  'network',
+  'project',
+  'partnership',
+  'initiative',
+  'trust',
+  'committee',
+  'council',
+  'institute',
+  'society',
+  'association',
+  'office',
+  'agency',
+  'commission',
+]);
+// Lower-case words after a name that say what it names: "the Communist party", "Zabul province".
+const ORGANISATION_WORD_AFTER =
+  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band)\b/;
+const PLACE_WORD_AFTER =
+  /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
+
+/** True when the span is followed by "(ABC)" and ABC is its initials. */
+function definesAcronym(span: NameSpan, tokens: Token[]): boolean {
+  if (tokens[tokens.length - 1] !== span.tokens[span.tokens.length - 1]) return false;
+  const m = /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(span.following);
+  if (!m) return false;
+  const letters = tokens
+    .filter((t) => !['of', 'for', 'and', 'the', '&', 'on', 'in'].includes(t.lower))
+    .map((t) => t.bare[0])
+    .join('')
+    .toLowerCase();
+  const acronym = m[1].toLowerCase();
+  return letters === acronym || (acronym.length >= 3 && letters.startsWith(acronym));
+}
+
 const COMPASS = new Set([
   'north',
   'south',
@@ -145,6 +188,35 @@ export interface ClassifierContext {
   localLowerCase: Set<string>;
   /** Names seen after a brand ("Nissan Sentra"): products, not organisations, when they recur alone. */
   products: Set<string>;
+  /** Capitalised words the article also uses alone, as a name of one word ("Whitfield said"). */
+  singles: Set<string>;
+  /** Last words of runs of two or more capitalised words (surnames, if the run is a person). */
+  singlesAfterPerson: Set<string>;
+}
+
+// "Alex Horton of the Washington Post"
+const OF_THE_AFTER = /^\s+of\s+the\s+\p{Lu}/u;
+const SPEECH_AFTER =
+  /^(?:['’]s?)?,?\s+(?:said|says|told|added|wrote|writes|explained|asked|replied|recalled|insisted|noted|argued|warned|tweeted)\b/i;
+// ", 45, " / ", a spokesman for" / ", who ": an apposition that describes a person.
+const PERSON_APPOSITION =
+  /^,\s+(?:\d{1,3},|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w+|chief|director|professor|head|founder|leader|president|manager|member|author|researcher|scientist|analyst|economist|lawyer|attorney|officer|minister|senator|mayor|coach|player|actor|actress|singer|writer|editor|reporter|correspondent|executive|chair\w*|secretary|adviser|advisor|expert|doctor|student|resident|owner|partner|teacher|worker|official|co-founder|ceo|cfo)\b|who\s)/i;
+
+/** Signs in the text around a run of two to four capitalised words that it names a person, besides a known given name. */
+function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext): boolean {
+  const last = tokens[tokens.length - 1];
+  const endsSpan = last === span.tokens[span.tokens.length - 1];
+  if (endsSpan && (SPEECH_AFTER.test(span.following) || PERSON_APPOSITION.test(span.following) || OF_THE_AFTER.test(span.following)))
+    return true;
+  // "Bill Clinton", "Will Moy": a given name that is also an ordinary word, before a word that is not one.
+  if (ctx.g.allGivenNames.has(tokens[0].lower) && !isCommonWord(last.lower, ctx)) return true;
+  // "Bill Clinton": a surname the lexicon knows as a person's.
+  if (ctx.g.people.has(last.lower) && !isCommonWord(last.lower, ctx)) return true;
+  // "Elon Musk’s SpaceX", "according to Sanjiv Bhasin"
+  if (endsSpan && last.possessive && tokens.length <= 3) return true;
+  if (tokens[0] === span.tokens[0] && /\baccording to\s+$/i.test(span.preceding)) return true;
+  // Coreference: the surname is used alone elsewhere ("… Whitfield said").
+  return ctx.singles.has(last.lower) && !ctx.g.places.has(last.lower) && !ctx.g.organisations.has(last.lower);
 }
 
 /** True for ordinary words: in the lexicon, the shipped common-word list, or written in lower case in this article. */
@@ -172,6 +244,24 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
     const first = tokens[0].lower;
     const last = tokens[tokens.length - 1].lower;
     if (g.places.has(whole)) return [typed(span, tokens, 'place', true)];
+    // "Alex Horton of the Washington Post": a person, then the organisation they work for.
+    if (
+      (of === 2 || of === 3) &&
+      g.firstNames.has(first) &&
+      tokens.slice(0, of).every((t) => t.capitalised && !g.organisationSuffixes.has(t.lower))
+    ) {
+      const rest = tokens.slice(of + 1).filter((t, i) => !(i === 0 && t.lower === 'the'));
+      return [
+        typed(span, tokens.slice(0, of), 'person', true),
+        ...(rest.length ? classifySpan({ ...span, tokens: rest, titles: [] }, ctx) : []),
+      ];
+    }
+    // "Chinese Center for Disease Control and Prevention (CDC)": a name whose initials the text defines.
+    if (definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
+    // "Bang & Olufsen", "Ernst & Young": an ampersand between capitalised words joins one firm's name.
+    const amp = tokens.findIndex((t) => t.lower === '&');
+    if (amp > 0 && amp < tokens.length - 1 && tokens.length <= 5 && !g.places.has(joined(tokens.slice(0, amp))))
+      return [typed(span, tokens, 'organisation', true)];
     // "the International Tennis Federation and Acme Robotics": two names, when the first is complete on its own.
     const and = tokens.findIndex((t) => t.lower === 'and' || t.lower === '&');
     if (and > 0 && !g.organisations.has(whole)) {
@@ -184,7 +274,11 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
         ];
       }
     }
-    const headed = of > 0 && tokens.slice(0, of).some((t) => ORGANISATION_HEADS.has(t.lower) || g.organisationSuffixes.has(t.lower));
+    // "University of…", "Centre for Economic Policy Research", "Alliance for American Manufacturing"
+    const joiner = tokens.findIndex((t) => t.lower === 'of' || t.lower === 'for');
+    const headed =
+      joiner > 0 &&
+      tokens.slice(0, joiner).some((t) => ORGANISATION_HEADS.has(t.lower) || g.organisationSuffixes.has(t.lower) || FOR_HEADS.has(t.lower));
     if (
       g.organisations.has(whole) ||
       g.organisationSuffixes.has(last) ||
@@ -192,7 +286,9 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
       headed ||
       /hall of fame/.test(whole)
     ) {
-      const placeLike = g.places.has(whole) || (g.placeSuffixes.has(last) && !g.organisationSuffixes.has(last));
+      const placeLike =
+        g.places.has(whole) ||
+        (g.placeSuffixes.has(last) && !g.organisationSuffixes.has(last) && !(headed && tokens[joiner].lower === 'for'));
       return [typed(span, tokens, placeLike ? 'place' : 'organisation', true)];
     }
     const parts: TypedSpan[] = [];
@@ -239,6 +335,21 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
   if (g.organisations.has(whole) || g.organisations.has(undotted)) return [typed(span, tokens, 'organisation', true)];
   if (g.places.has(whole) || g.places.has(undotted)) return [typed(span, tokens, 'place', true)];
   if (g.people.has(whole)) return [typed(span, tokens, 'person', true)];
+  const endsSpan = tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1];
+  if (endsSpan && !titled && PLACE_WORD_AFTER.test(span.following)) return [typed(span, tokens, 'place', true)];
+  if (endsSpan && !titled && ORGANISATION_WORD_AFTER.test(span.following) && !g.places.has(whole))
+    return [typed(span, tokens, 'organisation', true)];
+  if (tokens.length > 1 && definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
+  // A GeoNames town: certain for a name of several words ("Sioux Falls"), a guess for one word (also a surname).
+  if (
+    g.cities.has(whole) &&
+    !g.firstNames.has(first) &&
+    !(
+      tokens.length === 1 &&
+      (isCommonWord(first, ctx) || g.lastNames.has(first) || g.people.has(first) || ctx.singlesAfterPerson.has(first))
+    )
+  )
+    return [typed(span, tokens, 'place', tokens.length > 1)];
   // "the writer Anne Castle": a title says person before any suffix says place.
   if (titled && tokens.length <= 4 && tokens.length > 1 && !g.organisationSuffixes.has(last)) return [typed(span, tokens, 'person', true)];
   // "Northern Europe", "East Africa"
@@ -281,7 +392,8 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
         return [typed(span, tokens, 'organisation', false)];
       }
     }
-    return [typed(span, tokens, 'person', false)];
+    // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
+    return personContext(span, tokens, ctx) ? [typed(span, tokens, 'person', false)] : [];
   }
   if (tokens.length === 1) {
     const alone = tokens[0] === span.tokens[0] && span.tokens.length === 1;
@@ -333,7 +445,14 @@ function splitRun(span: NameSpan, tokens: Token[], ctx: ClassifierContext): Type
 }
 
 function typed(span: NameSpan, tokens: Token[], type: TypedSpan['type'], strong: boolean): TypedSpan {
-  return { tokens, name: displayName(tokens), type, strong, span };
+  const name = displayName(tokens);
+  // Datelines write places in capitals ("BOLOGNA, Italy"): the name is reported in normal case.
+  const dateline = type === 'place' && tokens.every((t) => t.bare.length > 3 && /^[\p{Lu}\-]+$/u.test(t.bare));
+  return { tokens, name: dateline ? titleCase(name) : name, type, strong, span };
+}
+
+function titleCase(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
 /** The name as written, without possessive endings. */

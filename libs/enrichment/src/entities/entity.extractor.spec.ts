@@ -74,4 +74,29 @@ describe('extractEntities', () => {
     expect(result[0].salience).toBeGreaterThan(result[1].salience);
     expect(result[0].salience).toBeLessThanOrEqual(1);
   });
+
+  it('needs a sign from the text before calling a run of capitals a person', () => {
+    const e = entities(
+      'The Quorvel Pantheon sold out in a day, and the Liquid Retina panel looks sharp. Tarvik Oleandro, 52, runs the shop. ' +
+        'Sales rose, Oleandro said.',
+    );
+    expect(e.people).toEqual({ 'Tarvik Oleandro': 2 });
+  });
+
+  it('reads ampersands, defined acronyms, "X for Y" heads and lower-case kind words', () => {
+    const e = entities(
+      'Analysts at Brindle & Okafor said the Centre for Coastal Policy Research agreed. The Northern Grain Exchange Board (NGEB) ' +
+        'met on Monday, and the NGEB voted. The Velmari party won in Zabul province.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(
+      expect.arrayContaining(['Brindle & Okafor', 'Centre for Coastal Policy Research', 'Northern Grain Exchange Board', 'Velmari']),
+    );
+    expect(e.organisations['Northern Grain Exchange Board']).toBe(3); // the name, "(NGEB)" and "the NGEB"
+    expect(Object.keys(e.places)).toContain('Zabul');
+  });
+
+  it('finds towns abroad from the GeoNames gazetteer, and datelines in normal case', () => {
+    const e = entities('FAENZA, Italy (AP) — Floods reached Lugo and Cervia overnight.');
+    expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Faenza', 'Italy', 'Lugo', 'Cervia']));
+  });
 });

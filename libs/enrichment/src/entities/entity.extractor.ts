@@ -80,8 +80,16 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
     g,
     localLowerCase: new Set(tokens.filter((t) => !t.capitalised).map((t) => t.lower)),
     products: new Set(),
+    singles: new Set(),
+    singlesAfterPerson: new Set(),
   };
-  const typed = findNameSpans(tokens, text, g).flatMap((span) => classifySpan(span, ctx));
+  const spans = findNameSpans(tokens, text, g);
+  for (const span of spans) {
+    if (span.tokens.length === 1 && !span.sentenceInitial) ctx.singles.add(span.tokens[0].lower);
+    else if (span.tokens.length > 1 && ctx.g.firstNames.has(span.tokens[0].lower))
+      ctx.singlesAfterPerson.add(span.tokens[span.tokens.length - 1].lower);
+  }
+  const typed = spans.flatMap((span) => classifySpan(span, ctx));
 
   const clusters: Cluster[] = [];
   const assigned = new Map<TypedSpan, Cluster>();

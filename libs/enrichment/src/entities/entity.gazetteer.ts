@@ -1,3 +1,5 @@
+import { geoGazetteer } from '../gazetteers/geo.gazetteer';
+import { givenNames } from '../gazetteers/given-names.gazetteer';
 import { shippedCommonWords } from './common-words.builder';
 import {
   EVENT_SUFFIXES,
@@ -14,9 +16,13 @@ import {
 /** Word lists the entity recogniser looks names up in; all keys lower case. */
 export interface Gazetteer {
   places: Set<string>;
+  /** GeoNames towns of 15,000+ people (with population): a weaker sign than `places`, as many are also surnames. */
+  cities: Map<string, number>;
   organisations: Set<string>;
   people: Set<string>;
   firstNames: Set<string>;
+  /** Every given name of the name lists, also those that are ordinary words ("will", "bill"). */
+  allGivenNames: Set<string>;
   lastNames: Set<string>;
   /** Words the lexicon knows as ordinary words (verbs, adjectives, common nouns...), not as names. */
   commonWords: Set<string>;
@@ -93,9 +99,11 @@ export function gazetteer(): Gazetteer {
   const lexicon = model.one.lexicon;
   const g: Gazetteer = {
     places: list(PLACES),
+    cities: new Map(),
     organisations: list(ORGANISATIONS),
     people: new Set(),
     firstNames: new Set(),
+    allGivenNames: givenNames(),
     lastNames: new Set(),
     commonWords: new Set(),
     roles: new Set(),
@@ -121,8 +129,16 @@ export function gazetteer(): Gazetteer {
     }
     if (!tags.some((t) => NAME_TAGS.has(t)) && !word.includes(' ')) g.commonWords.add(word);
   }
+  const geo = geoGazetteer();
+  for (const name of geo.countries) g.places.add(name);
+  for (const name of geo.demonyms) g.demonyms.add(name);
+  // A region or town that is also a given name or an ordinary word ("Brent", "Hope") is left to the context.
+  for (const name of geo.regions) if (!g.firstNames.has(name) && !g.commonWords.has(name)) g.places.add(name);
+  for (const [name, population] of geo.cities) if (!g.firstNames.has(name)) g.cities.set(name, population);
   for (const w of Object.keys(model.two?.orgWords ?? {})) if (!VENUE_WORDS.has(w)) g.organisationSuffixes.add(w);
   for (const w of shippedCommonWords()) if (!g.firstNames.has(w) && !g.places.has(w) && !g.organisations.has(w)) g.commonWords.add(w);
+  // After the common words: the lists hold names that are ordinary words too ("Will", "Grant", "Page").
+  for (const name of givenNames()) if (!g.commonWords.has(name) && !g.places.has(name)) g.firstNames.add(name);
   // Abbreviations compromise lists as organisations but that are ordinary words in news copy.
   for (const w of ['dept', 'univ', 'assn', 'inc', 'ltd', 'co']) g.organisations.delete(w);
   for (const w of [

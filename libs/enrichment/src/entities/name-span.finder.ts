@@ -230,7 +230,9 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
       tokens = tokens.slice(1);
       continue;
     }
-    if (initial && isOrdinaryWord(first, g) && !(tokens.length > 1 && g.firstNames.has(lower)) && !keepsLeadingWord(tokens, g)) {
+    // "Will Moy, chief executive…": a given name that is also an ordinary word stays before a surname.
+    const givenName = tokens.length > 1 && (g.firstNames.has(lower) || (g.allGivenNames.has(lower) && !g.commonWords.has(tokens[1].lower)));
+    if (initial && isOrdinaryWord(first, g) && !givenName && !keepsLeadingWord(tokens, g)) {
       tokens = tokens.slice(1);
       continue;
     }

@@ -16,14 +16,17 @@ export interface QuoteSpan {
   standsAlone: boolean;
 }
 
-const OPENERS = new Set(['“', '"', '«', '„']);
-const CLOSERS = new Set(['”', '"', '»', '“']);
+/** Quotation marks of a language: each opening mark with the marks that may close it. */
+export type QuoteMarks = Readonly<Record<string, string>>;
+
+/** English (and the default): “…”, "…", «…», „…“. A “ closes only a German-style „ quote. */
+export const ENGLISH_QUOTE_MARKS: QuoteMarks = { '“': '”', '"': '"', '«': '»', '„': '“”' };
 
 /**
  * Finds quoted passages, straight or curly. A paragraph that opens a quote without closing it continues into the
  * next paragraph, which by convention opens with a quote mark again (multi-paragraph quotes).
  */
-export function findQuoteSpans(text: string): QuoteSpan[] {
+export function findQuoteSpans(text: string, marks: QuoteMarks = ENGLISH_QUOTE_MARKS): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   for (const paragraph of splitParagraphs(text)) {
     const body = paragraph.text;
@@ -31,11 +34,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
       if (open < 0) {
-        if (OPENERS.has(ch) && (i === 0 || /[\s([{—–\-:,]/.test(body[i - 1]))) open = i;
+        if (marks[ch] && (i === 0 || /[\s([{—–\-:,]/.test(body[i - 1]))) open = i;
         continue;
       }
-      const closes =
-        CLOSERS.has(ch) && (ch !== '“' || i === body.length - 1) && (i + 1 >= body.length || /[\s.,;:!?)\]}—–\-]/.test(body[i + 1]));
+      const closes = marks[body[open]].includes(ch) && (i + 1 >= body.length || /[\s.,;:!?)\]}—–\-]/.test(body[i + 1]));
       if (closes && i > open + 1) {
         push(spans, paragraph.start, paragraph.index, body, open, i, false);
         open = -1;

@@ -64,4 +64,18 @@ describe('extractQuotes', () => {
       '<p>The minister wrote to parents.</p><blockquote><p>Schools will reopen on Monday.</p><footer>— Clara Hughes, education minister</footer></blockquote>';
     expect(quotes(text, html)).toEqual([['Schools will reopen on Monday.', 'Clara Hughes']]);
   });
+
+  it('takes the subject of the last clause before the verb, and a definite role back to the person in focus', () => {
+    expect(
+      quotes(
+        'Singer Marla Quist left the label in June. “It was the worst case,” Quist said. In a post at the time she wrote: “I was bullied.”\n' +
+          'The crowd laughed when she said: “Look at me now.” “I am fine,” the singer added.',
+      ),
+    ).toEqual([
+      ['It was the worst case,', 'Marla Quist'],
+      ['I was bullied.', 'Marla Quist'],
+      ['Look at me now.', 'Marla Quist'],
+      ['I am fine,', 'Marla Quist'],
+    ]);
+  });
 });

@@ -1,8 +1,8 @@
 import type { EntityMention } from '../entities/entity.extractor';
-import { STOPWORDS } from '../text/stopwords.data';
 import { splitParagraphs, type Sentence } from '../text/text.tokenizer';
 import type { BlockQuote } from './block-quote.extractor';
 import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
+import { compileQuoteRules, ENGLISH_QUOTE_RULES, type CompiledQuoteRules, type QuoteRules } from './quote.rules';
 
 /** A direct quote and who said it. */
 export interface ArticleQuote {
@@ -23,19 +23,16 @@ interface Context {
   sentences: Sentence[];
   mentions: EntityMention[];
   descriptions: string[];
+  r: CompiledQuoteRules;
 }
 
-const VERBS =
-  'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported';
-const VERB_FIRST = new RegExp(`^(?:${VERBS})\\b`, 'i');
-const VERB_ANYWHERE = new RegExp(`\\b(?:${VERBS})\\b`, 'i');
-const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
-const DETERMINERS = /^(?:and|but|a|an|the|one|some|several|two|three|another|many|other|its|his|her|their)\s+/i;
-const TRAILING_ADVERBS = /\s+(?:later|also|then|again|once|previously|recently|earlier|simply|jokingly|told|in|on|at|via)$/i;
-const NOT_A_QUOTE_BEFORE =
-  /\b(?:slogan|tagline|motto|hashtag|headline|titled|entitled|the word|the words|the phrase|the term|nicknamed|known as|dubbed|brand(?:ed)? as|label(?:led)?|trend(?:ing)?|sign reading|signs reading)\s*[,:]?\s*$/i;
-const SPEECH_IN_SENTENCE = new RegExp(`\\b(?:${VERBS}|told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*)\\b`, 'i');
 const MAX_SPEAKER_WORDS = 8;
+
+/** The last clause of a phrase before a speech verb: what follows its last comma or conjunction. */
+function lastClause(phrase: string, r: CompiledQuoteRules): string {
+  const m = r.clauseBreak.exec(phrase);
+  return m ? phrase.slice(m.index + m[0].length).trim() : phrase;
+}
 
 /**
  * Finds direct quotes and attributes each to a speaker: "…," said X / "…," X said / X said: "…" / attribution in
@@ -47,12 +44,14 @@ export function extractQuotes(
   sentences: Sentence[],
   mentions: EntityMention[],
   blockQuotes: BlockQuote[] = [],
+  rules: QuoteRules = ENGLISH_QUOTE_RULES,
 ): ArticleQuote[] {
+  const r = compileQuoteRules(rules);
   const paragraphs = splitParagraphs(text);
-  const spans = [...findQuoteSpans(text), ...blockQuoteSpans(text, paragraphs, blockQuotes)].sort((a, b) => a.openAt - b.openAt);
+  const spans = [...findQuoteSpans(text, r.marks), ...blockQuoteSpans(text, paragraphs, blockQuotes)].sort((a, b) => a.openAt - b.openAt);
   const citations = new Map(blockQuotes.filter((b) => b.cite).map((b) => [b.text.slice(0, 40), b.cite as string]));
   const quotes: ArticleQuote[] = [];
-  const ctx: Context = { text, sentences, mentions, descriptions: [] };
+  const ctx: Context = { text, sentences, mentions, descriptions: [], r };
   let previous: { speaker: Speaker | undefined; paragraph: number; continues: boolean } | undefined;
   // Whether each quote's speaker came from its own attribution (not inherited or guessed from the previous quote).
   const explicit: boolean[] = [];
@@ -62,18 +61,21 @@ export function extractQuotes(
     const paragraph = paragraphs[q.paragraph];
     const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end) ?? sentences.find((s) => s.start >= q.openAt);
     const inherited = previous?.continues && previous.paragraph === q.paragraph - 1;
-    if (!inherited && !isQuote(q, text, paragraph.start, sentence)) continue;
+    if (!inherited && !isQuote(q, text, paragraph.start, sentence, r)) continue;
 
     const cite = citations.get(q.text.slice(0, 40));
     let speaker: Speaker | undefined = cite ? resolveCitation(cite, mentions) : undefined;
     speaker ??= attributionAfter(q, paragraph, ctx);
     speaker ??= attributionBefore(q, paragraph, ctx);
     speaker ??= dashLine(paragraphs[q.paragraph + 1]?.text);
+    // „…“, sagt der Präsident des Verbands, Georg Keller. / «…», a déclaré le ministre Jean Dupont.
+    speaker ??= personLaterInSentence(q, ctx);
     explicit.push(Boolean(speaker));
     continues.push(q.continues);
     // A quote continued from the previous paragraph, or following one closely, has that quote's speaker.
     if (!speaker && previous && (inherited || q.paragraph - previous.paragraph <= 2)) speaker = previous.speaker;
 
+    if (!speaker && !r.keepUnattributed) continue;
     quotes.push({ text: q.text, speaker: speaker?.name ?? null, speakerType: speaker?.type ?? 'unknown' });
     previous = { speaker, paragraph: q.paragraph, continues: q.continues };
   }
@@ -122,9 +124,9 @@ function resolveCitation(cite: string, mentions: EntityMention[]): Speaker {
   return known ? { name: known.canonical, type: known.type === 'place' ? 'organisation' : known.type } : { name, type: 'description' };
 }
 
-function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: Sentence | undefined): boolean {
+function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: Sentence | undefined, r: CompiledQuoteRules): boolean {
   const before = text.slice(Math.max(paragraphStart, q.openAt - 40), q.openAt);
-  if (NOT_A_QUOTE_BEFORE.test(before)) return false;
+  if (r.notAQuoteBefore.test(before)) return false;
   const words = q.text.split(/\s+/).length;
   // Titles of works are short and capitalised throughout ("Born to be Wild"); scare quotes are short and no one
   // is said to have said them.
@@ -134,12 +136,12 @@ function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: S
     q.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|a|an|to|in|and|on|for|be)$/.test(w))
   )
     return false;
-  if (words < 4 && !(sentence && SPEECH_IN_SENTENCE.test(sentence.text))) return false;
+  if (words < 4 && !(sentence && r.speechInSentence.test(sentence.text))) return false;
   return true;
 }
 
 function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
-  const { text, sentences } = ctx;
+  const { text, sentences, r } = ctx;
   const paragraphEnd = paragraph.start + paragraph.text.length;
   let from = q.closeAt + 1;
   let rest = text.slice(from, paragraphEnd);
@@ -154,28 +156,28 @@ function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number
     from = next.start;
     rest = next.text;
     clause = rest;
-    const verb = VERB_ANYWHERE.exec(clause);
+    const verb = r.verbAnywhere.exec(clause);
     if (!verb || verb.index > 60) return undefined;
   }
   const lead = clause.length - clause.replace(/^[\s,;:—–-]+/, '').length;
   const body = clause.slice(lead);
   const start = from + lead;
-  if (VERB_FIRST.test(body)) {
+  if (r.verbFirst.test(body)) {
     // "…," said Paul Torrey, associate professor…
-    const verbLength = VERB_FIRST.exec(body)?.[0].length ?? 0;
+    const verbLength = r.verbFirst.exec(body)?.[0].length ?? 0;
     const subject = body.slice(verbLength).replace(/^\s+/, '');
     const subjectStart = start + verbLength + (body.length - verbLength - subject.length);
     const end = subject.search(/,|\s(?:in|on|at|during|via|after|before|when|while|as)\s|$/);
     return resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
   }
-  const verb = VERB_ANYWHERE.exec(body);
+  const verb = r.verbAnywhere.exec(body);
   if (!verb || verb.index > 160) return undefined;
   // "…," Heyward said / "…," Dylan Nelson, a postdoctoral fellow at…, said in a statement
   return resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
 }
 
 function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
-  const { text, sentences } = ctx;
+  const { text, sentences, r } = ctx;
   const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end);
   const from = Math.max(sentence?.start ?? paragraph.start, paragraph.start);
   let before = text.slice(from, q.openAt);
@@ -183,13 +185,13 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
   const lastClose = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'));
   const windowStart = lastClose >= 0 ? from + lastClose + 1 : from;
   before = text.slice(windowStart, q.openAt);
-  const verb = VERB_ANYWHERE.exec(before);
+  const verb = r.verbAnywhere.exec(before);
   if (verb) return resolve(before.slice(0, verb.index), windowStart, windowStart + verb.index, q, ctx, true);
   // A paragraph introducing the quote with a colon: "The campaign website says:"
   if (/:\s*$/.test(before) || q.standsAlone) {
     const previousSentence = [...sentences].reverse().find((s) => s.end <= q.openAt);
     if (previousSentence && /:\s*$/.test(previousSentence.text)) {
-      const v = VERB_ANYWHERE.exec(previousSentence.text);
+      const v = r.verbAnywhere.exec(previousSentence.text);
       if (v)
         return resolve(previousSentence.text.slice(0, v.index), previousSentence.start, previousSentence.start + v.index, q, ctx, true);
     }
@@ -198,7 +200,7 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
 }
 
 // Indefinite noun phrases ending in a head noun: "a senior government official", "one legal expert".
-function introductions(before: string, head: string): string[] {
+function introductions(before: string, head: string, r: CompiledQuoteRules): string[] {
   if (!/^[\p{L}-]+$/u.test(head)) return [];
   const found: string[] = [];
   const lower = before.toLowerCase();
@@ -208,7 +210,7 @@ function introductions(before: string, head: string): string[] {
     // Up to three modifiers between the determiner and the head.
     const words = before.slice(Math.max(0, at - 60), end).split(/\s+/);
     const phrase = words.slice(-5);
-    const determiner = phrase.findIndex((w) => /^(?:a|an|one)$/i.test(w));
+    const determiner = phrase.findIndex((w) => r.indefinite.test(w));
     if (determiner >= 0 && phrase.slice(determiner + 1).every((w) => /^[\p{L}'’-]+$/u.test(w)))
       found.push(phrase.slice(determiner + 1).join(' '));
   }
@@ -216,8 +218,19 @@ function introductions(before: string, head: string): string[] {
 }
 
 // A speaker description needs a content word: "before", "and then" are leftovers of a clause, not a speaker.
-function plausibleDescription(description: string): boolean {
-  return description.split(/\s+/).some((w) => w.length > 2 && !STOPWORDS.has(w.toLowerCase()) && /^[\p{L}'’\-]+$/u.test(w));
+function plausibleDescription(description: string, r: CompiledQuoteRules): boolean {
+  return description.split(/\s+/).some((w) => w.length > 2 && !r.stopwords.has(w.toLowerCase()) && /^[\p{L}'’\-]+$/u.test(w));
+}
+
+// A person named after the quote in its own sentence, within the attribution clause (no further quote between).
+function personLaterInSentence(q: QuoteSpan, ctx: Context): Speaker | undefined {
+  const sentence = ctx.sentences.find((s) => s.start <= q.closeAt && q.closeAt < s.end);
+  if (!sentence) return undefined;
+  const clause = ctx.text.slice(q.closeAt + 1, sentence.end);
+  const stop = clause.search(/[“"„»«]/);
+  const end = q.closeAt + 1 + Math.min(stop >= 0 ? stop : clause.length, 120);
+  const person = ctx.mentions.find((m) => m.type === 'person' && m.start > q.closeAt && m.end <= end);
+  return person ? { name: person.canonical, type: 'person' } : undefined;
 }
 
 function dashLine(next: string | undefined): Speaker | undefined {
@@ -241,7 +254,7 @@ function antecedent(mentions: EntityMention[], before: number, sentences: Senten
 }
 
 function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: Context, subjectBeforeVerb = false): Speaker | undefined {
-  const { mentions, sentences, descriptions } = ctx;
+  const { mentions, sentences, descriptions, r } = ctx;
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
   const person = inside.find((m) => m.type === 'person');
   if (person) return { name: person.canonical, type: 'person' };
@@ -249,16 +262,23 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
     .replace(/[\s,;:—–-]+$/, '')
     .replace(/^[\s,;:—–-]+/, '')
     .trim();
-  const words = trimmed.split(/\s+/);
+  // "Audience members laughed when he", "In a Tumblr post at the time she": the subject is the last clause's.
+  const clauseTail = subjectBeforeVerb ? lastClause(trimmed, r) : trimmed;
+  const words = clauseTail.split(/\s+/);
   // "he said", "He instead told", "and she added"
-  const pronounWord = words.length <= 3 ? words.find((w) => PRONOUN.test(w)) : undefined;
-  if (PRONOUN.test(trimmed) || (subjectBeforeVerb && pronounWord)) {
-    const pronoun = (PRONOUN.test(trimmed) ? trimmed : (pronounWord ?? '')).toLowerCase();
-    if (pronoun === 'he' || pronoun === 'she') {
+  const pronounWord =
+    words.length <= 3
+      ? words.find((w) => r.pronoun.test(w))
+      : r.pronoun.test(words[words.length - 1])
+        ? words[words.length - 1]
+        : undefined;
+  if (r.pronoun.test(trimmed) || (subjectBeforeVerb && pronounWord)) {
+    const pronoun = (r.pronoun.test(trimmed) ? trimmed : (pronounWord ?? '')).toLowerCase();
+    if (r.personPronoun.test(pronoun)) {
       const last = antecedent(mentions, q.openAt, sentences);
       return last ? { name: last.canonical, type: 'person' } : undefined;
     }
-    if (pronoun === 'it' || pronoun === 'they') {
+    if (r.organisationPronoun.test(pronoun)) {
       const last = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= q.openAt);
       return last ? { name: last.canonical, type: 'organisation' } : undefined;
     }
@@ -266,8 +286,8 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   }
   // "NASA’s Office of the Inspector General": the organisation nearest the verb is the head of the phrase.
   const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
-  let description = trimmed.replace(TRAILING_ADVERBS, '').replace(TRAILING_ADVERBS, '');
-  while (DETERMINERS.test(description)) description = description.replace(DETERMINERS, '');
+  let description = trimmed.replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
+  while (r.determiners.test(description)) description = description.replace(r.determiners, '');
   if (
     organisation &&
     (!description ||
@@ -276,17 +296,28 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   ) {
     return { name: organisation.canonical, type: 'organisation' };
   }
-  if (!plausibleDescription(description) || description.split(/\s+/).length > MAX_SPEAKER_WORDS || /[“”"]/.test(description)) {
+  if (
+    !plausibleDescription(description, r) ||
+    description.split(/\s+/).length > MAX_SPEAKER_WORDS ||
+    /[“”"]/.test(description) ||
+    r.notASubjectStart.test(description) ||
+    r.pronounInDescription.test(description)
+  ) {
     return organisation ? { name: organisation.canonical, type: 'organisation' } : undefined;
   }
   // "the expert warned" after "one legal expert said": the same unnamed speaker.
-  if (/^the\s/i.test(trimmed) || description.split(/\s+/).length === 1) {
+  if (r.definite.test(trimmed) || description.split(/\s+/).length === 1) {
     const head = description.split(/\s+/).pop()?.toLowerCase() ?? '';
     const earlier = [...descriptions].reverse().find((d) => d.split(/\s+/).pop()?.toLowerCase() === head);
     if (earlier) return { name: earlier, type: 'description' };
     // Or introduced earlier without a quote: "A senior government official, who spoke on condition of anonymity, said…"
-    const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head).pop();
+    const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head, r).pop();
     if (introduced) return { name: introduced, type: 'description' };
+    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
+    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head)) {
+      const last = antecedent(mentions, q.openAt, sentences);
+      if (last) return { name: last.canonical, type: 'person' };
+    }
   }
   descriptions.push(description);
   return { name: description, type: 'description' };

@@ -1,7 +1,7 @@
 import { normalisedWords } from '../text/text.tokenizer';
 import { mediaTopic, mediaTopicAncestors, mediaTopicTopLevel, type MediaTopicRef } from './media-topics.scheme';
 import { topicFeaturesOf } from './topic.features';
-import { lexiconEvidenceFromWords, type LexiconEvidence } from './topic.lexicon';
+import { lexiconEvidenceFromWords, type LexiconEvidence, type TopicLexicon } from './topic.lexicon';
 import { defaultTopicModel, scoreFromFeatures, type TopicModel } from './topic.model';
 
 /** A topic assigned to an article. */
@@ -146,4 +146,34 @@ function aggregateByTopLevel(evidence: Map<string, LexiconEvidence>): Map<string
     out.set(top, { score, distinct: cues.size });
   }
   return out;
+}
+
+/**
+ * Topics from cue words alone, for a language without a trained model: each top level scores the union of its cues
+ * (and its subtopics' cues); the best top level is kept when it has at least two distinct cues, others from 0.35,
+ * subtopics under a chosen top level as in `classifyTopics`.
+ */
+export function classifyTopicsByLexicon(text: string, lexicon: TopicLexicon, maxTopics = 8): ArticleTopic[] {
+  const words = normalisedWords(text);
+  const evidence = lexiconEvidenceFromWords(words, lexicon);
+  const n = words.length;
+  const confidence = (e: { score: number; distinct: number }): number => LEXICON_CAP * (1 - Math.exp(-e.score / (3 + n / 150)));
+  const tops = [...aggregateByTopLevel(evidence)]
+    .filter(([, e]) => e.distinct >= 2)
+    .map(([qcode, e]) => build(qcode, confidence(e), 'lexicon'))
+    .sort((a, b) => b.confidence - a.confidence)
+    .filter((t, i) => (i === 0 && t.confidence >= MIN_ANY) || t.confidence >= MIN_TOP_LEVEL)
+    .slice(0, MAX_TOP_LEVELS);
+  const chosen = new Map(tops.map((t) => [t.qcode, t.confidence]));
+  const subtopics: ArticleTopic[] = [];
+  for (const e of evidence.values()) {
+    const topic = mediaTopic(e.qcode);
+    const top = topic && topic.level >= 2 ? chosen.get(topic.ancestors[0]) : undefined;
+    if (top === undefined || e.distinct < 2) continue;
+    const c = Math.min(top, LEXICON_CAP * (1 - Math.exp(-e.score / (2 + n / 300))));
+    if (c >= MIN_SUBTOPIC) subtopics.push(build(e.qcode, c, 'lexicon'));
+  }
+  return [...tops, ...subtopics.sort((a, b) => b.confidence - a.confidence).slice(0, MAX_SUBTOPICS)]
+    .sort((a, b) => b.confidence - a.confidence || a.ancestors.length - b.ancestors.length)
+    .slice(0, maxTopics);
 }

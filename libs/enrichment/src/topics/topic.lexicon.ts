@@ -24,12 +24,15 @@ interface CompiledLexicon {
 }
 
 const PREFIX_KEY = 3;
-let compiled: CompiledLexicon | undefined;
+/** Cue words per qcode: `word`, `word*` (prefix), `two words` (phrase), separated by `|`. */
+export type TopicLexicon = ReadonlyArray<readonly [qcode: string, cues: string]>;
+const compiledLexicons = new WeakMap<TopicLexicon, CompiledLexicon>();
 
-function lexicon(): CompiledLexicon {
-  if (compiled) return compiled;
+function lexicon(source: TopicLexicon = TOPIC_LEXICON): CompiledLexicon {
+  const cached = compiledLexicons.get(source);
+  if (cached) return cached;
   const result: CompiledLexicon = { exact: new Map(), phrases: new Map(), prefixes: new Map(), qcodes: [] };
-  TOPIC_LEXICON.forEach(([qcode, cues], entry) => {
+  source.forEach(([qcode, cues], entry) => {
     result.qcodes.push(qcode);
     for (const text of cues.split('|')) {
       const cue = { entry, text };
@@ -39,7 +42,8 @@ function lexicon(): CompiledLexicon {
       else push(result.exact, text, cue);
     }
   });
-  return (compiled = result);
+  compiledLexicons.set(source, result);
+  return result;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -54,8 +58,8 @@ export function lexiconEvidence(text: string): Map<string, LexiconEvidence> {
 }
 
 /** Same as lexiconEvidence, on words already normalised with `normalisedWords`. */
-export function lexiconEvidenceFromWords(words: string[]): Map<string, LexiconEvidence> {
-  const lex = lexicon();
+export function lexiconEvidenceFromWords(words: string[], source: TopicLexicon = TOPIC_LEXICON): Map<string, LexiconEvidence> {
+  const lex = lexicon(source);
   const counts = new Map<Cue, number>();
   const hit = (cue: Cue): void => void counts.set(cue, (counts.get(cue) ?? 0) + 1);
   for (let i = 0; i < words.length; i++) {

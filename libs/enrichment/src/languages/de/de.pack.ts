@@ -1,0 +1,87 @@
+import type { ContentTypeCues } from '../../content-type/content-type.classifier';
+import type { QuoteRules } from '../../quotes/quote.rules';
+import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
+import type { LanguagePack } from '../language-pack';
+import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
+import {
+  DE_CLUB_PREFIXES,
+  DE_EXONYMS,
+  DE_GENERIC_HEADS,
+  DE_GIVEN_NAMES,
+  DE_LEGAL_FORMS,
+  DE_ORGANISATION_HEADS,
+  DE_SPEECH_VERBS,
+  DE_STOPWORDS,
+  DE_TITLES,
+} from './de.resources';
+
+const EVIDENCE: NameEvidence = {
+  stopwords: DE_STOPWORDS,
+  titles: DE_TITLES,
+  organisationHeads: DE_ORGANISATION_HEADS,
+  genericHeads: DE_GENERIC_HEADS,
+  legalForms: DE_LEGAL_FORMS,
+  clubPrefixes: DE_CLUB_PREFIXES,
+  givenNames: DE_GIVEN_NAMES,
+  exonyms: DE_EXONYMS,
+  particles: ['von', 'van', 'de', 'zu', 'vom'],
+  headJoiners: ['für', 'der', 'des'],
+};
+
+const QUOTES: QuoteRules = {
+  // „…“ (and „…” ), »…«, «…» (Swiss), "…", ‚…‘
+  marks: { '„': '“”', '»': '«', '«': '»', '"': '"', '“': '”', '‚': '‘' },
+  verbs: DE_SPEECH_VERBS,
+  speechWords: 'nennt|nannte|bezeichnet|bezeichnete|spricht|sprach',
+  personPronouns: 'er|sie',
+  organisationPronouns: 'es',
+  otherPronouns: 'wir|ich|man',
+  determiners: 'der|die|das|den|dem|des|ein|eine|einer|und|aber',
+  trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute',
+  notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
+  notASubjectStart: 'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie',
+  conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
+  personRoles: [...DE_TITLES].join('|'),
+  definite: 'der|die|das',
+  indefinite: 'ein|eine|einer',
+  stopwords: DE_STOPWORDS,
+};
+
+const CONTENT_TYPE: ContentTypeCues = {
+  english: false,
+  paths: [
+    [/\/(?:pressemitteilungen?|presse|pressemeldungen?|medienmitteilungen?|newsroom)(?:\/|$)/i, 'press-release', 3],
+    [/\/(?:meinung|kommentare?|kolumnen?|standpunkt|gastbeitrag)(?:\/|$)/i, 'opinion', 3],
+    [/\/(?:interviews?)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
+    [/\/(?:ratgeber|tipps|service|wissen|rezepte?|anleitung|reise|freizeit|touren?|lernen)(?:\/|$)|\/blog\//i, 'other', 2],
+    [/\/(?:analyse|hintergrund)(?:\/|$)/i, 'analysis', 2.5],
+  ],
+  markers: [
+    [
+      /\b(?:Pressekontakt|Pressemitteilung|Medienkontakt|Über die [A-ZÄÖÜ]|Über den [A-ZÄÖÜ]|Über uns|Ansprechpartner(?:in)?:)/g,
+      'press-release',
+      2,
+      'press-release markers (Pressekontakt, "Über …")',
+    ],
+    [/^(?:Frage|F)\s*:|^(?:Antwort|A)\s*:/gm, 'interview', 1.5, 'question and answer labels'],
+    [
+      /\b(?:Tipps?|Schritt für Schritt|So geht|Anleitung|Zutaten|Tour|Etappe|Lektion)\b/g,
+      'other',
+      0.7,
+      'guide markers (Tipp, Anleitung, Tour)',
+    ],
+    [/\b(?:meiner Meinung nach|ich finde|ich glaube|aus meiner Sicht|Kommentar)\b/gi, 'opinion', 1, 'opinion markers'],
+  ],
+  firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
+};
+
+/** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
+export const GERMAN: LanguagePack = {
+  code: 'de',
+  entities: (text, sentences, title) => extractEntitiesByEvidence(text, sentences, title, EVIDENCE),
+  quoteRules: QUOTES,
+  topics: (text, options) => classifyTopicsByLexicon(text, DE_TOPIC_LEXICON, options.maxTopics),
+  contentTypeCues: CONTENT_TYPE,
+  stopwords: DE_STOPWORDS,
+};

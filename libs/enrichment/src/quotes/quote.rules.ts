@@ -1,0 +1,116 @@
+import { STOPWORDS } from '../text/stopwords.data';
+import { ENGLISH_QUOTE_MARKS, type QuoteMarks } from './quote-span.finder';
+
+/**
+ * What quote attribution needs to know about a language. Each language pack supplies one (see `languages/`);
+ * regular expressions are case-insensitive and matched against the text around a quote.
+ */
+export interface QuoteRules {
+  marks: QuoteMarks;
+  /** Speech verbs and phrases, as a regex alternation ("said|says|told|according to"). */
+  verbs: string;
+  /** More words that make a short quoted phrase a quote rather than a scare quote ("describ\\w*"). */
+  speechWords: string;
+  /** Pronouns standing for a person ("he|she") and for an organisation ("it|they"). */
+  personPronouns: string;
+  organisationPronouns: string;
+  /** Other pronouns that are no speaker of their own ("we|i"). */
+  otherPronouns: string;
+  /** Words dropped from the front of a speaker description ("the", "a", "and"). */
+  determiners: string;
+  /** Adverbs and prepositions left at the end of a subject before the verb ("later", "also"). */
+  trailingAdverbs: string;
+  /** Words just before quote marks that make them a name or a term, not speech ("slogan", "dubbed"). */
+  notAQuoteBefore: string;
+  /** Words opening a circumstance, not a speaker ("in", "as", "when"). */
+  notASubjectStart: string;
+  /** Conjunctions that open a new clause ("when", "and"). */
+  conjunctions: string;
+  /** Roles a definite description can refer back to the person in focus with ("the actor"). */
+  personRoles: string;
+  /** Definite and indefinite articles ("the"; "a|an|one"). */
+  definite: string;
+  indefinite: string;
+  stopwords: ReadonlySet<string>;
+  /** Keep quotes no speaker was found for (false: drop them, for languages whose attribution is not known). */
+  keepUnattributed?: boolean;
+}
+
+/** The rules compiled to regular expressions, once per rules object. */
+export interface CompiledQuoteRules {
+  marks: QuoteMarks;
+  verbFirst: RegExp;
+  verbAnywhere: RegExp;
+  speechInSentence: RegExp;
+  pronoun: RegExp;
+  personPronoun: RegExp;
+  organisationPronoun: RegExp;
+  pronounInDescription: RegExp;
+  determiners: RegExp;
+  trailingAdverbs: RegExp;
+  notAQuoteBefore: RegExp;
+  notASubjectStart: RegExp;
+  clauseBreak: RegExp;
+  personRole: RegExp;
+  definite: RegExp;
+  indefinite: RegExp;
+  stopwords: ReadonlySet<string>;
+  keepUnattributed: boolean;
+}
+
+/** English. */
+export const ENGLISH_QUOTE_RULES: QuoteRules = {
+  marks: ENGLISH_QUOTE_MARKS,
+  verbs:
+    'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported',
+  speechWords: 'told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*',
+  personPronouns: 'he|she',
+  organisationPronouns: 'it|they',
+  otherPronouns: 'we|i',
+  determiners: 'and|but|a|an|the|one|some|several|two|three|another|many|other|its|his|her|their',
+  trailingAdverbs: 'later|also|then|again|once|previously|recently|earlier|simply|jokingly|told|in|on|at|via',
+  notAQuoteBefore:
+    'slogan|tagline|motto|hashtag|headline|titled|entitled|the word|the words|the phrase|the term|nicknamed|known as|dubbed|brand(?:ed)? as|label(?:led)?|trend(?:ing)?|sign reading|signs reading',
+  notASubjectStart:
+    'in|at|on|as|though|although|when|while|where|after|before|with|for|by|during|if|because|since|learn|read|see|click|mutually|to|from|of|that|which|who',
+  conjunctions: 'when|where|while|as|though|although|because|after|before|if|that|and|but|so',
+  personRoles:
+    'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|\\d+-year-old',
+  definite: 'the',
+  indefinite: 'a|an|one',
+  stopwords: STOPWORDS,
+};
+
+const compiled = new WeakMap<QuoteRules, CompiledQuoteRules>();
+
+/** Compiles a language's quote rules (cached per rules object). */
+export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
+  const cached = compiled.get(r);
+  if (cached) return cached;
+  // \b is ASCII-only in JavaScript: letter lookarounds keep "sagte" from matching inside "gesagte".
+  const w = (alternation: string): string => `(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`;
+  const pronouns = `${r.personPronouns}|${r.organisationPronouns}|${r.otherPronouns}`;
+  const breakAt = `(?:[,;:]|\\s(?:${r.conjunctions})\\s)`;
+  const result: CompiledQuoteRules = {
+    marks: r.marks,
+    verbFirst: new RegExp(`^${w(r.verbs)}`, 'iu'),
+    verbAnywhere: new RegExp(w(r.verbs), 'iu'),
+    speechInSentence: new RegExp(w(`${r.verbs}|${r.speechWords}`), 'iu'),
+    pronoun: new RegExp(`^(?:${pronouns})$`, 'iu'),
+    personPronoun: new RegExp(`^(?:${r.personPronouns})$`, 'iu'),
+    organisationPronoun: new RegExp(`^(?:${r.organisationPronouns})$`, 'iu'),
+    pronounInDescription: new RegExp(`${w(pronouns)}|['’]ve(?![\\p{L}])`, 'iu'),
+    determiners: new RegExp(`^(?:${r.determiners})\\s+`, 'iu'),
+    trailingAdverbs: new RegExp(`\\s+(?:${r.trailingAdverbs})$`, 'iu'),
+    notAQuoteBefore: new RegExp(`${w(r.notAQuoteBefore)}\\s*[,:]?\\s*$`, 'iu'),
+    notASubjectStart: new RegExp(`^${w(r.notASubjectStart)}`, 'iu'),
+    clauseBreak: new RegExp(`${breakAt}(?!.*${breakAt})`, 'iu'),
+    personRole: new RegExp(`^(?:${r.personRoles})$`, 'iu'),
+    definite: new RegExp(`^(?:${r.definite})\\s`, 'iu'),
+    indefinite: new RegExp(`^(?:${r.indefinite})$`, 'iu'),
+    stopwords: r.stopwords,
+    keepUnattributed: r.keepUnattributed ?? true,
+  };
+  compiled.set(r, result);
+  return result;
+}
