@@ -6,7 +6,7 @@ import { readNewsMl } from './newsml/newsml-document.reader';
 import { readNinjs } from './ninjs/ninjs.reader';
 import { isObject, jsonDepth, type JsonObject } from './ninjs/ninjs-object';
 import { readNitfDocument } from './nitf/nitf-document.reader';
-import { mediaTypeEssence, syntaxOfMediaType, syntaxOfText, WIRE_MEDIA_TYPES } from './sniff/wire-format.sniffer';
+import { formatOfRoot, mediaTypeEssence, syntaxOfMediaType, syntaxOfText, WIRE_MEDIA_TYPES } from './sniff/wire-format.sniffer';
 import { WireParseError, WireParseErrorCode } from './wire.exception';
 import { DEFAULT_WIRE_LIMITS, type WireLimits } from './wire.limits';
 import type { WireMessage, WireParseResult } from './wire-article.types';
@@ -50,14 +50,15 @@ export function parseWire(input: string | Uint8Array, options: ParseWireOptions 
 function parseXml(text: string, limits: WireLimits, options: ParseWireOptions): WireParseResult {
   const { root, issues } = readXml(text, limits);
   const build: BuildOptions = { timeZone: options.timeZone, aliases: catalogAliases(root) };
+  const mediaType = formatOfRoot(root.name)?.mediaType ?? WIRE_MEDIA_TYPES.xml;
   if (is(root, 'nitf')) {
     const parts = readNitfDocument(root, issues);
-    return finish('nitf', parts.formatVersion ?? null, [parts], null, [], issues, build);
+    return { ...finish('nitf', parts.formatVersion ?? null, [parts], null, [], issues, build), mediaType };
   }
   const document = readNewsMl(root, limits, issues);
   const result = finish('newsml-g2', document.formatVersion, document.texts, document.message, document.references, issues, build);
   result.others = document.others.map((parts) => buildWireArticle(parts, build));
-  return result;
+  return { ...result, mediaType };
 }
 
 function parseJson(text: string, declaredNinjs: boolean, limits: WireLimits, options: ParseWireOptions): WireParseResult {
@@ -100,6 +101,7 @@ function finish(
   return {
     format,
     formatVersion,
+    mediaType: format === 'ninjs' ? WIRE_MEDIA_TYPES.ninjs : WIRE_MEDIA_TYPES.xml,
     articles: texts.map((parts) => buildWireArticle(parts, build)),
     others: [],
     references,

@@ -142,6 +142,8 @@ export interface WireArticle {
 export interface WireParseResult {
   format: WireFormat;
   formatVersion: string | null;
+  /** The media type naming this document precisely (`application/vnd.iptc.g2.newsmessage+xml`…), e.g. to forward it. */
+  mediaType: string;
   /** The text items, in document order: what becomes articles. */
   articles: WireArticle[];
   /** The items that are not text (pictures, video, graphics, events), read the same way, for what they say. */
