@@ -13,7 +13,12 @@ function only(result: WireParseResult): WireArticle {
 describe('IPTC NewsML-G2 samples', () => {
   it('LISTING 1, a news item: ids, rights, embargo, located place with broader places, subjects, genre, signals', () => {
     const result = g2('LISTING_1_A_NewsML-G2_News_Item.xml');
-    expect(result).toMatchObject({ format: 'newsml-g2', formatVersion: '2.35', issues: [] });
+    expect(result).toMatchObject({
+      format: 'newsml-g2',
+      formatVersion: '2.35',
+      mediaType: 'application/vnd.iptc.g2.newsitem+xml',
+      issues: [],
+    });
     const a = only(result);
     expect(a).toMatchObject({
       guid: 'urn:newsml:acmenews.com:20161018:US-FINANCE-FED',
@@ -104,6 +109,7 @@ describe('IPTC NewsML-G2 samples', () => {
 
   it('LISTING 24, a news message with a package: the header, and items without copy kept apart from articles', () => {
     const result = g2('LISTING_24_News_Message_conveying_a_complete_News_Package.xml');
+    expect(result.mediaType).toBe('application/vnd.iptc.g2.newsmessage+xml');
     expect(result.message).toEqual({
       sent: '2018-10-19T11:17:00.150Z',
       sender: 'thomsonreuters.com',
@@ -232,7 +238,7 @@ describe('IPTC ninjs 3.1 examples', () => {
 
   it('008, an event: declared ninjs 3.1, not an article', () => {
     const result = ninjs('008_event.json');
-    expect(result).toMatchObject({ format: 'ninjs', formatVersion: '3.1', articles: [] });
+    expect(result).toMatchObject({ format: 'ninjs', formatVersion: '3.1', mediaType: 'application/ninjs+json', articles: [] });
     expect(result.others[0]).toMatchObject({ itemClass: 'event', title: '2023 NATO Summit Press Conference' });
   });
 });

@@ -12,7 +12,7 @@ function only(result: WireParseResult): WireArticle {
 describe('NITF 3.x documents', () => {
   it('reads docdata, tobject subject codes (exact, retired → broader, unmapped → parent code), head and body', () => {
     const result = edge('nitf-3.6-document.xml');
-    expect(result).toMatchObject({ format: 'nitf', formatVersion: '3.6', issues: [] });
+    expect(result).toMatchObject({ format: 'nitf', formatVersion: '3.6', mediaType: 'application/nitf+xml', issues: [] });
     const a = only(result);
     expect(a).toMatchObject({
       guid: 'cpydsk-2024-0310-ferry',
@@ -120,6 +120,20 @@ describe('NewsML-G2 variants', () => {
   it('prefers HTML inline data (base64) over the plain text, and sanitizes it', () => {
     const a = only(edge('g2-inlinedata-html-base64.xml'));
     expect(a.bodyHtml).toBe('<h2>Storm warning</h2>\n<p>Winds of 90mph are expected on the coast.</p>\n<p>Stay <b>indoors</b>.</p>');
+  });
+
+  it('reads NITF escaped in inline data with the same safety: an entity bomb inside refuses the whole document', () => {
+    const escaped = (xml: string) => xml.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const item = (data: string) =>
+      `<newsItem guid="g" version="1"><itemMeta><itemClass qcode="ninat:text"/></itemMeta><contentSet><inlineData contenttype="application/nitf+xml">${data}</inlineData></contentSet></newsItem>`;
+    const nitf =
+      '<nitf><body><body.head><hedline><hl1>Escaped</hl1></hedline></body.head><body.content><p>One &amp; two</p></body.content></body></nitf>';
+    const a = only(parseWire(item(escaped(nitf))));
+    expect(a).toMatchObject({ title: 'Escaped', bodyHtml: '<p>One &amp; two</p>' });
+    expect(only(parseWire(item('no markup at all'))).bodyHtml).toBe('<p>no markup at all</p>');
+    const bomb =
+      '<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><nitf><body><body.content><p>&b;</p></body.content></body></nitf>';
+    expect(() => parseWire(item(escaped(bomb)))).toThrow(expect.objectContaining({ code: 'WIRE_ENTITY_REFUSED' }));
   });
 
   it('decodes a Latin-1 document as its XML declaration says', () => {

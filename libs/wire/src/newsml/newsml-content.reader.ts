@@ -1,11 +1,12 @@
 import { textToHtml } from '../article/text-to-html';
 import { type NitfBody, readNitfBody } from '../nitf/nitf-body.reader';
+import { WireParseError, WireParseErrorCode } from '../wire.exception';
 import type { WireLimits } from '../wire.limits';
 import type { WireReference } from '../wire-article.types';
 import { type ElementMapper, plainAttributes, serializeContent } from '../xml/markup.serializer';
 import { attr, child, descendants, elements, is, isElement, toInteger } from '../xml/xml-element.helpers';
 import { readXml } from '../xml/xml-tree.reader';
-import type { XmlElement } from '../xml/xml.types';
+import type { XmlDocument, XmlElement } from '../xml/xml.types';
 
 /** The copy of a news item: HTML, plus what NITF's body head said when the copy was NITF. */
 export interface ItemContent {
@@ -78,7 +79,15 @@ function inlineDataCandidate(inline: XmlElement, limits: WireLimits, issues: str
 
 /** XML carried as escaped text: read with the same limits; when it is not XML after all, it is HTML. */
 function escapedXml(data: string, limits: WireLimits, issues: string[]): { bodyHtml: string | null; nitf: NitfBody | null } {
-  const { root, issues: nested } = readXml(data, limits);
+  let document: XmlDocument;
+  try {
+    document = readXml(data, limits);
+  } catch (err) {
+    // Labelled XML but holding no element: it is text. Bombs and limits still refuse the whole document.
+    if (err instanceof WireParseError && err.code === WireParseErrorCode.NotWire) return { bodyHtml: textToHtml(data), nitf: null };
+    throw err;
+  }
+  const { root, issues: nested } = document;
   issues.push(...nested);
   const nitf = is(root, 'nitf') ? root : (descendants(root, 'nitf')[0] ?? null);
   if (nitf) {
