@@ -63,6 +63,14 @@ describe('NITF 3.x documents', () => {
     expect(a.bodyText).not.toMatch(/Editors: not for publication|Copydesk Test Agency/);
   });
 
+  it('a dateline naming only a country locates the story in that country', () => {
+    const doc =
+      '<nitf><body><body.head><dateline><location><country iso-cc="IT">Italy</country></location>, May 2</dateline></body.head></body></nitf>';
+    const a = parseWire(doc).articles[0];
+    expect(a.located).toEqual({ name: 'Italy', qcode: 'IT', type: 'country', broader: [] });
+    expect(a.dateline).toBe('Italy, May 2');
+  });
+
   it('reads a canceled document as a kill of the same id, with the reason', () => {
     const a = only(edge('nitf-canceled.xml'));
     expect(a).toMatchObject({

@@ -116,15 +116,21 @@ export function paragraphs(element: XmlElement | null): string | null {
   return joined || null;
 }
 
-/** NITF `location`: its city (or whole text) as the place, region/state/country as broader places. */
+/** NITF `location`: its most precise part (city, else region, state, country) as the place, the rest as broader places. */
 export function readLocation(location: XmlElement | null): WireLocation | null {
   if (!location) return null;
-  const city = text(child(location, 'city')) ?? text(child(location, 'sublocation'));
-  const broader = ['state', 'region', 'country']
+  const parts = ['city', 'sublocation', 'region', 'state', 'country']
     .map((name) => child(location, name))
-    .filter((e): e is XmlElement => e !== null)
-    .map((e) => ({ qcode: attr(e, 'iso-cc'), uri: null, name: text(e), type: e.name }));
-  const name = city ?? (broader.length === 0 ? text(location) : null);
-  if (!name && broader.length === 0) return null;
-  return { name, qcode: attr(location, 'location-code'), type: city ? 'city' : null, broader };
+    .filter((e): e is XmlElement => e !== null && text(e) !== null);
+  const [place, ...broader] = parts;
+  if (!place) {
+    const name = text(location);
+    return name ? { name, qcode: attr(location, 'location-code'), type: null, broader: [] } : null;
+  }
+  return {
+    name: text(place),
+    qcode: attr(place, 'iso-cc') ?? attr(location, 'location-code'),
+    type: place.name.toLowerCase(),
+    broader: broader.map((e) => ({ qcode: attr(e, 'iso-cc'), uri: null, name: text(e), type: e.name.toLowerCase() })),
+  };
 }
