@@ -1,8 +1,9 @@
 import type { CliCommand, CliIo } from './command';
 import { extractCommand } from './commands/extract.command';
 import { enrichCommand } from './commands/enrich.command';
+import { ingestCommand } from './commands/ingest.command';
 
-const commands: CliCommand[] = [enrichCommand, extractCommand];
+const commands: CliCommand[] = [enrichCommand, extractCommand, ingestCommand];
 
 function usage(io: CliIo): void {
   io.stderr.write('usage: copydesk <command> [options]\n\ncommands:\n');
