@@ -1,4 +1,4 @@
-import type { FeedItem, FeedPerson, ParsedFeed } from '@copydesk/feeds';
+import type { FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
 
 import { escapeHtml } from './html-escape';
 
@@ -39,14 +39,31 @@ function enclosuresOf(item: FeedItem): { url: string; mime_type: string; size: n
     seen.add(url);
     out.push({ url, mime_type: mime, size });
   };
+  // Miniflux's order: thumbnails, enclosures, media contents, peer links; one entry per URL.
   for (const m of item.media) if (m.kind === 'thumbnail') add(m.url, m.type ?? 'image/*', 0);
   // FeedBurner proxies enclosures; Miniflux keeps the original URL it also gives.
   const original = item.extensions.find((e) => e.name === 'feedburner:origenclosurelink')?.value;
   item.enclosures.forEach((e, i) => add(i === 0 && original ? original : e.url, e.type ?? '', e.length ?? 0));
-  for (const m of item.media) {
-    if (m.kind === 'content') add(m.url, m.type ?? (m.medium === 'image' ? 'image/*' : 'application/octet-stream'), 0);
-  }
+  for (const m of item.media) if (m.kind === 'content') add(m.url, m.type ?? mediumType(m.medium), fileSize(m));
+  for (const m of item.media) if (m.kind === 'peer') add(m.url, m.type ?? 'application/octet-stream', 0);
   return out;
+}
+
+function mediumType(medium: string | undefined): string {
+  return medium === 'image' || medium === 'video' || medium === 'audio' ? `${medium}/*` : 'application/octet-stream';
+}
+
+function fileSize(media: FeedMedia): number {
+  const size = Number(media.attributes?.['filesize'] ?? '');
+  return Number.isInteger(size) && size > 0 ? size : 0;
+}
+
+/** Category labels (else terms), trimmed, without blanks or repeats; an entry without any takes the feed's. */
+function tagsOf(feed: ParsedFeed, item: FeedItem): string[] {
+  const names = (categories: ParsedFeed['categories']): string[] =>
+    categories.map((c) => (c.label?.trim() || c.term).trim()).filter(Boolean);
+  const own = names(item.categories);
+  return [...new Set(own.length > 0 ? own : names(feed.categories))].sort();
 }
 
 function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
@@ -69,7 +86,7 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
     ).join(', '),
     ...(date ? { date } : {}),
     enclosures: enclosuresOf(item),
-    tags: item.categories.map((c) => c.term).filter(Boolean),
+    tags: tagsOf(feed, item),
     comments_url: isWebUrl(item.commentsUrl) ? item.commentsUrl : '',
     // Miniflux stores language tags lowercased.
     language: (item.language ?? '').toLowerCase(),
