@@ -1,8 +1,25 @@
 import type { CliCommand, CliIo } from './command';
-import { extractCommand } from './commands/extract.command';
-import { enrichCommand } from './commands/enrich.command';
 
-const commands: CliCommand[] = [enrichCommand, extractCommand];
+/** A command as `usage` lists it; its module (and what that module imports) loads only when it runs. */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<CliCommand>;
+}
+
+// Loaded on demand: `copydesk extract` must not pay for the topic model and NLP libraries `enrich` brings in.
+const commands: readonly CommandEntry[] = [
+  {
+    name: 'enrich',
+    summary: 'enrich articles: language, topics, entities, keywords, type, quotes, summary',
+    load: async () => (await import('./commands/enrich.command')).enrichCommand,
+  },
+  {
+    name: 'extract',
+    summary: 'extract articles from saved pages, directories of pages or URLs',
+    load: async () => (await import('./commands/extract.command')).extractCommand,
+  },
+];
 
 function usage(io: CliIo): void {
   io.stderr.write('usage: copydesk <command> [options]\n\ncommands:\n');
@@ -15,11 +32,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     usage(io);
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`copydesk: unknown command "${name}"\n`);
     usage(io);
     return 2;
   }
-  return command.run(rest, io);
+  return (await entry.load()).run(rest, io);
 }
