@@ -1,10 +1,13 @@
 import type { CliCommand, CliIo } from './command';
 
+type EnrichModule = typeof import('./commands/enrich.command');
+type ExtractModule = typeof import('./commands/extract.command');
+
 /** A command as `usage` lists it; its module (and what that module imports) loads only when it runs. */
 interface CommandEntry {
   readonly name: string;
   readonly summary: string;
-  load(): Promise<CliCommand>;
+  load(): CliCommand;
 }
 
 // Loaded on demand: `copydesk extract` must not pay for the topic model and NLP libraries `enrich` brings in.
@@ -12,12 +15,14 @@ const commands: readonly CommandEntry[] = [
   {
     name: 'enrich',
     summary: 'enrich articles: language, topics, entities, keywords, type, quotes, summary',
-    load: async () => (await import('./commands/enrich.command')).enrichCommand,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS require is what defers the load
+    load: () => (require('./commands/enrich.command') as EnrichModule).enrichCommand,
   },
   {
     name: 'extract',
     summary: 'extract articles from saved pages, directories of pages or URLs',
-    load: async () => (await import('./commands/extract.command')).extractCommand,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS require is what defers the load
+    load: () => (require('./commands/extract.command') as ExtractModule).extractCommand,
   },
 ];
 
@@ -38,5 +43,5 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     usage(io);
     return 2;
   }
-  return (await entry.load()).run(rest, io);
+  return entry.load().run(rest, io);
 }
