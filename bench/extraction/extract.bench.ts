@@ -5,9 +5,20 @@
  * and robustness on a 20 MB page and 100k nested divs. Figures go to stdout; per-page details with --per-page.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageF1, scoreBodies, type BodyScore } from '@copydesk/extraction';
-import { loadBodyCases, loadDateCases, loadSnippetCases, type BodyCase, type DateCase, type SnippetCase } from './corpora';
+import {
+  DATES_DEV,
+  EXTRACTION_DEV,
+  TRAFILATURA_DEV,
+  loadBodyCases,
+  loadDateCases,
+  loadSnippetCases,
+  type BodyCase,
+  type DateCase,
+  type SnippetCase,
+} from './corpora';
 import { authorSet, normalizeText, quantile, scoreDates, scoreSnippets, type SnippetScore } from './evaluate';
 import { copydesk, readability, type Extractor, type ExtractorOutput } from './extractors';
 
@@ -188,6 +199,12 @@ function main(): void {
   const perPage = process.argv.includes('--per-page');
   const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
+  const missing = [EXTRACTION_DEV, TRAFILATURA_DEV, DATES_DEV].filter((dir) => !existsSync(dir));
+  if (missing.length > 0) {
+    log(`bench:extract needs the dev corpora beside the repository; missing: ${missing.join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
   log('loading corpora...');
   const bodyCases = loadBodyCases();
   const snippetCases = loadSnippetCases();
