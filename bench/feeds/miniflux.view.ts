@@ -74,7 +74,8 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const fallbackTitle = item.summary ?? (item.contents[0] ? item.contents[0].value : '');
   // Miniflux falls back to the channel's author, then to its owner/webmaster.
   const authors = item.authors.length > 0 ? item.authors : feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
-  const date = item.publishedAt ?? item.updatedAt;
+  // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
+  const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt);
   return {
     url,
     title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
