@@ -5,13 +5,43 @@
  * and robustness on a 20 MB page and 100k nested divs. Figures go to stdout; per-page details with --per-page.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pageF1, scoreBodies, type BodyScore } from '@copydesk/extraction';
-import { loadBodyCases, loadDateCases, loadSnippetCases, type BodyCase } from './corpora';
-import { quantile, scoreDates, scoreSnippets, type SnippetScore } from './evaluate';
+import {
+  DATES_DEV,
+  EXTRACTION_DEV,
+  TRAFILATURA_DEV,
+  loadBodyCases,
+  loadDateCases,
+  loadSnippetCases,
+  type BodyCase,
+  type DateCase,
+  type SnippetCase,
+} from './corpora';
+import { authorSet, normalizeText, quantile, scoreDates, scoreSnippets, type SnippetScore } from './evaluate';
 import { copydesk, readability, type Extractor, type ExtractorOutput } from './extractors';
 
 const EXTRACTORS: readonly Extractor[] = [copydesk, readability];
+
+type Part = 'tuning' | 'held-back';
+
+/**
+ * Every dev corpus is split in two by a hash of the page's file name: rules are decided by reading failures of
+ * the tuning part only (`--failures` prints them); the held-back part says whether a rule generalises.
+ */
+function partOf(file: string): Part {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % 2 === 0 ? 'tuning' : 'held-back';
+}
+
+/** Indices of the cases in one part. */
+function indicesIn<T>(cases: readonly T[], key: (item: T) => string, part: Part): number[] {
+  return cases.flatMap((item, i) => (partOf(key(item)) === part ? [i] : []));
+}
+
+const pick = <T>(values: readonly T[], indices: readonly number[]): T[] => indices.map((i) => values[i]);
 // A probe that runs longer than this is reported as timed out (Readability recurses on deep pages).
 const PROBE_TIMEOUT_MS = 90_000;
 // Timing repetitions per page and extractor; the per-page median is kept.
@@ -19,6 +49,7 @@ const REPEATS = 3;
 
 interface BodyRun {
   readonly score: BodyScore;
+  readonly texts: readonly string[];
   readonly medianMs: number;
   readonly p95Ms: number;
   readonly perPage: readonly number[];
@@ -29,14 +60,14 @@ function median(values: readonly number[]): number {
 }
 
 /** Runs every extractor on every page, alternating extractors per repetition so load affects both alike. */
-function runBodies(cases: readonly BodyCase[]): BodyRun[] {
+function runBodies(cases: readonly BodyCase[], repeats = REPEATS): BodyRun[] {
   const times = EXTRACTORS.map(() => [] as number[]);
   const texts = EXTRACTORS.map(() => [] as string[]);
   // Warm-up: let both JITs see the code before timing.
   for (const item of cases.slice(0, 10)) for (const extractor of EXTRACTORS) extractor.run(item.html, item.url);
   for (const item of cases) {
     const samples = EXTRACTORS.map(() => [] as number[]);
-    for (let r = 0; r < REPEATS; r++) {
+    for (let r = 0; r < repeats; r++) {
       const order = r % 2 === 0 ? EXTRACTORS.map((_, i) => i) : EXTRACTORS.map((_, i) => EXTRACTORS.length - 1 - i);
       for (const e of order) {
         const started = performance.now();
@@ -49,6 +80,7 @@ function runBodies(cases: readonly BodyCase[]): BodyRun[] {
   }
   return EXTRACTORS.map((_, e) => ({
     score: scoreBodies(cases.map((item, i) => ({ truth: item.truth, prediction: texts[e][i] }))),
+    texts: texts[e],
     medianMs: median(times[e]),
     p95Ms: quantile(times[e], 0.95),
     perPage: cases.map((item, i) => pageF1(item.truth, texts[e][i])),
@@ -101,22 +133,99 @@ function probeCell(result: ProbeResult, field: 'ms' | 'maxRssMb'): string {
   return field === 'ms' ? ms(result.ms) : mb(result.maxRssMb);
 }
 
+/** Each quality figure on the whole dev set, its tuning part and its held-back part, for both extractors. */
+function printParts(
+  bodyCases: readonly BodyCase[],
+  bodies: readonly BodyRun[],
+  snippetCases: readonly SnippetCase[],
+  snippetOutputs: readonly ExtractorOutput[][],
+  dateCases: readonly DateCase[],
+  dateOutputs: readonly ExtractorOutput[][],
+): void {
+  const parts: readonly Part[] = ['tuning', 'held-back'];
+  const bodyIdx = parts.map((part) => indicesIn(bodyCases, (c) => c.id, part));
+  const snippetIdx = parts.map((part) => indicesIn(snippetCases, (c) => c.file, part));
+  const dateIdx = parts.map((part) => indicesIn(dateCases, (c) => c.file, part));
+  const rows: string[][] = [['metric (dev set: all / tuning part / held-back part)', ...EXTRACTORS.map((x) => x.name)]];
+  const cell = (values: readonly number[]): string => values.map(pct).join(' / ');
+  const bodyF1 = (e: number, idx?: readonly number[]): number => {
+    const cases = idx ? pick(bodyCases, idx) : bodyCases;
+    const texts = idx ? pick(bodies[e].texts, idx) : bodies[e].texts;
+    return scoreBodies(cases.map((item, i) => ({ truth: item.truth, prediction: texts[i] }))).f1;
+  };
+  const snippet = (e: number, idx?: readonly number[]): SnippetScore =>
+    idx ? scoreSnippets(pick(snippetCases, idx), pick(snippetOutputs[e], idx)) : scoreSnippets(snippetCases, snippetOutputs[e]);
+  const date = (e: number, idx?: readonly number[]): number =>
+    idx ? scoreDates(pick(dateCases, idx), pick(dateOutputs[e], idx)) : scoreDates(dateCases, dateOutputs[e]);
+  const row = (label: string, parts: readonly number[][], f: (e: number, idx?: readonly number[]) => number): void => {
+    rows.push([label, ...EXTRACTORS.map((_, e) => cell([f(e), ...parts.map((idx) => f(e, idx))]))]);
+  };
+  const sizes = (parts: readonly number[][]): string => parts.map((idx) => idx.length).join(' + ');
+  row(`body F1 (${bodyCases.length} pages: ${sizes(bodyIdx)})`, bodyIdx, bodyF1);
+  row(`snippet recall (${snippetCases.length} pages: ${sizes(snippetIdx)})`, snippetIdx, (e, idx) => snippet(e, idx).recall);
+  row('snippet exclusion', snippetIdx, (e, idx) => snippet(e, idx).exclusion);
+  row('title exact match', snippetIdx, (e, idx) => snippet(e, idx).titleExact);
+  row('author exact match', snippetIdx, (e, idx) => snippet(e, idx).authorExact);
+  row(`publication date accuracy (${dateCases.length} cases: ${sizes(dateIdx)})`, dateIdx, date);
+  process.stdout.write('\n== Quality on the two parts of each dev set (split by a hash of the file name) ==\n\n');
+  table(rows);
+}
+
+/** What Copydesk gets wrong on the tuning part only: the failures rules may be decided from. */
+function printTuningFailures(
+  snippetCases: readonly SnippetCase[],
+  outputs: readonly ExtractorOutput[],
+  dateCases: readonly DateCase[],
+  dateOutputs: readonly ExtractorOutput[],
+): void {
+  process.stdout.write('\n== Tuning-part failures (Copydesk) ==\n');
+  snippetCases.forEach((item, i) => {
+    if (partOf(item.file) !== 'tuning') return;
+    const body = normalizeText(outputs[i].text);
+    for (const s of item.without) if (body.includes(normalizeText(s))) process.stdout.write(`kept   ${item.file}: ${s}\n`);
+    for (const s of item.with) if (!body.includes(normalizeText(s))) process.stdout.write(`missed ${item.file}: ${s}\n`);
+    if (item.author !== null && authorSet(outputs[i].authors.join('; ')) !== authorSet(item.author)) {
+      process.stdout.write(`author ${item.file}: want ${JSON.stringify(item.author)} got ${JSON.stringify(outputs[i].authors)}\n`);
+    }
+  });
+  dateCases.forEach((item, i) => {
+    if (partOf(item.file) === 'tuning' && dateOutputs[i].date !== item.expected) {
+      process.stdout.write(`date   ${item.file}: want ${item.expected} got ${dateOutputs[i].date}\n`);
+    }
+  });
+}
+
 function main(): void {
   const perPage = process.argv.includes('--per-page');
   const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
+  const missing = [EXTRACTION_DEV, TRAFILATURA_DEV, DATES_DEV].filter((dir) => !existsSync(dir));
+  if (missing.length > 0) {
+    log(`bench:extract needs the dev corpora beside the repository; missing: ${missing.join(', ')}`);
+    process.exitCode = 1;
+    return;
+  }
   log('loading corpora...');
   const bodyCases = loadBodyCases();
   const snippetCases = loadSnippetCases();
   const dateCases = loadDateCases();
 
+  // --quality: the quality figures only (one timing run, no memory probes), for quick iterations.
+  const qualityOnly = process.argv.includes('--quality');
   log(`extraction benchmark: ${bodyCases.length} pages x ${REPEATS} runs x ${EXTRACTORS.length} extractors...`);
-  const bodies = runBodies(bodyCases);
+  const bodies = runBodies(bodyCases, qualityOnly ? 1 : REPEATS);
   log(`trafilatura-eval: ${snippetCases.length} pages...`);
   const snippetOutputs = runAll(snippetCases);
+  if (qualityOnly) {
+    const dateOutputs = runAll(dateCases);
+    printParts(bodyCases, bodies, snippetCases, snippetOutputs, dateCases, dateOutputs);
+    if (process.argv.includes('--failures')) printTuningFailures(snippetCases, snippetOutputs[0], dateCases, dateOutputs[0]);
+    return;
+  }
   const snippets: SnippetScore[] = snippetOutputs.map((outputs) => scoreSnippets(snippetCases, outputs));
   log(`dates: ${dateCases.length} pages...`);
-  const dates = runAll(dateCases).map((outputs) => scoreDates(dateCases, outputs));
+  const dateOutputs = runAll(dateCases);
+  const dates = dateOutputs.map((outputs) => scoreDates(dateCases, outputs));
   log('memory and robustness probes (child processes)...');
   const probes = EXTRACTORS.map((extractor) => ({
     corpus: probe(extractor, 'corpus'),
@@ -148,6 +257,9 @@ function main(): void {
     ['100k nested divs: peak RSS', probeCell(probes[cd].deep, 'maxRssMb'), probeCell(probes[rb].deep, 'maxRssMb'), ''],
   ]);
   process.stdout.write(`\n(base RSS of a probe process with the corpus loaded: ${mb(probes[cd].corpus.baseRssMb)})\n`);
+
+  printParts(bodyCases, bodies, snippetCases, snippetOutputs, dateCases, dateOutputs);
+  if (process.argv.includes('--failures')) printTuningFailures(snippetCases, snippetOutputs[cd], dateCases, dateOutputs[cd]);
 
   if (perPage) {
     process.stdout.write('\nper-page body F1 (Copydesk, Readability), worst Copydesk first:\n');

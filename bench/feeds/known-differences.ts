@@ -26,14 +26,6 @@ const KNOWN: readonly KnownDifference[] = [
       'needs TIS-620 (Thai) sniffing of an undeclared encoding; the chardet npm package has no Thai single-byte ' +
       'detector and guesses ISO-8859-1 (the document is still flagged as not well-formed, as expected)',
   },
-  {
-    corpus: 'miniflux',
-    file: 'atom10__TestParseEntryWithRelativeURL.xml',
-    field: 'entries[0].url',
-    reason:
-      "Miniflux quirk: it resolves entry links against the feed's site URL; RFC 3986/4287 (and this parser) " +
-      'resolve them against xml:base or the document URL',
-  },
 ];
 
 /** The documented reason a check fails, if there is one. */

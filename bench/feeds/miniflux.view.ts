@@ -1,4 +1,4 @@
-import type { FeedItem, FeedPerson, ParsedFeed } from '@copydesk/feeds';
+import type { FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
 
 import { escapeHtml } from './html-escape';
 
@@ -39,14 +39,31 @@ function enclosuresOf(item: FeedItem): { url: string; mime_type: string; size: n
     seen.add(url);
     out.push({ url, mime_type: mime, size });
   };
+  // Miniflux's order: thumbnails, enclosures, media contents, peer links; one entry per URL.
   for (const m of item.media) if (m.kind === 'thumbnail') add(m.url, m.type ?? 'image/*', 0);
   // FeedBurner proxies enclosures; Miniflux keeps the original URL it also gives.
   const original = item.extensions.find((e) => e.name === 'feedburner:origenclosurelink')?.value;
   item.enclosures.forEach((e, i) => add(i === 0 && original ? original : e.url, e.type ?? '', e.length ?? 0));
-  for (const m of item.media) {
-    if (m.kind === 'content') add(m.url, m.type ?? (m.medium === 'image' ? 'image/*' : 'application/octet-stream'), 0);
-  }
+  for (const m of item.media) if (m.kind === 'content') add(m.url, m.type ?? mediumType(m.medium), fileSize(m));
+  for (const m of item.media) if (m.kind === 'peer') add(m.url, m.type ?? 'application/octet-stream', 0);
   return out;
+}
+
+function mediumType(medium: string | undefined): string {
+  return medium === 'image' || medium === 'video' || medium === 'audio' ? `${medium}/*` : 'application/octet-stream';
+}
+
+function fileSize(media: FeedMedia): number {
+  const size = Number(media.attributes?.['filesize'] ?? '');
+  return Number.isInteger(size) && size > 0 ? size : 0;
+}
+
+/** Category labels (else terms), trimmed, without blanks or repeats; an entry without any takes the feed's. */
+function tagsOf(feed: ParsedFeed, item: FeedItem): string[] {
+  const names = (categories: ParsedFeed['categories']): string[] =>
+    categories.map((c) => (c.label?.trim() || c.term).trim()).filter(Boolean);
+  const own = names(item.categories);
+  return [...new Set(own.length > 0 ? own : names(feed.categories))].sort();
 }
 
 function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
@@ -57,7 +74,8 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const fallbackTitle = item.summary ?? (item.contents[0] ? item.contents[0].value : '');
   // Miniflux falls back to the channel's author, then to its owner/webmaster.
   const authors = item.authors.length > 0 ? item.authors : feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
-  const date = item.publishedAt ?? item.updatedAt;
+  // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
+  const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt);
   return {
     url,
     title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
@@ -69,7 +87,7 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
     ).join(', '),
     ...(date ? { date } : {}),
     enclosures: enclosuresOf(item),
-    tags: item.categories.map((c) => c.term).filter(Boolean),
+    tags: tagsOf(feed, item),
     comments_url: isWebUrl(item.commentsUrl) ? item.commentsUrl : '',
     // Miniflux stores language tags lowercased.
     language: (item.language ?? '').toLowerCase(),

@@ -1,9 +1,37 @@
 import type { CliCommand, CliIo } from './command';
-import { extractCommand } from './commands/extract.command';
-import { enrichCommand } from './commands/enrich.command';
-import { ingestCommand } from './commands/ingest.command';
 
-const commands: CliCommand[] = [enrichCommand, extractCommand, ingestCommand];
+type EnrichModule = typeof import('./commands/enrich.command');
+type ExtractModule = typeof import('./commands/extract.command');
+type IngestModule = typeof import('./commands/ingest.command');
+
+/** A command as `usage` lists it; its module (and what that module imports) loads only when it runs. */
+interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): CliCommand;
+}
+
+// Loaded on demand: `copydesk extract` must not pay for the topic model and NLP libraries `enrich` brings in.
+const commands: readonly CommandEntry[] = [
+  {
+    name: 'enrich',
+    summary: 'enrich articles: language, topics, entities, keywords, type, quotes, summary',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS require is what defers the load
+    load: () => (require('./commands/enrich.command') as EnrichModule).enrichCommand,
+  },
+  {
+    name: 'extract',
+    summary: 'extract articles from saved pages, directories of pages or URLs',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS require is what defers the load
+    load: () => (require('./commands/extract.command') as ExtractModule).extractCommand,
+  },
+  {
+    name: 'ingest',
+    summary: 'parse agency wire files (NewsML-G2, NITF, ninjs) or push them to Copydesk',
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS require is what defers the load
+    load: () => (require('./commands/ingest.command') as IngestModule).ingestCommand,
+  },
+];
 
 function usage(io: CliIo): void {
   io.stderr.write('usage: copydesk <command> [options]\n\ncommands:\n');
@@ -16,11 +44,11 @@ export async function main(argv: string[], io: CliIo = { stdout: process.stdout,
     usage(io);
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`copydesk: unknown command "${name}"\n`);
     usage(io);
     return 2;
   }
-  return command.run(rest, io);
+  return entry.load().run(rest, io);
 }

@@ -53,10 +53,11 @@ export interface FeedEnclosure {
   readonly length?: number;
 }
 
-/** Images, thumbnails, players and media files (Media RSS, iTunes, JSON Feed images, sitemap images). */
+/** Images, thumbnails, players, peer-to-peer links and media files (Media RSS, iTunes, JSON Feed images, sitemap images). */
 export interface FeedMedia {
   readonly url: string;
-  readonly kind: 'content' | 'thumbnail' | 'image' | 'player';
+  /** `peer`: a Media RSS `peerLink` (a torrent or other P2P link to the media). */
+  readonly kind: 'content' | 'thumbnail' | 'image' | 'player' | 'peer';
   readonly type?: string;
   /** Media RSS `medium`: image, audio, video, document, executable. */
   readonly medium?: string;

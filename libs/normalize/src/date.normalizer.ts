@@ -1,3 +1,5 @@
+import { parseDateWords, parseOffset } from './date-words';
+
 /** Wall-clock fields of a date as written, before a time zone is applied. */
 interface WallClock {
   year: number;
@@ -17,20 +19,14 @@ const RFC_2822 = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{2}|\d
 const ASCTIME = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+(\d{4})$/i;
 
 const MONTHS = 'january february march april may june july august september october november december'.split(' ');
-// Unambiguous zone names only (IST, for one, means India, Ireland or Israel): minutes east of UTC.
-// prettier-ignore
-const ZONE_NAMES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, 'etc/gmt': 0, 'etc/utc': 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  cet: 60, cest: 120, met: 60, mest: 120, mez: 60, mesz: 120, bst: 60, eet: 120, eest: 180, wet: 0, west: 60,
-  jst: 540, kst: 540, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
-};
 
 /**
  * A date string as an ISO 8601 UTC instant (`2024-03-10T07:30:00.000Z`), or null when it cannot be read.
  *
  * Reads ISO 8601 / W3C-DTF (`2024-03-10`, `2024-03-10T02:30`, `…+01:00`, `…Z`), RFC 822/2822 as feeds write it
- * (`Sun, 10 Mar 2024 02:30:00 GMT`, `+0100`, US and common European zone names, `GMT+2`) and asctime.
+ * (`Sun, 10 Mar 2024 02:30:00 GMT`, `+0100`, US and common European zone names, `GMT+2`), asctime, and dates in
+ * words or with dots in English, German, French, Spanish, Italian, Portuguese and Dutch (`7. Dezember 2026`,
+ * `Mo, 07 Dez 2026 14:30 MEZ`, `07.12.2026 14:30 Uhr`, `7 de diciembre de 2026`).
  * A date without an offset is wall-clock time in `sourceTimeZone` (an IANA name such as `Europe/Lisbon`;
  * UTC when absent). In a daylight-saving gap the time moves forward (02:30 becomes 03:30); in an overlap the
  * earlier instant is chosen, as Temporal's `compatible` disambiguation does. A date-only value is midnight there.
@@ -56,10 +52,10 @@ function parse(value: string): { wall: WallClock; offsetMinutes?: number } | nul
     return offsetMinutes === undefined ? null : { wall, offsetMinutes };
   }
   m = RFC_2822.exec(value);
-  if (m) {
-    const month = monthNumber(m[2]);
-    if (!month) return null;
-    const wall = clock(fullYear(m[3]), month, +m[1], m[4], m[5], m[6]);
+  // A month name that is not English ("10 dic 2026 08:00") is left to the words reader below.
+  const rfcMonth = m ? monthNumber(m[2]) : undefined;
+  if (m && rfcMonth) {
+    const wall = clock(fullYear(m[3]), rfcMonth, +m[1], m[4], m[5], m[6]);
     if (!m[7]) return { wall };
     const offsetMinutes = parseOffset(m[7]);
     return offsetMinutes === undefined ? null : { wall, offsetMinutes };
@@ -69,7 +65,11 @@ function parse(value: string): { wall: WallClock; offsetMinutes?: number } | nul
     const month = monthNumber(m[1]);
     return month ? { wall: clock(+m[6], month, +m[2], m[3], m[4], m[5]) } : null;
   }
-  return null;
+  // Dates in words in other languages and dotted dates: "7. Dezember 2026", "07.12.2026 14:30 Uhr".
+  const words = parseDateWords(value);
+  if (!words) return null;
+  const wall = { ...words, millisecond: 0 };
+  return words.offsetMinutes === null ? { wall } : { wall, offsetMinutes: words.offsetMinutes };
 }
 
 function clock(year: number, month: number, day: number, h?: string, min?: string, s?: string, fraction?: string): WallClock {
@@ -95,18 +95,6 @@ function fullYear(year: string): number {
   // RFC 5322 §4.3: two-digit years 00–49 are 20xx, 50–99 are 19xx.
   if (year.length === 4) return +year;
   return +year < 50 ? 2000 + +year : 1900 + +year;
-}
-
-/** Minutes east of UTC for `Z`, `+01`, `+0100`, `+01:00`, `GMT`, `GMT+2`, `UTC-03:30` or a known zone name. */
-function parseOffset(zone: string): number | undefined {
-  const named = ZONE_NAMES[zone.toLowerCase()];
-  if (named !== undefined) return named;
-  const m = /^(?:gmt|utc)?([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(zone);
-  if (!m) return undefined;
-  const hours = +m[2];
-  const minutes = m[3] ? +m[3] : 0;
-  if (hours > 23 || minutes > 59) return undefined;
-  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
 }
 
 function isValidWallClock(w: WallClock): boolean {

@@ -1,6 +1,8 @@
 export { normalizeText } from './text.normalizer';
 export { normalizeLanguageTag } from './language-tag.normalizer';
 export { toUtcIso } from './date.normalizer';
+export { parseDateWords, type DateWords } from './date-words';
+export { MONTH_NAMES, WEEKDAY_NAMES } from './date-names';
 export {
   canonicalizeUrl,
   pickCanonicalUrl,

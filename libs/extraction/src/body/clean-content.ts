@@ -2,7 +2,7 @@ import type { ElementNode, HtmlTree } from '../dom/html-tree';
 import { BLOCK_TAGS, HEADING_TAGS } from '../dom/tag-sets';
 import { collapseWhitespace, measureText } from '../dom/text-measure';
 import { subtreeEnd, textContent } from '../dom/tree-text';
-import { BOILERPLATE_TEXT } from './boilerplate.patterns';
+import { AUTHOR_BOX_LABEL, BOILERPLATE_TEXT } from './boilerplate.patterns';
 import { classIdWords, classWeight, isUnlikelyByClass } from './class-signals';
 import { isMetadataLine } from './filter-blocks';
 
@@ -130,6 +130,20 @@ function aggregate(element: ElementNode, start: number, removed: Uint8Array, cou
   else if (HEADING_TAGS.has(tag)) counts.heading[k] = text;
 }
 
+// Containers that can hold a box about the writer.
+const BOX_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'aside', 'footer', 'blockquote']);
+
+/** The text of the first element child that has any: a box's label or heading. */
+function firstLine(element: ElementNode): string {
+  for (const child of element.children) {
+    if (child.kind === 'text' && child.data.trim() !== '') return '';
+    if (child.kind !== 'element') continue;
+    const text = collapseWhitespace(textContent(child));
+    if (text !== '') return text.length <= 40 ? text : '';
+  }
+  return '';
+}
+
 function shouldRemove(element: ElementNode, start: number, counts: Counts, context: CleanContext, sheltered: boolean): boolean {
   const k = element.index - start;
   const tag = element.tag;
@@ -150,6 +164,7 @@ function shouldRemove(element: ElementNode, start: number, counts: Counts, conte
   ) {
     return true;
   }
+  if (BOX_TAGS.has(tag) && text > 0 && text < 1500 && AUTHOR_BOX_LABEL.test(firstLine(element))) return true;
   if (!context.conditional) return false;
   // Inline wrappers full of links inside a sentence are hover cards and teaser strips, not prose.
   if (tag === 'span') return counts.links[k] >= 2 && text >= 80 && counts.link[k] / text > 0.8;

@@ -45,3 +45,12 @@ describe('isUrlLike', () => {
     expect(isUrlLike('Jane Doe')).toBe(false);
   });
 });
+
+describe('parseByline: posting notes before the name', () => {
+  it.each([
+    ['Posted at 2:31 pm on December 7, 2026 by Jane Doe', ['Jane Doe']],
+    ['Published 7 Dec 2026, 14:30 von Max Muster und Erika Beispiel', ['Max Muster', 'Erika Beispiel']],
+    ['Publié le 7 décembre 2026 à 14h30 par Jean Dupont', ['Jean Dupont']],
+    ['By Jane Doe | Updated Nov. 19, 2019', ['Jane Doe']],
+  ])('%j → %j', (byline, names) => expect(parseByline(byline)).toEqual(names));
+});

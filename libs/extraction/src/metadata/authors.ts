@@ -11,7 +11,7 @@ const ROLE_WORDS =
 
 // Labels left behind when a byline holds only "Posted by" or a comment's "says".
 const NOT_A_NAME =
-  /^(?:by|posted|posted on|published|von|par|por|says|sagt|dit|writes|schreibt|author|autor|admin|administrator|user|guest|anonymous|unknown)$/i;
+  /^(?:by|posted|posted on|published|updated|last updated|aktualisiert|veröffentlicht|von|par|por|says|sagt|dit|writes|schreibt|author|autor|admin|administrator|user|guest|anonymous|unknown)$/i;
 // Company forms: a web agency or publishing house in the author field, not a writer.
 const COMPANY = /\b(?:gmbh|inc|ltd|llc|ag|s\.a|sarl|srl|kg|co\.? kg)\b\.?|\bwww\.|\.(?:com|de|at|ch|net|org)\b/i;
 
@@ -25,6 +25,10 @@ const SEPARATORS = /\s*(?:;|\||\/|•|·|\s&\s|\s[-–—]\s|\s(?:[Aa]nd|[Uu]nd|
 export function parseByline(raw: string, siteNames: readonly string[] = []): string[] {
   let text = collapseWhitespace(raw.replace(/\u00ad/g, ''));
   if (text === '' || text.length > 300 || /^https?:\/\//i.test(text)) return [];
+  // "Posted at 2:31 pm on December 7, 2026 by Jane Doe": a time or date before "by" is the posting note, and
+  // the name is what follows the last "by".
+  const posted = /^(?=[^\n]*\d)(?:[^\n]*\s)?(?:by|von|par|por|door)\s+(?=\S)/i.exec(text);
+  if (posted !== null && /\d/.test(posted[0])) text = text.slice(posted[0].length);
   // Everything from a date or an update note on is not a name.
   const cut = text.search(
     /\b(?:updated|published|posted|aktualisiert|veröffentlicht|am|on|le|el)\s+\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}/i,

@@ -55,3 +55,22 @@ describe('parseFeedDate', () => {
     expect(utc('Thu, 01 Jan 0100 00:00:01 +0100')).toBe('0099-12-31T23:00:01Z');
   });
 });
+
+describe('parseFeedDate in other languages and shapes', () => {
+  it.each([
+    ['Mo, 07 Dez 2026 14:30:00 +0100', '2026-12-07T13:30:00Z'],
+    ['Di, 08 Dez 2026 10:00:00 MEZ', '2026-12-08T09:00:00Z'],
+    ['7. Dezember 2026', '2026-12-07T00:00:00Z'],
+    ['07.12.2026 14:30 Uhr', '2026-12-07T14:30:00Z'],
+    ['lun., 7 déc. 2026 14:30:00 +0100', '2026-12-07T13:30:00Z'],
+    ['mié, 09 dic 2026 08:00:00 -0300', '2026-12-09T11:00:00Z'],
+    ['gio, 10 dic 2026 08:00:00 +0100', '2026-12-10T07:00:00Z'],
+    ['wo, 09 dec 2026 08:00:00 +0100', '2026-12-09T07:00:00Z'],
+    ['January 2, 2006 3:04 PM', '2006-01-02T15:04:00Z'],
+    ['1710037800', '2024-03-10T02:30:00Z'],
+  ])('reads %j', (input, expected) => expect(utc(input)).toBe(expected));
+
+  it.each(['Mo, 07 Dez', '07.13.2026', 'Mo, 31 Feb 2026 10:00:00 +0100', '171003780'])('rejects %j', (input) =>
+    expect(parseFeedDate(input)).toBeNull(),
+  );
+});

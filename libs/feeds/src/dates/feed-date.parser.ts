@@ -1,4 +1,4 @@
-import { parseGreek, parseHungarian, parseKorean } from './localized.parser';
+import { parseDateInWords, parseEpoch, parseGreek, parseHungarian, parseKorean } from './localized.parser';
 import { parseAsctime, parsePerforce, parseRfc822 } from './rfc822.parser';
 import { parseIso8601, parseW3dtf } from './w3dtf.parser';
 
@@ -12,12 +12,15 @@ const PARSERS: readonly ((input: string) => Date | null)[] = [
   parseHungarian,
   parseGreek,
   parseKorean,
+  parseDateInWords,
+  parseEpoch,
 ];
 
 /**
  * Parses a date as feeds write them: RFC 822/2822 (obsolete zones included), W3C-DTF/ISO 8601 (basic,
- * ordinal, two-digit-year and MSSQL forms), asctime, and a few engine/locale forms (Greek, Hungarian,
- * Korean, Perforce). Returns null for anything it cannot read with confidence, including out-of-range fields.
+ * ordinal, two-digit-year and MSSQL forms), asctime, a few engine/locale forms (Greek, Hungarian,
+ * Korean, Perforce), dates in words in English, German, French, Spanish, Italian, Portuguese and Dutch, dotted
+ * dates (`07.12.2026 14:30 Uhr`) and Unix timestamps. Returns null for anything it cannot read with confidence, including out-of-range fields.
  */
 export function parseFeedDate(input: string): Date | null {
   const text = input.replace(/\s+/g, ' ').trim();

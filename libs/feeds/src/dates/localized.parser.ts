@@ -1,3 +1,5 @@
+import { parseDateWords } from '@copydesk/normalize';
+import { toDate } from './date-parts';
 import { parseRfc822 } from './rfc822.parser';
 import { parseW3dtf } from './w3dtf.parser';
 
@@ -92,4 +94,25 @@ export function parseKorean(input: string): Date | null {
     return parseW3dtf(`${year}-${month}-${day}T${String(hour).padStart(2, '0')}:${minute}:${second}+09:00`);
   }
   return null;
+}
+
+/**
+ * Dates in words in the languages newsroom feeds come in, and dotted or slashed numeric dates:
+ * `Mo, 07 Dez 2026 14:30:00 +0100`, `7. Dezember 2026`, `07.12.2026 14:30 Uhr`, `lun., 7 déc. 2026`,
+ * `January 2, 2006 3:04 PM`. Without a zone the time is read as UTC, as for every other feed date.
+ */
+export function parseDateInWords(input: string): Date | null {
+  const words = parseDateWords(input);
+  return words ? toDate({ ...words, offsetMinutes: words.offsetMinutes ?? 0 }) : null;
+}
+
+// Seconds (10 digits) or milliseconds (13) since 1970: what some feed generators write instead of a date.
+const EPOCH = /^(\d{10}|\d{13})$/;
+
+/** A Unix timestamp in seconds or milliseconds. */
+export function parseEpoch(input: string): Date | null {
+  const match = EPOCH.exec(input.trim());
+  if (!match) return null;
+  const value = Number(match[1]);
+  return new Date(match[1].length === 10 ? value * 1000 : value);
 }

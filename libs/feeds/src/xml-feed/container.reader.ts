@@ -49,6 +49,7 @@ const HANDLERS: Readonly<Record<string, ElementHandler>> = {
   'media:content': media,
   'media:thumbnail': media,
   'media:player': media,
+  'media:peerlink': media,
   source: source,
   // <redirect><newLocation>…</newLocation></redirect>: how a moved RSS feed says where it went.
   redirect: (el, draft, kind, scope) => {

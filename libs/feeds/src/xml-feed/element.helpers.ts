@@ -50,30 +50,52 @@ export function ownText(el: XmlElement): string {
   return text;
 }
 
+const isEntry = (el: XmlElement): boolean => {
+  const name = nameOf(el);
+  return name === 'item' || name === 'entry';
+};
+
 /** Per-document state the readers share: the document URL, the detected version, and memoized scopes. */
 export class FeedScope {
-  private readonly bases = new WeakMap<XmlElement, string>();
+  private readonly bases = new WeakMap<XmlElement, { readonly url: string; readonly declared: boolean }>();
   private readonly languages = new WeakMap<XmlElement, string | null>();
+  private entryBase: string | null = null;
 
   constructor(
     readonly documentUrl: string,
     readonly version: string,
   ) {}
 
+  /**
+   * Entries with no xml:base in scope resolve against the feed's home page rather than the document URL:
+   * feeds are often served from another host (a CDN, a feed proxy) than the site their relative links
+   * point into, which is how Miniflux and most readers resolve them. Set once the channel has been read.
+   */
+  useHomePageForEntries(homePage: string | null): void {
+    this.entryBase = homePage?.trim() || null;
+  }
+
   /** The base URL in effect at `el`: xml:base (or CDF's `base`) resolved against its parent's, else the document URL. */
   baseOf(el: XmlElement | null): string {
-    if (el === null) return this.documentUrl;
+    return this.scopedBase(el).url;
+  }
+
+  private scopedBase(el: XmlElement | null): { readonly url: string; readonly declared: boolean } {
+    if (el === null) return { url: this.documentUrl, declared: false };
     const cached = this.bases.get(el);
     if (cached !== undefined) return cached;
-    const parentBase = this.baseOf(el.parent);
+    const parent = this.scopedBase(el.parent);
     const own = attr(el, 'xml:base') ?? attr(el, 'base');
-    let base = parentBase;
+    let scoped = parent;
     if (own !== undefined && own.trim() !== '') {
       // An unsafe xml:base (javascript:, data:) is ignored rather than inherited.
-      base = parentBase ? safeJoinUrl(parentBase, own.trim()) || parentBase : joinUrl('', own.trim());
+      const url = parent.url ? safeJoinUrl(parent.url, own.trim()) || parent.url : joinUrl('', own.trim());
+      scoped = { url, declared: true };
+    } else if (!parent.declared && this.entryBase !== null && isEntry(el)) {
+      scoped = { url: this.entryBase, declared: false };
     }
-    this.bases.set(el, base);
-    return base;
+    this.bases.set(el, scoped);
+    return scoped;
   }
 
   /** xml:lang in effect at `el`; an explicit `xml:lang=""` means no language. */

@@ -8,6 +8,7 @@ const KINDS: Readonly<Record<string, FeedMedia['kind']>> = {
   'media:content': 'content',
   'media:thumbnail': 'thumbnail',
   'media:player': 'player',
+  'media:peerlink': 'peer',
 };
 
 function dimension(value: string | undefined): number | undefined {
@@ -15,7 +16,7 @@ function dimension(value: string | undefined): number | undefined {
   return Number.isFinite(parsed) && parsed > 0 ? parsed : undefined;
 }
 
-/** A Media RSS `content`, `thumbnail` or `player`, with the title/description/credit/thumbnail it nests. */
+/** A Media RSS `content`, `thumbnail`, `player` or `peerLink`, with the title/description/credit/thumbnail it nests. */
 export function readMedia(el: XmlElement, scope: FeedScope): FeedMedia | null {
   const kind = KINDS[nameOf(el)];
   const attrs = attributesOf(el);

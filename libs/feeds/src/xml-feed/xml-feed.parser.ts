@@ -124,6 +124,7 @@ export function parseXmlFeed(doc: XmlDocument, url: string): ParsedFeed {
   const draft = readContainer(shape.channel, 'feed', scope, shape.extra);
   const metadata = buildMetadata(draft);
   const language = draft.language ?? scope.languageOf(shape.channel);
+  scope.useHomePageForEntries(metadata.link);
   const items: FeedItem[] = collectEntries(root).map((entry) => {
     const entryDraft = readContainer(entry, 'entry', scope);
     return buildItem(entryDraft, scope.languageOf(entry) ?? language);
