@@ -234,6 +234,20 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
       });
       const again = await client.post('/v1/ingest', { url });
       expect(again.body.id).toBe(first.body.id);
+      // The second scrape stores its request and, once fetched, the page: wait until every raw item is processed,
+      // so no row lands while the next test counts them.
+      await waitFor(
+        () =>
+          withDatabase(
+            async (db) =>
+              Number(
+                (await db.query(`SELECT count(*) AS n FROM raw_items WHERE article_id = $1 AND processed_at IS NULL`, [first.body.id]))
+                  .rows[0].n,
+              ) === 0,
+            environment.databaseUrl,
+          ),
+        { timeoutMs: 60_000 },
+      );
       const raw = await withDatabase(
         async (db) =>
           (await db.query(`SELECT origin, content_type FROM raw_items WHERE article_id = $1 ORDER BY received_at`, [first.body.id])).rows,
