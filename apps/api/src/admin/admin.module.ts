@@ -1,14 +1,21 @@
+import { IngestModule, EnrichmentAdminModule, PublishModule } from '@copydesk/pipeline';
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../common/api-key.guard';
-import { AdminAuthGuard } from './admin-auth.guard';
 import { AdminController } from './admin.controller';
-import { OverviewService } from './overview.service';
-import { QueueControl } from './queue-control.service';
+import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { AdminSessions } from './auth/admin-session.service';
+import { QueueControl } from './jobs/queue-control.service';
+import { OverviewService } from './overview/overview.service';
+import { AssetsController } from './pages/assets.controller';
+import { LoginController } from './pages/login.controller';
+import { OverviewPageController } from './pages/overview-page.controller';
+import { PageContexts } from './pages/page-context.service';
 
-/** `/admin`: the operations dashboard (HTML), its overview API and queue controls. */
+/** `/admin`: the operators' dashboard (server-rendered pages with htmx), its JSON API, sessions and alerts. */
 @Module({
-  controllers: [AdminController],
-  // ApiKeyGuard here too: AdminAuthGuard checks keys through it, so /admin and /v1 accept exactly the same keys.
-  providers: [ApiKeyGuard, AdminAuthGuard, OverviewService, QueueControl],
+  imports: [IngestModule, PublishModule, EnrichmentAdminModule],
+  controllers: [AssetsController, LoginController, AdminController, OverviewPageController],
+  // ApiKeyGuard here too: sign-in and bearer calls check keys through it, so /admin and /v1 accept the same keys.
+  providers: [ApiKeyGuard, AdminAuthGuard, AdminSessions, PageContexts, OverviewService, QueueControl],
 })
 export class AdminModule {}
