@@ -2,11 +2,16 @@ import { IngestModule, EnrichmentAdminModule, PublishModule } from '@copydesk/pi
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../common/api-key.guard';
 import { AdminController } from './admin.controller';
+import { ArticleDetails } from './articles/article-detail.service';
+import { AdminAudit, LoggedAdminAudit } from './audit/admin-audit';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { AdminSessions } from './auth/admin-session.service';
 import { QueueControl } from './jobs/queue-control.service';
 import { OverviewService } from './overview/overview.service';
+import { ArticlesPageController } from './pages/articles-page.controller';
 import { AssetsController } from './pages/assets.controller';
+import { JobsPageController } from './pages/jobs-page.controller';
+import { JobBrowser } from './jobs/job-browser.service';
 import { LoginController } from './pages/login.controller';
 import { OverviewPageController } from './pages/overview-page.controller';
 import { PageContexts } from './pages/page-context.service';
@@ -14,8 +19,18 @@ import { PageContexts } from './pages/page-context.service';
 /** `/admin`: the operators' dashboard (server-rendered pages with htmx), its JSON API, sessions and alerts. */
 @Module({
   imports: [IngestModule, PublishModule, EnrichmentAdminModule],
-  controllers: [AssetsController, LoginController, AdminController, OverviewPageController],
+  controllers: [AssetsController, LoginController, AdminController, OverviewPageController, ArticlesPageController, JobsPageController],
   // ApiKeyGuard here too: sign-in and bearer calls check keys through it, so /admin and /v1 accept the same keys.
-  providers: [ApiKeyGuard, AdminAuthGuard, AdminSessions, PageContexts, OverviewService, QueueControl],
+  providers: [
+    ApiKeyGuard,
+    AdminAuthGuard,
+    AdminSessions,
+    PageContexts,
+    OverviewService,
+    QueueControl,
+    ArticleDetails,
+    JobBrowser,
+    { provide: AdminAudit, useClass: LoggedAdminAudit },
+  ],
 })
 export class AdminModule {}
