@@ -11,6 +11,8 @@ import { OverviewService } from './overview/overview.service';
 import { ArticlesPageController } from './pages/articles-page.controller';
 import { AssetsController } from './pages/assets.controller';
 import { JobsPageController } from './pages/jobs-page.controller';
+import { SourcesPageController } from './pages/sources-page.controller';
+import { SubscriptionsPageController } from './pages/subscriptions-page.controller';
 import { JobBrowser } from './jobs/job-browser.service';
 import { LoginController } from './pages/login.controller';
 import { OverviewPageController } from './pages/overview-page.controller';
@@ -19,7 +21,16 @@ import { PageContexts } from './pages/page-context.service';
 /** `/admin`: the operators' dashboard (server-rendered pages with htmx), its JSON API, sessions and alerts. */
 @Module({
   imports: [IngestModule, PublishModule, EnrichmentAdminModule],
-  controllers: [AssetsController, LoginController, AdminController, OverviewPageController, ArticlesPageController, JobsPageController],
+  controllers: [
+    AssetsController,
+    LoginController,
+    AdminController,
+    OverviewPageController,
+    ArticlesPageController,
+    JobsPageController,
+    SourcesPageController,
+    SubscriptionsPageController,
+  ],
   // ApiKeyGuard here too: sign-in and bearer calls check keys through it, so /admin and /v1 accept the same keys.
   providers: [
     ApiKeyGuard,
