@@ -1,16 +1,19 @@
 import type { QueueName } from '@copydesk/contracts';
 import { freePort } from '@copydesk/embedded';
-import { createHash } from 'node:crypto';
+import { verify } from '@copydesk/signing';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Overview, QueueFigures } from '../apps/api/src/admin/overview/overview.types';
 import { ApiClient } from './support/api-client';
 import { withDatabase } from './support/database';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from './support/isolated-environment';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
 import { type SiteServer, startSite } from './support/site-server';
+import { type SubscriberServer, startSubscriber } from './support/subscriber-server';
 
 const ADMIN_KEY = 'test-admin-key-dashboard-0123456789';
 const READ_KEY = 'test-read-key-dashboard-0123456789';
 const INGEST_KEY = 'test-ingest-key-dashboard-0123456789';
+const ALERT_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 // Processes start in seconds on a quiet machine; a loaded CI box can take much longer.
 jest.setTimeout(240_000);
@@ -29,6 +32,7 @@ describe('admin dashboard', () => {
   let apps: RunningApp[] = [];
   let client: ApiClient;
   let site: SiteServer;
+  let alerts: SubscriberServer;
 
   const call = async (
     path: string,
@@ -95,6 +99,7 @@ describe('admin dashboard', () => {
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('admin');
     site = await startSite();
+    alerts = await startSubscriber();
     const port = await freePort();
     const env = {
       ...environment.env,
@@ -104,6 +109,9 @@ describe('admin dashboard', () => {
       FETCH_PER_HOST_MIN_INTERVAL_MS: '0',
       FEED_MIN_INTERVAL_SECONDS: '1',
       LOG_LEVEL: 'warn',
+      ALERT_WEBHOOK_URL: alerts.url,
+      ALERT_WEBHOOK_SECRET: ALERT_SECRET,
+      ALERT_CHECK_INTERVAL_SECONDS: '1',
     };
     // No enrichment worker on purpose: what the ingest worker hands on waits in the enrichment queue, visibly.
     apps = [startApp('api', env), startApp('ingest-worker', env)];
@@ -127,6 +135,7 @@ describe('admin dashboard', () => {
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await site?.close();
+    await alerts?.close();
   });
 
   describe('access', () => {
@@ -342,6 +351,26 @@ describe('admin dashboard', () => {
         expect.objectContaining({ source: 'web', origin: 'scrape', articleId, error: expect.stringMatching(/404/) }),
       ]),
     );
+  });
+
+  it('raises an alert for the unhealthy feed, on the overview and as a signed ops.alert webhook', async () => {
+    const o = await overviewWhere((read) => read.alerts.some((a) => a.rule === 'source-unhealthy'));
+    const alert = o.alerts.find((a) => a.rule === 'source-unhealthy');
+    expect(alert).toMatchObject({ severity: 'warning', subject: { kind: 'source', name: 'flaky-feed' }, value: expect.any(Number) });
+    const received = await waitFor(async () => alerts.received.find((r) => r.body.includes('source-unhealthy')), {
+      timeoutMs: 60_000,
+      describe: () => apps[0].output().slice(-2000),
+    });
+    // Signed like every delivery: the receiver verifies it with the configured secret.
+    expect(() => verify({ headers: received.headers, body: received.body, secrets: [ALERT_SECRET] })).not.toThrow();
+    const event = JSON.parse(received.body) as { type: string; data: Record<string, unknown> };
+    expect(event.type).toBe('ops.alert');
+    expect(event.data).toMatchObject({ rule: 'source-unhealthy', status: 'firing', key: alert?.key, since: expect.any(String) });
+    // Announced once, however many checks run while it lasts.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(alerts.received.filter((r) => r.body.includes('"status":"firing"') && r.body.includes(alert?.key ?? '?'))).toHaveLength(1);
+    const page = await call('/admin', { authorization: `Bearer ${ADMIN_KEY}` });
+    expect(page.text).toContain('Source flaky-feed is unhealthy');
   });
 
   it('counts deliveries per subscription', async () => {

@@ -2,6 +2,7 @@ import { IngestModule, EnrichmentAdminModule, PublishModule } from '@copydesk/pi
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../common/api-key.guard';
 import { AdminController } from './admin.controller';
+import { AlertMonitor } from './alerts/alert-monitor.service';
 import { ArticleDetails } from './articles/article-detail.service';
 import { AdminAudit, LoggedAdminAudit } from './audit/admin-audit';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
@@ -41,6 +42,7 @@ import { PageContexts } from './pages/page-context.service';
     QueueControl,
     ArticleDetails,
     JobBrowser,
+    AlertMonitor,
     { provide: AdminAudit, useClass: LoggedAdminAudit },
   ],
 })
