@@ -21,7 +21,7 @@ describe('throughput chart', () => {
       delivered: 3 - i,
     }));
     const svg = throughputChart(buckets, { received: 3, extracted: 3, enriched: 0, published: 0, delivered: 6 }).value;
-    expect(svg.match(/<polyline /g)).toHaveLength(5);
+    expect(svg.match(/<polyline\s/g)).toHaveLength(5);
     expect(svg).toContain('received: 3.');
     expect(svg).toContain('delivered 6');
     expect(svg).toContain('>10:00<');

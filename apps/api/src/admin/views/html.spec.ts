@@ -11,11 +11,11 @@ describe('html', () => {
 
   it('keeps nested templates and trusted markup, joins lists and drops null, undefined and false', () => {
     const rows = ['a<b', 'c'].map((x) => html`<li>${x}</li>`);
-    expect(
-      html`<ul>
-        ${rows}${null}${undefined}${false}${trusted('<hr>')}${0}
-      </ul>`.value,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li><hr>0</ul>');
+    // Prettier may lay the template out over lines: whitespace between tags is not what is tested here.
+    const out = html`<ul>
+      ${rows}${null}${undefined}${false}${trusted('<hr>')}${0}
+    </ul>`.value;
+    expect(out.replace(/>\s+/g, '>').replace(/\s+</g, '<')).toBe('<ul><li>a&lt;b</li><li>c</li><hr>0</ul>');
   });
 
   it('lets only http(s) URLs be links', () => {
