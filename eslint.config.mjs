@@ -2,7 +2,20 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.copydesk/**', 'bin/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.copydesk/**',
+      'bin/**',
+      'test-artifacts/**',
+      '**/*.js',
+      '!apps/api/src/admin/web/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -49,6 +62,17 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // The dashboard's browser script: linted as a script of the page (type-checked by tsconfig.web.json).
+    files: ['apps/api/src/admin/web/*.js'],
+    ignores: [],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'script',
+      globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLInputElement: 'readonly' },
     },
   },
 );

@@ -1,28 +1,30 @@
 import type { QueueName } from '@copydesk/contracts';
 import { freePort } from '@copydesk/embedded';
-import { createHash } from 'node:crypto';
-import type { Overview, QueueFigures } from '../apps/api/src/admin/overview.view';
+import { verify } from '@copydesk/signing';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Overview, QueueFigures } from '../apps/api/src/admin/overview/overview.types';
 import { ApiClient } from './support/api-client';
 import { withDatabase } from './support/database';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from './support/isolated-environment';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
 import { type SiteServer, startSite } from './support/site-server';
+import { type SubscriberServer, startSubscriber } from './support/subscriber-server';
 
 const ADMIN_KEY = 'test-admin-key-dashboard-0123456789';
 const READ_KEY = 'test-read-key-dashboard-0123456789';
-const CHALLENGE = 'Basic realm="Copydesk admin"';
+const INGEST_KEY = 'test-ingest-key-dashboard-0123456789';
+const ALERT_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 
 // Processes start in seconds on a quiet machine; a loaded CI box can take much longer.
 jest.setTimeout(240_000);
 
 interface Answer {
   status: number;
+  cookies: string[];
   headers: Headers;
   text: string;
   json: <T = Record<string, unknown>>() => T;
 }
-
-const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** The admin dashboard: who may see it, what the page is made of, and whether the figures follow the pipeline. */
 describe('admin dashboard', () => {
@@ -30,18 +32,44 @@ describe('admin dashboard', () => {
   let apps: RunningApp[] = [];
   let client: ApiClient;
   let site: SiteServer;
+  let alerts: SubscriberServer;
 
   const call = async (
     path: string,
-    init: { method?: string; authorization?: string; headers?: Record<string, string> } = {},
+    init: { method?: string; authorization?: string; headers?: Record<string, string>; form?: Record<string, string> } = {},
   ): Promise<Answer> => {
     const response = await fetch(`${client.baseUrl}${path}`, {
       method: init.method ?? 'GET',
-      headers: { ...(init.authorization ? { authorization: init.authorization } : {}), ...init.headers },
+      redirect: 'manual',
+      headers: {
+        ...(init.authorization ? { authorization: init.authorization } : {}),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...init.headers,
+      },
+      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
+    return {
+      status: response.status,
+      cookies: response.headers.getSetCookie(),
+      headers: response.headers,
+      text,
+      json: <T>() => JSON.parse(text) as T,
+    };
   };
+  /** Signs in through the login form; answers the session cookie and the page's CSRF token. */
+  const signIn = async (key: string): Promise<{ cookie: string; csrf: string }> => {
+    const login = await call('/admin/login', { method: 'POST', form: { key, next: '/admin' } });
+    expect(login.status).toBe(303);
+    expect(login.headers.get('location')).toBe('/admin');
+    const cookie = login.cookies[0].split(';')[0];
+    const home = await call('/admin', { headers: { cookie } });
+    expect(home.status).toBe(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(home.text)?.[1];
+    if (!csrf) throw new Error('no CSRF token on the page');
+    return { cookie, csrf };
+  };
+
   const asAdmin = (path: string, method = 'GET'): Promise<Answer> => call(path, { method, authorization: `Bearer ${ADMIN_KEY}` });
   const overview = async (): Promise<Overview> => {
     const answer = await asAdmin('/admin/api/overview');
@@ -71,6 +99,7 @@ describe('admin dashboard', () => {
   beforeAll(async () => {
     environment = await createIsolatedEnvironment('admin');
     site = await startSite();
+    alerts = await startSubscriber();
     const port = await freePort();
     const env = {
       ...environment.env,
@@ -80,16 +109,24 @@ describe('admin dashboard', () => {
       FETCH_PER_HOST_MIN_INTERVAL_MS: '0',
       FEED_MIN_INTERVAL_SECONDS: '1',
       LOG_LEVEL: 'warn',
+      ALERT_WEBHOOK_URL: alerts.url,
+      ALERT_WEBHOOK_SECRET: ALERT_SECRET,
+      ALERT_CHECK_INTERVAL_SECONDS: '1',
     };
     // No enrichment worker on purpose: what the ingest worker hands on waits in the enrichment queue, visibly.
     apps = [startApp('api', env), startApp('ingest-worker', env)];
     client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await withDatabase(
       (db) =>
-        db.query(`INSERT INTO api_keys (name, key_hash, key_prefix, role) VALUES ('dashboard reader', $1, $2, 'read')`, [
-          createHash('sha256').update(READ_KEY).digest('hex'),
-          READ_KEY.slice(0, 8),
-        ]),
+        db.query(
+          `INSERT INTO api_keys (name, key_hash, key_prefix, role) VALUES ('dashboard reader', $1, $2, 'read'), ('cms push', $3, $4, 'ingest')`,
+          [
+            createHash('sha256').update(READ_KEY).digest('hex'),
+            READ_KEY.slice(0, 8),
+            createHash('sha256').update(INGEST_KEY).digest('hex'),
+            INGEST_KEY.slice(0, 8),
+          ],
+        ),
       environment.databaseUrl,
     );
     await waitForHealthy(client.baseUrl, apps[0]);
@@ -98,67 +135,118 @@ describe('admin dashboard', () => {
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()));
     await site?.close();
+    await alerts?.close();
   });
 
   describe('access', () => {
     it.each([
       ['no credentials', undefined],
       ['a wrong bearer key', 'Bearer not-the-admin-key-000000'],
-      ['a wrong Basic password', basic('admin', 'not-the-admin-key-000000')],
-      ['Basic without a password', basic('admin', '')],
-      ['another scheme', 'Token whatever'],
-    ])('answers 401 with the Basic challenge to %s', async (_, authorization) => {
-      for (const path of ['/admin', '/admin/api/overview']) {
-        const answer = await call(path, { authorization });
-        expect(answer.status).toBe(401);
-        expect(answer.headers.get('www-authenticate')).toBe(CHALLENGE);
-        expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        expect(answer.json()).toMatchObject({ status: 401, code: 'unauthorized' });
-      }
+      ['another scheme', 'Basic YWRtaW46eA=='],
+    ])('answers the JSON API 401 problem+json for %s', async (_, authorization) => {
+      const answer = await call('/admin/api/overview', { authorization });
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(answer.json()).toMatchObject({ status: 401, code: 'unauthorized' });
     });
 
-    it('admits the admin key as a bearer token and as the password of Basic auth, whatever the user name', async () => {
-      for (const authorization of [`Bearer ${ADMIN_KEY}`, basic('admin', ADMIN_KEY), basic('someone-else', ADMIN_KEY)]) {
-        const json = await call('/admin/api/overview', { authorization });
-        expect(json.status).toBe(200);
-        expect(json.headers.get('content-type')).toMatch(/^application\/json/);
-        const page = await call('/admin', { authorization });
-        expect(page.status).toBe(200);
-      }
+    it('sends a browser without a session to the login page, and keeps where it was going', async () => {
+      const answer = await call('/admin/articles?q=ferry');
+      expect(answer.status).toBe(303);
+      expect(answer.headers.get('location')).toBe('/admin/login?next=%2Fadmin%2Farticles%3Fq%3Dferry');
+      const login = await call('/admin/login?next=%2Fadmin%2Farticles');
+      expect(login.status).toBe(200);
+      expect(login.text).toContain('name="next" value="/admin/articles"');
+      // Never onwards to another site.
+      expect((await call('/admin/login?next=%2F%2Fevil.example')).text).toContain('name="next" value="/admin"');
     });
 
-    it('refuses a valid key without the admin role with 403, by either scheme', async () => {
-      for (const authorization of [`Bearer ${READ_KEY}`, basic('reader', READ_KEY)]) {
-        for (const [method, path] of [
-          ['GET', '/admin'],
-          ['GET', '/admin/api/overview'],
-          ['POST', '/admin/api/queues/ingest/pause'],
-        ]) {
-          const answer = await call(path, { method, authorization, headers: { 'x-copydesk-admin': '1' } });
-          expect(answer.status).toBe(403);
-          expect(answer.headers.get('www-authenticate')).toBeNull();
-          expect(answer.json()).toMatchObject({ status: 403, code: 'forbidden' });
-        }
+    it('signs in with a key, in an HttpOnly SameSite=Strict cookie, and refuses wrong and ingest keys', async () => {
+      const wrong = await call('/admin/login', { method: 'POST', form: { key: 'not-a-key-at-all-000000' } });
+      expect(wrong.status).toBe(401);
+      expect(wrong.cookies).toEqual([]);
+      expect(wrong.text).toContain('not valid');
+      const ingest = await call('/admin/login', { method: 'POST', form: { key: INGEST_KEY } });
+      expect(ingest.status).toBe(403);
+      expect(ingest.cookies).toEqual([]);
+      const ok = await call('/admin/login', { method: 'POST', form: { key: ADMIN_KEY, next: '/admin/jobs' } });
+      expect(ok.status).toBe(303);
+      expect(ok.headers.get('location')).toBe('/admin/jobs');
+      expect(ok.cookies[0]).toMatch(/^copydesk_admin=[A-Za-z0-9_-]{40,}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    });
+
+    it('lets a read key see but not act, by session and by bearer key', async () => {
+      const reader = await signIn(READ_KEY);
+      expect((await call('/admin/api/overview', { headers: { cookie: reader.cookie } })).status).toBe(200);
+      const refused = await call('/admin/queues/ingest/pause', {
+        method: 'POST',
+        headers: { cookie: reader.cookie },
+        form: { _csrf: reader.csrf },
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.text).toMatch(/read key cannot change anything/);
+      expect((await call('/admin/api/overview', { authorization: `Bearer ${READ_KEY}` })).status).toBe(200);
+      const bearer = await call('/admin/api/queues/ingest/pause', { method: 'POST', authorization: `Bearer ${READ_KEY}` });
+      expect(bearer.status).toBe(403);
+      expect(bearer.json()).toMatchObject({ status: 403, code: 'forbidden' });
+      expect(queue(await overview(), 'ingest').paused).toBe(false);
+    });
+
+    it("needs the session's CSRF token and this origin for every change, and ends the session at logout", async () => {
+      const admin = await signIn(ADMIN_KEY);
+      const headers = { cookie: admin.cookie };
+      for (const form of [{}, { _csrf: 'forged-token-0000000000000000' }] as Array<Record<string, string>>) {
+        const forged = await call('/admin/queues/poll/pause', { method: 'POST', headers, form });
+        expect(forged.status).toBe(403);
+        expect(forged.text).toMatch(/CSRF/);
       }
-      // The same key still reads /v1: only /admin is closed to it.
-      expect((await call('/v1/articles', { authorization: `Bearer ${READ_KEY}` })).status).toBe(200);
+      const elsewhere = await call('/admin/queues/poll/pause', {
+        method: 'POST',
+        headers: { ...headers, origin: 'https://evil.example' },
+        form: { _csrf: admin.csrf },
+      });
+      expect(elsewhere.status).toBe(403);
+      expect(queue(await overview(), 'poll').paused).toBe(false);
+
+      const paused = await call('/admin/queues/poll/pause', { method: 'POST', headers, form: { _csrf: admin.csrf } });
+      expect(paused.status).toBe(303);
+      expect(queue(await overview(), 'poll').paused).toBe(true);
+      const page = await call('/admin', { headers });
+      expect(page.text).toContain('Queue poll paused.');
+      // htmx sends the token as a header.
+      const resumed = await call('/admin/queues/poll/resume', { method: 'POST', headers: { ...headers, 'x-csrf-token': admin.csrf } });
+      expect(resumed.status).toBe(303);
+      expect(queue(await overview(), 'poll').paused).toBe(false);
+
+      const logout = await call('/admin/logout', { method: 'POST', headers, form: { _csrf: admin.csrf } });
+      expect(logout.status).toBe(303);
+      expect(logout.headers.get('location')).toBe('/admin/login?signed-out=1');
+      expect(logout.cookies.join('\n')).toMatch(/copydesk_admin=; .*Max-Age=0/);
+      const after = await call('/admin', { headers });
+      expect(after.status).toBe(303);
+      expect(after.headers.get('location')).toMatch(/^\/admin\/login/);
     });
   });
 
-  it('serves one self-contained HTML page that reads the overview and links to docs, health and metrics', async () => {
-    const page = await call('/admin', { authorization: basic('admin', ADMIN_KEY) });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(page.text).toMatch(/^<!doctype html>/i);
-    expect(page.text).toContain("'/admin/api/overview'");
-    for (const link of ['/docs', '/health', '/metrics']) expect(page.text).toContain(`href="${link}"`);
-    // Nothing from elsewhere: no absolute URL at all, every reference same-origin or inline.
-    expect(page.text).not.toMatch(/https?:\/\//i);
-    expect(page.text).not.toMatch(/\/\/[a-z0-9.-]+\.[a-z]{2,}/i);
-    for (const [, ref] of page.text.matchAll(/\b(?:href|src|action)\s*=\s*"([^"]*)"/gi)) expect(ref).toMatch(/^(\/[^/]|data:)/);
-    expect(page.text).not.toMatch(/<script[^>]+src=/i);
-    expect(page.text).not.toMatch(/<link[^>]+stylesheet/i);
-    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'.*script-src 'sha256-/);
+  it('serves pages that load nothing from elsewhere and run no inline script', async () => {
+    const admin = await signIn(ADMIN_KEY);
+    for (const path of ['/admin', '/admin/login']) {
+      const page = await call(path, { headers: { cookie: admin.cookie } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.text).toMatch(/^<!doctype html>/i);
+      expect(page.text).not.toMatch(/https?:\/\//i);
+      for (const [, ref] of page.text.matchAll(/\b(?:href|src|action)\s*=\s*"([^"]*)"/gi)) expect(ref).toMatch(/^(\/[^/]|data:|#)/);
+      expect(page.text).not.toMatch(/<script(?![^>]*\bsrc=)/i);
+      expect(page.text).not.toMatch(/\sstyle=|<style/i);
+      expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'.*script-src 'self'.*style-src 'self'/);
+    }
+    for (const asset of ['admin.css', 'admin.js', 'htmx.min.js']) {
+      const file = await call(`/admin/assets/${asset}`);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect((await call('/admin/assets/..%2Fadmin.module.ts')).status).toBe(404);
   });
 
   it('reports every queue, the article statuses and the ingest window even when nothing has happened', async () => {
@@ -265,6 +353,26 @@ describe('admin dashboard', () => {
     );
   });
 
+  it('raises an alert for the unhealthy feed, on the overview and as a signed ops.alert webhook', async () => {
+    const o = await overviewWhere((read) => read.alerts.some((a) => a.rule === 'source-unhealthy'));
+    const alert = o.alerts.find((a) => a.rule === 'source-unhealthy');
+    expect(alert).toMatchObject({ severity: 'warning', subject: { kind: 'source', name: 'flaky-feed' }, value: expect.any(Number) });
+    const received = await waitFor(async () => alerts.received.find((r) => r.body.includes('source-unhealthy')), {
+      timeoutMs: 60_000,
+      describe: () => apps[0].output().slice(-2000),
+    });
+    // Signed like every delivery: the receiver verifies it with the configured secret.
+    expect(() => verify({ headers: received.headers, body: received.body, secrets: [ALERT_SECRET] })).not.toThrow();
+    const event = JSON.parse(received.body) as { type: string; data: Record<string, unknown> };
+    expect(event.type).toBe('ops.alert');
+    expect(event.data).toMatchObject({ rule: 'source-unhealthy', status: 'firing', key: alert?.key, since: expect.any(String) });
+    // Announced once, however many checks run while it lasts.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(alerts.received.filter((r) => r.body.includes('"status":"firing"') && r.body.includes(alert?.key ?? '?'))).toHaveLength(1);
+    const page = await call('/admin', { authorization: `Bearer ${ADMIN_KEY}` });
+    expect(page.text).toContain('Source flaky-feed is unhealthy');
+  });
+
   it('counts deliveries per subscription', async () => {
     const created = await client.post('/v1/subscriptions', { url: `${site.origin}/hooks`, name: 'dashboard subscriber' });
     expect(created.status).toBe(201);
@@ -291,16 +399,7 @@ describe('admin dashboard', () => {
       expect(paused.json()).toEqual({ queue: 'enrichment', paused: true });
       expect(queue(await overview(), 'enrichment').paused).toBe(true);
 
-      // From a browser (Basic auth), a change needs the header only the dashboard's own script can send.
-      const forged = await call('/admin/api/queues/enrichment/resume', { method: 'POST', authorization: basic('admin', ADMIN_KEY) });
-      expect(forged.status).toBe(403);
-      expect(queue(await overview(), 'enrichment').paused).toBe(true);
-
-      const resumed = await call('/admin/api/queues/enrichment/resume', {
-        method: 'POST',
-        authorization: basic('admin', ADMIN_KEY),
-        headers: { 'x-copydesk-admin': '1' },
-      });
+      const resumed = await asAdmin('/admin/api/queues/enrichment/resume', 'POST');
       expect(resumed.status).toBe(200);
       expect(resumed.json()).toEqual({ queue: 'enrichment', paused: false });
       expect(queue(await overview(), 'enrichment').paused).toBe(false);

@@ -32,4 +32,17 @@ describe('loadConfig', () => {
     expect(() => config.require('DATABASE_URL')).toThrow(ConfigError);
     expect(() => config.require('DATABASE_URL')).toThrow(/DATABASE_URL \(is required/);
   });
+
+  it('needs a whsec_ secret beside an alert webhook URL', () => {
+    expect(() => loadConfig({ ALERT_WEBHOOK_URL: 'https://ops.example.com/hooks' })).toThrow(
+      /ALERT_WEBHOOK_SECRET \(must be set with ALERT_WEBHOOK_URL/,
+    );
+    expect(() => loadConfig({ ALERT_WEBHOOK_URL: 'https://ops.example.com/hooks', ALERT_WEBHOOK_SECRET: 'not-a-secret' })).toThrow(
+      /ALERT_WEBHOOK_SECRET/,
+    );
+    const secret = `whsec_${Buffer.alloc(24, 7).toString('base64')}`;
+    const config = loadConfig({ ALERT_WEBHOOK_URL: 'https://ops.example.com/hooks', ALERT_WEBHOOK_SECRET: secret });
+    expect(config.get('ALERT_WEBHOOK_SECRET')).toBe(secret);
+    expect(loadConfig({}).get('ALERT_WEBHOOK_URL')).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' ? (/^-?\d+$/.test(value.trim()) ? Number(value) : value) : value;
@@ -13,7 +13,14 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 };
 
 /** Marks variables that are never logged or printed. */
-export const SECRET_VARIABLES = new Set<keyof Env>(['COPYDESK_ADMIN_KEY', 'METRICS_TOKEN', 'SECRETS_KEY', 'DATABASE_URL', 'REDIS_URL']);
+export const SECRET_VARIABLES = new Set<keyof Env>([
+  'COPYDESK_ADMIN_KEY',
+  'METRICS_TOKEN',
+  'SECRETS_KEY',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'ALERT_WEBHOOK_SECRET',
+]);
 
 const DURATION_LIST = /^\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*(?:,\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)*$/;
 
@@ -197,4 +204,49 @@ export class Env {
   @IsInt()
   @Min(1000)
   OUTBOX_SWEEP_MS = 30_000;
+
+  /** How long an admin dashboard session lasts without a request; each request extends it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  ADMIN_SESSION_IDLE_SECONDS = 30 * 60;
+
+  /** The longest an admin dashboard session lasts, however busy: then the key is asked for again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(30 * 24 * 3600)
+  ADMIN_SESSION_MAX_SECONDS = 12 * 3600;
+
+  /** Where `ops.alert` webhooks go (signed like deliveries). Unset: alerts only show on the dashboard. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  ALERT_WEBHOOK_URL?: string = undefined;
+
+  /** The `whsec_` secret `ops.alert` webhooks are signed with (Standard Webhooks); needed with ALERT_WEBHOOK_URL. */
+  @ValidateIf((env: Env) => env.ALERT_WEBHOOK_URL !== undefined || env.ALERT_WEBHOOK_SECRET !== undefined)
+  @Matches(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, {
+    message: 'must be set with ALERT_WEBHOOK_URL, as a whsec_ secret (whsec_ and the base64 of 24+ random bytes)',
+  })
+  ALERT_WEBHOOK_SECRET?: string = undefined;
+
+  /** How often the API looks for alerts to send. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  ALERT_CHECK_INTERVAL_SECONDS = 30;
+
+  /** A queue with more jobs waiting than this is backing up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ALERT_QUEUE_BACKLOG = 1000;
+
+  /** The pipeline lags when its oldest waiting job (ingest, enrichment, publish) has waited longer than this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ALERT_PIPELINE_LAG_SECONDS = 600;
 }

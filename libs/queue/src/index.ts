@@ -4,3 +4,4 @@ export * from './redis-connection';
 export * from './redis-client.provider';
 export * from './queue-processor';
 export * from './run-worker';
+export * from './stage-counters';

@@ -2,8 +2,10 @@ import type { AppConfig } from '@copydesk/config';
 import type { JobPayload, JobsOn, QueueName } from '@copydesk/contracts';
 import { withLogContext } from '@copydesk/logging';
 import { WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
+import { RedisClient } from './redis-client.provider';
+import { countJobAttempt, type JobOutcome } from './stage-counters';
 
 /** One handler per job the queue carries: the compiler refuses a missing or extra one. */
 export type JobHandlers<Q extends QueueName> = { [N in JobsOn<Q>]: (data: JobPayload<N>, job: Job<JobPayload<N>>) => Promise<unknown> };
@@ -20,6 +22,10 @@ export class PermanentJobError extends Error {
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
   protected readonly logger = new Logger(this.constructor.name);
   protected abstract readonly handlers: JobHandlers<Q>;
+  // A property, not a constructor parameter, so no processor has to pass it on. Optional: a test module may lack it.
+  @Optional()
+  @Inject(RedisClient)
+  private readonly countersRedis?: RedisClient;
 
   constructor(protected readonly config: AppConfig) {
     super();
@@ -37,12 +43,23 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
       { correlationId: data.correlationId, jobId: job.id, job: job.name, articleId: data.articleId, deliveryId: data.deliveryId },
       async () => {
         try {
-          return await handler(job.data, job);
+          const result = await handler(job.data, job);
+          this.count(job.name, 'ok');
+          return result;
         } catch (err) {
+          this.count(job.name, 'failed');
           if (err instanceof PermanentJobError) throw new UnrecoverableError(err.message);
           throw err;
         }
       },
+    );
+  }
+
+  /** Per-minute attempts for the dashboard's throughput chart; never holds up or fails the job. */
+  private count(jobName: string, outcome: JobOutcome): void {
+    if (!this.countersRedis) return;
+    countJobAttempt(this.countersRedis, this.config.get('QUEUE_PREFIX'), jobName, outcome).catch((err: unknown) =>
+      this.logger.debug({ err }, 'job counter not written'),
     );
   }
 

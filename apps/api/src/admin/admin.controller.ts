@@ -1,61 +1,53 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/public.decorator';
-import { AdminAuthGuard } from './admin-auth.guard';
-import { DASHBOARD_CSP, DASHBOARD_HTML } from './dashboard.page';
-import type { Overview } from './overview.view';
-import { OverviewService } from './overview.service';
-import { QueueControl } from './queue-control.service';
+import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { Needs } from './auth/dashboard.decorator';
+import { QueueControl } from './jobs/queue-control.service';
+import type { Overview } from './overview/overview.types';
+import { OverviewService } from './overview/overview.service';
 
 /**
- * The admin dashboard and its API. @Public() only steps the global bearer-only guard aside: AdminAuthGuard admits
- * admin keys, as a bearer token or as the password of HTTP Basic auth (so a browser can open the page).
+ * The dashboard's JSON: for scripts (a bearer key) and for the pages (the session, with its CSRF token on changes).
+ * @Public() only steps the global bearer-only guard aside: AdminAuthGuard takes over.
  */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Public()
 @UseGuards(AdminAuthGuard)
-@Controller('admin')
+@Controller('admin/api')
 export class AdminController {
   constructor(
     private readonly overviews: OverviewService,
     private readonly queues: QueueControl,
   ) {}
 
-  @ApiExcludeEndpoint()
-  @Get()
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('content-security-policy', DASHBOARD_CSP)
-  @Header('x-frame-options', 'DENY')
-  @Header('referrer-policy', 'no-referrer')
-  @Header('cache-control', 'no-store')
-  dashboard(): string {
-    return DASHBOARD_HTML;
-  }
-
-  /** Queues, articles per status, ingest rate, pipeline latency, source health, recent failures, deliveries. */
-  @ApiOperation({ summary: 'What the pipeline is doing now (admin keys; Bearer or HTTP Basic with the key as password)' })
-  @Get('api/overview')
+  /** Queues, articles per status, throughput per stage, error rate, alerts, latency, sources, failures, deliveries. */
+  @ApiOperation({ summary: 'What the pipeline is doing now (keys that may see the dashboard)' })
+  @Get('overview')
   @Header('cache-control', 'no-store')
   overview(): Promise<Overview> {
     return this.overviews.overview();
   }
 
   /** Puts the queue's failed jobs back to wait. */
-  @Post('api/queues/:queue/retry-failed')
+  @Needs('act')
+  @Post('queues/:queue/retry-failed')
   @HttpCode(HttpStatus.OK)
   async retryFailed(@Param('queue') queue: string): Promise<{ queue: string; retried: number }> {
     return this.changed(await this.queues.retryFailed(QueueControl.parseName(queue)));
   }
 
   /** Every worker of the queue stops taking jobs (those in flight finish) until it is resumed. */
-  @Post('api/queues/:queue/pause')
+  @Needs('act')
+  @Post('queues/:queue/pause')
   @HttpCode(HttpStatus.OK)
   async pause(@Param('queue') queue: string): Promise<{ queue: string; paused: boolean }> {
     return this.changed(await this.queues.pause(QueueControl.parseName(queue)));
   }
 
-  @Post('api/queues/:queue/resume')
+  @Needs('act')
+  @Post('queues/:queue/resume')
   @HttpCode(HttpStatus.OK)
   async resume(@Param('queue') queue: string): Promise<{ queue: string; paused: boolean }> {
     return this.changed(await this.queues.resume(QueueControl.parseName(queue)));

@@ -1,14 +1,49 @@
+import { IngestModule, EnrichmentAdminModule, PublishModule } from '@copydesk/pipeline';
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../common/api-key.guard';
-import { AdminAuthGuard } from './admin-auth.guard';
 import { AdminController } from './admin.controller';
-import { OverviewService } from './overview.service';
-import { QueueControl } from './queue-control.service';
+import { AlertMonitor } from './alerts/alert-monitor.service';
+import { ArticleDetails } from './articles/article-detail.service';
+import { AdminAudit, LoggedAdminAudit } from './audit/admin-audit';
+import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { AdminSessions } from './auth/admin-session.service';
+import { QueueControl } from './jobs/queue-control.service';
+import { OverviewService } from './overview/overview.service';
+import { ArticlesPageController } from './pages/articles-page.controller';
+import { AssetsController } from './pages/assets.controller';
+import { JobsPageController } from './pages/jobs-page.controller';
+import { SourcesPageController } from './pages/sources-page.controller';
+import { SubscriptionsPageController } from './pages/subscriptions-page.controller';
+import { JobBrowser } from './jobs/job-browser.service';
+import { LoginController } from './pages/login.controller';
+import { OverviewPageController } from './pages/overview-page.controller';
+import { PageContexts } from './pages/page-context.service';
 
-/** `/admin`: the operations dashboard (HTML), its overview API and queue controls. */
+/** `/admin`: the operators' dashboard (server-rendered pages with htmx), its JSON API, sessions and alerts. */
 @Module({
-  controllers: [AdminController],
-  // ApiKeyGuard here too: AdminAuthGuard checks keys through it, so /admin and /v1 accept exactly the same keys.
-  providers: [ApiKeyGuard, AdminAuthGuard, OverviewService, QueueControl],
+  imports: [IngestModule, PublishModule, EnrichmentAdminModule],
+  controllers: [
+    AssetsController,
+    LoginController,
+    AdminController,
+    OverviewPageController,
+    ArticlesPageController,
+    JobsPageController,
+    SourcesPageController,
+    SubscriptionsPageController,
+  ],
+  // ApiKeyGuard here too: sign-in and bearer calls check keys through it, so /admin and /v1 accept the same keys.
+  providers: [
+    ApiKeyGuard,
+    AdminAuthGuard,
+    AdminSessions,
+    PageContexts,
+    OverviewService,
+    QueueControl,
+    ArticleDetails,
+    JobBrowser,
+    AlertMonitor,
+    { provide: AdminAudit, useClass: LoggedAdminAudit },
+  ],
 })
 export class AdminModule {}

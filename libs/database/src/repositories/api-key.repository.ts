@@ -14,6 +14,11 @@ export class ApiKeyRepository {
     return this.repo.findOneBy({ keyHash, revokedAt: IsNull() });
   }
 
+  /** A key by id, unless it was revoked (the dashboard re-checks its sessions' keys with it). */
+  findActiveById(id: string): Promise<ApiKeyEntity | null> {
+    return this.repo.findOneBy({ id, revokedAt: IsNull() });
+  }
+
   create(fields: Pick<ApiKeyEntity, 'name' | 'keyHash' | 'keyPrefix' | 'role'> & Partial<ApiKeyEntity>): Promise<ApiKeyEntity> {
     return this.repo.save(this.repo.create(fields));
   }

@@ -92,6 +92,11 @@ export class SourceAdmin {
       // A new interval restarts adaptation from it.
       fields.config = { ...source.config, ...this.intervalConfig({ ...source, ...changes }), adaptiveIntervalSeconds: undefined };
     }
+    // Politeness replaces the source's own as a whole; null removes it (the installation's applies alone).
+    if (changes.politeness !== undefined) {
+      const { politeness: _previous, ...rest } = fields.config ?? source.config;
+      fields.config = { ...rest, ...(changes.politeness ? { politeness: changes.politeness } : {}) };
+    }
     if (changes.credentials !== undefined)
       fields.credentialsEncrypted = changes.credentials ? this.secrets.sealCredentials(changes.credentials) : null;
     await this.sources.update(source.id, fields);

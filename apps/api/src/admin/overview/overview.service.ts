@@ -1,9 +1,12 @@
+import { AppConfig } from '@copydesk/config';
 import { QueueName } from '@copydesk/contracts';
-import { OperationsRepository, SourceRepository } from '@copydesk/database';
-import { JobQueue } from '@copydesk/queue';
+import { DashboardRepository, OperationsRepository, SourceRepository } from '@copydesk/database';
+import { JobQueue, readJobAttempts, RedisClient } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
-import { toSourceView } from '../sources/source.view';
-import type { Overview, OverviewSection, QueueFigures, SourceHealthView } from './overview.view';
+import { toSourceView } from '../../sources/source.view';
+import { evaluateAlerts } from '../alerts/alert-rules';
+import type { Overview, OverviewSection, QueueFigures, SourceHealthView } from './overview.types';
+import { buildThroughput, type Throughput } from './throughput';
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -13,6 +16,8 @@ const LATENCY_WINDOW_SECONDS = HOUR;
 const FAILURE_WINDOW_SECONDS = 24 * HOUR;
 const FAILURES_SHOWN = 10;
 const DELIVERY_WINDOW_SECONDS = 24 * HOUR;
+const THROUGHPUT_WINDOW_MINUTES = 3 * 60;
+const ERROR_WINDOW_MINUTES = 60;
 
 // Every open dashboard asks every 5 s: one overview serves them all for this long.
 const CACHE_MS = 2_000;
@@ -61,8 +66,11 @@ export class OverviewService {
 
   constructor(
     private readonly operations: OperationsRepository,
+    private readonly dashboard: DashboardRepository,
     private readonly sources: SourceRepository,
     private readonly jobs: JobQueue,
+    private readonly redis: RedisClient,
+    private readonly config: AppConfig,
   ) {}
 
   overview(): Promise<Overview> {
@@ -90,7 +98,7 @@ export class OverviewService {
         return null;
       }
     };
-    const [queues, articles, ingest, latency, sources, failures, deliveries] = await Promise.all([
+    const [queues, articles, ingest, latency, sources, failures, deliveries, throughput] = await Promise.all([
       section('queues', () => Promise.all(Object.values(QueueName).map((name) => this.queueFigures(name)))),
       section('articles', async () => {
         const byStatus = await this.operations.articlesByStatus();
@@ -119,18 +127,36 @@ export class OverviewService {
         windowSeconds: DELIVERY_WINDOW_SECONDS,
         subscriptions: await this.operations.deliveriesBySubscription(ago(DELIVERY_WINDOW_SECONDS, now)),
       })),
+      section('throughput', () => this.throughput(now)),
     ]);
-    return { generatedAt: now.toISOString(), queues, articles, ingest, latency, sources, failures, deliveries, errors };
+    const alerts = evaluateAlerts(
+      { sources, subscriptions: deliveries?.subscriptions ?? null, queues },
+      { queueBacklog: this.config.get('ALERT_QUEUE_BACKLOG'), pipelineLagSeconds: this.config.get('ALERT_PIPELINE_LAG_SECONDS') },
+    );
+    return { generatedAt: now.toISOString(), queues, articles, ingest, latency, sources, failures, deliveries, throughput, alerts, errors };
+  }
+
+  /** Per-minute stage counts over the last hours: two database queries (one lane each, in turn) and the job counters. */
+  private async throughput(now: Date): Promise<Throughput> {
+    const since = ago((THROUGHPUT_WINDOW_MINUTES - 1) * MINUTE, now);
+    const first = new Date(Math.floor(since.getTime() / 60_000) * 60_000);
+    const received = await this.dashboard.receivedPerBucket(first, MINUTE);
+    const delivered = await this.dashboard.deliveredPerBucket(first, MINUTE);
+    const minutes = await readJobAttempts(this.redis, this.config.get('QUEUE_PREFIX'), first, now);
+    return buildThroughput({ minutes, received, delivered, errorWindowMinutes: ERROR_WINDOW_MINUTES });
   }
 
   private async queueFigures(name: QueueName): Promise<QueueFigures> {
     const queue = this.jobs.queue(name);
-    const [counts, paused, workers] = await Promise.all([
+    const [counts, paused, workers, oldest] = await Promise.all([
       queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'),
       queue.isPaused(),
       // CLIENT LIST is refused by some managed Redis services: the count is a nicety, not a reason to fail.
       queue.getWorkersCount().catch(() => null),
+      // The oldest job waiting, for the lag alert: one end of the wait list.
+      queue.getJobs(['wait'], 0, 0, true),
     ]);
+    const waitedSince = oldest[0]?.timestamp;
     return {
       name,
       waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
@@ -140,6 +166,7 @@ export class OverviewService {
       completed: counts.completed ?? 0,
       paused,
       workers,
+      oldestWaitingSeconds: waitedSince ? Math.max(0, (Date.now() - waitedSince) / 1000) : null,
     };
   }
 

@@ -1,5 +1,7 @@
 import type { ArticleStatus, QueueName, RawItemOrigin, SubscriptionStatus } from '@copydesk/contracts';
-import type { SourceView } from '../sources/source.view';
+import type { SourceView } from '../../sources/source.view';
+import type { Alert } from '../alerts/alert-rules';
+import type { Throughput } from './throughput';
 
 /** One queue's jobs per state, whether it is paused, and the worker connections consuming it. */
 export interface QueueFigures {
@@ -13,6 +15,8 @@ export interface QueueFigures {
   paused: boolean;
   /** Worker connections on the queue; null where Redis does not allow CLIENT LIST. */
   workers: number | null;
+  /** How long the oldest job waiting to run has waited; null when none waits. */
+  oldestWaitingSeconds: number | null;
 }
 
 export interface SourceHealthView {
@@ -64,7 +68,7 @@ export interface SubscriptionDeliveriesView {
   dead: number;
 }
 
-export type OverviewSection = 'queues' | 'articles' | 'ingest' | 'latency' | 'sources' | 'failures' | 'deliveries';
+export type OverviewSection = 'queues' | 'articles' | 'ingest' | 'latency' | 'sources' | 'failures' | 'deliveries' | 'throughput';
 
 /**
  * Everything the dashboard shows, in one document. A section that could not be read (Redis or PostgreSQL down or
@@ -82,5 +86,9 @@ export interface Overview {
   sources: SourceHealthView[] | null;
   failures: { windowSeconds: number; articles: FailedArticleView[]; rawItems: FailedRawItemView[] } | null;
   deliveries: { windowSeconds: number; subscriptions: SubscriptionDeliveriesView[] } | null;
+  /** Per minute and stage over the last hours, and the share of job attempts that failed in the last hour. */
+  throughput: Throughput | null;
+  /** What needs an operator now (also sent as `ops.alert` webhooks when configured). */
+  alerts: Alert[];
   errors: Partial<Record<OverviewSection, string>>;
 }
