@@ -37,7 +37,7 @@ export class LoggingModule {
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
               redact: { paths: ['req.headers.authorization', 'req.headers["webhook-signature"]'], censor: '[redacted]' },
               // Health probes every few seconds would drown the useful lines.
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+              autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') === true || req.url === '/metrics' },
             },
           }),
         }),

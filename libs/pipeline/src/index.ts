@@ -15,6 +15,7 @@ export * from './ingest/draft-builder.service';
 export * from './ingest/page-scraper.service';
 export * from './ingest/outbox-sweeper.service';
 export * from './ingest/ingest.module';
+export * from './recovery/pipeline-reconciler.service';
 export * from './relate/duplicate-detector.service';
 export * from './relate/cluster-assigner.service';
 export * from './relate/story-evidence';

@@ -10,4 +10,5 @@ export * from './subscription.repository';
 export * from './relation.repository';
 export * from './cluster.repository';
 export * from './operations.repository';
+export * from './recovery.repository';
 export * from './query-rows';
