@@ -27,6 +27,7 @@ describe('faults: every accepted push is delivered', () => {
     const n = accepted.length;
     if (counts.delivered !== n) throw new Error(`${await undelivered(running, accepted)}\n${running.logs()}`);
     expect(counts).toEqual({ accepted: n, stored: n, published: n, delivered: n, eventsUnderTwoIds: 0 });
+    expect(running.exited()).toEqual([]);
   }
 
   it('SIGKILL of each worker in the middle of a job', async () => {

@@ -41,6 +41,8 @@ export interface FaultStack {
   /** Resolves once the queue has a job running, so a kill lands mid-job. */
   waitForActiveJob(queue: 'ingest' | 'enrichment' | 'publish', timeoutMs?: number): Promise<void>;
   sql<T = Record<string, unknown>>(text: string, parameters?: unknown[]): Promise<T[]>;
+  /** Processes that exited on their own (none should: an outage is waited out, not crashed on). */
+  exited(): string[];
   logs(): string;
   stop(): Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function startFaultStack(label: string, options: { ownPostgres?: 'r
     async sql<T>(text: string, parameters: unknown[] = []) {
       return (await db.query(text, parameters)).rows as T[];
     },
+    exited: () => [...apps.values()].filter((app) => app.child.exitCode !== null || app.child.signalCode !== null).map((app) => app.name),
     logs,
     async stop() {
       await Promise.all([...apps.values()].map((app) => app.stop()));
