@@ -266,6 +266,13 @@ export class Env {
   @Min(0)
   RETENTION_DELIVERY_ATTEMPTS_DAYS = 30;
 
+  /** Items read from one feed document, newest first (a feed listing more is read up to here, with a warning). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  FEED_MAX_ITEMS = 1_000;
+
   /** How often the retention sweep runs (in the ingest worker). */
   @Transform(toInt)
   @IsInt()
