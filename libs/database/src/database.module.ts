@@ -12,10 +12,12 @@ import {
   OperationsRepository,
   RawItemRepository,
   RecoveryRepository,
+  RetentionRepository,
   RelationRepository,
   SourceItemRepository,
   SourceRepository,
   SubscriptionRepository,
+  TakedownRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -28,10 +30,12 @@ const REPOSITORIES = [
   OperationsRepository,
   RawItemRepository,
   RecoveryRepository,
+  RetentionRepository,
   RelationRepository,
   SourceItemRepository,
   SourceRepository,
   SubscriptionRepository,
+  TakedownRepository,
 ];
 
 function settings(config: AppConfig): DatabaseSettings {

@@ -11,4 +11,6 @@ export * from './relation.repository';
 export * from './cluster.repository';
 export * from './operations.repository';
 export * from './recovery.repository';
+export * from './retention.repository';
+export * from './takedown.repository';
 export * from './query-rows';
