@@ -94,11 +94,10 @@ describe('RetentionSweeper', () => {
     expect(await dataSource.query(`SELECT raw_item_id, title FROM article_revisions WHERE article_id = $1`, [articleId])).toEqual([
       { raw_item_id: null, title: 'Kept' },
     ]);
-    expect(
-      (await dataSource.query(`SELECT attempt FROM delivery_attempts WHERE delivery_id = $1`, [deliveryId])).map(
-        (r: { attempt: number }) => r.attempt,
-      ),
-    ).toEqual([3]);
+    const attempts: Array<{ attempt: number }> = await dataSource.query(`SELECT attempt FROM delivery_attempts WHERE delivery_id = $1`, [
+      deliveryId,
+    ]);
+    expect(attempts.map((r) => r.attempt)).toEqual([3]);
     expect(await count(`SELECT 1 FROM deliveries WHERE id = $1 AND attempts = 3`, [deliveryId])).toBe(1);
   });
 
