@@ -8,7 +8,16 @@ import { DeliveryScheduler } from './delivery-scheduler.service';
 import { SubscriptionManager } from './subscription-manager.service';
 import { WebhookSender } from './webhook-sender.service';
 
-const SERVICES = [ArticleTakedown, ArticleRouter, DeliveryAdmin, DeliveryRunner, DeliveryScheduler, SubscriptionManager, WebhookSender, SecretSealer];
+const SERVICES = [
+  ArticleTakedown,
+  ArticleRouter,
+  DeliveryAdmin,
+  DeliveryRunner,
+  DeliveryScheduler,
+  SubscriptionManager,
+  WebhookSender,
+  SecretSealer,
+];
 
 /**
  * Routing, delivery and their administration. Needs the global DatabaseModule and QueueModule. The delivery
