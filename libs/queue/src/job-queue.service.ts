@@ -50,6 +50,12 @@ export class JobQueue {
     return job ? IN_FLIGHT.has(await job.getState()) : false;
   }
 
+  /** Why the job with this id failed for good, when it did (null when it is not failed, or gone). */
+  async failedReason(name: JobName, id: string): Promise<string | null> {
+    const job = await withDeadline(this.queue(JOB_QUEUE[name]).getJob(id), this.addTimeoutMs, 'redis', `looking up job ${id}`);
+    return job && (await job.getState()) === 'failed' ? (job.failedReason ?? null) : null;
+  }
+
   /**
    * Runs the job with this id again, under the same id (so every later duplicate is still a no-op, and what the job
    * keys on its id, like a route's deliveries, stays the same): a failed job is retried with fresh attempts, a lost

@@ -67,7 +67,8 @@ export class PipelineReconciler extends PeriodicSweep {
       driven++;
       if (redrives > this.maxRedrives) {
         const raw = await this.rawItems.findById(item.id);
-        if (raw) await this.rawItemProcessor.fail(raw, this.giveUpReason('processing this input'));
+        const lastError = await this.queue.failedReason(JobName.ProcessRawItem, id);
+        if (raw) await this.rawItemProcessor.fail(raw, this.giveUpReason('processing this input', lastError));
         this.logger.error({ rawItemId: item.id, articleId: item.articleId, redrives }, 'raw item failed: stuck through every re-drive');
         continue;
       }
@@ -91,7 +92,12 @@ export class PipelineReconciler extends PeriodicSweep {
       if (redrives === null) continue;
       driven++;
       if (redrives > this.maxRedrives) {
-        await this.recovery.failStuckArticle(article.id, article.status, this.giveUpReason(enrich ? 'enrichment' : 'publication'));
+        const lastError = await this.queue.failedReason(enrich ? JobName.EnrichArticle : JobName.RouteArticle, id);
+        await this.recovery.failStuckArticle(
+          article.id,
+          article.status,
+          this.giveUpReason(enrich ? 'enrichment' : 'publication', lastError),
+        );
         this.logger.error({ articleId: article.id, status: article.status, redrives }, 'article failed: stuck through every re-drive');
         continue;
       }
@@ -153,8 +159,9 @@ export class PipelineReconciler extends PeriodicSweep {
     }
   }
 
-  private giveUpReason(stage: string): string {
+  private giveUpReason(stage: string, lastError: string | null): string {
     const window = Math.round(this.stuckSeconds);
-    return `${stage} stopped ${this.maxRedrives} times (its job was lost or ended its worker each time; each time re-driven after ${window} s); given up`;
+    const how = lastError ? `its job failed: ${lastError.slice(0, 500)}` : 'its job was lost or ended its worker';
+    return `${stage} stopped ${this.maxRedrives} times (${how}; re-driven after ${window} s each time); given up`;
   }
 }
