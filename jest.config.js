@@ -25,6 +25,7 @@ const esmOnly = [
   'diff',
   'fast-xml-parser',
   'strnum',
+  'parse5',
 ];
 
 /** @type {import('jest').Config} */

@@ -249,4 +249,85 @@ export class Env {
   @IsInt()
   @Min(1)
   ALERT_PIPELINE_LAG_SECONDS = 600;
+
+  // --- Faults: bounded waits, crash recovery, retention (README "Guarantees") ---
+
+  /** Longest wait for a PostgreSQL connection (a new one, or a free one from the pool); then the request is a 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 5_000;
+
+  /** PostgreSQL cancels any statement running longer (`statement_timeout`); migrations are exempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Longest wait for Redis to accept a job; the input stays stored and the outbox sweeper queues it later. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  QUEUE_ADD_TIMEOUT_MS = 5_000;
+
+  /** A worker holds each job this long and renews it; a worker that dies loses the job to another after this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  WORKER_LOCK_MS = 30_000;
+
+  /** How often workers look for jobs whose worker died (stalled), to run them again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  WORKER_STALLED_CHECK_MS = 30_000;
+
+  /** How often the reconciler (in the ingest worker; also at boot) looks for work that stopped moving. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  RECONCILE_INTERVAL_MS = 60_000;
+
+  /** An article, raw item or pending delivery untouched this long, with no job on its way, is driven again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_STUCK_AFTER_MS = 60_000;
+
+  /** Re-drives of one stuck article before it is failed with the reason (a job that crashes its worker every time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  RECONCILE_MAX_REDRIVES = 5;
+
+  /** Raw items (inputs as received) older than this many days are deleted; 0 keeps them forever. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RETENTION_RAW_ITEMS_DAYS = 90;
+
+  /** Delivery attempts (the per-try log of each delivery) older than this many days are deleted; 0 keeps them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RETENTION_DELIVERY_ATTEMPTS_DAYS = 30;
+
+  /** Items read from one feed document, newest first (a feed listing more is read up to here, with a warning). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  FEED_MAX_ITEMS = 1_000;
+
+  /** How often the retention sweep runs (in the ingest worker). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  RETENTION_SWEEP_MS = 3_600_000;
 }

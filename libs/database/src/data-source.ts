@@ -6,6 +6,10 @@ import { MIGRATIONS } from './migrations';
 export interface DatabaseSettings {
   url: string;
   poolSize: number;
+  /** Longest wait for a connection, new or pooled (default 10 s). */
+  connectTimeoutMs?: number;
+  /** Server-side `statement_timeout`; unset: none (migrations, tools). */
+  statementTimeoutMs?: number;
 }
 
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
@@ -18,7 +22,24 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: settings.poolSize, connectionTimeoutMillis: 10_000 },
+    extra: poolOptions(settings),
+  };
+}
+
+/**
+ * Every wait on PostgreSQL is bounded, so a database that is down or hung makes a request fail (503) instead of
+ * hang: acquiring a connection (`connectionTimeoutMillis`), the server running a statement (`statement_timeout`),
+ * and the client waiting for an answer that a dead server will never send (`query_timeout`, a little longer than
+ * the server's own limit so the server's clearer error wins when it can still speak).
+ */
+function poolOptions(settings: DatabaseSettings): Record<string, unknown> {
+  const statementTimeoutMs = settings.statementTimeoutMs;
+  return {
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.connectTimeoutMs ?? 10_000,
+    // Finds a peer that vanished without closing the socket (a crashed host, a dropped route).
+    keepAlive: true,
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 5_000 } : {}),
   };
 }
 
@@ -38,7 +59,11 @@ export async function runMigrations(dataSource: DataSource, settings: DatabaseSe
   const lock = new Client({ connectionString: settings.url });
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    // Polled, not a blocking pg_advisory_lock: a session blocked in a statement holds a snapshot, and CREATE INDEX
+    // CONCURRENTLY in the migrating session waits for every such snapshot: the two would wait for each other.
+    while (!(await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY])).rows[0].locked) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     return ran.map((migration) => migration.name);
   } finally {

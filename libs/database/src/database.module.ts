@@ -1,8 +1,7 @@
 import { AppConfig } from '@copydesk/config';
 import { Global, Module, type OnApplicationBootstrap, Logger } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from './data-source';
+import { createDataSource, type DatabaseSettings, dataSourceOptions, runMigrations } from './data-source';
 import {
   ApiKeyRepository,
   ArticleEnrichmentRepository,
@@ -13,10 +12,13 @@ import {
   EditorialCorrectionRepository,
   OperationsRepository,
   RawItemRepository,
+  RecoveryRepository,
+  RetentionRepository,
   RelationRepository,
   SourceItemRepository,
   SourceRepository,
   SubscriptionRepository,
+  TakedownRepository,
 } from './repositories';
 
 const REPOSITORIES = [
@@ -29,14 +31,22 @@ const REPOSITORIES = [
   EditorialCorrectionRepository,
   OperationsRepository,
   RawItemRepository,
+  RecoveryRepository,
+  RetentionRepository,
   RelationRepository,
   SourceItemRepository,
   SourceRepository,
   SubscriptionRepository,
+  TakedownRepository,
 ];
 
-function settings(config: AppConfig) {
-  return { url: config.require('DATABASE_URL'), poolSize: config.get('DATABASE_POOL_SIZE') };
+function settings(config: AppConfig): DatabaseSettings {
+  return {
+    url: config.require('DATABASE_URL'),
+    poolSize: config.get('DATABASE_POOL_SIZE'),
+    connectTimeoutMs: config.get('DATABASE_CONNECT_TIMEOUT_MS'),
+    statementTimeoutMs: config.get('DATABASE_STATEMENT_TIMEOUT_MS'),
+  };
 }
 
 /** The TypeORM data source and the repositories. Every process imports it once. */
@@ -54,14 +64,19 @@ function settings(config: AppConfig) {
 export class DatabaseModule implements OnApplicationBootstrap {
   private readonly logger = new Logger(DatabaseModule.name);
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly config: AppConfig) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.get('DATABASE_MIGRATE')) return;
-    const ran = await runMigrations(this.dataSource, settings(this.config));
-    if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);
+    // A connection of its own without statement_timeout: building an index on a big table may take longer.
+    const migration = { ...settings(this.config), poolSize: 1, statementTimeoutMs: undefined };
+    const migrator = createDataSource(migration);
+    await migrator.initialize();
+    try {
+      const ran = await runMigrations(migrator, migration);
+      if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);
+    } finally {
+      await migrator.destroy();
+    }
   }
 }

@@ -203,6 +203,8 @@ export interface ParsedFeed extends FeedMetadata {
   readonly newLocation: string | null;
   readonly validity: { readonly start: string | null; readonly end: string | null; readonly raw: string } | null;
   readonly items: readonly FeedItem[];
+  /** How many items the document listed; more than `items.length` when it listed more than `maxItems`. */
+  readonly itemsInDocument: number;
   /** False when the XML had to be repaired (feedparser's "bozo"): recovered data may be incomplete. */
   readonly wellFormed: boolean;
   /** What was repaired, for logs (at most 50). */
@@ -214,4 +216,11 @@ export interface ParseFeedOptions {
   readonly url?: string;
   /** The HTTP Content-Type, used to pick the format when the document alone is ambiguous. */
   readonly contentType?: string;
+  /**
+   * Items read, in document order (feeds list the newest first); the rest are counted, not read. Default
+   * {@link DEFAULT_MAX_FEED_ITEMS}: reading an item costs far more than parsing it, and no feed needs thousands.
+   */
+  readonly maxItems?: number;
 }
+
+export const DEFAULT_MAX_FEED_ITEMS = 1_000;

@@ -221,3 +221,48 @@ describe('parseFeed: broken input', () => {
     expect(() => parseFeed(text)).toThrow(expect.objectContaining({ code }));
   });
 });
+
+describe('parseFeed: bounds', () => {
+  const items = (n: number): string =>
+    Array.from({ length: n }, (_, i) => `<item><guid>g${i}</guid><title>Item ${i}</title></item>`).join('');
+
+  it('reads the first maxItems items in document order and counts the rest', () => {
+    const feed = parseFeed(rss(items(50)), { maxItems: 10 });
+    expect(feed.items.map((item) => item.guid)).toEqual(Array.from({ length: 10 }, (_, i) => `g${i}`));
+    expect(feed.itemsInDocument).toBe(50);
+    const json = parseFeed(
+      JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] }),
+      {
+        maxItems: 2,
+      },
+    );
+    expect([json.items.length, json.itemsInDocument]).toEqual([2, 3]);
+  });
+
+  it('reads a 100,000-item feed up to the default cap in bounded time', () => {
+    const started = Date.now();
+    // Two elements an item: the whole document stays inside the XML reader's element budget.
+    const feed = parseFeed(rss(Array.from({ length: 100_000 }, (_, i) => `<item><guid>g${i}</guid></item>`).join('')));
+    expect(feed.items).toHaveLength(1_000);
+    expect(feed.itemsInDocument).toBe(100_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('stops building a document at its element budget and says so', () => {
+    const feed = parseFeed(rss(items(100_000).replaceAll('<title>', '<title><a/><b/>')));
+    expect(feed.itemsInDocument).toBeLessThan(100_000);
+    expect(feed.issues.join('\n')).toMatch(/more than 250000 elements/);
+  });
+
+  it('removes NUL characters from everything it returns', () => {
+    const json = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'N\u0000UL',
+        items: [{ id: 'a\u0000', title: 'T\u0000', content_html: '<p>x\u0000</p>' }],
+      }),
+    );
+    expect(JSON.stringify(json)).not.toContain('\\u0000');
+    expect(json.items[0]).toMatchObject({ guid: 'a', title: 'T' });
+  });
+});

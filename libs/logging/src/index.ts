@@ -1,2 +1,3 @@
 export * from './log-context';
 export * from './logging.module';
+export * from './redaction';

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { currentLogContext } from './log-context';
+import { createLineScrubber, errorSerializer, REDACT_PATHS, REDACTED, secretValues } from './redaction';
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -16,7 +17,9 @@ export function correlationIdFrom(header: string | string[] | undefined): string
 
 /**
  * JSON logs (pino) for one process, named after it. Errors go under `err` so stacks survive; fields from
- * `withLogContext` (the correlation id of the job at hand) are mixed into every line.
+ * `withLogContext` (the correlation id of the job at hand) are mixed into every line. Secrets never reach the
+ * output: credential headers and fields are redacted, a failed statement is logged without its values, and every
+ * line is scrubbed of the environment's secret values and of the keys and webhook secrets Copydesk mints.
  */
 @Module({})
 export class LoggingModule {
@@ -35,9 +38,11 @@ export class LoggingModule {
               // runs for requests that arrive without one.
               genReqId: (req: IncomingMessage) => correlationIdFrom(req.headers[CORRELATION_ID_HEADER]),
               customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
-              redact: { paths: ['req.headers.authorization', 'req.headers["webhook-signature"]'], censor: '[redacted]' },
+              redact: { paths: REDACT_PATHS, censor: REDACTED },
+              serializers: { err: errorSerializer },
+              hooks: { streamWrite: createLineScrubber(secretValues(config)) },
               // Health probes every few seconds would drown the useful lines.
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+              autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') === true || req.url === '/metrics' },
             },
           }),
         }),

@@ -252,6 +252,26 @@ describe('sanitizeArticleHtml keeps article structure', () => {
     );
   });
 
+  it('never lets an element left unclosed take the text after it (HTML5 parsing decides where it ends)', () => {
+    // Foreign content: an HTML paragraph breaks out of svg and math, as in a browser.
+    expect(clean('<p>Intro</p><svg><circle r="1"></circle><p>After the chart.</p>')).toBe('<p>Intro</p><p>After the chart.</p>');
+    expect(clean('<math><mi>x</mi><p>After the formula.</p><p>And more.</p>')).toBe('<p>After the formula.</p><p>And more.</p>');
+    // Left open to the end: the element goes, what it swallowed by accident stays (sanitized like the rest).
+    expect(clean('<p>Lead.</p><noscript><img src="https://cdn.example.com/x.jpg" width="1" height="1">\n<p>Rest of the story.</p>')).toBe(
+      '<p>Lead.</p>\n<p>Rest of the story.</p>',
+    );
+    expect(clean('<p>Lead.</p><template><p>Rest of the story.</p>')).toBe('<p>Lead.</p><p>Rest of the story.</p>');
+    expect(clean('<svg><circle/>Trailing words')).toBe('Trailing words');
+    // Closed ones are still removed with their content, scripts included.
+    expect(clean('<p>a</p><noscript><p>Enable JavaScript</p></noscript><template><p>t</p></template><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(clean('<p>a</p><svg><script>alert(1)</script><p>b</p>')).toBe('<p>a</p><p>b</p>');
+  });
+
+  it('keeps an unclosed element at the end of a very deep page from overflowing the stack', () => {
+    const deep = `${'<div>'.repeat(20_000)}<p>Deep text.</p><svg><p>After</p>`;
+    expect(clean(deep)).toContain('Deep text.');
+  });
+
   it('keeps typographic text and entities intact', () => {
     expect(clean('<p>“Quote” – 5 &lt; 6 &amp; café</p>')).toBe('<p>“Quote” – 5 &lt; 6 &amp; café</p>');
   });

@@ -1,4 +1,5 @@
 import sanitizeHtml, { type Attributes, type IFrame, type IOptions } from 'sanitize-html';
+import { closeStrayElements } from './stray-elements';
 
 /**
  * Video players an article may embed, by host and path. Kept small on purpose: every entry is a site allowed
@@ -30,10 +31,11 @@ const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
  * (http(s) only, no `data:`; `data-src` lazy images recovered), tables, links (http(s) and mailto, with
  * `rel="noopener noreferrer nofollow"`), inline emphasis, code, and iframes of {@link ALLOWED_EMBEDS} only.
  * No `style`, `class`, `id` or event handler survives. 1×1 tracking pixels are removed; script, style, SVG
- * and MathML are removed with their content.
+ * and MathML are removed with their content, as far as HTML5 parsing says they extend: one left unclosed never
+ * takes the article's text after it along (see closeStrayElements).
  */
 export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
-  return sanitizeHtml(html, buildOptions(options.baseUrl));
+  return sanitizeHtml(closeStrayElements(html), buildOptions(options.baseUrl));
 }
 
 function buildOptions(baseUrl: string | undefined): IOptions {

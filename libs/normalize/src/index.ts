@@ -1,4 +1,5 @@
 export { normalizeText } from './text.normalizer';
+export { withoutNul } from './nul.util';
 export { normalizeLanguageTag } from './language-tag.normalizer';
 export { toUtcIso } from './date.normalizer';
 export { parseDateWords, type DateWords } from './date-words';

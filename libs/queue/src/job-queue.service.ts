@@ -1,15 +1,29 @@
+import { AppConfig } from '@copydesk/config';
 import { JOB_OPTIONS, JOB_QUEUE, type JobName, type JobPayload, QueueName } from '@copydesk/contracts';
+import { withDeadline } from '@copydesk/runtime';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 
+/** States in which a job is on its way: someone will run it. */
+const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+
+/** What {@link JobQueue.redrive} did. */
+export type RedriveOutcome = 'queued' | 'retried';
+
 /** The one way to put work on a queue: typed by job name, with the job's default options from the contracts. */
 @Injectable()
 export class JobQueue {
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly addTimeoutMs: number;
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    config: AppConfig,
+  ) {
+    this.addTimeoutMs = config.get('QUEUE_ADD_TIMEOUT_MS');
+  }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
@@ -20,8 +34,46 @@ export class JobQueue {
     return queue;
   }
 
-  /** add() not addBulk(): a deterministic jobId makes a second add of the same job a no-op. */
+  /**
+   * add() not addBulk(): a deterministic jobId makes a second add of the same job a no-op. Bounded: while Redis is
+   * away ioredis holds commands until it reconnects, and a caller (an HTTP request) must not wait that long. The add
+   * may still land after the deadline; every caller either uses a deterministic id or tolerates a duplicate job.
+   */
   enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: JobsOptions = {}): Promise<Job> {
-    return this.queue(JOB_QUEUE[name]).add(name, data, { ...JOB_OPTIONS[name], ...options });
+    const add = this.queue(JOB_QUEUE[name]).add(name, data, { ...JOB_OPTIONS[name], ...options });
+    return withDeadline(add, this.addTimeoutMs, 'redis', `queueing ${name}`);
+  }
+
+  /** True when the job with this id is waiting, delayed or running: the work it carries is on its way. */
+  async inFlight(name: JobName, id: string): Promise<boolean> {
+    const job = await withDeadline(this.queue(JOB_QUEUE[name]).getJob(id), this.addTimeoutMs, 'redis', `looking up job ${id}`);
+    return job ? IN_FLIGHT.has(await job.getState()) : false;
+  }
+
+  /** Why the job with this id failed for good, when it did (null when it is not failed, or gone). */
+  async failedReason(name: JobName, id: string): Promise<string | null> {
+    const job = await withDeadline(this.queue(JOB_QUEUE[name]).getJob(id), this.addTimeoutMs, 'redis', `looking up job ${id}`);
+    return job && (await job.getState()) === 'failed' ? (job.failedReason ?? null) : null;
+  }
+
+  /**
+   * Runs the job with this id again, under the same id (so every later duplicate is still a no-op, and what the job
+   * keys on its id, like a route's deliveries, stays the same): a failed job is retried with fresh attempts, a lost
+   * one (Redis emptied, or trimmed) is added again, and a completed one whose work did not stick is replaced.
+   */
+  async redrive<N extends JobName>(name: N, data: JobPayload<N>, id: string): Promise<RedriveOutcome> {
+    const job = await withDeadline(this.queue(JOB_QUEUE[name]).getJob(id), this.addTimeoutMs, 'redis', `looking up job ${id}`);
+    if (job) {
+      const state = await job.getState();
+      if (state === 'failed') {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        return 'retried';
+      }
+      // Another reconciler (or the job's own retry) got there first.
+      if (IN_FLIGHT.has(state)) return 'retried';
+      await job.remove();
+    }
+    await this.enqueue(name, data, { jobId: id });
+    return 'queued';
   }
 }

@@ -10,6 +10,8 @@ export abstract class PeriodicSweep implements OnApplicationBootstrap, OnModuleD
   private running: Promise<number> | undefined;
 
   protected abstract readonly intervalMs: number;
+  /** Also sweep once right after boot, not only an interval later. */
+  protected readonly runAtBoot: boolean = false;
 
   /** One sweep; returns how many items it handled. */
   abstract sweep(): Promise<number>;
@@ -17,6 +19,7 @@ export abstract class PeriodicSweep implements OnApplicationBootstrap, OnModuleD
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
+    if (this.runAtBoot) void this.tick();
   }
 
   async onModuleDestroy(): Promise<void> {

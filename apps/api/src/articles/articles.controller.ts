@@ -1,11 +1,12 @@
-import { RawItemOrigin } from '@copydesk/contracts';
+import { ApiKeyRole, RawItemOrigin } from '@copydesk/contracts';
 import { ArticleRepository, ClusterRepository, RelationRepository, SourceRepository, type ArticleEntity } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
-import { ArticleKiller, CopydeskException, ErrorCode, IngestReceiver } from '@copydesk/pipeline';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ArticleKiller, ArticleTakedown, CopydeskException, ErrorCode, IngestReceiver, type TakedownReport } from '@copydesk/pipeline';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { requireRole } from '../enrichment/role';
 import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
 import { type ArticleView, toArticleView } from './article.view';
@@ -39,6 +40,7 @@ export class ArticlesController {
     private readonly killer: ArticleKiller,
     private readonly clusters: ClusterRepository,
     private readonly sources: SourceRepository,
+    private readonly takedown: ArticleTakedown,
   ) {}
 
   /**
@@ -165,6 +167,51 @@ export class ArticlesController {
   async kill(@ArticleId() id: string, @Body() dto: KillArticleDto, @CorrelationId() correlationId: string): Promise<ArticleView> {
     await this.killer.kill(id, dto.reason ?? 'killed by an editor', correlationId);
     return toArticleView(await this.find(id));
+  }
+
+  /**
+   * Takes an article down for good (admin keys only): its revisions, raw inputs, relations and deliveries are
+   * deleted, the subscribers that may hold it get `article.killed`, and an audit record keeps who, when and why
+   * (`reason`, in the query or a JSON body) without the content. Needs `hard=true`: to withdraw an article and keep
+   * it, POST /v1/articles/:id/kill.
+   */
+  @Delete(':id')
+  @HttpCode(HttpStatus.OK)
+  @ApiQuery({ name: 'hard', required: true, type: Boolean, description: 'Must be true: the article is deleted, not withdrawn' })
+  @ApiQuery({
+    name: 'reason',
+    required: false,
+    type: String,
+    description: 'Why (or give {"reason"} in a JSON body); kept in the audit record',
+  })
+  async takeDown(
+    @ArticleId() id: string,
+    @Query('hard') hard: string | undefined,
+    @Query('reason') reasonInQuery: string | undefined,
+    @Req() request: FastifyRequest,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<TakedownReport> {
+    requireRole(auth, [ApiKeyRole.Admin], 'take articles down');
+    if (hard !== 'true') {
+      throw new CopydeskException(
+        ErrorCode.ValidationFailed,
+        'DELETE removes an article and all its content for good and needs hard=true; to withdraw it and keep it, POST /v1/articles/:id/kill.',
+        { errors: [{ pointer: '/hard', detail: 'must be true' }] },
+      );
+    }
+    const body = request.body as { reason?: unknown } | undefined;
+    const reason = typeof reasonInQuery === 'string' ? reasonInQuery : body?.reason;
+    if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 1000 || reason.includes('\u0000')) {
+      throw new CopydeskException(
+        ErrorCode.ValidationFailed,
+        'A takedown needs a reason: 1 to 1000 characters, in the query or a JSON body.',
+        {
+          errors: [{ pointer: '/reason', detail: 'required, 1 to 1000 characters' }],
+        },
+      );
+    }
+    return this.takedown.takeDown(id, reason.trim(), { apiKeyId: auth.keyId }, correlationId);
   }
 
   private async find(id: string): Promise<ArticleEntity> {

@@ -37,6 +37,10 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
       });
       return generated;
     });
-    if (key) this.logger.warn(`No COPYDESK_ADMIN_KEY was set: created the admin key ${key} (shown once; store it now)`);
+    if (!key) return;
+    // On the terminal, once, and never through the JSON logs (which are shipped and kept): whoever started the API
+    // copies it now. The log line only says where to look.
+    process.stderr.write(`\nNo COPYDESK_ADMIN_KEY was set: created an admin key (shown this once; store it now):\n\n  ${key}\n\n`);
+    this.logger.warn('No COPYDESK_ADMIN_KEY was set: created an admin key and printed it once on the terminal, not in the logs');
   }
 }

@@ -1,4 +1,5 @@
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
+import { isInfrastructureError } from '@copydesk/runtime';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problem } from './problem';
@@ -23,9 +24,16 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.ServiceUnavailable,
 };
 
+/** How long a client should wait before trying again while PostgreSQL or Redis is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** Turns any error into one RFC 9457 document. Used by Nest's filter chain and by Fastify's own error handler. */
 export function toProblem(error: unknown, request: FastifyRequest): ProblemDocument {
   const base = { instance: request.url, correlationId: request.id };
+  // A dependency that is down is not our bug and not the client's: 503, come back shortly (never a 500).
+  if (isInfrastructureError(error)) {
+    return problem(ErrorCode.ServiceUnavailable, 'A backing service (database or queue) is unavailable; retry shortly.', base);
+  }
   if (error instanceof CopydeskException) return { ...problem(error.code, error.message, base), ...error.extensions };
   if (error instanceof HttpException) {
     const status = error.getStatus();
@@ -49,6 +57,7 @@ export function toProblem(error: unknown, request: FastifyRequest): ProblemDocum
 }
 
 export function sendProblem(reply: FastifyReply, document: ProblemDocument): void {
+  if (document.status === 503) void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   void reply.status(document.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(document));
 }
 
@@ -60,7 +69,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const document = toProblem(error, request);
-    if (document.status >= 500) this.logger.error({ err: error, correlationId: document.correlationId }, 'request failed');
+    if (document.status === 503)
+      this.logger.warn({ err: error, correlationId: document.correlationId }, 'request refused: dependency unavailable');
+    else if (document.status >= 500) this.logger.error({ err: error, correlationId: document.correlationId }, 'request failed');
     sendProblem(http.getResponse<FastifyReply>(), document);
   }
 }

@@ -38,8 +38,23 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res() reply: FastifyReply): Promise<void> {
+    await this.ready(reply);
+  }
+
+  /** Liveness: the process is up and serving. Never looks at a dependency, so an outage does not get it restarted. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: PostgreSQL and Redis each answer within 2 s (200), or not (503 with Retry-After: take it out of rotation). */
+  @Public()
+  @Get('ready')
+  async ready(@Res() reply: FastifyReply): Promise<void> {
     const [database, redis] = await Promise.all([timed(() => this.dataSource.query('SELECT 1')), timed(() => this.redis.ping())]);
     const up = database.status === 'up' && redis.status === 'up';
+    if (!up) void reply.header('retry-after', '5');
     await reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'error', checks: { database, redis } });
   }
 }

@@ -1,10 +1,10 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
 import { ArticleEnricher, ReEnrichScheduler } from '@copydesk/pipeline';
-import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
+import { type JobHandlers, QueueProcessor, workerOptions } from '@copydesk/queue';
 import { Processor } from '@nestjs/bullmq';
 
-@Processor(QueueName.Enrichment)
+@Processor(QueueName.Enrichment, workerOptions())
 export class EnrichmentProcessor extends QueueProcessor<QueueName.Enrichment> {
   protected readonly handlers: JobHandlers<QueueName.Enrichment> = {
     [JobName.EnrichArticle]: (data) => this.enricher.enrich(data.articleId, data.revision, data.correlationId),

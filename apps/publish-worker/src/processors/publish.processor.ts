@@ -1,10 +1,10 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
 import { ArticleRouter, DeliveryRunner, deliveryConcurrency } from '@copydesk/pipeline';
-import { type JobHandlers, QueueProcessor } from '@copydesk/queue';
+import { type JobHandlers, QueueProcessor, workerOptions } from '@copydesk/queue';
 import { Processor } from '@nestjs/bullmq';
 
-@Processor(QueueName.Publish)
+@Processor(QueueName.Publish, workerOptions())
 export class PublishProcessor extends QueueProcessor<QueueName.Publish> {
   protected readonly handlers: JobHandlers<QueueName.Publish> = {
     // The job id tells a retry (same id) from a second routing of the same revision (an id of its own).

@@ -3,6 +3,8 @@ import { SourceItems1764260000000 } from './1764260000000-source-items';
 import { Relations1764265000000 } from './1764265000000-relations';
 import { PublishDeliveryState1764312000000 } from './1764312000000-publish-delivery-state';
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
+import { RecoveryAndAudit1764400000000 } from './1764400000000-recovery-and-audit';
+import { RecoveryIndexes1764400100000 } from './1764400100000-recovery-indexes';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   Relations1764265000000,
   PublishDeliveryState1764312000000,
   EditorialCorrections1764330000000,
+  RecoveryAndAudit1764400000000,
+  RecoveryIndexes1764400100000,
 ];

@@ -10,5 +10,8 @@ export * from './subscription.repository';
 export * from './relation.repository';
 export * from './cluster.repository';
 export * from './operations.repository';
+export * from './recovery.repository';
+export * from './retention.repository';
+export * from './takedown.repository';
 export * from './query-rows';
 export * from './dashboard.repository';

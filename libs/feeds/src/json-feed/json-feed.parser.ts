@@ -154,7 +154,7 @@ function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLangua
 }
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). URLs resolve against `url`, else the feed's `feed_url`. */
-export function parseJsonFeed(text: string, url: string): ParsedFeed {
+export function parseJsonFeed(text: string, url: string, maxItems = Infinity): ParsedFeed {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -173,7 +173,8 @@ export function parseJsonFeed(text: string, url: string): ParsedFeed {
   const link = homePage ? joinUrl(base, homePage) : null;
   const language = str(doc['language']);
   const authors = personsOf(doc, base);
-  const items = doc['items'].filter(isObject).map((item) => readItem(item, base, authors, language));
+  const listed = doc['items'].filter(isObject);
+  const items = listed.slice(0, maxItems).map((item) => readItem(item, base, authors, language));
   const title = str(doc['title']);
   const description = str(doc['description']);
   const links: FeedLink[] = [];
@@ -204,6 +205,7 @@ export function parseJsonFeed(text: string, url: string): ParsedFeed {
     newLocation: null,
     validity: null,
     items,
+    itemsInDocument: listed.length,
     wellFormed: true,
     issues: [],
   };

@@ -78,11 +78,12 @@ function readUrl(el: XmlElement, scope: FeedScope): { item: FeedItem; publicatio
 }
 
 /** A (Google News) sitemap: each `<url>` is an item; `news:news` supplies title, date, publication and keywords. */
-export function parseNewsSitemap(doc: XmlDocument, url: string): ParsedFeed {
+export function parseNewsSitemap(doc: XmlDocument, url: string, maxItems = Infinity): ParsedFeed {
   const root = doc.root!;
   const scope = new FeedScope(url, 'news-sitemap');
-  const read = childElements(root)
-    .filter((c) => localName(c) === 'url')
+  const listed = childElements(root).filter((c) => localName(c) === 'url');
+  const read = listed
+    .slice(0, maxItems)
     .map((c) => readUrl(c, scope))
     .filter((r): r is NonNullable<typeof r> => r !== null);
   const items = read.map((r) => r.item);
@@ -122,6 +123,7 @@ export function parseNewsSitemap(doc: XmlDocument, url: string): ParsedFeed {
     newLocation: null,
     validity: null,
     items,
+    itemsInDocument: listed.length,
     wellFormed: doc.issues.length === 0,
     issues: doc.issues.map((i) => `${i.message} (at ${i.offset})`),
   };

@@ -114,7 +114,7 @@ function parseValidity(raw: string | null): ParsedFeed['validity'] {
 }
 
 /** Builds the feed from a parsed RSS, RDF, Atom or CDF document. Throws NotAFeed for other XML. */
-export function parseXmlFeed(doc: XmlDocument, url: string): ParsedFeed {
+export function parseXmlFeed(doc: XmlDocument, url: string, maxItems = Infinity): ParsedFeed {
   const root = doc.root;
   const shape = root ? shapeOf(root, doc.doctype) : null;
   if (!root || !shape) {
@@ -125,7 +125,8 @@ export function parseXmlFeed(doc: XmlDocument, url: string): ParsedFeed {
   const metadata = buildMetadata(draft);
   const language = draft.language ?? scope.languageOf(shape.channel);
   scope.useHomePageForEntries(metadata.link);
-  const items: FeedItem[] = collectEntries(root).map((entry) => {
+  const entries = collectEntries(root);
+  const items: FeedItem[] = entries.slice(0, maxItems).map((entry) => {
     const entryDraft = readContainer(entry, 'entry', scope);
     return buildItem(entryDraft, scope.languageOf(entry) ?? language);
   });
@@ -145,6 +146,7 @@ export function parseXmlFeed(doc: XmlDocument, url: string): ParsedFeed {
     newLocation: draft.newLocation,
     validity: parseValidity(draft.validity),
     items,
+    itemsInDocument: entries.length,
     wellFormed: doc.issues.length === 0,
     issues: doc.issues.map((i) => `${i.message} (at ${i.offset})`),
   };

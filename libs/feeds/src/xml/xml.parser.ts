@@ -8,6 +8,11 @@ export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
 /** Deeper elements are flattened into their ancestor so that every later walk stays shallow (deep-nesting bombs). */
 export const MAX_XML_DEPTH = 256;
+/**
+ * A document with more elements is cut there (its tree would cost about 2 KB an element): far more than any feed
+ * needs (a thousand items of twenty elements each), and it bounds the memory a 15 MiB body can take.
+ */
+export const MAX_XML_ELEMENTS = 250_000;
 /** Enough issues to judge a document; a broken one could otherwise report one per character. */
 const MAX_ISSUES = 50;
 
@@ -53,6 +58,9 @@ class XmlReader {
   private doctype: string | null = null;
   /** Open tags beyond MAX_XML_DEPTH, whose end tags must be swallowed. */
   private flattened = 0;
+  private elements = 0;
+  /** Set when MAX_XML_ELEMENTS was reached: the rest of the text is not read. */
+  private cut = false;
   private pos = 0;
 
   constructor(private readonly text: string) {
@@ -67,7 +75,7 @@ class XmlReader {
   read(): XmlDocument {
     const { text } = this;
     if (ILLEGAL_CHARS.test(text)) this.report('control characters are not allowed in XML', text.search(ILLEGAL_CHARS));
-    while (this.pos < text.length) {
+    while (this.pos < text.length && !this.cut) {
       const lt = text.indexOf('<', this.pos);
       if (lt < 0) {
         this.addText(text.slice(this.pos), this.pos);
@@ -77,7 +85,7 @@ class XmlReader {
       this.pos = lt;
       this.readMarkup();
     }
-    if (this.stack.length > 0) this.report(`unclosed element <${this.stack[this.stack.length - 1].qname}>`, text.length);
+    if (this.stack.length > 0 && !this.cut) this.report(`unclosed element <${this.stack[this.stack.length - 1].qname}>`, text.length);
     if (this.roots.length === 0) this.report('no element found', text.length);
     return { root: this.roots[0] ?? null, doctype: this.doctype, issues: this.issues };
   }
@@ -245,6 +253,11 @@ class XmlReader {
   private openElement(qname: string, raw: RawAttribute[], selfClosing: boolean, at: number): void {
     const parent = this.stack[this.stack.length - 1] ?? null;
     if (parent === null && this.roots.length > 0) this.report('junk after the document element', at);
+    if (++this.elements > MAX_XML_ELEMENTS) {
+      this.report(`more than ${MAX_XML_ELEMENTS} elements: the rest of the document is ignored`, at);
+      this.cut = true;
+      return;
+    }
     if (this.stack.length >= MAX_XML_DEPTH || this.flattened > 0) {
       if (this.flattened === 0 && !selfClosing) this.report('elements nested too deeply; flattened', at);
       if (!selfClosing) this.flattened++;

@@ -30,7 +30,16 @@ const UTF_8: Charset = { name: 'utf-8', iconvName: 'utf-8' };
 export function decodeBody(bytes: Uint8Array, contentType?: string): DecodedBody {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { charset, source } = chooseCharset(buffer, contentType);
-  return { text: iconv.decode(buffer, charset.iconvName, { stripBOM: true }), charset: charset.name, source };
+  return { text: withoutNul(iconv.decode(buffer, charset.iconvName, { stripBOM: true })), charset: charset.name, source };
+}
+
+/**
+ * NUL characters removed: they are never text (browsers drop them from page text, XML forbids them) and PostgreSQL
+ * refuses them in every text and jsonb value, so one stray NUL in a fetched page or feed would fail the job that
+ * stores it, every time.
+ */
+export function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
 function chooseCharset(buffer: Buffer, contentType: string | undefined): { charset: Charset; source: CharsetSource } {

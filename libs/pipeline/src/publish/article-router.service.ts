@@ -191,6 +191,6 @@ export class ArticleRouter {
 }
 
 /** The `webhook-id`: one per event and subscription, the same on every retry and replay. */
-function newEventId(): string {
+export function newEventId(): string {
   return `msg_${randomUUID().replaceAll('-', '')}`;
 }

@@ -5,8 +5,6 @@ import { Injectable } from '@nestjs/common';
 import { subscriberInFlightCap } from './delivery-limits';
 import { DeliveryScheduler } from './delivery-scheduler.service';
 
-/** A pending delivery this long overdue, untouched, has lost its job or its wake-up. */
-const GRACE_SECONDS = 60;
 const BATCH = 500;
 
 /**
@@ -17,6 +15,8 @@ const BATCH = 500;
 @Injectable()
 export class DeliverySweeper extends PeriodicSweep {
   protected readonly intervalMs: number;
+  /** A pending delivery this long overdue, untouched, has lost its job or its wake-up (RECONCILE_STUCK_AFTER_MS). */
+  private readonly graceSeconds: number;
 
   constructor(
     private readonly deliveries: DeliveryRepository,
@@ -25,11 +25,12 @@ export class DeliverySweeper extends PeriodicSweep {
   ) {
     super();
     this.intervalMs = config.get('OUTBOX_SWEEP_MS');
+    this.graceSeconds = config.get('RECONCILE_STUCK_AFTER_MS') / 1000;
   }
 
   /** Queues every stranded delivery; returns how many. */
   async sweep(): Promise<number> {
-    const stranded = await this.deliveries.findStranded(GRACE_SECONDS, subscriberInFlightCap(this.config), BATCH);
+    const stranded = await this.deliveries.findStranded(this.graceSeconds, subscriberInFlightCap(this.config), BATCH);
     await this.scheduler.enqueueAll(stranded, 'sweep');
     if (stranded.length) this.logger.warn({ count: stranded.length }, 'queued deliveries the sweeper found stranded');
     return stranded.length;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ArticleTakedown } from '../articles/article-takedown.service';
 import { SecretSealer } from '../common/secret-sealer.service';
 import { ArticleRouter } from './article-router.service';
 import { DeliveryAdmin } from './delivery-admin.service';
@@ -7,7 +8,16 @@ import { DeliveryScheduler } from './delivery-scheduler.service';
 import { SubscriptionManager } from './subscription-manager.service';
 import { WebhookSender } from './webhook-sender.service';
 
-const SERVICES = [ArticleRouter, DeliveryAdmin, DeliveryRunner, DeliveryScheduler, SubscriptionManager, WebhookSender, SecretSealer];
+const SERVICES = [
+  ArticleTakedown,
+  ArticleRouter,
+  DeliveryAdmin,
+  DeliveryRunner,
+  DeliveryScheduler,
+  SubscriptionManager,
+  WebhookSender,
+  SecretSealer,
+];
 
 /**
  * Routing, delivery and their administration. Needs the global DatabaseModule and QueueModule. The delivery

@@ -2,7 +2,7 @@ import { AppConfig } from '@copydesk/config';
 import { RawItemOrigin } from '@copydesk/contracts';
 import { RawItemRepository, SourceItemRepository, SourceRepository, type SourceWithSecrets } from '@copydesk/database';
 import { FetchError, decodeBody, isFetchError } from '@copydesk/fetcher';
-import { type FeedItem, parseFeed } from '@copydesk/feeds';
+import { type FeedItem, FeedParseError, parseFeed } from '@copydesk/feeds';
 import { RedisClient } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
@@ -109,7 +109,17 @@ export class FeedPoller {
         return { kind: 'not-modified' };
       }
       const text = result.text ?? decodeBody(result.bytes, result.contentType ?? undefined).text;
-      const feed = parseFeed(text, { url: result.url, contentType: result.contentType ?? undefined });
+      const feed = parseFeed(text, {
+        url: result.url,
+        contentType: result.contentType ?? undefined,
+        maxItems: this.config.get('FEED_MAX_ITEMS'),
+      });
+      if (feed.itemsInDocument > feed.items.length) {
+        this.logger.warn(
+          { sourceId: source.id, listed: feed.itemsInDocument, read: feed.items.length },
+          'feed lists more items than are read',
+        );
+      }
 
       const keyed = feed.items.map((item) => ({ item, key: feedItemKey(item), fingerprint: fingerprint(item) }));
       const known = await this.sourceItems.fingerprints(
@@ -129,7 +139,13 @@ export class FeedPoller {
             payload: result.bytes,
             url: result.url,
             correlationId,
-            metadata: { kind: 'feed-document', format: feed.format, version: feed.version, items: feed.items.length },
+            metadata: {
+              kind: 'feed-document',
+              format: feed.format,
+              version: feed.version,
+              items: feed.items.length,
+              itemsInDocument: feed.itemsInDocument,
+            },
           },
           undefined,
           true,
@@ -158,7 +174,12 @@ export class FeedPoller {
       this.logger.log({ sourceId: source.id, items: feed.items.length, changed: changed.length }, 'feed polled');
       return { kind: 'polled', items: feed.items.length, changed: changed.length };
     } catch (err) {
-      const message = isFetchError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+      const message =
+        isFetchError(err) || err instanceof FeedParseError
+          ? `${err.code}: ${err.message}`
+          : err instanceof Error
+            ? err.message
+            : String(err);
       const retryAfterMs = err instanceof FetchError ? err.retryAfterMs : undefined;
       // Back off from the adaptive interval, not from an already backed-off one.
       const failuresSoFar = source.consecutiveFailures + 1;

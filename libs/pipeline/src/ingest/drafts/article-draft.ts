@@ -6,6 +6,7 @@ import {
   pickCanonicalUrl,
   sanitizeArticleHtml,
   toUtcIso,
+  withoutNul,
 } from '@copydesk/normalize';
 
 /** An article's content as one input describes it, normalized, before it is compared with what we hold. */
@@ -93,7 +94,9 @@ export function textToHtml(text: string): string {
  * whitespace, dates to UTC, language as BCP 47, the canonical URL preferred over the fetched one, the content hash.
  * @throws EmptyArticleError when neither a title nor any body text is left.
  */
-export function finishDraft(fields: DraftFields): ArticleDraft {
+export function finishDraft(input: DraftFields): ArticleDraft {
+  // Whatever the origin (a push replayed from before the API refused NULs, a page, a feed item), none reaches the database.
+  const fields = withoutNul(input);
   const baseUrl = fields.url ?? undefined;
   const bodyHtml = sanitizeArticleHtml(fields.bodyHtml, { baseUrl });
   const bodyText = normalizeText(htmlToText(bodyHtml));
@@ -136,6 +139,6 @@ export function withdrawalDraft(reason: string): ArticleDraft {
     embargoUntil: null,
     contentHash: '',
     metadata: {},
-    kill: { reason },
+    kill: { reason: withoutNul(reason) },
   };
 }
