@@ -5,3 +5,4 @@ export * from './local-secrets';
 export * from './postgres-binaries';
 export * from './process-table';
 export * from './run-record';
+export * from './server-account';

