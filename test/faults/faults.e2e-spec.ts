@@ -35,16 +35,27 @@ describe('faults: every accepted push is delivered', () => {
     const running = stack;
     // Slow answers keep deliveries in flight, so the publish worker dies mid-delivery.
     running.subscriber.respondWith(204, 150);
-    const pushing = pushArticles(running, 'kill', 90, 6);
+    const batches = [pushArticles(running, 'kill', 90, 6)];
+    let extra = 0;
     for (const [queue, worker] of [
       ['ingest', 'ingest-worker'],
       ['enrichment', 'enrichment-worker'],
       ['publish', 'publish-worker'],
     ] as const) {
-      await running.waitForActiveJob(queue);
+      // On a loaded machine a stage may have drained its queue before its turn comes: feed it more articles until
+      // it has a job in hand, so the kill always lands mid-job.
+      for (let tries = 0; ; tries++) {
+        try {
+          await running.waitForActiveJob(queue, 5_000);
+          break;
+        } catch (err) {
+          if (tries >= 8) throw err;
+          batches.push(pushArticles(running, `kill-more-${extra++}`, 12, 3));
+        }
+      }
       await running.killAndRestart(worker);
     }
-    const pushes = await pushing;
+    const pushes = (await Promise.all(batches)).flat();
     expect(pushes.filter((push) => push.status !== 202)).toEqual([]);
     await expectAllDelivered('SIGKILL of each worker mid-job', pushes);
   });
