@@ -1,5 +1,7 @@
 import type { ArticleForPublishing } from './article-for-publishing.types';
-import { buildDeliveryPayload, type DeliveryEnvelope } from './delivery-payload.builder';
+import { ArticleEventType } from '@copydesk/contracts';
+import { buildDeliveryPayload } from './delivery-payload.builder';
+import type { DeliveryEnvelope } from './formats/json-envelope';
 import { createNinjsValidator } from './ninjs-schema.testing';
 
 const article: ArticleForPublishing = {
@@ -26,7 +28,7 @@ const parse = (body: string) => JSON.parse(body) as DeliveryEnvelope;
 
 describe('buildDeliveryPayload', () => {
   it('wraps ninjs in a Standard Webhooks envelope, minified', () => {
-    const body = buildDeliveryPayload('article.created', article, 'ninjs', options);
+    const body = buildDeliveryPayload(ArticleEventType.Created, article, 'ninjs', options);
     expect(body).not.toMatch(/\n/);
     const envelope = parse(body);
     expect(envelope.type).toBe('article.created');
@@ -38,21 +40,21 @@ describe('buildDeliveryPayload', () => {
   });
 
   it('wraps native JSON', () => {
-    const envelope = parse(buildDeliveryPayload('article.updated', article, 'native', options));
+    const envelope = parse(buildDeliveryPayload(ArticleEventType.Updated, article, 'native', options));
     expect(envelope.data).toMatchObject({ schemaVersion: 1, id: article.id });
   });
 
   it('is deterministic, so a stored body can be compared with a rebuilt one', () => {
-    expect(buildDeliveryPayload('article.created', article, 'ninjs', options)).toBe(
-      buildDeliveryPayload('article.created', article, 'ninjs', options),
+    expect(buildDeliveryPayload(ArticleEventType.Created, article, 'ninjs', options)).toBe(
+      buildDeliveryPayload(ArticleEventType.Created, article, 'ninjs', options),
     );
   });
 
   it('sends a kill as canceled, and refuses a kill event for a live article', () => {
     const killed = { ...article, status: 'killed' as const };
-    expect(parse(buildDeliveryPayload('article.killed', killed, 'ninjs', options)).data).toMatchObject({
+    expect(parse(buildDeliveryPayload(ArticleEventType.Killed, killed, 'ninjs', options)).data).toMatchObject({
       pubStatus: 'canceled',
     });
-    expect(() => buildDeliveryPayload('article.killed', article, 'native', options)).toThrow(RangeError);
+    expect(() => buildDeliveryPayload(ArticleEventType.Killed, article, 'native', options)).toThrow(RangeError);
   });
 });

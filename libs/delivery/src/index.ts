@@ -1,4 +1,3 @@
-export { ARTICLE_EVENT_TYPES, type ArticleEventType } from './article-event.types';
 export { DEFAULT_RETRY_SCHEDULE, DEFAULT_RETRY_SCHEDULE_SPEC, parseRetrySchedule } from './retry-schedule.parser';
 export { parseRetryAfter } from '@copydesk/http';
 export {
@@ -12,7 +11,7 @@ export {
   type DeliveryOutcome,
   type DeliveryTransportError,
 } from './delivery-response.classifier';
-export type { DeliveryFormat, SubscriptionFilters, SubscriptionForRouting, SubscriptionStatus } from './subscription.types';
+export type { SubscriptionFilters, SubscriptionForRouting } from './subscription.types';
 export type { ArticleForMatching, MatchingTopic, NamedEntity } from './article-for-matching.types';
 export { matchesSubscription, wantsEvent, type MatchResult } from './subscription.matcher';
 export {
@@ -34,4 +33,7 @@ export type {
 export type * from './ninjs.types';
 export { toNinjs, type NinjsOptions } from './ninjs.mapper';
 export { toNativeJson, type NativeArticleJson } from './native-json.mapper';
-export { buildDeliveryPayload, type DeliveryEnvelope, type DeliveryPayloadOptions } from './delivery-payload.builder';
+export { buildDeliveryPayload } from './delivery-payload.builder';
+export type { DeliveryEnvelope } from './formats/json-envelope';
+export type { OutputFormat, RenderOptions, RenderOptions as DeliveryPayloadOptions } from './formats/output-format';
+export { isOutputFormatName, OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS, outputFormat, type OutputFormatName } from './formats/output-formats';

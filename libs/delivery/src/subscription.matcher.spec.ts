@@ -1,3 +1,4 @@
+import { ArticleEventType, SubscriptionStatus } from '@copydesk/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArticleForMatching, MatchingTopic } from './article-for-matching.types';
@@ -129,9 +130,14 @@ describe('matchesSubscription', () => {
 
 describe('wantsEvent', () => {
   it('needs an active subscription to the event type', () => {
-    expect(wantsEvent({ status: 'active', events: ['article.created', 'article.killed'] }, 'article.killed')).toBe(true);
-    expect(wantsEvent({ status: 'active', events: ['article.created'] }, 'article.updated')).toBe(false);
-    expect(wantsEvent({ status: 'paused', events: ['article.created'] }, 'article.created')).toBe(false);
-    expect(wantsEvent({ status: 'disabled', events: ['article.created'] }, 'article.created')).toBe(false);
+    expect(
+      wantsEvent(
+        { status: SubscriptionStatus.Active, events: [ArticleEventType.Created, ArticleEventType.Killed] },
+        ArticleEventType.Killed,
+      ),
+    ).toBe(true);
+    expect(wantsEvent({ status: SubscriptionStatus.Active, events: [ArticleEventType.Created] }, ArticleEventType.Updated)).toBe(false);
+    expect(wantsEvent({ status: SubscriptionStatus.Paused, events: [ArticleEventType.Created] }, ArticleEventType.Created)).toBe(false);
+    expect(wantsEvent({ status: SubscriptionStatus.Disabled, events: [ArticleEventType.Created] }, ArticleEventType.Created)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { ArticleEventType } from './article-event.types';
+import { type ArticleEventType, SubscriptionStatus } from '@copydesk/contracts';
 import type { ArticleForMatching, MatchingTopic } from './article-for-matching.types';
 import { matchesFullTextQuery, parseFullTextQuery, toSearchableText, type SearchableText } from './full-text-query.parser';
 import { foldForSearch } from './search-text.util';
@@ -49,7 +49,7 @@ export function matchesSubscription(article: ArticleForMatching, filters: Subscr
 
 /** True when an active subscription wants this event type. Filters are checked separately. */
 export function wantsEvent(subscription: Pick<SubscriptionForRouting, 'status' | 'events'>, event: ArticleEventType): boolean {
-  return subscription.status === 'active' && subscription.events.includes(event);
+  return subscription.status === SubscriptionStatus.Active && subscription.events.includes(event);
 }
 
 // The worker checks one article against every subscription: tokenise its body once, not once per subscription.

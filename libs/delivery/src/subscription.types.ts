@@ -1,10 +1,4 @@
-import type { ArticleEventType } from './article-event.types';
-
-/** WIRE CONTRACT (stored with subscriptions): only `active` subscriptions receive deliveries. */
-export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
-
-/** WIRE CONTRACT (stored with subscriptions): the shape of `data` in each delivery. */
-export type DeliveryFormat = 'ninjs' | 'native';
+import type { ArticleEventType, SubscriptionStatus } from '@copydesk/contracts';
 
 /**
  * What a subscriber wants. Every filter that is set (and non-empty) must match; within one list, any entry may.
