@@ -131,6 +131,7 @@ export function gazetteer(): Gazetteer {
   }
   const geo = geoGazetteer();
   for (const name of geo.countries) g.places.add(name);
+  for (const name of geo.worldRegions) g.places.add(name);
   for (const name of geo.demonyms) g.demonyms.add(name);
   // A region or town that is also a given name or an ordinary word ("Brent", "Hope") is left to the context.
   for (const name of geo.regions) if (!g.firstNames.has(name) && !g.commonWords.has(name)) g.places.add(name);

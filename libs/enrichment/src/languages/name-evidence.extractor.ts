@@ -22,6 +22,12 @@ export interface NameEvidence {
   particles: string[];
   /** Words after a head that join a name to it ("für", "der"). */
   headJoiners: string[];
+  /** Words after which a town's name is a point in time, not a place ("Mitte Juni", "Ende März"): month names. */
+  months: ReadonlySet<string>;
+  /** Nouns before a place's name that say it is one ("Kanton Jura", "Region Paznaun"). */
+  placeHeads: ReadonlySet<string>;
+  /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */
+  compassPrefix?: RegExp;
 }
 
 interface Found {
@@ -46,16 +52,26 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   const tokens = tokenise(text, sentences);
   const g = gazetteer();
   const geo = geoGazetteer();
+  // Countries, continents and exonyms are names wherever they stand ("die Schweiz", "im Iran"); towns and regions
+  // share their names with common nouns ("Boden", "Lage", "Zug").
+  const isCountry = (k: string): boolean => geo.countries.has(k) || geo.worldRegions.has(k) || res.exonyms.has(k);
   const isPlace = (name: string): boolean => {
     const k = name.toLowerCase();
-    return geo.countries.has(k) || geo.regions.has(k) || geo.cities.has(k) || res.exonyms.has(k) || g.places.has(k);
+    return isCountry(k) || geo.regions.has(k) || geo.cities.has(k) || g.places.has(k);
+  };
+  const compass = (t: Token): string | undefined => {
+    const m = res.compassPrefix?.exec(t.bare);
+    return m && isCountry(m[1].toLowerCase()) ? t.bare : undefined;
   };
   const placeBase = (t: Token): string | undefined => {
     if (isPlace(t.bare)) return t.bare;
-    // Genitive: "Deutschlands", "Hamburgs"
-    if (/s$/.test(t.bare) && isPlace(t.bare.slice(0, -1))) return t.bare.slice(0, -1);
-    return undefined;
+    // Genitive: "Deutschlands", "Hamburgs"; only of names too large to be a plural noun too ("Bars", "Virus").
+    const base = t.bare.slice(0, -1).toLowerCase();
+    if (/s$/.test(t.bare) && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
+    return compass(t);
   };
+  // "Mitte Juni", "Ende März": a town's name before a month is a point in time.
+  const timePhrase = (t: Token): boolean => res.months.has(tokens[t.index + 1]?.lower ?? '');
   const givenName = (t: Token): boolean =>
     !res.particles.includes(t.lower) &&
     !res.stopwords.has(t.lower) &&
@@ -169,7 +185,7 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     }
   }
 
-  // 3. Places from the gazetteers (with genitive endings), also inside hyphenated adjectives no.
+  // 3. Places from the gazetteers (with genitive endings), after a place noun ("Kanton Jura"), compass compounds.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (used.has(t.index) || !t.capitalised) continue;
@@ -178,8 +194,12 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       take('place', [t, next]);
       continue;
     }
+    if (res.placeHeads.has(t.lower) && nameWord(next) && sameSentence(t, next) && !used.has(next.index)) {
+      take('place', [next]);
+      continue;
+    }
     const base = placeBase(t);
-    if (base && !res.stopwords.has(t.lower)) take('place', [t], base);
+    if (base && !res.stopwords.has(t.lower) && (isCountry(base.toLowerCase()) || !timePhrase(t))) take('place', [t], base);
   }
 
   // 4. Surnames alone after a full name: the same person ("Khevenhüller" after "Georg Khevenhüller").

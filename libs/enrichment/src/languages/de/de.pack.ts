@@ -6,11 +6,14 @@ import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.e
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
+  DE_COMPASS_PREFIX,
   DE_EXONYMS,
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
   DE_LEGAL_FORMS,
+  DE_MONTHS,
   DE_ORGANISATION_HEADS,
+  DE_PLACE_HEADS,
   DE_SPEECH_VERBS,
   DE_STOPWORDS,
   DE_TITLES,
@@ -27,6 +30,9 @@ const EVIDENCE: NameEvidence = {
   exonyms: DE_EXONYMS,
   particles: ['von', 'van', 'de', 'zu', 'vom'],
   headJoiners: ['für', 'der', 'des'],
+  months: DE_MONTHS,
+  placeHeads: DE_PLACE_HEADS,
+  compassPrefix: DE_COMPASS_PREFIX,
 };
 
 const QUOTES: QuoteRules = {

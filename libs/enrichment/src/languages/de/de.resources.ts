@@ -149,3 +149,14 @@ export const DE_EXONYMS = words(
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
   'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte';
+
+/** Month names: "Mitte Juni", "Ende März" are points in time. */
+export const DE_MONTHS = words('januar jänner februar feber märz april mai juni juli august september oktober november dezember');
+
+/** Nouns that name the kind of place after them: "Kanton Jura", "Region Paznaun", "Landkreis Harburg". */
+export const DE_PLACE_HEADS = words(
+  'kanton bundesland land landkreis kreis bezirk region provinz gemeinde stadt dorf ortsteil stadtteil insel halbinsel fluss tal département departement',
+);
+
+/** "Westdeutschland", "Nordspanien", "Südostasien": a compass prefix on a country or region. */
+export const DE_COMPASS_PREFIX = /^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)(\p{Lu}?\p{Ll}+)$/u;

@@ -17,6 +17,8 @@ const EVIDENCE: NameEvidence = {
   exonyms: NONE,
   particles: ['de', 'da', 'del', 'di', 'van', 'von', 'le', 'la'],
   headJoiners: [],
+  months: NONE,
+  placeHeads: NONE,
 };
 
 /**
