@@ -13,6 +13,12 @@ export interface NameEvidence {
   organisationHeads: string[];
   /** Heads that are common nouns alone ("Partei", "Bank"). */
   genericHeads: ReadonlySet<string>;
+  /**
+   * Heads that also end everyday compounds ("Winterdienst", "Ehrenamt", "Redaktion"): a single compound with one
+   * is a name only with an institutional prefix (`institutionPrefix`), a modifier, a hyphen or a name after it.
+   */
+  weakHeads?: ReadonlySet<string>;
+  institutionPrefix?: RegExp;
   legalForms: RegExp;
   clubPrefixes: ReadonlySet<string>;
   givenNames: ReadonlySet<string>;
@@ -114,11 +120,24 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       continue;
     }
   }
+  // Headings and slogans in capitals ("ENERGY RISING") are words, not acronyms.
+  const capsSentences = allCapsSentences(tokens, text);
+  // Organisations the gazetteers know by name ("Greenpeace", "Amnesty International"), two words before one.
   for (const t of tokens) {
-    if (used.has(t.index) || !t.capitalised) continue;
+    if (used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence) || res.stopwords.has(t.lower)) continue;
+    const next = tokens[t.index + 1];
+    if (sameSentence(t, next) && next.capitalised && g.organisations.has(`${t.lower} ${next.lower}`)) take('organisation', [t, next]);
+    else if (t.bare.length > 2 && g.organisations.has(t.lower) && !isPlace(t.bare) && /^\p{Lu}/u.test(t.text)) take('organisation', [t]);
+  }
+  for (const t of tokens) {
+    if (used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence)) continue;
     if (ACRONYM.test(t.bare) && t.bare.length <= 7 && !res.stopwords.has(t.lower)) {
       if (placeBase(t)) take('place', [t], placeBase(t));
-      else if (!/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare))
+      // English words in capitals ("ENERGY", "LOVE") are emphasis, not acronyms.
+      else if (
+        !/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare) &&
+        !(t.bare.length > 3 && g.commonWords.has(t.lower))
+      )
         take('organisation', [t]);
       continue;
     }
@@ -150,6 +169,7 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       if (sameSentence(t, object) && object.capitalised && !res.stopwords.has(object.lower)) run.push(after, object);
     }
     if (generic && run.length === 1) continue;
+    if (run.length === 1 && res.weakHeads?.has(head[0]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) continue;
     // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
     if (run.length === 1 && t.lower.length - head[0].length < 3) continue;
     take('organisation', run, baseForm(run));
@@ -212,7 +232,42 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     if (full) take('person', [t], full);
   }
 
+  aliasDefinedAcronyms(found, text);
   return summarise(found, tokens, sentences.length, title);
+}
+
+// "Deutsche Lebens-Rettungs-Gesellschaft (DLRG)": the acronym in brackets after a name is that name, there and later.
+function aliasDefinedAcronyms(found: Found[], text: string): void {
+  const byEnd = new Map(
+    found.filter((f) => f.tokens.length > 1 || f.tokens[0].bare.includes('-')).map((f) => [f.tokens[f.tokens.length - 1].end, f]),
+  );
+  const defined = new Map<string, string>();
+  for (const f of found) {
+    if (f.type !== 'organisation' || f.tokens.length !== 1) continue;
+    const t = f.tokens[0];
+    if (text[t.start - 1] !== '(' || text[t.end] !== ')') continue;
+    let end = t.start - 1;
+    while (end > 0 && text[end - 1] === ' ') end--;
+    const full = byEnd.get(end);
+    if (full?.type === 'organisation') defined.set(f.name, full.name);
+  }
+  for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
+}
+
+// Sentences written in capitals (at least two words, all of them capitalised throughout).
+function allCapsSentences(tokens: Token[], text: string): Set<number> {
+  const words = new Map<number, number>();
+  const caps = new Map<number, number>();
+  for (const t of tokens) {
+    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
+    if (/^[\p{Lu}\p{N}.\-&]+$/u.test(t.text) && /\p{Lu}/u.test(t.text)) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
+  }
+  // A line of one word in capitals is a heading too ("YOGA").
+  const alone = (s: number): boolean => {
+    const t = tokens.find((x) => x.sentence === s);
+    return !!t && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:\n|$)/.test(text.slice(t.end, t.end + 2));
+  };
+  return new Set([...words].filter(([s, n]) => caps.get(s) === n && (n >= 2 || alone(s))).map(([s]) => s));
 }
 
 /** Nominative of an organisation name met in another case: "Deutschen Presse-Agentur" → "Deutsche Presse-Agentur". */
@@ -224,7 +279,7 @@ function baseForm(run: Token[]): string {
   }
   // Genitive of a compound head: "des Bundesministeriums" → "Bundesministerium".
   const last = words.length - 1;
-  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags)$/.test(words[last].toLowerCase()))
+  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags|bundes)$/.test(words[last].toLowerCase()))
     words[last] = words[last].replace(/e?s$/, '');
   return words.join(' ');
 }

@@ -25,3 +25,31 @@ describe('German pack: places', () => {
     expect(found).toEqual(expect.arrayContaining(['Hamburg', 'Berlin']));
   });
 });
+
+describe('German pack: organisations', () => {
+  const organisations = (bodyText: string): string[] =>
+    enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities.organisations.map((o) => o.name);
+
+  it('names an acronym in brackets after a name by that name, also later, and knows organisations by name', () => {
+    const found = organisations(
+      'Die Bergwacht-Landesverband (BLN) und der Tierschutz-Ring-Bund (TRB) fordern mehr Geld. ' +
+        'Der TRB verweist auf eine Studie von Greenpeace und Amnesty International. Die Zahlen veröffentlichte der BLN am Montag.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['Bergwacht-Landesverband', 'Tierschutz-Ring-Bund', 'Greenpeace', 'Amnesty International']),
+    );
+    expect(found).not.toContain('TRB');
+    expect(found).not.toContain('BLN');
+  });
+
+  it('takes everyday compounds of weak heads for common nouns, institutional ones for names', () => {
+    const found = organisations(
+      'Der Winterdienst räumt die Straßen, die Redaktion berichtet, und das Ehrenamt wird gestärkt. ' +
+        'Das Bundesamt für Bevölkerungsschutz warnt, sagte ein Sprecher der Stadtwerke am Dienstag.',
+    );
+    expect(found).not.toEqual(expect.arrayContaining(['Winterdienst']));
+    expect(found).not.toContain('Redaktion');
+    expect(found).not.toContain('Ehrenamt');
+    expect(found).toContain('Bundesamt für Bevölkerungsschutz');
+  });
+});

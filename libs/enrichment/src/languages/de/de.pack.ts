@@ -10,6 +10,7 @@ import {
   DE_EXONYMS,
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
+  DE_INSTITUTION_PREFIX,
   DE_LEGAL_FORMS,
   DE_MONTHS,
   DE_ORGANISATION_HEADS,
@@ -17,6 +18,7 @@ import {
   DE_SPEECH_VERBS,
   DE_STOPWORDS,
   DE_TITLES,
+  DE_WEAK_HEADS,
 } from './de.resources';
 
 const EVIDENCE: NameEvidence = {
@@ -24,6 +26,8 @@ const EVIDENCE: NameEvidence = {
   titles: DE_TITLES,
   organisationHeads: DE_ORGANISATION_HEADS,
   genericHeads: DE_GENERIC_HEADS,
+  weakHeads: DE_WEAK_HEADS,
+  institutionPrefix: DE_INSTITUTION_PREFIX,
   legalForms: DE_LEGAL_FORMS,
   clubPrefixes: DE_CLUB_PREFIXES,
   givenNames: DE_GIVEN_NAMES,

@@ -119,6 +119,15 @@ export const DE_GENERIC_HEADS = words(
   'partei bank kirche regierung polizei gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
 );
 
+/** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
+export const DE_WEAK_HEADS = words(
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv',
+);
+
+/** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
+export const DE_INSTITUTION_PREFIX =
+  /^(?:bundes|landes|staats|europa|stadt|kreis|amts|ober|verwaltungs|verfassungs|finanz|arbeits|sozial|kirchen)/u;
+
 /** Legal forms after a company name. */
 export const DE_LEGAL_FORMS = /^(?:GmbH|AG|SE|KG|KGaA|OHG|GbR|eG|e\.V\.|e\. V\.|gGmbH|mbH|UG|Co\.|Ltd\.?|Inc\.?|S\.A\.|N\.V\.|plc)$/;
 
