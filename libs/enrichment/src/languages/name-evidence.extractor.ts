@@ -236,20 +236,27 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   return summarise(found, tokens, sentences.length, title);
 }
 
-// "Deutsche Lebens-Rettungs-Gesellschaft (DLRG)": the acronym in brackets after a name is that name, there and later.
+// "Deutsche Lebens-Rettungs-Gesellschaft (DLRG)", "der AStA (Allgemeiner Studierendenausschuss)": an acronym and a
+// name in brackets beside each other are one organisation, reported by its name, there and later.
 function aliasDefinedAcronyms(found: Found[], text: string): void {
-  const byEnd = new Map(
-    found.filter((f) => f.tokens.length > 1 || f.tokens[0].bare.includes('-')).map((f) => [f.tokens[f.tokens.length - 1].end, f]),
-  );
+  const named = found.filter((f) => f.type === 'organisation' && (f.tokens.length > 1 || f.tokens[0].bare.includes('-')));
+  const byEnd = new Map(named.map((f) => [f.tokens[f.tokens.length - 1].end, f]));
+  const byStart = new Map(named.map((f) => [f.tokens[0].start, f]));
   const defined = new Map<string, string>();
   for (const f of found) {
-    if (f.type !== 'organisation' || f.tokens.length !== 1) continue;
+    if (f.type !== 'organisation' || f.tokens.length !== 1 || !ACRONYM.test(f.tokens[0].bare)) continue;
     const t = f.tokens[0];
-    if (text[t.start - 1] !== '(' || text[t.end] !== ')') continue;
-    let end = t.start - 1;
-    while (end > 0 && text[end - 1] === ' ') end--;
-    const full = byEnd.get(end);
-    if (full?.type === 'organisation') defined.set(f.name, full.name);
+    let full: Found | undefined;
+    if (text[t.start - 1] === '(' && text[t.end] === ')') {
+      let end = t.start - 1;
+      while (end > 0 && text[end - 1] === ' ') end--;
+      full = byEnd.get(end);
+    } else {
+      const m = /^\s*\(/.exec(text.slice(t.end, t.end + 3));
+      const inside = m ? byStart.get(t.end + m[0].length) : undefined;
+      if (inside && text[inside.tokens[inside.tokens.length - 1].end] === ')') full = inside;
+    }
+    if (full) defined.set(f.name, full.name);
   }
   for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
 }

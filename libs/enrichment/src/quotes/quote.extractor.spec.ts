@@ -33,6 +33,18 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('takes the speech verb nearest the quote, "they" for the organisation in focus, a reporter of speech before the quote', () => {
+    expect(quotes('That said, the Federal Aviation Administration says that “demand will recover by the spring.”')[0][1]).toBe(
+      'Federal Aviation Administration',
+    );
+    expect(
+      quotes(
+        'Northwind Records have denied any wrongdoing. The dispute began over a Netflix documentary.\n“We never blocked the film,” they said in a statement.',
+      )[0][1],
+    ).toBe('Northwind Records');
+    expect(quotes('Helen Marsh said the cuts would hurt rural schools. “We cannot staff our classrooms.”')[0][1]).toBe('Helen Marsh');
+  });
+
   it('keeps unnamed speakers as descriptions and resolves "the official" to its introduction', () => {
     expect(
       quotes(

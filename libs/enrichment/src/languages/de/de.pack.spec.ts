@@ -53,3 +53,29 @@ describe('German pack: organisations', () => {
     expect(found).toContain('Bundesamt für Bevölkerungsschutz');
   });
 });
+
+describe('German pack: quotes', () => {
+  const speakers = (bodyText: string): (string | null)[] =>
+    enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).quotes.map((q) => q.speaker);
+
+  it('takes the name after a role, a name before a colon, and the reporter of speech before the quote', () => {
+    expect(
+      speakers(
+        '„Wir brauchen mehr Einsatzkräfte in den Dörfern“, sagt die Präsidentin des Landesfeuerwehrverbands, Jutta Krämer. ' +
+          'Der Verband will im Herbst nachlegen.\n' +
+          'Kritik kam von Bürgermeister Olaf Brandt, der den Plan für zu teuer hält, sagte Brandt am Montag in Husum. ' +
+          'Die Gemeinde sei ohnehin am Limit. „So kann es nicht weitergehen.“\n' +
+          'Martin Ahlers: „Wir haben seit Jahren davor gewarnt.“',
+      ),
+    ).toEqual(['Jutta Krämer', 'Olaf Brandt', 'Martin Ahlers']);
+  });
+
+  it('reports a quote of an acronym defined beside its name under that name', () => {
+    expect(
+      speakers(
+        'Der BNV (Bergischer Nahverkehrsverband) meldete sich am Samstag zu Wort. ' +
+          '„Die Züge fallen seit Wochen aus, das ist nicht hinnehmbar“, schrieb der BNV auf seiner Internetseite.',
+      ),
+    ).toEqual(['Bergischer Nahverkehrsverband']);
+  });
+});

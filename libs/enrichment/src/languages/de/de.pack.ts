@@ -50,8 +50,10 @@ const QUOTES: QuoteRules = {
   determiners: 'der|die|das|den|dem|des|ein|eine|einer|und|aber',
   trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute',
   notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
-  notASubjectStart: 'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie',
+  notASubjectStart:
+    'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
+  subjectEnds: 'in|im|am|an|auf|bei|beim|gegenüber|zu|zur|zum|nach|vor|mit|während|über|seit|laut|bereits|schon|dazu|weiter',
   personRoles: [...DE_TITLES].join('|'),
   definite: 'der|die|das',
   indefinite: 'ein|eine|einer',
