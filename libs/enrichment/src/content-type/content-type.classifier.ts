@@ -71,6 +71,13 @@ export interface ContentTypeCues {
   /** First person singular and plural pronouns outside quotes. */
   firstPerson?: RegExp;
   firstPlural?: RegExp;
+  /** Addressing the reader ("du", "Sie"): guides, service pieces, horoscopes, blogs. */
+  secondPerson?: RegExp;
+  /**
+   * Where web copy in the language is mostly not news (guides, portraits, travel, blogs), news needs a sign of a
+   * report: a dateline, a news section in the URL, a day named for an event, reported speech in the past tense.
+   */
+  newsEvidence?: { dateline: RegExp; paths: RegExp; eventTime: RegExp; reportedSpeech: RegExp };
 }
 
 /** English cues. */
@@ -156,6 +163,11 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     const hits = count(text, re);
     if (hits) add(type, weight * Math.min(3, hits), `${hits} ${why}`);
   }
+  if (cues.secondPerson) {
+    const you = count(outside, cues.secondPerson) / (words / 100);
+    if (you >= 0.3) add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
+  }
+  if (cues.newsEvidence) newsEvidence(cues.newsEvidence, text, outside, path, add);
   if (!cues.english && cues.firstPerson) {
     const singular = count(outside, cues.firstPerson) / (words / 100);
     if (singular >= 0.8)
@@ -203,6 +215,23 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
   const why = evidence.get(best) ?? [];
   if (best === 'news' && why.length === 0) why.push('no opinion, review, release, live or obituary markers');
   return { type: best, confidence: round(confidence), evidence: why };
+}
+
+function newsEvidence(
+  cues: NonNullable<ContentTypeCues['newsEvidence']>,
+  text: string,
+  outside: string,
+  path: string,
+  add: (type: ContentType, weight: number, why: string) => void,
+): void {
+  const signs: string[] = [];
+  if (cues.dateline.test(text.slice(0, 300))) signs.push('dateline');
+  if (path && cues.paths.test(path)) signs.push('news section in the URL');
+  if (cues.eventTime.test(text)) signs.push('a day named for an event');
+  if (count(text, cues.reportedSpeech) >= 2) signs.push('reported speech');
+  if (signs.length) add('news', Math.min(1.5, 0.5 * signs.length), signs.join(', '));
+  // No sign of a report: a portrait, guide or feature ("other") rather than news.
+  else add('other', 1.2, 'no dateline, news section, event day or reported speech');
 }
 
 function urlPath(url: string | undefined): string {

@@ -79,3 +79,36 @@ describe('German pack: quotes', () => {
     ).toEqual(['Bergischer Nahverkehrsverband']);
   });
 });
+
+describe('German pack: content type', () => {
+  const type = (title: string, bodyText: string, url?: string): string =>
+    enrichArticle({ title, bodyText, url, language: 'de' }).contentType.type;
+
+  it('takes a text without any sign of a report for a guide or feature, and one with a dateline for news', () => {
+    expect(
+      type(
+        'Wandern im Harz',
+        'Der Harz ist ein Mittelgebirge mit vielen Wegen. Die schönsten Touren führen durch dichte Wälder und über offene Hochflächen. ' +
+          'Wer früh startet, hat die Aussicht für sich allein. Im Herbst färben sich die Buchen, im Winter liegt oft Schnee.',
+      ),
+    ).toBe('other');
+    expect(
+      type(
+        'Brücke gesperrt',
+        'Kassel (dpa) – Die Fuldabrücke bleibt nach einem Unfall bis auf Weiteres gesperrt. Ein Lastwagen hatte am Montag das Geländer durchbrochen. ' +
+          'Die Polizei sagte, der Fahrer sei leicht verletzt worden.',
+      ),
+    ).toBe('news');
+  });
+
+  it('takes a text that addresses the reader for a service piece, not news', () => {
+    expect(
+      type(
+        'So klappt der Umzug',
+        'Wenn Sie umziehen, sollten Sie früh planen. Melden Sie sich rechtzeitig beim Einwohnermeldeamt um. ' +
+          'Die Kosten für die Spedition können Sie unter Umständen von der Steuer absetzen.',
+        'https://example.de/ratgeber/umzug',
+      ),
+    ).toBe('other');
+  });
+});

@@ -86,6 +86,20 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/\b(?:meiner Meinung nach|ich finde|ich glaube|aus meiner Sicht|Kommentar)\b/gi, 'opinion', 1, 'opinion markers'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
+  // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
+  secondPerson:
+    /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
+  newsEvidence: {
+    // "Hamburg (dpa) –", "Bergisch Gladbach -", "Berlin. –": a place and a dash (or an agency) open the text.
+    dateline:
+      /^\s*(?:\p{Lu}[\p{L}.\- ]{1,40}?\s*(?:\/\s*\p{Lu}[\p{L}.\- ]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—]\s|[^\n]{0,60}\((?:dpa|AFP|APA|epd|KNA|dts|ots|sda|SDA|Reuters|SID|AP|KNA|lno|lnw|lby|lsw|lhe|lni|lrs|lsa|lmv|lth|lbn)\b[^)]{0,20}\))/u,
+    paths:
+      /\/(?:aktuell|nachrichten|news|newsticker|meldungen?|politik|wirtschaft|panorama|region|regional|lokales|lokal|sport|inland|ausland)(?:\/|$)/i,
+    eventTime:
+      /(?<![\p{L}])(?:(?:am|vom|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)|gestern|vergangene[nrs]?\s+(?:Woche|Monat|Jahr|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))(?![\p{L}])/iu,
+    reportedSpeech:
+      /(?<![\p{L}])(?:sagte|sagten|erklärte|erklärten|betonte|kritisierte|forderte|berichtete|bestätigte|teilte|kündigte|warnte)(?![\p{L}])/giu,
+  },
 };
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
