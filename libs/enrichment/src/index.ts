@@ -62,14 +62,3 @@ export { countWords, splitSentences } from './text/text.tokenizer';
 export { enrichmentAsset } from './assets/package-root.util';
 /** Articles written for Copydesk with the topic an editor would put first: for specs and `npm run bench:enrich`. */
 export { TOPIC_ARTICLES, type TopicArticle } from './fixtures/topic-articles.fixture';
-export {
-  DEFAULT_SPAN_MODEL_FILE,
-  SPAN_MODEL_FORMAT,
-  defaultSpanModel,
-  parseSpanModel,
-  predictSpan,
-  saveSpanModel,
-  type SpanClass,
-  type SpanModel,
-} from './entities/span-model/span.model';
-export { distantExamples, trainSpanModel, type SpanExample, type SpanTrainingOptions } from './entities/span-model/span.trainer';

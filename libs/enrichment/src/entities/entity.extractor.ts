@@ -1,10 +1,8 @@
 import type { Sentence } from '../text/text.tokenizer';
-import { classifySpan, displayName, isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './entity.classifier';
+import { classifySpan, isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './entity.classifier';
 import { gazetteer } from './entity.gazetteer';
 import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
-import { findNameSpans, joined, tokenise, type NameSpan, type Token } from './name-span.finder';
-import { spanFeatures } from './span-model/span.features';
-import { defaultSpanModel, predictSpan, type SpanClass, type SpanModel } from './span-model/span.model';
+import { findNameSpans, tokenise, type Token } from './name-span.finder';
 
 /** A named entity of an article: its canonical name, how often it is mentioned and how central it is (0..1). */
 export interface ArticleEntity {
@@ -72,14 +70,10 @@ const ORGANISATION_CONTEXT = new Set([
   'is',
 ]);
 const MAX_ENTITIES = 60;
-/** How much surer than of any other class the span model must be to type a run the rules left untyped. */
-// Chosen on the development part of the labelled set among 0, 1, 2, 3 and 4.
-const SPAN_MODEL_MARGIN = 2;
 const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|along|into|through|over|around|across)\s+the\s+$/i;
 
 /** Finds people, organisations and places in a body and resolves later short mentions ("Esper") to full names. */
-/** The tokens of a body, its runs of capitalised words and the per-article state the classifier reads. */
-export function prepareSpans(text: string, sentences: Sentence[]): { tokens: Token[]; spans: NameSpan[]; ctx: ClassifierContext } {
+export function extractEntities(text: string, sentences: Sentence[], title = ''): EntityAnalysis {
   const g = gazetteer();
   const tokens = tokenise(text, sentences);
   const ctx: ClassifierContext = {
@@ -95,26 +89,7 @@ export function prepareSpans(text: string, sentences: Sentence[]): { tokens: Tok
     else if (span.tokens.length > 1 && ctx.g.firstNames.has(span.tokens[0].lower))
       ctx.singlesAfterPerson.add(span.tokens[span.tokens.length - 1].lower);
   }
-  return { tokens, spans, ctx };
-}
-
-/** Options of extractEntities. */
-export interface EntityOptions {
-  /** The span model that types runs the rules leave untyped (default: the shipped one; null: rules alone). */
-  spanModel?: SpanModel | null;
-}
-
-/** Finds people, organisations and places in a body and resolves later short mentions ("Esper") to full names. */
-export function extractEntities(text: string, sentences: Sentence[], title = '', options: EntityOptions = {}): EntityAnalysis {
-  const { tokens, spans, ctx } = prepareSpans(text, sentences);
-  const model = options.spanModel === undefined ? defaultSpanModel() : options.spanModel;
-  // Runs the rules type as nothing at all: the span model may still know them from their context.
-  const untyped: NameSpan[] = [];
-  const typed = spans.flatMap((span) => {
-    const t = classifySpan(span, ctx);
-    if (!t.length && model) untyped.push(span);
-    return t;
-  });
+  const typed = spans.flatMap((span) => classifySpan(span, ctx));
 
   const clusters: Cluster[] = [];
   const assigned = new Map<TypedSpan, Cluster>();
@@ -211,35 +186,8 @@ export function extractEntities(text: string, sentences: Sentence[], title = '',
     pending.set(key, [...(pending.get(key) ?? []), t]);
   }
   for (const group of pending.values()) {
-    const type =
-      decideUnknown(group, ctx) ??
-      (model
-        ? modelType(
-            model,
-            group.map((t) => t.span),
-            ctx,
-          )
-        : undefined);
+    const type = decideUnknown(group, ctx);
     if (type) for (const t of group) open(t, type);
-  }
-  if (model) {
-    const groups = new Map<string, NameSpan[]>();
-    for (const span of untyped) {
-      const key = joined(span.tokens);
-      groups.set(key, [...(groups.get(key) ?? []), span]);
-    }
-    for (const group of groups.values()) {
-      const type = modelType(model, group, ctx);
-      if (!type) continue;
-      for (const span of group) {
-        const t: TypedSpan = { tokens: span.tokens, name: displayName(span.tokens), type, strong: false, span };
-        const alias = aliasOf(t, clusters);
-        if (alias) {
-          alias.mentions.push(t);
-          assigned.set(t, alias);
-        } else open(t, type);
-      }
-    }
   }
 
   const mentions: EntityMention[] = [];
@@ -310,19 +258,6 @@ function initials(words: string[]): string {
     .filter((w) => !['of', 'for', 'and', 'the', '&', 'on'].includes(w))
     .map((w) => w[0])
     .join('');
-}
-
-// The span model's type for every mention of one name, when it is sure of it (the mean margin over the mentions).
-function modelType(model: SpanModel, spans: NameSpan[], ctx: ClassifierContext): EntityType | undefined {
-  const votes = new Map<SpanClass, number>();
-  for (const span of spans) {
-    const p = predictSpan(model, spanFeatures(span, ctx));
-    votes.set(p.type, (votes.get(p.type) ?? 0) + p.margin);
-  }
-  const [best, margin] = [...votes].sort((a, b) => b[1] - a[1])[0];
-  // Places only from the gazetteers and place words: the model's guesses at places cost more precision than they
-  // gained recall on the development part (places F1 0.846 with them, 0.862 without).
-  return (best === 'person' || best === 'organisation') && margin / spans.length >= SPAN_MODEL_MARGIN ? best : undefined;
 }
 
 // A capitalised word the rules could not type is kept only with evidence from its contexts.
