@@ -1,3 +1,4 @@
+import { gazetteer } from '../entities/entity.gazetteer';
 import { splitParagraphs } from '../text/text.tokenizer';
 
 /** Kinds of article Copydesk tells apart. */
@@ -133,8 +134,9 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
       (words / 100);
     if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
+    // In the writer's own voice: a court's "verdict" quoted in a market report is no review.
     const reviewMarkers = count(
-      text,
+      outside,
       /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
     );
     if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
@@ -146,7 +148,7 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     );
     // The publisher announcing its own news: "For more information, please visit www…".
     if (
-      /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit\s+(?:www\.|https?:)/i.test(
+      /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit:?\s+(?:www\.|https?:)/i.test(
         text,
       )
     )
@@ -173,6 +175,8 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     if (singular >= 0.8)
       add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
   }
+  const own = ownSite(signals.url, text);
+  if (own) add('press-release', 2.5, `the text opens with the site's owner (${own})`);
   const timestamps = paragraphs.filter((p) =>
     /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(
       p,
@@ -232,6 +236,27 @@ function newsEvidence(
   if (signs.length) add('news', Math.min(1.5, 0.5 * signs.length), signs.join(', '));
   // No sign of a report: a portrait, guide or feature ("other") rather than news.
   else add('other', 1.2, 'no dateline, news section, event day or reported speech');
+}
+
+// A release on the organisation's own site names it first: "Ascom, a global solutions provider…" on ascom.com,
+// "my6sense names…" on my6sense.com. Agency credits in brackets ("(CNN) —") do not count.
+function ownSite(url: string | undefined, text: string): string | undefined {
+  if (!url) return undefined;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const labels = host.replace(/^www\d?\./, '').split('.');
+  const name = labels.length >= 2 ? labels[labels.length - 2] : '';
+  // A site named after a word or a place ("space.com", "cleveland.com", "trails.de") is no organisation's own.
+  const g = gazetteer();
+  const singular = name.replace(/s$/, '');
+  if (name.length < 3 || [name, singular].some((w) => g.commonWords.has(w) || g.places.has(w) || g.cities.has(w))) return undefined;
+  const opening = text.slice(0, 250).replace(/\([^)]*\)/g, ' ');
+  const at = opening.toLowerCase().search(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`, 'u'));
+  return at >= 0 ? opening.slice(at, at + name.length) : undefined;
 }
 
 function urlPath(url: string | undefined): string {
