@@ -19,6 +19,11 @@ describe('extractEntities', () => {
     );
   });
 
+  it('takes a name before a capitalised job title with its organisation for a person', () => {
+    const e = entities('Prakash Venkatraman, Head of Research at Quorvex Securities, expects gains. Prices rose.');
+    expect(Object.keys(e.people)).toEqual(['Prakash Venkatraman']);
+  });
+
   it('keeps organisation names whole and tells a workplace from a place', () => {
     const e = entities(
       'The show is made by Bob Stanton Productions, the company said. HDFC and Axis Bank gained, according to the WHO. ' +

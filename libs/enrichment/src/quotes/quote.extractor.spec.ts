@@ -45,6 +45,18 @@ describe('extractQuotes', () => {
     expect(quotes('Helen Marsh said the cuts would hurt rural schools. “We cannot staff our classrooms.”')[0][1]).toBe('Helen Marsh');
   });
 
+  it('closes a straight quote with a curly mark, reads past a short title in quotes, keeps speech verbs out of descriptions', () => {
+    expect(quotes('The vote passed. "A great day for our county!” Mayor Ellen Brooks wrote on Tuesday.')).toEqual([
+      ['A great day for our county!', 'Ellen Brooks'],
+    ]);
+    expect(
+      quotes('Actor Daniel Ferro joined the cast in May.\n"Hearing the news was a gift," the "Harbor Lights" actor said on Monday.')[0][1],
+    ).toBe('Daniel Ferro');
+    expect(quotes('The plaintiff’s sister testified, describing the landlord as "cold, careless and rude" in court.')[0][1]).toBe(
+      'plaintiff’s sister',
+    );
+  });
+
   it('keeps unnamed speakers as descriptions and resolves "the official" to its introduction', () => {
     expect(
       quotes(

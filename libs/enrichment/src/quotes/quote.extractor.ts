@@ -146,7 +146,9 @@ function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number
   const { text, sentences, r } = ctx;
   const paragraphEnd = paragraph.start + paragraph.text.length;
   let from = q.closeAt + 1;
-  let rest = text.slice(from, paragraphEnd);
+  // A short title in quotes inside the attribution ("the “Pose” actor said": no punctuation, a lower-case word
+  // after it) is no next quote: masked, same length.
+  let rest = text.slice(from, paragraphEnd).replace(/(?<=\s)[“"][^“”"\n.,;:!?]{1,25}[”"](?=\s+\p{Ll})/gu, (m) => 'x'.repeat(m.length));
   // Up to the next quote or the end of the sentence.
   const stop = rest.search(/[“"]|(?<!\b\p{Lu})[.!?](?=\s+[\p{Lu}“"]|\s*$)/u);
   let clause = stop >= 0 ? rest.slice(0, stop) : rest;
@@ -334,7 +336,8 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   }
   // "NASA’s Office of the Inspector General": the organisation nearest the verb is the head of the phrase.
   const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
-  let description = trimmed.replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
+  // "The victim's mother testified, describing…": the subject's own speech verb is no part of it.
+  let description = trimmed.replace(r.trailingVerb, '').replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
   while (r.determiners.test(description)) description = description.replace(r.determiners, '');
   // Compared with the words as written: "der AStA" names the organisation whatever its canonical name.
   const written = organisation ? ctx.text.slice(organisation.start, organisation.end) : '';

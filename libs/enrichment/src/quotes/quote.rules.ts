@@ -52,6 +52,7 @@ export interface CompiledQuoteRules {
   pronounInDescription: RegExp;
   determiners: RegExp;
   trailingAdverbs: RegExp;
+  trailingVerb: RegExp;
   notAQuoteBefore: RegExp;
   notASubjectStart: RegExp;
   clauseBreak: RegExp;
@@ -109,6 +110,7 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     pronounInDescription: new RegExp(`${w(pronouns)}|['’]ve(?![\\p{L}])`, 'iu'),
     determiners: new RegExp(`^(?:${r.determiners})\\s+`, 'iu'),
     trailingAdverbs: new RegExp(`\\s+(?:${r.trailingAdverbs})$`, 'iu'),
+    trailingVerb: new RegExp(`\\s+(?:${r.verbs})$`, 'iu'),
     notAQuoteBefore: new RegExp(`${w(r.notAQuoteBefore)}\\s*[,:]?\\s*$`, 'iu'),
     notASubjectStart: new RegExp(`^${w(r.notASubjectStart)}`, 'iu'),
     clauseBreak: new RegExp(`${breakAt}(?!.*${breakAt})`, 'iu'),
