@@ -112,3 +112,19 @@ describe('German pack: content type', () => {
     ).toBe('other');
   });
 });
+
+describe('German pack: keywords and summary', () => {
+  it('leaves German function words out of keywords', () => {
+    const e = enrichArticle({
+      title: 'Stadtrat beschließt neue Radwege',
+      bodyText:
+        'Der Stadtrat hat am Montag neue Radwege beschlossen. Die Radwege sollen bis 2028 gebaut werden, sagte die Bürgermeisterin. ' +
+        'Die Radwege werden nicht billig, aber die Radwege sind nötig. Über die Radwege wird seit Jahren gestritten, und die Kosten der Radwege steigen.\n' +
+        'Die Opposition will die Kosten der Radwege prüfen lassen. Die Kosten seien zu hoch, die Radwege aber wichtig.',
+      language: 'de',
+    });
+    expect(e.keywords).toContain('radwege');
+    for (const w of ['werden', 'nicht', 'aber', 'sind', 'seit', 'über']) expect(e.keywords).not.toContain(w);
+    expect(e.summary.length).toBeGreaterThan(0);
+  });
+});
