@@ -160,7 +160,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       after.capitalised &&
       (placeBase(after) || /^\p{Lu}\p{Ll}+$/u.test(after.bare)) &&
       generic &&
-      placeBase(after)
+      // "Universität Hamburg" is a name, "Partei Deutschlands" (genitive) a description.
+      placeBase(after) === after.bare
     ) {
       run.push(after);
       after = tokens[after.index + 1];
@@ -179,6 +180,7 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   for (const t of tokens) {
     if (used.has(t.index) || !t.capitalised) continue;
     const next = tokens[t.index + 1];
+    // "Thomas Mann": a surname may be a small town's name too; a country, region or city is no surname.
     if (givenName(t) && nameWord(next) && sameSentence(t, next) && !placeBase(next)) {
       const run = [t, next];
       const third = tokens[next.index + 1];

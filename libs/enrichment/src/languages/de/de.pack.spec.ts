@@ -128,3 +128,16 @@ describe('German pack: keywords and summary', () => {
     expect(e.summary.length).toBeGreaterThan(0);
   });
 });
+
+describe('German pack: genitive places', () => {
+  it('joins a place in the nominative to a generic head, not one in the genitive', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText: 'Er sprach an der Universität Hamburg über die größte Partei Deutschlands und ihre Pläne für das kommende Jahr.',
+      language: 'de',
+    });
+    expect(e.entities.organisations.map((o) => o.name)).toContain('Universität Hamburg');
+    expect(e.entities.organisations.map((o) => o.name)).not.toContain('Partei Deutschlands');
+    expect(e.entities.places.map((p) => p.name)).toContain('Deutschland');
+  });
+});
