@@ -34,6 +34,13 @@ export interface NameEvidence {
   placeHeads: ReadonlySet<string>;
   /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */
   compassPrefix?: RegExp;
+  /**
+   * Nouns for a kind of organisation, as compound endings ("Musikkonzern", "Verleihfirmen"): the names right after
+   * one ("der Musikkonzern Universal Music", "die Verleihfirmen Panorama und Neue Filmkunst") are organisations.
+   */
+  organisationKinds?: RegExp;
+  /** Endings of common nouns, never of a name after a kind noun ("Zinsen" in "dass die Bank Zinsen zahlt" is not). */
+  commonNounEnding?: RegExp;
 }
 
 interface Found {
@@ -176,6 +183,13 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     take('organisation', run, baseForm(run));
   }
 
+  // Countries and genitives of places ("Partei Deutschlands") are no names of organisations; a town's name may be.
+  const countryOrGenitive = (t: Token): boolean => {
+    const base = placeBase(t);
+    return base !== undefined && (base !== t.bare || isCountry(base.toLowerCase()));
+  };
+  if (res.organisationKinds) namesAfterKinds(text, tokens, res, used, take, countryOrGenitive);
+
   // 2. People: a given name before one or two name words; a title before one to three.
   for (const t of tokens) {
     if (used.has(t.index) || !t.capitalised) continue;
@@ -261,6 +275,54 @@ function aliasDefinedAcronyms(found: Found[], text: string): void {
     if (full) defined.set(f.name, full.name);
   }
   for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
+}
+
+// "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.
+function namesAfterKinds(
+  text: string,
+  tokens: Token[],
+  res: NameEvidence,
+  used: Set<number>,
+  take: (type: EntityType, run: Token[], name?: string) => void,
+  notAName: (t: Token) => boolean,
+): void {
+  const kinds = res.organisationKinds as RegExp;
+  const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
+  const candidate = (t: Token | undefined, sentence: number): t is Token =>
+    !!t &&
+    t.sentence === sentence &&
+    t.capitalised &&
+    !used.has(t.index) &&
+    !res.stopwords.has(t.lower) &&
+    !res.titles.has(t.lower) &&
+    !kinds.test(t.lower) &&
+    !(res.commonNounEnding?.test(t.lower) ?? false) &&
+    // Long compounds ("Abrechnungsdienstleister") are common nouns.
+    !(t.bare.length > 15 && /^\p{Lu}\p{Ll}+$/u.test(t.bare)) &&
+    !notAName(t);
+  for (const kind of tokens) {
+    if (!kind.capitalised || kind.position === 0 || !kinds.test(kind.lower)) continue;
+    let previous = kind;
+    let k = kind.index + 1;
+    // The first name follows the kind noun after a space, perhaps in quotes ("das Magazin „Stern“"); after a comma
+    // it is an apposition ("des Verbands, Jutta Krämer").
+    const adjacent = (t: Token): boolean => previous !== kind || /^\s[„"»«“‚]?$/.test(gap(kind, t));
+    while (candidate(tokens[k], kind.sentence) && adjacent(tokens[k])) {
+      const run = [tokens[k]];
+      // A second word when the name ends there ("Universal Music", "Filmwerk Nord").
+      const second = tokens[k + 1];
+      if (candidate(second, kind.sentence) && gap(tokens[k], second) === ' ' && !tokens[k + 2]?.capitalised) run.push(second);
+      take('organisation', run);
+      previous = run[run.length - 1];
+      k = previous.index + 1;
+      // "…, Y und Z": a list of names after the kind noun.
+      const joiner = tokens[k];
+      if (joiner && /^(?:und|oder|sowie)$/.test(joiner.lower) && gap(previous, joiner) === ' ') {
+        previous = joiner;
+        k++;
+      } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
+    }
+  }
 }
 
 // Sentences written in capitals (at least two words, all of them capitalised throughout).

@@ -141,3 +141,26 @@ describe('German pack: genitive places', () => {
     expect(e.entities.places.map((p) => p.name)).toContain('Deutschland');
   });
 });
+
+describe('German pack: names after a kind of organisation', () => {
+  const organisations = (bodyText: string): string[] =>
+    enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities.organisations.map((o) => o.name);
+
+  it('takes the names after "Musikkonzern", "Verleihfirmen", "Band", also in a list', () => {
+    const found = organisations(
+      'Der Musikkonzern Quorvex Records verhandelt mit dem Streamingdienst Lumora. Die Verleihfirmen Panorama und Filmwerk Nord ' +
+        'zeigten Interesse, ebenso die Band Kaltfront.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['Quorvex Records', 'Lumora', 'Panorama', 'Filmwerk Nord', 'Kaltfront']));
+    expect(organisations('Das berichtete das Magazin „Quellblick“ am Freitag.')).toContain('Quellblick');
+  });
+
+  it('takes no common noun, country or genitive for such a name', () => {
+    const found = organisations(
+      'Wir wissen, dass die Bank Zinsen zahlt. Der Anbieter Abrechnungsdienstleister fehlt, die größte Partei Deutschlands auch.',
+    );
+    expect(found).not.toEqual(expect.arrayContaining(['Zinsen']));
+    expect(found).not.toContain('Abrechnungsdienstleister');
+    expect(found).not.toContain('Deutschlands');
+  });
+});

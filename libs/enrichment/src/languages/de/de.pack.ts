@@ -6,6 +6,7 @@ import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.e
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
+  DE_COMMON_NOUN_ENDING,
   DE_COMPASS_PREFIX,
   DE_EXONYMS,
   DE_GENERIC_HEADS,
@@ -14,6 +15,7 @@ import {
   DE_LEGAL_FORMS,
   DE_MONTHS,
   DE_ORGANISATION_HEADS,
+  DE_ORGANISATION_KINDS,
   DE_PLACE_HEADS,
   DE_SPEECH_VERBS,
   DE_STOPWORDS,
@@ -37,6 +39,8 @@ const EVIDENCE: NameEvidence = {
   months: DE_MONTHS,
   placeHeads: DE_PLACE_HEADS,
   compassPrefix: DE_COMPASS_PREFIX,
+  organisationKinds: DE_ORGANISATION_KINDS,
+  commonNounEnding: DE_COMMON_NOUN_ENDING,
 };
 
 const QUOTES: QuoteRules = {

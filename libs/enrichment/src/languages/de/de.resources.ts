@@ -169,3 +169,11 @@ export const DE_PLACE_HEADS = words(
 
 /** "Westdeutschland", "Nordspanien", "Südostasien": a compass prefix on a country or region. */
 export const DE_COMPASS_PREFIX = /^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)(\p{Lu}?\p{Ll}+)$/u;
+
+/** Kinds of organisation, as the end of a compound: "Musikkonzern", "Streamingdienst", "Verleihfirmen", "Band". */
+export const DE_ORGANISATION_KINDS =
+  /(?:konzern|konzerne|unternehmen|firma|firmen|band|bands|zeitung|zeitungen|sender|label|labels|plattform|plattformen|streamingdienst|onlinedienst|kurznachrichtendienst|hersteller|autobauer|händler|discounter|start-up|startup|magazin|magazine|zeitschrift|zeitschriften|agentur|portal|netzwerk|club|klub|gewerkschaft|airline|fluggesellschaft|kette|versicherer|anbieter|betreiber|entwickler|studio|marke|riese|gigant|verlag|verlage|partei|parteien|verein|vereine|verband|organisation|initiative|bündnis)$/u;
+
+/** Endings of German common nouns (and verbs) that a name after a kind noun does not have. */
+export const DE_COMMON_NOUN_ENDING =
+  /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|chen|lein|ieren|ierte|lich|isch)$/u;
