@@ -57,6 +57,10 @@ describe('extractQuotes', () => {
     );
   });
 
+  it('takes the speaker after "according to" before the quote', () => {
+    expect(quotes('According to Dr Lena Marsh, the trial “changed how we treat the disease for good.”')[0][1]).toBe('Lena Marsh');
+  });
+
   it('keeps unnamed speakers as descriptions and resolves "the official" to its introduction', () => {
     expect(
       quotes(

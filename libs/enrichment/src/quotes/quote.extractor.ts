@@ -168,22 +168,31 @@ function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number
   const start = from + lead;
   if (r.verbFirst.test(body)) {
     // "…," said Paul Torrey, associate professor…
-    const verbLength = r.verbFirst.exec(body)?.[0].length ?? 0;
-    const subject = body.slice(verbLength).replace(/^\s+/, '');
-    const subjectStart = start + verbLength + (body.length - verbLength - subject.length);
-    const end = subject.search(r.subjectEnd);
-    const speaker = resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
-    // "…", sagt der Präsident des Verbands, Georg Keller. / said the group's chair, Ann Lee: a role, then the name.
-    if (speaker?.type !== 'person' && subject[end] === ',') {
-      const named = ctx.mentions.find((m) => m.type === 'person' && m.start >= subjectStart + end + 1 && m.start <= subjectStart + end + 3);
-      if (named) return { name: named.canonical, type: 'person' };
-    }
-    return speaker;
+    return subjectAfterVerb(body, start, r.verbFirst.exec(body)?.[0].length ?? 0, q, ctx);
   }
   const verb = r.verbAnywhere.exec(body);
   if (!verb || verb.index > 160) return undefined;
   // "…," Heyward said / "…," Dylan Nelson, a postdoctoral fellow at…, said in a statement
-  return resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
+  const before = resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
+  // "„…“ Das sagte Müller am Montag.": a demonstrative before the verb, the speaker after it (verb second).
+  if (!before && body.slice(0, verb.index).trim().split(/\s+/).length <= 2)
+    return subjectAfterVerb(body, start, verb.index + verb[0].length, q, ctx);
+  return before;
+}
+
+// The speaker named after a speech verb: "said Paul Torrey, associate professor…", "sagt der Präsident des
+// Verbands, Georg Keller", "laut Müller".
+function subjectAfterVerb(body: string, start: number, verbEnd: number, q: QuoteSpan, ctx: Context): Speaker | undefined {
+  const subject = body.slice(verbEnd).replace(/^\s+/, '');
+  const subjectStart = start + verbEnd + (body.length - verbEnd - subject.length);
+  const end = subject.search(ctx.r.subjectEnd);
+  const speaker = resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
+  // "…", sagt der Präsident des Verbands, Georg Keller. / said the group's chair, Ann Lee: a role, then the name.
+  if (speaker?.type !== 'person' && subject[end] === ',') {
+    const named = ctx.mentions.find((m) => m.type === 'person' && m.start >= subjectStart + end + 1 && m.start <= subjectStart + end + 3);
+    if (named) return { name: named.canonical, type: 'person' };
+  }
+  return speaker;
 }
 
 function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
@@ -197,7 +206,13 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
   before = text.slice(windowStart, q.openAt);
   // The speech verb nearest the quote introduces it ("That said, the DEA says that “…”").
   const verb = lastMatch(r.verbAnywhereGlobal, before);
-  if (verb) return resolve(before.slice(0, verb.index), windowStart, windowStart + verb.index, q, ctx, true);
+  if (verb) {
+    const speaker = resolve(before.slice(0, verb.index), windowStart, windowStart + verb.index, q, ctx, true);
+    // "Laut Müller ist das „…“", "According to the ministry, “…”": the speaker after the verb.
+    if (!speaker && before.slice(0, verb.index).trim().split(/\s+/).filter(Boolean).length <= 2)
+      return subjectAfterVerb(before, windowStart, verb.index + verb[0].length, q, ctx);
+    return speaker;
+  }
   // "Müller: „…“", "Warren (D-Mass.): “…”": a name, perhaps with a bracket, then a colon.
   const colon = /(?:\s*\([^()]{1,40}\))?\s*:\s*$/.exec(before);
   if (colon) {

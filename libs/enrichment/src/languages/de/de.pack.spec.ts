@@ -70,6 +70,15 @@ describe('German pack: quotes', () => {
     ).toEqual(['Jutta Krämer', 'Olaf Brandt', 'Martin Ahlers']);
   });
 
+  it('takes the speaker after the verb when a demonstrative or "laut" stands before it', () => {
+    expect(
+      speakers(
+        'Der Stadtrat tagte am Abend. „Wir werden das Geld zurückfordern.“ Das sagte Bürgermeisterin Anke Voss am Dienstag.\n' +
+          'Laut Kämmerer Jens Albrecht ist der Haushalt „auf Kante genäht, aber solide“.',
+      ),
+    ).toEqual(['Anke Voss', 'Jens Albrecht']);
+  });
+
   it('reports a quote of an acronym defined beside its name under that name', () => {
     expect(
       speakers(
