@@ -83,6 +83,10 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     if (/s$/.test(t.bare) && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
     return compass(t);
   };
+  const largePlace = (t: Token): boolean => {
+    const base = placeBase(t)?.toLowerCase();
+    return base !== undefined && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000);
+  };
   // "Mitte Juni", "Ende März": a town's name before a month is a point in time.
   const timePhrase = (t: Token): boolean => res.months.has(tokens[t.index + 1]?.lower ?? '');
   const givenName = (t: Token): boolean =>
@@ -194,7 +198,6 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   for (const t of tokens) {
     if (used.has(t.index) || !t.capitalised) continue;
     const next = tokens[t.index + 1];
-    // "Thomas Mann": a surname may be a small town's name too; a country, region or city is no surname.
     if (givenName(t) && nameWord(next) && sameSentence(t, next) && !placeBase(next)) {
       const run = [t, next];
       const third = tokens[next.index + 1];
@@ -218,6 +221,14 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       // "Papst Franziskus", "Trainer Thomas Weber": the role is not part of the name; a lone common noun after a
       // role ("Präsident Verbände") is rare, so one name word is enough.
       if (run.length && !placeBase(run[0])) take('person', run);
+      continue;
+    }
+    // "Kumi Naidoo, früherer Generalsekretär von …", "Jana Wirth (45)": two name words described as a person.
+    // The description outweighs a district or town of the same name ("Kumi" in Uganda); a country or city does not.
+    if (nameWord(next) && sameSentence(t, next) && nameWord(t) && !largePlace(t) && !largePlace(next) && !used.has(next.index)) {
+      const after = text.slice(next.end, next.end + 60);
+      const apposition = /^,\s+(?:(?:der|die|ein|eine)\s+)?(?:\p{Ll}+\s+)?(\p{L}+)/u.exec(after);
+      if (/^\s*\(\d{1,3}\)/.test(after) || (apposition && res.titles.has(apposition[1].toLowerCase()))) take('person', [t, next]);
     }
   }
 

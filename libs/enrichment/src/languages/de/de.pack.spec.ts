@@ -173,3 +173,16 @@ describe('German pack: names after a kind of organisation', () => {
     expect(found).not.toContain('Deutschlands');
   });
 });
+
+describe('German pack: people described as people', () => {
+  it('takes two name words before an age in brackets or a role in apposition for a person', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText:
+        'Das Werk entstand im Dialog mit Kumi Naidoo, früherer Generalsekretär einer Hilfsorganisation. Ole Brandvik (45) lebt in Köln.',
+      language: 'de',
+    });
+    expect(e.entities.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Kumi Naidoo', 'Ole Brandvik']));
+    expect(e.entities.places.map((p) => p.name)).not.toContain('Kumi');
+  });
+});
