@@ -41,6 +41,13 @@ export interface NameEvidence {
   organisationKinds?: RegExp;
   /** Endings of common nouns, never of a name after a kind noun ("Zinsen" in "dass die Bank Zinsen zahlt" is not). */
   commonNounEnding?: RegExp;
+  /**
+   * Common nouns of the language, base forms ("boden", "lage"): a town of that name needs a place preposition before
+   * it; a region needs one only when the noun has a plural ("Zug", not "Bayern").
+   */
+  commonNouns?: () => { all: ReadonlySet<string>; withoutPlural: ReadonlySet<string> };
+  /** Prepositions that put a place's name right after them ("in", "nach", "aus"). */
+  placePrepositions?: ReadonlySet<string>;
 }
 
 interface Found {
@@ -87,6 +94,13 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     const base = placeBase(t)?.toLowerCase();
     return base !== undefined && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000);
   };
+  // "am Boden", "die Lage", "mit dem Zug": a town's name that is also a common noun is the noun unless a place
+  // preposition stands right before it ("in Lage", "nach Zug").
+  const nouns = res.commonNouns?.();
+  const nounHere = (t: Token): boolean =>
+    !!nouns?.all.has(t.lower) &&
+    !(geo.regions.has(t.lower) && nouns.withoutPlural.has(t.lower)) &&
+    !(t.index > 0 && tokens[t.index - 1].sentence === t.sentence && res.placePrepositions?.has(tokens[t.index - 1].lower));
   // "Mitte Juni", "Ende März": a town's name before a month is a point in time.
   const timePhrase = (t: Token): boolean => res.months.has(tokens[t.index + 1]?.lower ?? '');
   const givenName = (t: Token): boolean =>
@@ -246,7 +260,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       continue;
     }
     const base = placeBase(t);
-    if (base && !res.stopwords.has(t.lower) && (isCountry(base.toLowerCase()) || !timePhrase(t))) take('place', [t], base);
+    if (base && !res.stopwords.has(t.lower) && (isCountry(base.toLowerCase()) || (!timePhrase(t) && !nounHere(t))))
+      take('place', [t], base);
   }
 
   // 4. Surnames alone after a full name: the same person ("Khevenhüller" after "Georg Khevenhüller").

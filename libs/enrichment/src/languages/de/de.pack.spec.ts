@@ -26,6 +26,18 @@ describe('German pack: places', () => {
   });
 });
 
+describe('German pack: towns named like common nouns', () => {
+  it('takes "am Boden", "mit dem Zug", "die Lage" for nouns, "in Lage" and "Bayern" for places', () => {
+    const found = places(
+      'Die Eule jagt meist am Boden. Mit dem Zug geht es weiter, die Lage ist ruhig. ' +
+        'In Lage und in Bielefeld regnet es, Bayern meldet Schnee.',
+    );
+    expect(found).not.toContain('Boden');
+    expect(found).not.toContain('Zug');
+    expect(found).toEqual(expect.arrayContaining(['Lage', 'Bielefeld', 'Bayern']));
+  });
+});
+
 describe('German pack: organisations', () => {
   const organisations = (bodyText: string): string[] =>
     enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities.organisations.map((o) => o.name);

@@ -3,6 +3,7 @@ import type { QuoteRules } from '../../quotes/quote.rules';
 import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
 import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { germanNouns } from './de-nouns.lexicon';
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
@@ -41,6 +42,8 @@ const EVIDENCE: NameEvidence = {
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,
+  commonNouns: germanNouns,
+  placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
 };
 
 const QUOTES: QuoteRules = {
