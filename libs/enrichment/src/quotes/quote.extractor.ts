@@ -76,6 +76,9 @@ export function extractQuotes(
     continues.push(q.continues);
     // A quote continued from the previous paragraph, or following one closely, has that quote's speaker.
     if (!speaker && previous && (inherited || q.paragraph - previous.paragraph <= 2)) speaker = previous.speaker;
+    // A quote nobody is said to have said, after a paragraph about someone: theirs ("Ruth Kemp runs the shelter.
+    // “We never turn anyone away.”").
+    if (!speaker && !q.continues) speaker = personInFocus(q, ctx);
 
     if (!speaker && !r.keepUnattributed) continue;
     quotes.push({ text: q.text, speaker: speaker?.name ?? null, speakerType: speaker?.type ?? 'unknown' });
@@ -284,6 +287,14 @@ function reportedSpeaker(q: QuoteSpan, ctx: Context, previousQuoteParagraph: num
     if (nearest) return { name: nearest.canonical, type: 'person' };
   }
   return undefined;
+}
+
+// The person in focus just before a quote: named in its paragraph or the one before, the latest sentence subject
+// first.
+function personInFocus(q: QuoteSpan, ctx: Context): Speaker | undefined {
+  const near = ctx.mentions.filter((m) => m.end <= q.openAt && (ctx.sentences[m.sentence]?.paragraph ?? -1) >= q.paragraph - 1);
+  const person = antecedent(near, q.openAt, ctx.sentences);
+  return person ? { name: person.canonical, type: 'person' } : undefined;
 }
 
 function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
