@@ -59,7 +59,11 @@ describe('extractQuotes', () => {
 
   it('gives a quote nobody is said to have said to the person in focus just before it, not to one named long before', () => {
     expect(quotes('Ruth Kemp has run the shelter for ten years.\n“We never turn anyone away.”')[0][1]).toBe('Ruth Kemp');
-    expect(quotes('Ruth Kemp has run the shelter for ten years.\nThe roof leaks.\nThe boiler is old.\n“Nobody comes.”')[0][1]).toBeNull();
+    expect(
+      quotes(
+        'Ruth Kemp has run the shelter for ten years.\nThe roof leaks.\nThe boiler is old.\n“Nobody comes here any more in winter.”',
+      )[0][1],
+    ).toBeNull();
   });
 
   it('takes the speaker after "according to" before the quote', () => {
