@@ -95,7 +95,7 @@ const FOR_HEADS = new Set([
 ]);
 // Lower-case words after a name that say what it names: "the Communist party", "Zabul province".
 const ORGANISATION_WORD_AFTER =
-  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band)\b/;
+  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
 const PLACE_WORD_AFTER =
   /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
 
@@ -183,6 +183,9 @@ const ORGANISATION_VERBS = new Set([
   'corp',
 ]);
 
+// Someone speaks to, or is quoted by, "the X": an outlet or a body, never a person.
+const OUTLET_BEFORE =
+  /\b(?:told|tells|tell|telling|according to|reported by|in an interview with|an interview with|a statement to|a spokesperson for|a spokesman for|a spokeswoman for)\s+the\s+$/i;
 // A job or role, then "at": "senior vp partnerships and revenue at", "a professor of law at".
 const ROLE_AT =
   /\b(?:ceo|cfo|cto|coo|vp|president|director|head|chief|officer|manager|executive|analyst|economist|engineer|researcher|scientist|professor|fellow|editor|reporter|writer|partner|founder|co-founder|spokes\w+|chair\w*|lead|leader|strategist|specialist|consultant|employee|staff|worker|intern|revenue|marketing|sales|partnerships|games|research|policy|communications)\b[^.,;:]{0,40}\bat\s+$/i;
@@ -356,6 +359,9 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
     return [];
   }
   if (g.organisations.has(whole) || g.organisations.has(undotted)) return [typed(span, tokens, 'organisation', true)];
+  // "told the Hollywood Reporter", "according to the Sioux Falls Argus Leader": a body spoken to or quoted.
+  if (isFirstOfSpan && !titled && OUTLET_BEFORE.test(span.preceding) && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1])
+    return [typed(span, tokens, 'organisation', true)];
   if (g.places.has(whole) || g.places.has(undotted)) return [typed(span, tokens, 'place', true)];
   if (g.people.has(whole)) return [typed(span, tokens, 'person', true)];
   // "Monroe, La.", "Wheeling, W.Va.": a US state's AP abbreviation after a town and a comma.

@@ -19,6 +19,16 @@ describe('extractEntities', () => {
     );
   });
 
+  it('reads outlets spoken to, kind words after a name, and more company-name endings', () => {
+    const e = entities(
+      'The director told the Harbour Ledger on Monday that the Quill newspaper had erred. Vantor Interactive and Brisk Therapeutics agreed.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(
+      expect.arrayContaining(['Harbour Ledger', 'Quill', 'Vantor Interactive', 'Brisk Therapeutics']),
+    );
+    expect(Object.keys(e.places)).not.toContain('Harbour Ledger');
+  });
+
   it('takes a name before a capitalised job title with its organisation for a person', () => {
     const e = entities('Prakash Venkatraman, Head of Research at Quorvex Securities, expects gains. Prices rose.');
     expect(Object.keys(e.people)).toEqual(['Prakash Venkatraman']);
