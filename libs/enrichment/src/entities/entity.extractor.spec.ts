@@ -34,6 +34,11 @@ describe('extractEntities', () => {
     expect(Object.keys(e.people)).toEqual(['Prakash Venkatraman']);
   });
 
+  it('reads natural features and roads by their last word', () => {
+    const e = entities('Herders crossed the Qoltan Plateau and camped by the Veska Glacier before joining the Morrow Expressway.');
+    expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Qoltan Plateau', 'Veska Glacier', 'Morrow Expressway']));
+  });
+
   it('keeps organisation names whole and tells a workplace from a place', () => {
     const e = entities(
       'The show is made by Bob Stanton Productions, the company said. HDFC and Axis Bank gained, according to the WHO. ' +
