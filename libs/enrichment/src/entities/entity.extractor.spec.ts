@@ -34,6 +34,12 @@ describe('extractEntities', () => {
     expect(Object.keys(e.people)).toEqual(['Prakash Venkatraman']);
   });
 
+  it('takes an acronym the text defines for that name, even when a gazetteer knows it for another body', () => {
+    const e = entities('On Friday the Island Cycling Club (ICC) met. Day-by-day Quorin Kowalski briefed reporters, the ICC said.');
+    expect(e.organisations).toEqual({ 'Island Cycling Club': 3 });
+    expect(Object.keys(e.people)).toEqual(['Quorin Kowalski']);
+  });
+
   it('reads natural features and roads by their last word', () => {
     const e = entities('Herders crossed the Qoltan Plateau and camped by the Veska Glacier before joining the Morrow Expressway.');
     expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Qoltan Plateau', 'Veska Glacier', 'Morrow Expressway']));

@@ -351,6 +351,8 @@ function isAfterOpening(all: Token[], token: Token): boolean {
 export function isOrdinaryWord(token: Token, g: Gazetteer): boolean {
   const lower = token.lower;
   if (g.organisations.has(lower) || g.places.has(lower) || g.people.has(lower)) return false;
+  // "Day-by-day", "Long-term": a compound of ordinary words.
+  if (lower.includes('-') && lower.split('-').every((part) => part.length && (g.commonWords.has(part) || STOPWORDS.has(part)))) return true;
   if (g.commonWords.has(lower) || g.notNames.has(lower)) return true;
   const singular = lower.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
   return g.commonWords.has(singular) || g.roles.has(lower) || g.roles.has(singular) || g.demonyms.has(lower) || g.demonyms.has(singular);
