@@ -23,7 +23,7 @@ export type QuoteMarks = Readonly<Record<string, string>>;
  * English (and the default): “…”, "…", «…», „…“. A “ closes only a German-style „ quote. Straight and curly marks
  * close each other: copy pasted from several editors mixes them ("A great day…!” Trump tweeted).
  */
-export const ENGLISH_QUOTE_MARKS: QuoteMarks = { '“': '”"', '"': '"”', '«': '»', '„': '“”' };
+export const ENGLISH_QUOTE_MARKS: QuoteMarks = { '“': '”"', '"': '"”', '«': '»"', '„': '“”"' };
 
 /**
  * Finds quoted passages, straight or curly. A paragraph that opens a quote without closing it continues into the

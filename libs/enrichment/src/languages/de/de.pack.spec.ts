@@ -91,6 +91,17 @@ describe('German pack: quotes', () => {
     ).toEqual(['Anke Voss', 'Jens Albrecht']);
   });
 
+  it('closes „ and « with a straight mark, so a mixed pair does not swallow the quotes after it', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText:
+        'Fledermäuse fühlen sich in „menschennahen Nischen" wohl. Die Forscherin Lena Brandt warnt. ' +
+        '«In so einem Fall ist das Risiko einer Epidemie sehr hoch», sagte Brandt am Montag.',
+      language: 'de',
+    });
+    expect(e.quotes.map((q) => [q.text.slice(0, 20), q.speaker])).toContainEqual(['In so einem Fall ist', 'Lena Brandt']);
+  });
+
   it('reports a quote of an acronym defined beside its name under that name', () => {
     expect(
       speakers(

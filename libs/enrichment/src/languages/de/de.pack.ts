@@ -48,7 +48,7 @@ const EVIDENCE: NameEvidence = {
 
 const QUOTES: QuoteRules = {
   // „…“ (and „…” ), »…«, «…» (Swiss), "…", ‚…‘
-  marks: { '„': '“”', '»': '«', '«': '»', '"': '"', '“': '”', '‚': '‘' },
+  marks: { '„': '“”"', '»': '«"', '«': '»"', '"': '"', '“': '”"', '‚': '‘' },
   verbs: DE_SPEECH_VERBS,
   speechWords: 'nennt|nannte|bezeichnet|bezeichnete|spricht|sprach',
   personPronouns: 'er|sie',

@@ -27,7 +27,7 @@ const EVIDENCE: NameEvidence = {
  * dropped rather than reported without a speaker.
  */
 const QUOTES: QuoteRules = {
-  marks: { '“': '”', '"': '"', '«': '»', '„': '“”', '»': '«' },
+  marks: { '“': '”"', '"': '"', '«': '»"', '„': '“”"', '»': '«"' },
   verbs: '(?!)',
   speechWords: '(?!)',
   personPronouns: '(?!)',
