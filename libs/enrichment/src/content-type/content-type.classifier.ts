@@ -116,7 +116,8 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
 
   const paragraphs = splitParagraphs(text).map((p) => p.text.trim());
   const words = Math.max(1, text.split(/\s+/).length);
-  const outside = text.replace(/“[^”]*”|"[^"\n]*"/g, ' ');
+  // Quoted words in any style: “…”, "…", „…“, «…», »…«.
+  const outside = text.replace(/“[^”]*”|"[^"\n]*"|„[^“”"\n]*[“”"]|«[^»"\n]*[»"]|»[^«"\n]*[«"]/g, ' ');
   const quoted = words - outside.split(/\s+/).length;
   const quoteDensity = Math.max(0, quoted / words);
   const firstPerson = (outside.match(/\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b/g) ?? []).length / (words / 100);

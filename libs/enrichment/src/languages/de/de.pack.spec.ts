@@ -133,6 +133,18 @@ describe('German pack: content type', () => {
     ).toBe('news');
   });
 
+  it('counts the reader addressed and the first person outside quotes only, in any quote style', () => {
+    const e = enrichArticle({
+      title: 'Streit um Radwege',
+      bodyText:
+        'Kassel (dpa) – Der Stadtrat streitet über neue Radwege. „Ich sage Ihnen, Sie werden das bereuen“, rief ein Ratsmitglied. ' +
+        '»Ich finde, du hast recht«, antwortete eine Kollegin am Montag. «Ich bleibe dabei», sagte der Bürgermeister.',
+      language: 'de',
+    });
+    expect(e.contentType.type).toBe('news');
+    expect(e.contentType.evidence.join(' ')).not.toMatch(/reader|first person/);
+  });
+
   it('takes a text that addresses the reader for a service piece, not news', () => {
     expect(
       type(
