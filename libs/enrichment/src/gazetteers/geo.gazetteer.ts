@@ -19,11 +19,14 @@ export interface GeoGazetteer {
   demonyms: Set<string>;
   /** Continents and world regions (UN M.49 codes in CLDR) in English, German, French, Spanish, Italian, Dutch, Portuguese. */
   worldRegions: Set<string>;
+  /** Towns of 1,000 to 15,000 people per country code ("AT" -> "ischgl", "landeck"), for copy from that country's region. */
+  smallTowns: Map<string, Set<string>>;
 }
 
 interface City {
   name: string;
   altName?: string;
+  country: string;
   population: number;
 }
 interface Country {
@@ -62,7 +65,14 @@ export function geoGazetteer(): GeoGazetteer {
   const countries = require('world-countries') as Country[];
   const iso = require('iso-3166-2') as Subdivisions;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const g: GeoGazetteer = { countries: new Set(), regions: new Set(), cities: new Map(), demonyms: new Set(), worldRegions: new Set() };
+  const g: GeoGazetteer = {
+    countries: new Set(),
+    regions: new Set(),
+    cities: new Map(),
+    demonyms: new Set(),
+    worldRegions: new Set(),
+    smallTowns: new Map(),
+  };
   const addAll = (set: Set<string>, name: string | undefined): void => {
     if (name) for (const k of nameKeys(name)) set.add(k);
   };
@@ -93,7 +103,12 @@ export function geoGazetteer(): GeoGazetteer {
     }
   }
   for (const city of cities) {
-    if (city.population < MIN_CITY_POPULATION) continue;
+    if (city.population < MIN_CITY_POPULATION) {
+      let towns = g.smallTowns.get(city.country);
+      if (!towns) g.smallTowns.set(city.country, (towns = new Set()));
+      for (const k of nameKeys(city.name)) towns.add(k);
+      continue;
+    }
     for (const name of [city.name, city.altName]) {
       if (!name) continue;
       for (const k of nameKeys(name)) if ((g.cities.get(k) ?? 0) < city.population) g.cities.set(k, city.population);

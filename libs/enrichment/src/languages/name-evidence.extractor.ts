@@ -45,7 +45,9 @@ export interface NameEvidence {
    * Common nouns of the language, base forms ("boden", "lage"): a town of that name needs a place preposition before
    * it; a region needs one only when the noun has a plural ("Zug", not "Bayern").
    */
-  commonNouns?: () => { all: ReadonlySet<string>; withoutPlural: ReadonlySet<string> };
+  commonNouns?: () => { all: ReadonlySet<string>; withoutPlural: ReadonlySet<string>; forms: ReadonlySet<string> };
+  /** Countries whose small towns (GeoNames, 1,000+ people) copy in the language names ("DE", "AT", "CH"). */
+  localCountries?: string[];
   /** Prepositions that put a place's name right after them ("in", "nach", "aus"). */
   placePrepositions?: ReadonlySet<string>;
 }
@@ -101,6 +103,18 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     !!nouns?.all.has(t.lower) &&
     !(geo.regions.has(t.lower) && nouns.withoutPlural.has(t.lower)) &&
     !(t.index > 0 && tokens[t.index - 1].sentence === t.sentence && res.placePrepositions?.has(tokens[t.index - 1].lower));
+  // "Ischgl", "Landeck": a small town of the language's own countries, unless the name is also a given name, a
+  // form of a common noun ("Wiesen", "Steinen") or the surname of someone named in the article ("Allendorf").
+  const localTowns = (res.localCountries ?? []).map((c) => geo.smallTowns.get(c)).filter((x): x is Set<string> => !!x);
+  const surnamesHere = (): Set<string> => new Set(found.filter((f) => f.type === 'person').map((f) => f.tokens[f.tokens.length - 1].lower));
+  let personSurnames: Set<string> | undefined;
+  const localTown = (t: Token): boolean =>
+    t.position > 0 &&
+    localTowns.some((towns) => towns.has(t.lower)) &&
+    !givenName(t) &&
+    !g.commonWords.has(t.lower) &&
+    !nouns?.forms.has(t.lower) &&
+    !(personSurnames ??= surnamesHere()).has(t.lower);
   // "Mitte Juni", "Ende März": a town's name before a month is a point in time.
   const timePhrase = (t: Token): boolean => res.months.has(tokens[t.index + 1]?.lower ?? '');
   const givenName = (t: Token): boolean =>
@@ -259,7 +273,7 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       take('place', [next]);
       continue;
     }
-    const base = placeBase(t);
+    const base = placeBase(t) ?? (localTown(t) ? t.bare : undefined);
     if (base && !res.stopwords.has(t.lower) && (isCountry(base.toLowerCase()) || (!timePhrase(t) && !nounHere(t))))
       take('place', [t], base);
   }

