@@ -7,7 +7,7 @@
 import { ENRICHER_VERSION, MEDIA_TOPICS_SCHEME_VERSION, defaultTopicModel } from '@copydesk/enrichment';
 import { benchAnnotated, type AnnotatedScore } from './annotated.bench';
 import { benchThroughput } from './throughput.bench';
-import { benchFixtureTopics, benchTopics } from './topics.bench';
+import { benchFixtureTopics, benchTopics, benchWrittenTopics } from './topics.bench';
 
 const pct = (x: number): string => x.toFixed(3);
 
@@ -36,6 +36,19 @@ function main(): void {
   );
   console.log(`  of which written after tuning: ${fixtures.heldOut.correct}/${fixtures.heldOut.articles}`);
   for (const miss of fixtures.misses) console.log(`    ${miss}`);
+
+  for (const [file, what] of [
+    ['topic-texts.jsonl', 'the cue words were extended looking at its misses'],
+    ['topic-texts-after-tuning.jsonl', 'written after that, measured only'],
+  ]) {
+    const written = benchWrittenTopics(file);
+    console.log(
+      `\nTopics outside the BBC classes: ${written.articles} texts written for Copydesk (bench/enrichment/data/${file}; ${what})`,
+    );
+    console.log(`  classifyTopics first topic (top level): ${written.correct}/${written.articles} (${pct(written.accuracy)})`);
+    console.log(`  ${written.perTopic.map((t) => `${t.label} ${t.correct}/${t.articles}`).join(', ')}`);
+    if (verbose) for (const miss of written.misses) console.log(`    ${miss}`);
+  }
 
   printAnnotated('en', verbose);
   printAnnotated('de', verbose);

@@ -3,9 +3,11 @@ import {
   classifyTopics,
   defaultTopicModel,
   isHeldOutExample,
+  mediaTopic,
   mediaTopicTopLevel,
   predictTopics,
 } from '@copydesk/enrichment';
+import { join } from 'node:path';
 import { accuracyAndMacroF1 } from './classification.metrics';
 import { readJsonLines, sharedPath } from './shared-data.util';
 import { taxonomyBaseline } from './taxonomy.baseline';
@@ -99,4 +101,50 @@ export function benchFixtureTopics(): FixtureTopicScore {
   }
   const correct = TOPIC_ARTICLES.length - misses.length;
   return { articles: TOPIC_ARTICLES.length, correct, accuracy: correct / TOPIC_ARTICLES.length, heldOut, misses };
+}
+
+/** First-topic accuracy on the texts written for the topics outside the BBC classes, overall and per topic. */
+export interface WrittenTopicScore {
+  articles: number;
+  correct: number;
+  accuracy: number;
+  perTopic: { topic: string; label: string; correct: number; articles: number }[];
+  misses: string[];
+}
+
+interface WrittenTopicRow {
+  id: string;
+  topic: string;
+  title: string;
+  body: string;
+}
+
+/**
+ * Texts written for Copydesk in bench/enrichment/data, per topic outside the BBC model's classes (weather, crime,
+ * health, environment, disaster, religion, labour, lifestyle, education, conflict, human interest, society):
+ * `topic-texts.jsonl` (60; the cue words of enricher 2.1.0 were extended looking at its misses) and
+ * `topic-texts-after-tuning.jsonl` (36, written after that, only measured).
+ */
+export function benchWrittenTopics(file = 'topic-texts.jsonl'): WrittenTopicScore {
+  const model = defaultTopicModel();
+  const rows = readJsonLines<WrittenTopicRow>(join(__dirname, '..', '..', '..', 'bench', 'enrichment', 'data', file));
+  const perTopic = new Map<string, { correct: number; articles: number }>();
+  const misses: string[] = [];
+  for (const row of rows) {
+    const topics = classifyTopics(`${row.title}\n\n${row.body}`, { model });
+    const first = topics[0] ? (mediaTopicTopLevel(topics[0].qcode)?.qcode ?? topics[0].qcode) : undefined;
+    const t = perTopic.get(row.topic) ?? { correct: 0, articles: 0 };
+    t.articles++;
+    if (first === row.topic) t.correct++;
+    else misses.push(`${row.id}: ${topics[0] ? `${topics[0].label} ${topics[0].confidence} (${topics[0].source})` : 'no topic'}`);
+    perTopic.set(row.topic, t);
+  }
+  const correct = [...perTopic.values()].reduce((a, t) => a + t.correct, 0);
+  return {
+    articles: rows.length,
+    correct,
+    accuracy: correct / Math.max(1, rows.length),
+    perTopic: [...perTopic].map(([topic, t]) => ({ topic, label: mediaTopic(topic)?.label ?? topic, ...t })),
+    misses,
+  };
 }

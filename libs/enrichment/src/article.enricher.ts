@@ -45,6 +45,7 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
       options.maxKeywords,
       // People are reported as entities; their names as keywords would only repeat them word by word.
       new Set(analysis.entities.people.flatMap((p) => p.name.toLowerCase().split(/\s+/))),
+      pack.stopwords,
     ),
     contentType: classifyContentType(
       {
@@ -58,7 +59,7 @@ export function enrichArticle(input: EnrichmentInput, options: EnrichmentOptions
       pack.contentTypeCues,
     ),
     quotes: extractQuotes(body, sentences, analysis.mentions, blockQuotes, pack.quoteRules),
-    summary: summarise(sentences, title),
+    summary: summarise(sentences, title, pack.stopwords),
   };
 }
 

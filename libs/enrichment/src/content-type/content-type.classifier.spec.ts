@@ -5,6 +5,25 @@ const NEWS_BODY =
   'The council approved the budget on Tuesday.\n"We had to make hard choices," said the finance chief, Ann Lee.\nThe vote was 31 to 12.';
 
 describe('classifyContentType', () => {
+  it("takes a text opening with the site's owner for a release, unless the site is named after a word or a place", () => {
+    const release = 'Quorvex, a maker of hospital pagers, announced a partnership with two clinics.\nThe pagers ship in March.';
+    expect(classifyContentType({ title: 'Partnership', bodyText: release, url: 'https://www.quorvex.com/news/partnership' }).type).toBe(
+      'press-release',
+    );
+    const local = 'CLEVELAND, Ohio -- The council approved the budget on Tuesday, officials said.\nThe vote was 31 to 12.';
+    expect(classifyContentType({ title: 'Budget', bodyText: local, url: 'https://www.cleveland.com/news/budget' }).type).toBe('news');
+    const word = 'Space agencies agreed on a plan, officials said on Tuesday.';
+    expect(classifyContentType({ title: 'Plan', bodyText: word, url: 'https://www.space.com/plan' }).type).toBe('news');
+  });
+
+  it('reads review markers in the writer’s voice only, and "please visit:" as release boilerplate', () => {
+    const court = `${NEWS_BODY}\n"The verdict is a big positive for banks," said an analyst. "This verdict should be welcomed."`;
+    expect(classifyContentType({ title: 'Banks rally', bodyText: court }).type).toBe('news');
+    expect(
+      classifyContentType({ title: 'Update', bodyText: `${NEWS_BODY}\nFor more information, please visit: www.acme.example` }).type,
+    ).toBe('press-release');
+  });
+
   it('defaults to news and says why', () => {
     const r = classifyContentType({ title: 'Council approves budget', bodyText: NEWS_BODY });
     expect(r.type).toBe('news');

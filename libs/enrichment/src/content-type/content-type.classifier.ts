@@ -1,3 +1,4 @@
+import { gazetteer } from '../entities/entity.gazetteer';
 import { splitParagraphs } from '../text/text.tokenizer';
 
 /** Kinds of article Copydesk tells apart. */
@@ -71,6 +72,13 @@ export interface ContentTypeCues {
   /** First person singular and plural pronouns outside quotes. */
   firstPerson?: RegExp;
   firstPlural?: RegExp;
+  /** Addressing the reader ("du", "Sie"): guides, service pieces, horoscopes, blogs. */
+  secondPerson?: RegExp;
+  /**
+   * Where web copy in the language is mostly not news (guides, portraits, travel, blogs), news needs a sign of a
+   * report: a dateline, a news section in the URL, a day named for an event, reported speech in the past tense.
+   */
+  newsEvidence?: { dateline: RegExp; paths: RegExp; eventTime: RegExp; reportedSpeech: RegExp };
 }
 
 /** English cues. */
@@ -108,7 +116,8 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
 
   const paragraphs = splitParagraphs(text).map((p) => p.text.trim());
   const words = Math.max(1, text.split(/\s+/).length);
-  const outside = text.replace(/“[^”]*”|"[^"\n]*"/g, ' ');
+  // Quoted words in any style: “…”, "…", „…“, «…», »…«.
+  const outside = text.replace(/“[^”]*”|"[^"\n]*"|„[^“”"\n]*[“”"]|«[^»"\n]*[»"]|»[^«"\n]*[«"]/g, ' ');
   const quoted = words - outside.split(/\s+/).length;
   const quoteDensity = Math.max(0, quoted / words);
   const firstPerson = (outside.match(/\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b/g) ?? []).length / (words / 100);
@@ -126,8 +135,9 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
       (words / 100);
     if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
+    // In the writer's own voice: a court's "verdict" quoted in a market report is no review.
     const reviewMarkers = count(
-      text,
+      outside,
       /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
     );
     if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
@@ -139,7 +149,7 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     );
     // The publisher announcing its own news: "For more information, please visit www…".
     if (
-      /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit\s+(?:www\.|https?:)/i.test(
+      /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit:?\s+(?:www\.|https?:)/i.test(
         text,
       )
     )
@@ -156,11 +166,18 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     const hits = count(text, re);
     if (hits) add(type, weight * Math.min(3, hits), `${hits} ${why}`);
   }
+  if (cues.secondPerson) {
+    const you = count(outside, cues.secondPerson) / (words / 100);
+    if (you >= 0.3) add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
+  }
+  if (cues.newsEvidence) newsEvidence(cues.newsEvidence, text, outside, path, add);
   if (!cues.english && cues.firstPerson) {
     const singular = count(outside, cues.firstPerson) / (words / 100);
     if (singular >= 0.8)
       add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
   }
+  const own = ownSite(signals.url, text);
+  if (own) add('press-release', 2.5, `the text opens with the site's owner (${own})`);
   const timestamps = paragraphs.filter((p) =>
     /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(
       p,
@@ -203,6 +220,44 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
   const why = evidence.get(best) ?? [];
   if (best === 'news' && why.length === 0) why.push('no opinion, review, release, live or obituary markers');
   return { type: best, confidence: round(confidence), evidence: why };
+}
+
+function newsEvidence(
+  cues: NonNullable<ContentTypeCues['newsEvidence']>,
+  text: string,
+  outside: string,
+  path: string,
+  add: (type: ContentType, weight: number, why: string) => void,
+): void {
+  const signs: string[] = [];
+  if (cues.dateline.test(text.slice(0, 300))) signs.push('dateline');
+  if (path && cues.paths.test(path)) signs.push('news section in the URL');
+  if (cues.eventTime.test(text)) signs.push('a day named for an event');
+  if (count(text, cues.reportedSpeech) >= 2) signs.push('reported speech');
+  if (signs.length) add('news', Math.min(1.5, 0.5 * signs.length), signs.join(', '));
+  // No sign of a report: a portrait, guide or feature ("other") rather than news.
+  else add('other', 1.2, 'no dateline, news section, event day or reported speech');
+}
+
+// A release on the organisation's own site names it first: "Ascom, a global solutions provider…" on ascom.com,
+// "my6sense names…" on my6sense.com. Agency credits in brackets ("(CNN) —") do not count.
+function ownSite(url: string | undefined, text: string): string | undefined {
+  if (!url) return undefined;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  const labels = host.replace(/^www\d?\./, '').split('.');
+  const name = labels.length >= 2 ? labels[labels.length - 2] : '';
+  // A site named after a word or a place ("space.com", "cleveland.com", "trails.de") is no organisation's own.
+  const g = gazetteer();
+  const singular = name.replace(/s$/, '');
+  if (name.length < 3 || [name, singular].some((w) => g.commonWords.has(w) || g.places.has(w) || g.cities.has(w))) return undefined;
+  const opening = text.slice(0, 250).replace(/\([^)]*\)/g, ' ');
+  const at = opening.toLowerCase().search(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`, 'u'));
+  return at >= 0 ? opening.slice(at, at + name.length) : undefined;
 }
 
 function urlPath(url: string | undefined): string {

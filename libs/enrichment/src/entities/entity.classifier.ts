@@ -95,7 +95,7 @@ const FOR_HEADS = new Set([
 ]);
 // Lower-case words after a name that say what it names: "the Communist party", "Zabul province".
 const ORGANISATION_WORD_AFTER =
-  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band)\b/;
+  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
 const PLACE_WORD_AFTER =
   /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
 
@@ -114,6 +114,8 @@ function definesAcronym(span: NameSpan, tokens: Token[]): boolean {
 }
 
 const COMPASS = new Set([
+  'inner',
+  'outer',
   'north',
   'south',
   'east',
@@ -181,6 +183,19 @@ const ORGANISATION_VERBS = new Set([
   'corp',
 ]);
 
+// Someone speaks to, or is quoted by, "the X": an outlet or a body, never a person.
+const OUTLET_BEFORE =
+  /\b(?:told|tells|tell|telling|according to|reported by|in an interview with|an interview with|a statement to|a spokesperson for|a spokesman for|a spokeswoman for)\s+the\s+$/i;
+// A job or role, then "at": "senior vp partnerships and revenue at", "a professor of law at".
+const ROLE_AT =
+  /\b(?:ceo|cfo|cto|coo|vp|president|director|head|chief|officer|manager|executive|analyst|economist|engineer|researcher|scientist|professor|fellow|editor|reporter|writer|partner|founder|co-founder|spokes\w+|chair\w*|lead|leader|strategist|specialist|consultant|employee|staff|worker|intern|revenue|marketing|sales|partnerships|games|research|policy|communications)\b[^.,;:]{0,40}\bat\s+$/i;
+/** AP abbreviations of US states (without dots), read only after "Town, ". */
+const US_STATE_ABBREVIATIONS = new Set(
+  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo'.split(
+    ' ',
+  ),
+);
+
 /** Per-article state the classifier reads and fills. */
 export interface ClassifierContext {
   g: Gazetteer;
@@ -200,7 +215,7 @@ const SPEECH_AFTER =
   /^(?:['’]s?)?,?\s+(?:said|says|told|added|wrote|writes|explained|asked|replied|recalled|insisted|noted|argued|warned|tweeted)\b/i;
 // ", 45, " / ", a spokesman for" / ", who ": an apposition that describes a person.
 const PERSON_APPOSITION =
-  /^,\s+(?:\d{1,3},|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w+|chief|director|professor|head|founder|leader|president|manager|member|author|researcher|scientist|analyst|economist|lawyer|attorney|officer|minister|senator|mayor|coach|player|actor|actress|singer|writer|editor|reporter|correspondent|executive|chair\w*|secretary|adviser|advisor|expert|doctor|student|resident|owner|partner|teacher|worker|official|co-founder|ceo|cfo)\b|who\s)/i;
+  /^,\s+(?:\d{1,3},|(?:Senior\s+|Executive\s+|Deputy\s+|Managing\s+|Vice\s+|Assistant\s+|Associate\s+)?(?:Head|Chief|Director|President|Chair\w*|Founder|Co-founder|Partner|Analyst|Economist|Strategist|Editor|Professor|Manager|Officer|Secretary|CEO|CFO|CTO|COO)\s+(?:[A-Z][\w&-]*\s+)*(?:of|at|for)\s|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w+|chief|director|professor|head|founder|leader|president|manager|member|author|researcher|scientist|analyst|economist|lawyer|attorney|officer|minister|senator|mayor|coach|player|actor|actress|singer|writer|editor|reporter|correspondent|executive|chair\w*|secretary|adviser|advisor|expert|doctor|student|resident|owner|partner|teacher|worker|official|co-founder|ceo|cfo)\b|who\s)/i;
 
 /** Signs in the text around a run of two to four capitalised words that it names a person, besides a known given name. */
 function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext): boolean {
@@ -267,7 +282,9 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
     if (and > 0 && !g.organisations.has(whole)) {
       const left = tokens.slice(0, and);
       const leftLast = left[left.length - 1].lower;
-      if (g.organisationSuffixes.has(leftLast) || g.organisations.has(joined(left)) || g.places.has(joined(left))) {
+      // "SBI and ICICI Bank": an acronym alone before "and" is a name of its own.
+      const acronym = left.length === 1 && /^[\p{Lu}]{2,6}$/u.test(left[0].bare);
+      if (g.organisationSuffixes.has(leftLast) || g.organisations.has(joined(left)) || g.places.has(joined(left)) || acronym) {
         return [
           ...classifySpan({ ...span, tokens: left }, ctx),
           ...classifySpan({ ...span, tokens: tokens.slice(and + 1), titles: [] }, ctx),
@@ -306,7 +323,13 @@ export function classifySpan(span: NameSpan, ctx: ClassifierContext): TypedSpan[
 
 function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext): TypedSpan[] {
   const g = ctx.g;
+  // "17th Street": an ordinal before a street word.
+  if (tokens.length === 2 && /^\d+(?:st|nd|rd|th)$/.test(tokens[0].lower) && g.strongPlaceSuffixes.has(tokens[1].lower))
+    return [typed(span, tokens, 'place', true)];
   if (!tokens[0]?.capitalised) return [];
+  if (span.dateline && !g.organisations.has(joined(tokens))) return [typed(span, tokens, 'place', true)];
+  const pair = tokens.length === 1 ? placePair(span, tokens[0], g) : undefined;
+  if (pair) return pair;
   const split = splitRun(span, tokens, ctx);
   if (split) return split;
   const whole = joined(tokens);
@@ -318,6 +341,9 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
   const before = isFirstOfSpan ? span.before : '';
   const titled = isFirstOfSpan && span.titles.length > 0;
 
+  // "the WHO": a known organisation in capitals, though its letters spell a function word.
+  if (tokens.length === 1 && tokens[0].bare.length > 1 && /^\p{Lu}+$/u.test(tokens[0].bare) && g.organisations.has(whole))
+    return [typed(span, tokens, 'organisation', true)];
   if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
   // Events are not entities, but the place they are named after is ("Los Angeles Auto Show").
   if (
@@ -333,8 +359,14 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
     return [];
   }
   if (g.organisations.has(whole) || g.organisations.has(undotted)) return [typed(span, tokens, 'organisation', true)];
+  // "told the Hollywood Reporter", "according to the Sioux Falls Argus Leader": a body spoken to or quoted.
+  if (isFirstOfSpan && !titled && OUTLET_BEFORE.test(span.preceding) && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1])
+    return [typed(span, tokens, 'organisation', true)];
   if (g.places.has(whole) || g.places.has(undotted)) return [typed(span, tokens, 'place', true)];
   if (g.people.has(whole)) return [typed(span, tokens, 'person', true)];
+  // "Monroe, La.", "Wheeling, W.Va.": a US state's AP abbreviation after a town and a comma.
+  if (US_STATE_ABBREVIATIONS.has(undotted) && /\p{Lu}[\p{L}.'’\-]+,\s*$/u.test(span.preceding) && isFirstOfSpan)
+    return [typed(span, tokens, 'place', true)];
   const endsSpan = tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1];
   if (endsSpan && !titled && PLACE_WORD_AFTER.test(span.following)) return [typed(span, tokens, 'place', true)];
   if (endsSpan && !titled && ORGANISATION_WORD_AFTER.test(span.following) && !g.places.has(whole))
@@ -405,7 +437,11 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
     ) {
       return [typed(span, tokens, 'unknown', false)];
     }
+    // "Christopher Tays, 32, of Franklin": where someone lives.
+    if (alone && before === 'of' && /\b\d{1,3},\s+of\s+$/.test(span.preceding)) return [typed(span, tokens, 'place', true)];
     if (g.firstNames.has(first) && !PREPOSITIONS_OF_PLACE.has(before)) return [typed(span, tokens, 'unknown', false)];
+    // "senior vp partnerships at Ubisoft", "a researcher at Rakuten": where someone works is an organisation.
+    if (alone && before === 'at' && ROLE_AT.test(span.preceding)) return [typed(span, tokens, 'organisation', false)];
     if (PREPOSITIONS_OF_PLACE.has(before) && !isCommonWord(first, ctx) && !/^\p{Lu}+$/u.test(tokens[0].bare))
       return [typed(span, tokens, 'place', false)];
     if (ORGANISATION_VERBS.has(span.after) && isFirstOfSpan && tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1])
@@ -415,11 +451,31 @@ function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext)
   return [];
 }
 
+// "US-China trade", "U.S.-Canada border": two places joined by a hyphen.
+function placePair(span: NameSpan, token: Token, g: ClassifierContext['g']): TypedSpan[] | undefined {
+  const cut = token.bare.indexOf('-', 1);
+  if (cut < 0 || token.bare.indexOf('-', cut + 1) >= 0) return undefined;
+  const parts = [token.bare.slice(0, cut), token.bare.slice(cut + 1)];
+  if (!parts.every((p) => /^\p{Lu}/u.test(p) && g.places.has(p.toLowerCase()))) return undefined;
+  const part = (text: string, start: number): Token => ({
+    ...token,
+    text,
+    bare: text,
+    lower: text.toLowerCase(),
+    start,
+    end: start + text.length,
+    possessive: false,
+  });
+  return [typed(span, [part(parts[0], token.start)], 'place', true), typed(span, [part(parts[1], token.start + cut + 1)], 'place', true)];
+}
+
 // "Cleveland DL Larry Ogunjobi", "Serbia Novak Djokovic", "Art Director Park Dong Woo": a run that joins a
 // place, team or role to a person's name is split before the given name or after the role.
 function splitRun(span: NameSpan, tokens: Token[], ctx: ClassifierContext): TypedSpan[] | undefined {
   const g = ctx.g;
   if (tokens.length < 3 || g.organisations.has(joined(tokens)) || g.places.has(joined(tokens))) return undefined;
+  // "Dick Clark Productions": a run ending in an organisation word is one name.
+  if (g.organisationSuffixes.has(tokens[tokens.length - 1].lower)) return undefined;
   for (let k = 1; k < tokens.length - 1; k++) {
     const word = tokens[k].lower.replace(/\.$/, '');
     if (g.personTitles.has(word) || g.roles.has(word)) {
@@ -447,7 +503,7 @@ function splitRun(span: NameSpan, tokens: Token[], ctx: ClassifierContext): Type
 function typed(span: NameSpan, tokens: Token[], type: TypedSpan['type'], strong: boolean): TypedSpan {
   const name = displayName(tokens);
   // Datelines write places in capitals ("BOLOGNA, Italy"): the name is reported in normal case.
-  const dateline = type === 'place' && tokens.every((t) => t.bare.length > 3 && /^[\p{Lu}\-]+$/u.test(t.bare));
+  const dateline = type === 'place' && tokens.every((t) => (t.bare.length > 3 || span.dateline) && /^[\p{Lu}\-]+$/u.test(t.bare));
   return { tokens, name: dateline ? titleCase(name) : name, type, strong, span };
 }
 

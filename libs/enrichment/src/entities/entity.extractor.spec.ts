@@ -9,6 +9,53 @@ function entities(text: string, title = ''): Record<'people' | 'organisations' |
 }
 
 describe('extractEntities', () => {
+  it('reads places from datelines, addresses, residences, compass prefixes, state abbreviations and hyphen pairs', () => {
+    const e = entities(
+      'ZUG, SWITZERLAND\nThe firm expands. Police arrested Dana Kowalski, 29, of Franklin, near 17th Street after a chase in Wheeling, Calif., on Friday. ' +
+        'Herders in Inner Mongolia worry about the US-China trade talks.',
+    );
+    expect(Object.keys(e.places)).toEqual(
+      expect.arrayContaining(['Zug', 'Switzerland', 'Franklin', '17th Street', 'Calif', 'Inner Mongolia', 'US', 'China']),
+    );
+  });
+
+  it('reads outlets spoken to, kind words after a name, and more company-name endings', () => {
+    const e = entities(
+      'The director told the Harbour Ledger on Monday that the Quill newspaper had erred. Vantor Interactive and Brisk Therapeutics agreed.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(
+      expect.arrayContaining(['Harbour Ledger', 'Quill', 'Vantor Interactive', 'Brisk Therapeutics']),
+    );
+    expect(Object.keys(e.places)).not.toContain('Harbour Ledger');
+  });
+
+  it('takes a name before a capitalised job title with its organisation for a person', () => {
+    const e = entities('Prakash Venkatraman, Head of Research at Quorvex Securities, expects gains. Prices rose.');
+    expect(Object.keys(e.people)).toEqual(['Prakash Venkatraman']);
+  });
+
+  it('takes an acronym the text defines for that name, even when a gazetteer knows it for another body', () => {
+    const e = entities('On Friday the Island Cycling Club (ICC) met. Day-by-day Quorin Kowalski briefed reporters, the ICC said.');
+    expect(e.organisations).toEqual({ 'Island Cycling Club': 3 });
+    expect(Object.keys(e.people)).toEqual(['Quorin Kowalski']);
+  });
+
+  it('reads natural features and roads by their last word', () => {
+    const e = entities('Herders crossed the Qoltan Plateau and camped by the Veska Glacier before joining the Morrow Expressway.');
+    expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Qoltan Plateau', 'Veska Glacier', 'Morrow Expressway']));
+  });
+
+  it('keeps organisation names whole and tells a workplace from a place', () => {
+    const e = entities(
+      'The show is made by Bob Stanton Productions, the company said. HDFC and Axis Bank gained, according to the WHO. ' +
+        'Maria Olsen, senior vp partnerships at Quorvex, said sales rose.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Bob Stanton Productions', 'Axis Bank', 'WHO', 'Quorvex']));
+    expect(Object.keys(e.organisations)).not.toContain('HDFC and Axis Bank');
+    expect(Object.keys(e.people)).toEqual(['Maria Olsen']);
+    expect(Object.keys(e.places)).not.toContain('Quorvex');
+  });
+
   it('names a person by the first full mention and counts later short mentions', () => {
     const e = entities(
       'Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.',

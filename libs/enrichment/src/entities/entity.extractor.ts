@@ -164,7 +164,21 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
     }
     if (t.type !== 'unknown') open(t, t.type);
   }
+  // "Chinese Center for Disease Control and Prevention (CDC)": the acronym the text defines is that name, even
+  // when a gazetteer knows the letters for another body.
+  const defined = new Map<string, Cluster>();
   for (const t of typed) {
+    const m = t.type === 'organisation' && t.tokens.length > 2 ? /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(t.span.following) : null;
+    const cluster = m ? assigned.get(t) : undefined;
+    if (m && cluster && initials(cluster.words).startsWith(m[1].toLowerCase().slice(0, 2))) defined.set(m[1].toLowerCase(), cluster);
+  }
+  for (const t of typed) {
+    const definition = t.tokens.length === 1 ? defined.get(t.tokens[0].lower) : undefined;
+    if (definition && !assigned.has(t)) {
+      definition.mentions.push(t);
+      assigned.set(t, definition);
+      continue;
+    }
     if (t.type !== 'unknown' && t.tokens.length < 2 && t.type !== 'person') {
       const alias = aliasOf(t, clusters);
       if (alias && (alias.type === t.type || !t.strong)) {

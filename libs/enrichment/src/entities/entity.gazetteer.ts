@@ -87,6 +87,9 @@ const NAME_TAGS = new Set([
   'ProperNoun',
 ]);
 
+/** Population from which a GeoNames city is a certain place, not a guess ("Reading", "Mobile" are smaller). */
+const LARGE_CITY_POPULATION = 250000;
+
 let cached: Gazetteer | undefined;
 
 /** The gazetteer: compromise's lexicon (loaded once, ~25k words) merged with Copydesk's own lists. */
@@ -131,6 +134,7 @@ export function gazetteer(): Gazetteer {
   }
   const geo = geoGazetteer();
   for (const name of geo.countries) g.places.add(name);
+  for (const name of geo.worldRegions) g.places.add(name);
   for (const name of geo.demonyms) g.demonyms.add(name);
   // A region or town that is also a given name or an ordinary word ("Brent", "Hope") is left to the context.
   for (const name of geo.regions) if (!g.firstNames.has(name) && !g.commonWords.has(name)) g.places.add(name);
@@ -139,6 +143,9 @@ export function gazetteer(): Gazetteer {
   for (const w of shippedCommonWords()) if (!g.firstNames.has(w) && !g.places.has(w) && !g.organisations.has(w)) g.commonWords.add(w);
   // After the common words: the lists hold names that are ordinary words too ("Will", "Grant", "Page").
   for (const name of givenNames()) if (!g.commonWords.has(name) && !g.places.has(name)) g.firstNames.add(name);
+  // Cities of a quarter of a million people and more are names wherever they stand (GeoNames, not a typed list).
+  for (const [name, population] of g.cities)
+    if (population >= LARGE_CITY_POPULATION && !g.commonWords.has(name) && !g.allGivenNames.has(name)) g.places.add(name);
   // Abbreviations compromise lists as organisations but that are ordinary words in news copy.
   for (const w of ['dept', 'univ', 'assn', 'inc', 'ltd', 'co']) g.organisations.delete(w);
   for (const w of [

@@ -35,6 +35,8 @@ export interface NameSpan {
   /** Up to 40 characters of body text before and after the span, for context patterns. */
   preceding: string;
   following: string;
+  /** In the dateline that opens the text ("BAAR, SWITZERLAND", "WASHINGTON (AP) —"): a place. */
+  dateline?: boolean;
 }
 
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*\.?|&/gu;
@@ -146,9 +148,13 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
 export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): NameSpan[] {
   const spans: NameSpan[] = [];
   const capsSentences = allCapsSentences(tokens);
+  const datelineEnd = DATELINE.exec(text)?.[1].length ?? 0;
   let i = 0;
   while (i < tokens.length) {
-    if (!tokens[i].capitalised || capsSentences.has(tokens[i].sentence)) {
+    // "17th Street", "5th Avenue": an ordinal opens a street's name.
+    const ordinalStreet =
+      /^\d+(?:st|nd|rd|th)$/.test(tokens[i].lower) && tokens[i + 1]?.capitalised && g.strongPlaceSuffixes.has(tokens[i + 1].lower);
+    if ((!tokens[i].capitalised && !ordinalStreet) || (capsSentences.has(tokens[i].sentence) && tokens[i].end > datelineEnd)) {
       i++;
       continue;
     }
@@ -175,12 +181,16 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
       }
       break;
     }
-    const span = trim(tokens.slice(i, j), tokens, g, text);
-    if (span) spans.push(span);
+    const span = ordinalStreet ? around(tokens.slice(i, j), tokens, text, []) : trim(tokens.slice(i, j), tokens, g, text);
+    if (span) spans.push(tokens[i].end <= datelineEnd ? { ...span, dateline: true } : span);
     i = j;
   }
   return spans;
 }
+
+// A dateline in capitals opening the text, up to its comma-separated places: "BAAR, SWITZERLAND", "WASHINGTON (AP) —".
+const DATELINE =
+  /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{Lu}.'’\-]*(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
 
 function hasBreakBefore(text: string, previous: Token, next: Token): boolean {
   // Punctuation between two words (comma, quote, colon, bracket, dash) ends a name.
@@ -226,7 +236,9 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
       tokens = tokens.slice(1);
       continue;
     }
-    if ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !isKnownName(tokens, g))) {
+    // "per the WHO": a known organisation written in capitals is no function word.
+    const capitalsName = first.bare.length > 1 && /^\p{Lu}+$/u.test(first.bare) && g.organisations.has(lower) && !initial;
+    if (!capitalsName && ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !isKnownName(tokens, g)))) {
       tokens = tokens.slice(1);
       continue;
     }
@@ -250,6 +262,11 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
   )
     tokens = tokens.slice(0, -1);
   if (!tokens.length || !tokens[0].capitalised) return undefined;
+  return around(tokens, all, text, titles);
+}
+
+// A span with the words and text around it.
+function around(tokens: Token[], all: Token[], text: string, titles: string[]): NameSpan {
   const startIndex = tokens[0].index;
   const endIndex = tokens[tokens.length - 1].index;
   const beforeToken = all[startIndex - 1];
@@ -311,7 +328,7 @@ const DETERMINERS = new Set([
 
 // "University of Florida", "Royal Navy", "National Institute on Drug Abuse": a word that is no name on its own
 // may open an organisation's name.
-const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central)$/;
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|inner|outer)$/;
 
 function keepsLeadingWord(tokens: Token[], g: Gazetteer): boolean {
   for (let k = tokens.length; k >= 2; k--) if (isKnownName(tokens.slice(0, k), g)) return true;
@@ -334,6 +351,8 @@ function isAfterOpening(all: Token[], token: Token): boolean {
 export function isOrdinaryWord(token: Token, g: Gazetteer): boolean {
   const lower = token.lower;
   if (g.organisations.has(lower) || g.places.has(lower) || g.people.has(lower)) return false;
+  // "Day-by-day", "Long-term": a compound of ordinary words.
+  if (lower.includes('-') && lower.split('-').every((part) => part.length && (g.commonWords.has(part) || STOPWORDS.has(part)))) return true;
   if (g.commonWords.has(lower) || g.notNames.has(lower)) return true;
   const singular = lower.replace(/(?:ies)$/, 'y').replace(/(?:es|s)$/, '');
   return g.commonWords.has(singular) || g.roles.has(lower) || g.roles.has(singular) || g.demonyms.has(lower) || g.demonyms.has(singular);

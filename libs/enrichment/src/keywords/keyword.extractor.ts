@@ -86,6 +86,8 @@ export function extractKeywords(
   df: DocumentFrequencies,
   max = 10,
   exclude: ReadonlySet<string> = new Set(),
+  /** The article language's function words (English by default). */
+  stopwords: ReadonlySet<string> = STOPWORDS,
 ): string[] {
   const runs: string[][] = [];
   const wordCounts = new Map<string, number>();
@@ -108,7 +110,7 @@ export function extractKeywords(
         .toLowerCase()
         .replace(/['’]s$/, '')
         .replace(/’/g, "'");
-      if (w.length < 3 || STOPWORDS.has(w) || GENERIC.has(w) || exclude.has(w) || /^\d/.test(w)) {
+      if (w.length < 3 || stopwords.has(w) || GENERIC.has(w) || exclude.has(w) || /^\d/.test(w)) {
         if (run.length) runs.push(run);
         run = [];
         continue;

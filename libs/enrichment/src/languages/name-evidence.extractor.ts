@@ -13,6 +13,12 @@ export interface NameEvidence {
   organisationHeads: string[];
   /** Heads that are common nouns alone ("Partei", "Bank"). */
   genericHeads: ReadonlySet<string>;
+  /**
+   * Heads that also end everyday compounds ("Winterdienst", "Ehrenamt", "Redaktion"): a single compound with one
+   * is a name only with an institutional prefix (`institutionPrefix`), a modifier, a hyphen or a name after it.
+   */
+  weakHeads?: ReadonlySet<string>;
+  institutionPrefix?: RegExp;
   legalForms: RegExp;
   clubPrefixes: ReadonlySet<string>;
   givenNames: ReadonlySet<string>;
@@ -22,6 +28,28 @@ export interface NameEvidence {
   particles: string[];
   /** Words after a head that join a name to it ("für", "der"). */
   headJoiners: string[];
+  /** Words after which a town's name is a point in time, not a place ("Mitte Juni", "Ende März"): month names. */
+  months: ReadonlySet<string>;
+  /** Nouns before a place's name that say it is one ("Kanton Jura", "Region Paznaun"). */
+  placeHeads: ReadonlySet<string>;
+  /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */
+  compassPrefix?: RegExp;
+  /**
+   * Nouns for a kind of organisation, as compound endings ("Musikkonzern", "Verleihfirmen"): the names right after
+   * one ("der Musikkonzern Universal Music", "die Verleihfirmen Panorama und Neue Filmkunst") are organisations.
+   */
+  organisationKinds?: RegExp;
+  /** Endings of common nouns, never of a name after a kind noun ("Zinsen" in "dass die Bank Zinsen zahlt" is not). */
+  commonNounEnding?: RegExp;
+  /**
+   * Common nouns of the language, base forms ("boden", "lage"): a town of that name needs a place preposition before
+   * it; a region needs one only when the noun has a plural ("Zug", not "Bayern").
+   */
+  commonNouns?: () => { all: ReadonlySet<string>; withoutPlural: ReadonlySet<string>; forms: ReadonlySet<string> };
+  /** Countries whose small towns (GeoNames, 1,000+ people) copy in the language names ("DE", "AT", "CH"). */
+  localCountries?: string[];
+  /** Prepositions that put a place's name right after them ("in", "nach", "aus"). */
+  placePrepositions?: ReadonlySet<string>;
 }
 
 interface Found {
@@ -46,16 +74,49 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   const tokens = tokenise(text, sentences);
   const g = gazetteer();
   const geo = geoGazetteer();
+  // Countries, continents and exonyms are names wherever they stand ("die Schweiz", "im Iran"); towns and regions
+  // share their names with common nouns ("Boden", "Lage", "Zug").
+  const isCountry = (k: string): boolean => geo.countries.has(k) || geo.worldRegions.has(k) || res.exonyms.has(k);
   const isPlace = (name: string): boolean => {
     const k = name.toLowerCase();
-    return geo.countries.has(k) || geo.regions.has(k) || geo.cities.has(k) || res.exonyms.has(k) || g.places.has(k);
+    return isCountry(k) || geo.regions.has(k) || geo.cities.has(k) || g.places.has(k);
+  };
+  const compass = (t: Token): string | undefined => {
+    const m = res.compassPrefix?.exec(t.bare);
+    return m && isCountry(m[1].toLowerCase()) ? t.bare : undefined;
   };
   const placeBase = (t: Token): string | undefined => {
     if (isPlace(t.bare)) return t.bare;
-    // Genitive: "Deutschlands", "Hamburgs"
-    if (/s$/.test(t.bare) && isPlace(t.bare.slice(0, -1))) return t.bare.slice(0, -1);
-    return undefined;
+    // Genitive: "Deutschlands", "Hamburgs"; only of names too large to be a plural noun too ("Bars", "Virus").
+    const base = t.bare.slice(0, -1).toLowerCase();
+    if (/s$/.test(t.bare) && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
+    return compass(t);
   };
+  const largePlace = (t: Token): boolean => {
+    const base = placeBase(t)?.toLowerCase();
+    return base !== undefined && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000);
+  };
+  // "am Boden", "die Lage", "mit dem Zug": a town's name that is also a common noun is the noun unless a place
+  // preposition stands right before it ("in Lage", "nach Zug").
+  const nouns = res.commonNouns?.();
+  const nounHere = (t: Token): boolean =>
+    !!nouns?.all.has(t.lower) &&
+    !(geo.regions.has(t.lower) && nouns.withoutPlural.has(t.lower)) &&
+    !(t.index > 0 && tokens[t.index - 1].sentence === t.sentence && res.placePrepositions?.has(tokens[t.index - 1].lower));
+  // "Ischgl", "Landeck": a small town of the language's own countries, unless the name is also a given name, a
+  // form of a common noun ("Wiesen", "Steinen") or the surname of someone named in the article ("Allendorf").
+  const localTowns = (res.localCountries ?? []).map((c) => geo.smallTowns.get(c)).filter((x): x is Set<string> => !!x);
+  const surnamesHere = (): Set<string> => new Set(found.filter((f) => f.type === 'person').map((f) => f.tokens[f.tokens.length - 1].lower));
+  let personSurnames: Set<string> | undefined;
+  const localTown = (t: Token): boolean =>
+    t.position > 0 &&
+    localTowns.some((towns) => towns.has(t.lower)) &&
+    !givenName(t) &&
+    !g.commonWords.has(t.lower) &&
+    !nouns?.forms.has(t.lower) &&
+    !(personSurnames ??= surnamesHere()).has(t.lower);
+  // "Mitte Juni", "Ende März": a town's name before a month is a point in time.
+  const timePhrase = (t: Token): boolean => res.months.has(tokens[t.index + 1]?.lower ?? '');
   const givenName = (t: Token): boolean =>
     !res.particles.includes(t.lower) &&
     !res.stopwords.has(t.lower) &&
@@ -98,11 +159,24 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       continue;
     }
   }
+  // Headings and slogans in capitals ("ENERGY RISING") are words, not acronyms.
+  const capsSentences = allCapsSentences(tokens, text);
+  // Organisations the gazetteers know by name ("Greenpeace", "Amnesty International"), two words before one.
   for (const t of tokens) {
-    if (used.has(t.index) || !t.capitalised) continue;
+    if (used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence) || res.stopwords.has(t.lower)) continue;
+    const next = tokens[t.index + 1];
+    if (sameSentence(t, next) && next.capitalised && g.organisations.has(`${t.lower} ${next.lower}`)) take('organisation', [t, next]);
+    else if (t.bare.length > 2 && g.organisations.has(t.lower) && !isPlace(t.bare) && /^\p{Lu}/u.test(t.text)) take('organisation', [t]);
+  }
+  for (const t of tokens) {
+    if (used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence)) continue;
     if (ACRONYM.test(t.bare) && t.bare.length <= 7 && !res.stopwords.has(t.lower)) {
       if (placeBase(t)) take('place', [t], placeBase(t));
-      else if (!/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare))
+      // English words in capitals ("ENERGY", "LOVE") are emphasis, not acronyms.
+      else if (
+        !/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare) &&
+        !(t.bare.length > 3 && g.commonWords.has(t.lower))
+      )
         take('organisation', [t]);
       continue;
     }
@@ -125,7 +199,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       after.capitalised &&
       (placeBase(after) || /^\p{Lu}\p{Ll}+$/u.test(after.bare)) &&
       generic &&
-      placeBase(after)
+      // "Universität Hamburg" is a name, "Partei Deutschlands" (genitive) a description.
+      placeBase(after) === after.bare
     ) {
       run.push(after);
       after = tokens[after.index + 1];
@@ -134,10 +209,18 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       if (sameSentence(t, object) && object.capitalised && !res.stopwords.has(object.lower)) run.push(after, object);
     }
     if (generic && run.length === 1) continue;
+    if (run.length === 1 && res.weakHeads?.has(head[0]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) continue;
     // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
     if (run.length === 1 && t.lower.length - head[0].length < 3) continue;
     take('organisation', run, baseForm(run));
   }
+
+  // Countries and genitives of places ("Partei Deutschlands") are no names of organisations; a town's name may be.
+  const countryOrGenitive = (t: Token): boolean => {
+    const base = placeBase(t);
+    return base !== undefined && (base !== t.bare || isCountry(base.toLowerCase()));
+  };
+  if (res.organisationKinds) namesAfterKinds(text, tokens, res, used, take, countryOrGenitive);
 
   // 2. People: a given name before one or two name words; a title before one to three.
   for (const t of tokens) {
@@ -166,10 +249,18 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       // "Papst Franziskus", "Trainer Thomas Weber": the role is not part of the name; a lone common noun after a
       // role ("Präsident Verbände") is rare, so one name word is enough.
       if (run.length && !placeBase(run[0])) take('person', run);
+      continue;
+    }
+    // "Kumi Naidoo, früherer Generalsekretär von …", "Jana Wirth (45)": two name words described as a person.
+    // The description outweighs a district or town of the same name ("Kumi" in Uganda); a country or city does not.
+    if (nameWord(next) && sameSentence(t, next) && nameWord(t) && !largePlace(t) && !largePlace(next) && !used.has(next.index)) {
+      const after = text.slice(next.end, next.end + 60);
+      const apposition = /^,\s+(?:(?:der|die|ein|eine)\s+)?(?:\p{Ll}+\s+)?(\p{L}+)/u.exec(after);
+      if (/^\s*\(\d{1,3}\)/.test(after) || (apposition && res.titles.has(apposition[1].toLowerCase()))) take('person', [t, next]);
     }
   }
 
-  // 3. Places from the gazetteers (with genitive endings), also inside hyphenated adjectives no.
+  // 3. Places from the gazetteers (with genitive endings), after a place noun ("Kanton Jura"), compass compounds.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (used.has(t.index) || !t.capitalised) continue;
@@ -178,8 +269,13 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       take('place', [t, next]);
       continue;
     }
-    const base = placeBase(t);
-    if (base && !res.stopwords.has(t.lower)) take('place', [t], base);
+    if (res.placeHeads.has(t.lower) && nameWord(next) && sameSentence(t, next) && !used.has(next.index)) {
+      take('place', [next]);
+      continue;
+    }
+    const base = placeBase(t) ?? (localTown(t) ? t.bare : undefined);
+    if (base && !res.stopwords.has(t.lower) && (isCountry(base.toLowerCase()) || (!timePhrase(t) && !nounHere(t))))
+      take('place', [t], base);
   }
 
   // 4. Surnames alone after a full name: the same person ("Khevenhüller" after "Georg Khevenhüller").
@@ -192,7 +288,97 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     if (full) take('person', [t], full);
   }
 
+  aliasDefinedAcronyms(found, text);
   return summarise(found, tokens, sentences.length, title);
+}
+
+// "Deutsche Lebens-Rettungs-Gesellschaft (DLRG)", "der AStA (Allgemeiner Studierendenausschuss)": an acronym and a
+// name in brackets beside each other are one organisation, reported by its name, there and later.
+function aliasDefinedAcronyms(found: Found[], text: string): void {
+  const named = found.filter((f) => f.type === 'organisation' && (f.tokens.length > 1 || f.tokens[0].bare.includes('-')));
+  const byEnd = new Map(named.map((f) => [f.tokens[f.tokens.length - 1].end, f]));
+  const byStart = new Map(named.map((f) => [f.tokens[0].start, f]));
+  const defined = new Map<string, string>();
+  for (const f of found) {
+    if (f.type !== 'organisation' || f.tokens.length !== 1 || !ACRONYM.test(f.tokens[0].bare)) continue;
+    const t = f.tokens[0];
+    let full: Found | undefined;
+    if (text[t.start - 1] === '(' && text[t.end] === ')') {
+      let end = t.start - 1;
+      while (end > 0 && text[end - 1] === ' ') end--;
+      full = byEnd.get(end);
+    } else {
+      const m = /^\s*\(/.exec(text.slice(t.end, t.end + 3));
+      const inside = m ? byStart.get(t.end + m[0].length) : undefined;
+      if (inside && text[inside.tokens[inside.tokens.length - 1].end] === ')') full = inside;
+    }
+    if (full) defined.set(f.name, full.name);
+  }
+  for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
+}
+
+// "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.
+function namesAfterKinds(
+  text: string,
+  tokens: Token[],
+  res: NameEvidence,
+  used: Set<number>,
+  take: (type: EntityType, run: Token[], name?: string) => void,
+  notAName: (t: Token) => boolean,
+): void {
+  const kinds = res.organisationKinds as RegExp;
+  const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
+  const candidate = (t: Token | undefined, sentence: number): t is Token =>
+    !!t &&
+    t.sentence === sentence &&
+    t.capitalised &&
+    !used.has(t.index) &&
+    !res.stopwords.has(t.lower) &&
+    !res.titles.has(t.lower) &&
+    !kinds.test(t.lower) &&
+    !(res.commonNounEnding?.test(t.lower) ?? false) &&
+    // Long compounds ("Abrechnungsdienstleister") are common nouns.
+    !(t.bare.length > 15 && /^\p{Lu}\p{Ll}+$/u.test(t.bare)) &&
+    !notAName(t);
+  for (const kind of tokens) {
+    if (!kind.capitalised || kind.position === 0 || !kinds.test(kind.lower)) continue;
+    let previous = kind;
+    let k = kind.index + 1;
+    // The first name follows the kind noun after a space, perhaps in quotes ("das Magazin „Stern“"); after a comma
+    // it is an apposition ("des Verbands, Jutta Krämer").
+    const adjacent = (t: Token): boolean => previous !== kind || /^\s[„"»«“‚]?$/.test(gap(kind, t));
+    while (candidate(tokens[k], kind.sentence) && adjacent(tokens[k])) {
+      const run = [tokens[k]];
+      // A second word when the name ends there ("Universal Music", "Filmwerk Nord").
+      const second = tokens[k + 1];
+      if (candidate(second, kind.sentence) && gap(tokens[k], second) === ' ' && !tokens[k + 2]?.capitalised) run.push(second);
+      take('organisation', run);
+      previous = run[run.length - 1];
+      k = previous.index + 1;
+      // "…, Y und Z": a list of names after the kind noun.
+      const joiner = tokens[k];
+      if (joiner && /^(?:und|oder|sowie)$/.test(joiner.lower) && gap(previous, joiner) === ' ') {
+        previous = joiner;
+        k++;
+      } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
+    }
+  }
+}
+
+// Sentences written in capitals (at least two words, all of them capitalised throughout).
+function allCapsSentences(tokens: Token[], text: string): Set<number> {
+  const words = new Map<number, number>();
+  const caps = new Map<number, number>();
+  for (const t of tokens) {
+    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
+    if (/^[\p{Lu}\p{N}.\-&]+$/u.test(t.text) && /\p{Lu}/u.test(t.text)) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
+  }
+  // A line of one word in capitals is a heading too ("YOGA").
+  const alone = (s: number): boolean => {
+    const t = tokens.find((x) => x.sentence === s);
+    return !!t && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:\n|$)/.test(text.slice(t.end, t.end + 2));
+  };
+  return new Set([...words].filter(([s, n]) => caps.get(s) === n && (n >= 2 || alone(s))).map(([s]) => s));
 }
 
 /** Nominative of an organisation name met in another case: "Deutschen Presse-Agentur" → "Deutsche Presse-Agentur". */
@@ -204,7 +390,7 @@ function baseForm(run: Token[]): string {
   }
   // Genitive of a compound head: "des Bundesministeriums" → "Bundesministerium".
   const last = words.length - 1;
-  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags)$/.test(words[last].toLowerCase()))
+  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags|bundes)$/.test(words[last].toLowerCase()))
     words[last] = words[last].replace(/e?s$/, '');
   return words.join(' ');
 }

@@ -19,8 +19,11 @@ export interface QuoteSpan {
 /** Quotation marks of a language: each opening mark with the marks that may close it. */
 export type QuoteMarks = Readonly<Record<string, string>>;
 
-/** English (and the default): “…”, "…", «…», „…“. A “ closes only a German-style „ quote. */
-export const ENGLISH_QUOTE_MARKS: QuoteMarks = { '“': '”', '"': '"', '«': '»', '„': '“”' };
+/**
+ * English (and the default): “…”, "…", «…», „…“. A “ closes only a German-style „ quote. Straight and curly marks
+ * close each other: copy pasted from several editors mixes them ("A great day…!” Trump tweeted).
+ */
+export const ENGLISH_QUOTE_MARKS: QuoteMarks = { '“': '”"', '"': '"”', '«': '»"', '„': '“”"' };
 
 /**
  * Finds quoted passages, straight or curly. A paragraph that opens a quote without closing it continues into the

@@ -33,6 +33,43 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('takes the speech verb nearest the quote, "they" for the organisation in focus, a reporter of speech before the quote', () => {
+    expect(quotes('That said, the Federal Aviation Administration says that “demand will recover by the spring.”')[0][1]).toBe(
+      'Federal Aviation Administration',
+    );
+    expect(
+      quotes(
+        'Northwind Records have denied any wrongdoing. The dispute began over a Netflix documentary.\n“We never blocked the film,” they said in a statement.',
+      )[0][1],
+    ).toBe('Northwind Records');
+    expect(quotes('Helen Marsh said the cuts would hurt rural schools. “We cannot staff our classrooms.”')[0][1]).toBe('Helen Marsh');
+  });
+
+  it('closes a straight quote with a curly mark, reads past a short title in quotes, keeps speech verbs out of descriptions', () => {
+    expect(quotes('The vote passed. "A great day for our county!” Mayor Ellen Brooks wrote on Tuesday.')).toEqual([
+      ['A great day for our county!', 'Ellen Brooks'],
+    ]);
+    expect(
+      quotes('Actor Daniel Ferro joined the cast in May.\n"Hearing the news was a gift," the "Harbor Lights" actor said on Monday.')[0][1],
+    ).toBe('Daniel Ferro');
+    expect(quotes('The plaintiff’s sister testified, describing the landlord as "cold, careless and rude" in court.')[0][1]).toBe(
+      'plaintiff’s sister',
+    );
+  });
+
+  it('gives a quote nobody is said to have said to the person in focus just before it, not to one named long before', () => {
+    expect(quotes('Ruth Kemp has run the shelter for ten years.\n“We never turn anyone away.”')[0][1]).toBe('Ruth Kemp');
+    expect(
+      quotes(
+        'Ruth Kemp has run the shelter for ten years.\nThe roof leaks.\nThe boiler is old.\n“Nobody comes here any more in winter.”',
+      )[0][1],
+    ).toBeNull();
+  });
+
+  it('takes the speaker after "according to" before the quote', () => {
+    expect(quotes('According to Dr Lena Marsh, the trial “changed how we treat the disease for good.”')[0][1]).toBe('Lena Marsh');
+  });
+
   it('keeps unnamed speakers as descriptions and resolves "the official" to its introduction', () => {
     expect(
       quotes(

@@ -71,9 +71,14 @@ export function extractQuotes(
     // „…“, sagt der Präsident des Verbands, Georg Keller. / «…», a déclaré le ministre Jean Dupont.
     speaker ??= personLaterInSentence(q, ctx);
     explicit.push(Boolean(speaker));
+    // "Smith said the plan was flawed. “It will never work.”": a quote after reported speech is the reporter's.
+    speaker ??= reportedSpeaker(q, ctx, previous?.paragraph);
     continues.push(q.continues);
     // A quote continued from the previous paragraph, or following one closely, has that quote's speaker.
     if (!speaker && previous && (inherited || q.paragraph - previous.paragraph <= 2)) speaker = previous.speaker;
+    // A quote nobody is said to have said, after a paragraph about someone: theirs ("Ruth Kemp runs the shelter.
+    // “We never turn anyone away.”").
+    if (!speaker && !q.continues) speaker = personInFocus(q, ctx);
 
     if (!speaker && !r.keepUnattributed) continue;
     quotes.push({ text: q.text, speaker: speaker?.name ?? null, speakerType: speaker?.type ?? 'unknown' });
@@ -144,7 +149,9 @@ function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number
   const { text, sentences, r } = ctx;
   const paragraphEnd = paragraph.start + paragraph.text.length;
   let from = q.closeAt + 1;
-  let rest = text.slice(from, paragraphEnd);
+  // A short title in quotes inside the attribution ("the “Pose” actor said": no punctuation, a lower-case word
+  // after it) is no next quote: masked, same length.
+  let rest = text.slice(from, paragraphEnd).replace(/(?<=\s)[“"][^“”"\n.,;:!?]{1,25}[”"](?=\s+\p{Ll})/gu, (m) => 'x'.repeat(m.length));
   // Up to the next quote or the end of the sentence.
   const stop = rest.search(/[“"]|(?<!\b\p{Lu})[.!?](?=\s+[\p{Lu}“"]|\s*$)/u);
   let clause = stop >= 0 ? rest.slice(0, stop) : rest;
@@ -164,16 +171,31 @@ function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number
   const start = from + lead;
   if (r.verbFirst.test(body)) {
     // "…," said Paul Torrey, associate professor…
-    const verbLength = r.verbFirst.exec(body)?.[0].length ?? 0;
-    const subject = body.slice(verbLength).replace(/^\s+/, '');
-    const subjectStart = start + verbLength + (body.length - verbLength - subject.length);
-    const end = subject.search(/,|\s(?:in|on|at|during|via|after|before|when|while|as)\s|$/);
-    return resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
+    return subjectAfterVerb(body, start, r.verbFirst.exec(body)?.[0].length ?? 0, q, ctx);
   }
   const verb = r.verbAnywhere.exec(body);
   if (!verb || verb.index > 160) return undefined;
   // "…," Heyward said / "…," Dylan Nelson, a postdoctoral fellow at…, said in a statement
-  return resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
+  const before = resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
+  // "„…“ Das sagte Müller am Montag.": a demonstrative before the verb, the speaker after it (verb second).
+  if (!before && body.slice(0, verb.index).trim().split(/\s+/).length <= 2)
+    return subjectAfterVerb(body, start, verb.index + verb[0].length, q, ctx);
+  return before;
+}
+
+// The speaker named after a speech verb: "said Paul Torrey, associate professor…", "sagt der Präsident des
+// Verbands, Georg Keller", "laut Müller".
+function subjectAfterVerb(body: string, start: number, verbEnd: number, q: QuoteSpan, ctx: Context): Speaker | undefined {
+  const subject = body.slice(verbEnd).replace(/^\s+/, '');
+  const subjectStart = start + verbEnd + (body.length - verbEnd - subject.length);
+  const end = subject.search(ctx.r.subjectEnd);
+  const speaker = resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
+  // "…", sagt der Präsident des Verbands, Georg Keller. / said the group's chair, Ann Lee: a role, then the name.
+  if (speaker?.type !== 'person' && subject[end] === ',') {
+    const named = ctx.mentions.find((m) => m.type === 'person' && m.start >= subjectStart + end + 1 && m.start <= subjectStart + end + 3);
+    if (named) return { name: named.canonical, type: 'person' };
+  }
+  return speaker;
 }
 
 function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
@@ -185,8 +207,22 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
   const lastClose = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'));
   const windowStart = lastClose >= 0 ? from + lastClose + 1 : from;
   before = text.slice(windowStart, q.openAt);
-  const verb = r.verbAnywhere.exec(before);
-  if (verb) return resolve(before.slice(0, verb.index), windowStart, windowStart + verb.index, q, ctx, true);
+  // The speech verb nearest the quote introduces it ("That said, the DEA says that “…”").
+  const verb = lastMatch(r.verbAnywhereGlobal, before);
+  if (verb) {
+    const speaker = resolve(before.slice(0, verb.index), windowStart, windowStart + verb.index, q, ctx, true);
+    // "Laut Müller ist das „…“", "According to the ministry, “…”": the speaker after the verb.
+    if (!speaker && before.slice(0, verb.index).trim().split(/\s+/).filter(Boolean).length <= 2)
+      return subjectAfterVerb(before, windowStart, verb.index + verb[0].length, q, ctx);
+    return speaker;
+  }
+  // "Müller: „…“", "Warren (D-Mass.): “…”": a name, perhaps with a bracket, then a colon.
+  const colon = /(?:\s*\([^()]{1,40}\))?\s*:\s*$/.exec(before);
+  if (colon) {
+    const at = windowStart + colon.index;
+    const named = ctx.mentions.find((m) => m.type !== 'place' && m.end === at);
+    if (named) return { name: named.canonical, type: named.type === 'person' ? 'person' : 'organisation' };
+  }
   // A paragraph introducing the quote with a colon: "The campaign website says:"
   if (/:\s*$/.test(before) || q.standsAlone) {
     const previousSentence = [...sentences].reverse().find((s) => s.end <= q.openAt);
@@ -194,6 +230,9 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
       const v = r.verbAnywhere.exec(previousSentence.text);
       if (v)
         return resolve(previousSentence.text.slice(0, v.index), previousSentence.start, previousSentence.start + v.index, q, ctx, true);
+      // "Der Jurist Thomas Schulte zeigt auf, wie …:" / "Dr Lee explains what went wrong:": the one introduced speaks.
+      const person = ctx.mentions.find((m) => m.type === 'person' && m.start >= previousSentence.start && m.end <= previousSentence.end);
+      if (person) return { name: person.canonical, type: 'person' };
     }
   }
   return undefined;
@@ -233,6 +272,38 @@ function personLaterInSentence(q: QuoteSpan, ctx: Context): Speaker | undefined 
   return person ? { name: person.canonical, type: 'person' } : undefined;
 }
 
+// The person who speaks in reported speech in the one or two sentences before the quote (same or previous
+// paragraph), unless an earlier quote there has its own attribution.
+function reportedSpeaker(q: QuoteSpan, ctx: Context, previousQuoteParagraph: number | undefined): Speaker | undefined {
+  const before = ctx.sentences.filter((s) => s.end <= q.openAt && s.paragraph >= q.paragraph - 1).slice(-2);
+  for (const s of before.reverse()) {
+    if (/[“"„»«]/.test(s.text) || previousQuoteParagraph === s.paragraph) return undefined;
+    const verb = ctx.r.verbAnywhere.exec(s.text);
+    if (!verb) continue;
+    const people = ctx.mentions.filter((m) => m.type === 'person' && m.start >= s.start && m.end <= s.end);
+    // The subject nearest the speech verb: "…, sagte Lucke am Samstag" / "Lucke said on Saturday".
+    const at = s.start + verb.index;
+    const nearest = people.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+    if (nearest) return { name: nearest.canonical, type: 'person' };
+  }
+  return undefined;
+}
+
+// The person in focus just before a quote: named in its paragraph or the one before, the latest sentence subject
+// first.
+function personInFocus(q: QuoteSpan, ctx: Context): Speaker | undefined {
+  const near = ctx.mentions.filter((m) => m.end <= q.openAt && (ctx.sentences[m.sentence]?.paragraph ?? -1) >= q.paragraph - 1);
+  const person = antecedent(near, q.openAt, ctx.sentences);
+  return person ? { name: person.canonical, type: 'person' } : undefined;
+}
+
+function lastMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) last = m;
+  return last;
+}
+
 function dashLine(next: string | undefined): Speaker | undefined {
   // A signature line under a quote: "– Jane D." or "— a reader in Leeds".
   const m = next ? /^\s*[–—-]\s*(.{1,60})$/.exec(next) : null;
@@ -241,8 +312,13 @@ function dashLine(next: string | undefined): Speaker | undefined {
 
 // The person "he" or "she" most likely refers to: among the people named in the last few sentences, the latest one
 // named as a sentence's subject (at its start), else the latest named.
-function antecedent(mentions: EntityMention[], before: number, sentences: Sentence[]): EntityMention | undefined {
-  const people = mentions.filter((m) => m.type === 'person' && m.end <= before);
+function antecedent(
+  mentions: EntityMention[],
+  before: number,
+  sentences: Sentence[],
+  type: 'person' | 'organisation' = 'person',
+): EntityMention | undefined {
+  const people = mentions.filter((m) => m.type === type && m.end <= before);
   if (!people.length) return undefined;
   const latest = people[people.length - 1];
   const recent = people.filter((m) => m.sentence >= latest.sentence - 3);
@@ -279,20 +355,23 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
       return last ? { name: last.canonical, type: 'person' } : undefined;
     }
     if (r.organisationPronoun.test(pronoun)) {
-      const last = [...mentions].reverse().find((m) => m.type === 'organisation' && m.end <= q.openAt);
+      const last = antecedent(mentions, q.openAt, sentences, 'organisation');
       return last ? { name: last.canonical, type: 'organisation' } : undefined;
     }
     return undefined;
   }
   // "NASA’s Office of the Inspector General": the organisation nearest the verb is the head of the phrase.
   const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
-  let description = trimmed.replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
+  // "The victim's mother testified, describing…": the subject's own speech verb is no part of it.
+  let description = trimmed.replace(r.trailingVerb, '').replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
   while (r.determiners.test(description)) description = description.replace(r.determiners, '');
+  // Compared with the words as written: "der AStA" names the organisation whatever its canonical name.
+  const written = organisation ? ctx.text.slice(organisation.start, organisation.end) : '';
   if (
     organisation &&
     (!description ||
-      (description.toLowerCase().startsWith(organisation.canonical.toLowerCase().split(' ')[0]) &&
-        description.split(/\s+/).length <= organisation.canonical.split(/\s+/).length + 1))
+      (description.toLowerCase().startsWith(written.toLowerCase().split(' ')[0]) &&
+        description.split(/\s+/).length <= written.split(/\s+/).length + 1))
   ) {
     return { name: organisation.canonical, type: 'organisation' };
   }

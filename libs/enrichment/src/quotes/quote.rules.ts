@@ -26,6 +26,8 @@ export interface QuoteRules {
   notASubjectStart: string;
   /** Conjunctions that open a new clause ("when", "and"). */
   conjunctions: string;
+  /** Words ending a speaker named after the verb ("said Jane Doe in a statement", "sagte Weber am Montag"). */
+  subjectEnds?: string;
   /** Roles a definite description can refer back to the person in focus with ("the actor"). */
   personRoles: string;
   /** Definite and indefinite articles ("the"; "a|an|one"). */
@@ -41,6 +43,8 @@ export interface CompiledQuoteRules {
   marks: QuoteMarks;
   verbFirst: RegExp;
   verbAnywhere: RegExp;
+  /** The same, global (for the last match). */
+  verbAnywhereGlobal: RegExp;
   speechInSentence: RegExp;
   pronoun: RegExp;
   personPronoun: RegExp;
@@ -48,9 +52,11 @@ export interface CompiledQuoteRules {
   pronounInDescription: RegExp;
   determiners: RegExp;
   trailingAdverbs: RegExp;
+  trailingVerb: RegExp;
   notAQuoteBefore: RegExp;
   notASubjectStart: RegExp;
   clauseBreak: RegExp;
+  subjectEnd: RegExp;
   personRole: RegExp;
   definite: RegExp;
   indefinite: RegExp;
@@ -74,6 +80,7 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   notASubjectStart:
     'in|at|on|as|though|although|when|while|where|after|before|with|for|by|during|if|because|since|learn|read|see|click|mutually|to|from|of|that|which|who',
   conjunctions: 'when|where|while|as|though|although|because|after|before|if|that|and|but|so',
+  subjectEnds: 'in|on|at|during|via|after|before|when|while|as',
   personRoles:
     'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|\\d+-year-old',
   definite: 'the',
@@ -95,6 +102,7 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     marks: r.marks,
     verbFirst: new RegExp(`^${w(r.verbs)}`, 'iu'),
     verbAnywhere: new RegExp(w(r.verbs), 'iu'),
+    verbAnywhereGlobal: new RegExp(w(r.verbs), 'giu'),
     speechInSentence: new RegExp(w(`${r.verbs}|${r.speechWords}`), 'iu'),
     pronoun: new RegExp(`^(?:${pronouns})$`, 'iu'),
     personPronoun: new RegExp(`^(?:${r.personPronouns})$`, 'iu'),
@@ -102,9 +110,11 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     pronounInDescription: new RegExp(`${w(pronouns)}|['’]ve(?![\\p{L}])`, 'iu'),
     determiners: new RegExp(`^(?:${r.determiners})\\s+`, 'iu'),
     trailingAdverbs: new RegExp(`\\s+(?:${r.trailingAdverbs})$`, 'iu'),
+    trailingVerb: new RegExp(`\\s+(?:${r.verbs})$`, 'iu'),
     notAQuoteBefore: new RegExp(`${w(r.notAQuoteBefore)}\\s*[,:]?\\s*$`, 'iu'),
     notASubjectStart: new RegExp(`^${w(r.notASubjectStart)}`, 'iu'),
     clauseBreak: new RegExp(`${breakAt}(?!.*${breakAt})`, 'iu'),
+    subjectEnd: new RegExp(`,|\\s(?:${r.subjectEnds ?? '(?!)'})\\s|$`, 'iu'),
     personRole: new RegExp(`^(?:${r.personRoles})$`, 'iu'),
     definite: new RegExp(`^(?:${r.definite})\\s`, 'iu'),
     indefinite: new RegExp(`^(?:${r.indefinite})$`, 'iu'),

@@ -181,7 +181,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // environment
   [
     'medtop:06000000',
-    'environment*|climate|emission*|carbon|pollution|wildlife|species|conservation|biodiversity|deforestation|greenhouse|recycl*|fossil fuel*|sustainab*|ecosystem*|habitat*',
+    'environment*|climate|emission*|carbon|pollution|wildlife|species|conservation|biodiversity|deforestation|greenhouse|recycl*|fossil fuel*|sustainab*|ecosystem*|habitat*|woodland*|forest|forests|trees|tree planting|rewilding|wetland*|peatland*|beaver*|bees|pollinator*|seabirds|ecolog*|nature reserve*|national park*|green belt|sewage|water quality|litter|plastic|plastics|renewable*|clean energy|air pollution|heat pump*|wind farm*|natural world|nature',
   ],
   [
     'medtop:20000418',
@@ -192,7 +192,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // health
   [
     'medtop:07000000',
-    'health|hospital*|patient*|doctor*|nurse*|disease*|virus*|vaccin*|cancer|medical|medicine*|treatment*|nhs|infection*|outbreak*|symptom*|clinic|clinics|surgery|mental health|obesity|diabetes|pandemic|epidemic|healthcare|health care|illness*|diagnos*|overdose*',
+    'health|hospital*|patient*|doctor*|nurse*|disease*|virus*|vaccin*|cancer|medical|medicine*|treatment*|nhs|infection*|outbreak*|symptom*|clinic|clinics|surgery|mental health|obesity|diabetes|pandemic|epidemic|healthcare|health care|illness*|diagnos*|overdose*|dementia|alzheimer*|memory loss|stroke|heart disease|heart attack*|blood pressure|cardiolog*|cardiac|sleep|insomnia|nutrition|dietary|calories|waiting list*|waiting times|operations|gp|gps|pharmac*|clinical trial*|side-effects|side effects|specialists|wellbeing|chronic|asthma|allerg*|dentist*|dental|drug|drugs|therapy|therapies|physician*|paediatric*|pediatric*',
   ],
   [
     'medtop:20000448',
@@ -210,7 +210,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // human interest
   [
     'medtop:08000000',
-    'royal|royals|prince|princess|queen|duke|duchess|celebrity|celebrities|wedding*|birthday*|anniversary|award|awards|ceremony|centenarian|heartwarming',
+    'royal|royals|prince|princess|queen|duke|duchess|celebrity|celebrities|wedding*|birthday*|anniversary|award|awards|ceremony|centenarian|heartwarming|centenarian*|great-grandmother|great-grandfather|grandmother|grandfather|grandchildren|grandson|granddaughter|reunited|reunion|long-lost|twins|surprise party|well-wishers|kindness|good samaritan|heroic|bravery|pet|pets|dog|dogs|puppy|puppies|cat|cats|tears|cried|emotional|memories|touching|oldest|quirky|bizarre|message in a bottle|villagers',
   ],
   ['medtop:20000506', 'royal|royals|royal family|prince|princess|queen|duke|duchess|monarch*|monarchy|buckingham palace|throne|king'],
   ['medtop:20000505', 'celebrity|celebrities|star|stars|fame|famous|red carpet'],
@@ -220,7 +220,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // labour
   [
     'medtop:09000000',
-    'jobs|workers|worker|employee*|union|unions|wage|wages|salary|salaries|unemployment|employment|layoff*|pension*|minimum wage|workforce|hiring|staff|redundanc*|job cuts',
+    'jobs|workers|worker|employee*|union|unions|wage|wages|salary|salaries|unemployment|employment|layoff*|pension*|minimum wage|workforce|hiring|staff|redundanc*|job cuts|pay rise|pay rises|pay deal|pay offer|pay dispute|pay award|living wage|working conditions|working hours|four-day week|overtime|holiday pay|sick pay|employer|employers|employment tribunal|gig economy|zero-hours|ballot|balloted|strike|strikes|striking|walkout*|industrial action|trade union*|labour market|labor market|vacancies|recruit*|apprentice*',
   ],
   ['medtop:20000529', 'strike action|on strike|walkout*|industrial action|picket*|stoppage'],
   ['medtop:20000533', 'unemployment|unemployed|jobless*|layoff*|laid off|redundanc*|job cuts|job losses'],
@@ -229,7 +229,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // lifestyle and leisure
   [
     'medtop:10000000',
-    'travel*|holiday*|vacation*|recipe*|food|restaurant*|fashion|hiking|hike|hikes|outdoor*|garden*|gardening|fitness|leisure|tourism|tourist*|hotel*|lifestyle|hobby|hobbies|shopping|bike|bikes|biker*',
+    'travel*|holiday*|vacation*|recipe*|food|restaurant*|fashion|hiking|hike|hikes|outdoor*|garden*|gardening|fitness|leisure|tourism|tourist*|hotel*|lifestyle|hobby|hobbies|shopping|bike|bikes|biker*|cook|cooks|cooking|cookery|baking|bake|bakes|baked|bread|dough|flour|oven|ingredient*|dish|dishes|meal|meals|dessert*|cake|cakes|wine|wines|cocktail*|walks|walking|stroll|strolls|countryside|picnic*|city break|spa|beach|beaches|stylish|stylist*|trend|trends|wardrobe|outfit*|dresses|trousers|jeans|shoes|accessories|handbag*|sow|sowing|seeds|seedling*|prune|pruning|compost|lawn|lawns|flowers|blooms|wellness|yoga|self-care|skincare|beauty|makeup|make-up|weekend away|day out|days out',
   ],
   [
     'medtop:20000563',
@@ -248,7 +248,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // society
   [
     'medtop:14000000',
-    'immigra*|migrant*|refugee*|poverty|homeless*|discrimination|racism|racist|gender|lgbt*|welfare|charity|charities|community|communities|families|inequality|social care|minorities|diversity|equality',
+    'immigra*|migrant*|refugee*|poverty|homeless*|discrimination|racism|racist|gender|lgbt*|welfare|charity|charities|community|communities|families|inequality|social care|minorities|diversity|equality|census|household|households|living alone|loneliness|lonely|isolation|elderly|older people|young people|inequalit*|human rights|rights campaigner*|campaigners|same-sex|gay|lesbian|transgender|marriage equality|disabled|disability|disabilities|benefits|social housing|affordable homes|renters|tenants|food bank*|cost of living|volunteer*|ethnic minorit*|racial|sociolog*',
   ],
   ['medtop:20000771', 'immigration|immigrants|immigrant|migrants|migrant|deport*|asylum|border crossing*|undocumented'],
   ['medtop:20000801', 'poverty|poor families|food bank*|low-income|deprivation'],

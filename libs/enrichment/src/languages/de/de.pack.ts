@@ -3,17 +3,25 @@ import type { QuoteRules } from '../../quotes/quote.rules';
 import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
 import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { germanNouns } from './de-nouns.lexicon';
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
+  DE_COMMON_NOUN_ENDING,
+  DE_COMPASS_PREFIX,
   DE_EXONYMS,
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
+  DE_INSTITUTION_PREFIX,
   DE_LEGAL_FORMS,
+  DE_MONTHS,
   DE_ORGANISATION_HEADS,
+  DE_ORGANISATION_KINDS,
+  DE_PLACE_HEADS,
   DE_SPEECH_VERBS,
   DE_STOPWORDS,
   DE_TITLES,
+  DE_WEAK_HEADS,
 } from './de.resources';
 
 const EVIDENCE: NameEvidence = {
@@ -21,17 +29,27 @@ const EVIDENCE: NameEvidence = {
   titles: DE_TITLES,
   organisationHeads: DE_ORGANISATION_HEADS,
   genericHeads: DE_GENERIC_HEADS,
+  weakHeads: DE_WEAK_HEADS,
+  institutionPrefix: DE_INSTITUTION_PREFIX,
   legalForms: DE_LEGAL_FORMS,
   clubPrefixes: DE_CLUB_PREFIXES,
   givenNames: DE_GIVEN_NAMES,
   exonyms: DE_EXONYMS,
   particles: ['von', 'van', 'de', 'zu', 'vom'],
   headJoiners: ['für', 'der', 'des'],
+  months: DE_MONTHS,
+  placeHeads: DE_PLACE_HEADS,
+  compassPrefix: DE_COMPASS_PREFIX,
+  organisationKinds: DE_ORGANISATION_KINDS,
+  commonNounEnding: DE_COMMON_NOUN_ENDING,
+  commonNouns: germanNouns,
+  localCountries: ['DE', 'AT', 'CH', 'LI', 'LU'],
+  placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
 };
 
 const QUOTES: QuoteRules = {
   // „…“ (and „…” ), »…«, «…» (Swiss), "…", ‚…‘
-  marks: { '„': '“”', '»': '«', '«': '»', '"': '"', '“': '”', '‚': '‘' },
+  marks: { '„': '“”"', '»': '«"', '«': '»"', '"': '"', '“': '”"', '‚': '‘' },
   verbs: DE_SPEECH_VERBS,
   speechWords: 'nennt|nannte|bezeichnet|bezeichnete|spricht|sprach',
   personPronouns: 'er|sie',
@@ -40,8 +58,10 @@ const QUOTES: QuoteRules = {
   determiners: 'der|die|das|den|dem|des|ein|eine|einer|und|aber',
   trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute',
   notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
-  notASubjectStart: 'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie',
+  notASubjectStart:
+    'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
+  subjectEnds: 'in|im|am|an|auf|bei|beim|gegenüber|zu|zur|zum|nach|vor|mit|während|über|seit|laut|bereits|schon|dazu|weiter',
   personRoles: [...DE_TITLES].join('|'),
   definite: 'der|die|das',
   indefinite: 'ein|eine|einer',
@@ -74,6 +94,20 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/\b(?:meiner Meinung nach|ich finde|ich glaube|aus meiner Sicht|Kommentar)\b/gi, 'opinion', 1, 'opinion markers'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
+  // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
+  secondPerson:
+    /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
+  newsEvidence: {
+    // "Hamburg (dpa) –", "Bergisch Gladbach -", "Berlin. –": a place and a dash (or an agency) open the text.
+    dateline:
+      /^\s*(?:\p{Lu}[\p{L}.\- ]{1,40}?\s*(?:\/\s*\p{Lu}[\p{L}.\- ]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—]\s|[^\n]{0,60}\((?:dpa|AFP|APA|epd|KNA|dts|ots|sda|SDA|Reuters|SID|AP|KNA|lno|lnw|lby|lsw|lhe|lni|lrs|lsa|lmv|lth|lbn)\b[^)]{0,20}\))/u,
+    paths:
+      /\/(?:aktuell|nachrichten|news|newsticker|meldungen?|politik|wirtschaft|panorama|region|regional|lokales|lokal|sport|inland|ausland)(?:\/|$)/i,
+    eventTime:
+      /(?<![\p{L}])(?:(?:am|vom|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)|gestern|vergangene[nrs]?\s+(?:Woche|Monat|Jahr|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))(?![\p{L}])/iu,
+    reportedSpeech:
+      /(?<![\p{L}])(?:sagte|sagten|erklärte|erklärten|betonte|kritisierte|forderte|berichtete|bestätigte|teilte|kündigte|warnte)(?![\p{L}])/giu,
+  },
 };
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */

@@ -119,6 +119,15 @@ export const DE_GENERIC_HEADS = words(
   'partei bank kirche regierung polizei gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
 );
 
+/** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
+export const DE_WEAK_HEADS = words(
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv',
+);
+
+/** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
+export const DE_INSTITUTION_PREFIX =
+  /^(?:bundes|landes|staats|europa|stadt|kreis|amts|ober|verwaltungs|verfassungs|finanz|arbeits|sozial|kirchen)/u;
+
 /** Legal forms after a company name. */
 export const DE_LEGAL_FORMS = /^(?:GmbH|AG|SE|KG|KGaA|OHG|GbR|eG|e\.V\.|e\. V\.|gGmbH|mbH|UG|Co\.|Ltd\.?|Inc\.?|S\.A\.|N\.V\.|plc)$/;
 
@@ -148,4 +157,23 @@ export const DE_EXONYMS = words(
 
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
-  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte';
+  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte|erläutert|erläuterte|schildert|schilderte|bilanziert|bilanzierte|versichert|versicherte|ergänzen|ergänzten|lobt|lobte|beklagt|beklagte|bemängelt|bemängelte|verrät|verriet|gesteht|gestand|twittert|twitterte|postete|unterstreicht|hofft|hoffte|freut sich|freute sich|zeigt sich|zeigte sich|heißt es|hieß es|stellt klar|stellte klar|führt aus|führte aus|gibt zu bedenken|gab zu bedenken|weiß|wusste|rief|ruft|sagen|sagten|meinen|meinten|berichten|berichteten|argumentiert|argumentierte|begründet|begründete|entgegnet|entgegnete|widerspricht|widersprach|warnen|warnten|bekräftigt|bekräftigte|schwärmt|schwärmte|urteilt|urteilte|prognostiziert|prognostizierte';
+
+/** Month names: "Mitte Juni", "Ende März" are points in time. */
+export const DE_MONTHS = words('januar jänner februar feber märz april mai juni juli august september oktober november dezember');
+
+/** Nouns that name the kind of place after them: "Kanton Jura", "Region Paznaun", "Landkreis Harburg". */
+export const DE_PLACE_HEADS = words(
+  'kanton bundesland land landkreis kreis bezirk region provinz gemeinde stadt dorf ortsteil stadtteil insel halbinsel fluss tal département departement',
+);
+
+/** "Westdeutschland", "Nordspanien", "Südostasien": a compass prefix on a country or region. */
+export const DE_COMPASS_PREFIX = /^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)(\p{Lu}?\p{Ll}+)$/u;
+
+/** Kinds of organisation, as the end of a compound: "Musikkonzern", "Streamingdienst", "Verleihfirmen", "Band". */
+export const DE_ORGANISATION_KINDS =
+  /(?:konzern|konzerne|unternehmen|firma|firmen|band|bands|zeitung|zeitungen|sender|label|labels|plattform|plattformen|streamingdienst|onlinedienst|kurznachrichtendienst|hersteller|autobauer|händler|discounter|start-up|startup|magazin|magazine|zeitschrift|zeitschriften|agentur|portal|netzwerk|club|klub|gewerkschaft|airline|fluggesellschaft|kette|versicherer|anbieter|betreiber|entwickler|studio|marke|riese|gigant|verlag|verlage|partei|parteien|verein|vereine|verband|organisation|initiative|bündnis)$/u;
+
+/** Endings of German common nouns (and verbs) that a name after a kind noun does not have. */
+export const DE_COMMON_NOUN_ENDING =
+  /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|chen|lein|ieren|ierte|lich|isch)$/u;

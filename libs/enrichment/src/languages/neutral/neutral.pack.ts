@@ -17,6 +17,8 @@ const EVIDENCE: NameEvidence = {
   exonyms: NONE,
   particles: ['de', 'da', 'del', 'di', 'van', 'von', 'le', 'la'],
   headJoiners: [],
+  months: NONE,
+  placeHeads: NONE,
 };
 
 /**
@@ -25,7 +27,7 @@ const EVIDENCE: NameEvidence = {
  * dropped rather than reported without a speaker.
  */
 const QUOTES: QuoteRules = {
-  marks: { '“': '”', '"': '"', '«': '»', '„': '“”', '»': '«' },
+  marks: { '“': '”"', '"': '"', '«': '»"', '„': '“”"', '»': '«"' },
   verbs: '(?!)',
   speechWords: '(?!)',
   personPronouns: '(?!)',
