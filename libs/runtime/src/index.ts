@@ -1,2 +1,3 @@
 export * from './close-on-signals';
 export * from './periodic-sweep';
+export * from './micro-batcher';
