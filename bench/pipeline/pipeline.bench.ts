@@ -14,6 +14,7 @@
  * Options: --articles=1500 --clients=16 --mode=single|scaled|both (scaled: two ingest and two enrichment workers)
  * --texts=bbc|templated --runs=1 --concurrency=<WORKER_CONCURRENCY> --log-level=info --statements=12 --warmup=40
  * --profile (CPU profiles of the app processes into the bench folder) --keep (keep the folder) --json=<file>
+ * --explain=<ms> (plans of statements slower than that, in postgres/server.log in the bench folder)
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -64,6 +65,7 @@ interface Options {
   profile: boolean;
   keep: boolean;
   json: string | undefined;
+  explainMs: number | undefined;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -92,6 +94,7 @@ function parseOptions(argv: string[]): Options {
     profile: argv.includes('--profile'),
     keep: argv.includes('--keep'),
     json: value('json'),
+    explainMs: value('explain') === undefined ? undefined : int('explain', 10, 0),
   };
 }
 
@@ -343,7 +346,7 @@ async function main(): Promise<void> {
   // Fail before starting anything when the texts are missing.
   if (opts.texts === 'bbc') benchArticles('bbc', 1);
   const { folder, remove } = benchFolder('bench-pipeline');
-  const servers = await startServers({ external: opts.external, folder, say });
+  const servers = await startServers({ external: opts.external, folder, say, explainMs: opts.explainMs });
   const runs: RunFigures[] = [];
   try {
     say('measuring the bare BullMQ drain rate');
@@ -358,10 +361,10 @@ async function main(): Promise<void> {
     }
     if (opts.json) writeFileSync(opts.json, JSON.stringify({ options: opts, drain, runs }, null, 2));
     if (!opts.external) say('PostgreSQL and Redis were private to the bench: their CPU is counted above');
-    if (opts.keep || opts.profile) say(`logs${opts.profile ? ' and CPU profiles' : ''} kept in ${folder}`);
+    if (opts.keep || opts.profile || opts.explainMs !== undefined) say(`logs${opts.profile ? ' and CPU profiles' : ''} kept in ${folder}`);
   } finally {
     await servers.stop();
-    if (!opts.keep && !opts.profile) remove();
+    if (!opts.keep && !opts.profile && opts.explainMs === undefined) remove();
   }
 }
 

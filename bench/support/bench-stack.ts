@@ -25,7 +25,13 @@ export interface BenchServers {
 
 export const APP_DIST = join(__dirname, '..', '..', 'apps');
 
-export async function startServers(options: { external: boolean; folder: string; say: (line: string) => void }): Promise<BenchServers> {
+export async function startServers(options: {
+  external: boolean;
+  folder: string;
+  say: (line: string) => void;
+  /** Log the plan of every statement slower than this (auto_explain, into the server log in the bench folder). */
+  explainMs?: number;
+}): Promise<BenchServers> {
   if (options.external) {
     const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
     const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -40,9 +46,13 @@ export async function startServers(options: { external: boolean; folder: string;
   let postgres: EmbeddedPostgres = await startEmbeddedPostgres({ directory, password });
   await postgres.stop();
   // Statement statistics, and the settings a small production server would have (WAL flushed on every commit).
+  const explain =
+    options.explainMs === undefined
+      ? ''
+      : `auto_explain.log_min_duration = ${options.explainMs}\nauto_explain.log_analyze = on\nauto_explain.log_buffers = on\nauto_explain.log_nested_statements = on\n`;
   appendFileSync(
     join(directory, 'data', 'postgresql.conf'),
-    "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\npg_stat_statements.max = 1000\n",
+    `\nshared_preload_libraries = 'pg_stat_statements${explain ? ',auto_explain' : ''}'\npg_stat_statements.track = all\npg_stat_statements.max = 1000\n${explain}`,
   );
   postgres = await startEmbeddedPostgres({ directory, password });
   const redis: EmbeddedRedis = await startEmbeddedRedis(options.folder, { persist: false });

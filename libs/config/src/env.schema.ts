@@ -175,6 +175,28 @@ export class Env {
   @Max(256)
   WORKER_CONCURRENCY = 4;
 
+  /**
+   * Near-duplicates kept per article: its best matches by similarity, found by a lookup that examines a bounded
+   * number of candidates. However many near-identical texts arrive, the relation graph grows by at most this many
+   * rows per article.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  RELATIONS_PER_ARTICLE = 20;
+
+  /**
+   * Articles one story cluster holds at most. A cluster admits an article only when it is related to one of the
+   * cluster's recent articles, and two clusters merge only while the result stays within this size: templated copy
+   * (results, weather, markets) can no longer chain everything into one cluster.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100_000)
+  CLUSTER_MAX_ARTICLES = 500;
+
   /** Delays between delivery attempts, e.g. `5s,5m,30m,2h,5h,10h,10h`. */
   @IsString()
   @Matches(DURATION_LIST, { message: 'must be a comma-separated list of durations such as 5s,5m,2h' })

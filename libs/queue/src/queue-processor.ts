@@ -1,5 +1,5 @@
 import type { AppConfig } from '@copydesk/config';
-import type { JobPayload, JobsOn, QueueName } from '@copydesk/contracts';
+import { type JobPayload, type JobsOn, QUEUE_CONCURRENCY_FACTOR, type QueueName } from '@copydesk/contracts';
 import { withLogContext } from '@copydesk/logging';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
@@ -15,7 +15,8 @@ export class PermanentJobError extends Error {
 
 /**
  * The shared shape of every queue consumer: dispatch by job name to a typed handler, with the job's correlation id
- * on every log line, concurrency from config, and permanent errors turned into BullMQ's UnrecoverableError.
+ * on every log line, concurrency from config (WORKER_CONCURRENCY times the queue's factor in the contracts), and
+ * permanent errors turned into BullMQ's UnrecoverableError.
  */
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
   protected readonly logger = new Logger(this.constructor.name);
@@ -26,7 +27,7 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY');
+    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY') * (QUEUE_CONCURRENCY_FACTOR[this.worker.name as QueueName] ?? 1);
   }
 
   async process(job: Job): Promise<unknown> {

@@ -177,6 +177,76 @@ export class DeliveryRepository {
     return toDelivery(existing);
   }
 
+  /**
+   * {@link createOnce} for many deliveries in one statement (and one more only when some already existed, a
+   * retried routing). Rows are inserted in the given order, so `seq` follows it. Returns the rows in that order.
+   */
+  async createMany(deliveries: NewDelivery[], manager: EntityManager): Promise<DeliveryEntity[]> {
+    if (!deliveries.length) return [];
+    const created = await this.rows<DeliveryRow>(
+      `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
+       SELECT s, a, e, r, k, i, 'pending', 0, p, n
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+         WITH ORDINALITY AS d(s, a, e, r, k, i, p, n, ord)
+       ORDER BY ord
+       ON CONFLICT (subscription_id, article_id, route_key) DO NOTHING
+       RETURNING *`,
+      [
+        deliveries.map((d) => d.subscriptionId),
+        deliveries.map((d) => d.articleId),
+        deliveries.map((d) => d.event),
+        deliveries.map((d) => d.revision),
+        deliveries.map((d) => d.routeKey),
+        deliveries.map((d) => d.eventId),
+        deliveries.map((d) => d.payload),
+        deliveries.map((d) => d.nextAttemptAt),
+      ],
+      manager,
+    );
+    const key = (d: { subscriptionId: string; articleId: string; routeKey: string }): string =>
+      `${d.subscriptionId}|${d.articleId}|${d.routeKey}`;
+    const found = new Map(
+      created.map((row) => [key({ subscriptionId: row.subscription_id, articleId: row.article_id, routeKey: row.route_key }), row]),
+    );
+    const missing = deliveries.filter((d) => !found.has(key(d)));
+    if (missing.length) {
+      const existing = await this.rows<DeliveryRow>(
+        `SELECT d.* FROM deliveries d JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(s, a, k)
+           ON d.subscription_id = m.s AND d.article_id = m.a AND d.route_key = m.k`,
+        [missing.map((d) => d.subscriptionId), missing.map((d) => d.articleId), missing.map((d) => d.routeKey)],
+        manager,
+      );
+      for (const row of existing)
+        found.set(key({ subscriptionId: row.subscription_id, articleId: row.article_id, routeKey: row.route_key }), row);
+    }
+    return deliveries.map((d) => toDelivery(found.get(key(d)) as DeliveryRow));
+  }
+
+  /** Per article, the subscriptions that have (or had) a delivery of it, cancelled ones left out. */
+  async subscriptionIdsForMany(articleIds: string[], manager: EntityManager): Promise<Map<string, Set<string>>> {
+    const found = new Map<string, Set<string>>(articleIds.map((id) => [id, new Set()]));
+    const rows = await this.rows<{ article_id: string; subscription_id: string }>(
+      `SELECT DISTINCT article_id, subscription_id FROM deliveries WHERE article_id = ANY($1::uuid[]) AND status <> 'cancelled'`,
+      [articleIds],
+      manager,
+    );
+    for (const row of rows) found.get(row.article_id)?.add(row.subscription_id);
+    return found;
+  }
+
+  /** {@link bringForward} for several articles, each with its own due time, in one statement. */
+  async bringForwardMany(items: Array<{ articleId: string; due: Date }>, manager: EntityManager): Promise<DeliveryEntity[]> {
+    if (!items.length) return [];
+    const rows = await this.rows<DeliveryRow>(
+      `UPDATE deliveries d SET next_attempt_at = t.due, updated_at = now() FROM unnest($1::uuid[], $2::timestamptz[]) AS t(article_id, due)
+       WHERE d.article_id = t.article_id AND d.status = 'pending' AND d.attempts = 0 AND d.next_attempt_at > t.due AND d.event <> 'article.killed'
+       RETURNING d.*`,
+      [items.map((i) => i.articleId), items.map((i) => i.due)],
+      manager,
+    );
+    return rows.map(toDelivery);
+  }
+
   findById(id: string): Promise<DeliveryEntity | null> {
     return this.repo.findOneBy({ id });
   }
@@ -324,13 +394,20 @@ export class DeliveryRepository {
    * waking more only makes deliveries race for it).
    */
   async wakeAfter(subscriptionId: string, articleId: string, cap: number): Promise<DeliveryRef[]> {
+    // Nothing of the subscription waiting (the usual case): one probe of the small waiting index, and done.
     const rows = await this.rows<RefRow>(
-      `WITH next_in_line AS (
-         SELECT id FROM deliveries WHERE subscription_id = $1 AND article_id = $2 AND status = 'pending' ORDER BY seq LIMIT 1
-       ), free AS (
-         SELECT least(1, greatest($3 - count(*), 0)) AS slots FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()
+      `WITH waiting AS (
+         SELECT EXISTS (SELECT 1 FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for IS NOT NULL) AS found
+       ), next_in_line AS (
+         SELECT id FROM deliveries WHERE (SELECT found FROM waiting) AND subscription_id = $1 AND article_id = $2 AND status = 'pending'
+         ORDER BY seq LIMIT 1
        ), capacity AS (
-         SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq LIMIT (SELECT slots FROM free)
+         SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq
+         LIMIT CASE WHEN (SELECT found FROM waiting) THEN (
+           SELECT least(1, greatest($3 - count(*), 0)) FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()
+         ) ELSE 0 END
+         -- Wakers settling at once wake different waiters instead of queueing for the first one's row lock.
+         FOR UPDATE SKIP LOCKED
        )
        UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
        WHERE d.id IN (SELECT id FROM next_in_line UNION SELECT id FROM capacity) AND d.waiting_for IN ('earlier-event', 'capacity')

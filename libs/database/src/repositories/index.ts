@@ -11,3 +11,4 @@ export * from './relation.repository';
 export * from './cluster.repository';
 export * from './operations.repository';
 export * from './query-rows';
+export * from './entity-rows';
