@@ -1,7 +1,7 @@
 import { ArticleStatus, type ReEnrichFilter } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryRows } from './query-rows';
+import { preparedRows } from './query-rows';
 
 /** What an enrichment run stores on its article. */
 export interface StoredEnrichment {
@@ -40,8 +40,9 @@ export class ArticleEnrichmentRepository {
     for (const setsLanguage of [false, true]) {
       const group = rows.filter((row) => (row.detectedLanguage !== null) === setsLanguage);
       if (!group.length) continue;
-      const updated = await queryRows<{ id: string }>(
+      const updated = await preparedRows<{ id: string }>(
         manager,
+        setsLanguage ? 'enrichments_store_with_language' : 'enrichments_store',
         `UPDATE articles a SET enrichment = r.enrichment, enricher_version = r."enricherVersion", enriched_revision = r.revision,
            ${setsLanguage ? 'language = coalesce(a.language, r.language),' : ''}
            status = CASE WHEN a.status IN ($2, $3) THEN $4 ELSE a.status END, enriched_at = now(), updated_at = now()

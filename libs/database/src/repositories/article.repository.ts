@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { ArticleEntity, ArticleRevisionEntity } from '../entities';
 import { entityRows, type EntityRows } from './entity-rows';
-import { queryRows } from './query-rows';
+import { preparedRows, queryRows } from './query-rows';
 
 export interface AllocatedArticle {
   id: string;
@@ -189,7 +189,9 @@ export class ArticleRepository {
 
   /** Several articles by id, in one statement (those that exist, in no particular order). */
   async findMany(ids: string[]): Promise<ArticleEntity[]> {
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
+    const rows = await preparedRows<Record<string, unknown>>(
+      this.dataSource,
+      'articles_find_many',
       `SELECT ${this.rows.columns('a')} FROM articles a WHERE a.id = ANY($1::uuid[])`,
       [ids],
     );
@@ -207,7 +209,9 @@ export class ArticleRepository {
    * these articles (relations, deliveries) still pass, so they cannot deadlock against it.
    */
   async lockMany(ids: string[], manager: EntityManager): Promise<ArticleEntity[]> {
-    const rows = await manager.query<Array<Record<string, unknown>>>(
+    const rows = await preparedRows<Record<string, unknown>>(
+      manager,
+      'articles_lock_many',
       `SELECT ${this.rows.columns('a')} FROM articles a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE`,
       [ids],
     );
@@ -225,7 +229,7 @@ export class ArticleRepository {
       changedFields: revision.changedFields,
       diff: revision.diff,
     }));
-    await manager.query(APPLY_INPUTS, [
+    await preparedRows(manager, 'articles_apply_inputs', APPLY_INPUTS, [
       JSON.stringify(rows),
       touched.map((t) => t.id),
       touched.map((t) => t.receivedAt),
@@ -236,7 +240,9 @@ export class ArticleRepository {
   /** The revisions were handed to the publish side: the articles are published at them. */
   async markRouted(routed: Array<{ id: string; revision: number }>, manager: EntityManager): Promise<void> {
     if (!routed.length) return;
-    await manager.query(
+    await preparedRows(
+      manager,
+      'articles_mark_routed',
       `UPDATE articles a SET status = $3, routed_revision = t.revision, updated_at = now()
        FROM unnest($1::uuid[], $2::integer[]) AS t(id, revision) WHERE a.id = t.id`,
       [routed.map((r) => r.id), routed.map((r) => r.revision), ArticleStatus.Published],

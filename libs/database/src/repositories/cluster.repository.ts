@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedRows } from './query-rows';
 
 export interface ClusterRow {
   id: string;
@@ -117,7 +118,9 @@ export class ClusterRepository {
     manager: EntityManager,
   ): Promise<void> {
     if (!rows.length) return;
-    await manager.query(`DELETE FROM article_entity_keys WHERE article_id = ANY($1::uuid[])`, [rows.map((r) => r.articleId)]);
+    await preparedRows(manager, 'clusters_entity_keys_delete', `DELETE FROM article_entity_keys WHERE article_id = ANY($1::uuid[])`, [
+      rows.map((r) => r.articleId),
+    ]);
     const keys = rows.flatMap((r) => [...new Set(r.keys)].map((key) => [r.articleId, key, r.publishedAt] as const));
     if (!keys.length) return;
     await manager.query(
@@ -136,7 +139,9 @@ export class ClusterRepository {
     limits: { duplicates: number; perKey: number },
     manager: EntityManager,
   ): Promise<NeighbourRow[]> {
-    const rows: Array<{ id: string; cluster_id: string | null; when: Date; duplicate: boolean; shared: string[] }> = await manager.query(
+    const rows: Array<{ id: string; cluster_id: string | null; when: Date; duplicate: boolean; shared: string[] }> = await preparedRows(
+      manager,
+      'clusters_neighbours',
       NEIGHBOURS,
       [articleId, keys, from, to, limits.duplicates, limits.perKey],
     );
@@ -152,7 +157,9 @@ export class ClusterRepository {
       article_count: number;
       first_published_at: Date | null;
       last_published_at: Date | null;
-    }> = await manager.query(
+    }> = await preparedRows(
+      manager,
+      'clusters_states',
       `SELECT id, created_at, article_count, first_published_at, last_published_at FROM story_clusters WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -191,7 +198,10 @@ export class ClusterRepository {
   }
 
   async assign(articleIds: string[], clusterId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE articles SET cluster_id = $1 WHERE id = ANY($2::uuid[])`, [clusterId, articleIds]);
+    await preparedRows(manager, 'clusters_assign', `UPDATE articles SET cluster_id = $1 WHERE id = ANY($2::uuid[])`, [
+      clusterId,
+      articleIds,
+    ]);
   }
 
   /** A cluster by id, following merges to the cluster that holds the story now. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeliveryAttemptEntity, DeliveryEntity, type SubscriptionSecret } from '../entities';
 import type { DeliveryWait } from '../entities/delivery.entity';
-import { queryRows } from './query-rows';
+import { preparedRows, queryRows } from './query-rows';
 
 export type { DeliveryWait } from '../entities/delivery.entity';
 
@@ -146,6 +146,11 @@ export class DeliveryRepository {
     return queryRows<T>(manager ?? this.dataSource, sql, parameters);
   }
 
+  /** The hot path's statements (per delivery, per routing batch): parsed and planned once per connection. */
+  private prepared<T>(name: string, sql: string, parameters: unknown[], manager?: EntityManager): Promise<T[]> {
+    return preparedRows<T>(manager ?? this.dataSource, `deliveries_${name}`, sql, parameters);
+  }
+
   /**
    * Creates the delivery unless this routing already made one for the subscription (a retried route job), and
    * returns the row either way.
@@ -183,7 +188,8 @@ export class DeliveryRepository {
    */
   async createMany(deliveries: NewDelivery[], manager: EntityManager): Promise<DeliveryEntity[]> {
     if (!deliveries.length) return [];
-    const created = await this.rows<DeliveryRow>(
+    const created = await this.prepared<DeliveryRow>(
+      'create_many',
       `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
        SELECT s, a, e, r, k, i, 'pending', 0, p, n
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
@@ -225,7 +231,8 @@ export class DeliveryRepository {
   /** Per article, the subscriptions that have (or had) a delivery of it, cancelled ones left out. */
   async subscriptionIdsForMany(articleIds: string[], manager: EntityManager): Promise<Map<string, Set<string>>> {
     const found = new Map<string, Set<string>>(articleIds.map((id) => [id, new Set()]));
-    const rows = await this.rows<{ article_id: string; subscription_id: string }>(
+    const rows = await this.prepared<{ article_id: string; subscription_id: string }>(
+      'subscriptions_of',
       `SELECT DISTINCT article_id, subscription_id FROM deliveries WHERE article_id = ANY($1::uuid[]) AND status <> 'cancelled'`,
       [articleIds],
       manager,
@@ -237,7 +244,8 @@ export class DeliveryRepository {
   /** {@link bringForward} for several articles, each with its own due time, in one statement. */
   async bringForwardMany(items: Array<{ articleId: string; due: Date }>, manager: EntityManager): Promise<DeliveryEntity[]> {
     if (!items.length) return [];
-    const rows = await this.rows<DeliveryRow>(
+    const rows = await this.prepared<DeliveryRow>(
+      'bring_forward',
       `UPDATE deliveries d SET next_attempt_at = t.due, updated_at = now() FROM unnest($1::uuid[], $2::timestamptz[]) AS t(article_id, due)
        WHERE d.article_id = t.article_id AND d.status = 'pending' AND d.attempts = 0 AND d.next_attempt_at > t.due AND d.event <> 'article.killed'
        RETURNING d.*`,
@@ -257,7 +265,7 @@ export class DeliveryRepository {
 
   /** One query for the hot path: the delivery, its subscription with secrets, its article's status and embargo. */
   async findToSend(id: string): Promise<DeliveryToSend | null> {
-    const [row] = await this.rows<
+    const [row] = await this.prepared<
       DeliveryRow & {
         s_id: string | null;
         s_url: string;
@@ -268,6 +276,7 @@ export class DeliveryRepository {
         a_embargo_until: Date | null;
       }
     >(
+      'find_to_send',
       `SELECT d.*, s.id AS s_id, s.url AS s_url, s.status AS s_status, s.deleted_at AS s_deleted_at, s.secrets AS s_secrets,
               a.status AS a_status, a.embargo_until AS a_embargo_until
        FROM deliveries d
@@ -297,7 +306,8 @@ export class DeliveryRepository {
     leaseMs: number,
     cap: number,
   ): Promise<{ delivery: DeliveryEntity; subscription: { id: string; url: string; secrets: SubscriptionSecret[] } } | null> {
-    const [row] = await this.rows<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
+    const [row] = await this.prepared<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
+      'claim_to_send',
       `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $2::double precision / 1000), waiting_for = NULL, updated_at = now()
        FROM subscriptions s, articles a
        WHERE d.id = $1 AND s.id = d.subscription_id AND a.id = d.article_id
@@ -319,7 +329,8 @@ export class DeliveryRepository {
    * Two claims racing may overshoot the cap by one or two, which is harmless.
    */
   async claim(id: string, attempts: number, leaseMs: number, cap: number): Promise<boolean> {
-    const rows = await this.rows(
+    const rows = await this.prepared(
+      'claim',
       `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $3::double precision / 1000), waiting_for = NULL, updated_at = now()
        WHERE d.id = $1 AND d.status = 'pending' AND d.attempts = $2 AND ${NOT_LEASED}
          AND NOT ${EARLIER_PENDING} AND ${IN_FLIGHT} < $4
@@ -335,7 +346,8 @@ export class DeliveryRepository {
    * that claim sees what the waker did. Null when the delivery is in flight in another run or moved on.
    */
   async hold(id: string, attempts: number): Promise<DeliveryWait | null> {
-    const [row] = await this.rows<{ waiting_for: DeliveryWait }>(
+    const [row] = await this.prepared<{ waiting_for: DeliveryWait }>(
+      'hold',
       `UPDATE deliveries d SET waiting_for = CASE WHEN ${EARLIER_PENDING} THEN 'earlier-event' ELSE 'capacity' END, updated_at = now()
        WHERE d.id = $1 AND d.status = 'pending' AND d.attempts = $2 AND ${NOT_LEASED}
        RETURNING d.waiting_for`,
@@ -363,7 +375,8 @@ export class DeliveryRepository {
     attempt: NewDeliveryAttempt,
     next: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt: Date | null },
   ): Promise<boolean> {
-    const rows = await this.rows(
+    const rows = await this.prepared(
+      'settle',
       `WITH recorded AS (
          INSERT INTO delivery_attempts (delivery_id, attempt, outcome, response_code, latency_ms, error, next_attempt_at, response_body)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_id, attempt) DO NOTHING
@@ -395,7 +408,8 @@ export class DeliveryRepository {
    */
   async wakeAfter(subscriptionId: string, articleId: string, cap: number): Promise<DeliveryRef[]> {
     // Nothing of the subscription waiting (the usual case): one probe of the small waiting index, and done.
-    const rows = await this.rows<RefRow>(
+    const rows = await this.prepared<RefRow>(
+      'wake_after',
       `WITH waiting AS (
          SELECT EXISTS (SELECT 1 FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for IS NOT NULL) AS found
        ), next_in_line AS (

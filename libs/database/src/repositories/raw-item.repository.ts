@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { RawItemEntity } from '../entities';
-import { queryRows } from './query-rows';
+import { preparedRows } from './query-rows';
 
 export type NewRawItem = Pick<RawItemEntity, 'sourceId' | 'origin' | 'contentType' | 'payload' | 'correlationId'> &
   Partial<Pick<RawItemEntity, 'articleId' | 'url' | 'externalId' | 'metadata'>>;
@@ -83,8 +83,9 @@ export class RawItemRepository {
 
   /** Stores inputs as received, each with its article, in one statement: all of them or none. */
   async storeReceived(inputs: ReceivedInput[]): Promise<StoredInput[]> {
-    const rows = await queryRows<{ raw_id: string; article_id: string; article_status: ArticleStatus; created: boolean }>(
+    const rows = await preparedRows<{ raw_id: string; article_id: string; article_status: ArticleStatus; created: boolean }>(
       this.dataSource,
+      'raw_items_store_received',
       STORE_RECEIVED,
       [
         inputs.map(() => randomUUID()),

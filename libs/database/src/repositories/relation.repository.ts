@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedRows } from './query-rows';
 
 export interface FingerprintRow {
   articleId: string;
@@ -102,7 +103,9 @@ export class RelationRepository {
   async saveFingerprints(rows: FingerprintRow[], manager: EntityManager): Promise<void> {
     if (!rows.length) return;
     const keys = rows.flatMap((r) => [...new Set(r.bands)].map((band) => [band, r.articleId] as const));
-    await manager.query(
+    await preparedRows(
+      manager,
+      'relations_save_fingerprints',
       `WITH fingerprints AS (
          INSERT INTO article_fingerprints (article_id, source_id, revision, minhash, shingle_count, title, published_at)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::integer[], $4::bytea[], $5::integer[], $6::text[], $7::timestamptz[])
@@ -133,7 +136,7 @@ export class RelationRepository {
   async candidatesMany(probes: BandProbe[], perBand: number, limit: number, manager: EntityManager): Promise<CandidateRow[]> {
     if (!probes.length) return [];
     const pairs = probes.flatMap((p) => p.bands.map((band) => [p.articleId, band] as const));
-    const rows = await manager.query<CandidateDbRow[]>(CANDIDATES, [
+    const rows = await preparedRows<CandidateDbRow>(manager, 'relations_candidates', CANDIDATES, [
       pairs.map(([id]) => id),
       pairs.map(([, band]) => band),
       perBand,
@@ -153,9 +156,9 @@ export class RelationRepository {
   /** Exact copies (same content hash) of several articles, at most `limit` each. */
   async sameContentMany(probes: ContentProbe[], limit: number, manager: EntityManager): Promise<SameContentRow[]> {
     if (!probes.length) return [];
-    const rows = await manager.query<
-      Array<{ subject: string; id: string; source_id: string; title: string | null; published_at: Date | null }>
-    >(
+    const rows = await preparedRows<{ subject: string; id: string; source_id: string; title: string | null; published_at: Date | null }>(
+      manager,
+      'relations_same_content',
       `SELECT s.subject, a.id, a.source_id, a.title, a.published_at FROM unnest($1::uuid[], $2::text[]) AS s(subject, hash)
        CROSS JOIN LATERAL (SELECT id, source_id, title, published_at FROM articles a
                            WHERE a.content_hash = s.hash AND a.id <> s.subject AND a.revision > 0 LIMIT $3) a`,
@@ -170,7 +173,9 @@ export class RelationRepository {
    */
   async replaceRelationsMany(articleIds: string[], relations: RelationRow[], manager: EntityManager): Promise<void> {
     if (!articleIds.length) return;
-    await manager.query(
+    await preparedRows(
+      manager,
+      'relations_replace',
       `WITH found AS (
          SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::real[], $6::real[])
            AS f(article_id, related_article_id, relation, similarity, title_similarity)
