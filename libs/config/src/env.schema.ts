@@ -55,10 +55,22 @@ export class Env {
   @IsBoolean({ message: 'must be true or false' })
   DATABASE_MIGRATE = true;
 
-  /** redis://host:port[/db]. Unset under `npm start`: the launcher starts redis-server from PATH. */
+  /**
+   * redis://host:port[/db]. Unset under `npm start`: the launcher starts redis-server from PATH. A Redis Cluster:
+   * `redis+cluster://[user:password@]host:port,host:port` (or `rediss+cluster://`), the seed nodes.
+   */
   @IsOptional()
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  @Matches(/^rediss?(?:\+cluster)?:\/\//, { message: 'must be a redis://, rediss:// or redis+cluster:// URL' })
   REDIS_URL?: string;
+
+  /**
+   * Seed nodes of a Redis Cluster, `host:port,host:port`: queues and shared state then go through a cluster client
+   * (credentials and TLS from REDIS_URL when it is set). BullMQ's keys share one hash tag, `{QUEUE_PREFIX}`.
+   */
+  @IsOptional()
+  @Matches(/^\s*[^\s,]+:\d{1,5}\s*(?:,\s*[^\s,]+:\d{1,5}\s*)*$/, { message: 'must be host:port[,host:port...]' })
+  // Initialised so the key exists on a fresh Env, which is how loadConfig knows which variables to read.
+  REDIS_CLUSTER_NODES?: string = undefined;
 
   /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
   @IsString()
