@@ -23,6 +23,6 @@ export class RedisClientCloser implements OnModuleDestroy {
 export const REDIS_CLIENT_PROVIDER: Provider = {
   provide: RedisClient,
   inject: [AppConfig],
-  // A cluster client answers the same commands; the type names the common one.
-  useFactory: (config: AppConfig) => connectRedis(redisTarget(config), { connectionName: 'copydesk' }) as unknown as RedisClient,
+  // A cluster client answers the same commands; consumers see the type of the common one (RedisClient).
+  useFactory: (config: AppConfig) => connectRedis(redisTarget(config), { connectionName: 'copydesk' }),
 };
