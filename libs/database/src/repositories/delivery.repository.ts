@@ -46,15 +46,15 @@ export interface ReplaySelection {
 }
 
 // An earlier event of the same article is still pending for the same subscription.
-const EARLIER_PENDING = `EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.article_id = d.article_id
+export const EARLIER_PENDING = `EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.article_id = d.article_id
   AND p.status = 'pending' AND p.seq < d.seq)`;
 // Attempts of the same subscription in flight right now.
-const IN_FLIGHT = `(SELECT count(*) FROM deliveries f WHERE f.subscription_id = d.subscription_id AND f.status = 'pending' AND f.sending_until > now())`;
-const NOT_LEASED = `(d.sending_until IS NULL OR d.sending_until < now())`;
+export const IN_FLIGHT = `(SELECT count(*) FROM deliveries f WHERE f.subscription_id = d.subscription_id AND f.status = 'pending' AND f.sending_until > now())`;
+export const NOT_LEASED = `(d.sending_until IS NULL OR d.sending_until < now())`;
 // A replay must never put an older version of a killed article back on the wire: only its kill may go again.
 const REPLAYABLE = `(d.event = 'article.killed' OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id AND a.status = 'killed'))`;
 
-interface DeliveryRow {
+export interface DeliveryRow {
   id: string;
   seq: string;
   subscription_id: string;
@@ -79,7 +79,7 @@ interface DeliveryRow {
   updated_at: Date;
 }
 
-function toDelivery(row: DeliveryRow): DeliveryEntity {
+export function toDelivery(row: DeliveryRow): DeliveryEntity {
   return Object.assign(new DeliveryEntity(), {
     id: row.id,
     seq: row.seq,
@@ -106,7 +106,7 @@ function toDelivery(row: DeliveryRow): DeliveryEntity {
   });
 }
 
-interface RefRow {
+export interface RefRow {
   id: string;
   article_id: string;
   attempts: number;
@@ -115,13 +115,13 @@ interface RefRow {
 }
 
 // RETURNING / SELECT list for a DeliveryRef, from a deliveries row aliased d.
-const REF_COLUMNS = `d.id, d.article_id, d.attempts, d.seq, (SELECT a.correlation_id FROM articles a WHERE a.id = d.article_id) AS correlation_id`;
+export const REF_COLUMNS = `d.id, d.article_id, d.attempts, d.seq, (SELECT a.correlation_id FROM articles a WHERE a.id = d.article_id) AS correlation_id`;
 
-function toRef(row: RefRow): DeliveryRef {
+export function toRef(row: RefRow): DeliveryRef {
   return { id: row.id, articleId: row.article_id, attempts: row.attempts, correlationId: row.correlation_id };
 }
 
-function bySeq(a: RefRow, b: RefRow): number {
+export function bySeq(a: RefRow, b: RefRow): number {
   return Number(BigInt(a.seq) - BigInt(b.seq));
 }
 
@@ -182,79 +182,6 @@ export class DeliveryRepository {
     return toDelivery(existing);
   }
 
-  /**
-   * {@link createOnce} for many deliveries in one statement (and one more only when some already existed, a
-   * retried routing). Rows are inserted in the given order, so `seq` follows it. Returns the rows in that order.
-   */
-  async createMany(deliveries: NewDelivery[], manager: EntityManager): Promise<DeliveryEntity[]> {
-    if (!deliveries.length) return [];
-    const created = await this.prepared<DeliveryRow>(
-      'create_many',
-      `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
-       SELECT s, a, e, r, k, i, 'pending', 0, p, n
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-         WITH ORDINALITY AS d(s, a, e, r, k, i, p, n, ord)
-       ORDER BY ord
-       ON CONFLICT (subscription_id, article_id, route_key) DO NOTHING
-       RETURNING *`,
-      [
-        deliveries.map((d) => d.subscriptionId),
-        deliveries.map((d) => d.articleId),
-        deliveries.map((d) => d.event),
-        deliveries.map((d) => d.revision),
-        deliveries.map((d) => d.routeKey),
-        deliveries.map((d) => d.eventId),
-        deliveries.map((d) => d.payload),
-        deliveries.map((d) => d.nextAttemptAt),
-      ],
-      manager,
-    );
-    const key = (d: { subscriptionId: string; articleId: string; routeKey: string }): string =>
-      `${d.subscriptionId}|${d.articleId}|${d.routeKey}`;
-    const found = new Map(
-      created.map((row) => [key({ subscriptionId: row.subscription_id, articleId: row.article_id, routeKey: row.route_key }), row]),
-    );
-    const missing = deliveries.filter((d) => !found.has(key(d)));
-    if (missing.length) {
-      const existing = await this.rows<DeliveryRow>(
-        `SELECT d.* FROM deliveries d JOIN unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(s, a, k)
-           ON d.subscription_id = m.s AND d.article_id = m.a AND d.route_key = m.k`,
-        [missing.map((d) => d.subscriptionId), missing.map((d) => d.articleId), missing.map((d) => d.routeKey)],
-        manager,
-      );
-      for (const row of existing)
-        found.set(key({ subscriptionId: row.subscription_id, articleId: row.article_id, routeKey: row.route_key }), row);
-    }
-    return deliveries.map((d) => toDelivery(found.get(key(d)) as DeliveryRow));
-  }
-
-  /** Per article, the subscriptions that have (or had) a delivery of it, cancelled ones left out. */
-  async subscriptionIdsForMany(articleIds: string[], manager: EntityManager): Promise<Map<string, Set<string>>> {
-    const found = new Map<string, Set<string>>(articleIds.map((id) => [id, new Set()]));
-    const rows = await this.prepared<{ article_id: string; subscription_id: string }>(
-      'subscriptions_of',
-      `SELECT DISTINCT article_id, subscription_id FROM deliveries WHERE article_id = ANY($1::uuid[]) AND status <> 'cancelled'`,
-      [articleIds],
-      manager,
-    );
-    for (const row of rows) found.get(row.article_id)?.add(row.subscription_id);
-    return found;
-  }
-
-  /** {@link bringForward} for several articles, each with its own due time, in one statement. */
-  async bringForwardMany(items: Array<{ articleId: string; due: Date }>, manager: EntityManager): Promise<DeliveryEntity[]> {
-    if (!items.length) return [];
-    const rows = await this.prepared<DeliveryRow>(
-      'bring_forward',
-      `UPDATE deliveries d SET next_attempt_at = t.due, updated_at = now() FROM unnest($1::uuid[], $2::timestamptz[]) AS t(article_id, due)
-       WHERE d.article_id = t.article_id AND d.status = 'pending' AND d.attempts = 0 AND d.next_attempt_at > t.due AND d.event <> 'article.killed'
-       RETURNING d.*`,
-      [items.map((i) => i.articleId), items.map((i) => i.due)],
-      manager,
-    );
-    return rows.map(toDelivery);
-  }
-
   findById(id: string): Promise<DeliveryEntity | null> {
     return this.repo.findOneBy({ id });
   }
@@ -293,34 +220,6 @@ export class DeliveryRepository {
         : null,
       article: row.a_status ? { status: row.a_status, embargoUntil: row.a_embargo_until } : null,
     };
-  }
-
-  /**
-   * The common case in one statement: claims the delivery for one attempt if everything says it may go now (pending,
-   * due, not in flight; subscription active; article not killed and past its embargo unless this is its kill; no
-   * earlier event of the article pending; the subscription below `cap` in flight) and returns what sending needs.
-   * Null when anything stands in the way; the caller then works out what, with {@link findToSend}.
-   */
-  async claimToSend(
-    id: string,
-    leaseMs: number,
-    cap: number,
-  ): Promise<{ delivery: DeliveryEntity; subscription: { id: string; url: string; secrets: SubscriptionSecret[] } } | null> {
-    const [row] = await this.prepared<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
-      'claim_to_send',
-      `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $2::double precision / 1000), waiting_for = NULL, updated_at = now()
-       FROM subscriptions s, articles a
-       WHERE d.id = $1 AND s.id = d.subscription_id AND a.id = d.article_id
-         AND d.status = 'pending' AND ${NOT_LEASED} AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
-         AND s.status = 'active' AND s.deleted_at IS NULL
-         AND (d.event = 'article.killed' OR (a.status <> 'killed' AND (a.embargo_until IS NULL OR a.embargo_until <= now())))
-         AND NOT ${EARLIER_PENDING} AND ${IN_FLIGHT} < $3
-       RETURNING d.*, s.url AS s_url, s.secrets AS s_secrets`,
-      [id, leaseMs, cap],
-    );
-    if (!row) return null;
-    // The row as it was claimed: sending_until is set, which the sender does not look at.
-    return { delivery: toDelivery(row), subscription: { id: row.subscription_id, url: row.s_url, secrets: row.s_secrets } };
   }
 
   /**
@@ -363,72 +262,6 @@ export class DeliveryRepository {
       [id],
     );
     return rows.length > 0;
-  }
-
-  /**
-   * Records one try and the delivery's new state in one statement, so the two never disagree. The delivery only
-   * changes while still pending; the attempt is recorded whatever happened meanwhile. Returns whether the delivery
-   * changed.
-   */
-  async settle(
-    id: string,
-    attempt: NewDeliveryAttempt,
-    next: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt: Date | null },
-  ): Promise<boolean> {
-    const rows = await this.prepared(
-      'settle',
-      `WITH recorded AS (
-         INSERT INTO delivery_attempts (delivery_id, attempt, outcome, response_code, latency_ms, error, next_attempt_at, response_body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_id, attempt) DO NOTHING
-       )
-       UPDATE deliveries SET status = $9, attempts = $2, next_attempt_at = $7, delivered_at = $10, last_status_code = $4, last_error = $6,
-              sending_until = NULL, waiting_for = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'pending'
-       RETURNING id`,
-      [
-        id,
-        attempt.attempt,
-        attempt.outcome,
-        attempt.responseCode,
-        attempt.latencyMs,
-        attempt.error,
-        next.nextAttemptAt,
-        attempt.responseBody,
-        next.status,
-        next.deliveredAt,
-      ],
-    );
-    return rows.length > 0;
-  }
-
-  /**
-   * After an attempt settled or a delivery was cancelled: wakes the next event of the article if it waits for an
-   * earlier one, and one capacity waiter of the subscription if a slot is free (one attempt ended, one slot freed;
-   * waking more only makes deliveries race for it).
-   */
-  async wakeAfter(subscriptionId: string, articleId: string, cap: number): Promise<DeliveryRef[]> {
-    // Nothing of the subscription waiting (the usual case): one probe of the small waiting index, and done.
-    const rows = await this.prepared<RefRow>(
-      'wake_after',
-      `WITH waiting AS (
-         SELECT EXISTS (SELECT 1 FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for IS NOT NULL) AS found
-       ), next_in_line AS (
-         SELECT id FROM deliveries WHERE (SELECT found FROM waiting) AND subscription_id = $1 AND article_id = $2 AND status = 'pending'
-         ORDER BY seq LIMIT 1
-       ), capacity AS (
-         SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq
-         LIMIT CASE WHEN (SELECT found FROM waiting) THEN (
-           SELECT least(1, greatest($3 - count(*), 0)) FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()
-         ) ELSE 0 END
-         -- Wakers settling at once wake different waiters instead of queueing for the first one's row lock.
-         FOR UPDATE SKIP LOCKED
-       )
-       UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
-       WHERE d.id IN (SELECT id FROM next_in_line UNION SELECT id FROM capacity) AND d.waiting_for IN ('earlier-event', 'capacity')
-       RETURNING ${REF_COLUMNS}`,
-      [subscriptionId, articleId, cap],
-    );
-    return rows.sort(bySeq).map(toRef);
   }
 
   /** A paused subscription was resumed: wakes everything that waited for it. */

@@ -12,3 +12,4 @@ export * from './cluster.repository';
 export * from './operations.repository';
 export * from './query-rows';
 export * from './entity-rows';
+export * from './delivery-batch.repository';

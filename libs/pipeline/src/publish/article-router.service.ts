@@ -2,6 +2,7 @@ import { AppConfig } from '@copydesk/config';
 import { ArticleEventType, ArticleStatus, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
 import {
   ArticleRepository,
+  DeliveryBatchRepository,
   DeliveryRepository,
   SourceRepository,
   SubscriptionRepository,
@@ -68,6 +69,7 @@ export class ArticleRouter {
     private readonly sources: SourceRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly batches: DeliveryBatchRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
   ) {}
@@ -127,7 +129,7 @@ export class ArticleRouter {
           source,
         ]),
       );
-      const alreadySent = await this.deliveries.subscriptionIdsForMany(
+      const alreadySent = await this.batches.subscriptionIdsForMany(
         routable.map((r) => r.articleId),
         manager,
       );
@@ -136,12 +138,12 @@ export class ArticleRouter {
       const planned = routable.map((r) =>
         this.planRevision(r.article, r.routeKey, sources.get(r.article.sourceId) ?? null, alreadySent, subscriptions, now),
       );
-      const created = await this.deliveries.createMany(
+      const created = await this.batches.createMany(
         planned.flatMap((p) => p.deliveries),
         manager,
       );
       // The embargo was lifted or brought forward by this revision: earlier events must not wait for the old time.
-      const broughtForward = await this.deliveries.bringForwardMany(
+      const broughtForward = await this.batches.bringForwardMany(
         planned.map((p) => ({ articleId: p.article.id, due: p.due })),
         manager,
       );
