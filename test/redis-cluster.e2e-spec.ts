@@ -5,7 +5,7 @@ jest.setTimeout(300_000);
 
 /**
  * BullMQ and the shared state on a Redis Cluster of three masters that this test starts on spare loopback ports:
- * the queue prefix is a hash tag, so every queue's keys share a slot, and the processes use a cluster client.
+ * each queue's prefix is a hash tag, so a queue's keys share a slot, and the processes use a cluster client.
  */
 describe('Redis Cluster', () => {
   let cluster: TestRedisCluster;
@@ -27,11 +27,13 @@ describe('Redis Cluster', () => {
     expect(result.repeatedMessageIds).toEqual([]);
     expect(result.rows).toMatchObject({ articles: count, revisions: count, deliveries: count, delivered: count });
 
-    // The queues live under the hash-tagged prefix, so all of their keys sit in one slot, on one of the three masters.
+    // Each queue's keys carry its hash tag, so they sit in one slot, on one of the three masters.
     const keys = (await Promise.all(cluster.ports.map((port) => cluster.cliOn(port, '--scan', '--pattern', '{*}:*')))).map((out) =>
       out.split('\n').filter(Boolean),
     );
-    expect(keys.flat().some((key) => key.includes(':ingest:'))).toBe(true);
-    expect(keys.filter((onNode) => onNode.some((key) => key.includes(':ingest:') || key.includes(':publish:')))).toHaveLength(1);
+    for (const queue of ['ingest', 'enrichment', 'publish']) {
+      const nodes = keys.filter((onNode) => onNode.some((key) => key.startsWith('{') && key.includes(`:${queue}}:${queue}:`)));
+      expect(nodes).toHaveLength(1);
+    }
   });
 });

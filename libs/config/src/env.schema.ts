@@ -65,7 +65,7 @@ export class Env {
 
   /**
    * Seed nodes of a Redis Cluster, `host:port,host:port`: queues and shared state then go through a cluster client
-   * (credentials and TLS from REDIS_URL when it is set). BullMQ's keys share one hash tag, `{QUEUE_PREFIX}`.
+   * (credentials and TLS from REDIS_URL when it is set). Each queue's BullMQ keys share a hash tag, `{QUEUE_PREFIX:queue}`.
    */
   @IsOptional()
   @Matches(/^\s*[^\s,]+:\d{1,5}\s*(?:,\s*[^\s,]+:\d{1,5}\s*)*$/, { message: 'must be host:port[,host:port...]' })

@@ -23,10 +23,17 @@ export class QueueModule {
             const target = redisTarget(config);
             // BullMQ takes a cluster as a client instance (its queues share it; each worker duplicates it for its
             // blocking reads); a single server as options, one connection per queue and worker.
-            return { connection: target.cluster ? connectRedis(target) : target.options, prefix: queuePrefix(config) };
+            return { connection: target.cluster ? connectRedis(target) : target.options, prefix: config.get('QUEUE_PREFIX') };
           },
         }),
-        BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
+        // Workers take their queue's options, prefix included.
+        BullModule.registerQueueAsync(
+          ...Object.values(QueueName).map((name) => ({
+            name,
+            inject: [AppConfig],
+            useFactory: (config: AppConfig) => ({ prefix: queuePrefix(config, name) }),
+          })),
+        ),
       ],
       providers: [JobQueue, REDIS_CLIENT_PROVIDER, RedisClientCloser],
       exports: [JobQueue, RedisClient, BullModule],

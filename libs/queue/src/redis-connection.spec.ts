@@ -8,10 +8,10 @@ describe('redisTarget', () => {
       cluster: false,
       options: expect.objectContaining({ host: 'redis.example', port: 6380, username: 'user', password: 'p@ss', db: 2, tls: {} }),
     });
-    expect(queuePrefix(config)).toBe('cd');
+    expect(queuePrefix(config, 'ingest')).toBe('cd');
   });
 
-  it('reads a cluster from a redis+cluster:// URL, with credentials for every node and a hash-tagged prefix', () => {
+  it('reads a cluster from a redis+cluster:// URL, with credentials for every node and a hash tag per queue', () => {
     const config = loadConfig({ REDIS_URL: 'rediss+cluster://:secret@10.0.0.1:7000,10.0.0.2:7001,[::1]:7002', QUEUE_PREFIX: 'cd' });
     const target = redisTarget(config);
     expect(target).toMatchObject({
@@ -23,7 +23,8 @@ describe('redisTarget', () => {
       ],
       options: { password: 'secret', tls: {}, maxRetriesPerRequest: null },
     });
-    expect(queuePrefix(config)).toBe('{cd}');
+    expect(queuePrefix(config, 'ingest')).toBe('{cd:ingest}');
+    expect(queuePrefix(config, 'publish')).toBe('{cd:publish}');
   });
 
   it('reads a cluster from REDIS_CLUSTER_NODES, with or without REDIS_URL for credentials', () => {

@@ -65,13 +65,14 @@ export function redisTarget(config: AppConfig): RedisTarget {
 }
 
 /**
- * Prefix of the installation's BullMQ keys. On a Redis Cluster every key a BullMQ script touches must live in one
- * hash slot, so the prefix becomes a hash tag (`{copydesk}`): all queues on one shard, which is how BullMQ runs on
- * a cluster. A single server keeps the plain prefix, so the keys of an existing installation stay where they are.
+ * Prefix of a queue's BullMQ keys. On a Redis Cluster every key a BullMQ script touches must live in one hash slot,
+ * so the prefix is a hash tag per queue (`{copydesk:ingest}`): each queue's keys on one shard, different queues
+ * spread over the shards by their slots. A single server keeps the plain prefix, so the keys of an existing
+ * installation stay where they are.
  */
-export function queuePrefix(config: AppConfig): string {
+export function queuePrefix(config: AppConfig, queue: string): string {
   const prefix = config.get('QUEUE_PREFIX');
-  return redisTarget(config).cluster ? `{${prefix}}` : prefix;
+  return redisTarget(config).cluster ? `{${prefix}:${queue}}` : prefix;
 }
 
 /** A new connection to the target: a Cluster client for a cluster, else a plain client. */
