@@ -65,10 +65,14 @@ const NEIGHBOURS = `
                         WHERE k.entity_key = q.entity_key AND k.published_at BETWEEN $3 AND $4 AND k.article_id <> $1
                         ORDER BY k.published_at DESC LIMIT $6) k
     GROUP BY k.article_id HAVING count(*) >= 2
+  ), found AS (
+    SELECT coalesce(d.id, k.id) AS id, d.id IS NOT NULL AS duplicate, coalesce(k.shared, '{}') AS shared
+    FROM dup d FULL JOIN keyed k ON k.id = d.id
   )
-  SELECT a.id, a.cluster_id, coalesce(a.published_at, a.created_at) AS "when", d.id IS NOT NULL AS duplicate, coalesce(k.shared, '{}') AS shared
-  FROM articles a LEFT JOIN dup d ON d.id = a.id LEFT JOIN keyed k ON k.id = a.id
-  WHERE (d.id IS NOT NULL OR k.id IS NOT NULL) AND a.status <> 'killed'`;
+  -- From the few ids found to their rows (a join from articles would read the whole table: 94 ms at 50k articles).
+  SELECT a.id, a.cluster_id, coalesce(a.published_at, a.created_at) AS "when", f.duplicate, f.shared
+  FROM found f JOIN articles a ON a.id = f.id
+  WHERE a.status <> 'killed'`;
 
 // Any constant: it serialises cluster assignment, so two articles of one story never found two clusters at once.
 const CLUSTER_LOCK_KEY = 7_301_450_223;

@@ -13,7 +13,7 @@ const STORY_WINDOW_HOURS = 72;
 /** A cluster's core: its articles of the last day of its story. A newcomer must be related to one of them to join. */
 const CORE_HOURS = 24;
 /** Near-duplicates looked at per direction, and articles read per entity key, when placing one article. */
-const NEIGHBOUR_LIMITS = { duplicates: 20, perKey: 50 };
+const NEIGHBOUR_LIMITS = { duplicates: 20, perKey: 25 };
 /** Articles placed under one hold of the cluster lock. */
 const BATCH = 64;
 
