@@ -15,6 +15,7 @@
  * --texts=bbc|templated --runs=1 --concurrency=<WORKER_CONCURRENCY> --log-level=info --statements=12 --warmup=40
  * --profile (CPU profiles of the app processes into the bench folder) --keep (keep the folder) --json=<file>
  * --explain=<ms> (plans of statements slower than that, in postgres/server.log in the bench folder)
+ * --node-options="<flags>" (passed to node for every app process, e.g. --max-old-space-size=256)
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -66,6 +67,7 @@ interface Options {
   keep: boolean;
   json: string | undefined;
   explainMs: number | undefined;
+  nodeOptions: string[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -95,6 +97,7 @@ function parseOptions(argv: string[]): Options {
     keep: argv.includes('--keep'),
     json: value('json'),
     explainMs: value('explain') === undefined ? undefined : int('explain', 10, 0),
+    nodeOptions: (argv.find((a) => a.startsWith('--node-options='))?.slice('--node-options='.length) ?? '').split(' ').filter(Boolean),
   };
 }
 
@@ -201,7 +204,7 @@ async function runOnce(servers: BenchServers, folder: string, opts: Options, mod
     LOG_LEVEL: opts.logLevel,
     ...(opts.concurrency ? { WORKER_CONCURRENCY: String(opts.concurrency) } : {}),
   };
-  const nodeArgs = opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${folder}/profiles-${mode}${runIndex}`] : [];
+  const nodeArgs = [...opts.nodeOptions, ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${folder}/profiles-${mode}${runIndex}`] : [])];
   const apps = APPS[mode].map(([name, app]) => startBenchApp(`${name}-${mode}${runIndex}`, app, env, { folder, nodeArgs }));
   const subscriber = await startBenchSubscriber();
   const depth = new QueueDepthSampler(servers.redisUrl, prefix);

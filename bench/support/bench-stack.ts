@@ -1,5 +1,6 @@
 import { createDataSource, runMigrations } from '@copydesk/database';
 import { freePort, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedPostgres, type EmbeddedRedis } from '@copydesk/embedded';
+import { withHeapLimit } from '@copydesk/runtime';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -122,7 +123,8 @@ export function startBenchApp(
   const logFile = join(options.folder, `${name}.log`);
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(APP_DIST, app, 'src', 'main.js')], {
-    env: { ...process.env, ...env },
+    // The heap limit `npm start`, compose and the start scripts give every process.
+    env: { ...process.env, ...env, NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS ?? process.env.NODE_OPTIONS) },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);

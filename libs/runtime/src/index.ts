@@ -1,3 +1,4 @@
 export * from './close-on-signals';
 export * from './periodic-sweep';
 export * from './micro-batcher';
+export * from './process-heap';
