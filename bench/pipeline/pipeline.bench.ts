@@ -363,7 +363,11 @@ async function main(): Promise<void> {
       }
     }
     if (opts.json) writeFileSync(opts.json, JSON.stringify({ options: opts, drain, runs }, null, 2));
-    if (!opts.external) say('PostgreSQL and Redis were private to the bench: their CPU is counted above');
+    say(
+      opts.external
+        ? 'PostgreSQL and Redis were the shared ones (--external): their CPU is not counted above'
+        : 'PostgreSQL and Redis were private to the bench: their CPU is counted above',
+    );
     if (opts.keep || opts.profile || opts.explainMs !== undefined) say(`logs${opts.profile ? ' and CPU profiles' : ''} kept in ${folder}`);
   } finally {
     await servers.stop();
