@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { loadConfig } from '@copydesk/config';
 import { RelationRepository } from '@copydesk/database';
 import { contentHash } from '@copydesk/normalize';
 import { DuplicateDetector } from '@copydesk/pipeline';
@@ -21,7 +22,7 @@ export interface DetectionRunResult extends DetectionRun {
 export async function runDetection(dataSource: DataSource, set: DedupSet): Promise<DetectionRunResult> {
   const started = performance.now();
   const sourceIds = await createSources(dataSource, set.sources);
-  const detector = new DuplicateDetector(new RelationRepository(dataSource));
+  const detector = new DuplicateDetector(new RelationRepository(dataSource), loadConfig());
   const keyById = new Map<string, string>();
   const runner = dataSource.createQueryRunner();
   await runner.connect();

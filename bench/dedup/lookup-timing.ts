@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { loadConfig } from '@copydesk/config';
 import { RelationRepository } from '@copydesk/database';
 import { contentHash, minhashBands, minhashSignature } from '@copydesk/normalize';
 import { DuplicateDetector } from '@copydesk/pipeline';
@@ -84,7 +85,7 @@ export async function measureLookups(
   });
 
   const ids: string[] = [];
-  const detector = new DuplicateDetector(new RelationRepository(dataSource));
+  const detector = new DuplicateDetector(new RelationRepository(dataSource), loadConfig());
   const figures: LookupFigures[] = [];
   for (const size of options.sizes) {
     const loadStarted = performance.now();

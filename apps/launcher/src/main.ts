@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { type BackingServices, provideBackingServices } from './backing-services';
 import { type LocalKeys, localKeys } from './keys';
 import { type ProcessSpec, Supervisor } from './supervisor';
+import { withHeapLimit } from '@copydesk/runtime';
 
 const APPS = ['api', 'ingest-worker', 'enrichment-worker', 'publish-worker'] as const;
 
@@ -33,6 +34,7 @@ function appSpecs(services: BackingServices, keys: LocalKeys): ProcessSpec[] {
     DATABASE_MIGRATE: 'false',
     COPYDESK_ADMIN_KEY: keys.adminKey,
     SECRETS_KEY: keys.secretsKey,
+    NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS),
   };
   const distRoot = resolve(__dirname, '..', '..');
   return APPS.map((name) => ({ name, script: join(distRoot, name, 'src', 'main.js'), env }));

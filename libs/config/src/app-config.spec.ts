@@ -18,7 +18,7 @@ describe('loadConfig', () => {
 
   it('names every bad variable and why', () => {
     expect(() => loadConfig({ PORT: 'abc', REDIS_URL: 'localhost:6379', FETCH_ALLOW_LOOPBACK: 'maybe' })).toThrow(
-      'Invalid environment variables: PORT (must be an integer between 1 and 65535), REDIS_URL (must be a redis:// or rediss:// URL), FETCH_ALLOW_LOOPBACK (must be true or false)',
+      'Invalid environment variables: PORT (must be an integer between 1 and 65535), REDIS_URL (must be a redis://, rediss:// or redis+cluster:// URL), FETCH_ALLOW_LOOPBACK (must be true or false)',
     );
   });
 

@@ -62,10 +62,22 @@ export class Env {
   @IsBoolean({ message: 'must be true or false' })
   DATABASE_MIGRATE = true;
 
-  /** redis://host:port[/db]. Unset under `npm start`: the launcher starts redis-server from PATH. */
+  /**
+   * redis://host:port[/db]. Unset under `npm start`: the launcher starts redis-server from PATH. A Redis Cluster:
+   * `redis+cluster://[user:password@]host:port,host:port` (or `rediss+cluster://`), the seed nodes.
+   */
   @IsOptional()
-  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+  @Matches(/^rediss?(?:\+cluster)?:\/\//, { message: 'must be a redis://, rediss:// or redis+cluster:// URL' })
   REDIS_URL?: string;
+
+  /**
+   * Seed nodes of a Redis Cluster, `host:port,host:port`: queues and shared state then go through a cluster client
+   * (credentials and TLS from REDIS_URL when it is set). Each queue's BullMQ keys share a hash tag, `{QUEUE_PREFIX:queue}`.
+   */
+  @IsOptional()
+  @Matches(/^\s*[^\s,]+:\d{1,5}\s*(?:,\s*[^\s,]+:\d{1,5}\s*)*$/, { message: 'must be host:port[,host:port...]' })
+  // Initialised so the key exists on a fresh Env, which is how loadConfig knows which variables to read.
+  REDIS_CLUSTER_NODES?: string = undefined;
 
   /** Prefix of every BullMQ key, so several installations (or test runs) can share one Redis. */
   @IsString()
@@ -181,6 +193,28 @@ export class Env {
   @Min(1)
   @Max(256)
   WORKER_CONCURRENCY = 4;
+
+  /**
+   * Near-duplicates kept per article: its best matches by similarity, found by a lookup that examines a bounded
+   * number of candidates. However many near-identical texts arrive, the relation graph grows by at most this many
+   * rows per article.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  RELATIONS_PER_ARTICLE = 20;
+
+  /**
+   * Articles one story cluster holds at most. A cluster admits an article only when it is related to one of the
+   * cluster's recent articles, and two clusters merge only while the result stays within this size: templated copy
+   * (results, weather, markets) can no longer chain everything into one cluster.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100_000)
+  CLUSTER_MAX_ARTICLES = 500;
 
   /** Delays between delivery attempts, e.g. `5s,5m,30m,2h,5h,10h,10h`. */
   @IsString()

@@ -67,6 +67,19 @@ export const JOB_QUEUE = {
 /** The jobs a queue carries, e.g. `JobsOn<QueueName.Publish>` is RouteArticle | Deliver. */
 export type JobsOn<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
 
+/**
+ * Jobs one worker process runs at once, per queue, as a multiple of WORKER_CONCURRENCY (4 by default). Ingest and
+ * enrichment jobs spend most of their time waiting for a batch to be written (jobs running at once share one
+ * transaction), so more at once means bigger batches, not more CPU. Deliver jobs wait on subscribers' sockets.
+ * Polls fetch feeds from other sites, whose politeness limits apply anyway.
+ */
+export const QUEUE_CONCURRENCY_FACTOR: Record<QueueName, number> = {
+  [QueueName.Ingest]: 8,
+  [QueueName.Poll]: 1,
+  [QueueName.Enrichment]: 8,
+  [QueueName.Publish]: 8,
+};
+
 const keepForADay = { age: 24 * 3600, count: 10_000 };
 const keepFailedForAWeek = { age: 7 * 24 * 3600, count: 50_000 };
 

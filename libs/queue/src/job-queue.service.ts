@@ -1,6 +1,6 @@
 import { AppConfig } from '@copydesk/config';
 import { JOB_OPTIONS, JOB_QUEUE, type JobName, type JobPayload, QueueName } from '@copydesk/contracts';
-import { withDeadline } from '@copydesk/runtime';
+import { MicroBatcher, withDeadline } from '@copydesk/runtime';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -12,11 +12,21 @@ const IN_FLIGHT = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiti
 /** What {@link JobQueue.redrive} did. */
 export type RedriveOutcome = 'queued' | 'retried';
 
+interface Addition {
+  name: string;
+  data: unknown;
+  opts: JobsOptions;
+}
+
+/** Jobs added in one Redis round trip at most. */
+const MAX_ADDS_PER_ROUND_TRIP = 200;
+
 /** The one way to put work on a queue: typed by job name, with the job's default options from the contracts. */
 @Injectable()
 export class JobQueue {
   private readonly queues = new Map<QueueName, Queue>();
   private readonly addTimeoutMs: number;
+  private readonly adders = new Map<QueueName, MicroBatcher<Addition, Job>>();
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -35,12 +45,14 @@ export class JobQueue {
   }
 
   /**
-   * add() not addBulk(): a deterministic jobId makes a second add of the same job a no-op. Bounded: while Redis is
-   * away ioredis holds commands until it reconnects, and a caller (an HTTP request) must not wait that long. The add
-   * may still land after the deadline; every caller either uses a deterministic id or tolerates a duplicate job.
+   * Adds one job. Adds made while others are on their way go to Redis together, pipelined (addBulk runs the same
+   * add script per job, so a deterministic jobId still makes a second add of the same job a no-op). Bounded: while
+   * Redis is away ioredis holds commands until it reconnects, and a caller (an HTTP request) must not wait that
+   * long. The add may still land after the deadline; every caller either uses a deterministic id or tolerates a
+   * duplicate job.
    */
   enqueue<N extends JobName>(name: N, data: JobPayload<N>, options: JobsOptions = {}): Promise<Job> {
-    const add = this.queue(JOB_QUEUE[name]).add(name, data, { ...JOB_OPTIONS[name], ...options });
+    const add = this.adder(JOB_QUEUE[name]).submit({ name, data, opts: { ...JOB_OPTIONS[name], ...options } });
     return withDeadline(add, this.addTimeoutMs, 'redis', `queueing ${name}`);
   }
 
@@ -75,5 +87,15 @@ export class JobQueue {
     }
     await this.enqueue(name, data, { jobId: id });
     return 'queued';
+  }
+
+  private adder(name: QueueName): MicroBatcher<Addition, Job> {
+    let adder = this.adders.get(name);
+    if (!adder) {
+      const queue = this.queue(name);
+      adder = new MicroBatcher<Addition, Job>((jobs) => queue.addBulk(jobs), { maxSize: MAX_ADDS_PER_ROUND_TRIP });
+      this.adders.set(name, adder);
+    }
+    return adder;
   }
 }

@@ -1,5 +1,5 @@
 import { type AppConfig, ConfigError, loadConfig } from '@copydesk/config';
-import type { JobPayload, JobsOn, QueueName } from '@copydesk/contracts';
+import { type JobPayload, type JobsOn, QUEUE_CONCURRENCY_FACTOR, type QueueName } from '@copydesk/contracts';
 import { withLogContext } from '@copydesk/logging';
 import { isInfrastructureError } from '@copydesk/runtime';
 import { WorkerHost } from '@nestjs/bullmq';
@@ -50,9 +50,10 @@ export function workerOptions(): Pick<WorkerOptions, 'lockDuration' | 'stalledIn
 
 /**
  * The shared shape of every queue consumer: dispatch by job name to a typed handler, with the job's correlation id
- * on every log line, concurrency from config, permanent errors turned into BullMQ's UnrecoverableError, and
- * infrastructure errors (PostgreSQL or Redis unavailable) retried with backoff without using one of the job's
- * attempts: an outage of any length never fails an article.
+ * on every log line, concurrency from config (WORKER_CONCURRENCY times the queue's factor in the contracts),
+ * permanent errors turned into BullMQ's UnrecoverableError, and infrastructure errors (PostgreSQL or Redis
+ * unavailable) retried with backoff without using one of the job's attempts: an outage of any length never fails
+ * an article.
  */
 export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost implements OnApplicationBootstrap {
   protected readonly logger = new Logger(this.constructor.name);
@@ -67,7 +68,7 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY');
+    this.worker.concurrency = this.config.get('WORKER_CONCURRENCY') * (QUEUE_CONCURRENCY_FACTOR[this.worker.name as QueueName] ?? 1);
   }
 
   async process(job: Job, token?: string): Promise<unknown> {

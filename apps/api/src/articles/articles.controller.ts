@@ -1,3 +1,4 @@
+import { AppConfig } from '@copydesk/config';
 import { ApiKeyRole, RawItemOrigin } from '@copydesk/contracts';
 import { ArticleRepository, ClusterRepository, RelationRepository, SourceRepository, type ArticleEntity } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
@@ -41,6 +42,7 @@ export class ArticlesController {
     private readonly clusters: ClusterRepository,
     private readonly sources: SourceRepository,
     private readonly takedown: ArticleTakedown,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -131,11 +133,14 @@ export class ArticlesController {
     return { articleId: id, items: (await this.articles.listRevisions(id)).map((revision) => toRevisionView(revision, text ?? false)) };
   }
 
-  /** Articles this one duplicates or is duplicated by: label (same-article-update, syndicated-copy, rewrite) and similarity. */
+  /**
+   * Articles this one duplicates or is duplicated by: label (same-article-update, syndicated-copy, rewrite) and
+   * similarity; the RELATIONS_PER_ARTICLE most similar.
+   */
   @Get(':id/duplicates')
   async duplicates(@ArticleId() id: string): Promise<{ articleId: string; items: Array<Record<string, unknown>> }> {
     await this.find(id);
-    const related = await this.relations.related(id);
+    const related = await this.relations.related(id, this.config.get('RELATIONS_PER_ARTICLE'));
     return {
       articleId: id,
       items: related.map((r) => ({

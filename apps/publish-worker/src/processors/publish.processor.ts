@@ -1,6 +1,6 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
-import { ArticleRouter, DeliveryRunner, deliveryConcurrency } from '@copydesk/pipeline';
+import { ArticleRouter, DeliveryRunner } from '@copydesk/pipeline';
 import { type JobHandlers, QueueProcessor, workerOptions } from '@copydesk/queue';
 import { Processor } from '@nestjs/bullmq';
 
@@ -18,10 +18,5 @@ export class PublishProcessor extends QueueProcessor<QueueName.Publish> {
     private readonly runner: DeliveryRunner,
   ) {
     super(config);
-  }
-
-  override onApplicationBootstrap(): void {
-    // Deliver jobs wait on subscribers' sockets, not on the CPU: many more run at once than elsewhere.
-    this.worker.concurrency = deliveryConcurrency(this.config);
   }
 }

@@ -4,7 +4,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 /**
  * One story from one source, at its latest revision. The id is allocated when the first raw item arrives, before
  * anything is extracted, so a caller can follow the article from the moment it is accepted.
- * `search_vector` (a generated tsvector with a GIN index) is not mapped: repositories query it in SQL.
+ * Its text's search vector lives in `article_search` (kept by a trigger, GIN-indexed); repositories query it in SQL.
  */
 @Entity({ name: 'articles' })
 export class ArticleEntity {
@@ -79,6 +79,10 @@ export class ArticleEntity {
 
   @Column({ name: 'enriched_revision', type: 'integer', nullable: true })
   enrichedRevision: number | null;
+
+  /** When the current enrichment was stored. */
+  @Column({ name: 'enriched_at', type: 'timestamptz', nullable: true })
+  enrichedAt: Date | null;
 
   /** The last revision handed to the publish side; the next one is an update, not a creation. */
   @Column({ name: 'routed_revision', type: 'integer', nullable: true })

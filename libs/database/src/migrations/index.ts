@@ -5,6 +5,7 @@ import { PublishDeliveryState1764312000000 } from './1764312000000-publish-deliv
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 import { RecoveryAndAudit1764400000000 } from './1764400000000-recovery-and-audit';
 import { RecoveryIndexes1764400100000 } from './1764400100000-recovery-indexes';
+import { PipelineThroughput1764500000000 } from './1764500000000-pipeline-throughput';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EditorialCorrections1764330000000,
   RecoveryAndAudit1764400000000,
   RecoveryIndexes1764400100000,
+  PipelineThroughput1764500000000,
 ];

@@ -47,6 +47,7 @@ describe('migrations', () => {
             'article_fingerprints',
             'article_relations',
             'article_revisions',
+            'article_search',
             'articles',
             'deliveries',
             'delivery_attempts',
@@ -99,9 +100,62 @@ describe('migrations', () => {
         [source.id],
       );
       const { rows } = await client.query<{ id: string }>(
-        `SELECT id FROM articles WHERE search_vector @@ websearch_to_tsquery('english', 'council run election')`,
+        `SELECT article_id AS id FROM article_search WHERE search_vector @@ websearch_to_tsquery('english', 'council run election')`,
       );
       expect(rows.map((row) => row.id)).toContain(article.id);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('indexes a revision without a language once its enrichment has detected one, and a revision with one at once', async () => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    const found = async (id: string, config: string, query: string): Promise<boolean> =>
+      (
+        await client.query<{ hit: boolean }>(
+          `SELECT coalesce((SELECT search_vector @@ websearch_to_tsquery($2::regconfig, $3) FROM article_search WHERE article_id = $1), false) AS hit`,
+          [id, config, query],
+        )
+      ).rows[0].hit;
+    try {
+      const {
+        rows: [source],
+      } = await client.query<{ id: string }>(`SELECT id FROM sources WHERE slug = 'cms'`);
+      // An article as the API allocates it; the UPDATEs below are the ingest worker's revision and the enrichment.
+      const insert = async (): Promise<string> =>
+        (
+          await client.query<{ id: string }>(
+            `INSERT INTO articles (id, source_id, status) VALUES (gen_random_uuid(), $1, 'received') RETURNING id`,
+            [source.id],
+          )
+        ).rows[0].id;
+      const declared = await insert();
+      await client.query(
+        `UPDATE articles SET revision = 1, title = 'Councils are running', body_text = 'The councillors ran the elections.', language = 'en' WHERE id = $1`,
+        [declared],
+      );
+      expect(await found(declared, 'english', 'council run election')).toBe(true);
+
+      const undeclared = await insert();
+      await client.query(
+        `UPDATE articles SET revision = 1, title = 'Councils are running', body_text = 'The councillors ran the elections.' WHERE id = $1`,
+        [undeclared],
+      );
+      // Not indexed in the neutral configuration first: its enrichment is about to say which language it is in.
+      expect((await client.query(`SELECT 1 FROM article_search WHERE article_id = $1`, [undeclared])).rowCount).toBe(0);
+      await client.query(`UPDATE articles SET enriched_revision = 1, language = coalesce(language, 'en') WHERE id = $1`, [undeclared]);
+      expect(await found(undeclared, 'english', 'council run election')).toBe(true);
+
+      const undetected = await insert();
+      await client.query(`UPDATE articles SET revision = 1, title = 'Zzyzx', body_text = 'Qwerty zxcv.' WHERE id = $1`, [undetected]);
+      await client.query(`UPDATE articles SET enriched_revision = 1 WHERE id = $1`, [undetected]);
+      expect(await found(undetected, 'simple', 'qwerty')).toBe(true);
+
+      // A later revision of the declared article is indexed again at once.
+      await client.query(`UPDATE articles SET revision = 2, body_text = 'The mayor resigned.' WHERE id = $1`, [declared]);
+      expect(await found(declared, 'english', 'mayor resign')).toBe(true);
+      expect(await found(declared, 'english', 'election')).toBe(false);
     } finally {
       await client.end();
     }

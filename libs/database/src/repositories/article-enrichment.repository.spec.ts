@@ -139,6 +139,31 @@ describe('enrichment repositories', () => {
     expect(rows.find((r) => r.id === ids.pending)).toMatchObject({ status: 'enriched', enriched_revision: 1 });
   });
 
+  it('stores several enrichments at once, setting the detected language only where the article has none', async () => {
+    await dataSource.query(`UPDATE articles SET language = 'de' WHERE id = $1`, [ids.pending]);
+    const stored = (articleId: string, revision: number, detectedLanguage: string | null) => ({
+      articleId,
+      revision,
+      enrichment: { enricherVersion: '1.2.0', topics: [] },
+      enricherVersion: '1.2.0',
+      detectedLanguage,
+    });
+    const written = await dataSource.transaction((m) =>
+      enrichments.storeMany(
+        [stored(ids.pending, 1, 'fr'), stored(ids.current, 1, null), stored(ids.killed, 3, 'en'), stored(ids.old, 1, 'en')],
+        m,
+      ),
+    );
+    expect([...written].sort()).toEqual([ids.pending, ids.current].sort());
+    const rows: Array<{ id: string; language: string | null; enricher_version: string; enriched_at: Date | null }> = await dataSource.query(
+      `SELECT id, language, enricher_version, enriched_at FROM articles WHERE id = ANY($1)`,
+      [[ids.pending, ids.current]],
+    );
+    expect(rows.find((r) => r.id === ids.pending)).toMatchObject({ language: 'de', enricher_version: '1.2.0' });
+    expect(rows.find((r) => r.id === ids.current)).toMatchObject({ language: null, enricher_version: '1.2.0' });
+    expect(rows.every((r) => r.enriched_at instanceof Date)).toBe(true);
+  });
+
   it('keeps every correction and puts the latest of each kind in force; confirmed topics page as training data', async () => {
     await corrections.insert({
       articleId: ids.current,
@@ -184,6 +209,12 @@ describe('enrichment repositories', () => {
     expect(inForce.topics?.topics).toEqual(['medtop:17000000']);
     expect(inForce.entities?.entities).toEqual({ people: ['A. Person'] });
     expect(await corrections.inForce(ids.pending)).toEqual({});
+    const many = await corrections.inForceMany([ids.current, ids.pending, ids.old]);
+    expect(many.get(ids.current)?.topics?.topics).toEqual(['medtop:17000000']);
+    expect(many.get(ids.current)?.entities?.entities).toEqual({ people: ['A. Person'] });
+    expect(many.get(ids.current)?.topics?.createdAt).toBeInstanceOf(Date);
+    expect(many.get(ids.old)?.topics?.topics).toEqual(['medtop:07000000']);
+    expect(many.get(ids.pending)).toEqual({});
 
     const examples = [];
     for await (const page of corrections.confirmedTopicExamples(1))

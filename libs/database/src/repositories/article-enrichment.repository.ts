@@ -1,13 +1,13 @@
 import { ArticleStatus, type ReEnrichFilter } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
-import { ArticleEntity } from '../entities';
+import { DataSource, type EntityManager } from 'typeorm';
+import { preparedRows } from './query-rows';
 
 /** What an enrichment run stores on its article. */
 export interface StoredEnrichment {
   enrichment: Record<string, unknown>;
   enricherVersion: string;
-  /** Detected language, kept only where the article has none of its own. */
+  /** Detected language, kept only where the article has none of its own (null: leave the language alone). */
   detectedLanguage: string | null;
 }
 
@@ -27,24 +27,47 @@ export class ArticleEnrichmentRepository {
    * yet enriched becomes `enriched`; a published one stays published (a re-enrichment is not a step back).
    */
   async store(articleId: string, revision: number, stored: StoredEnrichment, manager: EntityManager): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(ArticleEntity)
-      .set({
-        enrichment: stored.enrichment,
-        enricherVersion: stored.enricherVersion,
-        enrichedRevision: revision,
-        language: () => 'coalesce(language, :detectedLanguage)',
-        status: () => 'CASE WHEN status IN (:...notYetEnriched) THEN :enriched ELSE status END',
-      } as QueryDeepPartialEntity<ArticleEntity>)
-      .where('id = :articleId AND revision = :revision AND status <> :killed', { articleId, revision, killed: ArticleStatus.Killed })
-      .setParameters({
-        detectedLanguage: stored.detectedLanguage,
-        notYetEnriched: [ArticleStatus.Received, ArticleStatus.Extracted],
-        enriched: ArticleStatus.Enriched,
-      })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return (await this.storeMany([{ articleId, revision, ...stored }], manager)).has(articleId);
+  }
+
+  /**
+   * {@link store} for several articles; returns the ids whose enrichment was written. The detected language is set
+   * in a statement of its own, for the articles without one: the search vector follows the language, and PostgreSQL
+   * recomputes it only when an UPDATE names a column it depends on.
+   */
+  async storeMany(rows: Array<StoredEnrichment & { articleId: string; revision: number }>, manager: EntityManager): Promise<Set<string>> {
+    const written = new Set<string>();
+    for (const setsLanguage of [false, true]) {
+      const group = rows.filter((row) => (row.detectedLanguage !== null) === setsLanguage);
+      if (!group.length) continue;
+      const updated = await preparedRows<{ id: string }>(
+        manager,
+        setsLanguage ? 'enrichments_store_with_language' : 'enrichments_store',
+        `UPDATE articles a SET enrichment = r.enrichment, enricher_version = r."enricherVersion", enriched_revision = r.revision,
+           ${setsLanguage ? 'language = coalesce(a.language, r.language),' : ''}
+           status = CASE WHEN a.status IN ($2, $3) THEN $4 ELSE a.status END, enriched_at = now(), updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision integer, enrichment jsonb, "enricherVersion" text, language text)
+         WHERE a.id = r.id AND a.revision = r.revision AND a.status <> $5
+         RETURNING a.id`,
+        [
+          JSON.stringify(
+            group.map((row) => ({
+              id: row.articleId,
+              revision: row.revision,
+              enrichment: row.enrichment,
+              enricherVersion: row.enricherVersion,
+              language: row.detectedLanguage,
+            })),
+          ),
+          ArticleStatus.Received,
+          ArticleStatus.Extracted,
+          ArticleStatus.Enriched,
+          ArticleStatus.Killed,
+        ],
+      );
+      for (const row of updated) written.add(row.id);
+    }
+    return written;
   }
 
   /** Replaces the stored enrichment alone (an editor's correction merged in); versions and status stay. */

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { ArticleEntity, ArticleRevisionEntity } from '../entities';
-import { queryRows } from './query-rows';
+import { entityRows, type EntityRows } from './entity-rows';
+import { preparedRows, queryRows } from './query-rows';
 
 export interface AllocatedArticle {
   id: string;
@@ -27,9 +28,90 @@ export interface ArticleSearch {
 /** Columns a service may set; jsonb columns hold plain JSON, which TypeORM's deep-partial type cannot express. */
 export type ArticleFields = Partial<Omit<ArticleEntity, 'id' | 'createdAt' | 'updatedAt'>>;
 
+/** A revision's row in article_revisions. */
+export type NewRevision = Pick<
+  ArticleRevisionEntity,
+  | 'articleId'
+  | 'revision'
+  | 'rawItemId'
+  | 'origin'
+  | 'title'
+  | 'byline'
+  | 'bodyHtml'
+  | 'bodyText'
+  | 'contentHash'
+  | 'changedFields'
+  | 'diff'
+>;
+
+/** What a new revision sets on its article (which becomes `extracted`, its failure cleared). */
+export type RevisedArticle = Pick<
+  ArticleEntity,
+  | 'id'
+  | 'title'
+  | 'byline'
+  | 'authors'
+  | 'description'
+  | 'bodyHtml'
+  | 'bodyText'
+  | 'url'
+  | 'canonicalUrl'
+  | 'language'
+  | 'publishedAt'
+  | 'modifiedAt'
+  | 'embargoUntil'
+  | 'contentHash'
+  | 'metadata'
+  | 'contentChangedAt'
+  | 'revision'
+  | 'appliedReceivedAt'
+  | 'correlationId'
+>;
+
+/** What one batch of inputs does to its articles, written in one statement. */
+export interface AppliedInputs {
+  /** New revisions, each with what it sets on its article (the texts travel once for both). */
+  revised: Array<{ revision: NewRevision; article: RevisedArticle }>;
+  /** Inputs that brought nothing new: only when they arrived is kept on the article. */
+  touched: Array<{ id: string; receivedAt: Date }>;
+  /** Raw items now processed (every input of the batch). */
+  processedRawItemIds: string[];
+}
+
+// One round trip for the whole batch. Revised rows arrive as one jsonb array (parsed once: a CTE used twice is
+// materialised); revised and touched articles are distinct rows, as a batch holds one input per article.
+const APPLY_INPUTS = `
+  WITH r AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision integer, "rawItemId" uuid, origin text, "changedFields" jsonb,
+      diff jsonb, title text, byline text, authors jsonb, description text, "bodyHtml" text, "bodyText" text, url text, "canonicalUrl" text,
+      language text, "publishedAt" timestamptz, "modifiedAt" timestamptz, "embargoUntil" timestamptz, "contentHash" text, metadata jsonb,
+      "contentChangedAt" timestamptz, "appliedReceivedAt" timestamptz, "correlationId" text)
+  ), revisions AS (
+    INSERT INTO article_revisions (article_id, revision, raw_item_id, origin, title, byline, body_html, body_text, content_hash, changed_fields, diff)
+    SELECT id, revision, "rawItemId", origin, title, byline, "bodyHtml", "bodyText", "contentHash",
+           ARRAY(SELECT jsonb_array_elements_text("changedFields")), diff
+    FROM r
+  ), revised AS (
+    UPDATE articles a SET title = r.title, byline = r.byline, authors = r.authors, description = r.description, body_html = r."bodyHtml",
+      body_text = r."bodyText", url = r.url, canonical_url = r."canonicalUrl", language = r.language, published_at = r."publishedAt",
+      modified_at = r."modifiedAt", embargo_until = r."embargoUntil", content_hash = r."contentHash", metadata = r.metadata,
+      content_changed_at = r."contentChangedAt", revision = r.revision, applied_received_at = r."appliedReceivedAt",
+      correlation_id = r."correlationId", status = 'extracted', failure_reason = NULL, updated_at = now()
+    FROM r WHERE a.id = r.id
+  ), touched AS (
+    UPDATE articles a SET applied_received_at = t.at, updated_at = now() FROM unnest($2::uuid[], $3::timestamptz[]) AS t(id, at) WHERE a.id = t.id
+  ), processed AS (
+    UPDATE raw_items SET status = 'processed', processed_at = now(), error = NULL WHERE id = ANY($4::uuid[])
+  )
+  SELECT 1`;
+
 @Injectable()
 export class ArticleRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: EntityRows<ArticleEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = entityRows(dataSource, ArticleEntity);
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(ArticleEntity);
@@ -62,18 +144,28 @@ export class ArticleRepository {
 
   /**
    * Newest first, by keyset (no OFFSET: page 1,000 costs what page 1 does). A query uses websearch syntax against
-   * the language-aware tsvector: with a language filter in that language's configuration, else in English and in
-   * the language-neutral one, each a constant query the GIN index can serve.
+   * the language-aware tsvector (article_search): with a language filter in that language's configuration, else in
+   * English and in the language-neutral one, each a constant query the GIN index can serve.
    */
   async search(filter: ArticleSearch): Promise<ArticleEntity[]> {
     const qb = this.repo().createQueryBuilder('a');
     if (filter.q) {
       if (filter.language)
-        qb.andWhere('a.search_vector @@ websearch_to_tsquery(copydesk_ts_config(:lang), :q)', { lang: filter.language, q: filter.q });
+        qb.andWhere(
+          'a.id IN (SELECT s.article_id FROM article_search s WHERE s.search_vector @@ websearch_to_tsquery(copydesk_ts_config(:lang), :q))',
+          {
+            lang: filter.language,
+            q: filter.q,
+          },
+        );
       else
-        qb.andWhere(`(a.search_vector @@ websearch_to_tsquery('english', :q) OR a.search_vector @@ websearch_to_tsquery('simple', :q))`, {
-          q: filter.q,
-        });
+        qb.andWhere(
+          `a.id IN (SELECT s.article_id FROM article_search s
+                    WHERE s.search_vector @@ websearch_to_tsquery('english', :q) OR s.search_vector @@ websearch_to_tsquery('simple', :q))`,
+          {
+            q: filter.q,
+          },
+        );
     }
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.sourceIds?.length) qb.andWhere('a.sourceId IN (:...sourceIds)', { sourceIds: filter.sourceIds });
@@ -95,9 +187,66 @@ export class ArticleRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  /** Several articles by id, in one statement (those that exist, in no particular order). */
+  async findMany(ids: string[]): Promise<ArticleEntity[]> {
+    const rows = await preparedRows<Record<string, unknown>>(
+      this.dataSource,
+      'articles_find_many',
+      `SELECT ${this.rows.columns('a')} FROM articles a WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((row) => this.rows.toEntity(row));
+  }
+
   /** Locks the row for the rest of the transaction: revisions of one article are applied one at a time. */
   findForUpdate(id: string, manager: EntityManager): Promise<ArticleEntity | null> {
     return manager.getRepository(ArticleEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+  }
+
+  /**
+   * Locks the rows for the rest of the transaction, in id order so two batches never wait for each other in a
+   * cycle. FOR NO KEY UPDATE: exclusive against every other writer, but foreign-key checks of rows that point at
+   * these articles (relations, deliveries) still pass, so they cannot deadlock against it.
+   */
+  async lockMany(ids: string[], manager: EntityManager): Promise<ArticleEntity[]> {
+    const rows = await preparedRows<Record<string, unknown>>(
+      manager,
+      'articles_lock_many',
+      `SELECT ${this.rows.columns('a')} FROM articles a WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE`,
+      [ids],
+    );
+    return rows.map((row) => this.rows.toEntity(row));
+  }
+
+  /** Writes what a batch of inputs does (see {@link AppliedInputs}) in one statement. */
+  async applyInputs(applied: AppliedInputs, manager: EntityManager): Promise<void> {
+    const { revised, touched, processedRawItemIds } = applied;
+    if (!revised.length && !touched.length && !processedRawItemIds.length) return;
+    const rows = revised.map(({ revision, article }) => ({
+      ...article,
+      rawItemId: revision.rawItemId,
+      origin: revision.origin,
+      changedFields: revision.changedFields,
+      diff: revision.diff,
+    }));
+    await preparedRows(manager, 'articles_apply_inputs', APPLY_INPUTS, [
+      JSON.stringify(rows),
+      touched.map((t) => t.id),
+      touched.map((t) => t.receivedAt),
+      processedRawItemIds,
+    ]);
+  }
+
+  /** The revisions were handed to the publish side: the articles are published at them. */
+  async markRouted(routed: Array<{ id: string; revision: number }>, manager: EntityManager): Promise<void> {
+    if (!routed.length) return;
+    await preparedRows(
+      manager,
+      'articles_mark_routed',
+      `UPDATE articles a SET status = $3, routed_revision = t.revision, updated_at = now()
+       FROM unnest($1::uuid[], $2::integer[]) AS t(id, revision) WHERE a.id = t.id`,
+      [routed.map((r) => r.id), routed.map((r) => r.revision), ArticleStatus.Published],
+    );
   }
 
   async update(id: string, fields: ArticleFields, manager?: EntityManager): Promise<void> {
@@ -131,10 +280,6 @@ export class ArticleRepository {
       [id, ArticleStatus.Killed, reason],
     );
     return rows.length > 0;
-  }
-
-  async insertRevision(revision: QueryDeepPartialEntity<ArticleRevisionEntity>, manager: EntityManager): Promise<void> {
-    await manager.getRepository(ArticleRevisionEntity).insert(revision);
   }
 
   listRevisions(articleId: string): Promise<ArticleRevisionEntity[]> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeliveryAttemptEntity, DeliveryEntity, type SubscriptionSecret } from '../entities';
 import type { DeliveryWait } from '../entities/delivery.entity';
-import { queryRows } from './query-rows';
+import { preparedRows, queryRows } from './query-rows';
 
 export type { DeliveryWait } from '../entities/delivery.entity';
 
@@ -46,15 +46,15 @@ export interface ReplaySelection {
 }
 
 // An earlier event of the same article is still pending for the same subscription.
-const EARLIER_PENDING = `EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.article_id = d.article_id
+export const EARLIER_PENDING = `EXISTS (SELECT 1 FROM deliveries p WHERE p.subscription_id = d.subscription_id AND p.article_id = d.article_id
   AND p.status = 'pending' AND p.seq < d.seq)`;
 // Attempts of the same subscription in flight right now.
-const IN_FLIGHT = `(SELECT count(*) FROM deliveries f WHERE f.subscription_id = d.subscription_id AND f.status = 'pending' AND f.sending_until > now())`;
-const NOT_LEASED = `(d.sending_until IS NULL OR d.sending_until < now())`;
+export const IN_FLIGHT = `(SELECT count(*) FROM deliveries f WHERE f.subscription_id = d.subscription_id AND f.status = 'pending' AND f.sending_until > now())`;
+export const NOT_LEASED = `(d.sending_until IS NULL OR d.sending_until < now())`;
 // A replay must never put an older version of a killed article back on the wire: only its kill may go again.
 const REPLAYABLE = `(d.event = 'article.killed' OR NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id AND a.status = 'killed'))`;
 
-interface DeliveryRow {
+export interface DeliveryRow {
   id: string;
   seq: string;
   subscription_id: string;
@@ -79,7 +79,7 @@ interface DeliveryRow {
   updated_at: Date;
 }
 
-function toDelivery(row: DeliveryRow): DeliveryEntity {
+export function toDelivery(row: DeliveryRow): DeliveryEntity {
   return Object.assign(new DeliveryEntity(), {
     id: row.id,
     seq: row.seq,
@@ -106,7 +106,7 @@ function toDelivery(row: DeliveryRow): DeliveryEntity {
   });
 }
 
-interface RefRow {
+export interface RefRow {
   id: string;
   article_id: string;
   attempts: number;
@@ -115,13 +115,13 @@ interface RefRow {
 }
 
 // RETURNING / SELECT list for a DeliveryRef, from a deliveries row aliased d.
-const REF_COLUMNS = `d.id, d.article_id, d.attempts, d.seq, (SELECT a.correlation_id FROM articles a WHERE a.id = d.article_id) AS correlation_id`;
+export const REF_COLUMNS = `d.id, d.article_id, d.attempts, d.seq, (SELECT a.correlation_id FROM articles a WHERE a.id = d.article_id) AS correlation_id`;
 
-function toRef(row: RefRow): DeliveryRef {
+export function toRef(row: RefRow): DeliveryRef {
   return { id: row.id, articleId: row.article_id, attempts: row.attempts, correlationId: row.correlation_id };
 }
 
-function bySeq(a: RefRow, b: RefRow): number {
+export function bySeq(a: RefRow, b: RefRow): number {
   return Number(BigInt(a.seq) - BigInt(b.seq));
 }
 
@@ -144,6 +144,11 @@ export class DeliveryRepository {
 
   private rows<T>(sql: string, parameters: unknown[], manager?: EntityManager): Promise<T[]> {
     return queryRows<T>(manager ?? this.dataSource, sql, parameters);
+  }
+
+  /** The hot path's statements (per delivery, per routing batch): parsed and planned once per connection. */
+  private prepared<T>(name: string, sql: string, parameters: unknown[], manager?: EntityManager): Promise<T[]> {
+    return preparedRows<T>(manager ?? this.dataSource, `deliveries_${name}`, sql, parameters);
   }
 
   /**
@@ -187,7 +192,7 @@ export class DeliveryRepository {
 
   /** One query for the hot path: the delivery, its subscription with secrets, its article's status and embargo. */
   async findToSend(id: string): Promise<DeliveryToSend | null> {
-    const [row] = await this.rows<
+    const [row] = await this.prepared<
       DeliveryRow & {
         s_id: string | null;
         s_url: string;
@@ -198,6 +203,7 @@ export class DeliveryRepository {
         a_embargo_until: Date | null;
       }
     >(
+      'find_to_send',
       `SELECT d.*, s.id AS s_id, s.url AS s_url, s.status AS s_status, s.deleted_at AS s_deleted_at, s.secrets AS s_secrets,
               a.status AS a_status, a.embargo_until AS a_embargo_until
        FROM deliveries d
@@ -217,39 +223,13 @@ export class DeliveryRepository {
   }
 
   /**
-   * The common case in one statement: claims the delivery for one attempt if everything says it may go now (pending,
-   * due, not in flight; subscription active; article not killed and past its embargo unless this is its kill; no
-   * earlier event of the article pending; the subscription below `cap` in flight) and returns what sending needs.
-   * Null when anything stands in the way; the caller then works out what, with {@link findToSend}.
-   */
-  async claimToSend(
-    id: string,
-    leaseMs: number,
-    cap: number,
-  ): Promise<{ delivery: DeliveryEntity; subscription: { id: string; url: string; secrets: SubscriptionSecret[] } } | null> {
-    const [row] = await this.rows<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
-      `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $2::double precision / 1000), waiting_for = NULL, updated_at = now()
-       FROM subscriptions s, articles a
-       WHERE d.id = $1 AND s.id = d.subscription_id AND a.id = d.article_id
-         AND d.status = 'pending' AND ${NOT_LEASED} AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
-         AND s.status = 'active' AND s.deleted_at IS NULL
-         AND (d.event = 'article.killed' OR (a.status <> 'killed' AND (a.embargo_until IS NULL OR a.embargo_until <= now())))
-         AND NOT ${EARLIER_PENDING} AND ${IN_FLIGHT} < $3
-       RETURNING d.*, s.url AS s_url, s.secrets AS s_secrets`,
-      [id, leaseMs, cap],
-    );
-    if (!row) return null;
-    // The row as it was claimed: sending_until is set, which the sender does not look at.
-    return { delivery: toDelivery(row), subscription: { id: row.subscription_id, url: row.s_url, secrets: row.s_secrets } };
-  }
-
-  /**
    * Takes the delivery for one attempt if it may go now: still pending at `attempts`, not already in flight, no
    * earlier event of its article pending for the subscription, and the subscription below `cap` attempts in flight.
    * Two claims racing may overshoot the cap by one or two, which is harmless.
    */
   async claim(id: string, attempts: number, leaseMs: number, cap: number): Promise<boolean> {
-    const rows = await this.rows(
+    const rows = await this.prepared(
+      'claim',
       `UPDATE deliveries d SET sending_until = now() + make_interval(secs => $3::double precision / 1000), waiting_for = NULL, updated_at = now()
        WHERE d.id = $1 AND d.status = 'pending' AND d.attempts = $2 AND ${NOT_LEASED}
          AND NOT ${EARLIER_PENDING} AND ${IN_FLIGHT} < $4
@@ -265,7 +245,8 @@ export class DeliveryRepository {
    * that claim sees what the waker did. Null when the delivery is in flight in another run or moved on.
    */
   async hold(id: string, attempts: number): Promise<DeliveryWait | null> {
-    const [row] = await this.rows<{ waiting_for: DeliveryWait }>(
+    const [row] = await this.prepared<{ waiting_for: DeliveryWait }>(
+      'hold',
       `UPDATE deliveries d SET waiting_for = CASE WHEN ${EARLIER_PENDING} THEN 'earlier-event' ELSE 'capacity' END, updated_at = now()
        WHERE d.id = $1 AND d.status = 'pending' AND d.attempts = $2 AND ${NOT_LEASED}
        RETURNING d.waiting_for`,
@@ -281,63 +262,6 @@ export class DeliveryRepository {
       [id],
     );
     return rows.length > 0;
-  }
-
-  /**
-   * Records one try and the delivery's new state in one statement, so the two never disagree. The delivery only
-   * changes while still pending; the attempt is recorded whatever happened meanwhile. Returns whether the delivery
-   * changed.
-   */
-  async settle(
-    id: string,
-    attempt: NewDeliveryAttempt,
-    next: { status: DeliveryStatus; nextAttemptAt: Date | null; deliveredAt: Date | null },
-  ): Promise<boolean> {
-    const rows = await this.rows(
-      `WITH recorded AS (
-         INSERT INTO delivery_attempts (delivery_id, attempt, outcome, response_code, latency_ms, error, next_attempt_at, response_body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (delivery_id, attempt) DO NOTHING
-       )
-       UPDATE deliveries SET status = $9, attempts = $2, next_attempt_at = $7, delivered_at = $10, last_status_code = $4, last_error = $6,
-              sending_until = NULL, waiting_for = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'pending'
-       RETURNING id`,
-      [
-        id,
-        attempt.attempt,
-        attempt.outcome,
-        attempt.responseCode,
-        attempt.latencyMs,
-        attempt.error,
-        next.nextAttemptAt,
-        attempt.responseBody,
-        next.status,
-        next.deliveredAt,
-      ],
-    );
-    return rows.length > 0;
-  }
-
-  /**
-   * After an attempt settled or a delivery was cancelled: wakes the next event of the article if it waits for an
-   * earlier one, and one capacity waiter of the subscription if a slot is free (one attempt ended, one slot freed;
-   * waking more only makes deliveries race for it).
-   */
-  async wakeAfter(subscriptionId: string, articleId: string, cap: number): Promise<DeliveryRef[]> {
-    const rows = await this.rows<RefRow>(
-      `WITH next_in_line AS (
-         SELECT id FROM deliveries WHERE subscription_id = $1 AND article_id = $2 AND status = 'pending' ORDER BY seq LIMIT 1
-       ), free AS (
-         SELECT least(1, greatest($3 - count(*), 0)) AS slots FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND sending_until > now()
-       ), capacity AS (
-         SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq LIMIT (SELECT slots FROM free)
-       )
-       UPDATE deliveries d SET waiting_for = NULL, updated_at = now()
-       WHERE d.id IN (SELECT id FROM next_in_line UNION SELECT id FROM capacity) AND d.waiting_for IN ('earlier-event', 'capacity')
-       RETURNING ${REF_COLUMNS}`,
-      [subscriptionId, articleId, cap],
-    );
-    return rows.sort(bySeq).map(toRef);
   }
 
   /** A paused subscription was resumed: wakes everything that waited for it. */

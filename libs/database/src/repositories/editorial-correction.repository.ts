@@ -2,6 +2,7 @@ import { ArticleStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type CorrectedEntities, EditorialCorrectionEntity } from '../entities';
+import { entityRows, type EntityRows } from './entity-rows';
 
 /** What was corrected: topics (checked against a scheme release) or entity names. */
 export type CorrectionContent =
@@ -26,7 +27,11 @@ export interface ConfirmedTopicExample {
 
 @Injectable()
 export class EditorialCorrectionRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rows: EntityRows<EditorialCorrectionEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.rows = entityRows(dataSource, EditorialCorrectionEntity);
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(EditorialCorrectionEntity);
@@ -47,6 +52,19 @@ export class EditorialCorrectionRepository {
       .addOrderBy('c.seq', 'DESC')
       .getMany();
     return Object.fromEntries(rows.map((row) => [row.kind, row]));
+  }
+
+  /** {@link inForce} for several articles in one statement; articles without corrections map to `{}`. */
+  async inForceMany(articleIds: string[], manager?: EntityManager): Promise<Map<string, CorrectionsInForce>> {
+    const found = new Map<string, CorrectionsInForce>(articleIds.map((id) => [id, {}]));
+    if (!articleIds.length) return found;
+    const rows = await (manager ?? this.dataSource.manager).query<Array<Record<string, unknown>>>(
+      `SELECT DISTINCT ON (c.article_id, c.kind) ${this.rows.columns('c')} FROM editorial_corrections c
+       WHERE c.article_id = ANY($1::uuid[]) ORDER BY c.article_id, c.kind, c.seq DESC`,
+      [articleIds],
+    );
+    for (const row of rows.map((r) => this.rows.toEntity(r))) (found.get(row.articleId) as CorrectionsInForce)[row.kind] = row;
+    return found;
   }
 
   /**

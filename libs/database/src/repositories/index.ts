@@ -15,3 +15,5 @@ export * from './retention.repository';
 export * from './takedown.repository';
 export * from './query-rows';
 export * from './dashboard.repository';
+export * from './entity-rows';
+export * from './delivery-batch.repository';

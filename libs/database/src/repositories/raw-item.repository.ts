@@ -1,10 +1,59 @@
-import { RawItemStatus } from '@copydesk/contracts';
+import { type ArticleStatus, type RawItemOrigin, RawItemStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull, LessThan } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { RawItemEntity } from '../entities';
+import { preparedRows } from './query-rows';
 
 export type NewRawItem = Pick<RawItemEntity, 'sourceId' | 'origin' | 'contentType' | 'payload' | 'correlationId'> &
   Partial<Pick<RawItemEntity, 'articleId' | 'url' | 'externalId' | 'metadata'>>;
+
+/** An input as it arrived, to be stored with the article it belongs to. */
+export interface ReceivedInput {
+  sourceId: string;
+  origin: RawItemOrigin;
+  contentType: string;
+  payload: Buffer;
+  externalId: string | null;
+  url: string | null;
+  metadata: Record<string, unknown>;
+  correlationId: string;
+}
+
+/** Where a received input went: its raw item and its article (created now, or found by source and external id). */
+export interface StoredInput {
+  rawItemId: string;
+  articleId: string;
+  articleStatus: ArticleStatus;
+  created: boolean;
+}
+
+// One statement, so one round trip and one commit for any number of inputs. Articles are allocated by source and
+// external id (an upsert: DO UPDATE, a no-op write, so RETURNING yields an existing row too; DISTINCT ON because one
+// statement may not touch a row twice when a batch holds the same id twice); inputs without an external id get a new
+// article each. Data-modifying CTEs always run to completion, referenced or not.
+const STORE_RECEIVED = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::jsonb[], $10::text[])
+      WITH ORDINALITY AS i(raw_id, new_article_id, source_id, origin, content_type, payload, external_id, url, metadata, correlation_id, ord)
+  ), keyed AS (
+    INSERT INTO articles (id, source_id, external_id, status, correlation_id)
+    SELECT DISTINCT ON (source_id, external_id) new_article_id, source_id, external_id, 'received', correlation_id
+    FROM input WHERE external_id IS NOT NULL ORDER BY source_id, external_id, ord
+    ON CONFLICT (source_id, external_id) WHERE external_id IS NOT NULL DO UPDATE SET external_id = EXCLUDED.external_id
+    RETURNING id, source_id, external_id, status, (xmax = 0) AS inserted
+  ), bare AS (
+    INSERT INTO articles (id, source_id, status, correlation_id)
+    SELECT new_article_id, source_id, 'received', correlation_id FROM input WHERE external_id IS NULL
+  ), allocated AS (
+    SELECT i.*, coalesce(k.id, i.new_article_id) AS article_id, coalesce(k.status, 'received') AS article_status,
+           CASE WHEN k.id IS NULL THEN true ELSE k.inserted AND k.id = i.new_article_id END AS created
+    FROM input i LEFT JOIN keyed k ON k.source_id = i.source_id AND k.external_id = i.external_id
+  ), stored AS (
+    INSERT INTO raw_items (id, source_id, article_id, origin, content_type, payload, external_id, url, metadata, status, correlation_id)
+    SELECT raw_id, source_id, article_id, origin, content_type, payload, external_id, url, metadata, 'received', correlation_id FROM allocated
+  )
+  SELECT raw_id, article_id, article_status, created FROM allocated ORDER BY ord`;
 
 @Injectable()
 export class RawItemRepository {
@@ -30,6 +79,33 @@ export class RawItemRepository {
         processedAt: now,
       }),
     );
+  }
+
+  /** Stores inputs as received, each with its article, in one statement: all of them or none. */
+  async storeReceived(inputs: ReceivedInput[]): Promise<StoredInput[]> {
+    const rows = await preparedRows<{ raw_id: string; article_id: string; article_status: ArticleStatus; created: boolean }>(
+      this.dataSource,
+      'raw_items_store_received',
+      STORE_RECEIVED,
+      [
+        inputs.map(() => randomUUID()),
+        inputs.map(() => randomUUID()),
+        inputs.map((i) => i.sourceId),
+        inputs.map((i) => i.origin),
+        inputs.map((i) => i.contentType),
+        inputs.map((i) => i.payload),
+        inputs.map((i) => i.externalId),
+        inputs.map((i) => i.url),
+        inputs.map((i) => JSON.stringify(i.metadata)),
+        inputs.map((i) => i.correlationId),
+      ],
+    );
+    return rows.map((r) => ({ rawItemId: r.raw_id, articleId: r.article_id, articleStatus: r.article_status, created: r.created }));
+  }
+
+  /** Marks raw items as handed to the queue (the outbox sweeper skips them from now on). */
+  async markEnqueuedMany(ids: string[]): Promise<void> {
+    if (ids.length) await this.dataSource.query(`UPDATE raw_items SET enqueued_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   findById(id: string, manager?: EntityManager): Promise<RawItemEntity | null> {
@@ -80,8 +156,17 @@ export class RawItemRepository {
     });
   }
 
-  async markProcessed(id: string, manager?: EntityManager): Promise<void> {
-    await this.repo(manager).update({ id }, { status: RawItemStatus.Processed, processedAt: new Date(), error: null });
+  /** Several raw items by id, in one statement (those that exist). */
+  findManyById(ids: string[]): Promise<RawItemEntity[]> {
+    return this.repo().findBy({ id: In(ids) });
+  }
+
+  async markProcessedMany(ids: string[], manager: EntityManager): Promise<void> {
+    if (ids.length)
+      await manager.query(`UPDATE raw_items SET status = $2, processed_at = now(), error = NULL WHERE id = ANY($1::uuid[])`, [
+        ids,
+        RawItemStatus.Processed,
+      ]);
   }
 
   async markFailed(id: string, error: string, manager?: EntityManager): Promise<void> {

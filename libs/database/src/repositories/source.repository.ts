@@ -28,6 +28,10 @@ export class SourceRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  findManyById(ids: string[], manager?: EntityManager): Promise<SourceEntity[]> {
+    return ids.length ? this.repo(manager).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
   findBySlug(slug: string, manager?: EntityManager): Promise<SourceEntity | null> {
     return this.repo(manager).findOneBy({ slug });
   }

@@ -5,11 +5,14 @@ import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 
 /** Webhook secrets are `whsec_` + base64; a sealed value never starts so. */
 const PLAIN_WEBHOOK_SECRET = /^whsec_/;
+/** Opened webhook secrets kept (every delivery signs with its subscription's): far more than subscriptions in use. */
+const OPENED_CACHE_SIZE = 1_000;
 
 /** Seals secrets at rest with SECRETS_KEY (AES-256-GCM), so a database dump alone signs nothing. */
 @Injectable()
 export class SecretSealer {
   private readonly box: SecretBox | null;
+  private readonly opened = new Map<string, string>();
 
   constructor(config: AppConfig) {
     const key = config.get('SECRETS_KEY');
@@ -36,6 +39,14 @@ export class SecretSealer {
   }
 
   openWebhookSecret(stored: string): string {
-    return PLAIN_WEBHOOK_SECRET.test(stored) ? stored : this.requireBox().open(stored);
+    if (PLAIN_WEBHOOK_SECRET.test(stored)) return stored;
+    let secret = this.opened.get(stored);
+    if (secret === undefined) {
+      secret = this.requireBox().open(stored);
+      // A sealed value is never re-sealed (rotation stores a new one), so an entry never goes stale; the oldest goes first.
+      if (this.opened.size >= OPENED_CACHE_SIZE) this.opened.delete(this.opened.keys().next().value as string);
+      this.opened.set(stored, secret);
+    }
+    return secret;
   }
 }

@@ -2,6 +2,7 @@ import { ArticleEventType, ArticleStatus, JobName, jobId } from '@copydesk/contr
 import { type ArticleEntity, ArticleEnrichmentRepository, ArticleRepository, EditorialCorrectionRepository } from '@copydesk/database';
 import { applyEditorialCorrections, enrichArticle, type EditedEnrichment } from '@copydesk/enrichment';
 import { JobQueue } from '@copydesk/queue';
+import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { changedForSubscribers, enrichmentText, toEditorialCorrections } from './editorial-corrections.mapper';
@@ -15,13 +16,29 @@ type Trigger = { kind: 'revision' } | { kind: 're-enrich'; requestId: string };
 type Stored =
   { outcome: 'enriched'; before: ArticleEntity; enrichment: EditedEnrichment } | { outcome: Exclude<EnrichOutcome, 'enriched'> };
 
+/** The machine's enrichment of one revision, waiting to be merged with the corrections and stored. */
+interface MachineEnrichment {
+  articleId: string;
+  revision: number;
+  machine: ReturnType<typeof enrichArticle>;
+}
+
+/** Articles read, and enrichments stored, in one batch at most. */
+const BATCH = 64;
+
 /**
  * Enriches one revision of an article, merges in the editors' corrections in force (they win over the machine),
- * stores the result with the enricher, scheme and topic-model versions, and hands it to publishing.
+ * stores the result with the enricher, scheme and topic-model versions, and hands it to publishing. Jobs running
+ * at once read their articles in one statement and store their enrichments in one transaction (group commit).
  */
 @Injectable()
 export class ArticleEnricher {
   private readonly logger = new Logger(ArticleEnricher.name);
+  private readonly reader = new MicroBatcher<string, ArticleEntity | null>((ids) => this.read(ids), { maxSize: BATCH });
+  private readonly writer = new MicroBatcher<MachineEnrichment, Stored>((batch) => this.storeAll(batch), {
+    maxSize: BATCH,
+    key: (item) => item.articleId,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,7 +64,7 @@ export class ArticleEnricher {
   }
 
   private async run(articleId: string, revision: number, correlationId: string, trigger: Trigger): Promise<EnrichOutcome> {
-    const article = await this.articles.findById(articleId);
+    const article = await this.reader.submit(articleId);
     if (!article) return 'missing';
     if (article.status === ArticleStatus.Killed) return 'killed';
     // A newer revision has its own job; enriching this one would only be overwritten.
@@ -69,27 +86,7 @@ export class ArticleEnricher {
       { topicModel: this.model.topicModel },
     );
 
-    // Under the article's row lock, so an editor's correction committed meanwhile is either merged here or merges
-    // itself into what this writes: never lost between the two.
-    const stored = await this.dataSource.transaction(async (manager): Promise<Stored> => {
-      const locked = await this.articles.findForUpdate(articleId, manager);
-      if (!locked) return { outcome: 'missing' };
-      if (locked.status === ArticleStatus.Killed) return { outcome: 'killed' };
-      if (locked.revision !== revision) return { outcome: 'stale' };
-      const corrections = toEditorialCorrections(await this.corrections.inForce(articleId, manager));
-      const enrichment = applyEditorialCorrections(machine, corrections, enrichmentText(locked));
-      const written = await this.enrichments.store(
-        articleId,
-        revision,
-        {
-          enrichment: enrichment as unknown as Record<string, unknown>,
-          enricherVersion: enrichment.enricherVersion,
-          detectedLanguage: enrichment.language.code === 'und' ? null : enrichment.language.code,
-        },
-        manager,
-      );
-      return written ? { outcome: 'enriched', before: locked, enrichment } : { outcome: 'stale' };
-    });
+    const stored = await this.writer.submit({ articleId, revision, machine });
     if (stored.outcome !== 'enriched') return stored.outcome;
 
     const { before, enrichment } = stored;
@@ -119,6 +116,58 @@ export class ArticleEnricher {
       'article enriched',
     );
     return 'enriched';
+  }
+
+  private async read(ids: string[]): Promise<Array<ArticleEntity | null>> {
+    const found = new Map((await this.articles.findMany(ids)).map((article) => [article.id, article]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /**
+   * Under the articles' row locks, so an editor's correction committed meanwhile is either merged here or merges
+   * itself into what this writes: never lost between the two. One transaction, four statements, for the batch.
+   */
+  private storeAll(batch: MachineEnrichment[]): Promise<Stored[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const ids = batch.map((item) => item.articleId);
+      const locked = new Map((await this.articles.lockMany(ids, manager)).map((article) => [article.id, article]));
+      const inForce = await this.corrections.inForceMany(ids, manager);
+      const merged = batch.map(
+        ({ articleId, revision, machine }): Stored | { outcome: 'write'; before: ArticleEntity; enrichment: EditedEnrichment } => {
+          const article = locked.get(articleId);
+          if (!article) return { outcome: 'missing' };
+          if (article.status === ArticleStatus.Killed) return { outcome: 'killed' };
+          if (article.revision !== revision) return { outcome: 'stale' };
+          const corrections = toEditorialCorrections(inForce.get(articleId) ?? {});
+          return {
+            outcome: 'write',
+            before: article,
+            enrichment: applyEditorialCorrections(machine, corrections, enrichmentText(article)),
+          };
+        },
+      );
+      const written = await this.enrichments.storeMany(
+        merged.flatMap((m, i) =>
+          m.outcome === 'write'
+            ? [
+                {
+                  articleId: batch[i].articleId,
+                  revision: batch[i].revision,
+                  enrichment: m.enrichment as unknown as Record<string, unknown>,
+                  enricherVersion: m.enrichment.enricherVersion,
+                  // Only where the article has no language: setting it recomputes the article's search vector.
+                  detectedLanguage: m.before.language === null && m.enrichment.language.code !== 'und' ? m.enrichment.language.code : null,
+                },
+              ]
+            : [],
+        ),
+        manager,
+      );
+      return merged.map((m, i): Stored => {
+        if (m.outcome !== 'write') return m;
+        return written.has(batch[i].articleId) ? { outcome: 'enriched', before: m.before, enrichment: m.enrichment } : { outcome: 'stale' };
+      });
+    });
   }
 
   /** The route job to queue after storing, or null when subscribers have nothing new to hear. */

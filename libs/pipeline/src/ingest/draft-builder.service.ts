@@ -1,6 +1,6 @@
 import { decodeBody } from '@copydesk/fetcher';
 import { type FeedItem, isTeaser } from '@copydesk/feeds';
-import { SourceRepository, type RawItemEntity } from '@copydesk/database';
+import { SourceRepository, type RawItemEntity, type SourceWithSecrets } from '@copydesk/database';
 import { Injectable } from '@nestjs/common';
 import type { ArticlePush } from './article-push';
 import { type ArticleDraft, EmptyArticleError } from './drafts/article-draft';
@@ -13,13 +13,28 @@ import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
 
 const mediaType = (contentType: string): string => contentType.split(';')[0].trim().toLowerCase();
 
+/** A source is read for every raw item; one read serves the items of the next moments (sources change rarely). */
+const SOURCE_CACHE_MS = 2_000;
+
 /** Reads any raw item into an article draft, by what the raw item holds. */
 @Injectable()
 export class DraftBuilder {
+  private readonly sourceCache = new Map<string, { source: Promise<SourceWithSecrets | null>; until: number }>();
+
   constructor(
     private readonly scraper: PageScraper,
     private readonly sources: SourceRepository,
   ) {}
+
+  private source(id: string): Promise<SourceWithSecrets | null> {
+    const hit = this.sourceCache.get(id);
+    if (hit && hit.until > Date.now()) return hit.source;
+    const source = this.sources.findWithSecrets(id);
+    this.sourceCache.set(id, { source, until: Date.now() + SOURCE_CACHE_MS });
+    // A failed read is not kept.
+    source.catch(() => this.sourceCache.delete(id));
+    return source;
+  }
 
   async build(raw: RawItemEntity): Promise<ArticleDraft> {
     try {
@@ -36,7 +51,7 @@ export class DraftBuilder {
     const type = mediaType(raw.contentType);
     // Dates without an offset are the source's wall-clock time.
     // Loaded once: a page fetched for this item goes out with the source's credentials and politeness.
-    const source = await this.sources.findWithSecrets(raw.sourceId);
+    const source = await this.source(raw.sourceId);
     const timeZone = source?.timeZone ?? null;
     switch (type) {
       case 'application/json':

@@ -1,8 +1,8 @@
-import { ArticleStatus, JobName, RawItemOrigin, jobId } from '@copydesk/contracts';
-import { ArticleRepository, DEFAULT_PUSH_SOURCE_SLUG, RawItemRepository, SourceRepository, type SourceEntity } from '@copydesk/database';
+import { type ArticleStatus, JobName, type RawItemOrigin, jobId } from '@copydesk/contracts';
+import { DEFAULT_PUSH_SOURCE_SLUG, RawItemRepository, SourceRepository, type SourceEntity } from '@copydesk/database';
 import { JobQueue } from '@copydesk/queue';
+import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 
 export interface RawInput {
@@ -22,6 +22,17 @@ export interface Receipt {
   created: boolean;
 }
 
+interface Reception {
+  source: SourceEntity;
+  inputs: RawInput[];
+  correlationId: string;
+}
+
+/** Calls stored in one statement at most (a call may carry up to a hundred inputs). */
+const MAX_CALLS_PER_WRITE = 64;
+/** Sources change rarely and are read on every push: a found source is reused this long. */
+const SOURCE_CACHE_MS = 2_000;
+
 /**
  * The front door of the pipeline: stores an input as a raw item, allocates (or finds) its article, commits, and
  * only then queues the work. If the queue is unreachable after the commit, nothing is lost: the outbox sweeper in
@@ -30,11 +41,11 @@ export interface Receipt {
 @Injectable()
 export class IngestReceiver {
   private readonly logger = new Logger(IngestReceiver.name);
+  private readonly writer = new MicroBatcher<Reception, Receipt[]>((calls) => this.store(calls), { maxSize: MAX_CALLS_PER_WRITE });
+  private readonly sourceCache = new Map<string, { source: SourceEntity; until: number }>();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sources: SourceRepository,
-    private readonly articles: ArticleRepository,
     private readonly rawItems: RawItemRepository,
     private readonly queue: JobQueue,
   ) {}
@@ -46,12 +57,24 @@ export class IngestReceiver {
     fallbackSlug = DEFAULT_PUSH_SOURCE_SLUG,
   ): Promise<SourceEntity> {
     if (slug) {
-      const source = await this.sources.findBySlug(slug);
+      const source = await this.cached(`slug:${slug}`, () => this.sources.findBySlug(slug));
       if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the slug "${slug}".`, { source: slug });
       return source;
     }
-    const source = keyDefaultSourceId ? await this.sources.findById(keyDefaultSourceId) : await this.sources.findBySlug(fallbackSlug);
+    const source = keyDefaultSourceId
+      ? await this.cached(`id:${keyDefaultSourceId}`, () => this.sources.findById(keyDefaultSourceId))
+      : await this.cached(`slug:${fallbackSlug}`, () => this.sources.findBySlug(fallbackSlug));
     if (!source) throw new CopydeskException(ErrorCode.UnknownSource, 'The default push source is missing; name a source in the request.');
+    return source;
+  }
+
+  /** Only sources found are kept: one created a moment ago is seen at once. */
+  private async cached(key: string, find: () => Promise<SourceEntity | null>): Promise<SourceEntity | null> {
+    const hit = this.sourceCache.get(key);
+    if (hit && hit.until > Date.now()) return hit.source;
+    const source = await find();
+    if (source) this.sourceCache.set(key, { source, until: Date.now() + SOURCE_CACHE_MS });
+    else this.sourceCache.delete(key);
     return source;
   }
 
@@ -60,47 +83,62 @@ export class IngestReceiver {
     return receipt;
   }
 
-  /** Several inputs in one transaction: a batch is stored whole or not at all. */
-  async receiveMany(source: SourceEntity, inputs: RawInput[], correlationId: string): Promise<Receipt[]> {
-    const receipts = await this.dataSource.transaction(async (manager) => {
-      const stored: Receipt[] = [];
-      for (const input of inputs) {
-        const allocated = await this.articles.allocate(source.id, input.externalId, correlationId, manager);
-        const rawItem = await this.rawItems.insert(
-          {
-            sourceId: source.id,
-            articleId: allocated.id,
-            origin: input.origin,
-            contentType: input.contentType,
-            payload: input.payload,
-            externalId: input.externalId,
-            url: input.url ?? null,
-            metadata: input.metadata ?? {},
-            correlationId,
-          },
-          manager,
-        );
-        stored.push({ id: allocated.id, status: allocated.status, rawItemId: rawItem.id, created: allocated.created });
-      }
-      return stored;
-    });
+  /**
+   * Several inputs stored whole or not at all. Calls arriving while others are being stored are gathered and stored
+   * together in one statement (group commit): each caller still hears back only after its own inputs are committed.
+   */
+  receiveMany(source: SourceEntity, inputs: RawInput[], correlationId: string): Promise<Receipt[]> {
+    return this.writer.submit({ source, inputs, correlationId });
+  }
 
-    for (const receipt of receipts) {
-      try {
-        await this.queue.enqueue(
-          JobName.ProcessRawItem,
-          { rawItemId: receipt.rawItemId, articleId: receipt.id, correlationId },
-          { jobId: jobId('raw', receipt.rawItemId) },
-        );
-        await this.rawItems.markEnqueued(receipt.rawItemId);
-      } catch (err) {
-        // Stored is what we promised; the sweeper will queue it.
-        this.logger.warn(
-          { err, rawItemId: receipt.rawItemId, articleId: receipt.id },
-          'raw item stored but not queued; the outbox sweeper will retry',
-        );
-      }
+  private async store(calls: Reception[]): Promise<Receipt[][]> {
+    const stored = await this.rawItems.storeReceived(
+      calls.flatMap(({ source, inputs, correlationId }) =>
+        inputs.map((input) => ({
+          sourceId: source.id,
+          origin: input.origin,
+          contentType: input.contentType,
+          payload: input.payload,
+          externalId: input.externalId,
+          url: input.url ?? null,
+          metadata: input.metadata ?? {},
+          correlationId,
+        })),
+      ),
+    );
+    const receipts = stored.map((s) => ({ id: s.articleId, status: s.articleStatus, rawItemId: s.rawItemId, created: s.created }));
+    const correlationIds = calls.flatMap(({ inputs, correlationId }) => inputs.map(() => correlationId));
+    await this.queueAll(receipts, correlationIds);
+    let offset = 0;
+    return calls.map(({ inputs }) => receipts.slice(offset, (offset += inputs.length)));
+  }
+
+  /** Queues the stored items; whatever cannot be queued now is queued by the outbox sweeper. Never throws. */
+  private async queueAll(receipts: Receipt[], correlationIds: string[]): Promise<void> {
+    const queued = await Promise.all(
+      receipts.map(async (receipt, i) => {
+        try {
+          await this.queue.enqueue(
+            JobName.ProcessRawItem,
+            { rawItemId: receipt.rawItemId, articleId: receipt.id, correlationId: correlationIds[i] },
+            { jobId: jobId('raw', receipt.rawItemId) },
+          );
+          return receipt.rawItemId;
+        } catch (err) {
+          // Stored is what we promised; the sweeper will queue it.
+          this.logger.warn(
+            { err, rawItemId: receipt.rawItemId, articleId: receipt.id },
+            'raw item stored but not queued; the outbox sweeper will retry',
+          );
+          return null;
+        }
+      }),
+    );
+    try {
+      await this.rawItems.markEnqueuedMany(queued.filter((id): id is string => id !== null));
+    } catch (err) {
+      // Queued twice at worst: the job id is the raw item's, so the sweeper's second add is a no-op.
+      this.logger.warn({ err, count: queued.length }, 'raw items queued but not marked; the outbox sweeper will look at them again');
     }
-    return receipts;
   }
 }

@@ -2,14 +2,18 @@ import { AppConfig } from '@copydesk/config';
 import { ArticleEventType, ArticleStatus, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
 import {
   ArticleRepository,
+  DeliveryBatchRepository,
   DeliveryRepository,
   SourceRepository,
   SubscriptionRepository,
   type ArticleEntity,
   type DeliveryEntity,
+  type NewDelivery,
+  type SourceEntity,
   type SubscriptionEntity,
 } from '@copydesk/database';
 import { buildDeliveryPayload, matchesSubscription } from '@copydesk/delivery';
+import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -24,6 +28,16 @@ interface RoutingPlan {
 }
 
 const NOTHING: RoutingPlan = { event: 'stale', created: 0, queue: [] };
+
+/** One route job of a revision (not a kill), waiting to be routed with others. */
+interface RevisionRoute {
+  articleId: string;
+  revision: number;
+  routeKey: string;
+}
+
+/** Route jobs of revisions routed in one transaction at most. */
+const BATCH = 64;
 
 /**
  * Decides who gets an article event: one delivery per subscription, its payload frozen now, then a deliver job
@@ -44,6 +58,10 @@ const NOTHING: RoutingPlan = { event: 'stale', created: 0, queue: [] };
 @Injectable()
 export class ArticleRouter {
   private readonly logger = new Logger(ArticleRouter.name);
+  private readonly revisions = new MicroBatcher<RevisionRoute, RoutingPlan>((batch) => this.routeRevisions(batch), {
+    maxSize: BATCH,
+    key: (route) => route.articleId,
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +69,7 @@ export class ArticleRouter {
     private readonly sources: SourceRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly deliveries: DeliveryRepository,
+    private readonly batches: DeliveryBatchRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
   ) {}
@@ -63,65 +82,122 @@ export class ArticleRouter {
     correlationId: string,
     routeKey = `${requested}.${revision}`,
   ): Promise<number> {
-    const plan = await this.dataSource.transaction(async (manager) => {
-      const article = await this.articles.findForUpdate(articleId, manager);
-      if (!article) return NOTHING;
-      return requested === ArticleEventType.Killed
-        ? this.routeKill(article, routeKey, manager)
-        : this.routeRevision(article, revision, routeKey, manager);
-    });
+    const plan =
+      requested === ArticleEventType.Killed
+        ? await this.dataSource.transaction(async (manager) => {
+            const article = await this.articles.findForUpdate(articleId, manager);
+            return article ? this.routeKill(article, routeKey, manager) : NOTHING;
+          })
+        : await this.revisions.submit({ articleId, revision, routeKey });
     // After the commit: a job must never run before its delivery row is visible. A crash between the two leaves
     // the rows pending; the retried route job (or the delivery sweeper) queues them.
-    for (const { delivery, reason } of plan.queue) {
-      await this.scheduler.enqueue({ id: delivery.id, articleId, attempts: delivery.attempts, correlationId }, reason, {
-        at: delivery.nextAttemptAt,
-        correlationId,
-      });
-    }
+    await Promise.all(
+      plan.queue.map(({ delivery, reason }) =>
+        this.scheduler.enqueue({ id: delivery.id, articleId, attempts: delivery.attempts, correlationId }, reason, {
+          at: delivery.nextAttemptAt,
+          correlationId,
+        }),
+      ),
+    );
     if (plan.event !== 'stale') this.logger.log({ articleId, revision, event: plan.event, deliveries: plan.created }, 'article routed');
     return plan.created;
   }
 
-  private async routeRevision(article: ArticleEntity, revision: number, routeKey: string, manager: EntityManager): Promise<RoutingPlan> {
-    // A newer revision has its own route job; a killed article gets nothing more.
-    if (article.status === ArticleStatus.Killed || article.revision !== revision) return NOTHING;
+  /**
+   * Routes the revisions of several articles in one transaction: their rows locked together, the subscriptions and
+   * sources read once, their deliveries inserted in one statement (in order, so `seq` keeps each article's order).
+   */
+  private routeRevisions(batch: RevisionRoute[]): Promise<RoutingPlan[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = new Map(
+        (
+          await this.articles.lockMany(
+            batch.map((r) => r.articleId),
+            manager,
+          )
+        ).map((a) => [a.id, a]),
+      );
+      // A newer revision has its own route job; a killed article gets nothing more.
+      const routable = batch.flatMap((r) => {
+        const article = locked.get(r.articleId);
+        return article && article.status !== ArticleStatus.Killed && article.revision === r.revision ? [{ ...r, article }] : [];
+      });
+      if (!routable.length) return batch.map(() => NOTHING);
+      const sources = new Map(
+        (await this.sources.findManyById([...new Set(routable.map((r) => r.article.sourceId))], manager)).map((source) => [
+          source.id,
+          source,
+        ]),
+      );
+      const alreadySent = await this.batches.subscriptionIdsForMany(
+        routable.map((r) => r.articleId),
+        manager,
+      );
+      const subscriptions = await this.subscriptions.findRoutable(manager);
+      const now = new Date();
+      const planned = routable.map((r) =>
+        this.planRevision(r.article, r.routeKey, sources.get(r.article.sourceId) ?? null, alreadySent, subscriptions, now),
+      );
+      const created = await this.batches.createMany(
+        planned.flatMap((p) => p.deliveries),
+        manager,
+      );
+      // The embargo was lifted or brought forward by this revision: earlier events must not wait for the old time.
+      const broughtForward = await this.batches.bringForwardMany(
+        planned.map((p) => ({ articleId: p.article.id, due: p.due })),
+        manager,
+      );
+      await this.articles.markRouted(
+        routable.map((r) => ({ id: r.articleId, revision: r.revision })),
+        manager,
+      );
+      const plans = new Map<string, RoutingPlan>();
+      for (const p of planned) {
+        const mine = created.filter((d) => d.articleId === p.article.id);
+        plans.set(p.article.id, {
+          event: p.article.routedRevision === null ? ArticleEventType.Created : ArticleEventType.Updated,
+          created: mine.length,
+          queue: [
+            ...mine.map((delivery) => ({ delivery, reason: 'route' as const })),
+            ...broughtForward.filter((d) => d.articleId === p.article.id).map((delivery) => ({ delivery, reason: 'embargo' as const })),
+          ],
+        });
+      }
+      return batch.map((r) => plans.get(r.articleId) ?? NOTHING);
+    });
+  }
 
-    const now = new Date();
+  /** The deliveries one revision makes: one per matching subscription, `created` or `updated`, its payload frozen now. */
+  private planRevision(
+    article: ArticleEntity,
+    routeKey: string,
+    source: SourceEntity | null,
+    alreadySent: Map<string, Set<string>>,
+    subscriptions: SubscriptionEntity[],
+    now: Date,
+  ): { article: ArticleEntity; due: Date; deliveries: NewDelivery[] } {
     const due = article.embargoUntil && article.embargoUntil > now ? article.embargoUntil : now;
-    const source = await this.sources.findById(article.sourceId, manager);
     const forMatching = toArticleForMatching(article, source);
-    const forPublishing = toArticleForPublishing(article, source);
-    const alreadySent = await this.deliveries.subscriptionIdsFor(article.id, { includeCancelled: false }, manager);
-    const payloads = this.payloadCache(forPublishing, now);
-
-    const plan: RoutingPlan = { event: ArticleEventType.Updated, created: 0, queue: [] };
-    for (const subscription of await this.subscriptions.findRoutable(manager)) {
-      const event = alreadySent.has(subscription.id) ? ArticleEventType.Updated : ArticleEventType.Created;
+    const payloads = this.payloadCache(toArticleForPublishing(article, source), now);
+    const sent = alreadySent.get(article.id) ?? new Set<string>();
+    const deliveries: NewDelivery[] = [];
+    for (const subscription of subscriptions) {
+      const event = sent.has(subscription.id) ? ArticleEventType.Updated : ArticleEventType.Created;
       if (!subscription.events.includes(event)) continue;
       if (!matchesSubscription(forMatching, subscription.filters).matched) continue;
       // A retried route job finds what its first run made (whose event was decided then) and queues it again.
-      const delivery = await this.deliveries.createOnce(
-        {
-          subscriptionId: subscription.id,
-          articleId: article.id,
-          event,
-          revision,
-          routeKey,
-          eventId: newEventId(),
-          payload: payloads(event, subscription),
-          nextAttemptAt: due,
-        },
-        manager,
-      );
-      plan.queue.push({ delivery, reason: 'route' });
-      plan.created++;
+      deliveries.push({
+        subscriptionId: subscription.id,
+        articleId: article.id,
+        event,
+        revision: article.revision,
+        routeKey,
+        eventId: newEventId(),
+        payload: payloads(event, subscription),
+        nextAttemptAt: due,
+      });
     }
-    // The embargo was lifted or brought forward by this revision: earlier events must not wait for the old time.
-    for (const delivery of await this.deliveries.bringForward(article.id, due, manager)) plan.queue.push({ delivery, reason: 'embargo' });
-
-    await this.articles.update(article.id, { status: ArticleStatus.Published, routedRevision: revision }, manager);
-    if (article.routedRevision === null) plan.event = ArticleEventType.Created;
-    return plan;
+    return { article, due, deliveries };
   }
 
   private async routeKill(article: ArticleEntity, routeKey: string, manager: EntityManager): Promise<RoutingPlan> {

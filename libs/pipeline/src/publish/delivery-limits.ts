@@ -1,10 +1,11 @@
 import type { AppConfig } from '@copydesk/config';
+import { QUEUE_CONCURRENCY_FACTOR, QueueName } from '@copydesk/contracts';
 
 /**
  * Deliver jobs mostly wait on subscribers' sockets, not on the CPU, so a publish worker runs this many times more
  * jobs at once than WORKER_CONCURRENCY (32 with the default 4).
  */
-export const DELIVERY_CONCURRENCY_FACTOR = 8;
+export const DELIVERY_CONCURRENCY_FACTOR = QUEUE_CONCURRENCY_FACTOR[QueueName.Publish];
 
 /** Jobs one publish worker process runs at once. */
 export function deliveryConcurrency(config: AppConfig): number {

@@ -1,7 +1,16 @@
 import { AppConfig } from '@copydesk/config';
 import { ArticleEventType, ArticleStatus, DeliveryStatus, SubscriptionStatus } from '@copydesk/contracts';
-import { DeliveryRepository, SubscriptionRepository, type DeliveryEntity, type DeliveryToSend } from '@copydesk/database';
+import {
+  type ClaimedDelivery,
+  DeliveryBatchRepository,
+  DeliveryRepository,
+  type Settlement,
+  SubscriptionRepository,
+  type DeliveryEntity,
+  type DeliveryToSend,
+} from '@copydesk/database';
 import { classifyDeliveryResponse, type DeliveryDecision, parseRetrySchedule } from '@copydesk/delivery';
+import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { SecretSealer } from '../common/secret-sealer.service';
 import { deliveryLeaseMs, subscriberInFlightCap } from './delivery-limits';
@@ -33,6 +42,13 @@ type Recipient = Pick<Subscription, 'id' | 'url' | 'secrets'>;
 const DUE_TOLERANCE_MS = 1_000;
 // Claim, hold and re-read race with other runs only in narrow windows; a few rounds settle any of them.
 const MAX_ROUNDS = 3;
+/** Deliver jobs whose claim, settle or wake-up share one statement at most. */
+const BATCH = 64;
+
+interface Ended {
+  subscriptionId: string;
+  articleId: string;
+}
 
 /**
  * Runs one deliver job: decides whether the delivery may go now (subscription active, article not killed, embargo
@@ -46,9 +62,18 @@ export class DeliveryRunner {
   private readonly schedule: number[];
   private readonly cap: number;
   private readonly leaseMs: number;
+  // The common path of every deliver job, shared by the jobs running at once: one claim, one settle and one
+  // wake-up statement per batch. Each still runs after the one before it committed, as the ordering rules need.
+  private readonly claims = new MicroBatcher<string, ClaimedDelivery | null>((ids) => this.claimAll(ids), {
+    maxSize: BATCH,
+    key: (id) => id,
+  });
+  private readonly settles = new MicroBatcher<Settlement, boolean>((batch) => this.settleAll(batch), { maxSize: BATCH, key: (s) => s.id });
+  private readonly wakes = new MicroBatcher<Ended, void>((batch) => this.wakeAll(batch), { maxSize: BATCH });
 
   constructor(
     private readonly deliveries: DeliveryRepository,
+    private readonly batches: DeliveryBatchRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly sender: WebhookSender,
     private readonly scheduler: DeliveryScheduler,
@@ -62,7 +87,7 @@ export class DeliveryRunner {
 
   async run(deliveryId: string, correlationId: string): Promise<DeliveryRunOutcome> {
     // Most jobs find their delivery free to go: one statement checks everything and claims it.
-    const ready = await this.deliveries.claimToSend(deliveryId, this.leaseMs, this.cap);
+    const ready = await this.claims.submit(deliveryId);
     if (ready) return this.attempt(ready.delivery, ready.subscription, correlationId);
 
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -151,9 +176,9 @@ export class DeliveryRunner {
       : decision.outcome === 'delivered'
         ? null
         : decision.reason;
-    const settled = await this.deliveries.settle(
-      delivery.id,
-      {
+    const settled = await this.settles.submit({
+      id: delivery.id,
+      attempt: {
         attempt,
         outcome: decision.outcome,
         responseCode: result.statusCode ?? null,
@@ -162,8 +187,12 @@ export class DeliveryRunner {
         nextAttemptAt: next.nextAttemptAt,
         responseBody: result.responseBody ?? null,
       },
-      { status: next.status, nextAttemptAt: next.nextAttemptAt, deliveredAt: next.status === DeliveryStatus.Delivered ? new Date() : null },
-    );
+      next: {
+        status: next.status,
+        nextAttemptAt: next.nextAttemptAt,
+        deliveredAt: next.status === DeliveryStatus.Delivered ? new Date() : null,
+      },
+    });
     if (!settled) this.logger.warn({ deliveryId: delivery.id, attempt }, 'delivery changed while in flight; attempt recorded only');
 
     if (decision.outcome === 'disable-subscription') await this.disableSubscription(subscription.id, decision.reason);
@@ -220,9 +249,24 @@ export class DeliveryRunner {
     if (changed) this.logger.warn({ subscriptionId, reason, cancelled }, 'subscription disabled by the subscriber');
   }
 
-  private async wake(delivery: DeliveryEntity): Promise<void> {
-    const woken = await this.deliveries.wakeAfter(delivery.subscriptionId, delivery.articleId, this.cap);
+  private wake(delivery: DeliveryEntity): Promise<void> {
+    return this.wakes.submit({ subscriptionId: delivery.subscriptionId, articleId: delivery.articleId });
+  }
+
+  private async claimAll(ids: string[]): Promise<Array<ClaimedDelivery | null>> {
+    const claimed = await this.batches.claimToSendMany(ids, this.leaseMs, this.cap);
+    return ids.map((id) => claimed.get(id) ?? null);
+  }
+
+  private async settleAll(batch: Settlement[]): Promise<boolean[]> {
+    const changed = await this.batches.settleMany(batch);
+    return batch.map((s) => changed.has(s.id));
+  }
+
+  private async wakeAll(batch: Ended[]): Promise<void[]> {
+    const woken = await this.batches.wakeAfterMany(batch, this.cap);
     await this.scheduler.enqueueAll(woken, 'wake');
+    return batch.map(() => undefined);
   }
 }
 

@@ -16,6 +16,7 @@ import {
   type RelatedArticleRow,
   type SourceEntity,
 } from '@copydesk/database';
+import { AppConfig } from '@copydesk/config';
 import { CopydeskException, ErrorCode, SubscriptionManager } from '@copydesk/pipeline';
 import { Injectable } from '@nestjs/common';
 
@@ -68,6 +69,7 @@ export class ArticleDetails {
     private readonly deliveries: DeliveryRepository,
     private readonly dashboard: DashboardRepository,
     private readonly subscriptions: SubscriptionManager,
+    private readonly config: AppConfig,
   ) {}
 
   async read(id: string): Promise<ArticleDetail> {
@@ -76,7 +78,7 @@ export class ArticleDetails {
     const [rawItems, revisions, related, deliveries, allSources, subscriptions] = await Promise.all([
       this.rawItems.listForArticle(id),
       this.articles.listRevisions(id),
-      this.relations.related(id),
+      this.relations.related(id, this.config.get('RELATIONS_PER_ARTICLE')),
       this.deliveries.listForArticle(id),
       this.sources.list(),
       this.subscriptions.list(),
