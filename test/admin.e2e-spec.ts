@@ -86,7 +86,7 @@ describe('admin dashboard', () => {
     client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await withDatabase(
       (db) =>
-        db.query(`INSERT INTO api_keys (name, key_hash, key_prefix, role) VALUES ('dashboard reader', $1, $2, 'read')`, [
+        db.query(`INSERT INTO api_keys (name, key_hash, key_prefix, scopes) VALUES ('dashboard reader', $1, $2, '{read}')`, [
           createHash('sha256').update(READ_KEY).digest('hex'),
           READ_KEY.slice(0, 8),
         ]),
@@ -127,7 +127,7 @@ describe('admin dashboard', () => {
       }
     });
 
-    it('refuses a valid key without the admin role with 403, by either scheme', async () => {
+    it('refuses a valid key without the admin scope with 403, by either scheme', async () => {
       for (const authorization of [`Bearer ${READ_KEY}`, basic('reader', READ_KEY)]) {
         for (const [method, path] of [
           ['GET', '/admin'],

@@ -55,8 +55,18 @@ export enum DeliveryStatus {
   Cancelled = 'cancelled',
 }
 
-export enum ApiKeyRole {
-  Admin = 'admin',
+/**
+ * What an API key may do. A key holds one or more; `admin` includes every other.
+ * - ingest: push articles, ask for pages to be scraped, post inbound webhooks
+ * - read: articles, search, clusters, raw items, sources, stats, jobs
+ * - manage: kill, re-enrich, corrections, sources, subscriptions, deliveries, replays
+ * - admin: API keys, audit log, bulk re-enrichment, the dashboard
+ */
+export enum ApiScope {
   Ingest = 'ingest',
   Read = 'read',
+  Manage = 'manage',
+  Admin = 'admin',
 }
+
+export const API_SCOPES: readonly ApiScope[] = [ApiScope.Ingest, ApiScope.Read, ApiScope.Manage, ApiScope.Admin];

@@ -1,9 +1,9 @@
-import { ApiKeyRole } from '@copydesk/contracts';
+import { ApiScope } from '@copydesk/contracts';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard } from '../common/api-key.guard';
-import type { AuthenticatedRequest } from '../common/auth-context';
+import { type AuthenticatedRequest, hasScope } from '../common/auth-context';
 import { adminCredentials } from './admin-credentials';
 
 /** Makes a browser ask for the key (any user name, the key as password) and send it with every later request. */
@@ -39,10 +39,10 @@ export class AdminAuthGuard implements CanActivate {
       throw err;
     }
     const auth = request.auth;
-    if (auth?.role !== ApiKeyRole.Admin) {
+    if (!auth || !hasScope(auth, ApiScope.Admin)) {
       throw new CopydeskException(
         ErrorCode.Forbidden,
-        `The admin dashboard needs an admin key; this is a${auth?.role === ApiKeyRole.Ingest ? 'n' : ''} ${auth?.role ?? 'unknown'} key.`,
+        `The admin dashboard needs a key with the admin scope; this key has ${auth?.scopes.join(', ') ?? 'none'}.`,
       );
     }
     return true;
@@ -56,7 +56,10 @@ export class AdminAuthGuard implements CanActivate {
         'Send an admin key as "Authorization: Bearer <key>", or as the password of HTTP Basic auth.',
       );
     }
-    if (credentials.scheme === 'bearer') return this.apiKeys.authenticate(request);
+    if (credentials.scheme === 'bearer') {
+      await this.apiKeys.authenticate(request);
+      return;
+    }
     // The API key guard reads the key from a bearer header: hand it the Basic password in that form.
     const asBearer = { headers: { authorization: `Bearer ${credentials.key}` } } as AuthenticatedRequest;
     await this.apiKeys.authenticate(asBearer);

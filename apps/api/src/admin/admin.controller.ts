@@ -1,5 +1,8 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiScope } from '@copydesk/contracts';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.view';
+import { SCOPE_EXTENSION } from '../common/scope.decorator';
 import { Public } from '../common/public.decorator';
 import { AdminAuthGuard } from './admin-auth.guard';
 import { DASHBOARD_CSP, DASHBOARD_HTML } from './dashboard.page';
@@ -13,6 +16,8 @@ import { QueueControl } from './queue-control.service';
  */
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiExtension(SCOPE_EXTENSION, ApiScope.Admin)
+@ApiProblems(401, 403, 429)
 @Public()
 @UseGuards(AdminAuthGuard)
 @Controller('admin')

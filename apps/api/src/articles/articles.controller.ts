@@ -1,11 +1,13 @@
-import { RawItemOrigin } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin } from '@copydesk/contracts';
 import { ArticleRepository, ClusterRepository, RelationRepository, SourceRepository, type ArticleEntity } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { ArticleKiller, CopydeskException, ErrorCode, IngestReceiver } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
 import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
 import { type ArticleView, toArticleView } from './article.view';
@@ -29,7 +31,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
 }
 
 @ApiTags('articles')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Read)
 @Controller('v1/articles')
 export class ArticlesController {
   constructor(
@@ -39,6 +41,7 @@ export class ArticlesController {
     private readonly killer: ArticleKiller,
     private readonly clusters: ClusterRepository,
     private readonly sources: SourceRepository,
+    private readonly access: SourceAccess,
   ) {}
 
   /**
@@ -46,6 +49,7 @@ export class ArticlesController {
    * caller can follow it at once. The same `externalId` again updates that article.
    */
   @Post()
+  @RequireScope(ApiScope.Ingest)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ArticleReceiptDto })
   async push(
@@ -54,7 +58,8 @@ export class ArticlesController {
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<ArticleReceiptDto> {
-    const source = await this.receiver.resolveSource(dto.source, auth.defaultSourceId);
+    const source = await this.receiver.resolveSource(dto.source, SourceAccess.defaultSourceId(auth));
+    this.access.assertSource(auth, source);
     // Same source and same URL is the same article, even without an id of the CMS's own.
     const externalId = dto.externalId ?? (dto.url ? canonicalizeUrl(dto.url) : null);
     if (dto.pubStatus === 'canceled' && !(externalId && (await this.articles.findByExternalId(source.id, externalId)))) {
@@ -83,13 +88,17 @@ export class ArticlesController {
   @Get()
   async list(
     @Query() query: ListArticlesDto,
+    @Auth() auth: AuthContext,
   ): Promise<{ items: Array<Omit<ArticleView, 'bodyHtml' | 'bodyText'>>; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     let sourceIds: string[] | undefined;
     if (query.source) {
       const source = await this.sources.findByRef(query.source);
       if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${query.source}".`);
+      this.access.assertSource(auth, source);
       sourceIds = [source.id];
+    } else if (auth.sourceIds) {
+      sourceIds = [...auth.sourceIds];
     }
     const rows = await this.articles.search({
       q: query.q,
@@ -114,8 +123,8 @@ export class ArticlesController {
 
   @Get(':id')
   @ApiOkResponse({ description: 'The article, its status and its enrichment' })
-  async get(@ArticleId() id: string): Promise<ArticleView> {
-    return toArticleView(await this.find(id));
+  async get(@ArticleId() id: string, @Auth() auth: AuthContext): Promise<ArticleView> {
+    return toArticleView(await this.access.article(auth, id));
   }
 
   /** The article's history, oldest first: each revision with what changed, where from, and a word-level diff. */
@@ -123,17 +132,21 @@ export class ArticlesController {
   @ApiQuery({ name: 'text', required: false, type: Boolean, description: 'Include each revision body text' })
   async revisions(
     @ArticleId() id: string,
+    @Auth() auth: AuthContext,
     @Query('text', new ParseBoolPipe({ optional: true })) text?: boolean,
   ): Promise<{ articleId: string; items: RevisionView[] }> {
-    await this.find(id);
+    await this.access.article(auth, id);
     return { articleId: id, items: (await this.articles.listRevisions(id)).map((revision) => toRevisionView(revision, text ?? false)) };
   }
 
   /** Articles this one duplicates or is duplicated by: label (same-article-update, syndicated-copy, rewrite) and similarity. */
   @Get(':id/duplicates')
-  async duplicates(@ArticleId() id: string): Promise<{ articleId: string; items: Array<Record<string, unknown>> }> {
-    await this.find(id);
-    const related = await this.relations.related(id);
+  async duplicates(
+    @ArticleId() id: string,
+    @Auth() auth: AuthContext,
+  ): Promise<{ articleId: string; items: Array<Record<string, unknown>> }> {
+    await this.access.article(auth, id);
+    const related = (await this.relations.related(id)).filter((r) => canUseSource(auth, r.sourceId));
     return {
       articleId: id,
       items: related.map((r) => ({
@@ -151,18 +164,28 @@ export class ArticlesController {
 
   /** The story cluster the article belongs to: the other outlets' takes on the same event. 404 while it has none. */
   @Get(':id/cluster')
-  async cluster(@ArticleId() id: string): Promise<ClusterView> {
-    const article = await this.find(id);
+  async cluster(@ArticleId() id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
+    const article = await this.access.article(auth, id);
     const cluster = article.clusterId ? await this.clusters.find(article.clusterId) : null;
     if (!cluster)
       throw new CopydeskException(ErrorCode.NotFound, 'The article is in no story cluster (yet): no related article was found.');
-    return toClusterView(cluster, await this.clusters.articles(cluster.id));
+    return toClusterView(
+      cluster,
+      (await this.clusters.articles(cluster.id)).filter((a) => canUseSource(auth, a.sourceId)),
+    );
   }
 
   /** Withdraws the article everywhere (`article.killed` to subscribers that received it). It stays stored. */
   @Post(':id/kill')
+  @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.OK)
-  async kill(@ArticleId() id: string, @Body() dto: KillArticleDto, @CorrelationId() correlationId: string): Promise<ArticleView> {
+  async kill(
+    @ArticleId() id: string,
+    @Body() dto: KillArticleDto,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<ArticleView> {
+    await this.access.article(auth, id);
     await this.killer.kill(id, dto.reason ?? 'killed by an editor', correlationId);
     return toArticleView(await this.find(id));
   }

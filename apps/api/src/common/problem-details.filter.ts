@@ -61,6 +61,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const document = toProblem(error, request);
     if (document.status >= 500) this.logger.error({ err: error, correlationId: document.correlationId }, 'request failed');
-    sendProblem(http.getResponse<FastifyReply>(), document);
+    const reply = http.getResponse<FastifyReply>();
+    // A header set on the reply already (the dashboard's Basic challenge) wins over the exception's.
+    if (error instanceof CopydeskException)
+      for (const [name, value] of Object.entries(error.headers)) if (!reply.hasHeader(name)) void reply.header(name, value);
+    sendProblem(reply, document);
   }
 }

@@ -1,14 +1,17 @@
+import { ApiScope } from '@copydesk/contracts';
 import { DEFAULT_REPLAY_STATUSES, DeliveryAdmin } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CorrelationId } from '../common/auth-context';
+import { AllSources, RequireScope } from '../common/scope.decorator';
 import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dto';
 import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
 
 const Id = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
 
 @ApiTags('deliveries')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Manage)
+@AllSources()
 @Controller('v1')
 export class DeliveriesController {
   constructor(private readonly admin: DeliveryAdmin) {}

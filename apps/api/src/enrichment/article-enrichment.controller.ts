@@ -1,8 +1,8 @@
+import { ApiScope } from '@copydesk/contracts';
 import { EditorialCorrector, ReEnrichScheduler } from '@copydesk/pipeline';
 import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,13 +14,14 @@ import { type CorrectionView, CorrectionView as CorrectionViewDto, toCorrectionV
 import { ArticleReEnrichReceiptDto } from './dto/re-enrich.dto';
 import { EntityCorrectionDto } from './dto/entity-correction.dto';
 import { TopicCorrectionDto } from './dto/topic-correction.dto';
-import { EDITOR_ROLES, requireRole } from './role';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
 
 const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
 
 /** Enrichment of one article: run it again, or correct its topics and entities as an editor. */
 @ApiTags('enrichment')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Manage)
 @ApiNotFoundResponse({ description: 'article-not-found' })
 @ApiConflictResponse({ description: 'article-killed: killed articles are not enriched, corrected or published again' })
 @Controller('v1/articles')
@@ -28,6 +29,7 @@ export class ArticleEnrichmentController {
   constructor(
     private readonly reEnrich: ReEnrichScheduler,
     private readonly corrector: EditorialCorrector,
+    private readonly access: SourceAccess,
   ) {}
 
   /**
@@ -43,7 +45,7 @@ export class ArticleEnrichmentController {
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<ArticleReEnrichReceiptDto> {
-    requireRole(auth, EDITOR_ROLES, 're-enrich articles');
+    await this.access.checkArticle(auth, id);
     return { ...(await this.reEnrich.reEnrichOne(id, correlationId)), status: 'queued' };
   }
 
@@ -61,7 +63,7 @@ export class ArticleEnrichmentController {
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<CorrectionView> {
-    requireRole(auth, EDITOR_ROLES, 'correct topics');
+    await this.access.checkArticle(auth, id);
     return toCorrectionView(await this.corrector.correctTopics(id, dto.topics, { apiKeyId: auth.keyId }, correlationId));
   }
 
@@ -74,7 +76,7 @@ export class ArticleEnrichmentController {
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<CorrectionView> {
-    requireRole(auth, EDITOR_ROLES, 'correct entities');
+    await this.access.checkArticle(auth, id);
     return toCorrectionView(
       await this.corrector.correctEntities(
         id,

@@ -1,15 +1,15 @@
-import { ApiKeyRole } from '@copydesk/contracts';
+import { ApiScope } from '@copydesk/contracts';
 import { ReEnrichScheduler, TrainingDataExporter } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { CorrelationId } from '../common/auth-context';
+import { AllSources, RequireScope } from '../common/scope.decorator';
 import { ReEnrichDto, ReEnrichReceiptDto } from './dto/re-enrich.dto';
-import { requireRole } from './role';
 
 @ApiTags('enrichment')
-@ApiBearerAuth()
+@AllSources()
 @Controller('v1/enrichment')
 export class EnrichmentController {
   constructor(
@@ -23,14 +23,10 @@ export class EnrichmentController {
    * is; the worker queues them page by page, behind fresh copy. Same publishing rule as for one article.
    */
   @Post('re-enrich')
+  @RequireScope(ApiScope.Admin)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ReEnrichReceiptDto })
-  async reEnrichMatching(
-    @Body() dto: ReEnrichDto,
-    @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
-  ): Promise<ReEnrichReceiptDto> {
-    requireRole(auth, [ApiKeyRole.Admin], 're-enrich in bulk');
+  async reEnrichMatching(@Body() dto: ReEnrichDto, @CorrelationId() correlationId: string): Promise<ReEnrichReceiptDto> {
     const { requestId, matched, limit } = await this.reEnrich.reEnrichMatching(dto, correlationId);
     return { requestId, matched, limit, status: 'queued' };
   }
@@ -40,6 +36,7 @@ export class EnrichmentController {
    * `npm run train:topics -- --data <file>` to retrain the topic model on the newsroom's own archive.
    */
   @Get('training-data')
+  @RequireScope(ApiScope.Read)
   @ApiProduces('application/x-ndjson')
   @ApiOkResponse({ description: 'One line per article: {"id": uuid, "text": "title\\n\\nbody", "topics": ["medtop:…"]}' })
   async trainingData(@Res() reply: FastifyReply): Promise<void> {

@@ -1,11 +1,13 @@
 import { AppConfig } from '@copydesk/config';
-import { RawItemOrigin } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin } from '@copydesk/contracts';
 import { DEFAULT_PAGE_SOURCE_SLUG } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, assertUrlAllowed } from '@copydesk/pipeline';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
 import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
 import { IngestUrlDto } from './dto/ingest-url.dto';
 
 export interface IngestReceipt {
@@ -15,12 +17,13 @@ export interface IngestReceipt {
 }
 
 @ApiTags('ingest')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Ingest)
 @Controller('v1/ingest')
 export class IngestController {
   constructor(
     private readonly receiver: IngestReceiver,
     private readonly config: AppConfig,
+    private readonly access: SourceAccess,
   ) {}
 
   /**
@@ -48,7 +51,8 @@ export class IngestController {
     }
     const urls = dto.urls ?? [dto.url as string];
     for (const url of urls) assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
-    const source = await this.receiver.resolveSource(dto.source, auth.defaultSourceId, DEFAULT_PAGE_SOURCE_SLUG);
+    const source = await this.receiver.resolveSource(dto.source, SourceAccess.defaultSourceId(auth), DEFAULT_PAGE_SOURCE_SLUG);
+    this.access.assertSource(auth, source);
     const receipts = await this.receiver.receiveMany(
       source,
       urls.map((url) => ({

@@ -1,9 +1,12 @@
+import { ApiScope } from '@copydesk/contracts';
 import { RawItemRepository, type RawItemEntity } from '@copydesk/database';
 import { CopydeskException, ErrorCode, RawItemReplayer } from '@copydesk/pipeline';
 import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CorrelationId } from '../common/auth-context';
+import { Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
 
 export interface RawItemView {
   id: string;
@@ -43,28 +46,33 @@ export function toRawItemView(raw: RawItemEntity): RawItemView {
 
 /** Every input exactly as received: to audit what a source sent, and to replay it. */
 @ApiTags('raw items')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Read)
 @Controller()
 export class RawItemsController {
   constructor(
     private readonly rawItems: RawItemRepository,
     private readonly replayer: RawItemReplayer,
+    private readonly access: SourceAccess,
   ) {}
 
   @Get('v1/articles/:id/raw-items')
-  async forArticle(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ articleId: string; items: RawItemView[] }> {
+  async forArticle(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Auth() auth: AuthContext,
+  ): Promise<{ articleId: string; items: RawItemView[] }> {
+    await this.access.checkArticle(auth, id);
     return { articleId: id, items: (await this.rawItems.listForArticle(id)).map(toRawItemView) };
   }
 
   @Get('v1/raw-items/:id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<RawItemView> {
-    return toRawItemView(await this.find(id));
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
+    return toRawItemView(await this.find(id, auth));
   }
 
   /** The stored bytes, with the content type they arrived with. */
   @Get('v1/raw-items/:id/payload')
-  async payload(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
-    const raw = await this.find(id);
+  async payload(@Param('id', new ParseUUIDPipe()) id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
+    const raw = await this.find(id, auth);
     await reply
       .header('content-type', raw.contentType)
       .header('content-disposition', `attachment; filename="raw-${raw.id}"`)
@@ -73,17 +81,20 @@ export class RawItemsController {
 
   /** Processes the raw item again from its stored bytes (nothing is fetched again). */
   @Post('v1/raw-items/:id/replay')
+  @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.ACCEPTED)
-  replay(
+  async replay(
     @Param('id', new ParseUUIDPipe()) id: string,
+    @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<{ rawItemId: string; articleId: string; status: string }> {
+    await this.find(id, auth);
     return this.replayer.replay(id, correlationId);
   }
 
-  private async find(id: string): Promise<RawItemEntity> {
+  private async find(id: string, auth: AuthContext): Promise<RawItemEntity> {
     const raw = await this.rawItems.findById(id);
-    if (!raw) throw new CopydeskException(ErrorCode.NotFound, `No raw item has the id ${id}.`);
+    if (!raw || !canUseSource(auth, raw.sourceId)) throw new CopydeskException(ErrorCode.NotFound, `No raw item has the id ${id}.`);
     return raw;
   }
 }

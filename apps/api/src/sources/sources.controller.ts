@@ -1,13 +1,15 @@
+import { ApiScope } from '@copydesk/contracts';
 import { SourceRepository, type SourceEntity } from '@copydesk/database';
 import { CopydeskException, ErrorCode, PollScheduler, SourceAdmin, type SourceCredentials } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CorrelationId } from '../common/auth-context';
+import { ApiTags } from '@nestjs/swagger';
+import { Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
+import { AllSources, RequireScope } from '../common/scope.decorator';
 import { CreateSourceDto, RotateSecretDto, UpdateSourceDto } from './dto/source.dto';
 import { type SourceView, toSourceView } from './source.view';
 
 @ApiTags('sources')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Manage)
 @Controller('v1/sources')
 export class SourcesController {
   constructor(
@@ -18,6 +20,7 @@ export class SourcesController {
 
   /** Creates a source; a webhook source's signing secret is in the answer, this once. Feeds start polling at once. */
   @Post()
+  @AllSources()
   async create(@Body() dto: CreateSourceDto): Promise<SourceView> {
     const { source, webhookSecret } = await this.admin.create({
       ...dto,
@@ -27,20 +30,22 @@ export class SourcesController {
   }
 
   @Get()
-  async list(): Promise<{ items: SourceView[] }> {
-    const sources = await this.sources.list();
+  @RequireScope(ApiScope.Read)
+  async list(@Auth() auth: AuthContext): Promise<{ items: SourceView[] }> {
+    const sources = (await this.sources.list()).filter((source) => canUseSource(auth, source.id));
     return { items: await Promise.all(sources.map((source) => this.view(source))) };
   }
 
   /** By id or slug. */
   @Get(':ref')
-  async get(@Param('ref') ref: string): Promise<SourceView> {
-    return this.view(await this.find(ref));
+  @RequireScope(ApiScope.Read)
+  async get(@Param('ref') ref: string, @Auth() auth: AuthContext): Promise<SourceView> {
+    return this.view(await this.find(ref, auth));
   }
 
   @Patch(':ref')
-  async update(@Param('ref') ref: string, @Body() dto: UpdateSourceDto): Promise<SourceView> {
-    const source = await this.find(ref);
+  async update(@Param('ref') ref: string, @Body() dto: UpdateSourceDto, @Auth() auth: AuthContext): Promise<SourceView> {
+    const source = await this.find(ref, auth);
     const { credentials, ...rest } = dto;
     return this.view(
       await this.admin.update(source, { ...rest, ...(credentials ? { credentials: credentials as SourceCredentials } : {}) }),
@@ -50,8 +55,12 @@ export class SourcesController {
   /** Polls a feed now, outside its schedule (never at the same time as a scheduled poll). */
   @Post(':ref/poll')
   @HttpCode(HttpStatus.ACCEPTED)
-  async pollNow(@Param('ref') ref: string, @CorrelationId() correlationId: string): Promise<{ sourceId: string; status: 'queued' }> {
-    const source = await this.find(ref);
+  async pollNow(
+    @Param('ref') ref: string,
+    @Auth() auth: AuthContext,
+    @CorrelationId() correlationId: string,
+  ): Promise<{ sourceId: string; status: 'queued' }> {
+    const source = await this.find(ref, auth);
     if (!PollScheduler.isPolled(source.type)) throw new CopydeskException(ErrorCode.Conflict, `A ${source.type} source is not polled.`);
     await this.scheduler.pollNow(source.id, correlationId);
     return { sourceId: source.id, status: 'queued' };
@@ -59,15 +68,20 @@ export class SourcesController {
 
   /** A new webhook secret, shown once; the previous one keeps verifying during the overlap. */
   @Post(':ref/rotate-webhook-secret')
-  async rotate(@Param('ref') ref: string, @Body() dto: RotateSecretDto): Promise<{ webhookSecret: string; previousValidUntil: string }> {
-    const source = await this.find(ref);
+  async rotate(
+    @Param('ref') ref: string,
+    @Body() dto: RotateSecretDto,
+    @Auth() auth: AuthContext,
+  ): Promise<{ webhookSecret: string; previousValidUntil: string }> {
+    const source = await this.find(ref, auth);
     const rotated = await this.admin.rotateWebhookSecret(source.id, dto.overlapSeconds ?? 86_400);
     return { webhookSecret: rotated.secret, previousValidUntil: rotated.previousValidUntil };
   }
 
-  private async find(ref: string): Promise<SourceEntity> {
+  private async find(ref: string, auth: AuthContext): Promise<SourceEntity> {
     const source = await this.sources.findByRef(ref);
-    if (!source) throw new CopydeskException(ErrorCode.NotFound, `No source has the id or slug "${ref}".`);
+    if (!source || !canUseSource(auth, source.id))
+      throw new CopydeskException(ErrorCode.NotFound, `No source has the id or slug "${ref}".`);
     return source;
   }
 

@@ -1,6 +1,8 @@
+import { ApiScope } from '@copydesk/contracts';
 import { SubscriptionManager } from '@copydesk/pipeline';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AllSources, RequireScope } from '../common/scope.decorator';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ListSubscriptionsQueryDto, RotateSubscriptionSecretDto, UpdateSubscriptionDto } from './dto/update-subscription.dto';
 import { SubscriptionListView, SubscriptionView, SubscriptionWithSecretView, toSubscriptionView } from './subscription.view';
@@ -8,7 +10,8 @@ import { SubscriptionListView, SubscriptionView, SubscriptionWithSecretView, toS
 const SubscriptionId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
 
 @ApiTags('subscriptions')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Manage)
+@AllSources()
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
   constructor(private readonly manager: SubscriptionManager) {}

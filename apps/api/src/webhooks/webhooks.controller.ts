@@ -1,5 +1,5 @@
 import { AppConfig } from '@copydesk/config';
-import { RawItemOrigin, SourceType } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin, SourceType } from '@copydesk/contracts';
 import { SourceRepository, type SourceWithSecrets } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import {
@@ -12,12 +12,12 @@ import {
   type RawInput,
 } from '@copydesk/pipeline';
 import { RedisClient } from '@copydesk/queue';
-import { WebhookVerificationError, verify } from '@copydesk/signing';
+import { WebhookVerificationError, generateWebhookSecret, verify } from '@copydesk/signing';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard } from '../common/api-key.guard';
-import { type AuthenticatedRequest, CorrelationId } from '../common/auth-context';
+import { type AuthenticatedRequest, CorrelationId, canUseSource } from '../common/auth-context';
 import { Public } from '../common/public.decorator';
 import { readInboundWebhook } from './inbound-webhook';
 
@@ -27,6 +27,9 @@ const REPLAY_MEMORY_SECONDS = 15 * 60;
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
 export class WebhooksController {
+  /** Verifies signatures sent to sources that do not exist, so they fail the way wrong signatures do. */
+  private readonly decoySecret = generateWebhookSecret();
+
   constructor(
     private readonly sources: SourceRepository,
     private readonly secrets: SourceSecrets,
@@ -52,11 +55,7 @@ export class WebhooksController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CorrelationId() correlationId: string,
   ): Promise<{ status: 'accepted'; items: Array<{ id: string; status: string }> } | { status: 'duplicate'; webhookId: string }> {
-    const source = await this.sources.findWithSecrets(sourceId);
-    if (!source || source.type !== SourceType.Webhook || !source.active) {
-      throw new CopydeskException(ErrorCode.NotFound, 'No active webhook source has this id.');
-    }
-    await this.authenticate(source, headers, request);
+    const source = await this.authenticate(sourceId, headers, request);
 
     const { webhook, problems } = readInboundWebhook(body);
     if (!webhook)
@@ -100,28 +99,47 @@ export class WebhooksController {
     }
   }
 
+  /**
+   * A signature, or an API key with the ingest scope for the source. Without a key, the answer never tells whether
+   * the source exists: an unknown source's signature is checked against a decoy secret and refused like a wrong one.
+   */
   private async authenticate(
-    source: SourceWithSecrets,
+    sourceId: string,
     headers: Record<string, string | undefined>,
     request: AuthenticatedRequest & { rawBody?: Buffer },
-  ): Promise<void> {
+  ): Promise<SourceWithSecrets> {
     if (headers['webhook-signature']) {
+      const source = await this.findSource(sourceId);
       try {
-        verify({ headers, body: request.rawBody ?? Buffer.alloc(0), secrets: this.secrets.validWebhookSecrets(source) });
-        return;
+        const secrets = source ? this.secrets.validWebhookSecrets(source) : [this.decoySecret];
+        verify({ headers, body: request.rawBody ?? Buffer.alloc(0), secrets });
       } catch (err) {
         if (err instanceof WebhookVerificationError)
           throw new CopydeskException(ErrorCode.Unauthorized, `Webhook signature refused: ${err.message}`, { reason: err.code });
         throw err;
       }
+      if (!source) throw new Error('a decoy secret verified a signature');
+      return source;
     }
     if (headers.authorization) {
-      await this.keys.authenticate(request);
-      return;
+      const auth = await this.keys.authenticate(request);
+      this.keys.requireScope(auth, ApiScope.Ingest);
+      const source = await this.findSource(sourceId);
+      if (!source) throw new CopydeskException(ErrorCode.NotFound, 'No active webhook source has this id.');
+      if (!canUseSource(auth, source.id))
+        throw new CopydeskException(ErrorCode.Forbidden, 'This key is limited to other sources.', { sourceId: source.id });
+      return source;
     }
     throw new CopydeskException(
       ErrorCode.Unauthorized,
       'Sign the call with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) or send an API key.',
+      {},
+      { headers: { 'www-authenticate': 'Bearer realm="copydesk"' } },
     );
+  }
+
+  private async findSource(id: string): Promise<SourceWithSecrets | null> {
+    const source = await this.sources.findWithSecrets(id);
+    return source && source.type === SourceType.Webhook && source.active ? source : null;
   }
 }

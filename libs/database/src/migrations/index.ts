@@ -3,6 +3,7 @@ import { SourceItems1764260000000 } from './1764260000000-source-items';
 import { Relations1764265000000 } from './1764265000000-relations';
 import { PublishDeliveryState1764312000000 } from './1764312000000-publish-delivery-state';
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
+import { ApiKeyScopes1764410000000 } from './1764410000000-api-key-scopes';
 
 /** In order. Listed as classes, not globs (STACK.md trap 4). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Relations1764265000000,
   PublishDeliveryState1764312000000,
   EditorialCorrections1764330000000,
+  ApiKeyScopes1764410000000,
 ];

@@ -25,13 +25,17 @@ export enum ErrorCode {
 }
 
 export class CopydeskException extends Error {
+  /** HTTP headers the answer must carry (a `WWW-Authenticate` challenge, `Retry-After`, `Allow`). */
+  readonly headers: Readonly<Record<string, string>>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly extensions: Record<string, unknown> = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CopydeskException';
+    this.headers = options?.headers ?? {};
   }
 }
