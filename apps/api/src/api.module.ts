@@ -5,7 +5,9 @@ import { QueueModule } from '@copydesk/queue';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ArticlesModule } from './articles/articles.module';
+import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './common/api-key.guard';
 import { AuthModule } from './common/auth.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
@@ -33,6 +35,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     EnrichmentApiModule,
     AdminModule,
+    ApiKeysModule,
+    AuditModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [

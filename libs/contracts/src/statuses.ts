@@ -70,3 +70,28 @@ export enum ApiScope {
 }
 
 export const API_SCOPES: readonly ApiScope[] = [ApiScope.Ingest, ApiScope.Read, ApiScope.Manage, ApiScope.Admin];
+
+/** What the audit log records: who changed what. Stored in `audit_log.action`. */
+export enum AuditAction {
+  ApiKeyCreated = 'api-key.created',
+  ApiKeyRevoked = 'api-key.revoked',
+  ArticleKilled = 'article.killed',
+  ArticleReEnrichRequested = 'article.re-enrich-requested',
+  ArticleTopicsCorrected = 'article.topics-corrected',
+  ArticleEntitiesCorrected = 'article.entities-corrected',
+  RawItemReplayed = 'raw-item.replayed',
+  BulkReEnrichRequested = 'enrichment.bulk-re-enrich-requested',
+  SourceCreated = 'source.created',
+  SourceUpdated = 'source.updated',
+  SourceWebhookSecretRotated = 'source.webhook-secret-rotated',
+  SourcePollRequested = 'source.poll-requested',
+  SubscriptionCreated = 'subscription.created',
+  SubscriptionUpdated = 'subscription.updated',
+  SubscriptionDeleted = 'subscription.deleted',
+  SubscriptionSecretRotated = 'subscription.secret-rotated',
+  SubscriptionDeliveriesReplayed = 'subscription.deliveries-replayed',
+  DeliveryReplayed = 'delivery.replayed',
+  QueuePaused = 'queue.paused',
+  QueueResumed = 'queue.resumed',
+  QueueFailedRetried = 'queue.failed-retried',
+}

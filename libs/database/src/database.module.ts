@@ -7,6 +7,7 @@ import {
   ApiKeyRepository,
   ArticleEnrichmentRepository,
   ArticleRepository,
+  AuditLogRepository,
   ClusterRepository,
   DeliveryRepository,
   EditorialCorrectionRepository,
@@ -20,6 +21,7 @@ import {
 
 const REPOSITORIES = [
   ApiKeyRepository,
+  AuditLogRepository,
   ArticleEnrichmentRepository,
   ArticleRepository,
   ClusterRepository,

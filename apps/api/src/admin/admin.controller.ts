@@ -1,5 +1,7 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiScope } from '@copydesk/contracts';
+import { ApiScope, AuditAction } from '@copydesk/contracts';
+import { type AuditActor, type AuditEvent, AuditLogRepository } from '@copydesk/database';
+import { Actor } from '../common/auth-context';
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/problem.view';
 import { SCOPE_EXTENSION } from '../common/scope.decorator';
@@ -25,6 +27,7 @@ export class AdminController {
   constructor(
     private readonly overviews: OverviewService,
     private readonly queues: QueueControl,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   @ApiExcludeEndpoint()
@@ -49,26 +52,30 @@ export class AdminController {
   /** Puts the queue's failed jobs back to wait. */
   @Post('api/queues/:queue/retry-failed')
   @HttpCode(HttpStatus.OK)
-  async retryFailed(@Param('queue') queue: string): Promise<{ queue: string; retried: number }> {
-    return this.changed(await this.queues.retryFailed(QueueControl.parseName(queue)));
+  async retryFailed(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; retried: number }> {
+    const result = await this.queues.retryFailed(QueueControl.parseName(queue));
+    return this.changed(result, actor, { action: AuditAction.QueueFailedRetried, targetType: 'queue', targetId: queue, details: result });
   }
 
   /** Every worker of the queue stops taking jobs (those in flight finish) until it is resumed. */
   @Post('api/queues/:queue/pause')
   @HttpCode(HttpStatus.OK)
-  async pause(@Param('queue') queue: string): Promise<{ queue: string; paused: boolean }> {
-    return this.changed(await this.queues.pause(QueueControl.parseName(queue)));
+  async pause(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; paused: boolean }> {
+    const result = await this.queues.pause(QueueControl.parseName(queue));
+    return this.changed(result, actor, { action: AuditAction.QueuePaused, targetType: 'queue', targetId: queue });
   }
 
   @Post('api/queues/:queue/resume')
   @HttpCode(HttpStatus.OK)
-  async resume(@Param('queue') queue: string): Promise<{ queue: string; paused: boolean }> {
-    return this.changed(await this.queues.resume(QueueControl.parseName(queue)));
+  async resume(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; paused: boolean }> {
+    const result = await this.queues.resume(QueueControl.parseName(queue));
+    return this.changed(result, actor, { action: AuditAction.QueueResumed, targetType: 'queue', targetId: queue });
   }
 
-  /** The next overview shows the change at once. */
-  private changed<T>(result: T): T {
+  /** The next overview shows the change at once. Queues live in Redis: the audit entry follows the change. */
+  private async changed<T>(result: T, actor: AuditActor, event: AuditEvent): Promise<T> {
     this.overviews.invalidate();
+    await this.audit.record(actor, event);
     return result;
   }
 }

@@ -1,11 +1,18 @@
 import { ApiScope, RawItemOrigin } from '@copydesk/contracts';
-import { ArticleRepository, ClusterRepository, RelationRepository, SourceRepository, type ArticleEntity } from '@copydesk/database';
+import {
+  ArticleRepository,
+  type AuditActor,
+  ClusterRepository,
+  RelationRepository,
+  SourceRepository,
+  type ArticleEntity,
+} from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { ArticleKiller, CopydeskException, ErrorCode, IngestReceiver } from '@copydesk/pipeline';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, ParseBoolPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
+import { Actor, Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
 import { ListArticlesDto } from './dto/list-articles.dto';
@@ -13,8 +20,9 @@ import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-ar
 import { type ArticleView, toArticleView } from './article.view';
 import { type ClusterView, toClusterView } from './cluster.view';
 import { type RevisionView, toRevisionView } from './revision.view';
+import { UuidParam } from '../common/uuid-param';
 
-const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+const ArticleId = (): ParameterDecorator => UuidParam('id');
 
 function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
   if (!cursor) return undefined;
@@ -183,10 +191,10 @@ export class ArticlesController {
     @ArticleId() id: string,
     @Body() dto: KillArticleDto,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<ArticleView> {
     await this.access.article(auth, id);
-    await this.killer.kill(id, dto.reason ?? 'killed by an editor', correlationId);
+    await this.killer.kill(id, dto.reason ?? 'killed by an editor', actor.correlationId, actor);
     return toArticleView(await this.find(id));
   }
 

@@ -1,11 +1,12 @@
 import { ApiScope } from '@copydesk/contracts';
 import { ClusterRepository } from '@copydesk/database';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type ClusterView, toClusterView } from '../articles/cluster.view';
 import { Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
+import { UuidParam } from '../common/uuid-param';
 
 @ApiTags('clusters')
 @RequireScope(ApiScope.Read)
@@ -15,7 +16,7 @@ export class ClustersController {
 
   /** A story cluster by id; the id of a cluster merged into another resolves to that one. */
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
+  async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
     const cluster = await this.clusters.find(id);
     const articles = cluster ? (await this.clusters.articles(cluster.id)).filter((a) => canUseSource(auth, a.sourceId)) : [];
     // A limited key sees a cluster only through its own sources' articles.

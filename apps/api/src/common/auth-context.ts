@@ -1,4 +1,5 @@
 import { ApiScope } from '@copydesk/contracts';
+import type { AuditActor } from '@copydesk/database';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 
@@ -30,6 +31,13 @@ export const Auth = createParamDecorator((_: unknown, ctx: ExecutionContext): Au
   const auth = ctx.switchToHttp().getRequest<AuthenticatedRequest>().auth;
   if (!auth) throw new Error('Auth used on a public route');
   return auth;
+});
+
+/** The caller as the audit log records it: the key, its name, and this request's correlation id. */
+export const Actor = createParamDecorator((_: unknown, ctx: ExecutionContext): AuditActor => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.auth) throw new Error('Actor used on a public route');
+  return { keyId: request.auth.keyId, name: request.auth.keyName, correlationId: request.id };
 });
 
 export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {

@@ -1,13 +1,15 @@
 import { ApiScope } from '@copydesk/contracts';
+import type { AuditActor } from '@copydesk/database';
 import { DEFAULT_REPLAY_STATUSES, DeliveryAdmin } from '@copydesk/pipeline';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationId } from '../common/auth-context';
+import { Actor } from '../common/auth-context';
 import { AllSources, RequireScope } from '../common/scope.decorator';
 import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dto';
 import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
+import { UuidParam } from '../common/uuid-param';
 
-const Id = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+const Id = (): ParameterDecorator => UuidParam('id');
 
 @ApiTags('deliveries')
 @RequireScope(ApiScope.Manage)
@@ -28,11 +30,7 @@ export class DeliveriesController {
   @Post('subscriptions/:id/replay')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: BulkReplayView })
-  async replayMany(
-    @Id() subscriptionId: string,
-    @Body() dto: BulkReplayDto,
-    @CorrelationId() correlationId: string,
-  ): Promise<BulkReplayView> {
+  async replayMany(@Id() subscriptionId: string, @Body() dto: BulkReplayDto, @Actor() actor: AuditActor): Promise<BulkReplayView> {
     return this.admin.replayMany(
       subscriptionId,
       {
@@ -40,7 +38,8 @@ export class DeliveriesController {
         since: dto?.since ? new Date(dto.since) : undefined,
         until: dto?.until ? new Date(dto.until) : undefined,
       },
-      correlationId,
+      actor.correlationId,
+      actor,
     );
   }
 
@@ -56,7 +55,7 @@ export class DeliveriesController {
   @Post('deliveries/:id/replay')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: DeliveryView })
-  async replay(@Id() id: string, @CorrelationId() correlationId: string): Promise<DeliveryView> {
-    return toDeliveryView(await this.admin.replay(id, correlationId));
+  async replay(@Id() id: string, @Actor() actor: AuditActor): Promise<DeliveryView> {
+    return toDeliveryView(await this.admin.replay(id, actor.correlationId, actor));
   }
 }

@@ -1,6 +1,7 @@
-import { ApiScope } from '@copydesk/contracts';
+import { ApiScope, AuditAction } from '@copydesk/contracts';
+import { type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { EditorialCorrector, ReEnrichScheduler } from '@copydesk/pipeline';
-import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -9,15 +10,16 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { Actor, Auth, type AuthContext } from '../common/auth-context';
 import { type CorrectionView, CorrectionView as CorrectionViewDto, toCorrectionView } from './correction.view';
 import { ArticleReEnrichReceiptDto } from './dto/re-enrich.dto';
 import { EntityCorrectionDto } from './dto/entity-correction.dto';
 import { TopicCorrectionDto } from './dto/topic-correction.dto';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
+import { UuidParam } from '../common/uuid-param';
 
-const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+const ArticleId = (): ParameterDecorator => UuidParam('id');
 
 /** Enrichment of one article: run it again, or correct its topics and entities as an editor. */
 @ApiTags('enrichment')
@@ -30,6 +32,7 @@ export class ArticleEnrichmentController {
     private readonly reEnrich: ReEnrichScheduler,
     private readonly corrector: EditorialCorrector,
     private readonly access: SourceAccess,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /**
@@ -40,13 +43,17 @@ export class ArticleEnrichmentController {
   @Post(':id/enrich')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ArticleReEnrichReceiptDto })
-  async enrich(
-    @ArticleId() id: string,
-    @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
-  ): Promise<ArticleReEnrichReceiptDto> {
+  async enrich(@ArticleId() id: string, @Auth() auth: AuthContext, @Actor() actor: AuditActor): Promise<ArticleReEnrichReceiptDto> {
     await this.access.checkArticle(auth, id);
-    return { ...(await this.reEnrich.reEnrichOne(id, correlationId)), status: 'queued' };
+    const receipt = await this.reEnrich.reEnrichOne(id, actor.correlationId);
+    // Nothing changes in PostgreSQL yet (a job is queued): the request itself is what is recorded.
+    await this.audit.record(actor, {
+      action: AuditAction.ArticleReEnrichRequested,
+      targetType: 'article',
+      targetId: id,
+      details: { revision: receipt.revision },
+    });
+    return { ...receipt, status: 'queued' };
   }
 
   /**
@@ -61,10 +68,10 @@ export class ArticleEnrichmentController {
     @ArticleId() id: string,
     @Body() dto: TopicCorrectionDto,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<CorrectionView> {
     await this.access.checkArticle(auth, id);
-    return toCorrectionView(await this.corrector.correctTopics(id, dto.topics, { apiKeyId: auth.keyId }, correlationId));
+    return toCorrectionView(await this.corrector.correctTopics(id, dto.topics, { apiKeyId: auth.keyId, actor }, actor.correlationId));
   }
 
   /** An editor's people, organisations and places: each kind given replaces the machine's, now and later. */
@@ -74,15 +81,15 @@ export class ArticleEnrichmentController {
     @ArticleId() id: string,
     @Body() dto: EntityCorrectionDto,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<CorrectionView> {
     await this.access.checkArticle(auth, id);
     return toCorrectionView(
       await this.corrector.correctEntities(
         id,
         { people: dto.people, organisations: dto.organisations, places: dto.places },
-        { apiKeyId: auth.keyId },
-        correlationId,
+        { apiKeyId: auth.keyId, actor },
+        actor.correlationId,
       ),
     );
   }

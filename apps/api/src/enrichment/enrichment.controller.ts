@@ -1,10 +1,11 @@
-import { ApiScope } from '@copydesk/contracts';
+import { ApiScope, AuditAction } from '@copydesk/contracts';
+import { type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { ReEnrichScheduler, TrainingDataExporter } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { CorrelationId } from '../common/auth-context';
+import { Actor } from '../common/auth-context';
 import { AllSources, RequireScope } from '../common/scope.decorator';
 import { ReEnrichDto, ReEnrichReceiptDto } from './dto/re-enrich.dto';
 
@@ -15,6 +16,7 @@ export class EnrichmentController {
   constructor(
     private readonly reEnrich: ReEnrichScheduler,
     private readonly training: TrainingDataExporter,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /**
@@ -26,8 +28,15 @@ export class EnrichmentController {
   @RequireScope(ApiScope.Admin)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ReEnrichReceiptDto })
-  async reEnrichMatching(@Body() dto: ReEnrichDto, @CorrelationId() correlationId: string): Promise<ReEnrichReceiptDto> {
-    const { requestId, matched, limit } = await this.reEnrich.reEnrichMatching(dto, correlationId);
+  async reEnrichMatching(@Body() dto: ReEnrichDto, @Actor() actor: AuditActor): Promise<ReEnrichReceiptDto> {
+    const { requestId, matched, limit, filter } = await this.reEnrich.reEnrichMatching(dto, actor.correlationId);
+    // The page jobs change nothing in PostgreSQL yet: the request itself is what is recorded.
+    await this.audit.record(actor, {
+      action: AuditAction.BulkReEnrichRequested,
+      targetType: 'enrichment',
+      targetId: requestId,
+      details: { matched, limit, filter },
+    });
     return { requestId, matched, limit, status: 'queued' };
   }
 

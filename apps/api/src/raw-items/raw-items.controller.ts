@@ -1,12 +1,13 @@
 import { ApiScope } from '@copydesk/contracts';
-import { RawItemRepository, type RawItemEntity } from '@copydesk/database';
+import { type AuditActor, RawItemRepository, type RawItemEntity } from '@copydesk/database';
 import { CopydeskException, ErrorCode, RawItemReplayer } from '@copydesk/pipeline';
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
+import { Actor, Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
+import { UuidParam } from '../common/uuid-param';
 
 export interface RawItemView {
   id: string;
@@ -56,22 +57,19 @@ export class RawItemsController {
   ) {}
 
   @Get('v1/articles/:id/raw-items')
-  async forArticle(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Auth() auth: AuthContext,
-  ): Promise<{ articleId: string; items: RawItemView[] }> {
+  async forArticle(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<{ articleId: string; items: RawItemView[] }> {
     await this.access.checkArticle(auth, id);
     return { articleId: id, items: (await this.rawItems.listForArticle(id)).map(toRawItemView) };
   }
 
   @Get('v1/raw-items/:id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
+  async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
     return toRawItemView(await this.find(id, auth));
   }
 
   /** The stored bytes, with the content type they arrived with. */
   @Get('v1/raw-items/:id/payload')
-  async payload(@Param('id', new ParseUUIDPipe()) id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
+  async payload(@UuidParam('id') id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
     const raw = await this.find(id, auth);
     await reply
       .header('content-type', raw.contentType)
@@ -84,12 +82,12 @@ export class RawItemsController {
   @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.ACCEPTED)
   async replay(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @UuidParam('id') id: string,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<{ rawItemId: string; articleId: string; status: string }> {
     await this.find(id, auth);
-    return this.replayer.replay(id, correlationId);
+    return this.replayer.replay(id, actor.correlationId, actor);
   }
 
   private async find(id: string, auth: AuthContext): Promise<RawItemEntity> {

@@ -1,9 +1,9 @@
-import { ApiScope } from '@copydesk/contracts';
-import { SourceRepository, type SourceEntity } from '@copydesk/database';
+import { ApiScope, AuditAction } from '@copydesk/contracts';
+import { type AuditActor, AuditLogRepository, SourceRepository, type SourceEntity } from '@copydesk/database';
 import { CopydeskException, ErrorCode, PollScheduler, SourceAdmin, type SourceCredentials } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Auth, type AuthContext, CorrelationId, canUseSource } from '../common/auth-context';
+import { Actor, Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { AllSources, RequireScope } from '../common/scope.decorator';
 import { CreateSourceDto, RotateSecretDto, UpdateSourceDto } from './dto/source.dto';
 import { type SourceView, toSourceView } from './source.view';
@@ -16,16 +16,17 @@ export class SourcesController {
     private readonly sources: SourceRepository,
     private readonly admin: SourceAdmin,
     private readonly scheduler: PollScheduler,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /** Creates a source; a webhook source's signing secret is in the answer, this once. Feeds start polling at once. */
   @Post()
   @AllSources()
-  async create(@Body() dto: CreateSourceDto): Promise<SourceView> {
-    const { source, webhookSecret } = await this.admin.create({
-      ...dto,
-      credentials: (dto.credentials as SourceCredentials | undefined) ?? null,
-    });
+  async create(@Body() dto: CreateSourceDto, @Actor() actor: AuditActor): Promise<SourceView> {
+    const { source, webhookSecret } = await this.admin.create(
+      { ...dto, credentials: (dto.credentials as SourceCredentials | undefined) ?? null },
+      actor,
+    );
     return { ...(await this.view(source)), ...(webhookSecret ? { webhookSecret } : {}) };
   }
 
@@ -44,11 +45,16 @@ export class SourcesController {
   }
 
   @Patch(':ref')
-  async update(@Param('ref') ref: string, @Body() dto: UpdateSourceDto, @Auth() auth: AuthContext): Promise<SourceView> {
+  async update(
+    @Param('ref') ref: string,
+    @Body() dto: UpdateSourceDto,
+    @Auth() auth: AuthContext,
+    @Actor() actor: AuditActor,
+  ): Promise<SourceView> {
     const source = await this.find(ref, auth);
     const { credentials, ...rest } = dto;
     return this.view(
-      await this.admin.update(source, { ...rest, ...(credentials ? { credentials: credentials as SourceCredentials } : {}) }),
+      await this.admin.update(source, { ...rest, ...(credentials ? { credentials: credentials as SourceCredentials } : {}) }, actor),
     );
   }
 
@@ -58,11 +64,13 @@ export class SourcesController {
   async pollNow(
     @Param('ref') ref: string,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<{ sourceId: string; status: 'queued' }> {
     const source = await this.find(ref, auth);
     if (!PollScheduler.isPolled(source.type)) throw new CopydeskException(ErrorCode.Conflict, `A ${source.type} source is not polled.`);
-    await this.scheduler.pollNow(source.id, correlationId);
+    await this.scheduler.pollNow(source.id, actor.correlationId);
+    // A queued job changes nothing in PostgreSQL: the request itself is what is recorded.
+    await this.audit.record(actor, { action: AuditAction.SourcePollRequested, targetType: 'source', targetId: source.id });
     return { sourceId: source.id, status: 'queued' };
   }
 
@@ -72,9 +80,10 @@ export class SourcesController {
     @Param('ref') ref: string,
     @Body() dto: RotateSecretDto,
     @Auth() auth: AuthContext,
+    @Actor() actor: AuditActor,
   ): Promise<{ webhookSecret: string; previousValidUntil: string }> {
     const source = await this.find(ref, auth);
-    const rotated = await this.admin.rotateWebhookSecret(source.id, dto.overlapSeconds ?? 86_400);
+    const rotated = await this.admin.rotateWebhookSecret(source.id, dto.overlapSeconds ?? 86_400, actor);
     return { webhookSecret: rotated.secret, previousValidUntil: rotated.previousValidUntil };
   }
 

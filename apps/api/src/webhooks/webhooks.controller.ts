@@ -13,13 +13,14 @@ import {
 } from '@copydesk/pipeline';
 import { RedisClient } from '@copydesk/queue';
 import { WebhookVerificationError, generateWebhookSecret, verify } from '@copydesk/signing';
-import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard } from '../common/api-key.guard';
 import { type AuthenticatedRequest, CorrelationId, canUseSource } from '../common/auth-context';
 import { Public } from '../common/public.decorator';
 import { readInboundWebhook } from './inbound-webhook';
+import { UuidParam } from '../common/uuid-param';
 
 /** A seen webhook-id is remembered longer than any signature stays valid (5 minutes either way). */
 const REPLAY_MEMORY_SECONDS = 15 * 60;
@@ -48,7 +49,7 @@ export class WebhooksController {
   @Post(':sourceId')
   @HttpCode(HttpStatus.ACCEPTED)
   async receive(
-    @Param('sourceId', new ParseUUIDPipe()) sourceId: string,
+    @UuidParam('sourceId') sourceId: string,
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Req() request: FastifyRequest & AuthenticatedRequest & { rawBody?: Buffer },

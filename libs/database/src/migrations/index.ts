@@ -4,6 +4,7 @@ import { Relations1764265000000 } from './1764265000000-relations';
 import { PublishDeliveryState1764312000000 } from './1764312000000-publish-delivery-state';
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 import { ApiKeyScopes1764410000000 } from './1764410000000-api-key-scopes';
+import { AuditLog1764411000000 } from './1764411000000-audit-log';
 
 /** In order. Listed as classes, not globs (STACK.md trap 4). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PublishDeliveryState1764312000000,
   EditorialCorrections1764330000000,
   ApiKeyScopes1764410000000,
+  AuditLog1764411000000,
 ];

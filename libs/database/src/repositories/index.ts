@@ -1,4 +1,5 @@
 export * from './api-key.repository';
+export * from './audit-log.repository';
 export * from './article.repository';
 export * from './article-enrichment.repository';
 export * from './editorial-correction.repository';
