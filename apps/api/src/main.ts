@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfig } from '@copydesk/config';
-import { correlationIdFrom } from '@copydesk/logging';
 import { closeOnSignals } from '@copydesk/runtime';
 import { CORRELATION_ID_HEADER } from '@copydesk/contracts';
 import { NestFactory } from '@nestjs/core';
@@ -9,19 +8,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
+import { fastifyOptions, installEdge } from './edge/http-edge';
 
 async function bootstrap(config: AppConfig): Promise<void> {
-  // The request id is the correlation id: the caller's x-correlation-id when sane, a new UUID otherwise. pino-http,
-  // the problem documents and the jobs all read this one value.
-  const adapter = new FastifyAdapter({
-    bodyLimit: config.get('MAX_BODY_BYTES'),
-    trustProxy: true,
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => correlationIdFrom(req.headers[CORRELATION_ID_HEADER]),
-  });
-  adapter.getInstance().addHook('onRequest', async (request, reply) => {
-    void reply.header(CORRELATION_ID_HEADER, request.id);
-  });
+  // The request id is the correlation id: pino-http, the problem documents and the jobs all read this one value.
+  const adapter = new FastifyAdapter(fastifyOptions(config));
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, rawBody: true });
+  installEdge(app, config);
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.useGlobalPipes(createValidationPipe());
@@ -42,7 +35,8 @@ async function bootstrap(config: AppConfig): Promise<void> {
       })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  // No validator badge: it would load an image from validator.swagger.io, which the CSP (and offline use) rule out.
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', swaggerOptions: { validatorUrl: null } });
 
   await app.listen(config.get('PORT'), config.get('HOST'));
   logger.log(`Copydesk API listening on http://${config.get('HOST')}:${config.get('PORT')}`);

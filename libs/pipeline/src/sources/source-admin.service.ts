@@ -50,6 +50,7 @@ export class SourceAdmin {
     }
     if (settings.url) this.checkUrl(settings.url);
     this.checkTimeZone(settings.timeZone);
+    this.checkIntervals(settings);
     const webhookSecret = settings.type === SourceType.Webhook ? generateWebhookSecret() : null;
     const fields: SourceFields & Pick<SourceEntity, 'slug' | 'name' | 'type'> = {
       slug: settings.slug,
@@ -98,6 +99,7 @@ export class SourceAdmin {
   async update(source: SourceEntity, changes: Partial<Omit<SourceSettings, 'slug' | 'type'>>, actor?: AuditActor): Promise<SourceEntity> {
     if (changes.url) this.checkUrl(changes.url);
     this.checkTimeZone(changes.timeZone);
+    this.checkIntervals(changes);
     const fields: SourceFields = {};
     if (changes.name !== undefined) fields.name = changes.name;
     if (changes.url !== undefined) fields.url = changes.url;
@@ -166,6 +168,16 @@ export class SourceAdmin {
 
   private checkUrl(url: string): void {
     assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
+  }
+
+  /** No source polls more often than the installation allows (FEED_MIN_INTERVAL_SECONDS): refused, not clamped. */
+  private checkIntervals(settings: Pick<SourceSettings, 'pollIntervalSeconds' | 'minIntervalSeconds'>): void {
+    const floor = this.config.get('FEED_MIN_INTERVAL_SECONDS');
+    const errors = (['pollIntervalSeconds', 'minIntervalSeconds'] as const)
+      .filter((field) => typeof settings[field] === 'number' && (settings[field] as number) < floor)
+      .map((field) => ({ pointer: `/${field}`, detail: `${field} must be at least ${floor} (FEED_MIN_INTERVAL_SECONDS)` }));
+    if (errors.length)
+      throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
   }
 
   private checkTimeZone(zone: string | null | undefined): void {
