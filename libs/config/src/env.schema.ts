@@ -102,6 +102,17 @@ export class Env {
   @Max(1024 * 1024 * 1024)
   MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+  /**
+   * Which X-Forwarded-For hops to believe for the client address (rate limits on failed authentications, logs):
+   * `false` (the socket's address: right when nothing proxies the API), `true` (any: only behind a proxy that sets
+   * it), a number of hops, or proxy addresses/CIDRs separated by commas.
+   */
+  @IsString()
+  @Matches(/^(?:true|false|\d{1,2}|[0-9a-fA-F.:/]+(?:\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be true, false, a number of hops, or proxy addresses separated by commas',
+  })
+  TRUST_PROXY = 'false';
+
   /** A request (headers and body) must arrive within this time, or the connection is answered 408 and closed. */
   @Transform(toInt)
   @IsInt()

@@ -4,6 +4,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import type { FastifyReply } from 'fastify';
 import { ApiKeyGuard } from '../common/api-key.guard';
 import { type AuthenticatedRequest, hasScope } from '../common/auth-context';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { adminCredentials } from './admin-credentials';
 
 /** Makes a browser ask for the key (any user name, the key as password) and send it with every later request. */
@@ -25,7 +26,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
-  constructor(private readonly apiKeys: ApiKeyGuard) {}
+  constructor(
+    private readonly apiKeys: ApiKeyGuard,
+    private readonly limiter: RateLimiter,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
@@ -45,6 +49,8 @@ export class AdminAuthGuard implements CanActivate {
         `The admin dashboard needs a key with the admin scope; this key has ${auth?.scopes.join(', ') ?? 'none'}.`,
       );
     }
+    const bucket = await this.limiter.take(auth.keyId, ApiScope.Admin);
+    for (const [name, value] of Object.entries(RateLimiter.headers(bucket))) void http.getResponse<FastifyReply>().header(name, value);
     return true;
   }
 

@@ -4,10 +4,12 @@ import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
 import { AppConfig } from '@copydesk/config';
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { hashApiKey } from './api-key.secret';
 import { type AuthContext, type AuthenticatedRequest, hasScope } from './auth-context';
 import { IS_PUBLIC } from './public.decorator';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 import { ALL_SOURCES, REQUIRED_SCOPE } from './scope.decorator';
 
 function bearer(header: string | undefined): string | null {
@@ -50,6 +52,7 @@ export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly keys: ApiKeyRepository,
+    private readonly limiter: RateLimiter,
     config: AppConfig,
   ) {
     const adminKey = config.get('COPYDESK_ADMIN_KEY');
@@ -62,18 +65,48 @@ export class ApiKeyGuard implements CanActivate {
     const scope = this.reflector.getAllAndOverride<ApiScope | undefined>(REQUIRED_SCOPE, targets);
     // Fail closed: a route nobody gave a scope is a programming error, never an open door.
     if (!scope) throw new Error(`${context.getClass().name}.${context.getHandler().name} declares no scope (@RequireScope)`);
-    const auth = await this.authenticate(context.switchToHttp().getRequest<AuthenticatedRequest>());
+    const http = context.switchToHttp();
+    await this.admit(http.getRequest<AuthenticatedRequest>(), http.getResponse<FastifyReply>(), scope, {
+      allSources: this.reflector.getAllAndOverride<boolean>(ALL_SOURCES, targets) ?? false,
+    });
+    return true;
+  }
+
+  /**
+   * The whole check of a keyed request: a valid key (401), the scope (403), not limited to sources where the route
+   * reaches beyond them (403), and a token from the key's bucket for the scope (429); sets the RateLimit headers.
+   */
+  async admit(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    scope: ApiScope,
+    options: { allSources?: boolean } = {},
+  ): Promise<AuthContext> {
+    const auth = await this.authenticate(request);
     this.requireScope(auth, scope);
-    if (auth.sourceIds !== null && this.reflector.getAllAndOverride<boolean>(ALL_SOURCES, targets)) {
+    if (options.allSources && auth.sourceIds !== null) {
       throw new CopydeskException(ErrorCode.Forbidden, 'This operation reaches beyond sources: a key limited to sources cannot use it.');
     }
-    return true;
+    const bucket = await this.limiter.take(auth.keyId, scope);
+    for (const [name, value] of Object.entries(RateLimiter.headers(bucket))) void reply.header(name, value);
+    return auth;
   }
 
   /** Sets `request.auth` from the bearer key, or throws 401. Also used by routes that accept other proofs. */
   async authenticate(request: AuthenticatedRequest): Promise<AuthContext> {
     const key = bearer(request.headers.authorization);
     if (!key) throw unauthorized('Send an API key as "Authorization: Bearer <key>".', 'missing');
+    // An address that guessed wrong too often is refused before its key is even looked at.
+    await this.limiter.checkFailures(request.ip);
+    try {
+      return await this.verify(request, key);
+    } catch (err) {
+      if (err instanceof CopydeskException && err.code === ErrorCode.Unauthorized) await this.limiter.recordFailure(request.ip);
+      throw err;
+    }
+  }
+
+  private async verify(request: AuthenticatedRequest, key: string): Promise<AuthContext> {
     const hash = hashApiKey(key);
     // Hashes have a fixed length, so the comparison time says nothing about the key.
     if (this.adminKeyHash && timingSafeEqual(this.adminKeyHash, Buffer.from(hash, 'hex'))) {

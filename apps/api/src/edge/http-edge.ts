@@ -31,7 +31,7 @@ export function fastifyOptions(config: AppConfig) {
   const requestTimeout = config.get('HTTP_REQUEST_TIMEOUT_MS');
   return {
     bodyLimit: config.get('MAX_BODY_BYTES'),
-    trustProxy: true,
+    trustProxy: trustProxy(config.get('TRUST_PROXY')),
     // The request id is the correlation id: the caller's x-correlation-id when sane, a new UUID otherwise.
     genReqId: (req: { headers: RawHeaders }) => correlationIdFrom(req.headers[CORRELATION_ID_HEADER]),
     requestTimeout,
@@ -99,6 +99,16 @@ export function installEdge(app: NestFastifyApplication, config: AppConfig): voi
     const where = findNul(request.params, '/path') ?? findNul(request.query, '/query') ?? (body === undefined ? null : findNul(body));
     done(where ? edgeValidation(where, 'must not contain NUL (\\u0000) characters') : undefined);
   });
+}
+
+/** Fastify's trustProxy: true/false, or the proxies' addresses; a number of hops believes that many from the socket. */
+function trustProxy(setting: string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (setting === 'true' || setting === 'false') return setting === 'true';
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return setting;
 }
 
 function parseJson(body: Buffer, maxDepth: number): unknown {

@@ -56,7 +56,7 @@ export class WebhooksController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @CorrelationId() correlationId: string,
   ): Promise<{ status: 'accepted'; items: Array<{ id: string; status: string }> } | { status: 'duplicate'; webhookId: string }> {
-    const source = await this.authenticate(sourceId, headers, request);
+    const source = await this.authenticate(sourceId, headers, request, reply);
 
     const { webhook, problems } = readInboundWebhook(body);
     if (!webhook)
@@ -108,6 +108,7 @@ export class WebhooksController {
     sourceId: string,
     headers: Record<string, string | undefined>,
     request: AuthenticatedRequest & { rawBody?: Buffer },
+    reply: FastifyReply,
   ): Promise<SourceWithSecrets> {
     if (headers['webhook-signature']) {
       const source = await this.findSource(sourceId);
@@ -123,8 +124,7 @@ export class WebhooksController {
       return source;
     }
     if (headers.authorization) {
-      const auth = await this.keys.authenticate(request);
-      this.keys.requireScope(auth, ApiScope.Ingest);
+      const auth = await this.keys.admit(request, reply, ApiScope.Ingest);
       const source = await this.findSource(sourceId);
       if (!source) throw new CopydeskException(ErrorCode.NotFound, 'No active webhook source has this id.');
       if (!canUseSource(auth, source.id))

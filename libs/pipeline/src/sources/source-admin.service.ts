@@ -174,7 +174,7 @@ export class SourceAdmin {
   private checkIntervals(settings: Pick<SourceSettings, 'pollIntervalSeconds' | 'minIntervalSeconds'>): void {
     const floor = this.config.get('FEED_MIN_INTERVAL_SECONDS');
     const errors = (['pollIntervalSeconds', 'minIntervalSeconds'] as const)
-      .filter((field) => typeof settings[field] === 'number' && (settings[field]) < floor)
+      .filter((field) => typeof settings[field] === 'number' && settings[field] < floor)
       .map((field) => ({ pointer: `/${field}`, detail: `${field} must be at least ${floor} (FEED_MIN_INTERVAL_SECONDS)` }));
     if (errors.length)
       throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
