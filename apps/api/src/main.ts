@@ -9,12 +9,14 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 import { fastifyOptions, installEdge } from './edge/http-edge';
+import { installIdempotency } from './idempotency/idempotency.hooks';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   // The request id is the correlation id: pino-http, the problem documents and the jobs all read this one value.
   const adapter = new FastifyAdapter(fastifyOptions(config));
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, rawBody: true });
   installEdge(app, config);
+  installIdempotency(app, config);
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.useGlobalPipes(createValidationPipe());

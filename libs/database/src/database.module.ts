@@ -11,6 +11,7 @@ import {
   ClusterRepository,
   DeliveryRepository,
   EditorialCorrectionRepository,
+  IdempotencyRepository,
   OperationsRepository,
   RawItemRepository,
   RelationRepository,
@@ -21,6 +22,7 @@ import {
 
 const REPOSITORIES = [
   ApiKeyRepository,
+  IdempotencyRepository,
   AuditLogRepository,
   ArticleEnrichmentRepository,
   ArticleRepository,

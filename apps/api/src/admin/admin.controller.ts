@@ -11,6 +11,7 @@ import { DASHBOARD_CSP, DASHBOARD_HTML } from './dashboard.page';
 import type { Overview } from './overview.view';
 import { OverviewService } from './overview.service';
 import { QueueControl } from './queue-control.service';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /**
  * The admin dashboard and its API. @Public() only steps the global bearer-only guard aside: AdminAuthGuard admits
@@ -51,6 +52,7 @@ export class AdminController {
 
   /** Puts the queue's failed jobs back to wait. */
   @Post('api/queues/:queue/retry-failed')
+  @Idempotent()
   @HttpCode(HttpStatus.OK)
   async retryFailed(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; retried: number }> {
     const result = await this.queues.retryFailed(QueueControl.parseName(queue));
@@ -59,6 +61,7 @@ export class AdminController {
 
   /** Every worker of the queue stops taking jobs (those in flight finish) until it is resumed. */
   @Post('api/queues/:queue/pause')
+  @Idempotent()
   @HttpCode(HttpStatus.OK)
   async pause(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; paused: boolean }> {
     const result = await this.queues.pause(QueueControl.parseName(queue));
@@ -66,6 +69,7 @@ export class AdminController {
   }
 
   @Post('api/queues/:queue/resume')
+  @Idempotent()
   @HttpCode(HttpStatus.OK)
   async resume(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; paused: boolean }> {
     const result = await this.queues.resume(QueueControl.parseName(queue));

@@ -10,6 +10,7 @@ import { UuidParam } from '../common/uuid-param';
 import { ApiKeyIssuer } from './api-key-issuer.service';
 import { ApiKeyListView, ApiKeyView, CreatedApiKeyView, toApiKeyView } from './api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /** Keys for CMS tools, partners and scripts: created with scopes (and optionally sources and an expiry), revoked at once. */
 @ApiTags('api keys')
@@ -24,6 +25,7 @@ export class ApiKeysController {
 
   /** Creates a key. The key itself is in this answer only: store it now. */
   @Post()
+  @Idempotent({ carriesSecret: true })
   @Header('cache-control', 'no-store')
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   @ApiProblems(422)

@@ -21,6 +21,7 @@ import { type ArticleView, toArticleView } from './article.view';
 import { type ClusterView, toClusterView } from './cluster.view';
 import { type RevisionView, toRevisionView } from './revision.view';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const ArticleId = (): ParameterDecorator => UuidParam('id');
 
@@ -57,6 +58,7 @@ export class ArticlesController {
    * caller can follow it at once. The same `externalId` again updates that article.
    */
   @Post()
+  @Idempotent()
   @RequireScope(ApiScope.Ingest)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ArticleReceiptDto })
@@ -185,6 +187,7 @@ export class ArticlesController {
 
   /** Withdraws the article everywhere (`article.killed` to subscribers that received it). It stays stored. */
   @Post(':id/kill')
+  @Idempotent()
   @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.OK)
   async kill(

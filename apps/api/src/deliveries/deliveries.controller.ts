@@ -8,6 +8,7 @@ import { AllSources, RequireScope } from '../common/scope.decorator';
 import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dto';
 import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const Id = (): ParameterDecorator => UuidParam('id');
 
@@ -28,6 +29,7 @@ export class DeliveriesController {
 
   /** Sends a subscription's settled deliveries again, in the order they were created (dead and failed ones by default). */
   @Post('subscriptions/:id/replay')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: BulkReplayView })
   async replayMany(@Id() subscriptionId: string, @Body() dto: BulkReplayDto, @Actor() actor: AuditActor): Promise<BulkReplayView> {
@@ -53,6 +55,7 @@ export class DeliveriesController {
 
   /** Sends one delivery again: same webhook-id and payload, a fresh retry schedule. */
   @Post('deliveries/:id/replay')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: DeliveryView })
   async replay(@Id() id: string, @Actor() actor: AuditActor): Promise<DeliveryView> {

@@ -18,6 +18,7 @@ import { TopicCorrectionDto } from './dto/topic-correction.dto';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const ArticleId = (): ParameterDecorator => UuidParam('id');
 
@@ -41,6 +42,7 @@ export class ArticleEnrichmentController {
    * entities, content type or language changed; otherwise the new enrichment is just stored.
    */
   @Post(':id/enrich')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ArticleReEnrichReceiptDto })
   async enrich(@ArticleId() id: string, @Auth() auth: AuthContext, @Actor() actor: AuditActor): Promise<ArticleReEnrichReceiptDto> {

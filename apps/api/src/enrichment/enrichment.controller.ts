@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { Actor } from '../common/auth-context';
 import { AllSources, RequireScope } from '../common/scope.decorator';
 import { ReEnrichDto, ReEnrichReceiptDto } from './dto/re-enrich.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('enrichment')
 @AllSources()
@@ -25,6 +26,7 @@ export class EnrichmentController {
    * is; the worker queues them page by page, behind fresh copy. Same publishing rule as for one article.
    */
   @Post('re-enrich')
+  @Idempotent()
   @RequireScope(ApiScope.Admin)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ReEnrichReceiptDto })

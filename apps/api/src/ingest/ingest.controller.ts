@@ -9,6 +9,7 @@ import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
 import { IngestUrlDto } from './dto/ingest-url.dto';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 export interface IngestReceipt {
   id: string;
@@ -32,6 +33,7 @@ export class IngestController {
    * no article on the page) marks the article `failed` with the reason. The same URL again updates its article.
    */
   @Post()
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: '{id, status} for one url; {items: [{id, status, url}]} for urls' })
   async ingest(

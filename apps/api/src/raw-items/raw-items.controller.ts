@@ -8,6 +8,7 @@ import { Actor, Auth, type AuthContext, canUseSource } from '../common/auth-cont
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 export interface RawItemView {
   id: string;
@@ -79,6 +80,7 @@ export class RawItemsController {
 
   /** Processes the raw item again from its stored bytes (nothing is fetched again). */
   @Post('v1/raw-items/:id/replay')
+  @Idempotent()
   @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.ACCEPTED)
   async replay(

@@ -7,6 +7,7 @@ import { Actor, Auth, type AuthContext, canUseSource } from '../common/auth-cont
 import { AllSources, RequireScope } from '../common/scope.decorator';
 import { CreateSourceDto, RotateSecretDto, UpdateSourceDto } from './dto/source.dto';
 import { type SourceView, toSourceView } from './source.view';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('sources')
 @RequireScope(ApiScope.Manage)
@@ -21,6 +22,7 @@ export class SourcesController {
 
   /** Creates a source; a webhook source's signing secret is in the answer, this once. Feeds start polling at once. */
   @Post()
+  @Idempotent({ carriesSecret: true })
   @AllSources()
   async create(@Body() dto: CreateSourceDto, @Actor() actor: AuditActor): Promise<SourceView> {
     const { source, webhookSecret } = await this.admin.create(
@@ -60,6 +62,7 @@ export class SourcesController {
 
   /** Polls a feed now, outside its schedule (never at the same time as a scheduled poll). */
   @Post(':ref/poll')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   async pollNow(
     @Param('ref') ref: string,
@@ -76,6 +79,7 @@ export class SourcesController {
 
   /** A new webhook secret, shown once; the previous one keeps verifying during the overlap. */
   @Post(':ref/rotate-webhook-secret')
+  @Idempotent({ carriesSecret: true })
   async rotate(
     @Param('ref') ref: string,
     @Body() dto: RotateSecretDto,

@@ -9,6 +9,7 @@ import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ListSubscriptionsQueryDto, RotateSubscriptionSecretDto, UpdateSubscriptionDto } from './dto/update-subscription.dto';
 import { SubscriptionListView, SubscriptionView, SubscriptionWithSecretView, toSubscriptionView } from './subscription.view';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 const SubscriptionId = (): ParameterDecorator => UuidParam('id');
 
@@ -21,6 +22,7 @@ export class SubscriptionsController {
 
   /** Creates a subscription: all events, native JSON and no filter unless told otherwise. Its secret is shown this once. */
   @Post()
+  @Idempotent({ carriesSecret: true })
   @ApiCreatedResponse({ type: SubscriptionWithSecretView })
   async create(@Body() dto: CreateSubscriptionDto, @Actor() actor: AuditActor): Promise<SubscriptionWithSecretView> {
     const { subscription, secret } = await this.manager.create(dto, actor);
@@ -56,6 +58,7 @@ export class SubscriptionsController {
 
   /** A new secret, shown once; the previous one keeps signing (both signatures are sent) until the overlap ends. */
   @Post(':id/rotate-secret')
+  @Idempotent({ carriesSecret: true })
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SubscriptionWithSecretView })
   async rotateSecret(

@@ -21,6 +21,7 @@ import { type AuthenticatedRequest, CorrelationId, canUseSource } from '../commo
 import { Public } from '../common/public.decorator';
 import { readInboundWebhook } from './inbound-webhook';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /** A seen webhook-id is remembered longer than any signature stays valid (5 minutes either way). */
 const REPLAY_MEMORY_SECONDS = 15 * 60;
@@ -47,6 +48,7 @@ export class WebhooksController {
    */
   @Public()
   @Post(':sourceId')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   async receive(
     @UuidParam('sourceId') sourceId: string,

@@ -5,6 +5,7 @@ import { PublishDeliveryState1764312000000 } from './1764312000000-publish-deliv
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 import { ApiKeyScopes1764410000000 } from './1764410000000-api-key-scopes';
 import { AuditLog1764411000000 } from './1764411000000-audit-log';
+import { IdempotencyKeys1764412000000 } from './1764412000000-idempotency-keys';
 
 /** In order. Listed as classes, not globs (STACK.md trap 4). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EditorialCorrections1764330000000,
   ApiKeyScopes1764410000000,
   AuditLog1764411000000,
+  IdempotencyKeys1764412000000,
 ];
