@@ -10,6 +10,7 @@ import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 import { fastifyOptions, installEdge } from './edge/http-edge';
 import { installIdempotency } from './idempotency/idempotency.hooks';
+import { installETags } from './caching/etag.hooks';
 
 async function bootstrap(config: AppConfig): Promise<void> {
   // The request id is the correlation id: pino-http, the problem documents and the jobs all read this one value.
@@ -17,6 +18,7 @@ async function bootstrap(config: AppConfig): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule, adapter, { bufferLogs: true, rawBody: true });
   installEdge(app, config);
   installIdempotency(app, config);
+  installETags(app);
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.useGlobalPipes(createValidationPipe());

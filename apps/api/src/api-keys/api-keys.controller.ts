@@ -1,7 +1,7 @@
 import { ApiScope } from '@copydesk/contracts';
 import { ApiKeyRepository, type AuditActor } from '@copydesk/database';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
-import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, ParseBoolPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, ParseBoolPipe, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor } from '../common/auth-context';
 import { ApiProblems } from '../common/problem.view';
@@ -11,6 +11,7 @@ import { ApiKeyIssuer } from './api-key-issuer.service';
 import { ApiKeyListView, ApiKeyView, CreatedApiKeyView, toApiKeyView } from './api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { CarriesSecret, ETagged } from '../caching/caching.decorators';
 
 /** Keys for CMS tools, partners and scripts: created with scopes (and optionally sources and an expiry), revoked at once. */
 @ApiTags('api keys')
@@ -26,7 +27,7 @@ export class ApiKeysController {
   /** Creates a key. The key itself is in this answer only: store it now. */
   @Post()
   @Idempotent({ carriesSecret: true })
-  @Header('cache-control', 'no-store')
+  @CarriesSecret()
   @ApiCreatedResponse({ type: CreatedApiKeyView })
   @ApiProblems(422)
   async create(@Body() dto: CreateApiKeyDto, @Actor() actor: AuditActor): Promise<CreatedApiKeyView> {
@@ -43,6 +44,7 @@ export class ApiKeysController {
   }
 
   @Get(':id')
+  @ETagged()
   @ApiOkResponse({ type: ApiKeyView })
   @ApiProblems(404)
   async get(@UuidParam('id') id: string): Promise<ApiKeyView> {

@@ -7,6 +7,7 @@ import { type ClusterView, toClusterView } from '../articles/cluster.view';
 import { Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { UuidParam } from '../common/uuid-param';
+import { ETagged } from '../caching/caching.decorators';
 
 @ApiTags('clusters')
 @RequireScope(ApiScope.Read)
@@ -16,6 +17,7 @@ export class ClustersController {
 
   /** A story cluster by id; the id of a cluster merged into another resolves to that one. */
   @Get(':id')
+  @ETagged()
   async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
     const cluster = await this.clusters.find(id);
     const articles = cluster ? (await this.clusters.articles(cluster.id)).filter((a) => canUseSource(auth, a.sourceId)) : [];

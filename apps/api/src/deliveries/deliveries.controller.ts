@@ -9,6 +9,7 @@ import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dt
 import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
 import { UuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ETagged } from '../caching/caching.decorators';
 
 const Id = (): ParameterDecorator => UuidParam('id');
 
@@ -47,6 +48,7 @@ export class DeliveriesController {
 
   /** One delivery with every attempt and the payload sent. */
   @Get('deliveries/:id')
+  @ETagged()
   @ApiOkResponse({ type: DeliveryDetailView })
   async get(@Id() id: string): Promise<DeliveryDetailView> {
     const { delivery, attempts } = await this.admin.get(id);

@@ -9,6 +9,7 @@ import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
 import { UuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ETagged } from '../caching/caching.decorators';
 
 export interface RawItemView {
   id: string;
@@ -64,12 +65,14 @@ export class RawItemsController {
   }
 
   @Get('v1/raw-items/:id')
+  @ETagged()
   async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
     return toRawItemView(await this.find(id, auth));
   }
 
   /** The stored bytes, with the content type they arrived with. */
   @Get('v1/raw-items/:id/payload')
+  @ETagged()
   async payload(@UuidParam('id') id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
     const raw = await this.find(id, auth);
     await reply

@@ -8,6 +8,7 @@ import { AllSources, RequireScope } from '../common/scope.decorator';
 import { CreateSourceDto, RotateSecretDto, UpdateSourceDto } from './dto/source.dto';
 import { type SourceView, toSourceView } from './source.view';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { CarriesSecret, ETagged } from '../caching/caching.decorators';
 
 @ApiTags('sources')
 @RequireScope(ApiScope.Manage)
@@ -23,6 +24,7 @@ export class SourcesController {
   /** Creates a source; a webhook source's signing secret is in the answer, this once. Feeds start polling at once. */
   @Post()
   @Idempotent({ carriesSecret: true })
+  @CarriesSecret()
   @AllSources()
   async create(@Body() dto: CreateSourceDto, @Actor() actor: AuditActor): Promise<SourceView> {
     const { source, webhookSecret } = await this.admin.create(
@@ -41,6 +43,7 @@ export class SourcesController {
 
   /** By id or slug. */
   @Get(':ref')
+  @ETagged()
   @RequireScope(ApiScope.Read)
   async get(@Param('ref') ref: string, @Auth() auth: AuthContext): Promise<SourceView> {
     return this.view(await this.find(ref, auth));
@@ -80,6 +83,7 @@ export class SourcesController {
   /** A new webhook secret, shown once; the previous one keeps verifying during the overlap. */
   @Post(':ref/rotate-webhook-secret')
   @Idempotent({ carriesSecret: true })
+  @CarriesSecret()
   async rotate(
     @Param('ref') ref: string,
     @Body() dto: RotateSecretDto,

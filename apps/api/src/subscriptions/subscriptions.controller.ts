@@ -10,6 +10,7 @@ import { ListSubscriptionsQueryDto, RotateSubscriptionSecretDto, UpdateSubscript
 import { SubscriptionListView, SubscriptionView, SubscriptionWithSecretView, toSubscriptionView } from './subscription.view';
 import { UuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { CarriesSecret, ETagged } from '../caching/caching.decorators';
 
 const SubscriptionId = (): ParameterDecorator => UuidParam('id');
 
@@ -23,6 +24,7 @@ export class SubscriptionsController {
   /** Creates a subscription: all events, native JSON and no filter unless told otherwise. Its secret is shown this once. */
   @Post()
   @Idempotent({ carriesSecret: true })
+  @CarriesSecret()
   @ApiCreatedResponse({ type: SubscriptionWithSecretView })
   async create(@Body() dto: CreateSubscriptionDto, @Actor() actor: AuditActor): Promise<SubscriptionWithSecretView> {
     const { subscription, secret } = await this.manager.create(dto, actor);
@@ -36,6 +38,7 @@ export class SubscriptionsController {
   }
 
   @Get(':id')
+  @ETagged()
   @ApiOkResponse({ type: SubscriptionView })
   async get(@SubscriptionId() id: string): Promise<SubscriptionView> {
     return toSubscriptionView(await this.manager.get(id));
@@ -59,6 +62,7 @@ export class SubscriptionsController {
   /** A new secret, shown once; the previous one keeps signing (both signatures are sent) until the overlap ends. */
   @Post(':id/rotate-secret')
   @Idempotent({ carriesSecret: true })
+  @CarriesSecret()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SubscriptionWithSecretView })
   async rotateSecret(

@@ -6,6 +6,7 @@ import { EditorialCorrections1764330000000 } from './1764330000000-editorial-cor
 import { ApiKeyScopes1764410000000 } from './1764410000000-api-key-scopes';
 import { AuditLog1764411000000 } from './1764411000000-audit-log';
 import { IdempotencyKeys1764412000000 } from './1764412000000-idempotency-keys';
+import { ArticleSearch1764413000000 } from './1764413000000-article-search';
 
 /** In order. Listed as classes, not globs (STACK.md trap 4). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ApiKeyScopes1764410000000,
   AuditLog1764411000000,
   IdempotencyKeys1764412000000,
+  ArticleSearch1764413000000,
 ];

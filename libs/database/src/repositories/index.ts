@@ -2,6 +2,7 @@ export * from './api-key.repository';
 export * from './audit-log.repository';
 export * from './idempotency.repository';
 export * from './article.repository';
+export * from './article-search.repository';
 export * from './article-enrichment.repository';
 export * from './editorial-correction.repository';
 export * from './delivery.repository';

@@ -1,3 +1,4 @@
+import { ArticleStatus } from '@copydesk/contracts';
 import type { ArticlePush } from '@copydesk/pipeline';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
@@ -99,9 +100,12 @@ export class KillArticleDto {
 }
 
 export class ArticleReceiptDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The article’s id: follow it at GET /v1/articles/{id}' })
   id: string;
 
-  @ApiProperty({ example: 'received' })
+  @ApiProperty({ enum: ArticleStatus, enumName: 'ArticleStatus', example: 'received' })
   status: string;
+
+  @ApiProperty({ example: 'raw.5b0c…', description: 'The processing job: GET /v1/jobs/{jobId}' })
+  jobId: string;
 }
