@@ -46,9 +46,10 @@ describe('ArticleSearchRepository', () => {
     dataSource = createDataSource({ url, poolSize: 2 });
     await dataSource.initialize();
     search = new ArticleSearchRepository(dataSource);
-    const [source] = (await dataSource.query(`INSERT INTO sources (slug, name, type) VALUES ($1, 'Search spec', 'push') RETURNING id`, [
-      `search-${randomUUID().slice(0, 8)}`,
-    ])) as Array<{ id: string }>;
+    const [source] = await dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO sources (slug, name, type) VALUES ($1, 'Search spec', 'push') RETURNING id`,
+      [`search-${randomUUID().slice(0, 8)}`],
+    );
     sourceId = source.id;
     await insert('english', {
       title: 'Councils are running late',
@@ -72,9 +73,9 @@ describe('ArticleSearchRepository', () => {
   });
 
   it('knows every configuration copydesk_ts_config answers', async () => {
-    const rows = (await dataSource.query(
+    const rows = await dataSource.query<Array<{ config: string }>>(
       `SELECT DISTINCT copydesk_ts_config(l)::text AS config FROM unnest(ARRAY['en','fr','de','es','it','pt','nl','sv','da','nb','no','fi','ru','tr','hu','ro','xx', NULL]) l`,
-    )) as Array<{ config: string }>;
+    );
     expect(rows.map((r) => r.config).sort()).toEqual([...TS_CONFIGS].sort());
   });
 
