@@ -24,6 +24,7 @@ const esmOnly = [
   'diff',
   'fast-xml-parser',
   'strnum',
+  '@seriousme',
 ];
 
 /** @type {import('jest').Config} */

@@ -52,6 +52,8 @@ const ROUTES: Record<string, Scope | 'public' | 'signature-or-ingest'> = {
   'GET /v1/api-keys/{id}': 'admin',
   'DELETE /v1/api-keys/{id}': 'admin',
   'GET /v1/audit': 'admin',
+  'GET /v1/stats': 'read',
+  'GET /v1/jobs/{id}': 'read',
   'GET /admin/api/overview': 'admin',
   'POST /admin/api/queues/{queue}/retry-failed': 'admin',
   'POST /admin/api/queues/{queue}/pause': 'admin',

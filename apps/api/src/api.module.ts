@@ -8,6 +8,7 @@ import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuditModule } from './audit/audit.module';
+import { StatsModule } from './stats/stats.module';
 import { ApiKeyGuard } from './common/api-key.guard';
 import { AuthModule } from './common/auth.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
@@ -37,6 +38,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     AdminModule,
     ApiKeysModule,
     AuditModule,
+    StatsModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [

@@ -18,6 +18,7 @@ import {
   RelationRepository,
   SourceItemRepository,
   SourceRepository,
+  StatsRepository,
   SubscriptionRepository,
 } from './repositories';
 
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   RelationRepository,
   SourceItemRepository,
   SourceRepository,
+  StatsRepository,
   SubscriptionRepository,
 ];
 

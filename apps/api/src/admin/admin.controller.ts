@@ -2,7 +2,8 @@ import { Controller, Get, Header, HttpCode, HttpStatus, Param, Post, UseGuards }
 import { ApiScope, AuditAction } from '@copydesk/contracts';
 import { type AuditActor, type AuditEvent, AuditLogRepository } from '@copydesk/database';
 import { Actor } from '../common/auth-context';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { QueuePausedView, QueueRetriedView } from './queue-action.view';
 import { ApiProblems } from '../common/problem.view';
 import { SCOPE_EXTENSION } from '../common/scope.decorator';
 import { Public } from '../common/public.decorator';
@@ -45,6 +46,10 @@ export class AdminController {
   /** Queues, articles per status, ingest rate, pipeline latency, source health, recent failures, deliveries. */
   @ApiOperation({ summary: 'What the pipeline is doing now (admin keys; Bearer or HTTP Basic with the key as password)' })
   @Get('api/overview')
+  @ApiOkResponse({
+    description: 'Queues, articles per status, ingest rate, latency, source health, failures, deliveries (the dashboard’s document)',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @Header('cache-control', 'no-store')
   overview(): Promise<Overview> {
     return this.overviews.overview();
@@ -52,6 +57,7 @@ export class AdminController {
 
   /** Puts the queue's failed jobs back to wait. */
   @Post('api/queues/:queue/retry-failed')
+  @ApiOkResponse({ type: QueueRetriedView })
   @Idempotent()
   @HttpCode(HttpStatus.OK)
   async retryFailed(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; retried: number }> {
@@ -61,6 +67,7 @@ export class AdminController {
 
   /** Every worker of the queue stops taking jobs (those in flight finish) until it is resumed. */
   @Post('api/queues/:queue/pause')
+  @ApiOkResponse({ type: QueuePausedView })
   @Idempotent()
   @HttpCode(HttpStatus.OK)
   async pause(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; paused: boolean }> {
@@ -69,6 +76,7 @@ export class AdminController {
   }
 
   @Post('api/queues/:queue/resume')
+  @ApiOkResponse({ type: QueuePausedView })
   @Idempotent()
   @HttpCode(HttpStatus.OK)
   async resume(@Param('queue') queue: string, @Actor() actor: AuditActor): Promise<{ queue: string; paused: boolean }> {

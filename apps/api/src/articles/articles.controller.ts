@@ -113,9 +113,10 @@ export class ArticlesController {
     @Res({ passthrough: true }) reply: FastifyReply,
     @Auth() auth: AuthContext,
   ): Promise<ArticleView | Record<string, unknown>> {
+    const ninjs = wantsNinjs(format, request.headers.accept);
     const article = await this.access.article(auth, id);
     void reply.header('vary', 'Accept');
-    if (!wantsNinjs(format, request.headers.accept)) return toArticleView(article);
+    if (!ninjs) return toArticleView(article);
     if (article.revision === 0)
       throw new CopydeskException(ErrorCode.Conflict, `The article ${id} has no content yet (status ${article.status}): no ninjs to give.`);
     const source = await this.sources.findById(article.sourceId);

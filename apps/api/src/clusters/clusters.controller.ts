@@ -2,8 +2,9 @@ import { ApiScope } from '@copydesk/contracts';
 import { ClusterRepository } from '@copydesk/database';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { type ClusterView, toClusterView } from '../articles/cluster.view';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.view';
+import { ClusterView, toClusterView } from '../articles/cluster.view';
 import { Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { UuidParam } from '../common/uuid-param';
@@ -17,6 +18,8 @@ export class ClustersController {
 
   /** A story cluster by id; the id of a cluster merged into another resolves to that one. */
   @Get(':id')
+  @ApiOkResponse({ type: ClusterView })
+  @ApiProblems(404)
   @ETagged()
   async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
     const cluster = await this.clusters.find(id);

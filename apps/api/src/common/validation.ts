@@ -12,6 +12,7 @@ function flatten(errors: ValidationError[], path: string[] = []): InvalidParam[]
     const pointer = `/${here.join('/')}`;
     // null where a value is required fails every constraint at once; one line says it better.
     if (error.value === null && error.constraints) return [{ pointer, detail: `${error.property} must not be null` }];
+    if (error.value === undefined && error.constraints) return [{ pointer, detail: `${error.property} is required` }];
     const own = Object.values(error.constraints ?? {}).map((detail) => ({ pointer, detail }));
     return [...own, ...flatten(error.children ?? [], here)];
   });

@@ -1,4 +1,4 @@
-import { ApiScope, AuditAction } from '@copydesk/contracts';
+import { ApiScope, AuditAction, jobId } from '@copydesk/contracts';
 import { type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { EditorialCorrector, ReEnrichScheduler } from '@copydesk/pipeline';
 import { Body, Controller, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
@@ -55,7 +55,7 @@ export class ArticleEnrichmentController {
       targetId: id,
       details: { revision: receipt.revision },
     });
-    return { ...receipt, status: 'queued' };
+    return { ...receipt, status: 'queued', jobId: jobId('re-enrich', id, receipt.revision, receipt.requestId) };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiScope, AuditAction } from '@copydesk/contracts';
+import { ApiScope, AuditAction, jobId } from '@copydesk/contracts';
 import { type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { ReEnrichScheduler, TrainingDataExporter } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
@@ -39,7 +39,7 @@ export class EnrichmentController {
       targetId: requestId,
       details: { matched, limit, filter },
     });
-    return { requestId, matched, limit, status: 'queued' };
+    return { requestId, matched, limit, status: 'queued', jobId: matched > 0 ? jobId('re-enrich-page', requestId, 0) : null };
   }
 
   /**
@@ -49,7 +49,10 @@ export class EnrichmentController {
   @Get('training-data')
   @RequireScope(ApiScope.Read)
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'One line per article: {"id": uuid, "text": "title\\n\\nbody", "topics": ["medtop:…"]}' })
+  @ApiOkResponse({
+    description: 'One line per article: {"id": uuid, "text": "title\\n\\nbody", "topics": ["medtop:…"]}',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
   async trainingData(@Res() reply: FastifyReply): Promise<void> {
     await reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')

@@ -1,21 +1,16 @@
 import { AppConfig } from '@copydesk/config';
-import { ApiScope, RawItemOrigin } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin, jobId } from '@copydesk/contracts';
 import { DEFAULT_PAGE_SOURCE_SLUG } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, assertUrlAllowed } from '@copydesk/pipeline';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ReceiptBatchView, ReceiptView } from './ingest.view';
 import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
 import { IngestUrlDto } from './dto/ingest-url.dto';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-
-export interface IngestReceipt {
-  id: string;
-  status: string;
-  url: string;
-}
 
 @ApiTags('ingest')
 @RequireScope(ApiScope.Ingest)
@@ -35,12 +30,16 @@ export class IngestController {
   @Post()
   @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: '{id, status} for one url; {items: [{id, status, url}]} for urls' })
+  @ApiExtraModels(ReceiptView, ReceiptBatchView)
+  @ApiAcceptedResponse({
+    description: 'A receipt for url; {items: [...]} for urls',
+    schema: { oneOf: [{ $ref: getSchemaPath(ReceiptView) }, { $ref: getSchemaPath(ReceiptBatchView) }] },
+  })
   async ingest(
     @Body() dto: IngestUrlDto,
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
-  ): Promise<{ id: string; status: string } | { items: IngestReceipt[] }> {
+  ): Promise<ReceiptView | ReceiptBatchView> {
     if (Boolean(dto.url) === Boolean(dto.urls)) {
       throw new CopydeskException(ErrorCode.ValidationFailed, 'Give either url or urls.', {
         errors: [{ pointer: '/url', detail: 'give either url or urls' }],
@@ -67,7 +66,10 @@ export class IngestController {
       })),
       correlationId,
     );
-    if (dto.url) return { id: receipts[0].id, status: receipts[0].status };
-    return { items: receipts.map((receipt, i) => ({ id: receipt.id, status: receipt.status, url: urls[i] })) };
+    const job = (rawItemId: string): string => jobId('raw', rawItemId);
+    if (dto.url) return { id: receipts[0].id, status: receipts[0].status, jobId: job(receipts[0].rawItemId) };
+    return {
+      items: receipts.map((receipt, i) => ({ id: receipt.id, status: receipt.status, jobId: job(receipt.rawItemId), url: urls[i] })),
+    };
   }
 }

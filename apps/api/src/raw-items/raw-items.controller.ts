@@ -1,8 +1,10 @@
-import { ApiScope } from '@copydesk/contracts';
+import { ApiScope, jobId } from '@copydesk/contracts';
 import { type AuditActor, RawItemRepository, type RawItemEntity } from '@copydesk/database';
 import { CopydeskException, ErrorCode, RawItemReplayer } from '@copydesk/pipeline';
 import { Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.view';
+import { RawItemListView, RawItemReplayView, RawItemView, toRawItemView } from './raw-item.view';
 import type { FastifyReply } from 'fastify';
 import { Actor, Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
@@ -10,42 +12,6 @@ import { SourceAccess } from '../common/source-access.service';
 import { UuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ETagged } from '../caching/caching.decorators';
-
-export interface RawItemView {
-  id: string;
-  sourceId: string;
-  articleId: string | null;
-  origin: string;
-  contentType: string;
-  url: string | null;
-  externalId: string | null;
-  status: string;
-  error: string | null;
-  attempts: number;
-  correlationId: string;
-  receivedAt: string;
-  processedAt: string | null;
-  metadata: Record<string, unknown>;
-}
-
-export function toRawItemView(raw: RawItemEntity): RawItemView {
-  return {
-    id: raw.id,
-    sourceId: raw.sourceId,
-    articleId: raw.articleId,
-    origin: raw.origin,
-    contentType: raw.contentType,
-    url: raw.url,
-    externalId: raw.externalId,
-    status: raw.status,
-    error: raw.error,
-    attempts: raw.attempts,
-    correlationId: raw.correlationId,
-    receivedAt: raw.receivedAt.toISOString(),
-    processedAt: raw.processedAt?.toISOString() ?? null,
-    metadata: raw.metadata,
-  };
-}
 
 /** Every input exactly as received: to audit what a source sent, and to replay it. */
 @ApiTags('raw items')
@@ -59,13 +25,17 @@ export class RawItemsController {
   ) {}
 
   @Get('v1/articles/:id/raw-items')
-  async forArticle(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<{ articleId: string; items: RawItemView[] }> {
+  @ApiOkResponse({ type: RawItemListView })
+  @ApiProblems(404)
+  async forArticle(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<RawItemListView> {
     await this.access.checkArticle(auth, id);
     return { articleId: id, items: (await this.rawItems.listForArticle(id)).map(toRawItemView) };
   }
 
   @Get('v1/raw-items/:id')
   @ETagged()
+  @ApiOkResponse({ type: RawItemView })
+  @ApiProblems(404)
   async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
     return toRawItemView(await this.find(id, auth));
   }
@@ -73,6 +43,12 @@ export class RawItemsController {
   /** The stored bytes, with the content type they arrived with. */
   @Get('v1/raw-items/:id/payload')
   @ETagged()
+  @ApiProduces('*/*')
+  @ApiOkResponse({
+    description: 'The bytes as received, with their content type',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(404)
   async payload(@UuidParam('id') id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
     const raw = await this.find(id, auth);
     await reply
@@ -83,16 +59,15 @@ export class RawItemsController {
 
   /** Processes the raw item again from its stored bytes (nothing is fetched again). */
   @Post('v1/raw-items/:id/replay')
+  @ApiAcceptedResponse({ type: RawItemReplayView })
+  @ApiProblems(404, 409)
   @Idempotent()
   @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.ACCEPTED)
-  async replay(
-    @UuidParam('id') id: string,
-    @Auth() auth: AuthContext,
-    @Actor() actor: AuditActor,
-  ): Promise<{ rawItemId: string; articleId: string; status: string }> {
+  async replay(@UuidParam('id') id: string, @Auth() auth: AuthContext, @Actor() actor: AuditActor): Promise<RawItemReplayView> {
     await this.find(id, auth);
-    return this.replayer.replay(id, actor.correlationId, actor);
+    const replay = await this.replayer.replay(id, actor.correlationId, actor);
+    return { ...replay, jobId: jobId('raw', replay.rawItemId, 'replay', actor.correlationId) };
   }
 
   private async find(id: string, auth: AuthContext): Promise<RawItemEntity> {

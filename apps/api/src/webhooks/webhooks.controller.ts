@@ -1,5 +1,5 @@
 import { AppConfig } from '@copydesk/config';
-import { ApiScope, RawItemOrigin, SourceType } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin, SourceType, jobId } from '@copydesk/contracts';
 import { SourceRepository, type SourceWithSecrets } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import {
@@ -14,7 +14,10 @@ import {
 import { RedisClient } from '@copydesk/queue';
 import { WebhookVerificationError, generateWebhookSecret, verify } from '@copydesk/signing';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.view';
+import { SCOPE_EXTENSION } from '../common/scope.decorator';
+import { WebhookReceiptView } from '../ingest/ingest.view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard } from '../common/api-key.guard';
 import { type AuthenticatedRequest, CorrelationId, canUseSource } from '../common/auth-context';
@@ -50,6 +53,16 @@ export class WebhooksController {
   @Post(':sourceId')
   @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
+  // Either a Standard Webhooks signature (no scheme: the headers below) or a key with the ingest scope.
+  @ApiSecurity({})
+  @ApiBearerAuth()
+  @ApiExtension(SCOPE_EXTENSION, ApiScope.Ingest)
+  @ApiHeader({ name: 'webhook-id', required: false, schema: { type: 'string', maxLength: 256 } })
+  @ApiHeader({ name: 'webhook-timestamp', required: false, schema: { type: 'string', pattern: '^[0-9]{1,12}$' } })
+  @ApiHeader({ name: 'webhook-signature', required: false, schema: { type: 'string', maxLength: 4096 } })
+  @ApiAcceptedResponse({ type: WebhookReceiptView, description: 'Accepted: stored, the work is queued' })
+  @ApiOkResponse({ type: WebhookReceiptView, description: 'A webhook-id seen before: acknowledged, ignored' })
+  @ApiProblems(401, 403, 404, 429)
   async receive(
     @UuidParam('sourceId') sourceId: string,
     @Body() body: unknown,
@@ -57,7 +70,7 @@ export class WebhooksController {
     @Req() request: FastifyRequest & AuthenticatedRequest & { rawBody?: Buffer },
     @Res({ passthrough: true }) reply: FastifyReply,
     @CorrelationId() correlationId: string,
-  ): Promise<{ status: 'accepted'; items: Array<{ id: string; status: string }> } | { status: 'duplicate'; webhookId: string }> {
+  ): Promise<WebhookReceiptView> {
     const source = await this.authenticate(sourceId, headers, request, reply);
 
     const { webhook, problems } = readInboundWebhook(body);
@@ -94,7 +107,7 @@ export class WebhooksController {
               metadata: { webhookId },
             }));
       const receipts = await this.receiver.receiveMany(source, inputs, correlationId);
-      return { status: 'accepted', items: receipts.map((r) => ({ id: r.id, status: r.status })) };
+      return { status: 'accepted', items: receipts.map((r) => ({ id: r.id, status: r.status, jobId: jobId('raw', r.rawItemId) })) };
     } catch (err) {
       // Not stored, so the partner's retry must not be taken for a replay.
       if (seenKey) await this.redis.del(seenKey);

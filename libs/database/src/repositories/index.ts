@@ -13,4 +13,5 @@ export * from './subscription.repository';
 export * from './relation.repository';
 export * from './cluster.repository';
 export * from './operations.repository';
+export * from './stats.repository';
 export * from './query-rows';

@@ -81,26 +81,36 @@ export class ReEnrichReceiptDto {
   @ApiProperty({ format: 'uuid', description: 'Names the jobs of this request (`re-enrich.<article>.<revision>.<requestId>`)' })
   requestId: string;
 
-  @ApiProperty({ description: 'Articles covered now, at most `limit`: each is enriched again in the background' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Articles covered now, at most `limit`: each is enriched again in the background',
+  })
   matched: number;
 
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 1 })
   limit: number;
 
-  @ApiProperty({ example: 'queued' })
+  @ApiProperty({ enum: ['queued'] })
   status: 'queued';
+
+  @ApiProperty({ type: String, nullable: true, description: 'The first page job (GET /v1/jobs/{jobId}); null when nothing matched' })
+  jobId: string | null;
 }
 
 export class ArticleReEnrichReceiptDto {
   @ApiProperty({ format: 'uuid' })
   articleId: string;
 
-  @ApiProperty({ description: 'The revision that will be enriched (the current one)' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The revision that will be enriched (the current one)' })
   revision: number;
 
   @ApiProperty({ description: "The request's correlation id" })
   requestId: string;
 
-  @ApiProperty({ example: 'queued' })
+  @ApiProperty({ enum: ['queued'] })
   status: 'queued';
+
+  @ApiProperty({ description: 'The job (GET /v1/jobs/{jobId})' })
+  jobId: string;
 }
