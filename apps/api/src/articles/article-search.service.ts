@@ -64,12 +64,10 @@ export class ArticleSearch {
       throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor belongs to another sort order.', {
         errors: [{ pointer: '/query/cursor', detail: 'cursor belongs to another sort order' }],
       });
-    return values[0] === 'r'
-      ? { sort: 'relevance', rank: values[1], id: values[2] }
-      : { sort: 'newest', createdAt: values[1], id: values[2] };
+    return values[0] === 'r' ? { sort: 'relevance', rank: values[1], id: values[2] } : { sort: 'newest', at: values[1], id: values[2] };
   }
 }
 
 function cursorValues(keyset: ArticleKeyset): Array<string | number> {
-  return keyset.sort === 'relevance' ? ['r', keyset.rank, keyset.id] : ['n', keyset.createdAt, keyset.id];
+  return keyset.sort === 'relevance' ? ['r', keyset.rank, keyset.id] : ['n', keyset.at, keyset.id];
 }

@@ -29,11 +29,17 @@ export const TS_CONFIGS = [
 export type ArticleSort = 'newest' | 'relevance';
 
 /** Where the previous page ended: the last row's (created_at, id), or its (rank, id) when sorted by relevance. */
-export type ArticleKeyset = { sort: 'newest'; createdAt: string; id: string } | { sort: 'relevance'; rank: number; id: string };
+/**
+ * Where the previous page ended. Newest first orders by arrival (created_at), or by publication (published_at) when the
+ * query has a publication range; `at` is that time of the last row, to the microsecond.
+ */
+export type ArticleKeyset = { sort: 'newest'; at: string; id: string } | { sort: 'relevance'; rank: number; id: string };
 
 export interface ArticleQuery {
   /** websearch syntax: words, "phrases", -exclusions, OR. */
   q?: string;
+  /** The text-search configurations to parse q in when no language is given (default: all of TS_CONFIGS). */
+  configs?: readonly string[];
   sort: ArticleSort;
   status?: ArticleStatus;
   sourceIds?: readonly string[];
@@ -99,7 +105,7 @@ interface Row {
   cluster_id: string | null;
   created_at: Date;
   updated_at: Date;
-  created_key: string;
+  time_key: string;
   rank: number | null;
   highlight: string | null;
 }
@@ -108,14 +114,42 @@ interface Row {
  * Article lists and full-text search, in SQL the indexes serve: keyset pages (no OFFSET), newest first or by
  * relevance, the query parsed in each article's own language configuration, snippets only for the page's rows.
  */
+/** How long the list of configurations in use is trusted: an article in a new language is found without a language filter after at most this. */
+const CONFIGS_TTL_MS = 60_000;
+
 @Injectable()
 export class ArticleSearchRepository {
+  private configs: { at: number; list: Promise<string[]> } | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
 
   async search(query: ArticleQuery): Promise<ArticleHit[]> {
-    const { sql, parameters } = buildSearch(query);
+    const configs = query.q && !query.language && !query.configs ? await this.configsInUse() : query.configs;
+    const { sql, parameters } = buildSearch({ ...query, configs });
     const rows = await this.dataSource.query<Row[]>(sql, parameters);
     return rows.map((row) => toHit(row, query));
+  }
+
+  /**
+   * The configurations the articles' languages map to, read by a loose scan of an index (a handful of probes,
+   * whatever the archive's size) and kept a minute: a query is parsed in those only.
+   */
+  configsInUse(): Promise<string[]> {
+    if (this.configs && Date.now() - this.configs.at < CONFIGS_TTL_MS) return this.configs.list;
+    const list = this.dataSource
+      .query<Array<{ config: string }>>(
+        `WITH RECURSIVE c AS (
+           (SELECT copydesk_ts_config(language)::oid AS cfg FROM articles ORDER BY 1 LIMIT 1)
+           UNION ALL
+           SELECT (SELECT copydesk_ts_config(language)::oid FROM articles WHERE copydesk_ts_config(language)::oid > c.cfg ORDER BY 1 LIMIT 1)
+           FROM c WHERE c.cfg IS NOT NULL
+         )
+         SELECT cfg::regconfig::text AS config FROM c WHERE cfg IS NOT NULL`,
+      )
+      .then((rows) => rows.map((row) => row.config.replace(/^pg_catalog\./, '')));
+    this.configs = { at: Date.now(), list };
+    list.catch(() => (this.configs = null));
+    return list;
   }
 }
 
@@ -137,15 +171,19 @@ export function buildSearch(query: ArticleQuery): { sql: string; parameters: unk
     } else {
       // Every configuration once: their OR finds candidates through the index, then each article must match the
       // query parsed in its own language's configuration (a German article by the German stems, and so on).
-      cte = `q AS MATERIALIZED (SELECT ${TS_CONFIGS.map((c) => `websearch_to_tsquery('${c}'::regconfig, ${q}) AS ${c}`).join(', ')})`;
-      ownQuery = `(CASE copydesk_ts_config(a.language) ${TS_CONFIGS.filter((c) => c !== 'simple')
-        .map((c) => `WHEN '${c}'::regconfig THEN q.${c}`)
-        .join(' ')} ELSE q.simple END)`;
-      where.push(`a.search_vector @@ (${TS_CONFIGS.map((c) => `q.${c}`).join(' || ')})`, `a.search_vector @@ ${ownQuery}`);
+      const configs = TS_CONFIGS.filter((c) => c === 'simple' || (query.configs ?? TS_CONFIGS).includes(c));
+      cte = `q AS MATERIALIZED (SELECT ${configs.map((c) => `websearch_to_tsquery('${c}'::regconfig, ${q}) AS ${c}`).join(', ')})`;
+      const own = configs.filter((c) => c !== 'simple');
+      ownQuery = own.length
+        ? `(CASE copydesk_ts_config(a.language) ${own.map((c) => `WHEN '${c}'::regconfig THEN q.${c}`).join(' ')} ELSE q.simple END)`
+        : 'q.simple';
+      where.push(`a.search_vector @@ (${configs.map((c) => `q.${c}`).join(' || ')})`, `a.search_vector @@ ${ownQuery}`);
     }
   }
   if (query.status) where.push(`a.status = ${param(query.status)}`);
-  if (query.sourceIds?.length) where.push(`a.source_id = ANY(${param(query.sourceIds)}::uuid[])`);
+  // One source as an equality, so the (source_id, …) indexes serve it in order; several as ANY.
+  if (query.sourceIds?.length === 1) where.push(`a.source_id = ${param(query.sourceIds[0])}::uuid`);
+  else if (query.sourceIds?.length) where.push(`a.source_id = ANY(${param(query.sourceIds)}::uuid[])`);
   if (query.language) {
     const language = param(query.language);
     where.push(`(a.language = ${language} OR a.language LIKE ${language} || '-%')`);
@@ -158,17 +196,19 @@ export function buildSearch(query: ArticleQuery): { sql: string; parameters: unk
   const relevance = query.sort === 'relevance' && ownQuery !== null;
   const rank = ownQuery ? `ts_rank(a.search_vector, ${ownQuery})::float4` : 'NULL::float4';
   const after = query.after;
-  if (after?.sort === 'newest') where.push(`(a.created_at, a.id) < (${param(after.createdAt)}::timestamptz, ${param(after.id)}::uuid)`);
+  // A publication range is served by the (…, published_at) indexes in order: the page is newest by publication then.
+  const time = !ownQuery && (query.publishedFrom || query.publishedTo) ? 'published_at' : 'created_at';
+  if (after?.sort === 'newest') where.push(`(a.${time}, a.id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`);
   const limit = param(query.limit);
-  const createdKey = `to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-  const filtered = `SELECT ${SUMMARY_COLUMNS}, ${createdKey} AS created_key, ${rank} AS rank
+  const timeKey = `to_char(a.${time} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const filtered = `SELECT ${SUMMARY_COLUMNS}, ${timeKey} AS time_key, ${rank} AS rank
     FROM articles a${cte ? ', q' : ''}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const page = relevance
     ? `SELECT * FROM (${filtered}) hits
        ${after?.sort === 'relevance' ? `WHERE (hits.rank, hits.id) < (${param(after.rank)}::float4, ${param(after.id)}::uuid)` : ''}
        ORDER BY hits.rank DESC, hits.id DESC LIMIT ${limit}`
-    : `${filtered} ORDER BY a.created_at DESC, a.id DESC LIMIT ${limit}`;
+    : `${filtered} ORDER BY a.${time} DESC, a.id DESC LIMIT ${limit}`;
   if (!cte || !ownQuery) return { sql: page, parameters };
   // Snippets for the page's rows only: ts_headline re-reads the text, which is too dear for every match.
   const options = param(
@@ -176,9 +216,9 @@ export function buildSearch(query: ArticleQuery): { sql: string; parameters: unk
   );
   const ownForPage = ownQuery.replace(/\ba\.language\b/g, 'page.language');
   const sql = `WITH ${cte}, page AS MATERIALIZED (${page})
-    SELECT page.*, ts_headline(copydesk_ts_config(page.language), left(translate(coalesce(b.body_text, ''), chr(2) || chr(3), ''), 20000), ${ownForPage}, ${options}) AS highlight
+    SELECT page.*, ts_headline(copydesk_ts_config(page.language), left(translate(coalesce(b.body_text, ''), chr(2) || chr(3), ''), 5000), ${ownForPage}, ${options}) AS highlight
     FROM page JOIN articles b ON b.id = page.id, q
-    ORDER BY ${relevance ? 'page.rank DESC' : 'page.created_at DESC'}, page.id DESC`;
+    ORDER BY ${relevance ? 'page.rank DESC' : `page.${time} DESC`}, page.id DESC`;
   return { sql, parameters };
 }
 
@@ -218,6 +258,6 @@ function toHit(row: Row, query: ArticleQuery): ArticleHit {
   const keyset: ArticleKeyset =
     query.sort === 'relevance' && query.q
       ? { sort: 'relevance', rank: Number(row.rank), id: row.id }
-      : { sort: 'newest', createdAt: row.created_key, id: row.id };
+      : { sort: 'newest', at: row.time_key, id: row.id };
   return { article, keyset, rank: row.rank === null ? null : Number(row.rank), highlight: row.highlight ?? null };
 }

@@ -19,7 +19,8 @@ export class ListArticlesDto {
 
   @ApiPropertyOptional({
     enum: ['relevance', 'newest'],
-    description: 'relevance (the default with q): best match first, with highlighted passages; newest: newest first',
+    description:
+      'relevance (the default with q): best match first, with highlighted passages; newest: newest first (by publication when publishedFrom or publishedTo is given, else by arrival)',
   })
   @Optional()
   @IsIn(['relevance', 'newest'])
