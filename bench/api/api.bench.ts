@@ -10,7 +10,7 @@
  * a build (`nest build`, which the npm script runs). Options: --articles=100000 --runs=3 --seconds=10
  * --connections=50 --keep (keep the scratch database for another run: --reuse=<name>).
  */
-import { type ArticleQuery, buildSearch, runMigrations, createDataSource } from '@copydesk/database';
+import { type ArticleQuery, ArticleSearchRepository, buildSearch, runMigrations, createDataSource } from '@copydesk/database';
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -243,9 +243,15 @@ async function main(): Promise<void> {
         ['full-text, all sources', { q: 'election', sort: 'relevance', limit: 20 }],
         ['topic incl. narrower', { topic: 'medtop:11000000', sort: 'newest', limit: 20 }],
       ];
+      // The configurations the API parses a query in: those of the languages in the archive.
+      const dataSource = createDataSource({ url, poolSize: 1 });
+      await dataSource.initialize();
+      const configs = await new ArticleSearchRepository(dataSource).configsInUse();
+      await dataSource.destroy();
+      process.stdout.write(`\ntext-search configurations in use: ${configs.join(', ')}\n`);
       let seqScans = await explain(db, 'get by id', `SELECT * FROM articles WHERE id = $1`, [ids[0]]);
       for (const [label, query] of plans) {
-        const { sql, parameters } = buildSearch(query);
+        const { sql, parameters } = buildSearch({ ...query, configs: query.q && !query.language ? configs : undefined });
         seqScans = (await explain(db, label, sql, parameters)) || seqScans;
       }
       process.stdout.write(
