@@ -286,7 +286,13 @@ describe('enrichment in the pipeline', () => {
       'x-correlation-id': 'e2e-re-enrich-measles',
     });
     expect(reEnrich.status).toBe(202);
-    expect(reEnrich.body).toEqual({ articleId: measlesId, revision: 1, requestId: 'e2e-re-enrich-measles', status: 'queued' });
+    expect(reEnrich.body).toEqual({
+      articleId: measlesId,
+      revision: 1,
+      requestId: 'e2e-re-enrich-measles',
+      status: 'queued',
+      jobId: `re-enrich.${measlesId}.1.e2e-re-enrich-measles`,
+    });
     expect(await enrichedLogged('e2e-re-enrich-measles', measlesId)).toMatchObject({ trigger: 're-enrich', editorial: ['topics'] });
     expect((await read(measlesId)).enrichment?.topics).toEqual(editorTopics);
 
