@@ -26,6 +26,7 @@ const esmOnly = [
   'fast-xml-parser',
   'strnum',
   'parse5',
+  '@seriousme',
 ];
 
 /** @type {import('jest').Config} */

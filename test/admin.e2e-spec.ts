@@ -119,7 +119,7 @@ describe('admin dashboard', () => {
     await withDatabase(
       (db) =>
         db.query(
-          `INSERT INTO api_keys (name, key_hash, key_prefix, role) VALUES ('dashboard reader', $1, $2, 'read'), ('cms push', $3, $4, 'ingest')`,
+          `INSERT INTO api_keys (name, key_hash, key_prefix, scopes) VALUES ('dashboard reader', $1, $2, '{read}'), ('cms push', $3, $4, '{ingest}')`,
           [
             createHash('sha256').update(READ_KEY).digest('hex'),
             READ_KEY.slice(0, 8),
@@ -184,7 +184,7 @@ describe('admin dashboard', () => {
         form: { _csrf: reader.csrf },
       });
       expect(refused.status).toBe(403);
-      expect(refused.text).toMatch(/read key cannot change anything/);
+      expect(refused.text).toMatch(/read scope cannot change anything/);
       expect((await call('/admin/api/overview', { authorization: `Bearer ${READ_KEY}` })).status).toBe(200);
       const bearer = await call('/admin/api/queues/ingest/pause', { method: 'POST', authorization: `Bearer ${READ_KEY}` });
       expect(bearer.status).toBe(403);

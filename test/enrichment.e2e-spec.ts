@@ -133,11 +133,12 @@ describe('enrichment in the pipeline', () => {
       prefix: environment.queuePrefix,
     });
     const hash = (key: string): string => createHash('sha256').update(key).digest('hex');
-    const keys = await sql<{ id: string; role: string }>(
-      `INSERT INTO api_keys (name, key_hash, key_prefix, role) VALUES ('desk', $1, 'test-ing', 'ingest'), ('reader', $2, 'test-rea', 'read') RETURNING id, role`,
+    // The desk's key pushes and corrects (ingest + manage); the reader's only reads.
+    const keys = await sql<{ id: string; name: string }>(
+      `INSERT INTO api_keys (name, key_hash, key_prefix, scopes) VALUES ('desk', $1, 'test-ing', '{ingest,read,manage}'), ('reader', $2, 'test-rea', '{read}') RETURNING id, name`,
       [hash(INGEST_KEY), hash(READ_KEY)],
     );
-    ingestKeyId = keys.find((k) => k.role === 'ingest')?.id as string;
+    ingestKeyId = keys.find((k) => k.name === 'desk')?.id as string;
   });
 
   afterAll(async () => {
@@ -285,7 +286,13 @@ describe('enrichment in the pipeline', () => {
       'x-correlation-id': 'e2e-re-enrich-measles',
     });
     expect(reEnrich.status).toBe(202);
-    expect(reEnrich.body).toEqual({ articleId: measlesId, revision: 1, requestId: 'e2e-re-enrich-measles', status: 'queued' });
+    expect(reEnrich.body).toEqual({
+      articleId: measlesId,
+      revision: 1,
+      requestId: 'e2e-re-enrich-measles',
+      status: 'queued',
+      jobId: `re-enrich.${measlesId}.1.e2e-re-enrich-measles`,
+    });
     expect(await enrichedLogged('e2e-re-enrich-measles', measlesId)).toMatchObject({ trigger: 're-enrich', editorial: ['topics'] });
     expect((await read(measlesId)).enrichment?.topics).toEqual(editorTopics);
 

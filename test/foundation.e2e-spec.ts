@@ -60,7 +60,7 @@ describe('one article, end to end, across four processes', () => {
       externalId: 'early-1',
     });
     expect(response.status).toBe(202);
-    expect(Object.keys(response.body).sort()).toEqual(['id', 'status']);
+    expect(Object.keys(response.body).sort()).toEqual(['id', 'jobId', 'status']);
     expect(response.body.status).toBe('received');
     const id = response.body.id as string;
     const article = await client.get(`/v1/articles/${id}`);

@@ -67,7 +67,7 @@ describe('takedown: an article removed for good', () => {
     expect(refusedSoft.contentType).toMatch(/^application\/problem\+json/);
     expect((await client.request('DELETE', `/v1/articles/${id}?hard=true`)).status).toBe(422);
     const ingestKey = `cdk_${randomBytes(24).toString('base64url')}`;
-    await stack.sql(`INSERT INTO api_keys (name, key_hash, key_prefix, role) VALUES ('cms', $1, $2, 'ingest')`, [
+    await stack.sql(`INSERT INTO api_keys (name, key_hash, key_prefix, scopes) VALUES ('cms', $1, $2, '{ingest}')`, [
       createHash('sha256').update(ingestKey).digest('hex'),
       ingestKey.slice(0, 8),
     ]);
@@ -120,13 +120,16 @@ describe('takedown: an article removed for good', () => {
     expect(late.received).toEqual([]);
 
     // The audit record: who (the installation's admin key: no key id), why, how much; not what.
-    const audit = await stack.sql<Record<string, unknown>>(`SELECT * FROM audit_events WHERE subject_id = $1`, [id]);
+    const audit = await stack.sql<Record<string, unknown>>(
+      `SELECT * FROM audit_log WHERE target_id = $1 AND action = 'article.taken-down'`,
+      [id],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
-      action: 'article.takedown',
-      subject_type: 'article',
-      api_key_id: null,
-      reason: 'Court order 2026/113: defamation',
+      target_type: 'article',
+      actor_key_id: null,
+      actor: 'env admin key',
+      details: expect.objectContaining({ reason: 'Court order 2026/113: defamation' }),
     });
     expect(JSON.stringify(audit[0])).not.toContain(SECRET_WORD);
     expect(JSON.stringify(audit[0])).not.toContain('Councillor');

@@ -5,9 +5,12 @@ import { QueueModule } from '@copydesk/queue';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ArticlesModule } from './articles/articles.module';
+import { AuditModule } from './audit/audit.module';
+import { StatsModule } from './stats/stats.module';
 import { ApiKeyGuard } from './common/api-key.guard';
-import { BootstrapAdminKey } from './common/bootstrap-admin-key.service';
+import { AuthModule } from './common/auth.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { EnrichmentApiModule } from './enrichment/enrichment.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -24,6 +27,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     LoggingModule.forRoot('api'),
     DatabaseModule,
     QueueModule.forRoot(),
+    AuthModule,
     ArticlesModule,
     IngestApiModule,
     SourcesModule,
@@ -32,8 +36,14 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WebhooksModule,
     EnrichmentApiModule,
     AdminModule,
+    ApiKeysModule,
+    AuditModule,
+    StatsModule,
   ],
   controllers: [HealthController, MetricsController],
-  providers: [BootstrapAdminKey, { provide: APP_GUARD, useClass: ApiKeyGuard }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  providers: [
+    { provide: APP_GUARD, useExisting: ApiKeyGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
 })
 export class ApiModule {}

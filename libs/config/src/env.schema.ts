@@ -22,6 +22,10 @@ export const SECRET_VARIABLES = new Set<keyof Env>([
   'ALERT_WEBHOOK_SECRET',
 ]);
 
+const RATE_LIMIT = /^\s*\d{1,9}\s*\/\s*\d{0,6}\s*[smh]\s*$/;
+const RATE_LIMIT_LIST =
+  /^\s*(?:ingest|read|manage|admin)\s*=\s*\d{1,9}\s*\/\s*\d{0,6}\s*[smh]\s*(?:,\s*(?:ingest|read|manage|admin)\s*=\s*\d{1,9}\s*\/\s*\d{0,6}\s*[smh]\s*)*$/;
+
 const DURATION_LIST = /^\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*(?:,\s*\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)\s*)*$/;
 
 /**
@@ -116,6 +120,58 @@ export class Env {
   @Min(1024)
   @Max(1024 * 1024 * 1024)
   MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * Which X-Forwarded-For hops to believe for the client address (rate limits on failed authentications, logs):
+   * `false` (the socket's address: right when nothing proxies the API), `true` (any: only behind a proxy that sets
+   * it), a number of hops, or proxy addresses/CIDRs separated by commas.
+   */
+  @IsString()
+  @Matches(/^(?:true|false|\d{1,2}|[0-9a-fA-F.:/]+(?:\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be true, false, a number of hops, or proxy addresses separated by commas',
+  })
+  TRUST_PROXY = 'false';
+
+  /** A request (headers and body) must arrive within this time, or the connection is answered 408 and closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** The headers must arrive within this time (slow-loris senders); at most HTTP_REQUEST_TIMEOUT_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** Deepest nesting of arrays and objects a JSON body may have; deeper is 422 before it is parsed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  MAX_JSON_DEPTH = 64;
+
+  /**
+   * Requests per API key, per scope of the route: a token bucket in Redis holding `count` tokens, refilled at
+   * `count` per window (`s`, `m` or `h`), so bursts up to `count` pass and the sustained rate is `count`/window.
+   */
+  @IsString()
+  @Matches(RATE_LIMIT_LIST, { message: 'must be scope=count/window pairs, e.g. ingest=600/1m,read=1200/1m,manage=300/1m,admin=600/1m' })
+  RATE_LIMITS = 'ingest=600/1m,read=1200/1m,manage=300/1m,admin=600/1m';
+
+  /** Failed authentications per client address (a token bucket, like RATE_LIMITS); then 429 until it refills. */
+  @IsString()
+  @Matches(RATE_LIMIT, { message: 'must be count/window, e.g. 30/1m' })
+  AUTH_FAILURE_LIMIT = '30/1m';
+
+  /** How long an Idempotency-Key's first answer is kept and replayed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
   /** Lets fetches and subscriber URLs reach loopback addresses. Only for tests and local development. */
   @Transform(toBool)

@@ -37,6 +37,7 @@ export * from './enrich/re-enrich-scheduler.service';
 export * from './enrich/training-data.service';
 export * from './enrich/enrichment-admin.module';
 export * from './publish/article-router.service';
+export * from './publish/article-views';
 export * from './publish/webhook-sender.service';
 export * from './publish/delivery-limits';
 export * from './publish/delivery-scheduler.service';

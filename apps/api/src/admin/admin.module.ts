@@ -4,7 +4,7 @@ import { ApiKeyGuard } from '../common/api-key.guard';
 import { AdminController } from './admin.controller';
 import { AlertMonitor } from './alerts/alert-monitor.service';
 import { ArticleDetails } from './articles/article-detail.service';
-import { AdminAudit, LoggedAdminAudit } from './audit/admin-audit';
+import { AdminAudit } from './audit/admin-audit';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { AdminSessions } from './auth/admin-session.service';
 import { QueueControl } from './jobs/queue-control.service';
@@ -43,7 +43,7 @@ import { PageContexts } from './pages/page-context.service';
     ArticleDetails,
     JobBrowser,
     AlertMonitor,
-    { provide: AdminAudit, useClass: LoggedAdminAudit },
+    AdminAudit,
   ],
 })
 export class AdminModule {}

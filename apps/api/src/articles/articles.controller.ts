@@ -1,46 +1,39 @@
-import { AppConfig } from '@copydesk/config';
-import { ApiKeyRole, RawItemOrigin } from '@copydesk/contracts';
-import { ArticleRepository, ClusterRepository, RelationRepository, SourceRepository, type ArticleEntity } from '@copydesk/database';
+import { ApiScope, RawItemOrigin, jobId } from '@copydesk/contracts';
+import { ArticleRepository, type AuditActor, SourceRepository } from '@copydesk/database';
+import { toNinjs } from '@copydesk/delivery';
 import { canonicalizeUrl } from '@copydesk/normalize';
-import { ArticleKiller, ArticleTakedown, CopydeskException, ErrorCode, IngestReceiver, type TakedownReport } from '@copydesk/pipeline';
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseBoolPipe, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
-import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
-import { requireRole } from '../enrichment/role';
+import { ArticleKiller, ArticleTakedown, CopydeskException, ErrorCode, IngestReceiver, toArticleForPublishing } from '@copydesk/pipeline';
+import { AppConfig } from '@copydesk/config';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ETagged } from '../caching/caching.decorators';
+import { Actor, Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { ApiProblems } from '../common/problem.view';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
+import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ArticleSearch } from './article-search.service';
+import { ArticleListView, ArticleView, toArticleView } from './article.view';
+import { TakedownView } from './takedown.view';
 import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
-import { type ArticleView, toArticleView } from './article.view';
-import { type ClusterView, toClusterView } from './cluster.view';
-import { type RevisionView, toRevisionView } from './revision.view';
 
-const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string') throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor is not a cursor this API gave out.', {
-      errors: [{ pointer: '/cursor', detail: 'invalid cursor' }],
-    });
-  }
-}
+const ArticleId = (): ParameterDecorator => UuidParam('id');
+export const NINJS_MEDIA_TYPE = 'application/ninjs+json';
 
 @ApiTags('articles')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Read)
 @Controller('v1/articles')
 export class ArticlesController {
   constructor(
     private readonly receiver: IngestReceiver,
     private readonly articles: ArticleRepository,
-    private readonly relations: RelationRepository,
     private readonly killer: ArticleKiller,
-    private readonly clusters: ClusterRepository,
     private readonly sources: SourceRepository,
+    private readonly access: SourceAccess,
+    private readonly search: ArticleSearch,
     private readonly takedown: ArticleTakedown,
     private readonly config: AppConfig,
   ) {}
@@ -50,15 +43,19 @@ export class ArticlesController {
    * caller can follow it at once. The same `externalId` again updates that article.
    */
   @Post()
+  @Idempotent()
+  @RequireScope(ApiScope.Ingest)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ArticleReceiptDto })
+  @ApiProblems(404)
   async push(
     @Body() dto: PushArticleDto,
     @Req() request: FastifyRequest & { rawBody?: Buffer },
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<ArticleReceiptDto> {
-    const source = await this.receiver.resolveSource(dto.source, auth.defaultSourceId);
+    const source = await this.receiver.resolveSource(dto.source, SourceAccess.defaultSourceId(auth));
+    this.access.assertSource(auth, source);
     // Same source and same URL is the same article, even without an id of the CMS's own.
     const externalId = dto.externalId ?? (dto.url ? canonicalizeUrl(dto.url) : null);
     if (dto.pubStatus === 'canceled' && !(externalId && (await this.articles.findByExternalId(source.id, externalId)))) {
@@ -80,148 +77,125 @@ export class ArticlesController {
       },
       correlationId,
     );
-    return { id: receipt.id, status: receipt.status };
-  }
-
-  /** Newest first, filtered and searched; follow `nextCursor` for the next page. Bodies are left out: read one article for them. */
-  @Get()
-  async list(
-    @Query() query: ListArticlesDto,
-  ): Promise<{ items: Array<Omit<ArticleView, 'bodyHtml' | 'bodyText'>>; nextCursor: string | null }> {
-    const limit = query.limit ?? 50;
-    let sourceIds: string[] | undefined;
-    if (query.source) {
-      const source = await this.sources.findByRef(query.source);
-      if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${query.source}".`);
-      sourceIds = [source.id];
-    }
-    const rows = await this.articles.search({
-      q: query.q,
-      status: query.status,
-      sourceIds,
-      language: query.language,
-      publishedFrom: query.publishedFrom ? new Date(query.publishedFrom) : undefined,
-      publishedTo: query.publishedTo ? new Date(query.publishedTo) : undefined,
-      clusterId: query.cluster,
-      limit,
-      after: decodeCursor(query.cursor),
-    });
-    const last = rows.length === limit ? rows[rows.length - 1] : null;
-    return {
-      items: rows.map((row) => {
-        const { bodyHtml: _html, bodyText: _text, ...rest } = toArticleView(row);
-        return rest;
-      }),
-      nextCursor: last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null,
-    };
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ description: 'The article, its status and its enrichment' })
-  async get(@ArticleId() id: string): Promise<ArticleView> {
-    return toArticleView(await this.find(id));
-  }
-
-  /** The article's history, oldest first: each revision with what changed, where from, and a word-level diff. */
-  @Get(':id/revisions')
-  @ApiQuery({ name: 'text', required: false, type: Boolean, description: 'Include each revision body text' })
-  async revisions(
-    @ArticleId() id: string,
-    @Query('text', new ParseBoolPipe({ optional: true })) text?: boolean,
-  ): Promise<{ articleId: string; items: RevisionView[] }> {
-    await this.find(id);
-    return { articleId: id, items: (await this.articles.listRevisions(id)).map((revision) => toRevisionView(revision, text ?? false)) };
+    return { id: receipt.id, status: receipt.status, jobId: jobId('raw', receipt.rawItemId) };
   }
 
   /**
-   * Articles this one duplicates or is duplicated by: label (same-article-update, syndicated-copy, rewrite) and
-   * similarity; the RELATIONS_PER_ARTICLE most similar.
+   * Lists and searches. Without q: newest first. With q: best match first (sort=relevance, the default) with the
+   * matching passages highlighted, or newest first (sort=newest). Follow `nextCursor` for the next page: pages are
+   * keyset pages, stable while articles arrive. Bodies are left out: read one article for them.
    */
-  @Get(':id/duplicates')
-  async duplicates(@ArticleId() id: string): Promise<{ articleId: string; items: Array<Record<string, unknown>> }> {
-    await this.find(id);
-    const related = await this.relations.related(id, this.config.get('RELATIONS_PER_ARTICLE'));
-    return {
-      articleId: id,
-      items: related.map((r) => ({
-        id: r.id,
-        label: r.relation,
-        similarity: r.similarity,
-        direction: r.direction,
-        title: r.title,
-        sourceId: r.sourceId,
-        publishedAt: r.publishedAt?.toISOString() ?? null,
-        status: r.status,
-      })),
-    };
+  @Get()
+  @ApiOkResponse({ type: ArticleListView })
+  @ApiProblems(422)
+  list(@Query() query: ListArticlesDto, @Auth() auth: AuthContext): Promise<ArticleListView> {
+    return this.search.list(query, auth);
   }
 
-  /** The story cluster the article belongs to: the other outlets' takes on the same event. 404 while it has none. */
-  @Get(':id/cluster')
-  async cluster(@ArticleId() id: string): Promise<ClusterView> {
-    const article = await this.find(id);
-    const cluster = article.clusterId ? await this.clusters.find(article.clusterId) : null;
-    if (!cluster)
-      throw new CopydeskException(ErrorCode.NotFound, 'The article is in no story cluster (yet): no related article was found.');
-    return toClusterView(cluster, await this.clusters.articles(cluster.id));
+  /** The article with its enrichment; as IPTC ninjs 3.1 with `format=ninjs` or `Accept: application/ninjs+json`. */
+  @Get(':id')
+  @ETagged()
+  @ApiQuery({ name: 'format', required: false, enum: ['native', 'ninjs'], description: 'ninjs: the article as IPTC ninjs 3.1' })
+  @ApiExtraModels(ArticleView)
+  @ApiResponse({
+    status: 200,
+    description: 'The article, its status and its enrichment',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ArticleView) } },
+      [NINJS_MEDIA_TYPE]: {
+        schema: { type: 'object', additionalProperties: true, description: 'IPTC ninjs 3.1 (https://www.iptc.org/std/ninjs/)' },
+      },
+    },
+  })
+  @ApiProblems(404, 409)
+  async get(
+    @ArticleId() id: string,
+    @Query('format') format: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Auth() auth: AuthContext,
+  ): Promise<ArticleView | Record<string, unknown>> {
+    const ninjs = wantsNinjs(format, request.headers.accept);
+    const article = await this.access.article(auth, id);
+    void reply.header('vary', 'Accept');
+    if (!ninjs) return toArticleView(article);
+    if (article.revision === 0)
+      throw new CopydeskException(ErrorCode.Conflict, `The article ${id} has no content yet (status ${article.status}): no ninjs to give.`);
+    const source = await this.sources.findById(article.sourceId);
+    const baseUri = `${this.config.get('PUBLIC_BASE_URL').replace(/\/$/, '')}/v1/articles`;
+    void reply.header('content-type', `${NINJS_MEDIA_TYPE}; charset=utf-8`);
+    return toNinjs(toArticleForPublishing(article, source), { baseUri }) as unknown as Record<string, unknown>;
   }
 
   /** Withdraws the article everywhere (`article.killed` to subscribers that received it). It stays stored. */
   @Post(':id/kill')
+  @Idempotent()
+  @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.OK)
-  async kill(@ArticleId() id: string, @Body() dto: KillArticleDto, @CorrelationId() correlationId: string): Promise<ArticleView> {
-    await this.killer.kill(id, dto.reason ?? 'killed by an editor', correlationId);
-    return toArticleView(await this.find(id));
+  @ApiOkResponse({ type: ArticleView })
+  @ApiProblems(404)
+  async kill(
+    @ArticleId() id: string,
+    @Body() dto: KillArticleDto,
+    @Auth() auth: AuthContext,
+    @Actor() actor: AuditActor,
+  ): Promise<ArticleView> {
+    await this.access.article(auth, id);
+    await this.killer.kill(id, dto.reason ?? 'killed by an editor', actor.correlationId, actor);
+    return toArticleView(await this.access.article(auth, id));
   }
 
   /**
-   * Takes an article down for good (admin keys only): its revisions, raw inputs, relations and deliveries are
-   * deleted, the subscribers that may hold it get `article.killed`, and an audit record keeps who, when and why
-   * (`reason`, in the query or a JSON body) without the content. Needs `hard=true`: to withdraw an article and keep
-   * it, POST /v1/articles/:id/kill.
+   * Takes an article down for good: its revisions, raw inputs, relations and deliveries are deleted, the subscribers
+   * that may hold it get `article.killed`, and the audit log keeps who, when and why (`reason`, in the query or a
+   * JSON body) without the content. Needs `hard=true`: to withdraw an article and keep it, POST /v1/articles/:id/kill.
    */
   @Delete(':id')
+  @RequireScope(ApiScope.Admin)
   @HttpCode(HttpStatus.OK)
-  @ApiQuery({ name: 'hard', required: true, type: Boolean, description: 'Must be true: the article is deleted, not withdrawn' })
-  @ApiQuery({
-    name: 'reason',
-    required: false,
-    type: String,
-    description: 'Why (or give {"reason"} in a JSON body); kept in the audit record',
-  })
+  @ApiQuery({ name: 'hard', required: true, enum: ['true'], description: 'Must be true: the article is deleted, not withdrawn' })
+  @ApiQuery({ name: 'reason', required: false, type: String, description: 'Why (or {"reason"} in a JSON body); kept in the audit log' })
+  @ApiOkResponse({ type: TakedownView })
+  @ApiProblems(404, 422)
   async takeDown(
     @ArticleId() id: string,
     @Query('hard') hard: string | undefined,
     @Query('reason') reasonInQuery: string | undefined,
     @Req() request: FastifyRequest,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
-  ): Promise<TakedownReport> {
-    requireRole(auth, [ApiKeyRole.Admin], 'take articles down');
+    @Actor() actor: AuditActor,
+  ): Promise<TakedownView> {
     if (hard !== 'true') {
       throw new CopydeskException(
         ErrorCode.ValidationFailed,
         'DELETE removes an article and all its content for good and needs hard=true; to withdraw it and keep it, POST /v1/articles/:id/kill.',
-        { errors: [{ pointer: '/hard', detail: 'must be true' }] },
+        { errors: [{ pointer: '/query/hard', detail: 'must be true' }] },
       );
     }
-    const body = request.body as { reason?: unknown } | undefined;
+    const body = request.body as { reason?: unknown } | null | undefined;
     const reason = typeof reasonInQuery === 'string' ? reasonInQuery : body?.reason;
-    if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 1000 || reason.includes('\u0000')) {
+    if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 1000) {
       throw new CopydeskException(
         ErrorCode.ValidationFailed,
         'A takedown needs a reason: 1 to 1000 characters, in the query or a JSON body.',
         {
-          errors: [{ pointer: '/reason', detail: 'required, 1 to 1000 characters' }],
+          errors: [{ pointer: '/query/reason', detail: 'required, 1 to 1000 characters' }],
         },
       );
     }
-    return this.takedown.takeDown(id, reason.trim(), { apiKeyId: auth.keyId }, correlationId);
+    await this.access.article(auth, id);
+    return this.takedown.takeDown(id, reason.trim(), actor);
   }
+}
 
-  private async find(id: string): Promise<ArticleEntity> {
-    const article = await this.articles.findById(id);
-    if (!article) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${id}.`);
-    return article;
+/** `format=ninjs` wins; else an Accept that names ninjs before (or without) JSON. */
+function wantsNinjs(format: string | undefined, accept: string | undefined): boolean {
+  if (format !== undefined) {
+    if (format === 'ninjs') return true;
+    if (format === 'native') return false;
+    throw new CopydeskException(ErrorCode.ValidationFailed, 'format must be native or ninjs.', {
+      errors: [{ pointer: '/query/format', detail: 'must be native or ninjs' }],
+    });
   }
+  return Boolean(accept && accept.toLowerCase().includes(NINJS_MEDIA_TYPE));
 }

@@ -1,12 +1,43 @@
+import { ArticleStatus } from '@copydesk/contracts';
 import type { ClusterArticleRow, ClusterRow } from '@copydesk/database';
+import { ApiProperty } from '@nestjs/swagger';
 
-export interface ClusterView {
+export class ClusterArticleView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty({ type: String, nullable: true })
   title: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  sourceId: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt: string | null;
+
+  @ApiProperty({ enum: ArticleStatus, enumName: 'ArticleStatus' })
+  status: string;
+}
+
+/** A story cluster: the articles of several outlets about one event. */
+export class ClusterView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  title: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
   articleCount: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   firstPublishedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastPublishedAt: string | null;
-  articles: Array<{ id: string; title: string | null; sourceId: string; publishedAt: string | null; status: string }>;
+
+  @ApiProperty({ type: [ClusterArticleView] })
+  articles: ClusterArticleView[];
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);

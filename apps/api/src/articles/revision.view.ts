@@ -1,18 +1,56 @@
 import type { ArticleRevisionEntity } from '@copydesk/database';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class RevisionDiffView {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Words added' })
+  added: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Words removed' })
+  removed: number;
+
+  @ApiProperty({ description: 'A unified patch of the words' })
+  patch: string;
+}
 
 /** One step of an article's history: what changed, when, and which input brought it. */
-export interface RevisionView {
+export class RevisionView {
+  @ApiProperty({ type: 'integer', minimum: 1 })
   revision: number;
+
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ example: 'api' })
   origin: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
   rawItemId: string | null;
+
+  @ApiProperty({ type: [String] })
   changedFields: string[];
+
+  @ApiProperty({ type: String, nullable: true })
   title: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
   byline: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
   contentHash: string | null;
-  /** Word-level diff against the previous revision: words added and removed, and a unified patch. */
-  diff: { added: number; removed: number; patch: string } | null;
+
+  @ApiProperty({ type: RevisionDiffView, nullable: true, description: 'Word-level diff against the previous revision' })
+  diff: RevisionDiffView | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'With text=true' })
   bodyText?: string | null;
+}
+
+export class RevisionListView {
+  @ApiProperty({ format: 'uuid' })
+  articleId: string;
+
+  @ApiProperty({ type: [RevisionView] })
+  items: RevisionView[];
 }
 
 export function toRevisionView(revision: ArticleRevisionEntity, withText: boolean): RevisionView {

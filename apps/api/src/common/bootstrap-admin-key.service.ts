@@ -1,10 +1,9 @@
 import { AppConfig } from '@copydesk/config';
-import { ApiKeyRole } from '@copydesk/contracts';
+import { ApiScope } from '@copydesk/contracts';
 import { ApiKeyEntity } from '@copydesk/database';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
-import { hashApiKey } from './api-key.guard';
+import { DataSource } from 'typeorm';
+import { generateApiKey, hashApiKey, visiblePrefix } from './api-key.secret';
 
 // Any constant; it only serialises API replicas booting at once.
 const BOOTSTRAP_LOCK_KEY = 7_301_450_222;
@@ -27,13 +26,16 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     const key = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
       const keys = manager.getRepository(ApiKeyEntity);
-      if (await keys.existsBy({ role: ApiKeyRole.Admin, revokedAt: IsNull() })) return null;
-      const generated = `cdk_${randomBytes(24).toString('base64url')}`;
+      const [{ exists }] = await manager.query<Array<{ exists: boolean }>>(
+        `SELECT EXISTS (SELECT 1 FROM api_keys WHERE 'admin' = ANY(scopes) AND revoked_at IS NULL) AS exists`,
+      );
+      if (exists) return null;
+      const generated = generateApiKey();
       await keys.insert({
         name: 'bootstrap admin',
         keyHash: hashApiKey(generated),
-        keyPrefix: generated.slice(0, 8),
-        role: ApiKeyRole.Admin,
+        keyPrefix: visiblePrefix(generated),
+        scopes: [ApiScope.Admin],
       });
       return generated;
     });

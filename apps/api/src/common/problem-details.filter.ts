@@ -72,6 +72,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (document.status === 503)
       this.logger.warn({ err: error, correlationId: document.correlationId }, 'request refused: dependency unavailable');
     else if (document.status >= 500) this.logger.error({ err: error, correlationId: document.correlationId }, 'request failed');
-    sendProblem(http.getResponse<FastifyReply>(), document);
+    const reply = http.getResponse<FastifyReply>();
+    // A header set on the reply already wins over the exception's.
+    if (error instanceof CopydeskException)
+      for (const [name, value] of Object.entries(error.headers)) if (!reply.hasHeader(name)) void reply.header(name, value);
+    sendProblem(reply, document);
   }
 }

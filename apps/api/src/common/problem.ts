@@ -16,7 +16,7 @@ export interface ProblemDocument {
 }
 
 /** Exhaustive on purpose: adding a code without a status is a compile error, never a silent 500. */
-export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.MalformedBody]: HttpStatus.BAD_REQUEST,
   [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -32,6 +32,14 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.DeliveryNotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.UrlRefused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCode.InvalidParameter]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.MethodNotAllowed]: HttpStatus.METHOD_NOT_ALLOWED,
+  [ErrorCode.RequestTimeout]: HttpStatus.REQUEST_TIMEOUT,
+  [ErrorCode.UriTooLong]: HttpStatus.URI_TOO_LONG,
+  [ErrorCode.HeadersTooLarge]: 431,
+  [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.IdempotencyKeyInUse]: HttpStatus.CONFLICT,
   [ErrorCode.ServiceUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
   [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
 };
@@ -52,6 +60,14 @@ const TITLES: Record<ErrorCode, string> = {
   [ErrorCode.DeliveryNotFound]: 'Delivery not found',
   [ErrorCode.UrlRefused]: 'The URL is refused',
   [ErrorCode.Conflict]: 'Conflict',
+  [ErrorCode.InvalidParameter]: 'A path parameter is not valid',
+  [ErrorCode.MethodNotAllowed]: 'Method not allowed',
+  [ErrorCode.RequestTimeout]: 'The request took too long to arrive',
+  [ErrorCode.UriTooLong]: 'The URL is too long',
+  [ErrorCode.HeadersTooLarge]: 'The request headers are too large',
+  [ErrorCode.RateLimited]: 'Too many requests',
+  [ErrorCode.IdempotencyKeyReused]: 'The Idempotency-Key was used for another request',
+  [ErrorCode.IdempotencyKeyInUse]: 'A request with this Idempotency-Key is still being answered',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.Internal]: 'Internal server error',
 };

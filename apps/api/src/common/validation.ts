@@ -9,7 +9,11 @@ export interface InvalidParam {
 function flatten(errors: ValidationError[], path: string[] = []): InvalidParam[] {
   return errors.flatMap((error) => {
     const here = [...path, error.property];
-    const own = Object.values(error.constraints ?? {}).map((detail) => ({ pointer: `/${here.join('/')}`, detail }));
+    const pointer = `/${here.join('/')}`;
+    // null where a value is required fails every constraint at once; one line says it better.
+    if (error.value === null && error.constraints) return [{ pointer, detail: `${error.property} must not be null` }];
+    if (error.value === undefined && error.constraints) return [{ pointer, detail: `${error.property} is required` }];
+    const own = Object.values(error.constraints ?? {}).map((detail) => ({ pointer, detail }));
     return [...own, ...flatten(error.children ?? [], here)];
   });
 }

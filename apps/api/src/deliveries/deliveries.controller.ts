@@ -1,14 +1,21 @@
+import { ApiScope } from '@copydesk/contracts';
+import type { AuditActor } from '@copydesk/database';
 import { DEFAULT_REPLAY_STATUSES, DeliveryAdmin } from '@copydesk/pipeline';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationId } from '../common/auth-context';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor } from '../common/auth-context';
+import { AllSources, RequireScope } from '../common/scope.decorator';
 import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dto';
 import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
+import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ETagged } from '../caching/caching.decorators';
 
-const Id = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+const Id = (): ParameterDecorator => UuidParam('id');
 
 @ApiTags('deliveries')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Manage)
+@AllSources()
 @Controller('v1')
 export class DeliveriesController {
   constructor(private readonly admin: DeliveryAdmin) {}
@@ -23,13 +30,10 @@ export class DeliveriesController {
 
   /** Sends a subscription's settled deliveries again, in the order they were created (dead and failed ones by default). */
   @Post('subscriptions/:id/replay')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: BulkReplayView })
-  async replayMany(
-    @Id() subscriptionId: string,
-    @Body() dto: BulkReplayDto,
-    @CorrelationId() correlationId: string,
-  ): Promise<BulkReplayView> {
+  async replayMany(@Id() subscriptionId: string, @Body() dto: BulkReplayDto, @Actor() actor: AuditActor): Promise<BulkReplayView> {
     return this.admin.replayMany(
       subscriptionId,
       {
@@ -37,12 +41,14 @@ export class DeliveriesController {
         since: dto?.since ? new Date(dto.since) : undefined,
         until: dto?.until ? new Date(dto.until) : undefined,
       },
-      correlationId,
+      actor.correlationId,
+      actor,
     );
   }
 
   /** One delivery with every attempt and the payload sent. */
   @Get('deliveries/:id')
+  @ETagged()
   @ApiOkResponse({ type: DeliveryDetailView })
   async get(@Id() id: string): Promise<DeliveryDetailView> {
     const { delivery, attempts } = await this.admin.get(id);
@@ -51,9 +57,10 @@ export class DeliveriesController {
 
   /** Sends one delivery again: same webhook-id and payload, a fresh retry schedule. */
   @Post('deliveries/:id/replay')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: DeliveryView })
-  async replay(@Id() id: string, @CorrelationId() correlationId: string): Promise<DeliveryView> {
-    return toDeliveryView(await this.admin.replay(id, correlationId));
+  async replay(@Id() id: string, @Actor() actor: AuditActor): Promise<DeliveryView> {
+    return toDeliveryView(await this.admin.replay(id, actor.correlationId, actor));
   }
 }

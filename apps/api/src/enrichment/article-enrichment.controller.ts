@@ -1,26 +1,30 @@
+import { ApiScope, AuditAction, jobId } from '@copydesk/contracts';
+import { type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { EditorialCorrector, ReEnrichScheduler } from '@copydesk/pipeline';
-import { Body, Controller, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { Actor, Auth, type AuthContext } from '../common/auth-context';
 import { type CorrectionView, CorrectionView as CorrectionViewDto, toCorrectionView } from './correction.view';
 import { ArticleReEnrichReceiptDto } from './dto/re-enrich.dto';
 import { EntityCorrectionDto } from './dto/entity-correction.dto';
 import { TopicCorrectionDto } from './dto/topic-correction.dto';
-import { EDITOR_ROLES, requireRole } from './role';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
+import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
-const ArticleId = (): ParameterDecorator => Param('id', new ParseUUIDPipe({ version: '4' }));
+const ArticleId = (): ParameterDecorator => UuidParam('id');
 
 /** Enrichment of one article: run it again, or correct its topics and entities as an editor. */
 @ApiTags('enrichment')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Manage)
 @ApiNotFoundResponse({ description: 'article-not-found' })
 @ApiConflictResponse({ description: 'article-killed: killed articles are not enriched, corrected or published again' })
 @Controller('v1/articles')
@@ -28,6 +32,8 @@ export class ArticleEnrichmentController {
   constructor(
     private readonly reEnrich: ReEnrichScheduler,
     private readonly corrector: EditorialCorrector,
+    private readonly access: SourceAccess,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /**
@@ -36,15 +42,20 @@ export class ArticleEnrichmentController {
    * entities, content type or language changed; otherwise the new enrichment is just stored.
    */
   @Post(':id/enrich')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ArticleReEnrichReceiptDto })
-  async enrich(
-    @ArticleId() id: string,
-    @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
-  ): Promise<ArticleReEnrichReceiptDto> {
-    requireRole(auth, EDITOR_ROLES, 're-enrich articles');
-    return { ...(await this.reEnrich.reEnrichOne(id, correlationId)), status: 'queued' };
+  async enrich(@ArticleId() id: string, @Auth() auth: AuthContext, @Actor() actor: AuditActor): Promise<ArticleReEnrichReceiptDto> {
+    await this.access.checkArticle(auth, id);
+    const receipt = await this.reEnrich.reEnrichOne(id, actor.correlationId);
+    // Nothing changes in PostgreSQL yet (a job is queued): the request itself is what is recorded.
+    await this.audit.record(actor, {
+      action: AuditAction.ArticleReEnrichRequested,
+      targetType: 'article',
+      targetId: id,
+      details: { revision: receipt.revision },
+    });
+    return { ...receipt, status: 'queued', jobId: jobId('re-enrich', id, receipt.revision, receipt.requestId) };
   }
 
   /**
@@ -59,10 +70,10 @@ export class ArticleEnrichmentController {
     @ArticleId() id: string,
     @Body() dto: TopicCorrectionDto,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<CorrectionView> {
-    requireRole(auth, EDITOR_ROLES, 'correct topics');
-    return toCorrectionView(await this.corrector.correctTopics(id, dto.topics, { apiKeyId: auth.keyId }, correlationId));
+    await this.access.checkArticle(auth, id);
+    return toCorrectionView(await this.corrector.correctTopics(id, dto.topics, { apiKeyId: auth.keyId, actor }, actor.correlationId));
   }
 
   /** An editor's people, organisations and places: each kind given replaces the machine's, now and later. */
@@ -72,15 +83,15 @@ export class ArticleEnrichmentController {
     @ArticleId() id: string,
     @Body() dto: EntityCorrectionDto,
     @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
+    @Actor() actor: AuditActor,
   ): Promise<CorrectionView> {
-    requireRole(auth, EDITOR_ROLES, 'correct entities');
+    await this.access.checkArticle(auth, id);
     return toCorrectionView(
       await this.corrector.correctEntities(
         id,
         { people: dto.people, organisations: dto.organisations, places: dto.places },
-        { apiKeyId: auth.keyId },
-        correlationId,
+        { apiKeyId: auth.keyId, actor },
+        actor.correlationId,
       ),
     );
   }

@@ -1,20 +1,23 @@
-import { ApiKeyRole } from '@copydesk/contracts';
+import { ApiScope, AuditAction, jobId } from '@copydesk/contracts';
+import { type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { ReEnrichScheduler, TrainingDataExporter } from '@copydesk/pipeline';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { Actor } from '../common/auth-context';
+import { AllSources, RequireScope } from '../common/scope.decorator';
 import { ReEnrichDto, ReEnrichReceiptDto } from './dto/re-enrich.dto';
-import { requireRole } from './role';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('enrichment')
-@ApiBearerAuth()
+@AllSources()
 @Controller('v1/enrichment')
 export class EnrichmentController {
   constructor(
     private readonly reEnrich: ReEnrichScheduler,
     private readonly training: TrainingDataExporter,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /**
@@ -23,16 +26,20 @@ export class EnrichmentController {
    * is; the worker queues them page by page, behind fresh copy. Same publishing rule as for one article.
    */
   @Post('re-enrich')
+  @Idempotent()
+  @RequireScope(ApiScope.Admin)
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: ReEnrichReceiptDto })
-  async reEnrichMatching(
-    @Body() dto: ReEnrichDto,
-    @Auth() auth: AuthContext,
-    @CorrelationId() correlationId: string,
-  ): Promise<ReEnrichReceiptDto> {
-    requireRole(auth, [ApiKeyRole.Admin], 're-enrich in bulk');
-    const { requestId, matched, limit } = await this.reEnrich.reEnrichMatching(dto, correlationId);
-    return { requestId, matched, limit, status: 'queued' };
+  async reEnrichMatching(@Body() dto: ReEnrichDto, @Actor() actor: AuditActor): Promise<ReEnrichReceiptDto> {
+    const { requestId, matched, limit, filter } = await this.reEnrich.reEnrichMatching(dto, actor.correlationId);
+    // The page jobs change nothing in PostgreSQL yet: the request itself is what is recorded.
+    await this.audit.record(actor, {
+      action: AuditAction.BulkReEnrichRequested,
+      targetType: 'enrichment',
+      targetId: requestId,
+      details: { matched, limit, filter },
+    });
+    return { requestId, matched, limit, status: 'queued', jobId: matched > 0 ? jobId('re-enrich-page', requestId, 0) : null };
   }
 
   /**
@@ -40,8 +47,12 @@ export class EnrichmentController {
    * `npm run train:topics -- --data <file>` to retrain the topic model on the newsroom's own archive.
    */
   @Get('training-data')
+  @RequireScope(ApiScope.Read)
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'One line per article: {"id": uuid, "text": "title\\n\\nbody", "topics": ["medtop:…"]}' })
+  @ApiOkResponse({
+    description: 'One line per article: {"id": uuid, "text": "title\\n\\nbody", "topics": ["medtop:…"]}',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
   async trainingData(@Res() reply: FastifyReply): Promise<void> {
     await reply
       .header('content-type', 'application/x-ndjson; charset=utf-8')

@@ -1,26 +1,25 @@
 import { AppConfig } from '@copydesk/config';
-import { RawItemOrigin } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin, jobId } from '@copydesk/contracts';
 import { DEFAULT_PAGE_SOURCE_SLUG } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, assertUrlAllowed } from '@copydesk/pipeline';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ReceiptBatchView, ReceiptView } from './ingest.view';
 import { Auth, type AuthContext, CorrelationId } from '../common/auth-context';
+import { RequireScope } from '../common/scope.decorator';
+import { SourceAccess } from '../common/source-access.service';
 import { IngestUrlDto } from './dto/ingest-url.dto';
-
-export interface IngestReceipt {
-  id: string;
-  status: string;
-  url: string;
-}
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 @ApiTags('ingest')
-@ApiBearerAuth()
+@RequireScope(ApiScope.Ingest)
 @Controller('v1/ingest')
 export class IngestController {
   constructor(
     private readonly receiver: IngestReceiver,
     private readonly config: AppConfig,
+    private readonly access: SourceAccess,
   ) {}
 
   /**
@@ -29,13 +28,18 @@ export class IngestController {
    * no article on the page) marks the article `failed` with the reason. The same URL again updates its article.
    */
   @Post()
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiAcceptedResponse({ description: '{id, status} for one url; {items: [{id, status, url}]} for urls' })
+  @ApiExtraModels(ReceiptView, ReceiptBatchView)
+  @ApiAcceptedResponse({
+    description: 'A receipt for url; {items: [...]} for urls',
+    schema: { oneOf: [{ $ref: getSchemaPath(ReceiptView) }, { $ref: getSchemaPath(ReceiptBatchView) }] },
+  })
   async ingest(
     @Body() dto: IngestUrlDto,
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
-  ): Promise<{ id: string; status: string } | { items: IngestReceipt[] }> {
+  ): Promise<ReceiptView | ReceiptBatchView> {
     if (Boolean(dto.url) === Boolean(dto.urls)) {
       throw new CopydeskException(ErrorCode.ValidationFailed, 'Give either url or urls.', {
         errors: [{ pointer: '/url', detail: 'give either url or urls' }],
@@ -48,7 +52,8 @@ export class IngestController {
     }
     const urls = dto.urls ?? [dto.url as string];
     for (const url of urls) assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
-    const source = await this.receiver.resolveSource(dto.source, auth.defaultSourceId, DEFAULT_PAGE_SOURCE_SLUG);
+    const source = await this.receiver.resolveSource(dto.source, SourceAccess.defaultSourceId(auth), DEFAULT_PAGE_SOURCE_SLUG);
+    this.access.assertSource(auth, source);
     const receipts = await this.receiver.receiveMany(
       source,
       urls.map((url) => ({
@@ -61,7 +66,10 @@ export class IngestController {
       })),
       correlationId,
     );
-    if (dto.url) return { id: receipts[0].id, status: receipts[0].status };
-    return { items: receipts.map((receipt, i) => ({ id: receipt.id, status: receipt.status, url: urls[i] })) };
+    const job = (rawItemId: string): string => jobId('raw', rawItemId);
+    if (dto.url) return { id: receipts[0].id, status: receipts[0].status, jobId: job(receipts[0].rawItemId) };
+    return {
+      items: receipts.map((receipt, i) => ({ id: receipt.id, status: receipt.status, jobId: job(receipt.rawItemId), url: urls[i] })),
+    };
   }
 }

@@ -1,36 +1,127 @@
+import { SourceType } from '@copydesk/contracts';
 import type { SourceEntity } from '@copydesk/database';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The source's own politeness, on top of the installation's. */
+export class SourcePolitenessView {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  minIntervalMs?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  concurrency?: number;
+}
+
+export class SourceScheduleView {
+  @ApiProperty({ type: 'integer', nullable: true })
+  pollIntervalSeconds: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Where adaptive polling stands now' })
+  currentIntervalSeconds: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  minIntervalSeconds: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  maxIntervalSeconds: number | null;
+}
+
+export class SourceHealthView {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastPolledAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastSuccessAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  lastError: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastErrorAt: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  consecutiveFailures: number;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  nextPollAt: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  itemsSeen: number;
+
+  @ApiProperty({ enum: ['healthy', 'failing', 'unhealthy', 'idle'] })
+  status: 'healthy' | 'failing' | 'unhealthy' | 'idle';
+}
 
 /** A source as the API shows it: settings and health, never credentials or secrets. */
-export interface SourceView {
+export class SourceView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+
+  @ApiProperty({ example: 'partner-wire' })
   slug: string;
+
+  @ApiProperty()
   name: string;
+
+  @ApiProperty({ enum: SourceType, enumName: 'SourceType' })
   type: string;
+
+  @ApiProperty({ type: String, format: 'uri', nullable: true })
   url: string | null;
+
+  @ApiProperty()
   active: boolean;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Europe/Paris' })
   timeZone: string | null;
+
+  @ApiProperty({ description: 'Whether credentials are stored (they are never shown)' })
   hasCredentials: boolean;
-  politeness: { minIntervalMs?: number; concurrency?: number } | null;
-  schedule: {
-    pollIntervalSeconds: number | null;
-    currentIntervalSeconds: number | null;
-    minIntervalSeconds: number | null;
-    maxIntervalSeconds: number | null;
-  };
-  health: {
-    lastPolledAt: string | null;
-    lastSuccessAt: string | null;
-    lastError: string | null;
-    lastErrorAt: string | null;
-    consecutiveFailures: number;
-    nextPollAt: string | null;
-    itemsSeen: number;
-    status: 'healthy' | 'failing' | 'unhealthy' | 'idle';
-  };
+
+  @ApiProperty({ type: SourcePolitenessView, nullable: true })
+  politeness: SourcePolitenessView | null;
+
+  @ApiProperty({ type: SourceScheduleView })
+  schedule: SourceScheduleView;
+
+  @ApiProperty({ type: SourceHealthView })
+  health: SourceHealthView;
+
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
+
   /** Only when the source is created or its secret rotated. */
+  @ApiPropertyOptional({
+    description: 'The whsec_ signing secret of a webhook source: in the answer that creates it, only',
+    example: 'whsec_…',
+  })
   webhookSecret?: string;
+}
+
+export class SourceListView {
+  @ApiProperty({ type: [SourceView] })
+  items: SourceView[];
+}
+
+export class RotatedWebhookSecretView {
+  @ApiProperty({ example: 'whsec_…', description: 'The new secret: shown this once' })
+  webhookSecret: string;
+
+  @ApiProperty({ format: 'date-time', description: 'Until when the previous secret still verifies' })
+  previousValidUntil: string;
+}
+
+export class PollReceiptView {
+  @ApiProperty({ format: 'uuid' })
+  sourceId: string;
+
+  @ApiProperty({ enum: ['queued'] })
+  status: 'queued';
+
+  @ApiProperty({ description: 'The poll job (GET /v1/jobs/{jobId})' })
+  jobId: string;
 }
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);

@@ -1,5 +1,5 @@
 import { AppConfig } from '@copydesk/config';
-import { RawItemOrigin, SourceType } from '@copydesk/contracts';
+import { ApiScope, RawItemOrigin, SourceType, jobId } from '@copydesk/contracts';
 import { SourceRepository, type SourceWithSecrets } from '@copydesk/database';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import {
@@ -12,14 +12,19 @@ import {
   type RawInput,
 } from '@copydesk/pipeline';
 import { RedisClient } from '@copydesk/queue';
-import { WebhookVerificationError, verify } from '@copydesk/signing';
-import { Body, Controller, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { WebhookVerificationError, generateWebhookSecret, verify } from '@copydesk/signing';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../common/problem.view';
+import { SCOPE_EXTENSION } from '../common/scope.decorator';
+import { WebhookReceiptView } from '../ingest/ingest.view';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyGuard } from '../common/api-key.guard';
-import { type AuthenticatedRequest, CorrelationId } from '../common/auth-context';
+import { type AuthenticatedRequest, CorrelationId, canUseSource } from '../common/auth-context';
 import { Public } from '../common/public.decorator';
 import { readInboundWebhook } from './inbound-webhook';
+import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 
 /** A seen webhook-id is remembered longer than any signature stays valid (5 minutes either way). */
 const REPLAY_MEMORY_SECONDS = 15 * 60;
@@ -27,6 +32,9 @@ const REPLAY_MEMORY_SECONDS = 15 * 60;
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
 export class WebhooksController {
+  /** Verifies signatures sent to sources that do not exist, so they fail the way wrong signatures do. */
+  private readonly decoySecret = generateWebhookSecret();
+
   constructor(
     private readonly sources: SourceRepository,
     private readonly secrets: SourceSecrets,
@@ -43,20 +51,27 @@ export class WebhooksController {
    */
   @Public()
   @Post(':sourceId')
+  @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
+  // Either a Standard Webhooks signature (no scheme: the headers below) or a key with the ingest scope.
+  @ApiSecurity({})
+  @ApiBearerAuth()
+  @ApiExtension(SCOPE_EXTENSION, ApiScope.Ingest)
+  @ApiHeader({ name: 'webhook-id', required: false, schema: { type: 'string', maxLength: 256 } })
+  @ApiHeader({ name: 'webhook-timestamp', required: false, schema: { type: 'string', pattern: '^[0-9]{1,12}$' } })
+  @ApiHeader({ name: 'webhook-signature', required: false, schema: { type: 'string', maxLength: 4096 } })
+  @ApiAcceptedResponse({ type: WebhookReceiptView, description: 'Accepted: stored, the work is queued' })
+  @ApiOkResponse({ type: WebhookReceiptView, description: 'A webhook-id seen before: acknowledged, ignored' })
+  @ApiProblems(401, 403, 404, 429)
   async receive(
-    @Param('sourceId', new ParseUUIDPipe()) sourceId: string,
+    @UuidParam('sourceId') sourceId: string,
     @Body() body: unknown,
     @Headers() headers: Record<string, string | undefined>,
     @Req() request: FastifyRequest & AuthenticatedRequest & { rawBody?: Buffer },
     @Res({ passthrough: true }) reply: FastifyReply,
     @CorrelationId() correlationId: string,
-  ): Promise<{ status: 'accepted'; items: Array<{ id: string; status: string }> } | { status: 'duplicate'; webhookId: string }> {
-    const source = await this.sources.findWithSecrets(sourceId);
-    if (!source || source.type !== SourceType.Webhook || !source.active) {
-      throw new CopydeskException(ErrorCode.NotFound, 'No active webhook source has this id.');
-    }
-    await this.authenticate(source, headers, request);
+  ): Promise<WebhookReceiptView> {
+    const source = await this.authenticate(sourceId, headers, request, reply);
 
     const { webhook, problems } = readInboundWebhook(body);
     if (!webhook)
@@ -92,7 +107,7 @@ export class WebhooksController {
               metadata: { webhookId },
             }));
       const receipts = await this.receiver.receiveMany(source, inputs, correlationId);
-      return { status: 'accepted', items: receipts.map((r) => ({ id: r.id, status: r.status })) };
+      return { status: 'accepted', items: receipts.map((r) => ({ id: r.id, status: r.status, jobId: jobId('raw', r.rawItemId) })) };
     } catch (err) {
       // Not stored, so the partner's retry must not be taken for a replay.
       if (seenKey) await this.redis.del(seenKey);
@@ -100,28 +115,47 @@ export class WebhooksController {
     }
   }
 
+  /**
+   * A signature, or an API key with the ingest scope for the source. Without a key, the answer never tells whether
+   * the source exists: an unknown source's signature is checked against a decoy secret and refused like a wrong one.
+   */
   private async authenticate(
-    source: SourceWithSecrets,
+    sourceId: string,
     headers: Record<string, string | undefined>,
     request: AuthenticatedRequest & { rawBody?: Buffer },
-  ): Promise<void> {
+    reply: FastifyReply,
+  ): Promise<SourceWithSecrets> {
     if (headers['webhook-signature']) {
+      const source = await this.findSource(sourceId);
       try {
-        verify({ headers, body: request.rawBody ?? Buffer.alloc(0), secrets: this.secrets.validWebhookSecrets(source) });
-        return;
+        const secrets = source ? this.secrets.validWebhookSecrets(source) : [this.decoySecret];
+        verify({ headers, body: request.rawBody ?? Buffer.alloc(0), secrets });
       } catch (err) {
         if (err instanceof WebhookVerificationError)
           throw new CopydeskException(ErrorCode.Unauthorized, `Webhook signature refused: ${err.message}`, { reason: err.code });
         throw err;
       }
+      if (!source) throw new Error('a decoy secret verified a signature');
+      return source;
     }
     if (headers.authorization) {
-      await this.keys.authenticate(request);
-      return;
+      const auth = await this.keys.admit(request, reply, ApiScope.Ingest);
+      const source = await this.findSource(sourceId);
+      if (!source) throw new CopydeskException(ErrorCode.NotFound, 'No active webhook source has this id.');
+      if (!canUseSource(auth, source.id))
+        throw new CopydeskException(ErrorCode.Forbidden, 'This key is limited to other sources.', { sourceId: source.id });
+      return source;
     }
     throw new CopydeskException(
       ErrorCode.Unauthorized,
       'Sign the call with Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) or send an API key.',
+      {},
+      { headers: { 'www-authenticate': 'Bearer realm="copydesk"' } },
     );
+  }
+
+  private async findSource(id: string): Promise<SourceWithSecrets | null> {
+    const source = await this.sources.findWithSecrets(id);
+    return source && source.type === SourceType.Webhook && source.active ? source : null;
   }
 }

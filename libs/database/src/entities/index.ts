@@ -1,4 +1,5 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { ArticleRevisionEntity } from './article-revision.entity';
 import { ArticleEntity } from './article.entity';
 import { DeliveryAttemptEntity } from './delivery-attempt.entity';
@@ -10,6 +11,7 @@ import { SubscriptionEntity } from './subscription.entity';
 
 export {
   ApiKeyEntity,
+  AuditEntryEntity,
   ArticleEntity,
   ArticleRevisionEntity,
   DeliveryAttemptEntity,
@@ -33,4 +35,5 @@ export const ENTITIES = [
   DeliveryEntity,
   DeliveryAttemptEntity,
   EditorialCorrectionEntity,
+  AuditEntryEntity,
 ];

@@ -5,6 +5,10 @@ import { PublishDeliveryState1764312000000 } from './1764312000000-publish-deliv
 import { EditorialCorrections1764330000000 } from './1764330000000-editorial-corrections';
 import { RecoveryAndAudit1764400000000 } from './1764400000000-recovery-and-audit';
 import { RecoveryIndexes1764400100000 } from './1764400100000-recovery-indexes';
+import { ApiKeyScopes1764410000000 } from './1764410000000-api-key-scopes';
+import { AuditLog1764411000000 } from './1764411000000-audit-log';
+import { IdempotencyKeys1764412000000 } from './1764412000000-idempotency-keys';
+import { ArticleSearch1764413000000 } from './1764413000000-article-search';
 import { PipelineThroughput1764500000000 } from './1764500000000-pipeline-throughput';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
@@ -16,5 +20,9 @@ export const MIGRATIONS = [
   EditorialCorrections1764330000000,
   RecoveryAndAudit1764400000000,
   RecoveryIndexes1764400100000,
+  ApiKeyScopes1764410000000,
+  AuditLog1764411000000,
+  IdempotencyKeys1764412000000,
+  ArticleSearch1764413000000,
   PipelineThroughput1764500000000,
 ];

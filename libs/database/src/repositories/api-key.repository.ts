@@ -1,29 +1,63 @@
+import type { ApiScope } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { ApiKeyEntity } from '../entities';
+import { queryRows } from './query-rows';
+
+export type NewApiKey = Pick<ApiKeyEntity, 'name' | 'keyHash' | 'keyPrefix'> & {
+  scopes: ApiScope[];
+  sourceIds?: string[] | null;
+  defaultSourceId?: string | null;
+  expiresAt?: Date | null;
+  createdByKeyId?: string | null;
+};
 
 @Injectable()
 export class ApiKeyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  private get repo() {
-    return this.dataSource.getRepository(ApiKeyEntity);
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(ApiKeyEntity);
   }
 
-  findActiveByHash(keyHash: string): Promise<ApiKeyEntity | null> {
-    return this.repo.findOneBy({ keyHash, revokedAt: IsNull() });
+  /** Revoked and expired keys too: the caller tells "unknown" from "revoked" and "expired". */
+  findByHash(keyHash: string): Promise<ApiKeyEntity | null> {
+    return this.repo().findOneBy({ keyHash });
   }
 
   /** A key by id, unless it was revoked (the dashboard re-checks its sessions' keys with it). */
   findActiveById(id: string): Promise<ApiKeyEntity | null> {
-    return this.repo.findOneBy({ id, revokedAt: IsNull() });
+    return this.repo().findOneBy({ id, revokedAt: IsNull() });
   }
 
-  create(fields: Pick<ApiKeyEntity, 'name' | 'keyHash' | 'keyPrefix' | 'role'> & Partial<ApiKeyEntity>): Promise<ApiKeyEntity> {
-    return this.repo.save(this.repo.create(fields));
+  findById(id: string, manager?: EntityManager): Promise<ApiKeyEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  async create(fields: NewApiKey, manager?: EntityManager): Promise<ApiKeyEntity> {
+    const repo = this.repo(manager);
+    return repo.save(repo.create(fields));
+  }
+
+  /** Newest first; revoked keys only when asked for. */
+  list(options: { includeRevoked: boolean }): Promise<ApiKeyEntity[]> {
+    const qb = this.repo().createQueryBuilder('k').orderBy('k.createdAt', 'DESC').addOrderBy('k.id', 'DESC');
+    if (!options.includeRevoked) qb.where('k.revokedAt IS NULL');
+    return qb.getMany();
+  }
+
+  /** Revokes the key unless it is revoked already; the row as it is now, or null when there is no such key. */
+  async revoke(id: string, manager?: EntityManager): Promise<{ key: ApiKeyEntity; revoked: boolean } | null> {
+    const updated = await queryRows<{ id: string }>(
+      manager ?? this.dataSource,
+      `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [id],
+    );
+    const key = await this.findById(id, manager);
+    return key ? { key, revoked: updated.length > 0 } : null;
   }
 
   async touch(id: string): Promise<void> {
-    await this.repo.update({ id }, { lastUsedAt: new Date() });
+    await this.repo().update({ id }, { lastUsedAt: new Date() });
   }
 }

@@ -389,19 +389,20 @@ export class DeliveryRepository {
    * Puts a settled delivery back in line: same event id and payload, a fresh retry schedule. Refused (null) while
    * it is still pending, and for anything but the kill of a killed article.
    */
-  async replay(id: string): Promise<DeliveryEntity | null> {
+  async replay(id: string, manager?: EntityManager): Promise<DeliveryEntity | null> {
     const [row] = await this.rows<DeliveryRow>(
       `UPDATE deliveries d SET status = 'pending', attempts_before_replay = d.attempts, next_attempt_at = now(), replays = d.replays + 1,
               replayed_at = now(), delivered_at = NULL, waiting_for = NULL, sending_until = NULL, updated_at = now()
        WHERE d.id = $1 AND d.status <> 'pending' AND ${REPLAYABLE}
        RETURNING d.*`,
       [id],
+      manager,
     );
     return row ? toDelivery(row) : null;
   }
 
   /** Replays a subscription's settled deliveries in the order they were created; returns them in that order. */
-  async replayMany(subscriptionId: string, selection: ReplaySelection): Promise<DeliveryRef[]> {
+  async replayMany(subscriptionId: string, selection: ReplaySelection, manager?: EntityManager): Promise<DeliveryRef[]> {
     const rows = await this.rows<RefRow>(
       `UPDATE deliveries d SET status = 'pending', attempts_before_replay = d.attempts, next_attempt_at = now(), replays = d.replays + 1,
               replayed_at = now(), delivered_at = NULL, waiting_for = NULL, sending_until = NULL, updated_at = now()
@@ -414,6 +415,7 @@ export class DeliveryRepository {
        WHERE d.id = picked.id AND d.status <> 'pending'
        RETURNING ${REF_COLUMNS}`,
       [subscriptionId, selection.statuses, selection.since ?? null, selection.until ?? null, selection.limit],
+      manager,
     );
     return rows.sort(bySeq).map(toRef);
   }

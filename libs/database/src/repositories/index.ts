@@ -1,5 +1,8 @@
 export * from './api-key.repository';
+export * from './audit-log.repository';
+export * from './idempotency.repository';
 export * from './article.repository';
+export * from './article-search.repository';
 export * from './article-enrichment.repository';
 export * from './editorial-correction.repository';
 export * from './delivery.repository';
@@ -13,6 +16,7 @@ export * from './operations.repository';
 export * from './recovery.repository';
 export * from './retention.repository';
 export * from './takedown.repository';
+export * from './stats.repository';
 export * from './query-rows';
 export * from './dashboard.repository';
 export * from './entity-rows';

@@ -138,8 +138,8 @@ export class RawItemRepository {
   }
 
   /** Makes a raw item processable again, for a replay. */
-  async resetForReplay(id: string): Promise<void> {
-    await this.repo().update({ id }, { status: RawItemStatus.Received, error: null, processedAt: null, enqueuedAt: new Date() });
+  async resetForReplay(id: string, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, { status: RawItemStatus.Received, error: null, processedAt: null, enqueuedAt: new Date() });
   }
 
   async markEnqueued(id: string): Promise<void> {

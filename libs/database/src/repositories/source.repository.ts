@@ -62,8 +62,8 @@ export class SourceRepository {
     return this.repo(manager).save(this.repo(manager).create(fields));
   }
 
-  async update(id: string, fields: SourceFields): Promise<void> {
-    await this.repo().update({ id }, fields as QueryDeepPartialEntity<SourceEntity>);
+  async update(id: string, fields: SourceFields, manager?: EntityManager): Promise<void> {
+    await this.repo(manager).update({ id }, fields as QueryDeepPartialEntity<SourceEntity>);
   }
 
   /** Counts a successful poll: failures reset, `itemsSeen` grows by the items that were new. */

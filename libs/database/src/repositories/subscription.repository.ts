@@ -30,12 +30,16 @@ export class SubscriptionRepository {
     return (manager ?? this.dataSource.manager).getRepository(SubscriptionEntity);
   }
 
-  create(fields: Omit<SubscriptionEntity, 'id' | 'createdAt' | 'updatedAt' | 'disabledReason' | 'deletedAt'>): Promise<SubscriptionEntity> {
-    return this.repo.save(this.repo.create({ ...fields, disabledReason: null, deletedAt: null }));
+  create(
+    fields: Omit<SubscriptionEntity, 'id' | 'createdAt' | 'updatedAt' | 'disabledReason' | 'deletedAt'>,
+    manager?: EntityManager,
+  ): Promise<SubscriptionEntity> {
+    const repo = this.repoFor(manager);
+    return repo.save(repo.create({ ...fields, disabledReason: null, deletedAt: null }));
   }
 
-  findById(id: string): Promise<SubscriptionEntity | null> {
-    return this.repo.findOneBy({ id, deletedAt: IsNull() });
+  findById(id: string, manager?: EntityManager): Promise<SubscriptionEntity | null> {
+    return this.repoFor(manager).findOneBy({ id, deletedAt: IsNull() });
   }
 
   /** With secrets: only signing needs them, and nothing else should load them. */
@@ -71,11 +75,11 @@ export class SubscriptionRepository {
   }
 
   /** Applies the changes; returns the updated row, or null when there is no such subscription. */
-  async update(id: string, changes: SubscriptionChanges): Promise<SubscriptionEntity | null> {
+  async update(id: string, changes: SubscriptionChanges, manager?: EntityManager): Promise<SubscriptionEntity | null> {
     if (Object.keys(changes).length > 0) {
-      await this.repo.update({ id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<SubscriptionEntity>);
+      await this.repoFor(manager).update({ id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<SubscriptionEntity>);
     }
-    return this.findById(id);
+    return this.findById(id, manager);
   }
 
   /**
@@ -106,8 +110,8 @@ export class SubscriptionRepository {
   }
 
   /** Soft delete: the row stays for the delivery history, its secrets do not. Returns false when already gone. */
-  async softDelete(id: string): Promise<boolean> {
-    const result = await this.repo.update(
+  async softDelete(id: string, manager?: EntityManager): Promise<boolean> {
+    const result = await this.repoFor(manager).update(
       { id, deletedAt: IsNull() },
       { deletedAt: new Date(), status: SubscriptionStatus.Disabled, disabledReason: 'deleted', secrets: [] },
     );
@@ -125,8 +129,9 @@ export class SubscriptionRepository {
     overlapMs: number,
     now: Date,
     keep: number,
+    outer?: EntityManager,
   ): Promise<{ subscription: SubscriptionEntity; previousExpiresAt: Date | null } | null> {
-    return this.dataSource.transaction(async (manager) => {
+    return (outer ?? this.dataSource.manager).transaction(async (manager) => {
       const repo = manager.getRepository(SubscriptionEntity);
       const current = await repo
         .createQueryBuilder('s')

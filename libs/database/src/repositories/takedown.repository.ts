@@ -16,15 +16,6 @@ export interface TakedownCounts {
 /** The reason an article row shows after a takedown; the administrator's own words stay in the audit record. */
 export const TAKEN_DOWN_REASON = 'taken down';
 
-/** Recorded for each takedown (no content). */
-export interface TakedownAudit {
-  articleId: string;
-  apiKeyId: string | null;
-  correlationId: string;
-  reason: string;
-  counts: TakedownCounts;
-}
-
 /**
  * Removes an article's content everywhere it is stored, inside the caller's transaction: revisions, raw inputs (and
  * the feed documents they came in), duplicate and cluster relations, fingerprints, entity keys, editorial
@@ -70,14 +61,6 @@ export class TakedownRepository {
       [articleId, ArticleStatus.Killed, TAKEN_DOWN_REASON],
     );
     return { revisions, rawItems, relations, deliveries, deliveryAttempts, editorialCorrections };
-  }
-
-  async recordAudit(audit: TakedownAudit, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events (action, subject_type, subject_id, api_key_id, correlation_id, reason, details)
-       VALUES ('article.takedown', 'article', $1, $2, $3, $4, $5)`,
-      [audit.articleId, audit.apiKeyId, audit.correlationId, audit.reason, JSON.stringify({ removed: audit.counts })],
-    );
   }
 
   /** Out of its story cluster; a cluster named after it takes the next article's title. */

@@ -1,7 +1,8 @@
-import { ArticleEventType, JobName, jobId } from '@copydesk/contracts';
-import { ArticleRepository } from '@copydesk/database';
+import { ArticleEventType, AuditAction, JobName, jobId } from '@copydesk/contracts';
+import { ArticleRepository, type AuditActor, AuditLogRepository } from '@copydesk/database';
 import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 
 /**
@@ -15,13 +16,24 @@ export class ArticleKiller {
   constructor(
     private readonly articles: ArticleRepository,
     private readonly queue: JobQueue,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogRepository,
   ) {}
 
-  /** Idempotent: killing a killed article changes nothing and sends nothing again. */
-  async kill(articleId: string, reason: string, correlationId: string): Promise<{ killed: boolean }> {
+  /** Idempotent: killing a killed article changes nothing and sends nothing again (nor is it audited again). */
+  async kill(articleId: string, reason: string, correlationId: string, actor?: AuditActor): Promise<{ killed: boolean }> {
     const article = await this.articles.findById(articleId);
     if (!article) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${articleId}.`);
-    const killed = await this.articles.markKilled(articleId, reason);
+    const killed = await this.dataSource.transaction(async (manager) => {
+      const done = await this.articles.markKilled(articleId, reason, manager);
+      if (done && actor)
+        await this.audit.record(
+          actor,
+          { action: AuditAction.ArticleKilled, targetType: 'article', targetId: articleId, details: { reason } },
+          manager,
+        );
+      return done;
+    });
     if (killed) {
       await this.announce(articleId, article.revision, correlationId);
       this.logger.log({ articleId, reason }, 'article killed');

@@ -1,7 +1,9 @@
 import { AppConfig } from '@copydesk/config';
-import { ArticleEventType, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ArticleEventType, AuditAction, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
 import {
   ArticleRepository,
+  type AuditActor,
+  AuditLogRepository,
   DeliveryRepository,
   SourceRepository,
   SubscriptionRepository,
@@ -44,10 +46,12 @@ export class ArticleTakedown {
     private readonly subscriptions: SubscriptionRepository,
     private readonly sources: SourceRepository,
     private readonly scheduler: DeliveryScheduler,
+    private readonly audit: AuditLogRepository,
     private readonly config: AppConfig,
   ) {}
 
-  async takeDown(articleId: string, reason: string, actor: { apiKeyId: string | null }, correlationId: string): Promise<TakedownReport> {
+  async takeDown(articleId: string, reason: string, actor: AuditActor): Promise<TakedownReport> {
+    const { correlationId } = actor;
     const { counts, kills } = await this.dataSource.transaction(async (manager) => {
       const article = await this.articles.findForUpdate(articleId, manager);
       if (!article) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${articleId}.`);
@@ -89,7 +93,12 @@ export class ArticleTakedown {
           ),
         );
       }
-      await this.takedowns.recordAudit({ articleId, apiKeyId: actor.apiKeyId, correlationId, reason, counts: removed }, manager);
+      // Who, when, why and how much; never what was taken down.
+      await this.audit.record(
+        actor,
+        { action: AuditAction.ArticleTakenDown, targetType: 'article', targetId: articleId, details: { reason, removed } },
+        manager,
+      );
       return { counts: removed, kills: created };
     });
     // After the commit; a lost enqueue leaves the delivery pending, for the delivery sweeper.

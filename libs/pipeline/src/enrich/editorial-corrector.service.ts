@@ -1,7 +1,9 @@
-import { ArticleEventType, ArticleStatus, JobName, jobId } from '@copydesk/contracts';
+import { ArticleEventType, ArticleStatus, AuditAction, JobName, jobId } from '@copydesk/contracts';
 import {
   ArticleEnrichmentRepository,
   ArticleRepository,
+  type AuditActor,
+  AuditLogRepository,
   type CorrectedEntities,
   type CorrectionContent,
   EditorialCorrectionRepository,
@@ -23,6 +25,8 @@ import { enrichmentText, toEditorialCorrections } from './editorial-corrections.
 /** Who corrects: the API key (null for the installation's admin key). */
 export interface CorrectionAuthorKey {
   apiKeyId: string | null;
+  /** When given, the correction is recorded in the audit log, in its transaction. */
+  actor?: AuditActor;
 }
 
 /** What a correction did. */
@@ -53,6 +57,7 @@ export class EditorialCorrector {
     private readonly enrichments: ArticleEnrichmentRepository,
     private readonly corrections: EditorialCorrectionRepository,
     private readonly queue: JobQueue,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /** The article's topics, as an editor confirms them: active IPTC Media Topics, most important first. */
@@ -113,6 +118,13 @@ export class EditorialCorrector {
         { ...correction, articleId, articleRevision: locked.revision, apiKeyId: author.apiKeyId },
         manager,
       );
+      if (author.actor) {
+        const [action, details] =
+          correction.kind === 'topics'
+            ? [AuditAction.ArticleTopicsCorrected, { topics: correction.topics }]
+            : [AuditAction.ArticleEntitiesCorrected, { entities: correction.entities }];
+        await this.audit.record(author.actor, { action, targetType: 'article', targetId: articleId, details }, manager);
+      }
       let merged: EditedEnrichment | null = null;
       if (locked.enrichment) {
         const inForce = toEditorialCorrections(await this.corrections.inForce(articleId, manager));

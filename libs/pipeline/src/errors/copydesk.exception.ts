@@ -20,18 +20,36 @@ export enum ErrorCode {
   DeliveryNotFound = 'delivery-not-found',
   UrlRefused = 'url-refused',
   Conflict = 'conflict',
+  /** A path parameter that cannot name anything (not a UUID, say). */
+  InvalidParameter = 'invalid-parameter',
+  /** The path exists, not with this method. */
+  MethodNotAllowed = 'method-not-allowed',
+  /** The body took too long to arrive. */
+  RequestTimeout = 'request-timeout',
+  UriTooLong = 'uri-too-long',
+  HeadersTooLarge = 'headers-too-large',
+  /** Too many requests for the key (or failed authentications from the address). */
+  RateLimited = 'rate-limited',
+  /** An Idempotency-Key used again with another request. */
+  IdempotencyKeyReused = 'idempotency-key-reused',
+  /** An Idempotency-Key whose first request is still being answered. */
+  IdempotencyKeyInUse = 'idempotency-key-in-use',
   ServiceUnavailable = 'service-unavailable',
   Internal = 'internal',
 }
 
 export class CopydeskException extends Error {
+  /** HTTP headers the answer must carry (a `WWW-Authenticate` challenge, `Retry-After`, `Allow`). */
+  readonly headers: Readonly<Record<string, string>>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly extensions: Record<string, unknown> = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CopydeskException';
+    this.headers = options?.headers ?? {};
   }
 }

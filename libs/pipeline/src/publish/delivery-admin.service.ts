@@ -1,12 +1,15 @@
-import { ArticleEventType, ArticleStatus, DeliveryStatus, SubscriptionStatus } from '@copydesk/contracts';
+import { ArticleEventType, ArticleStatus, AuditAction, DeliveryStatus, SubscriptionStatus } from '@copydesk/contracts';
 import {
   ArticleRepository,
+  type AuditActor,
+  AuditLogRepository,
   DeliveryRepository,
   SubscriptionRepository,
   type DeliveryAttemptEntity,
   type DeliveryEntity,
 } from '@copydesk/database';
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { DeliveryScheduler } from './delivery-scheduler.service';
 
@@ -56,6 +59,8 @@ export class DeliveryAdmin {
     private readonly subscriptions: SubscriptionRepository,
     private readonly articles: ArticleRepository,
     private readonly scheduler: DeliveryScheduler,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async listForSubscription(subscriptionId: string, options: DeliveryListOptions): Promise<DeliveryPage> {
@@ -78,7 +83,7 @@ export class DeliveryAdmin {
     return { delivery, attempts: await this.deliveries.listAttempts(id) };
   }
 
-  async replay(id: string, correlationId: string): Promise<DeliveryEntity> {
+  async replay(id: string, correlationId: string, actor?: AuditActor): Promise<DeliveryEntity> {
     const current = await this.deliveries.findById(id);
     if (!current) throw deliveryNotFound(id);
     if (current.status === DeliveryStatus.Pending) {
@@ -94,7 +99,14 @@ export class DeliveryAdmin {
         articleId: current.articleId,
       });
     }
-    const replayed = await this.deliveries.replay(id);
+    const replayed = await this.dataSource.transaction(async (manager) => {
+      const row = await this.deliveries.replay(id, manager);
+      if (row && actor) {
+        const details = { subscriptionId: row.subscriptionId, articleId: row.articleId, event: row.event };
+        await this.audit.record(actor, { action: AuditAction.DeliveryReplayed, targetType: 'delivery', targetId: id, details }, manager);
+      }
+      return row;
+    });
     // Lost a race with another replay or a kill: say so rather than pretend.
     if (!replayed)
       throw new CopydeskException(ErrorCode.Conflict, 'The delivery changed meanwhile; read it and try again.', { deliveryId: id });
@@ -105,14 +117,28 @@ export class DeliveryAdmin {
     return replayed;
   }
 
-  async replayMany(subscriptionId: string, options: BulkReplayOptions, correlationId: string): Promise<BulkReplayResult> {
+  async replayMany(
+    subscriptionId: string,
+    options: BulkReplayOptions,
+    correlationId: string,
+    actor?: AuditActor,
+  ): Promise<BulkReplayResult> {
     await this.requireSendable(subscriptionId);
     const statuses = options.statuses.filter((status) => status !== DeliveryStatus.Pending);
-    const replayed = await this.deliveries.replayMany(subscriptionId, {
-      statuses,
-      since: options.since,
-      until: options.until,
-      limit: MAX_BULK_REPLAY,
+    const selection = { statuses, since: options.since, until: options.until, limit: MAX_BULK_REPLAY };
+    const replayed = await this.dataSource.transaction(async (manager) => {
+      const rows = await this.deliveries.replayMany(subscriptionId, selection, manager);
+      if (actor) {
+        const details = { statuses, since: options.since ?? null, until: options.until ?? null, replayed: rows.length };
+        const event = {
+          action: AuditAction.SubscriptionDeliveriesReplayed,
+          targetType: 'subscription',
+          targetId: subscriptionId,
+          details,
+        } as const;
+        await this.audit.record(actor, event, manager);
+      }
+      return rows;
     });
     await this.scheduler.enqueueAll(replayed, 'replay', correlationId);
     this.logger.log({ subscriptionId, replayed: replayed.length, statuses }, 'deliveries replayed');

@@ -1,10 +1,18 @@
 import { AppConfig } from '@copydesk/config';
-import { ARTICLE_EVENT_TYPES, type ArticleEventType, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
-import { DeliveryRepository, SubscriptionRepository, type SubscriptionEntity } from '@copydesk/database';
+import { ARTICLE_EVENT_TYPES, type ArticleEventType, AuditAction, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import {
+  type AuditActor,
+  type AuditEvent,
+  AuditLogRepository,
+  DeliveryRepository,
+  SubscriptionRepository,
+  type SubscriptionEntity,
+} from '@copydesk/database';
 import type { SubscriptionFilters } from '@copydesk/delivery';
 import { mediaTopic, normaliseQcode } from '@copydesk/enrichment';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { SecretSealer } from '../common/secret-sealer.service';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { assertUrlAllowed } from '../errors/url-refusal';
@@ -59,11 +67,13 @@ export class SubscriptionManager {
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
     private readonly sealer: SecretSealer,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogRepository,
   ) {}
 
-  async create(input: NewSubscription): Promise<SubscriptionWithSecret> {
+  async create(input: NewSubscription, actor?: AuditActor): Promise<SubscriptionWithSecret> {
     const secret = generateWebhookSecret();
-    const subscription = await this.subscriptions.create({
+    const fields = {
       name: input.name ?? null,
       url: this.checkUrl(input.url),
       secrets: [{ secret: this.sealer.sealWebhookSecret(secret), createdAt: new Date().toISOString(), expiresAt: null }],
@@ -71,6 +81,14 @@ export class SubscriptionManager {
       format: input.format ?? SubscriptionFormat.Native,
       filters: this.checkFilters(input.filters ?? {}) as Record<string, unknown>,
       status: SubscriptionStatus.Active,
+    };
+    const subscription = await this.audited(actor, async (manager) => {
+      const created = await this.subscriptions.create(fields, manager);
+      const details = { url: created.url, events: created.events, format: created.format, filters: created.filters };
+      return {
+        result: created,
+        event: { action: AuditAction.SubscriptionCreated, targetType: 'subscription', targetId: created.id, details },
+      };
     });
     this.logger.log({ subscriptionId: subscription.id }, 'subscription created');
     return { subscription, secret };
@@ -86,15 +104,19 @@ export class SubscriptionManager {
     return subscription;
   }
 
-  async update(id: string, patch: SubscriptionPatch): Promise<SubscriptionEntity> {
+  async update(id: string, patch: SubscriptionPatch, actor?: AuditActor): Promise<SubscriptionEntity> {
     const current = await this.get(id);
-    const updated = await this.subscriptions.update(id, {
+    const changes = {
       ...(patch.url !== undefined ? { url: this.checkUrl(patch.url) } : {}),
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.events !== undefined ? { events: [...new Set(patch.events)] } : {}),
       ...(patch.format !== undefined ? { format: patch.format } : {}),
       ...(patch.filters !== undefined ? { filters: this.checkFilters(patch.filters) as Record<string, unknown> } : {}),
-    });
+    };
+    const updated = await this.audited(actor, async (manager) => ({
+      result: await this.subscriptions.update(id, changes, manager),
+      event: { action: AuditAction.SubscriptionUpdated, targetType: 'subscription', targetId: id, details: { ...patch } },
+    }));
     if (!updated) throw notFound(id);
     if (patch.status === undefined || patch.status === current.status) return updated;
     await this.changeStatus(id, patch.status);
@@ -102,8 +124,12 @@ export class SubscriptionManager {
   }
 
   /** Soft delete; pending deliveries are cancelled. */
-  async remove(id: string): Promise<void> {
-    if (!(await this.subscriptions.softDelete(id))) throw notFound(id);
+  async remove(id: string, actor?: AuditActor): Promise<void> {
+    const deleted = await this.audited(actor, async (manager) => ({
+      result: await this.subscriptions.softDelete(id, manager),
+      event: { action: AuditAction.SubscriptionDeleted, targetType: 'subscription', targetId: id },
+    }));
+    if (!deleted) throw notFound(id);
     const cancelled = await this.deliveries.cancelPendingForSubscription(id, 'the subscription was deleted');
     this.logger.log({ subscriptionId: id, cancelled }, 'subscription deleted');
   }
@@ -112,18 +138,31 @@ export class SubscriptionManager {
    * A new secret, shown once. The previous ones keep signing (every request carries one signature per secret)
    * until `overlapSeconds` from now, so the subscriber can switch without dropping a delivery.
    */
-  async rotateSecret(id: string, overlapSeconds = DEFAULT_SECRET_OVERLAP_SECONDS): Promise<SubscriptionWithSecret> {
+  async rotateSecret(id: string, overlapSeconds = DEFAULT_SECRET_OVERLAP_SECONDS, actor?: AuditActor): Promise<SubscriptionWithSecret> {
     const secret = generateWebhookSecret();
-    const rotated = await this.subscriptions.rotateSecret(
-      id,
-      this.sealer.sealWebhookSecret(secret),
-      overlapSeconds * 1000,
-      new Date(),
-      MAX_SECRETS,
-    );
+    const sealed = this.sealer.sealWebhookSecret(secret);
+    const rotated = await this.audited(actor, async (manager) => ({
+      result: await this.subscriptions.rotateSecret(id, sealed, overlapSeconds * 1000, new Date(), MAX_SECRETS, manager),
+      event: { action: AuditAction.SubscriptionSecretRotated, targetType: 'subscription', targetId: id, details: { overlapSeconds } },
+    }));
     if (!rotated) throw notFound(id);
     this.logger.log({ subscriptionId: id, overlapSeconds }, 'subscription secret rotated');
     return { subscription: rotated.subscription, secret, previousSecretExpiresAt: rotated.previousExpiresAt };
+  }
+
+  /**
+   * Runs the change in a transaction and records it in the audit log there, when there is an actor and the change
+   * happened (a null or false result means nothing was changed: the caller answers 404).
+   */
+  private async audited<T>(
+    actor: AuditActor | undefined,
+    change: (manager: EntityManager) => Promise<{ result: T; event: AuditEvent }>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const { result, event } = await change(manager);
+      if (actor && result !== null && result !== false) await this.audit.record(actor, event, manager);
+      return result;
+    });
   }
 
   private async changeStatus(id: string, status: SubscriptionStatus): Promise<void> {

@@ -1,9 +1,9 @@
 import { AppConfig } from '@copydesk/config';
-import { SourceType } from '@copydesk/contracts';
-import { SourceRepository, type SourceEntity, type SourceFields } from '@copydesk/database';
+import { AuditAction, SourceType } from '@copydesk/contracts';
+import { type AuditActor, AuditLogRepository, SourceRepository, type SourceEntity, type SourceFields } from '@copydesk/database';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { assertUrlAllowed } from '../errors/url-refusal';
 import { PollScheduler } from './poll-scheduler.service';
@@ -38,9 +38,11 @@ export class SourceAdmin {
     private readonly secrets: SourceSecrets,
     private readonly scheduler: PollScheduler,
     private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLogRepository,
   ) {}
 
-  async create(settings: SourceSettings): Promise<CreatedSource> {
+  async create(settings: SourceSettings, actor?: AuditActor): Promise<CreatedSource> {
     if (NEEDS_URL.has(settings.type) && !settings.url) {
       throw new CopydeskException(ErrorCode.ValidationFailed, `A ${settings.type} source needs a url.`, {
         errors: [{ pointer: '/url', detail: 'url is required' }],
@@ -48,6 +50,7 @@ export class SourceAdmin {
     }
     if (settings.url) this.checkUrl(settings.url);
     this.checkTimeZone(settings.timeZone);
+    this.checkIntervals(settings);
     const webhookSecret = settings.type === SourceType.Webhook ? generateWebhookSecret() : null;
     const fields: SourceFields & Pick<SourceEntity, 'slug' | 'name' | 'type'> = {
       slug: settings.slug,
@@ -65,7 +68,21 @@ export class SourceAdmin {
     };
     let source: SourceEntity;
     try {
-      source = await this.sources.create(fields);
+      source = await this.dataSource.transaction(async (manager) => {
+        const created = await this.sources.create(fields, manager);
+        if (actor)
+          await this.audit.record(
+            actor,
+            {
+              action: AuditAction.SourceCreated,
+              targetType: 'source',
+              targetId: created.id,
+              details: { slug: created.slug, type: created.type, url: created.url, credentials: Boolean(settings.credentials) },
+            },
+            manager,
+          );
+        return created;
+      });
     } catch (err) {
       if (err instanceof QueryFailedError && /sources_slug_key|duplicate key/.test(err.message)) {
         throw new CopydeskException(ErrorCode.Conflict, `A source with the slug "${settings.slug}" exists already.`, {
@@ -79,9 +96,10 @@ export class SourceAdmin {
     return { source, webhookSecret };
   }
 
-  async update(source: SourceEntity, changes: Partial<Omit<SourceSettings, 'slug' | 'type'>>): Promise<SourceEntity> {
+  async update(source: SourceEntity, changes: Partial<Omit<SourceSettings, 'slug' | 'type'>>, actor?: AuditActor): Promise<SourceEntity> {
     if (changes.url) this.checkUrl(changes.url);
     this.checkTimeZone(changes.timeZone);
+    this.checkIntervals(changes);
     const fields: SourceFields = {};
     if (changes.name !== undefined) fields.name = changes.name;
     if (changes.url !== undefined) fields.url = changes.url;
@@ -99,7 +117,15 @@ export class SourceAdmin {
     }
     if (changes.credentials !== undefined)
       fields.credentialsEncrypted = changes.credentials ? this.secrets.sealCredentials(changes.credentials) : null;
-    await this.sources.update(source.id, fields);
+    await this.dataSource.transaction(async (manager) => {
+      await this.sources.update(source.id, fields, manager);
+      if (actor) {
+        // Which fields changed, and the new values of the harmless ones; credentials only as "changed".
+        const { credentials, ...visible } = changes;
+        const details = { ...visible, ...(credentials !== undefined ? { credentials: credentials ? 'replaced' : 'removed' } : {}) };
+        await this.audit.record(actor, { action: AuditAction.SourceUpdated, targetType: 'source', targetId: source.id, details }, manager);
+      }
+    });
     const updated = (await this.sources.findById(source.id)) as SourceEntity;
     if (updated.active && PollScheduler.isPolled(updated.type))
       await this.scheduler.schedule(updated.id, this.scheduler.currentInterval(updated));
@@ -108,7 +134,11 @@ export class SourceAdmin {
   }
 
   /** A new webhook secret, shown once; the old one keeps verifying for `overlapSeconds`. */
-  async rotateWebhookSecret(sourceId: string, overlapSeconds: number): Promise<{ secret: string; previousValidUntil: string }> {
+  async rotateWebhookSecret(
+    sourceId: string,
+    overlapSeconds: number,
+    actor?: AuditActor,
+  ): Promise<{ secret: string; previousValidUntil: string }> {
     const source = await this.sources.findWithSecrets(sourceId);
     if (!source || source.type !== SourceType.Webhook) throw new CopydeskException(ErrorCode.NotFound, 'No webhook source has this id.');
     const now = Date.now();
@@ -118,11 +148,15 @@ export class SourceAdmin {
       .filter((entry) => !entry.expiresAt || Date.parse(entry.expiresAt) > now)
       .map((entry) => ({ ...entry, expiresAt: entry.expiresAt && entry.expiresAt < until ? entry.expiresAt : until }));
     const secret = generateWebhookSecret();
-    await this.sources.update(source.id, {
-      webhookSecretsEncrypted: this.secrets.sealWebhookSecrets([
-        { secret, createdAt: new Date(now).toISOString(), expiresAt: null },
-        ...kept,
-      ]),
+    const sealed = this.secrets.sealWebhookSecrets([{ secret, createdAt: new Date(now).toISOString(), expiresAt: null }, ...kept]);
+    await this.dataSource.transaction(async (manager) => {
+      await this.sources.update(source.id, { webhookSecretsEncrypted: sealed }, manager);
+      if (actor)
+        await this.audit.record(
+          actor,
+          { action: AuditAction.SourceWebhookSecretRotated, targetType: 'source', targetId: source.id, details: { overlapSeconds } },
+          manager,
+        );
     });
     return { secret, previousValidUntil: until };
   }
@@ -139,6 +173,16 @@ export class SourceAdmin {
 
   private checkUrl(url: string): void {
     assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
+  }
+
+  /** No source polls more often than the installation allows (FEED_MIN_INTERVAL_SECONDS): refused, not clamped. */
+  private checkIntervals(settings: Pick<SourceSettings, 'pollIntervalSeconds' | 'minIntervalSeconds'>): void {
+    const floor = this.config.get('FEED_MIN_INTERVAL_SECONDS');
+    const errors = (['pollIntervalSeconds', 'minIntervalSeconds'] as const)
+      .filter((field) => typeof settings[field] === 'number' && settings[field] < floor)
+      .map((field) => ({ pointer: `/${field}`, detail: `${field} must be at least ${floor} (FEED_MIN_INTERVAL_SECONDS)` }));
+    if (errors.length)
+      throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
   }
 
   private checkTimeZone(zone: string | null | undefined): void {

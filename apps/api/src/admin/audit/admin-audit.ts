@@ -1,40 +1,42 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { AuditAction } from '@copydesk/contracts';
+import { type AuditEvent, AuditLogRepository } from '@copydesk/database';
+import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth-context';
 
 /** One operator action with its reason, as the audit log records it. */
 export interface AdminAuditEntry {
   actor: AuthContext;
+  /** The request's correlation id, so the entry leads to the request's log lines. */
+  correlationId?: string;
   action: 'article.kill' | 'article.re-enrich' | 'job.retry' | 'job.discard' | 'source.change' | 'subscription.change' | 'delivery.replay';
   target: string;
   reason?: string;
   details?: Record<string, unknown>;
 }
 
-/**
- * Where the dashboard records who did what and why. The one interface the dashboard writes through: today it logs
- * (one JSON line per action, with the key id); point it at the audit table when that lands.
- */
-export abstract class AdminAudit {
-  abstract record(entry: AdminAuditEntry): Promise<void>;
-}
+const RECORDED_AS: Record<AdminAuditEntry['action'], Pick<AuditEvent, 'action' | 'targetType'>> = {
+  'article.kill': { action: AuditAction.ArticleKilled, targetType: 'article' },
+  'article.re-enrich': { action: AuditAction.ArticleReEnrichRequested, targetType: 'article' },
+  'job.retry': { action: AuditAction.JobRetried, targetType: 'job' },
+  'job.discard': { action: AuditAction.JobDiscarded, targetType: 'job' },
+  'source.change': { action: AuditAction.SourceUpdated, targetType: 'source' },
+  'subscription.change': { action: AuditAction.SubscriptionUpdated, targetType: 'subscription' },
+  'delivery.replay': { action: AuditAction.DeliveryReplayed, targetType: 'delivery' },
+};
 
+/** Where the dashboard records who did what and why: the audit log `GET /v1/audit` reads. */
 @Injectable()
-export class LoggedAdminAudit extends AdminAudit {
-  private readonly logger = new Logger('AdminAudit');
+export class AdminAudit {
+  constructor(private readonly log: AuditLogRepository) {}
 
-  record(entry: AdminAuditEntry): Promise<void> {
-    this.logger.log(
+  async record(entry: AdminAuditEntry): Promise<void> {
+    await this.log.record(
+      { keyId: entry.actor.keyId, name: entry.actor.keyName, correlationId: entry.correlationId ?? '' },
       {
-        audit: true,
-        action: entry.action,
-        target: entry.target,
-        keyId: entry.actor.keyId,
-        role: entry.actor.role,
-        reason: entry.reason,
-        ...entry.details,
+        ...RECORDED_AS[entry.action],
+        targetId: entry.target,
+        details: { via: 'dashboard', ...(entry.reason ? { reason: entry.reason } : {}), ...entry.details },
       },
-      `admin ${entry.action}`,
     );
-    return Promise.resolve();
   }
 }

@@ -43,8 +43,8 @@ export class AdminAuthGuard implements CanActivate {
     if (request.headers.authorization) await this.apiKeys.authenticate(request);
     else await this.resumeSession(request);
     const capability = needs ?? 'see';
-    if (!dashboardAccess(request.auth?.role)[capability]) {
-      throw new CopydeskException(ErrorCode.Forbidden, `${aKey(request.auth?.role)} cannot ${WHAT[capability]}.`);
+    if (!dashboardAccess(request.auth?.scopes)[capability]) {
+      throw new CopydeskException(ErrorCode.Forbidden, `${aKey(request.auth?.scopes)} cannot ${WHAT[capability]}.`);
     }
     return true;
   }

@@ -1,10 +1,9 @@
 import { AppConfig } from '@copydesk/config';
-import { type ApiKeyRole } from '@copydesk/contracts';
 import { ApiKeyRepository } from '@copydesk/database';
 import { RedisClient } from '@copydesk/queue';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hashApiKey } from '../../common/api-key.guard';
+import { hashApiKey } from '../../common/api-key.secret';
 import type { AuthContext } from '../../common/auth-context';
 
 /** What the dashboard keeps about a signed-in browser, in Redis (every API process sees every session). */
@@ -12,7 +11,8 @@ interface StoredSession {
   keyId: string | null;
   /** For the installation's key (keyId null): a tag of its hash, so changing COPYDESK_ADMIN_KEY ends its sessions. */
   keyTag: string | null;
-  role: ApiKeyRole;
+  /** The installation key's authority (its own never changes); a stored key's is read afresh on every request. */
+  auth: Omit<AuthContext, 'keyId'>;
   keyLabel: string;
   csrf: string;
   createdAt: number;
@@ -72,7 +72,7 @@ export class AdminSessions {
     const session: StoredSession = {
       keyId: auth.keyId,
       keyTag: auth.keyId === null ? this.adminKeyTag : null,
-      role: auth.role,
+      auth: { keyName: auth.keyName, scopes: auth.scopes, sourceIds: auth.sourceIds, defaultSourceId: auth.defaultSourceId },
       keyLabel,
       csrf: randomBytes(32).toString('base64url'),
       createdAt: now,
@@ -87,15 +87,15 @@ export class AdminSessions {
     const stored = await this.read(token);
     if (!stored) return null;
     const remaining = Math.floor((stored.endsAt - Date.now()) / 1000);
-    const role = await this.currentRole(stored);
-    if (remaining <= 0 || role === null) {
+    const auth = await this.currentAuth(stored);
+    if (remaining <= 0 || auth === null) {
       await this.destroy(token);
       return null;
     }
     await this.redis.expire(this.key(token), Math.min(this.idleSeconds, remaining));
     return {
       token,
-      auth: { keyId: stored.keyId, role, defaultSourceId: null },
+      auth,
       keyLabel: stored.keyLabel,
       csrf: stored.csrf,
       endsAt: new Date(stored.endsAt),
@@ -137,10 +137,16 @@ export class AdminSessions {
     return text ? (JSON.parse(text) as StoredSession) : null;
   }
 
-  /** The key's role now: a stored key must still be active; the installation's key must still be the same. */
-  private async currentRole(stored: StoredSession): Promise<ApiKeyRole | null> {
-    if (stored.keyId === null) return stored.keyTag !== null && stored.keyTag === this.adminKeyTag ? stored.role : null;
+  /**
+   * What the key may do now: a stored key must still be active and unexpired, with its current scopes and sources;
+   * the installation's key must still be the same.
+   */
+  private async currentAuth(stored: StoredSession): Promise<AuthContext | null> {
+    if (stored.keyId === null) {
+      return stored.keyTag !== null && stored.keyTag === this.adminKeyTag ? { keyId: null, ...stored.auth } : null;
+    }
     const key = await this.keys.findActiveById(stored.keyId);
-    return key ? key.role : null;
+    if (!key || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) return null;
+    return { keyId: key.id, keyName: key.name, scopes: key.scopes, sourceIds: key.sourceIds, defaultSourceId: key.defaultSourceId };
   }
 }

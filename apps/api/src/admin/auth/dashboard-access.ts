@@ -1,4 +1,4 @@
-import { ApiKeyRole } from '@copydesk/contracts';
+import { ApiScope } from '@copydesk/contracts';
 
 /** What a key may do in the dashboard. `act` implies `see`; `manageKeys` implies both. */
 export interface DashboardAccess {
@@ -7,30 +7,21 @@ export interface DashboardAccess {
   manageKeys: boolean;
 }
 
-const NONE: DashboardAccess = { see: false, act: false, manageKeys: false };
-
 /**
- * The one place that maps a key's role to the dashboard. Today's roles: `read` sees, `admin` sees, acts and manages
- * keys, `ingest` (a CMS's push credential) stays out. When keys carry scopes, map `read` → see, `manage` → act,
- * `admin` → manage keys here and nowhere else.
+ * The one place that maps a key's scopes to the dashboard, as the API maps them to routes: `read` sees, `manage`
+ * acts (kill, re-enrich, retry, replay, pause), `admin` also manages keys. An `ingest` key (a CMS's push credential)
+ * stays out.
  */
-export function dashboardAccess(role: ApiKeyRole | null | undefined): DashboardAccess {
-  switch (role) {
-    case ApiKeyRole.Admin:
-      return { see: true, act: true, manageKeys: true };
-    case ApiKeyRole.Read:
-      return { see: true, act: false, manageKeys: false };
-    case ApiKeyRole.Ingest:
-    case null:
-    case undefined:
-      return NONE;
-  }
+export function dashboardAccess(scopes: readonly ApiScope[] | null | undefined): DashboardAccess {
+  const has = (scope: ApiScope): boolean => Boolean(scopes?.includes(scope) || scopes?.includes(ApiScope.Admin));
+  const manageKeys = has(ApiScope.Admin);
+  const act = has(ApiScope.Manage);
+  return { see: act || has(ApiScope.Read), act, manageKeys };
 }
 
 export type DashboardCapability = keyof DashboardAccess;
 
-/** "A read key", "An admin key": for messages. */
-export function aKey(role: string | null | undefined): string {
-  const name = role ?? 'unknown';
-  return `${/^[aeiou]/.test(name) ? 'An' : 'A'} ${name} key`;
+/** "A key with the ingest scope", for messages. */
+export function aKey(scopes: readonly ApiScope[] | null | undefined): string {
+  return scopes?.length ? `A key with the ${scopes.join(', ')} scope${scopes.length > 1 ? 's' : ''}` : 'A key without scopes';
 }

@@ -118,7 +118,14 @@ export class ArticlesPageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const { killed } = await this.killer.kill(id, form.reason, request.id);
-    await this.audit.record({ actor: request.auth!, action: 'article.kill', target: id, reason: form.reason, details: { killed } });
+    await this.audit.record({
+      actor: request.auth!,
+      correlationId: request.id,
+      action: 'article.kill',
+      target: id,
+      reason: form.reason,
+      details: { killed },
+    });
     await this.contexts.flash(
       request,
       killed ? 'Article killed: subscribers that received it are told.' : 'The article was killed already.',
@@ -137,6 +144,7 @@ export class ArticlesPageController {
     const queued = await this.reEnrich.reEnrichOne(id, request.id);
     await this.audit.record({
       actor: request.auth!,
+      correlationId: request.id,
       action: 'article.re-enrich',
       target: id,
       reason: form.reason,

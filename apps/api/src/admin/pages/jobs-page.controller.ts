@@ -84,6 +84,7 @@ export class JobsPageController {
     const result = form.action === 'retry' ? await this.browser.retry(form.ref) : await this.browser.discard(form.ref);
     await this.audit.record({
       actor: request.auth!,
+      correlationId: request.id,
       action: form.action === 'retry' ? 'job.retry' : 'job.discard',
       target: form.ref.join(' '),
       details: result,

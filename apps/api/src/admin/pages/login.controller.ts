@@ -59,8 +59,8 @@ export class LoginController {
       return;
     }
     const auth = probe.auth!;
-    if (!dashboardAccess(auth.role).see) {
-      sendHtml(reply, loginPage({ next, error: `${aKey(auth.role)} cannot open the dashboard.` }), 403);
+    if (!dashboardAccess(auth.scopes).see) {
+      sendHtml(reply, loginPage({ next, error: `${aKey(auth.scopes)} cannot open the dashboard.` }), 403);
       return;
     }
     const stored = auth.keyId ? await this.keys.findActiveById(auth.keyId) : null;

@@ -13,7 +13,7 @@ export class PageContexts {
     const session = request.adminSession ?? null;
     return {
       session,
-      access: dashboardAccess(request.auth?.role),
+      access: dashboardAccess(request.auth?.scopes),
       flash: session ? await this.sessions.takeFlash(session.token) : null,
       path: request.url.split('?')[0],
     };

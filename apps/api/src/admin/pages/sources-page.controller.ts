@@ -97,6 +97,7 @@ export class SourcesPageController {
     }
     await this.audit.record({
       actor: request.auth!,
+      correlationId: request.id,
       action: 'source.change',
       target: source.id,
       details: { change: action, ...form, _csrf: undefined },

@@ -79,7 +79,13 @@ export class SubscriptionsPageController {
   ): Promise<void> {
     const subscription = await this.manager.get(id);
     const audit = (details: Record<string, unknown>): Promise<void> =>
-      this.audit.record({ actor: request.auth!, action: 'subscription.change', target: id, details: { change: action, ...details } });
+      this.audit.record({
+        actor: request.auth!,
+        correlationId: request.id,
+        action: 'subscription.change',
+        target: id,
+        details: { change: action, ...details },
+      });
     if (action === 'pause' || action === 'resume') {
       await this.manager.update(id, { status: action === 'pause' ? SubscriptionStatus.Paused : SubscriptionStatus.Active });
       await audit({});
@@ -94,7 +100,13 @@ export class SubscriptionsPageController {
       const since = form.since ? new Date(`${form.since}Z`) : undefined;
       const until = form.until ? new Date(`${form.until}Z`) : undefined;
       const result = await this.deliveries.replayMany(id, { statuses: DEFAULT_REPLAY_STATUSES, since, until }, request.id);
-      await this.audit.record({ actor: request.auth!, action: 'delivery.replay', target: id, details: { since, until, ...result } });
+      await this.audit.record({
+        actor: request.auth!,
+        correlationId: request.id,
+        action: 'delivery.replay',
+        target: id,
+        details: { since, until, ...result },
+      });
       await this.contexts.flash(
         request,
         `${result.replayed} failed or dead ${result.replayed === 1 ? 'delivery' : 'deliveries'} replayed${result.truncated ? ' (more remain: replay again)' : ''}.`,
@@ -115,7 +127,7 @@ export class SubscriptionsPageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const replayed = await this.deliveries.replay(id, request.id);
-    await this.audit.record({ actor: request.auth!, action: 'delivery.replay', target: id });
+    await this.audit.record({ actor: request.auth!, correlationId: request.id, action: 'delivery.replay', target: id });
     this.overviews.invalidate();
     await this.contexts.flash(request, `Delivery replayed (same webhook-id, a fresh retry schedule).`);
     redirectTo(reply, `/admin/subscriptions/${replayed.subscriptionId}`);

@@ -1,6 +1,8 @@
+import { ArticleStatus } from '@copydesk/contracts';
 import type { ArticlePush } from '@copydesk/pipeline';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsDateString, IsIn, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { Optional } from '../../common/optional.decorator';
 
 const describesContent = (dto: PushArticleDto): boolean => dto.pubStatus !== 'canceled';
 
@@ -23,29 +25,29 @@ export class PushArticleDto implements ArticlePush {
   body: string;
 
   @ApiPropertyOptional({ enum: ['html', 'text'], description: 'Sniffed from the body when absent' })
-  @IsOptional()
+  @Optional()
   @IsIn(['html', 'text'])
   bodyFormat?: 'html' | 'text';
 
   @ApiPropertyOptional({ example: 'https://example.com/news/budget' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(4096)
   url?: string;
 
   @ApiPropertyOptional({ example: 'By Jane Doe and John Roe' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   byline?: string;
 
   @ApiPropertyOptional({ example: '2026-11-27T09:30:00+01:00', description: 'ISO 8601; stored in UTC' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'publishedAt must be an ISO 8601 date' })
   publishedAt?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601; stored in UTC' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'modifiedAt must be an ISO 8601 date' })
   modifiedAt?: string;
 
@@ -57,33 +59,33 @@ export class PushArticleDto implements ArticlePush {
   externalId?: string;
 
   @ApiPropertyOptional({ description: "Slug of the source; the key's default push source when absent", example: 'cms' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'source must be a source slug (lower-case letters, digits, -)' })
   source?: string;
 
   @ApiPropertyOptional({ example: 'en-GB', description: 'BCP 47; detected when absent' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP 47 tag such as en or en-GB' })
   language?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional({ description: 'Not delivered to subscribers before this instant (ISO 8601)' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true }, { message: 'embargoUntil must be an ISO 8601 date' })
   embargoUntil?: string;
 
   @ApiPropertyOptional({ enum: ['usable', 'canceled'], description: 'canceled withdraws (kills) the article externalId names' })
-  @IsOptional()
+  @Optional()
   @IsIn(['usable', 'canceled'])
   pubStatus?: 'usable' | 'canceled';
 
   @ApiPropertyOptional({ description: 'Why the article is withdrawn (with pubStatus canceled)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   killReason?: string;
@@ -91,16 +93,19 @@ export class PushArticleDto implements ArticlePush {
 
 export class KillArticleDto {
   @ApiPropertyOptional({ example: 'Legal: withdrawn pending review' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   reason?: string;
 }
 
 export class ArticleReceiptDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'The article’s id: follow it at GET /v1/articles/{id}' })
   id: string;
 
-  @ApiProperty({ example: 'received' })
+  @ApiProperty({ enum: ArticleStatus, enumName: 'ArticleStatus', example: 'received' })
   status: string;
+
+  @ApiProperty({ example: 'raw.5b0c…', description: 'The processing job: GET /v1/jobs/{jobId}' })
+  jobId: string;
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../common/optional.decorator';
 
 const names = (example: string): ApiPropertyOptions => ({
   type: [String],
@@ -10,7 +11,7 @@ const names = (example: string): ApiPropertyOptions => ({
 /** An editor's people, organisations and places for an article. Each kind given replaces the machine's. */
 export class EntityCorrectionDto {
   @ApiPropertyOptional(names('Helen Marsh'))
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -19,7 +20,7 @@ export class EntityCorrectionDto {
   people?: string[];
 
   @ApiPropertyOptional(names('World Health Organization'))
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -28,7 +29,7 @@ export class EntityCorrectionDto {
   organisations?: string[];
 
   @ApiPropertyOptional(names('Leeds'))
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsNotEmptyObject,
   IsObject,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -19,6 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../common/optional.decorator';
 
 /** How Copydesk authenticates to the source. Never returned by the API or logged. */
 export class SourceCredentialsDto {
@@ -53,14 +53,14 @@ export class SourceCredentialsDto {
 /** The source's own politeness, on top of the installation's; only ever stricter. */
 export class SourcePolitenessDto {
   @ApiPropertyOptional({ description: 'Minimum time between two requests to this source’s hosts', example: 5000 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(3_600_000)
   minIntervalMs?: number;
 
   @ApiPropertyOptional({ description: 'Requests in flight to this source’s hosts at once', example: 1 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(64)
@@ -69,49 +69,49 @@ export class SourcePolitenessDto {
 
 class SourceFieldsDto {
   @ApiPropertyOptional({ example: 'https://partner.example.com/feed.xml' })
-  @IsOptional()
+  @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   @MaxLength(4096)
   url?: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: 'Starting poll interval; adaptive polling moves it between the bounds', example: 600 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(7 * 24 * 3600)
   pollIntervalSeconds?: number;
 
   @ApiPropertyOptional({ description: 'Adaptive polling never polls more often than this' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   minIntervalSeconds?: number;
 
   @ApiPropertyOptional({ description: 'Adaptive polling never waits longer than this, even for an idle or failing source' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   maxIntervalSeconds?: number;
 
   @ApiPropertyOptional({ description: 'IANA zone for dates the source gives without an offset', example: 'Europe/Paris' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   timeZone?: string;
 
   @ApiPropertyOptional({ type: SourcePolitenessDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SourcePolitenessDto)
   politeness?: SourcePolitenessDto;
 
   @ApiPropertyOptional({ type: SourceCredentialsDto })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SourceCredentialsDto)
   credentials?: SourceCredentialsDto;
@@ -135,7 +135,7 @@ export class CreateSourceDto extends SourceFieldsDto {
 
 export class UpdateSourceDto extends SourceFieldsDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -144,7 +144,7 @@ export class UpdateSourceDto extends SourceFieldsDto {
 
 export class RotateSecretDto {
   @ApiPropertyOptional({ description: 'How long the previous secret keeps verifying', default: 86400 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(30 * 24 * 3600)

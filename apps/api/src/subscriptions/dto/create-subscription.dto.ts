@@ -8,7 +8,6 @@ import {
   IsEnum,
   IsIn,
   IsNumber,
-  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -18,6 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Optional } from '../../common/optional.decorator';
 
 const MEDIA_TOPIC = /^(?:medtop:\d{8}|\d{8}|https?:\/\/cv\.iptc\.org\/newscodes\/mediatopic\/\d{8})$/i;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
@@ -26,7 +26,7 @@ const CONTENT_TYPE = /^[a-z][a-z-]{0,39}$/;
 /** What a subscriber wants. Every filter that is set must match; within one list, any entry may. */
 export class SubscriptionFiltersDto {
   @ApiPropertyOptional({ description: 'Source slugs or ids', type: [String], example: ['cms', 'reuters'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(500)
   @IsString({ each: true })
@@ -35,7 +35,7 @@ export class SubscriptionFiltersDto {
   sources?: string[];
 
   @ApiPropertyOptional({ description: 'BCP 47 tags; `en` matches en-GB and en-US too', type: [String], example: ['en', 'fr'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(LANGUAGE_TAG, { each: true, message: 'each language must be a BCP 47 tag such as en or en-GB' })
@@ -47,7 +47,7 @@ export class SubscriptionFiltersDto {
     type: [String],
     example: ['medtop:11000000'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @Matches(MEDIA_TOPIC, { each: true, message: 'each topic must be an IPTC Media Topic such as medtop:11000000' })
@@ -58,7 +58,7 @@ export class SubscriptionFiltersDto {
     type: [String],
     example: ['Keir Starmer'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
@@ -67,20 +67,20 @@ export class SubscriptionFiltersDto {
   entities?: string[];
 
   @ApiPropertyOptional({ description: 'Content types as enrichment names them', type: [String], example: ['news', 'analysis'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @Matches(CONTENT_TYPE, { each: true, message: 'each content type must be a lower-case name such as news or press-release' })
   contentTypes?: string[];
 
   @ApiPropertyOptional({ description: 'Full-text query over title and body: words, "phrases", -exclusions, OR', example: 'election -poll' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   query?: string;
 
   @ApiPropertyOptional({ description: 'Minimum topic confidence, 0 to 1', minimum: 0, maximum: 1 })
-  @IsOptional()
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)
@@ -97,25 +97,25 @@ export class CreateSubscriptionDto {
   url: string;
 
   @ApiPropertyOptional({ example: 'Website CMS' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ArticleEventType, isArray: true, description: 'All events when absent' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @IsIn(ARTICLE_EVENT_TYPES, { each: true })
   events?: ArticleEventType[];
 
   @ApiPropertyOptional({ enum: SubscriptionFormat, default: SubscriptionFormat.Native, description: 'ninjs 3.1 or Copydesk native JSON' })
-  @IsOptional()
+  @Optional()
   @IsEnum(SubscriptionFormat)
   format?: SubscriptionFormat;
 
   @ApiPropertyOptional({ type: SubscriptionFiltersDto, description: 'No filter: every article' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => SubscriptionFiltersDto)
   filters?: SubscriptionFiltersDto;

@@ -7,7 +7,6 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUrl,
   Max,
@@ -16,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { Optional, OptionalNullable } from '../../common/optional.decorator';
 import { SubscriptionFiltersDto } from './create-subscription.dto';
 
 // Absent means unchanged; null is only meaningful for the name.
@@ -29,8 +29,8 @@ export class UpdateSubscriptionDto {
   @MaxLength(4096)
   url?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null clears it' })
-  @IsOptional()
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'null clears it' })
+  @OptionalNullable()
   @IsString()
   @MaxLength(200)
   name?: string | null;
@@ -70,7 +70,7 @@ export class RotateSubscriptionSecretDto {
     minimum: 0,
     maximum: 604_800,
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(604_800)
@@ -79,7 +79,7 @@ export class RotateSubscriptionSecretDto {
 
 export class ListSubscriptionsQueryDto {
   @ApiPropertyOptional({ enum: SubscriptionStatus })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsEnum(SubscriptionStatus)
   status?: SubscriptionStatus;

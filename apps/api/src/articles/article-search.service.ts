@@ -1,0 +1,73 @@
+import { type ArticleKeyset, ArticleSearchRepository, SourceRepository } from '@copydesk/database';
+import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../common/auth-context';
+import { decodeCursor, encodeCursor } from '../common/cursor';
+import { SourceAccess } from '../common/source-access.service';
+import { type ArticleHitView, type ArticleListView, toArticleSummaryView } from './article.view';
+import type { ListArticlesDto } from './dto/list-articles.dto';
+import { highlightHtml } from './highlight';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isKeyset = (values: unknown[]): values is ['n', string, string] | ['r', number, string] =>
+  values.length === 3 &&
+  typeof values[2] === 'string' &&
+  UUID.test(values[2]) &&
+  ((values[0] === 'n' && typeof values[1] === 'string' && !Number.isNaN(Date.parse(values[1]))) ||
+    (values[0] === 'r' && typeof values[1] === 'number' && Number.isFinite(values[1])));
+
+/** GET /v1/articles: the query's filters, the key's sources, keyset cursors and snippets. */
+@Injectable()
+export class ArticleSearch {
+  constructor(
+    private readonly search: ArticleSearchRepository,
+    private readonly sources: SourceRepository,
+    private readonly access: SourceAccess,
+  ) {}
+
+  async list(query: ListArticlesDto, auth: AuthContext): Promise<ArticleListView> {
+    const limit = query.limit ?? 50;
+    const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
+    let sourceIds: readonly string[] | undefined = auth.sourceIds ?? undefined;
+    if (query.source) {
+      const source = await this.sources.findByRef(query.source);
+      if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${query.source}".`);
+      this.access.assertSource(auth, source);
+      sourceIds = [source.id];
+    }
+    const hits = await this.search.search({
+      q: query.q,
+      sort,
+      status: query.status,
+      sourceIds,
+      language: query.language,
+      topic: query.topic,
+      publishedFrom: query.publishedFrom ? new Date(query.publishedFrom) : undefined,
+      publishedTo: query.publishedTo ? new Date(query.publishedTo) : undefined,
+      clusterId: query.cluster,
+      limit,
+      after: query.cursor ? this.keyset(query.cursor, sort === 'relevance' && Boolean(query.q)) : undefined,
+    });
+    const items: ArticleHitView[] = hits.map((hit) => ({
+      ...toArticleSummaryView(hit.article),
+      ...(hit.rank !== null ? { rank: hit.rank } : {}),
+      ...(hit.highlight !== null ? { highlight: highlightHtml(hit.highlight) } : {}),
+    }));
+    const last = hits.length === limit ? hits[hits.length - 1].keyset : null;
+    return { items, nextCursor: last ? encodeCursor(cursorValues(last)) : null };
+  }
+
+  private keyset(cursor: string, relevance: boolean): ArticleKeyset {
+    const values = decodeCursor(cursor, isKeyset);
+    // A cursor of one order is meaningless in the other.
+    if ((values[0] === 'r') !== relevance)
+      throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor belongs to another sort order.', {
+        errors: [{ pointer: '/query/cursor', detail: 'cursor belongs to another sort order' }],
+      });
+    return values[0] === 'r' ? { sort: 'relevance', rank: values[1], id: values[2] } : { sort: 'newest', at: values[1], id: values[2] };
+  }
+}
+
+function cursorValues(keyset: ArticleKeyset): Array<string | number> {
+  return keyset.sort === 'relevance' ? ['r', keyset.rank, keyset.id] : ['n', keyset.at, keyset.id];
+}
