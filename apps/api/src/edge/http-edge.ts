@@ -63,12 +63,15 @@ export function installEdge(app: NestFastifyApplication, config: AppConfig): voi
   const routes = new RouteTable();
   fastify.addHook('onRoute', (route) => routes.add(route));
 
-  // Form posts and text are refused (415) rather than half-understood; JSON must be valid UTF-8 and not too deep.
+  // Form posts and text are refused (415) rather than half-understood by the API; JSON must be valid UTF-8 and not
+  // too deep. The dashboard's own pages post forms, so /admin takes them (its guard checks their CSRF token).
   // Fastify's built-in parsers go: its JSON parser would win over ours for plain application/json.
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   const bodyLimit = config.get('MAX_BODY_BYTES');
   // Nest completes a parser through the promise it returns (or a `done` callback): async, not a bare return.
-  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, () => Promise.reject(unsupportedMediaType()));
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit }, (request: { url: string }, body: Buffer) =>
+    isDashboardPath(request.url) ? Promise.resolve(parseForm(body)) : Promise.reject(unsupportedMediaType()),
+  );
   const json = (_request: unknown, body: Buffer): Promise<unknown> => {
     try {
       return Promise.resolve(parseJson(body, maxDepth));
@@ -202,4 +205,19 @@ class RouteTable {
     for (const route of this.routes) if (route.pattern.test(path)) for (const m of route.methods) methods.add(m);
     return [...methods].sort();
   }
+}
+
+/** The dashboard's pages and their form posts: `/admin` and below. */
+function isDashboardPath(url: string): boolean {
+  return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
+}
+
+/** A form body as fields; a field sent more than once (a multi-select) becomes a list. */
+function parseForm(body: Buffer): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
+    const seen = fields[name];
+    fields[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return fields;
 }

@@ -54,7 +54,13 @@ export class AdminAuthGuard implements CanActivate {
     const token = readCookie(cookie, SECURE_SESSION_COOKIE) ?? readCookie(cookie, SESSION_COOKIE);
     const session = token ? await this.sessions.resume(token) : null;
     if (!session)
-      throw new CopydeskException(ErrorCode.Unauthorized, 'Sign in at /admin/login with an API key (or send it as a bearer token).');
+      throw new CopydeskException(
+        ErrorCode.Unauthorized,
+        'Sign in at /admin/login with an API key (or send it as a bearer token).',
+        {},
+        // Scripts learn how to authenticate (RFC 6750); pages send the browser to the login form instead.
+        { headers: { 'www-authenticate': 'Bearer realm="copydesk"' } },
+      );
     request.auth = session.auth;
     request.adminSession = session;
     if (SAFE_METHODS.has(request.method)) return;
