@@ -74,7 +74,10 @@ describe('takedown: an article removed for good', () => {
     expect((await client.withKey(ingestKey).request('DELETE', `/v1/articles/${id}?hard=true&reason=legal`)).status).toBe(403);
     expect((await client.request('DELETE', `/v1/articles/00000000-0000-4000-8000-000000000000?hard=true&reason=legal`)).status).toBe(404);
 
-    const taken = await client.request('DELETE', `/v1/articles/${id}?hard=true`, { reason: 'Court order 2026/113: defamation' });
+    const taken = await client.request(
+      'DELETE',
+      `/v1/articles/${id}?hard=true&reason=${encodeURIComponent('Court order 2026/113: defamation')}`,
+    );
     expect(taken.status).toBe(200);
     expect(taken.body).toMatchObject({ id, killsSent: 1, removed: { revisions: 2, rawItems: 2 } });
 

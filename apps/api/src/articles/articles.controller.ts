@@ -147,44 +147,32 @@ export class ArticlesController {
 
   /**
    * Takes an article down for good: its revisions, raw inputs, relations and deliveries are deleted, the subscribers
-   * that may hold it get `article.killed`, and the audit log keeps who, when and why (`reason`, in the query or a
-   * JSON body) without the content. Needs `hard=true`: to withdraw an article and keep it, POST /v1/articles/:id/kill.
+   * that may hold it get `article.killed`, and the audit log keeps who, when and why (`reason`) without the content.
+   * Needs `hard=true`: to withdraw an article and keep it, POST /v1/articles/:id/kill.
    */
   @Delete(':id')
   @RequireScope(ApiScope.Admin)
   @HttpCode(HttpStatus.OK)
   @ApiQuery({ name: 'hard', required: true, enum: ['true'], description: 'Must be true: the article is deleted, not withdrawn' })
-  @ApiQuery({ name: 'reason', required: false, type: String, description: 'Why (or {"reason"} in a JSON body); kept in the audit log' })
+  @ApiQuery({ name: 'reason', required: true, type: String, minLength: 1, maxLength: 1000, description: 'Why; kept in the audit log' })
   @ApiOkResponse({ type: TakedownView })
   @ApiProblems(404, 422)
   async takeDown(
     @ArticleId() id: string,
     @Query('hard') hard: string | undefined,
-    @Query('reason') reasonInQuery: string | undefined,
-    @Req() request: FastifyRequest,
+    @Query('reason') reason: string | undefined,
     @Auth() auth: AuthContext,
     @Actor() actor: AuditActor,
   ): Promise<TakedownView> {
-    if (hard !== 'true') {
-      throw new CopydeskException(
-        ErrorCode.ValidationFailed,
-        'DELETE removes an article and all its content for good and needs hard=true; to withdraw it and keep it, POST /v1/articles/:id/kill.',
-        { errors: [{ pointer: '/query/hard', detail: 'must be true' }] },
-      );
-    }
-    const body = request.body as { reason?: unknown } | null | undefined;
-    const reason = typeof reasonInQuery === 'string' ? reasonInQuery : body?.reason;
-    if (typeof reason !== 'string' || reason.trim() === '' || reason.length > 1000) {
-      throw new CopydeskException(
-        ErrorCode.ValidationFailed,
-        'A takedown needs a reason: 1 to 1000 characters, in the query or a JSON body.',
-        {
-          errors: [{ pointer: '/query/reason', detail: 'required, 1 to 1000 characters' }],
-        },
-      );
-    }
+    const errors = [
+      ...(hard === 'true'
+        ? []
+        : [{ pointer: '/query/hard', detail: 'must be true: DELETE removes the article for good (POST .../kill withdraws it)' }]),
+      ...(reason && reason.length <= 1000 ? [] : [{ pointer: '/query/reason', detail: 'required, 1 to 1000 characters' }]),
+    ];
+    if (errors.length) throw new CopydeskException(ErrorCode.ValidationFailed, 'A takedown needs hard=true and a reason.', { errors });
     await this.access.article(auth, id);
-    return this.takedown.takeDown(id, reason.trim(), actor);
+    return this.takedown.takeDown(id, reason as string, actor);
   }
 }
 
