@@ -1,21 +1,8 @@
 import { QueueName } from '@copydesk/contracts';
 import type { QueueFigures, SourceHealthView, SubscriptionDeliveriesView } from '../overview/overview.types';
+import type { Alert } from './alert.types';
 
-export type AlertRule = 'source-unhealthy' | 'deliveries-dead' | 'queue-backlog' | 'pipeline-lag';
-
-/** Something an operator should look at now. `key` is stable while the condition lasts. */
-export interface Alert {
-  key: string;
-  rule: AlertRule;
-  severity: 'warning' | 'critical';
-  title: string;
-  detail: string;
-  subject: { kind: 'source' | 'subscription' | 'queue'; id: string; name: string };
-  value: number;
-  threshold: number;
-  /** Where on the dashboard to look. */
-  link: string;
-}
+export type { Alert, AlertRule } from './alert.types';
 
 export interface AlertThresholds {
   queueBacklog: number;

@@ -1,6 +1,6 @@
 import type { ArticleStatus, QueueName, RawItemOrigin, SubscriptionStatus } from '@copydesk/contracts';
 import type { SourceView } from '../../sources/source.view';
-import type { Alert } from '../alerts/alert-rules';
+import type { Alert } from '../alerts/alert.types';
 import type { Throughput } from './throughput';
 
 /** One queue's jobs per state, whether it is paused, and the worker connections consuming it. */
