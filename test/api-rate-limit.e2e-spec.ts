@@ -15,7 +15,8 @@ describe('rate limits per key, shared by every API process', () => {
 
   beforeAll(async () => {
     stack = await startApiStack('ratelimit', {
-      RATE_LIMITS: 'read=5/2s,ingest=3/2s,manage=100/1s,admin=1000/1s',
+      // A slow refill for read (a token per 6 s): a loaded machine's slow requests must not refill the burst mid-test.
+      RATE_LIMITS: 'read=5/30s,ingest=3/2s,manage=100/1s,admin=1000/1s',
       AUTH_FAILURE_LIMIT: '5/3s',
     });
     secondApi = (await stack.startAnotherApi()).client.baseUrl;
@@ -33,7 +34,7 @@ describe('rate limits per key, shared by every API process', () => {
       const answer = await get(i % 2 ? secondApi : stack.baseUrl, '/v1/articles', key);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('ratelimit-limit')).toBe('5');
-      expect(answer.headers.get('ratelimit-policy')).toBe('5;w=2');
+      expect(answer.headers.get('ratelimit-policy')).toBe('5;w=30');
       remaining.push(Number(answer.headers.get('ratelimit-remaining')));
     }
     expect(remaining).toEqual([4, 3, 2, 1, 0]);
@@ -43,7 +44,7 @@ describe('rate limits per key, shared by every API process', () => {
     expect(refused.body).toMatchObject({ status: 429, code: 'rate-limited' });
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(2);
+    expect(retryAfter).toBeLessThanOrEqual(6);
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
 
     // Another scope has its own bucket.
