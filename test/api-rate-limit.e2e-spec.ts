@@ -17,7 +17,7 @@ describe('rate limits per key, shared by every API process', () => {
     stack = await startApiStack('ratelimit', {
       // A slow refill for read (a token per 6 s): a loaded machine's slow requests must not refill the burst mid-test.
       RATE_LIMITS: 'read=5/30s,ingest=3/2s,manage=100/1s,admin=1000/1s',
-      AUTH_FAILURE_LIMIT: '5/3s',
+      AUTH_FAILURE_LIMIT: '5/15s',
     });
     secondApi = (await stack.startAnotherApi()).client.baseUrl;
   });
