@@ -2,8 +2,8 @@ import type { ExtractedArticle, ExtractOptions, ProvenanceField } from './articl
 import { extractBody } from './body/extract-body';
 import { escapeText } from './body/html-escape';
 import { collapseWhitespace } from './dom/text-measure';
-import { DEFAULT_PARSE_LIMITS, parseHtml } from './dom/html-tree';
-import { extractMetadata, type Sourced } from './metadata/extract-metadata';
+import { DEFAULT_PARSE_LIMITS, type HtmlTree, parseHtml } from './dom/html-tree';
+import { extractMetadata, type PageMetadata, type Sourced } from './metadata/extract-metadata';
 import type { FieldSource } from './metadata/provenance';
 import { classifyPage } from './page-classifier';
 
@@ -51,17 +51,7 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
   const tree = parseHtml(html, { ...DEFAULT_PARSE_LIMITS, maxHtmlLength: options.maxHtmlLength ?? DEFAULT_PARSE_LIMITS.maxHtmlLength });
   const metadata = extractMetadata(tree, pageUrl, { now: options.now });
   const authors = metadata.authors?.value ?? [];
-  const found = extractBody(tree, {
-    baseUrl: metadata.pageUrl,
-    title: (metadata.title?.value ?? tree.title).toLowerCase(),
-    authors,
-    iframeHosts: options.iframeHosts,
-    headline: metadata.headline,
-    description: metadata.description?.value ?? null,
-  });
-  const fromJsonLd = found.text.length < JSON_LD_BODY_SWITCH * (metadata.jsonLdBody?.length ?? 0);
-  // Pages that render their text with scripts still often publish it as JSON-LD articleBody.
-  const body = fromJsonLd && metadata.jsonLdBody !== null ? { ...found, ...bodyFromPlainText(metadata.jsonLdBody) } : found;
+  const { body, fromJsonLd } = chooseBody(tree, metadata, options);
 
   const provenance: Partial<Record<ProvenanceField, FieldSource>> = {};
   const take = <T>(field: ProvenanceField, sourced: Sourced<T> | null): T | null => {
@@ -107,4 +97,24 @@ export function extractArticle(html: string, url?: string, options: ExtractOptio
     wordCount: noArticleReason === 'error-page' ? 0 : countWords(body.text),
     provenance,
   };
+}
+
+/** The body found in the DOM, or the JSON-LD articleBody when the page renders its text with scripts. */
+function chooseBody(
+  tree: HtmlTree,
+  metadata: PageMetadata,
+  options: ExtractOptions,
+): { body: ReturnType<typeof extractBody>; fromJsonLd: boolean } {
+  const found = extractBody(tree, {
+    baseUrl: metadata.pageUrl,
+    title: (metadata.title?.value ?? tree.title).toLowerCase(),
+    authors: metadata.authors?.value ?? [],
+    iframeHosts: options.iframeHosts,
+    headline: metadata.headline,
+    description: metadata.description?.value ?? null,
+  });
+  const fromJsonLd = found.text.length < JSON_LD_BODY_SWITCH * (metadata.jsonLdBody?.length ?? 0);
+  // Pages that render their text with scripts still often publish it as JSON-LD articleBody.
+  const body = fromJsonLd && metadata.jsonLdBody !== null ? { ...found, ...bodyFromPlainText(metadata.jsonLdBody) } : found;
+  return { body, fromJsonLd };
 }

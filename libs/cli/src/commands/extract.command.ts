@@ -134,89 +134,113 @@ export function createExtractCommand(fetchPage: FetchPage = fetchWithNode): CliC
     summary: 'extract articles from saved pages, directories of pages or URLs',
     usage: USAGE,
     async run(argv: string[], io: CliIo): Promise<number> {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: argv,
-          allowPositionals: true,
-          options: { url: { type: 'string' }, format: { type: 'string', default: 'jsonl' }, help: { type: 'boolean', short: 'h' } },
-        });
-      } catch (err) {
-        io.stderr.write(`copydesk extract: ${err instanceof Error ? err.message : String(err)}\n${HELP}`);
-        return 2;
-      }
-      const { values, positionals } = parsed;
-      if (values.help === true) {
-        io.stderr.write(HELP);
-        return 0;
-      }
-      const format = values.format;
-      if (format !== 'jsonl' && format !== 'json') {
-        io.stderr.write(`copydesk extract: --format must be jsonl or json, not "${format}"\n`);
-        return 2;
-      }
-      if (positionals.length === 0) {
-        io.stderr.write(HELP);
-        return 2;
-      }
-      if (values.url !== undefined && (positionals.length !== 1 || !isHttpUrl(values.url))) {
-        io.stderr.write('copydesk extract: --url takes an http(s) URL and applies to a single file\n');
-        return 2;
-      }
-
-      let failures = 0;
-      const jobs: Job[] = [];
-      for (const input of positionals) {
-        if (isHttpUrl(input)) {
-          jobs.push({
-            id: input,
-            url: input,
-            load: async () => {
-              const page = await fetchPage(input);
-              return { html: decodeHtml(page.body, page.contentType).html, url: page.url ?? input };
-            },
-          });
-          continue;
-        }
-        let isDirectory: boolean;
-        try {
-          isDirectory = (await stat(input)).isDirectory();
-        } catch (err) {
-          failures++;
-          io.stderr.write(`copydesk extract: cannot read ${input}: ${err instanceof Error ? err.message : String(err)}\n`);
-          continue;
-        }
-        const files = isDirectory ? await listHtmlFiles(input) : [input];
-        for (const file of files) {
-          const url = values.url ?? null;
-          jobs.push({ id: pageId(file), url, load: async () => ({ html: decodeHtml(await readFile(file)).html, url }) });
-        }
-      }
-
+      const options = parseExtractArgs(argv, io);
+      if (typeof options === 'number') return options;
+      const { jobs, failures: unreadable } = await collectJobs(options, fetchPage, io);
       const started = performance.now();
-      let written = 0;
-      if (format === 'json') await write(io.stdout, '[');
-      for (const [index, job] of jobs.entries()) {
-        try {
-          const page = await job.load();
-          const record = toRecord(job.id, page.url, extractArticle(page.html, page.url ?? undefined));
-          const json = JSON.stringify(record);
-          await write(io.stdout, format === 'jsonl' ? `${json}\n` : `${written === 0 ? '\n' : ',\n'}${json}`);
-          written++;
-        } catch (err) {
-          failures++;
-          io.stderr.write(`copydesk extract: ${job.id}: ${err instanceof Error ? err.message : String(err)}\n`);
-        }
-        if (jobs.length > PROGRESS_EVERY && (index + 1) % PROGRESS_EVERY === 0) {
-          io.stderr.write(`copydesk extract: ${index + 1}/${jobs.length} pages\n`);
-        }
-      }
-      if (format === 'json') await write(io.stdout, written === 0 ? ']\n' : '\n]\n');
+      const { written, failures } = await runJobs(jobs, options.format, io);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      io.stderr.write(`copydesk extract: ${written} page(s) extracted, ${failures} failed, in ${seconds} s\n`);
-      return failures > 0 ? 1 : 0;
+      io.stderr.write(`copydesk extract: ${written} page(s) extracted, ${failures + unreadable} failed, in ${seconds} s\n`);
+      return failures + unreadable > 0 ? 1 : 0;
     },
   };
+}
+
+interface ExtractArgs {
+  readonly inputs: readonly string[];
+  readonly url: string | null;
+  readonly format: 'jsonl' | 'json';
+}
+
+/** The command line read and checked, or the exit code when it says to stop (help, or a usage error). */
+function parseExtractArgs(argv: string[], io: CliIo): ExtractArgs | number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { url: { type: 'string' }, format: { type: 'string', default: 'jsonl' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    io.stderr.write(`copydesk extract: ${err instanceof Error ? err.message : String(err)}\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stderr.write(HELP);
+    return 0;
+  }
+  const format = values.format;
+  if (format !== 'jsonl' && format !== 'json') {
+    io.stderr.write(`copydesk extract: --format must be jsonl or json, not "${format}"\n`);
+    return 2;
+  }
+  if (positionals.length === 0) {
+    io.stderr.write(HELP);
+    return 2;
+  }
+  if (values.url !== undefined && (positionals.length !== 1 || !isHttpUrl(values.url))) {
+    io.stderr.write('copydesk extract: --url takes an http(s) URL and applies to a single file\n');
+    return 2;
+  }
+  return { inputs: positionals, url: values.url ?? null, format };
+}
+
+/** One job per URL, file, or HTML file of a directory; inputs that cannot be read are reported and counted. */
+async function collectJobs(args: ExtractArgs, fetchPage: FetchPage, io: CliIo): Promise<{ jobs: Job[]; failures: number }> {
+  let failures = 0;
+  const jobs: Job[] = [];
+  for (const input of args.inputs) {
+    if (isHttpUrl(input)) {
+      jobs.push({
+        id: input,
+        url: input,
+        load: async () => {
+          const page = await fetchPage(input);
+          return { html: decodeHtml(page.body, page.contentType).html, url: page.url ?? input };
+        },
+      });
+      continue;
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(input)).isDirectory();
+    } catch (err) {
+      failures++;
+      io.stderr.write(`copydesk extract: cannot read ${input}: ${err instanceof Error ? err.message : String(err)}\n`);
+      continue;
+    }
+    const files = isDirectory ? await listHtmlFiles(input) : [input];
+    for (const file of files) {
+      const url = args.url;
+      jobs.push({ id: pageId(file), url, load: async () => ({ html: decodeHtml(await readFile(file)).html, url }) });
+    }
+  }
+  return { jobs, failures };
+}
+
+/** Extracts each page in turn and writes its record, with progress on stderr for long runs. */
+async function runJobs(jobs: readonly Job[], format: 'jsonl' | 'json', io: CliIo): Promise<{ written: number; failures: number }> {
+  let written = 0;
+  let failures = 0;
+  if (format === 'json') await write(io.stdout, '[');
+  for (const [index, job] of jobs.entries()) {
+    try {
+      const page = await job.load();
+      const record = toRecord(job.id, page.url, extractArticle(page.html, page.url ?? undefined));
+      const json = JSON.stringify(record);
+      await write(io.stdout, format === 'jsonl' ? `${json}\n` : `${written === 0 ? '\n' : ',\n'}${json}`);
+      written++;
+    } catch (err) {
+      failures++;
+      io.stderr.write(`copydesk extract: ${job.id}: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    if (jobs.length > PROGRESS_EVERY && (index + 1) % PROGRESS_EVERY === 0) {
+      io.stderr.write(`copydesk extract: ${index + 1}/${jobs.length} pages\n`);
+    }
+  }
+  if (format === 'json') await write(io.stdout, written === 0 ? ']\n' : '\n]\n');
+  return { written, failures };
 }
 
 /** The command as registered in the CLI, fetching with Node's global fetch. */

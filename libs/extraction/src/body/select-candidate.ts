@@ -71,6 +71,37 @@ export function selectCandidate(
   // Candidates outside the scope (the <article> holding the headline) belong to other stories on the page.
   const scopeStart = scope?.index ?? 0;
   const scopeEnd = scope === null ? tree.elements.length : subtreeEnd(scope);
+  const { scores, initialized, touched } = scoreContainers(tree, removed, stats);
+  if (touched.length === 0) return null;
+
+  let best: ElementNode | null = null;
+  let bestScore = -Infinity;
+  for (const i of touched) {
+    // Class names scale the prose score instead of adding to it, so a short `content` wrapper with little text
+    // cannot outscore the real article on its name alone.
+    const weight = useClassWeight ? classWeight(tree.elements[i]) : 0;
+    scores[i] *= (1 + weight / 100) * (1 - linkDensity(stats, i));
+    if (scores[i] > bestScore && i >= scopeStart && i < scopeEnd) {
+      bestScore = scores[i];
+      best = tree.elements[i];
+    }
+  }
+  if (best === null) return null;
+  const top = widen(promoteToAncestor(best, scores, initialized, scope), removed, stats, scope);
+  const parts = top === scope ? [top] : mergeSiblings(top, scores, initialized, removed, stats);
+  return { top, parts, scores };
+}
+
+interface ContainerScores {
+  readonly scores: Float64Array;
+  /** 1 where a score was given, so the tag weight is counted once. */
+  readonly initialized: Uint8Array;
+  /** Indexes of scored elements, in the order they were first scored. */
+  readonly touched: number[];
+}
+
+/** Each block of prose gives points to its nearest five ancestors, decaying with distance. */
+function scoreContainers(tree: HtmlTree, removed: Uint8Array, stats: ElementStats): ContainerScores {
   const n = tree.elements.length;
   const scores = new Float64Array(n);
   const initialized = new Uint8Array(n);
@@ -96,23 +127,12 @@ export function selectCandidate(
       ancestor = ancestor.parent;
     }
   }
-  if (touched.length === 0) return null;
+  return { scores, initialized, touched };
+}
 
-  let best: ElementNode | null = null;
-  let bestScore = -Infinity;
-  for (const i of touched) {
-    // Class names scale the prose score instead of adding to it, so a short `content` wrapper with little text
-    // cannot outscore the real article on its name alone.
-    const weight = useClassWeight ? classWeight(tree.elements[i]) : 0;
-    scores[i] *= (1 + weight / 100) * (1 - linkDensity(stats, i));
-    if (scores[i] > bestScore && i >= scopeStart && i < scopeEnd) {
-      bestScore = scores[i];
-      best = tree.elements[i];
-    }
-  }
-  if (best === null) return null;
-  let top = promoteToAncestor(best, scores, initialized, scope);
-  // A wrapper with a single child says nothing more than the child; the wrapper catches siblings better.
+/** A wrapper with a single child says nothing more than the child; the wrapper catches siblings better. */
+function widen(start: ElementNode, removed: Uint8Array, stats: ElementStats, scope: ElementNode | null): ElementNode {
+  let top = start;
   while (
     top !== scope &&
     top.parent !== null &&
@@ -122,9 +142,7 @@ export function selectCandidate(
   ) {
     top = top.parent;
   }
-  if (top !== scope) top = expandOverProse(top, stats, scope);
-  const parts = top === scope ? [top] : mergeSiblings(top, scores, initialized, removed, stats);
-  return { top, parts, scores };
+  return top === scope ? top : expandOverProse(top, stats, scope);
 }
 
 // How far up the expansion looks, how clean the added text must be, and how much it must add.

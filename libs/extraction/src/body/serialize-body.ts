@@ -111,111 +111,144 @@ export function serializeBody(
   baseUrl: URL | null,
   iframeHosts: readonly string[] = DEFAULT_IFRAME_HOSTS,
 ): SerializedBody {
-  const html: string[] = [];
-  const lines: string[] = [];
-  const images: string[] = [];
-  let line = '';
-  let linkTextLength = 0;
-  let openImplicitP = false;
-  // Inline elements written and still open: a block inside one (<a><div>..) is unwrapped to keep nesting valid.
-  let openInline = 0;
-  // Nearest written ancestor that may hold text directly.
-  const holderStack: boolean[] = [false];
-
-  const flushLine = (): void => {
-    const trimmed = line.trim();
-    if (trimmed.length > 0) lines.push(trimmed);
-    line = '';
-  };
-  const closeImplicitP = (): void => {
-    if (openImplicitP) {
-      html.push('</p>');
-      openImplicitP = false;
-    }
-  };
-  const ensureTextHolder = (): void => {
-    if (!holderStack[holderStack.length - 1] && !openImplicitP) {
-      html.push('<p>');
-      openImplicitP = true;
-    }
-  };
-
+  const writer = new BodyWriter(removed, baseUrl, iframeHosts);
   for (const part of parts) {
     if (removed[part.index] === 1) continue;
-    const stack: Frame[] = [];
-    const enter = (element: ElementNode, parent: Frame | null): void => {
-      const tag = element.tag === 'h1' ? 'h2' : element.tag;
-      const textSkipped = (parent?.textSkipped ?? false) || TEXT_SKIPPED.has(tag) || isCaptionLike(element, removed);
-      const inPre = (parent?.inPre ?? false) || tag === 'pre';
-      const inLink = (parent?.inLink ?? false) || tag === 'a';
-      if (BLOCK_TAGS.has(element.tag)) flushLine();
-      let written: string | null = null;
-      if (KEPT_BLOCKS.has(tag) && openInline === 0) {
-        closeImplicitP();
-        written = tag;
-        html.push(`<${tag}${keptAttributes(tag, element)}>`);
-        holderStack.push(TEXT_HOLDERS.has(tag));
-      } else if (KEPT_INLINE.has(tag)) {
-        const opening = inlineOpening(tag, element, baseUrl, images, iframeHosts);
-        if (opening !== null) {
-          if (tag !== 'br' && tag !== 'iframe') ensureTextHolder();
-          if (tag === 'iframe') closeImplicitP();
-          html.push(opening);
-          written = VOID_TAGS.has(tag) || tag === 'iframe' ? null : tag;
-          if (tag === 'iframe') html.push('</iframe>');
-          if (written !== null) {
-            holderStack.push(true);
-            openInline++;
-          }
-        }
-        if (tag === 'br' && !textSkipped) flushLine();
-      } else if (BLOCK_TAGS.has(element.tag) && openInline === 0) {
-        closeImplicitP();
-      }
-      stack.push({ element, position: 0, written, textSkipped, inPre, inLink });
-    };
-    const exit = (frame: Frame): void => {
-      if (frame.written !== null) {
-        if (KEPT_BLOCKS.has(frame.written)) closeImplicitP();
-        else openInline--;
-        html.push(`</${frame.written}>`);
-        holderStack.pop();
-      } else if (BLOCK_TAGS.has(frame.element.tag) && openInline === 0) {
-        closeImplicitP();
-      }
-      if (BLOCK_TAGS.has(frame.element.tag)) flushLine();
-    };
+    writer.writePart(part);
+  }
+  return writer.result();
+}
 
-    enter(part, null);
+/**
+ * One pass over the chosen parts, writing HTML and text side by side. An explicit stack instead of recursion: pages
+ * nest elements tens of thousands deep.
+ */
+class BodyWriter {
+  private readonly html: string[] = [];
+  private readonly lines: string[] = [];
+  private readonly images: string[] = [];
+  private line = '';
+  private linkTextLength = 0;
+  private openImplicitP = false;
+  // Inline elements written and still open: a block inside one (<a><div>..) is unwrapped to keep nesting valid.
+  private openInline = 0;
+  // Nearest written ancestor that may hold text directly.
+  private readonly holderStack: boolean[] = [false];
+  private readonly stack: Frame[] = [];
+
+  constructor(
+    private readonly removed: Uint8Array,
+    private readonly baseUrl: URL | null,
+    private readonly iframeHosts: readonly string[],
+  ) {}
+
+  writePart(part: ElementNode): void {
+    const stack = this.stack;
+    this.enter(part, null);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
       if (frame.position >= frame.element.children.length) {
         stack.pop();
-        exit(frame);
+        this.exit(frame);
         continue;
       }
       const child = frame.element.children[frame.position++];
       if (child.kind === 'element') {
-        if (removed[child.index] === 0) enter(child, frame);
-        continue;
-      }
-      const data = frame.inPre ? child.data : child.data.replace(/[\s\u200b]+/g, ' ');
-      if (data.trim().length === 0) {
-        if (data.length > 0 && line.length > 0 && !line.endsWith(' ')) line += ' ';
-        if (openImplicitP || holderStack[holderStack.length - 1]) html.push(' ');
-        continue;
-      }
-      ensureTextHolder();
-      html.push(escapeText(data));
-      if (!frame.textSkipped) {
-        line += data;
-        if (frame.inLink) linkTextLength += data.trim().length;
+        if (this.removed[child.index] === 0) this.enter(child, frame);
+      } else {
+        this.text(frame, child.data);
       }
     }
-    closeImplicitP();
-    flushLine();
+    this.closeImplicitP();
+    this.flushLine();
   }
-  return { html: html.join('').replace(/<p>\s*<\/p>/g, ''), text: lines.join('\n'), images, linkTextLength };
+
+  result(): SerializedBody {
+    const html = this.html.join('').replace(/<p>\s*<\/p>/g, '');
+    return { html, text: this.lines.join('\n'), images: this.images, linkTextLength: this.linkTextLength };
+  }
+
+  private enter(element: ElementNode, parent: Frame | null): void {
+    const tag = element.tag === 'h1' ? 'h2' : element.tag;
+    const textSkipped = (parent?.textSkipped ?? false) || TEXT_SKIPPED.has(tag) || isCaptionLike(element, this.removed);
+    const inPre = (parent?.inPre ?? false) || tag === 'pre';
+    const inLink = (parent?.inLink ?? false) || tag === 'a';
+    if (BLOCK_TAGS.has(element.tag)) this.flushLine();
+    let written: string | null = null;
+    if (KEPT_BLOCKS.has(tag) && this.openInline === 0) {
+      this.closeImplicitP();
+      written = tag;
+      this.html.push(`<${tag}${keptAttributes(tag, element)}>`);
+      this.holderStack.push(TEXT_HOLDERS.has(tag));
+    } else if (KEPT_INLINE.has(tag)) {
+      written = this.writeInlineOpening(tag, element);
+      if (tag === 'br' && !textSkipped) this.flushLine();
+    } else if (BLOCK_TAGS.has(element.tag) && this.openInline === 0) {
+      this.closeImplicitP();
+    }
+    this.stack.push({ element, position: 0, written, textSkipped, inPre, inLink });
+  }
+
+  /** Writes an inline element's opening; returns the tag left open, or null (void, iframe, or refused). */
+  private writeInlineOpening(tag: string, element: ElementNode): string | null {
+    const opening = inlineOpening(tag, element, this.baseUrl, this.images, this.iframeHosts);
+    if (opening === null) return null;
+    if (tag !== 'br' && tag !== 'iframe') this.ensureTextHolder();
+    if (tag === 'iframe') this.closeImplicitP();
+    this.html.push(opening);
+    if (tag === 'iframe') this.html.push('</iframe>');
+    if (VOID_TAGS.has(tag) || tag === 'iframe') return null;
+    this.holderStack.push(true);
+    this.openInline++;
+    return tag;
+  }
+
+  private exit(frame: Frame): void {
+    if (frame.written !== null) {
+      if (KEPT_BLOCKS.has(frame.written)) this.closeImplicitP();
+      else this.openInline--;
+      this.html.push(`</${frame.written}>`);
+      this.holderStack.pop();
+    } else if (BLOCK_TAGS.has(frame.element.tag) && this.openInline === 0) {
+      this.closeImplicitP();
+    }
+    if (BLOCK_TAGS.has(frame.element.tag)) this.flushLine();
+  }
+
+  private text(frame: Frame, raw: string): void {
+    const data = frame.inPre ? raw : raw.replace(/[\s\u200b]+/g, ' ');
+    if (data.trim().length === 0) {
+      if (data.length > 0 && this.line.length > 0 && !this.line.endsWith(' ')) this.line += ' ';
+      if (this.openImplicitP || this.holderStack[this.holderStack.length - 1]) this.html.push(' ');
+      return;
+    }
+    this.ensureTextHolder();
+    this.html.push(escapeText(data));
+    if (!frame.textSkipped) {
+      this.line += data;
+      if (frame.inLink) this.linkTextLength += data.trim().length;
+    }
+  }
+
+  private flushLine(): void {
+    const trimmed = this.line.trim();
+    if (trimmed.length > 0) this.lines.push(trimmed);
+    this.line = '';
+  }
+
+  private closeImplicitP(): void {
+    if (this.openImplicitP) {
+      this.html.push('</p>');
+      this.openImplicitP = false;
+    }
+  }
+
+  private ensureTextHolder(): void {
+    if (!this.holderStack[this.holderStack.length - 1] && !this.openImplicitP) {
+      this.html.push('<p>');
+      this.openImplicitP = true;
+    }
+  }
 }
 
 function keptAttributes(tag: string, element: ElementNode): string {

@@ -183,24 +183,11 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
   const meta = indexMetaTags(tree);
   const dom = collectDomSignals(tree);
 
-  const canonicalLink = tree.links.find((link) => (link.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
-  const canonicalUrl = pick<string>(
-    [resolveUrl(canonicalLink?.href, givenUrl), 'meta'],
-    [resolveUrl(firstMeta(meta, ['og:url']) ?? undefined, givenUrl), 'meta'],
-    [
-      article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, givenUrl),
-      'json-ld',
-    ],
-    [givenUrl?.href ?? null, 'url'],
-  );
+  const canonicalUrl = canonicalOf(tree, meta, article, givenUrl);
   // A saved page without its address still names itself: the canonical URL stands in for it.
   const pageUrl = givenUrl ?? (canonicalUrl === null ? null : new URL(canonicalUrl.value));
 
-  const siteName = pick<string>(
-    [clean(firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])), 'meta'],
-    [clean(publisherName(article, nodes)), 'json-ld'],
-    [pageUrl?.hostname.replace(/^www\./, '') ?? null, 'url'],
-  );
+  const siteName = siteNameOf(meta, article, nodes, pageUrl);
   const siteNames = [
     siteName?.value,
     pageUrl?.hostname.replace(/^www\./, ''),
@@ -208,11 +195,7 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
   ].filter((s): s is string => typeof s === 'string' && s.length > 0);
   const title = titleOf(tree, article, meta, dom, siteNames);
 
-  const language = pick<string>(
-    [normalizeLanguage(tree.htmlLang || null), 'dom'],
-    [normalizeLanguage(firstMeta(meta, ['og:locale', 'content-language', 'language', 'dc.language'])), 'meta'],
-    [article === null ? null : normalizeLanguage(jsonLdString(article.inLanguage)), 'json-ld'],
-  );
+  const language = languageOf(tree, meta, article);
   const dayFirst = !(language?.value === 'en-US' || (language?.value === 'en' && /\.(?:com|us|org|net)$/.test(pageUrl?.hostname ?? '')));
   let visibleText: string | null = null;
   const pageText = (): string => (visibleText ??= textContent(tree.root, undefined, PAGE_TEXT_LIMIT));
@@ -227,7 +210,69 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
     options: { ...dateOptions, dayFirst: dateOptions.dayFirst ?? dayFirst },
   });
 
-  const image = pick<string>(
+  return {
+    title,
+    authors: authorsOf(article, meta, dom, siteNames, pageText),
+    dates,
+    canonicalUrl,
+    siteName,
+    section: sectionOf(meta, article),
+    tags: tagsOf(meta, article),
+    image: imageOf(meta, article, pageUrl),
+    description: pick<string>(
+      [clean(firstMeta(meta, DESCRIPTION_META)), 'meta'],
+      [article === null ? null : clean(jsonLdString(article.description)), 'json-ld'],
+    ),
+    language,
+    access: accessOf(article, meta, dom),
+    jsonLdBody: article === null ? null : jsonLdString(article.articleBody),
+    headline,
+    pageUrl,
+    declaredArticle:
+      (article !== null && /Article|Posting/.test(String(article['@type']))) ||
+      /article/i.test(firstMeta(meta, ['og:type']) ?? '') ||
+      firstMeta(meta, ['article:published_time']) !== null,
+  };
+}
+
+const DESCRIPTION_META = ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description'];
+
+function canonicalOf(tree: HtmlTree, meta: MetaIndex, article: JsonLdNode | null, givenUrl: URL | null): Sourced<string> | null {
+  const canonicalLink = tree.links.find((link) => (link.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'));
+  return pick<string>(
+    [resolveUrl(canonicalLink?.href, givenUrl), 'meta'],
+    [resolveUrl(firstMeta(meta, ['og:url']) ?? undefined, givenUrl), 'meta'],
+    [
+      article === null ? null : resolveUrl(jsonLdString(article.url) ?? jsonLdString(article.mainEntityOfPage) ?? undefined, givenUrl),
+      'json-ld',
+    ],
+    [givenUrl?.href ?? null, 'url'],
+  );
+}
+
+function siteNameOf(
+  meta: MetaIndex,
+  article: JsonLdNode | null,
+  nodes: readonly JsonLdNode[],
+  pageUrl: URL | null,
+): Sourced<string> | null {
+  return pick<string>(
+    [clean(firstMeta(meta, ['og:site_name', 'application-name', 'apple-mobile-web-app-title'])), 'meta'],
+    [clean(publisherName(article, nodes)), 'json-ld'],
+    [pageUrl?.hostname.replace(/^www\./, '') ?? null, 'url'],
+  );
+}
+
+function languageOf(tree: HtmlTree, meta: MetaIndex, article: JsonLdNode | null): Sourced<string> | null {
+  return pick<string>(
+    [normalizeLanguage(tree.htmlLang || null), 'dom'],
+    [normalizeLanguage(firstMeta(meta, ['og:locale', 'content-language', 'language', 'dc.language'])), 'meta'],
+    [article === null ? null : normalizeLanguage(jsonLdString(article.inLanguage)), 'json-ld'],
+  );
+}
+
+function imageOf(meta: MetaIndex, article: JsonLdNode | null, pageUrl: URL | null): Sourced<string> | null {
+  return pick<string>(
     [
       resolveUrl(
         firstMeta(meta, ['og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src']) ?? undefined,
@@ -240,7 +285,10 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
       'json-ld',
     ],
   );
-  const tags = pick<string[]>(
+}
+
+function tagsOf(meta: MetaIndex, article: JsonLdNode | null): Sourced<string[]> | null {
+  return pick<string[]>(
     [
       dedupeNames(
         allMeta(meta, ['article:tag', 'og:article:tag'])
@@ -261,33 +309,14 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
       'meta',
     ],
   );
-  return {
-    title,
-    authors: authorsOf(article, meta, dom, siteNames, pageText),
-    dates,
-    canonicalUrl,
-    siteName,
-    section: pick<string>(
-      [clean(firstMeta(meta, ['article:section', 'og:article:section'])), 'meta'],
-      [article === null ? null : clean(jsonLdString(article.articleSection)), 'json-ld'],
-      [clean(firstMeta(meta, ['section', 'parsely-section', 'sailthru.section', 'category', 'dc.subject'])), 'meta'],
-    ),
-    tags,
-    image,
-    description: pick<string>(
-      [clean(firstMeta(meta, ['og:description', 'description', 'twitter:description', 'dc.description', 'dcterms.description'])), 'meta'],
-      [article === null ? null : clean(jsonLdString(article.description)), 'json-ld'],
-    ),
-    language,
-    access: accessOf(article, meta, dom),
-    jsonLdBody: article === null ? null : jsonLdString(article.articleBody),
-    headline,
-    pageUrl,
-    declaredArticle:
-      (article !== null && /Article|Posting/.test(String(article['@type']))) ||
-      /article/i.test(firstMeta(meta, ['og:type']) ?? '') ||
-      firstMeta(meta, ['article:published_time']) !== null,
-  };
+}
+
+function sectionOf(meta: MetaIndex, article: JsonLdNode | null): Sourced<string> | null {
+  return pick<string>(
+    [clean(firstMeta(meta, ['article:section', 'og:article:section'])), 'meta'],
+    [article === null ? null : clean(jsonLdString(article.articleSection)), 'json-ld'],
+    [clean(firstMeta(meta, ['section', 'parsely-section', 'sailthru.section', 'category', 'dc.subject'])), 'meta'],
+  );
 }
 
 /**
