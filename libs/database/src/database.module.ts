@@ -1,4 +1,5 @@
 import { AppConfig } from '@copydesk/config';
+import { isInfrastructureError, waitOutOutage } from '@copydesk/runtime';
 import { Global, Module, type OnApplicationBootstrap, Logger } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSource, type DatabaseSettings, dataSourceOptions, runMigrations } from './data-source';
@@ -59,13 +60,25 @@ function settings(config: AppConfig): DatabaseSettings {
   };
 }
 
+/**
+ * How long a starting process waits for PostgreSQL: a server restarting, or a loaded machine where a connection
+ * takes longer than DATABASE_CONNECT_TIMEOUT_MS, is waited out; a wrong address still fails start-up, a minute later.
+ */
+const BOOT_WAIT_MS = 60_000;
+const BOOT_RETRY_ATTEMPTS = 12;
+
 /** The TypeORM data source and the repositories. Every process imports it once. */
 @Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(settings(config)), retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions(settings(config)),
+        retryAttempts: BOOT_RETRY_ATTEMPTS,
+        retryDelay: 2_000,
+        toRetry: isInfrastructureError,
+      }),
     }),
   ],
   providers: REPOSITORIES,
@@ -80,11 +93,19 @@ export class DatabaseModule implements OnApplicationBootstrap {
     if (!this.config.get('DATABASE_MIGRATE')) return;
     // A connection of its own without statement_timeout: building an index on a big table may take longer.
     const migration = { ...settings(this.config), poolSize: 1, statementTimeoutMs: undefined };
+    const ran = await waitOutOutage(() => this.migrate(migration), {
+      budgetMs: BOOT_WAIT_MS,
+      onRetry: (err, attempt, delayMs) =>
+        this.logger.warn(`PostgreSQL unavailable for migrations (try ${attempt}: ${(err as Error).message}); again in ${delayMs} ms`),
+    });
+    if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);
+  }
+
+  private async migrate(migration: DatabaseSettings): Promise<string[]> {
     const migrator = createDataSource(migration);
     await migrator.initialize();
     try {
-      const ran = await runMigrations(migrator, migration);
-      if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);
+      return await runMigrations(migrator, migration);
     } finally {
       await migrator.destroy();
     }

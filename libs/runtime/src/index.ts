@@ -3,3 +3,4 @@ export * from './periodic-sweep';
 export * from './infrastructure-error';
 export * from './micro-batcher';
 export * from './process-heap';
+export * from './wait-out-outage';
