@@ -74,6 +74,18 @@ describeInBrowser('dashboard keys, audit and accessibility in Chromium', () => {
     await screenshot(page, '21-key-revoked');
   });
 
+  it("refuses a key creation without the session's CSRF token", async () => {
+    await page.goto(url('/admin/keys'));
+    // The browser sends the session cookie (same origin); only the token is missing, then wrong.
+    const post = (body: string): Promise<number> =>
+      page.evaluate(
+        `fetch('/admin/keys', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '${body}' }).then((r) => r.status)`,
+      );
+    expect(await post('name=Forged&scopes=admin')).toBe(403);
+    expect(await post('name=Forged&scopes=admin&_csrf=not-the-token')).toBe(403);
+    expect((await stack.sql(`SELECT 1 FROM api_keys WHERE name = 'Forged'`)).length).toBe(0);
+  });
+
   it('refuses a key creation without scopes, with the reason', async () => {
     await page.goto(url('/admin/keys'));
     await page.getByLabel('Name (who uses the key)').fill('No scopes');
