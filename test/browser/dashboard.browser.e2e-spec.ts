@@ -1,35 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createSubscription, pushArticle, startPublishStack, type PublishStack, waitForArticle, waitUntil } from '../support/publish-stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import {
+  createSubscription,
+  PUBLISH_ADMIN_KEY,
+  pushArticle,
+  startPublishStack,
+  type PublishStack,
+  waitForArticle,
+  waitUntil,
+} from '../support/publish-stack';
 import { type SiteServer, startSite } from '../support/site-server';
 import { type SubscriberServer, startSubscriber } from '../support/subscriber-server';
+import { type Browser, describeInBrowser, openBrowser, screenshot, seriousViolations as violationsOn } from './browser';
 
 /*
- * The dashboard in a real browser: Debian's Chromium driven by playwright-core (never a downloaded browser). Each
- * step saves a screenshot under test-artifacts/ and runs axe-core on the page. Without /usr/bin/chromium (a user's
- * machine) the suite is skipped and says why; CI installs the package.
+ * The dashboard in a real browser (see ./browser.ts): each step saves a screenshot under test-artifacts/ and runs
+ * axe-core on the page.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const ADMIN_KEY = 'test-admin-key-publish-0123456789';
-const LAUNCH_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) process.stdout.write(`browser tests skipped: no Chromium at ${CHROMIUM} (Debian: apt-get install chromium)\n`);
-const describeInBrowser = haveChromium ? describe : describe.skip;
-
 jest.setTimeout(240_000);
 
 /** Markup that would run script if any of it reached the page as markup. */
@@ -50,31 +36,16 @@ describeInBrowser('admin dashboard in Chromium', () => {
   let stack: PublishStack;
   let site: SiteServer;
   let subscriber: SubscriberServer;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let profile: string;
-  const dialogs: string[] = [];
+  let dialogs: string[];
 
   const url = (path: string): string => `${stack.client.baseUrl}${path}`;
-  const shot = async (name: string): Promise<void> => {
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  };
-  /** axe-core in the page (evaluated through the DevTools protocol: the page's CSP allows no injected script). */
-  const seriousViolations = async (): Promise<string[]> => {
-    await page.evaluate(AXE_SOURCE);
-    const result = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: { run: (o: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
-        }
-      ).axe;
-      return axe.run({ resultTypes: ['violations'] });
-    });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  };
+  const shot = (name: string): Promise<void> => screenshot(page, name);
+  const seriousViolations = (): Promise<string[]> => violationsOn(page);
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     site = await startSite();
     subscriber = await startSubscriber();
     // A subscriber that refuses (400) fails a delivery at once, on purpose.
@@ -85,23 +56,12 @@ describeInBrowser('admin dashboard in Chromium', () => {
       DELIVERY_RETRY_SCHEDULE: '1s',
     });
     await createSubscription(stack.client, { url: subscriber.url, name: 'newsroom app' });
-    profile = mkdtempSync(join(tmpdir(), 'copydesk-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: LAUNCH_FLAGS,
-      viewport: { width: 1366, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-      void dialog.accept();
-    });
+    browser = await openBrowser();
+    ({ context, page, dialogs } = browser);
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await stack?.stop();
     await subscriber?.close();
     await site?.close();
@@ -112,7 +72,7 @@ describeInBrowser('admin dashboard in Chromium', () => {
     await page.waitForURL(/\/admin\/login/);
     expect(await seriousViolations()).toEqual([]);
     await shot('01-login');
-    await page.getByLabel('API key').fill(ADMIN_KEY);
+    await page.getByLabel('API key').fill(PUBLISH_ADMIN_KEY);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     expect(page.url()).toBe(url('/admin'));
@@ -156,6 +116,9 @@ describeInBrowser('admin dashboard in Chromium', () => {
     await page.getByLabel('Search').fill('harbour bridge');
     await page.getByRole('button', { name: 'Search' }).click();
     const link = page.locator('#results').getByRole('link', { name: 'Harbour bridge reopens after repairs' });
+    // The unfiltered list already holds the link: wait for htmx to swap the results in, not just for the link.
+    await page.waitForURL(/q=harbour/);
+    await page.waitForFunction('document.querySelectorAll("#results tbody tr").length === 1');
     await link.waitFor();
     expect(await page.locator('#results tbody tr').count()).toBe(1);
     await link.click();

@@ -1,6 +1,7 @@
 import { IngestModule, EnrichmentAdminModule, PublishModule } from '@copydesk/pipeline';
 import { Module } from '@nestjs/common';
 import { ApiKeyGuard } from '../common/api-key.guard';
+import { ApiKeyIssuer } from '../api-keys/api-key-issuer.service';
 import { AdminController } from './admin.controller';
 import { AlertMonitor } from './alerts/alert-monitor.service';
 import { ArticleDetails } from './articles/article-detail.service';
@@ -11,7 +12,9 @@ import { QueueControl } from './jobs/queue-control.service';
 import { OverviewService } from './overview/overview.service';
 import { ArticlesPageController } from './pages/articles-page.controller';
 import { AssetsController } from './pages/assets.controller';
+import { AuditPageController } from './pages/audit-page.controller';
 import { JobsPageController } from './pages/jobs-page.controller';
+import { KeysPageController } from './pages/keys-page.controller';
 import { SourcesPageController } from './pages/sources-page.controller';
 import { SubscriptionsPageController } from './pages/subscriptions-page.controller';
 import { JobBrowser } from './jobs/job-browser.service';
@@ -31,6 +34,8 @@ import { PageContexts } from './pages/page-context.service';
     JobsPageController,
     SourcesPageController,
     SubscriptionsPageController,
+    KeysPageController,
+    AuditPageController,
   ],
   // ApiKeyGuard here too: sign-in and bearer calls check keys through it, so /admin and /v1 accept the same keys.
   providers: [
@@ -44,6 +49,8 @@ import { PageContexts } from './pages/page-context.service';
     JobBrowser,
     AlertMonitor,
     AdminAudit,
+    // The keys page creates and revokes through the same issuer as /v1/api-keys (its audit rows included).
+    ApiKeyIssuer,
   ],
 })
 export class AdminModule {}

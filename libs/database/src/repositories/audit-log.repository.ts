@@ -22,7 +22,11 @@ export interface AuditQuery {
   /** A key id, or an actor name (e.g. `env admin key`). */
   actor?: string;
   action?: AuditAction;
+  /** The target's id (an article, a key, a source...), exactly. */
+  target?: string;
   since?: Date;
+  /** Entries before this instant. */
+  until?: Date;
   /** The id of the last entry of the previous page. */
   before?: string;
   limit: number;
@@ -53,7 +57,9 @@ export class AuditLogRepository {
       else qb.andWhere('e.actor = :actor', { actor: query.actor });
     }
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.target) qb.andWhere('e.targetId = :target', { target: query.target });
     if (query.since) qb.andWhere('e.at >= :since', { since: query.since });
+    if (query.until) qb.andWhere('e.at < :until', { until: query.until });
     if (query.before) qb.andWhere('e.id < :before', { before: query.before });
     return qb.orderBy('e.id', 'DESC').take(query.limit).getMany();
   }

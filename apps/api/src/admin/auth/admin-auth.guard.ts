@@ -18,6 +18,7 @@ const WHAT: Record<DashboardCapability, string> = {
   see: 'see the dashboard',
   act: 'change anything from the dashboard',
   manageKeys: 'manage API keys',
+  readAudit: 'read the audit log',
 };
 
 /**

@@ -12,12 +12,15 @@ export interface PageContext {
   path: string;
 }
 
-const SECTIONS: Array<[string, string]> = [
-  ['/admin', 'Overview'],
-  ['/admin/articles', 'Articles'],
-  ['/admin/jobs', 'Jobs'],
-  ['/admin/sources', 'Sources'],
-  ['/admin/subscriptions', 'Subscriptions'],
+/** The sections, each with what a key needs to see it (a key never sees a link it would get a 403 behind). */
+const SECTIONS: Array<[string, string, keyof DashboardAccess]> = [
+  ['/admin', 'Overview', 'see'],
+  ['/admin/articles', 'Articles', 'see'],
+  ['/admin/jobs', 'Jobs', 'see'],
+  ['/admin/sources', 'Sources', 'see'],
+  ['/admin/subscriptions', 'Subscriptions', 'see'],
+  ['/admin/keys', 'Keys', 'manageKeys'],
+  ['/admin/audit', 'Audit', 'readAudit'],
 ];
 
 // htmx: no eval, no inline indicator style (the CSP allows neither), no history cache of pages holding tokens.
@@ -43,7 +46,7 @@ function nav(ctx: PageContext): Html {
   const current = (href: string): boolean => (href === '/admin' ? ctx.path === '/admin' : ctx.path.startsWith(href));
   return html`<nav aria-label="Sections">
     <ul>
-      ${SECTIONS.map(([href, label]) => html`<li><a href="${href}" ${current(href) ? html` aria-current="page"` : ''}>${label}</a></li>`)}
+      ${SECTIONS.filter(([, , needs]) => ctx.access[needs]).map(([href, label]) => html`<li><a href="${href}" ${current(href) ? html` aria-current="page"` : ''}>${label}</a></li>`)}
     </ul>
   </nav>`;
 }
