@@ -246,7 +246,8 @@ describe('parseFeed: bounds', () => {
     const feed = parseFeed(rss(Array.from({ length: 100_000 }, (_, i) => `<item><guid>g${i}</guid></item>`).join('')));
     expect(feed.items).toHaveLength(1_000);
     expect(feed.itemsInDocument).toBe(100_000);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // A bound against runaway (quadratic) work, which would take many minutes; not a speed target (that is bench:feeds).
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   it('stops building a document at its element budget and says so', () => {
