@@ -4,7 +4,7 @@ import { CONTENT_TYPE_ENRICHER } from './content-type/content-type.enricher';
 import { ENTITIES_ENRICHER, ENTITY_ANALYSIS_ENRICHER } from './entities/entities.enricher';
 import { KEYWORDS_ENRICHER } from './keywords/keywords.enricher';
 import { LANGUAGE_ENRICHER } from './language/language.enricher';
-import { languagePack, supportedLanguages } from './languages/language.registry';
+import { LANGUAGE_PACK_ENRICHER } from './languages/language-pack.enricher';
 import { BLOCK_QUOTES_ENRICHER, QUOTES_ENRICHER } from './quotes/quotes.enricher';
 import { SUMMARY_ENRICHER } from './summary/summary.enricher';
 import { READING_TIME_ENRICHER, WORD_COUNT_ENRICHER } from './text/word-count.enricher';
@@ -16,6 +16,7 @@ import { TOPICS_ENRICHER } from './topics/topics.enricher';
  */
 export const ENRICHERS: readonly Enricher[] = [
   LANGUAGE_ENRICHER,
+  LANGUAGE_PACK_ENRICHER,
   WORD_COUNT_ENRICHER,
   READING_TIME_ENRICHER,
   TOPICS_ENRICHER,
@@ -31,10 +32,5 @@ export const ENRICHERS: readonly Enricher[] = [
 /** Raise when the composer's own rules change (how `enrichArticle` prepares the text): every slice changes with it. */
 export const ENRICHER_GENERATION = '3';
 
-/** Versions of the language packs: their word lists and rules feed several enrichers at once. */
-export function languagePackVersions(): Record<string, string> {
-  return Object.fromEntries(supportedLanguages().map((code) => [`pack:${code}`, languagePack(code).version ?? '1']));
-}
-
 /** The composer of {@link ENRICHERS}; built at load so a bad graph stops the process at startup. */
-export const DEFAULT_COMPOSER = new EnricherComposer(ENRICHERS, ENRICHER_GENERATION, languagePackVersions());
+export const DEFAULT_COMPOSER = new EnricherComposer(ENRICHERS, ENRICHER_GENERATION);

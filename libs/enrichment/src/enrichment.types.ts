@@ -1,6 +1,7 @@
 import type { ContentTypeResult } from './content-type/content-type.classifier';
 import type { ArticleEntities, EntityAnalysis } from './entities/entity.extractor';
 import type { DetectedLanguage } from './language/language.detector';
+import type { LanguagePack } from './languages/language-pack';
 import type { BlockQuote } from './quotes/block-quote.extractor';
 import type { ArticleQuote } from './quotes/quote.extractor';
 import type { ArticleTopic } from './topics/topic.classifier';
@@ -58,6 +59,8 @@ export type EnrichmentStamps = 'enricherVersion' | 'schemeVersion' | 'topicModel
 export interface EnrichmentSlices extends Omit<Enrichment, EnrichmentStamps> {
   /** Entities with their mentions and tokens, for quote attribution. */
   entityAnalysis: EntityAnalysis;
+  /** The detected language's pack (word lists, rules, recognisers). */
+  languagePack: LanguagePack;
   /** `<blockquote>`s of the body HTML. */
   blockQuotes: BlockQuote[];
 }

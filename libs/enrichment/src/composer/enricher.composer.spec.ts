@@ -1,5 +1,5 @@
 import { composeEnrichment, enrichArticle } from '../article.enricher';
-import { DEFAULT_COMPOSER, ENRICHER_GENERATION, ENRICHERS, languagePackVersions } from '../enricher.registry';
+import { DEFAULT_COMPOSER, ENRICHER_GENERATION, ENRICHERS } from '../enricher.registry';
 import { ENRICHER_VERSION } from '../enricher.version';
 import { WIRE_ARTICLE } from '../fixtures/wire.fixture';
 import { splitSentences } from '../text/text.tokenizer';
@@ -11,7 +11,7 @@ const stub = (slice: string, reads: string[], run: Enricher['run'] = () => slice
 
 describe('EnricherComposer', () => {
   it('adds an enricher with one registration line: its slice is stored and the version moves', () => {
-    const composer = new EnricherComposer([...ENRICHERS, WORDS_PER_SENTENCE_ENRICHER], ENRICHER_GENERATION, languagePackVersions());
+    const composer = new EnricherComposer([...ENRICHERS, WORDS_PER_SENTENCE_ENRICHER], ENRICHER_GENERATION);
     const out = composeEnrichment(composer, WIRE_ARTICLE);
     const plain = enrichArticle(WIRE_ARTICLE);
     expect(typeof out.wordsPerSentence).toBe('number');
@@ -28,11 +28,9 @@ describe('EnricherComposer', () => {
     expect(ENRICHER_VERSION).toBe(DEFAULT_COMPOSER.version);
     expect(ENRICHER_VERSION).toMatch(new RegExp(`^${ENRICHER_GENERATION}\\+[0-9a-f]{8}$`));
     const bumped = ENRICHERS.map((e) => (e.slice === 'quotes' ? { ...e, version: `${e.version}.1` } : e));
-    expect(new EnricherComposer(bumped, ENRICHER_GENERATION, languagePackVersions()).version).not.toBe(ENRICHER_VERSION);
-    expect(new EnricherComposer([...ENRICHERS].reverse(), ENRICHER_GENERATION, languagePackVersions()).version).toBe(ENRICHER_VERSION);
-    expect(new EnricherComposer(ENRICHERS, ENRICHER_GENERATION, { ...languagePackVersions(), 'pack:en': '99' }).version).not.toBe(
-      ENRICHER_VERSION,
-    );
+    expect(new EnricherComposer(bumped, ENRICHER_GENERATION).version).not.toBe(ENRICHER_VERSION);
+    expect(new EnricherComposer([...ENRICHERS].reverse(), ENRICHER_GENERATION).version).toBe(ENRICHER_VERSION);
+    expect(new EnricherComposer(ENRICHERS, '99').version).not.toBe(ENRICHER_VERSION);
   });
 
   it('runs enrichers after what they read, whatever the registration order, and hands each only its reads', () => {
@@ -52,6 +50,7 @@ describe('EnricherComposer', () => {
     const e = enrichArticle(WIRE_ARTICLE) as unknown as Record<string, unknown>;
     expect(e).not.toHaveProperty('entityAnalysis');
     expect(e).not.toHaveProperty('blockQuotes');
+    expect(e).not.toHaveProperty('languagePack');
     expect(Object.keys(e).sort()).toEqual(
       ['enricherVersion', 'schemeVersion', 'topicModelVersion', ...ENRICHERS.filter((x) => !x.internal).map((x) => x.slice)].sort(),
     );

@@ -11,19 +11,16 @@ export class EnricherGraphError extends Error {
 
 /**
  * Runs enrichers in dependency order. Built once at startup: a bad graph throws here, not on the first article.
- * `version` is derived from every enricher's slice and version (plus `extraVersions`, for shared resources such as
- * language packs), so bumping any one of them changes it and the stored enrichments are re-run.
+ * `version` is derived from every enricher's slice and version (and the generation, raised when the composer's own
+ * text preparation changes), so bumping any one of them changes it and the stored enrichments are re-run.
  */
 export class EnricherComposer {
   readonly order: readonly Enricher[];
   readonly version: string;
 
-  constructor(enrichers: readonly Enricher[], generation: string, extraVersions: Record<string, string> = {}) {
+  constructor(enrichers: readonly Enricher[], generation: string) {
     this.order = dependencyOrder(enrichers);
-    const parts = [
-      ...enrichers.map((e) => `${e.slice}@${e.version}`),
-      ...Object.entries(extraVersions).map(([name, version]) => `${name}@${version}`),
-    ].sort();
+    const parts = enrichers.map((e) => `${e.slice}@${e.version}`).sort();
     const digest = createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 8);
     this.version = `${generation}+${digest}`;
   }

@@ -1,13 +1,12 @@
 import { defineEnricher } from '../composer/enricher';
-import { languagePack } from '../languages/language.registry';
 import { classifyContentType } from './content-type.classifier';
 
 /** News, opinion, review...: from page metadata, URL and text cues of the language. */
 export const CONTENT_TYPE_ENRICHER = defineEnricher({
   slice: 'contentType',
   version: '1',
-  reads: ['language'],
-  run: (doc, { language }) =>
+  reads: ['languagePack'],
+  run: (doc, { languagePack }) =>
     classifyContentType(
       {
         title: doc.title,
@@ -17,6 +16,6 @@ export const CONTENT_TYPE_ENRICHER = defineEnricher({
         section: doc.input.section,
         byline: doc.input.byline,
       },
-      languagePack(language.code).contentTypeCues,
+      languagePack.contentTypeCues,
     ),
 });

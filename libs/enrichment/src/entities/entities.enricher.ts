@@ -1,13 +1,12 @@
 import { defineEnricher } from '../composer/enricher';
-import { languagePack } from '../languages/language.registry';
 
 /** Entities with every mention and the tokens: read by the entities slice and by quote attribution. */
 export const ENTITY_ANALYSIS_ENRICHER = defineEnricher({
   slice: 'entityAnalysis',
   version: '1',
-  reads: ['language'],
+  reads: ['languagePack'],
   internal: true,
-  run: (doc, { language }) => languagePack(language.code).entities(doc.body, doc.sentences, doc.title),
+  run: (doc, { languagePack }) => languagePack.entities(doc.body, doc.sentences, doc.title),
 });
 
 /** People, organisations and places, most salient first. */

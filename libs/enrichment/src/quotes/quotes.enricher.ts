@@ -1,5 +1,4 @@
 import { defineEnricher } from '../composer/enricher';
-import { languagePack } from '../languages/language.registry';
 import { findBlockQuotes } from './block-quote.extractor';
 import { extractQuotes } from './quote.extractor';
 
@@ -16,7 +15,7 @@ export const BLOCK_QUOTES_ENRICHER = defineEnricher({
 export const QUOTES_ENRICHER = defineEnricher({
   slice: 'quotes',
   version: '1',
-  reads: ['language', 'entityAnalysis', 'blockQuotes'],
-  run: (doc, { language, entityAnalysis, blockQuotes }) =>
-    extractQuotes(doc.body, doc.sentences, entityAnalysis.mentions, blockQuotes, languagePack(language.code).quoteRules),
+  reads: ['languagePack', 'entityAnalysis', 'blockQuotes'],
+  run: (doc, { languagePack, entityAnalysis, blockQuotes }) =>
+    extractQuotes(doc.body, doc.sentences, entityAnalysis.mentions, blockQuotes, languagePack.quoteRules),
 });
