@@ -39,6 +39,17 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('gives a pull quote the speaker of the attributed quote that repeats its words', () => {
+    const text =
+      'The committee heard from two witnesses on Tuesday.\n' +
+      '“The harbour will never be the same”\n' +
+      'Harbour master Ellen Okafor told the committee, “We warned them for years. The harbour will never be the same.”';
+    expect(quotes(text)).toEqual([
+      ['The harbour will never be the same', 'Ellen Okafor'],
+      ['We warned them for years. The harbour will never be the same.', 'Ellen Okafor'],
+    ]);
+  });
+
   it('takes the attribution from the next sentence or the introducing clause', () => {
     expect(quotes('Residents were evacuated. “The water came in so fast.” Paolo Greco, a shop owner, said he lost everything.')).toEqual([
       ['The water came in so fast.', 'Paolo Greco'],

@@ -94,7 +94,27 @@ export function extractQuotes(
       explicit[i] = true;
     }
   }
+  echoSpeakers(quotes, explicit);
   return quotes;
+}
+
+// A pull quote or a quoted subheading repeats words quoted elsewhere with an attribution ("My fears have been
+// realized" above "Morrison told the committee, “… My fears have been realized.”"): the attributed one's speaker.
+function echoSpeakers(quotes: ArticleQuote[], explicit: boolean[]): void {
+  const plain = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  for (const [i, q] of quotes.entries()) {
+    const words = plain(q.text);
+    if (explicit[i] || words.split(' ').length < 3) continue;
+    const source = quotes.find((other, j) => j !== i && explicit[j] && other.speaker && plain(other.text).includes(words));
+    if (source) {
+      q.speaker = source.speaker;
+      q.speakerType = source.speakerType;
+    }
+  }
 }
 
 // Block quotes whose text the body carries without quote marks become quote spans over their paragraphs.
