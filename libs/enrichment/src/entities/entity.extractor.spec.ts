@@ -19,6 +19,15 @@ describe('extractEntities', () => {
     );
   });
 
+  it('ends a name at a lower-case word hyphenated to it: "Party-controlled House of Representatives"', () => {
+    const e = entities(
+      'The Democratic Party-controlled House of Representatives voted on Tuesday. A Manchester-based charity, the Ardwick Trust, ' +
+        'criticised the vote.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Democratic Party', 'House of Representatives', 'Ardwick Trust']));
+    expect(Object.keys(e.places)).toEqual(['Manchester']);
+  });
+
   it('reads outlets spoken to, kind words after a name, and more company-name endings', () => {
     const e = entities(
       'The director told the Harbour Ledger on Monday that the Quill newspaper had erred. Vantor Interactive and Brisk Therapeutics agreed.',

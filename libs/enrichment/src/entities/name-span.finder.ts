@@ -17,6 +17,8 @@ export interface Token {
   index: number;
   /** Written with a possessive ending: the name ends there ("Webb’s Ford"). */
   possessive: boolean;
+  /** A name with a lower-case word hyphenated to it ("Kremlin-backed", "Trump-era"): the name ends there too. */
+  compound?: boolean;
   capitalised: boolean;
 }
 
@@ -115,7 +117,9 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
         bare = word.replace(/['’]s?$/u, '');
         possessive = bare !== word;
       }
-      if (bare.endsWith('-based')) bare = bare.slice(0, -6);
+      // "London-based", "Party-controlled", "Trump-era": the name is the part before the lower-case word.
+      const compound = /^(\p{Lu}[\p{L}\p{N}.]+)-\p{Ll}[\p{Ll}-]*$/u.exec(bare);
+      if (compound) bare = compound[1];
       const first = word.charCodeAt(0);
       const capitalised =
         first >= 65 && first <= 90
@@ -129,6 +133,7 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
         bare: bare || word,
         lower: possessive || bare.includes('’') ? (bare || word).toLowerCase().replace(/’/g, "'") : (bare || word).toLowerCase(),
         possessive,
+        ...(compound ? { compound: true } : {}),
         start,
         end: start + word.length,
         sentence: sentence.index,
@@ -161,7 +166,14 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
     let j = i + 1;
     for (;;) {
       const t = tokens[j];
-      if (!t || t.sentence !== tokens[i].sentence || tokens[j - 1].possessive || hasBreakBefore(text, tokens[j - 1], t)) break;
+      if (
+        !t ||
+        t.sentence !== tokens[i].sentence ||
+        tokens[j - 1].possessive ||
+        tokens[j - 1].compound ||
+        hasBreakBefore(text, tokens[j - 1], t)
+      )
+        break;
       if (t.capitalised) {
         j++;
         continue;
