@@ -28,6 +28,12 @@ describe('extractEntities', () => {
     expect(Object.keys(e.places)).toEqual(['Manchester']);
   });
 
+  it('types a name of ordinary words or ending in a surname as an organisation when a kind of organisation is named beside it', () => {
+    const e = entities('The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch.');
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker']));
+    expect(e.people).toEqual({});
+  });
+
   it('reads outlets spoken to, kind words after a name, and more company-name endings', () => {
     const e = entities(
       'The director told the Harbour Ledger on Monday that the Quill newspaper had erred. Vantor Interactive and Brisk Therapeutics agreed.',

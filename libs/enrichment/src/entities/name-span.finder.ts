@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.data';
 import type { Sentence } from '../text/text.tokenizer';
 import type { Gazetteer } from './entity.gazetteer';
+import { ORGANISATION_NOUN } from './organisation-context.patterns';
 
 /** A word of the body with its offsets. */
 export interface Token {
@@ -231,7 +232,9 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
   for (let k = firstIndex - 1; k >= 0 && k >= firstIndex - 2; k--) {
     const t = all[k];
     if (t.sentence !== run[0].sentence || t.capitalised) break;
-    if (g.personTitles.has(t.lower.replace(/\.$/, '')) || g.roles.has(t.lower)) titles.unshift(t.lower);
+    // "indie developer Tequila Works": a word for a kind of organisation is no person's title.
+    if ((g.personTitles.has(t.lower.replace(/\.$/, '')) || g.roles.has(t.lower)) && !ORGANISATION_NOUN.test(t.lower))
+      titles.unshift(t.lower);
     else break;
   }
   while (tokens.length) {

@@ -147,8 +147,12 @@ const describedAsOrganisation = (span: NameSpan): boolean =>
 function classifyShortRun(r: Run): TypedSpan[] {
   const { g } = r.ctx;
   const { span, tokens, first, last } = r;
-  if (g.firstNames.has(first) || g.lastNames.has(last) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? ''))
-    return [typed(span, tokens, 'person', true)];
+  if (g.firstNames.has(first) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? '')) return [typed(span, tokens, 'person', true)];
+  // "indie developer Tequila Works", "fact-checking website Full Fact", "takeover of Allied Domecq": a word for a kind
+  // of organisation beside the whole name outweighs a surname at its end or ordinary words in it.
+  const whole = span.tokens === tokens || (r.startsSpan && r.endsSpan);
+  if (whole && describedAsOrganisation(span)) return [typed(span, tokens, 'organisation', false)];
+  if (g.lastNames.has(last)) return [typed(span, tokens, 'person', true)];
   // "Boeing Dreamliner", "Ford Mustang Mach E": a brand followed by more capitals names a product.
   if (g.organisations.has(first)) {
     for (const t of tokens.slice(1)) r.ctx.products.add(t.lower);
@@ -159,9 +163,6 @@ function classifyShortRun(r: Run): TypedSpan[] {
   if ((isCommonWord(last, r.ctx) || isCommonWord(last.replace(/s$/, ''), r.ctx)) && !g.lastNames.has(last)) return [];
   if (g.places.has(first) && !g.firstNames.has(first)) return [];
   if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
-  // "takeover of Allied Domecq", "Pernod Ricard's shares": organisation contexts overrule the default.
-  if ((span.tokens === tokens || (r.startsSpan && r.endsSpan)) && describedAsOrganisation(span))
-    return [typed(span, tokens, 'organisation', false)];
   // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
   return personContext(span, tokens, r.ctx) ? [typed(span, tokens, 'person', false)] : [];
 }
