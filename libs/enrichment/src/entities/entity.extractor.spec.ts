@@ -28,6 +28,12 @@ describe('extractEntities', () => {
     expect(Object.keys(e.places)).toEqual(['Manchester']);
   });
 
+  it('splits two places joined by a hyphen after an abbreviation: "U.S.-Canada"', () => {
+    expect(Object.keys(entities('Trade across the U.S.-Canada border slowed in May.').places)).toEqual(
+      expect.arrayContaining(['U.S.', 'Canada']),
+    );
+  });
+
   it('types a name of ordinary words or ending in a surname as an organisation when a kind of organisation is named beside it', () => {
     const e = entities('The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch.');
     expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker']));

@@ -210,7 +210,8 @@ function hasBreakBefore(text: string, previous: Token, next: Token): boolean {
   const gap = text.slice(previous.end, next.start);
   // "CollectiveBias, Inc." is one name.
   if (gap === ', ' && /^(?:inc|ltd|llc|plc|corp)\.?$/i.test(next.text)) return false;
-  return /[,;:()\[\]"“”‘—–|/]|\s-\s|’\s|'\s/.test(gap);
+  // "U.S.-Canada border": a hyphen straight after an abbreviation's dot joins two names, as in "US-China".
+  return /[,;:()\[\]"“”‘—–|/]|\s-\s|’\s|'\s|^-$/.test(gap);
 }
 
 // Headings in capitals ("TOYOTA RAV4 PRIME") name products and sections, not entities.
