@@ -28,6 +28,12 @@ describe('extractEntities', () => {
     expect(Object.keys(e.places)).toEqual(['Manchester']);
   });
 
+  it("keeps an ordinary noun in the possessive inside an organisation name, not a person's", () => {
+    const e = entities('On Monday the People’s Daily warned protesters. Dana Webb’s Bank of Oakford said nothing.');
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['People’s Daily', 'Bank of Oakford']));
+    expect(Object.keys(e.people)).toEqual(['Dana Webb']);
+  });
+
   it('splits two places joined by a hyphen after an abbreviation: "U.S.-Canada"', () => {
     expect(Object.keys(entities('Trade across the U.S.-Canada border slowed in May.').places)).toEqual(
       expect.arrayContaining(['U.S.', 'Canada']),

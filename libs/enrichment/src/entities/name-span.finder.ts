@@ -170,7 +170,7 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
       if (
         !t ||
         t.sentence !== tokens[i].sentence ||
-        tokens[j - 1].possessive ||
+        (tokens[j - 1].possessive && !possessiveInName(tokens[j - 1], t, g)) ||
         tokens[j - 1].compound ||
         hasBreakBefore(text, tokens[j - 1], t)
       )
@@ -204,6 +204,14 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
 // A dateline in capitals opening the text, up to its comma-separated places: "BAAR, SWITZERLAND", "WASHINGTON (AP) —".
 const DATELINE =
   /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{Lu}.'’\-]*(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
+
+// "the People’s Daily", "Children’s Hospital", "the Sheriff’s Office": an ordinary noun in the possessive before a
+// word that ends organisation names is part of one name ("Webb’s Ford", "Trump’s Department" are two).
+function possessiveInName(previous: Token, next: Token, g: Gazetteer): boolean {
+  return (
+    next.capitalised && g.commonWords.has(previous.lower) && !g.lastNames.has(previous.lower) && g.organisationSuffixes.has(next.lower)
+  );
+}
 
 function hasBreakBefore(text: string, previous: Token, next: Token): boolean {
   // Punctuation between two words (comma, quote, colon, bracket, dash) ends a name.

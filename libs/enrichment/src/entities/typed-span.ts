@@ -57,10 +57,10 @@ function titleCase(name: string): string {
   return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
-/** The name as written, without possessive endings. */
+/** The name as written, without a possessive ending (one inside the name stays: "People’s Daily"). */
 export function displayName(tokens: Token[]): string {
   return tokens
-    .map((t) => t.bare)
+    .map((t, i) => (i < tokens.length - 1 && t.possessive ? t.text : t.bare))
     .join(' ')
     .replace(/\s&\s/g, ' & ');
 }
