@@ -39,6 +39,15 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('reads participle speech verbs: "closed the port, warning that “…”"', () => {
+    expect(
+      quotes(
+        'Harbour master Ellen Okafor said the channel was silting up. ' +
+          'Mayor Ruth Kemp closed the port on Friday, warning that “ships will be turned away until the channel is dredged.”',
+      ),
+    ).toEqual([['ships will be turned away until the channel is dredged.', 'Ruth Kemp']]);
+  });
+
   it('gives a pull quote the speaker of the attributed quote that repeats its words', () => {
     const text =
       'The committee heard from two witnesses on Tuesday.\n' +
