@@ -1,6 +1,12 @@
 import { ArticleEventType, JobName, QueueName, jobId } from '@copydesk/contracts';
 import { freePort } from '@copydesk/embedded';
-import { ENRICHER_VERSION, MEDIA_TOPICS_SCHEME_VERSION, TOPIC_ARTICLES, type TopicArticle } from '@copydesk/enrichment';
+import {
+  ENRICHER_VERSION,
+  MEDIA_TOPICS_SCHEME_VERSION,
+  TOPIC_ARTICLES,
+  type EditedEnrichment,
+  type TopicArticle,
+} from '@copydesk/enrichment';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,27 +28,8 @@ const ROOT = join(__dirname, '..');
 // Processes start in seconds on a quiet machine; a loaded CI box can take much longer.
 jest.setTimeout(240_000);
 
-interface Topic {
-  qcode: string;
-  label: string;
-  confidence: number;
-  source: string;
-  ancestors: Array<{ qcode: string; label: string }>;
-}
-interface Entity {
-  name: string;
-  count: number;
-  salience: number;
-  source?: string;
-}
-interface Enrichment {
-  enricherVersion: string;
-  schemeVersion: string;
-  topicModelVersion: string;
-  topics: Topic[];
-  entities: { people: Entity[]; organisations: Entity[]; places: Entity[] };
-  editorial?: { topics?: { correctedBy: string | null; machineTopics: Topic[] }; entities?: { kinds: string[] } };
-}
+// The enrichment as the API returns it: the one definition, from the library that writes it.
+type Enrichment = EditedEnrichment;
 interface Article {
   id: string;
   status: string;

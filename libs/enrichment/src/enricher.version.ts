@@ -1,5 +1,8 @@
+import { DEFAULT_COMPOSER } from './enricher.registry';
+
 /**
- * Version of the enrichment rules and shipped data. Bump it whenever a change alters output for the same input,
- * so stored enrichments can be told apart and re-run.
+ * Version of the enrichment rules and shipped data, derived from the registered enrichers' versions (and the
+ * language packs'): bump the version of the enricher whose output changes, and this changes with it, so stored
+ * enrichments can be told apart and re-run.
  */
-export const ENRICHER_VERSION = '2.1.0';
+export const ENRICHER_VERSION = DEFAULT_COMPOSER.version;

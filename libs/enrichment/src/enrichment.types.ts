@@ -1,6 +1,8 @@
 import type { ContentTypeResult } from './content-type/content-type.classifier';
-import type { ArticleEntities } from './entities/entity.extractor';
+import type { ArticleEntities, EntityAnalysis } from './entities/entity.extractor';
 import type { DetectedLanguage } from './language/language.detector';
+import type { LanguagePack } from './languages/language-pack';
+import type { BlockQuote } from './quotes/block-quote.extractor';
 import type { ArticleQuote } from './quotes/quote.extractor';
 import type { ArticleTopic } from './topics/topic.classifier';
 import type { TopicModel } from './topics/topic.model';
@@ -45,4 +47,20 @@ export interface Enrichment {
   quotes: ArticleQuote[];
   /** Two or three sentences of the article, in order. */
   summary: string[];
+}
+
+/** The version stamps the composer writes on every enrichment. */
+export type EnrichmentStamps = 'enricherVersion' | 'schemeVersion' | 'topicModelVersion';
+
+/**
+ * Every slice the built-in enrichers write, keyed by slice name: the stored ones (each a field of
+ * {@link Enrichment}) and the internal ones other enrichers read.
+ */
+export interface EnrichmentSlices extends Omit<Enrichment, EnrichmentStamps> {
+  /** Entities with their mentions and tokens, for quote attribution. */
+  entityAnalysis: EntityAnalysis;
+  /** The detected language's pack (word lists, rules, recognisers). */
+  languagePack: LanguagePack;
+  /** `<blockquote>`s of the body HTML. */
+  blockQuotes: BlockQuote[];
 }

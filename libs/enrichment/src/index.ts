@@ -1,4 +1,7 @@
-export { enrichArticle } from './article.enricher';
+export { composeEnrichment, enrichArticle } from './article.enricher';
+export { defineEnricher, type Enricher, type EnrichmentDocument } from './composer/enricher';
+export { EnricherComposer, EnricherGraphError, dependencyOrder } from './composer/enricher.composer';
+export { DEFAULT_COMPOSER, ENRICHERS, ENRICHER_GENERATION } from './enricher.registry';
 export {
   ENTITY_KINDS,
   applyEditorialCorrections,
@@ -15,7 +18,7 @@ export {
   type TopicCorrection,
 } from './editorial/editorial-corrections';
 export { ENRICHER_VERSION } from './enricher.version';
-export type { Enrichment, EnrichmentInput, EnrichmentOptions } from './enrichment.types';
+export type { Enrichment, EnrichmentInput, EnrichmentOptions, EnrichmentSlices, EnrichmentStamps } from './enrichment.types';
 export { detectLanguage, type DetectedLanguage } from './language/language.detector';
 export {
   MEDIA_TOPICS_FILE,

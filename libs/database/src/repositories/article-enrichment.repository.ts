@@ -1,11 +1,11 @@
-import { ArticleStatus, type ReEnrichFilter } from '@copydesk/contracts';
+import { ArticleStatus, type ReEnrichFilter, type StoredEnrichment } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedRows } from './query-rows';
 
-/** What an enrichment run stores on its article. */
-export interface StoredEnrichment {
-  enrichment: Record<string, unknown>;
+/** What an enrichment run writes on its article: the enrichment (`StoredEnrichment` of @copydesk/contracts) and its version. */
+export interface EnrichmentWrite {
+  enrichment: StoredEnrichment;
   enricherVersion: string;
   /** Detected language, kept only where the article has none of its own (null: leave the language alone). */
   detectedLanguage: string | null;
@@ -26,7 +26,7 @@ export class ArticleEnrichmentRepository {
    * Stores an enrichment of `revision`, only while the article is at that revision and not killed. An article not
    * yet enriched becomes `enriched`; a published one stays published (a re-enrichment is not a step back).
    */
-  async store(articleId: string, revision: number, stored: StoredEnrichment, manager: EntityManager): Promise<boolean> {
+  async store(articleId: string, revision: number, stored: EnrichmentWrite, manager: EntityManager): Promise<boolean> {
     return (await this.storeMany([{ articleId, revision, ...stored }], manager)).has(articleId);
   }
 
@@ -35,7 +35,7 @@ export class ArticleEnrichmentRepository {
    * in a statement of its own, for the articles without one: the search vector follows the language, and PostgreSQL
    * recomputes it only when an UPDATE names a column it depends on.
    */
-  async storeMany(rows: Array<StoredEnrichment & { articleId: string; revision: number }>, manager: EntityManager): Promise<Set<string>> {
+  async storeMany(rows: Array<EnrichmentWrite & { articleId: string; revision: number }>, manager: EntityManager): Promise<Set<string>> {
     const written = new Set<string>();
     for (const setsLanguage of [false, true]) {
       const group = rows.filter((row) => (row.detectedLanguage !== null) === setsLanguage);

@@ -19,6 +19,33 @@ describe('extractEntities', () => {
     );
   });
 
+  it('ends a name at a lower-case word hyphenated to it: "Party-controlled House of Representatives"', () => {
+    const e = entities(
+      'The Democratic Party-controlled House of Representatives voted on Tuesday. A Manchester-based charity, the Ardwick Trust, ' +
+        'criticised the vote.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Democratic Party', 'House of Representatives', 'Ardwick Trust']));
+    expect(Object.keys(e.places)).toEqual(['Manchester']);
+  });
+
+  it("keeps an ordinary noun in the possessive inside an organisation name, not a person's", () => {
+    const e = entities('On Monday the People’s Daily warned protesters. Dana Webb’s Bank of Oakford said nothing.');
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['People’s Daily', 'Bank of Oakford']));
+    expect(Object.keys(e.people)).toEqual(['Dana Webb']);
+  });
+
+  it('splits two places joined by a hyphen after an abbreviation: "U.S.-Canada"', () => {
+    expect(Object.keys(entities('Trade across the U.S.-Canada border slowed in May.').places)).toEqual(
+      expect.arrayContaining(['U.S.', 'Canada']),
+    );
+  });
+
+  it('types a name of ordinary words or ending in a surname as an organisation when a kind of organisation is named beside it', () => {
+    const e = entities('The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch.');
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker']));
+    expect(e.people).toEqual({});
+  });
+
   it('reads outlets spoken to, kind words after a name, and more company-name endings', () => {
     const e = entities(
       'The director told the Harbour Ledger on Monday that the Quill newspaper had erred. Vantor Interactive and Brisk Therapeutics agreed.',

@@ -1,5 +1,5 @@
 import { geoGazetteer } from '../gazetteers/geo.gazetteer';
-import { givenNames } from '../gazetteers/given-names.gazetteer';
+import { givenNameGenders, givenNames } from '../gazetteers/given-names.gazetteer';
 import { shippedCommonWords } from './common-words.builder';
 import {
   EVENT_SUFFIXES,
@@ -23,6 +23,8 @@ export interface Gazetteer {
   firstNames: Set<string>;
   /** Every given name of the name lists, also those that are ordinary words ("will", "bill"). */
   allGivenNames: Set<string>;
+  /** Given names whose gender both compromise's lexicon and the given-name lists agree on ("kurt" m, "stephanie" f). */
+  genders: Map<string, 'f' | 'm'>;
   lastNames: Set<string>;
   /** Words the lexicon knows as ordinary words (verbs, adjectives, common nouns...), not as names. */
   commonWords: Set<string>;
@@ -107,6 +109,7 @@ export function gazetteer(): Gazetteer {
     people: new Set(),
     firstNames: new Set(),
     allGivenNames: givenNames(),
+    genders: new Map(),
     lastNames: new Set(),
     commonWords: new Set(),
     roles: new Set(),
@@ -125,8 +128,11 @@ export function gazetteer(): Gazetteer {
       if (tag === 'Country' || tag === 'City' || tag === 'Region' || (tag === 'Place' && tags.includes('ProperNoun'))) g.places.add(word);
       else if (tag === 'Organization' || tag === 'SportsTeam') g.organisations.add(word);
       else if (tag === 'Person') g.people.add(word);
-      else if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') g.firstNames.add(word);
-      else if (tag === 'LastName') g.lastNames.add(word);
+      else if (tag === 'FirstName' || tag === 'MaleName' || tag === 'FemaleName') {
+        g.firstNames.add(word);
+        const gender = tag === 'MaleName' ? 'm' : tag === 'FemaleName' ? 'f' : undefined;
+        if (gender && givenNameGenders().get(word) === gender) g.genders.set(word, gender);
+      } else if (tag === 'LastName') g.lastNames.add(word);
       else if (tag === 'Actor') g.roles.add(word);
       else if (tag === 'Demonym') g.demonyms.add(word);
     }

@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.data';
 import type { Sentence } from '../text/text.tokenizer';
 import type { Gazetteer } from './entity.gazetteer';
+import { ORGANISATION_NOUN } from './organisation-context.patterns';
 
 /** A word of the body with its offsets. */
 export interface Token {
@@ -17,6 +18,8 @@ export interface Token {
   index: number;
   /** Written with a possessive ending: the name ends there ("Webb’s Ford"). */
   possessive: boolean;
+  /** A name with a lower-case word hyphenated to it ("Kremlin-backed", "Trump-era"): the name ends there too. */
+  compound?: boolean;
   capitalised: boolean;
 }
 
@@ -115,7 +118,9 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
         bare = word.replace(/['’]s?$/u, '');
         possessive = bare !== word;
       }
-      if (bare.endsWith('-based')) bare = bare.slice(0, -6);
+      // "London-based", "Party-controlled", "Trump-era": the name is the part before the lower-case word.
+      const compound = /^(\p{Lu}[\p{L}\p{N}.]+)-\p{Ll}[\p{Ll}-]*$/u.exec(bare);
+      if (compound) bare = compound[1];
       const first = word.charCodeAt(0);
       const capitalised =
         first >= 65 && first <= 90
@@ -129,6 +134,7 @@ export function tokenise(text: string, sentences: Sentence[]): Token[] {
         bare: bare || word,
         lower: possessive || bare.includes('’') ? (bare || word).toLowerCase().replace(/’/g, "'") : (bare || word).toLowerCase(),
         possessive,
+        ...(compound ? { compound: true } : {}),
         start,
         end: start + word.length,
         sentence: sentence.index,
@@ -161,7 +167,14 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
     let j = i + 1;
     for (;;) {
       const t = tokens[j];
-      if (!t || t.sentence !== tokens[i].sentence || tokens[j - 1].possessive || hasBreakBefore(text, tokens[j - 1], t)) break;
+      if (
+        !t ||
+        t.sentence !== tokens[i].sentence ||
+        (tokens[j - 1].possessive && !possessiveInName(tokens[j - 1], t, g)) ||
+        tokens[j - 1].compound ||
+        hasBreakBefore(text, tokens[j - 1], t)
+      )
+        break;
       if (t.capitalised) {
         j++;
         continue;
@@ -192,12 +205,21 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
 const DATELINE =
   /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{Lu}.'’\-]*(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
 
+// "the People’s Daily", "Children’s Hospital", "the Sheriff’s Office": an ordinary noun in the possessive before a
+// word that ends organisation names is part of one name ("Webb’s Ford", "Trump’s Department" are two).
+function possessiveInName(previous: Token, next: Token, g: Gazetteer): boolean {
+  return (
+    next.capitalised && g.commonWords.has(previous.lower) && !g.lastNames.has(previous.lower) && g.organisationSuffixes.has(next.lower)
+  );
+}
+
 function hasBreakBefore(text: string, previous: Token, next: Token): boolean {
   // Punctuation between two words (comma, quote, colon, bracket, dash) ends a name.
   const gap = text.slice(previous.end, next.start);
   // "CollectiveBias, Inc." is one name.
   if (gap === ', ' && /^(?:inc|ltd|llc|plc|corp)\.?$/i.test(next.text)) return false;
-  return /[,;:()\[\]"“”‘—–|/]|\s-\s|’\s|'\s/.test(gap);
+  // "U.S.-Canada border": a hyphen straight after an abbreviation's dot joins two names, as in "US-China".
+  return /[,;:()\[\]"“”‘—–|/]|\s-\s|’\s|'\s|^-$/.test(gap);
 }
 
 // Headings in capitals ("TOYOTA RAV4 PRIME") name products and sections, not entities.
@@ -219,7 +241,9 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
   for (let k = firstIndex - 1; k >= 0 && k >= firstIndex - 2; k--) {
     const t = all[k];
     if (t.sentence !== run[0].sentence || t.capitalised) break;
-    if (g.personTitles.has(t.lower.replace(/\.$/, '')) || g.roles.has(t.lower)) titles.unshift(t.lower);
+    // "indie developer Tequila Works": a word for a kind of organisation is no person's title.
+    if ((g.personTitles.has(t.lower.replace(/\.$/, '')) || g.roles.has(t.lower)) && !ORGANISATION_NOUN.test(t.lower))
+      titles.unshift(t.lower);
     else break;
   }
   while (tokens.length) {

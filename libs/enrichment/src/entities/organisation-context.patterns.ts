@@ -11,3 +11,5 @@ export const ORGANISATION_FOLLOWER =
   /^(?:['’]s?)?\s+(?:ceo|chief executive|founder|co-founder|spokesperson|spokesman|spokeswoman|shares|stock|headquarters|employees|board|app|platform|subscribers|customers)\b/i;
 /** An apposition naming a kind of organisation: "Kosmos, a group co-founded by…". */
 export const ORGANISATION_APPOSITION = new RegExp(`^['’]?s?,\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${ORGANISATION_NOUNS})\\b`, 'i');
+/** One of those words on its own: "developer", "publisher" name a firm as often as a person's job. */
+export const ORGANISATION_NOUN = new RegExp(`^(?:${ORGANISATION_NOUNS})$`, 'i');

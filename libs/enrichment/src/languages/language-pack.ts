@@ -12,6 +12,8 @@ import type { ArticleTopic, TopicClassifierOptions } from '../topics/topic.class
 export interface LanguagePack {
   /** ISO 639-1 code, as the language detector reports it. */
   code: string;
+  /** Bump when the pack's rules or word lists change output: it is part of `ENRICHER_VERSION`. */
+  version?: string;
   /** People, organisations and places, with their mentions for quote attribution. */
   entities(text: string, sentences: Sentence[], title: string): EntityAnalysis;
   /** Quote marks, speech verbs, pronouns; without them quotes need a named speaker right beside them. */

@@ -24,6 +24,41 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('gives "he" and "she" to the latest person whose given name agrees, and skips no one whose name says nothing', () => {
+    const text =
+      'Press secretary Stephanie Grisham spoke after the hearing. Ambassador Kurt Volker had testified for hours.\n' +
+      '“He confirmed under oath that there was no linkage at all,” she said.\n' +
+      '“I stand by every word of my earlier testimony,” he said.';
+    expect(quotes(text)).toEqual([
+      ['He confirmed under oath that there was no linkage at all,', 'Stephanie Grisham'],
+      ['I stand by every word of my earlier testimony,', 'Kurt Volker'],
+    ]);
+    // "Taylor" is a man's name in one list and anyone's in the other: no gender, so no one is skipped.
+    expect(quotes('Taylor Morgan left the stage early. “The crowd was wonderful tonight,” she said.')).toEqual([
+      ['The crowd was wonderful tonight,', 'Taylor Morgan'],
+    ]);
+  });
+
+  it('reads participle speech verbs: "closed the port, warning that “…”"', () => {
+    expect(
+      quotes(
+        'Harbour master Ellen Okafor said the channel was silting up. ' +
+          'Mayor Ruth Kemp closed the port on Friday, warning that “ships will be turned away until the channel is dredged.”',
+      ),
+    ).toEqual([['ships will be turned away until the channel is dredged.', 'Ruth Kemp']]);
+  });
+
+  it('gives a pull quote the speaker of the attributed quote that repeats its words', () => {
+    const text =
+      'The committee heard from two witnesses on Tuesday.\n' +
+      '“The harbour will never be the same”\n' +
+      'Harbour master Ellen Okafor told the committee, “We warned them for years. The harbour will never be the same.”';
+    expect(quotes(text)).toEqual([
+      ['The harbour will never be the same', 'Ellen Okafor'],
+      ['We warned them for years. The harbour will never be the same.', 'Ellen Okafor'],
+    ]);
+  });
+
   it('takes the attribution from the next sentence or the introducing clause', () => {
     expect(quotes('Residents were evacuated. “The water came in so fast.” Paolo Greco, a shop owner, said he lost everything.')).toEqual([
       ['The water came in so fast.', 'Paolo Greco'],

@@ -1,5 +1,6 @@
 import type { EntityMention } from '../entities/entity.extractor';
 import { splitParagraphs, type Sentence } from '../text/text.tokenizer';
+import { antecedent } from './antecedent';
 import type { BlockQuote } from './block-quote.extractor';
 import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
 import { compileQuoteRules, ENGLISH_QUOTE_RULES, type CompiledQuoteRules, type QuoteRules } from './quote.rules';
@@ -93,7 +94,27 @@ export function extractQuotes(
       explicit[i] = true;
     }
   }
+  echoSpeakers(quotes, explicit);
   return quotes;
+}
+
+// A pull quote or a quoted subheading repeats words quoted elsewhere with an attribution ("My fears have been
+// realized" above "Morrison told the committee, “… My fears have been realized.”"): the attributed one's speaker.
+function echoSpeakers(quotes: ArticleQuote[], explicit: boolean[]): void {
+  const plain = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  for (const [i, q] of quotes.entries()) {
+    const words = plain(q.text);
+    if (explicit[i] || words.split(' ').length < 3) continue;
+    const source = quotes.find((other, j) => j !== i && explicit[j] && other.speaker && plain(other.text).includes(words));
+    if (source) {
+      q.speaker = source.speaker;
+      q.speakerType = source.speakerType;
+    }
+  }
 }
 
 // Block quotes whose text the body carries without quote marks become quote spans over their paragraphs.
@@ -310,25 +331,6 @@ function dashLine(next: string | undefined): Speaker | undefined {
   return m ? { name: m[1].trim(), type: 'description' } : undefined;
 }
 
-// The person "he" or "she" most likely refers to: among the people named in the last few sentences, the latest one
-// named as a sentence's subject (at its start), else the latest named.
-function antecedent(
-  mentions: EntityMention[],
-  before: number,
-  sentences: Sentence[],
-  type: 'person' | 'organisation' = 'person',
-): EntityMention | undefined {
-  const people = mentions.filter((m) => m.type === type && m.end <= before);
-  if (!people.length) return undefined;
-  const latest = people[people.length - 1];
-  const recent = people.filter((m) => m.sentence >= latest.sentence - 3);
-  const subject = [...recent].reverse().find((m) => {
-    const s = sentences[m.sentence];
-    return s && m.start - s.start <= 20;
-  });
-  return subject ?? latest;
-}
-
 function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: Context, subjectBeforeVerb = false): Speaker | undefined {
   const { mentions, sentences, descriptions, r } = ctx;
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
@@ -351,7 +353,8 @@ function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: 
   if (r.pronoun.test(trimmed) || (subjectBeforeVerb && pronounWord)) {
     const pronoun = (r.pronoun.test(trimmed) ? trimmed : (pronounWord ?? '')).toLowerCase();
     if (r.personPronoun.test(pronoun)) {
-      const last = antecedent(mentions, q.openAt, sentences);
+      const gender = r.malePronoun.test(pronoun) ? 'm' : r.femalePronoun.test(pronoun) ? 'f' : undefined;
+      const last = antecedent(mentions, q.openAt, sentences, 'person', gender);
       return last ? { name: last.canonical, type: 'person' } : undefined;
     }
     if (r.organisationPronoun.test(pronoun)) {

@@ -14,6 +14,9 @@ export interface QuoteRules {
   /** Pronouns standing for a person ("he|she") and for an organisation ("it|they"). */
   personPronouns: string;
   organisationPronouns: string;
+  /** Person pronouns of each gender ("he", "she"): a pronoun skips people whose given name is of the other. */
+  malePronouns?: string;
+  femalePronouns?: string;
   /** Other pronouns that are no speaker of their own ("we|i"). */
   otherPronouns: string;
   /** Words dropped from the front of a speaker description ("the", "a", "and"). */
@@ -49,6 +52,8 @@ export interface CompiledQuoteRules {
   pronoun: RegExp;
   personPronoun: RegExp;
   organisationPronoun: RegExp;
+  malePronoun: RegExp;
+  femalePronoun: RegExp;
   pronounInDescription: RegExp;
   determiners: RegExp;
   trailingAdverbs: RegExp;
@@ -68,9 +73,11 @@ export interface CompiledQuoteRules {
 export const ENGLISH_QUOTE_RULES: QuoteRules = {
   marks: ENGLISH_QUOTE_MARKS,
   verbs:
-    'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported',
+    'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported|warning|insisting|arguing|noting|stating|claiming|explaining|telling|urging|promising|vowing|announcing|acknowledging|admitting|stressing|writing|tweeting|recalling|replying',
   speechWords: 'told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*',
   personPronouns: 'he|she',
+  malePronouns: 'he',
+  femalePronouns: 'she',
   organisationPronouns: 'it|they',
   otherPronouns: 'we|i',
   determiners: 'and|but|a|an|the|one|some|several|two|three|another|many|other|its|his|her|their',
@@ -107,6 +114,8 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     pronoun: new RegExp(`^(?:${pronouns})$`, 'iu'),
     personPronoun: new RegExp(`^(?:${r.personPronouns})$`, 'iu'),
     organisationPronoun: new RegExp(`^(?:${r.organisationPronouns})$`, 'iu'),
+    malePronoun: new RegExp(`^(?:${r.malePronouns ?? '(?!)'})$`, 'iu'),
+    femalePronoun: new RegExp(`^(?:${r.femalePronouns ?? '(?!)'})$`, 'iu'),
     pronounInDescription: new RegExp(`${w(pronouns)}|['’]ve(?![\\p{L}])`, 'iu'),
     determiners: new RegExp(`^(?:${r.determiners})\\s+`, 'iu'),
     trailingAdverbs: new RegExp(`\\s+(?:${r.trailingAdverbs})$`, 'iu'),

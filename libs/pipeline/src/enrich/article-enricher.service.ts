@@ -153,7 +153,7 @@ export class ArticleEnricher {
                 {
                   articleId: batch[i].articleId,
                   revision: batch[i].revision,
-                  enrichment: m.enrichment as unknown as Record<string, unknown>,
+                  enrichment: m.enrichment,
                   enricherVersion: m.enrichment.enricherVersion,
                   // Only where the article has no language: setting it recomputes the article's search vector.
                   detectedLanguage: m.before.language === null && m.enrichment.language.code !== 'und' ? m.enrichment.language.code : null,

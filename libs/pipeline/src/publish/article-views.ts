@@ -1,4 +1,4 @@
-import { ArticleStatus } from '@copydesk/contracts';
+import { ArticleStatus, type StoredEnrichment } from '@copydesk/contracts';
 import type { ArticleEntity, SourceEntity } from '@copydesk/database';
 import type {
   ArticleEnrichment,
@@ -8,25 +8,6 @@ import type {
   PublishingImage,
   PublishingTopic,
 } from '@copydesk/delivery';
-
-/**
- * The enrichment as `ArticleEnricher` stores it (the `Enrichment` of @copydesk/enrichment, as jsonb). Read
- * loosely: rows written by older enricher versions may lack fields, and only what publishing needs is picked,
- * so internals (topic `source`, entity `count` and `salience`, content-type `evidence`) never reach subscribers.
- */
-interface StoredEnrichment {
-  topics?: Array<{
-    qcode?: unknown;
-    label?: unknown;
-    confidence?: unknown;
-    ancestors?: Array<{ qcode?: unknown; label?: unknown } | string>;
-  }>;
-  entities?: Partial<Record<'people' | 'organisations' | 'places', Array<{ name?: unknown; uri?: unknown } | string>>>;
-  keywords?: unknown[];
-  contentType?: { type?: string } | string | null;
-  enricherVersion?: string;
-  schemeVersion?: string;
-}
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
 
@@ -54,6 +35,8 @@ function entitiesOf(stored: StoredEnrichment, kind: 'people' | 'organisations' |
   });
 }
 
+// Only what publishing needs is picked, so internals (topic `source`, entity `count` and `salience`, content-type
+// `evidence`) never reach subscribers.
 function enrichmentOf(article: ArticleEntity): ArticleEnrichment {
   const stored = (article.enrichment ?? {}) as StoredEnrichment;
   const contentType = typeof stored.contentType === 'string' ? stored.contentType : (stored.contentType?.type ?? null);

@@ -1,4 +1,4 @@
-import { ArticleStatus } from '@copydesk/contracts';
+import { ArticleStatus, type StoredEnrichment } from '@copydesk/contracts';
 import type { ArticleEntity, SourceEntity } from '@copydesk/database';
 import type { ArticleDetail, RawInput } from '../articles/article-detail.service';
 import { badge, num, shortId, when } from './format';
@@ -145,17 +145,8 @@ function provenance(article: ArticleEntity): Html {
   </table>`;
 }
 
-interface EnrichmentShape {
-  topics?: Array<{ qcode: string; label: string; confidence: number; source?: string }>;
-  entities?: Record<string, Array<{ name: string; count?: number; salience?: number; source?: string }>>;
-  quotes?: Array<{ text: string; speaker: string | null; speakerType?: string }>;
-  contentType?: { type: string; confidence: number; evidence?: string[] } | string;
-  keywords?: string[];
-  wordCount?: number;
-}
-
 function enrichment(article: ArticleEntity): Html {
-  const e = article.enrichment as EnrichmentShape | null;
+  const e = article.enrichment as StoredEnrichment | null;
   if (!e) return html`<p class="muted">Not enriched yet.</p>`;
   const contentType = typeof e.contentType === 'string' ? { type: e.contentType, confidence: null } : e.contentType;
   return html`<div id="enrichment">
@@ -183,7 +174,7 @@ function enrichment(article: ArticleEntity): Html {
                   html`<tr>
                     <td>${t.label}</td>
                     <td class="id">${t.qcode}</td>
-                    <td class="n">${(t.confidence * 100).toFixed(0)} %</td>
+                    <td class="n">${((t.confidence ?? 0) * 100).toFixed(0)} %</td>
                     <td>${t.source ?? ''}</td>
                   </tr>`,
               )}
@@ -197,7 +188,7 @@ function enrichment(article: ArticleEntity): Html {
         ([kind, list]) =>
           html`<dt>${kind}</dt>
             <dd>
-              ${list.length ? list.map((x, i) => html`${i ? ', ' : ''}${x.name}${x.source === 'editor' ? ' (editor)' : ''}`) : html`<span class="muted">none</span>`}
+              ${list.length ? list.map((x, i) => html`${i ? ', ' : ''}${typeof x === 'string' ? x : x.name}${typeof x !== 'string' && x.source === 'editor' ? ' (editor)' : ''}`) : html`<span class="muted">none</span>`}
             </dd>`,
       )}
     </dl>

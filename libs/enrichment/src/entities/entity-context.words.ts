@@ -1,0 +1,144 @@
+// Words and patterns around a capitalised run that say what it names (English).
+
+export const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
+// First words that make "X of Y" one organisation name.
+export const ORGANISATION_HEADS = new Set([
+  'university',
+  'department',
+  'bank',
+  'office',
+  'ministry',
+  'institute',
+  'museum',
+  'bureau',
+  'board',
+  'council',
+  'federation',
+  'association',
+  'society',
+  'church',
+  'college',
+  'school',
+  'academy',
+  'commission',
+  'committee',
+  'agency',
+  'house',
+  'court',
+  'league',
+  'order',
+  'chamber',
+  'secretary',
+  'division',
+  'army',
+  'corps',
+  'organization',
+  'organisation',
+  'union',
+  'party',
+  'friends',
+  'sisters',
+  'brotherhood',
+  'republic',
+  'kingdom',
+  'state',
+  'states',
+  'city',
+  'port',
+  'isle',
+  'gulf',
+  'bay',
+  'cape',
+  'sea',
+  'lake',
+  'mount',
+  'straits',
+  'strait',
+]);
+// Heads that make "X for Y" one organisation ("Center for…", "Alliance for…", "Campaign for…").
+export const FOR_HEADS = new Set([
+  'center',
+  'centre',
+  'alliance',
+  'campaign',
+  'coalition',
+  'foundation',
+  'fund',
+  'network',
+  'project',
+  'partnership',
+  'initiative',
+  'trust',
+  'committee',
+  'council',
+  'institute',
+  'society',
+  'association',
+  'office',
+  'agency',
+  'commission',
+]);
+// Lower-case words after a name that say what it names: "the Communist party", "Zabul province".
+export const ORGANISATION_WORD_AFTER =
+  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
+export const PLACE_WORD_AFTER =
+  /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
+
+export const COMPASS = new Set([
+  'inner',
+  'outer',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'upper',
+  'lower',
+  'greater',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+]);
+export const PREPOSITIONS_OF_PLACE = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'across',
+  'outside',
+  'inside',
+  'throughout',
+  'around',
+  'towards',
+  'toward',
+  'via',
+]);
+// Someone speaks to, or is quoted by, "the X": an outlet or a body, never a person.
+export const OUTLET_BEFORE =
+  /\b(?:told|tells|tell|telling|according to|reported by|in an interview with|an interview with|a statement to|a spokesperson for|a spokesman for|a spokeswoman for)\s+the\s+$/i;
+// A job or role, then "at": "senior vp partnerships and revenue at", "a professor of law at".
+export const ROLE_AT =
+  /\b(?:ceo|cfo|cto|coo|vp|president|director|head|chief|officer|manager|executive|analyst|economist|engineer|researcher|scientist|professor|fellow|editor|reporter|writer|partner|founder|co-founder|spokes\w+|chair\w*|lead|leader|strategist|specialist|consultant|employee|staff|worker|intern|revenue|marketing|sales|partnerships|games|research|policy|communications)\b[^.,;:]{0,40}\bat\s+$/i;
+/** AP abbreviations of US states (without dots), read only after "Town, ". */
+export const US_STATE_ABBREVIATIONS = new Set(
+  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo'.split(
+    ' ',
+  ),
+);
+
+// "Alex Horton of the Washington Post"
+export const OF_THE_AFTER = /^\s+of\s+the\s+\p{Lu}/u;
+export const SPEECH_AFTER =
+  /^(?:['’]s?)?,?\s+(?:said|says|told|added|wrote|writes|explained|asked|replied|recalled|insisted|noted|argued|warned|tweeted)\b/i;
+// ", 45, " / ", a spokesman for" / ", who ": an apposition that describes a person.
+export const PERSON_APPOSITION =
+  /^,\s+(?:\d{1,3},|(?:Senior\s+|Executive\s+|Deputy\s+|Managing\s+|Vice\s+|Assistant\s+|Associate\s+)?(?:Head|Chief|Director|President|Chair\w*|Founder|Co-founder|Partner|Analyst|Economist|Strategist|Editor|Professor|Manager|Officer|Secretary|CEO|CFO|CTO|COO)\s+(?:[A-Z][\w&-]*\s+)*(?:of|at|for)\s|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w+|chief|director|professor|head|founder|leader|president|manager|member|author|researcher|scientist|analyst|economist|lawyer|attorney|officer|minister|senator|mayor|coach|player|actor|actress|singer|writer|editor|reporter|correspondent|executive|chair\w*|secretary|adviser|advisor|expert|doctor|student|resident|owner|partner|teacher|worker|official|co-founder|ceo|cfo)\b|who\s)/i;

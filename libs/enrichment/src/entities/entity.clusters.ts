@@ -1,0 +1,208 @@
+import type { ClassifierContext, EntityType, TypedSpan } from './typed-span';
+import { decideUnknown } from './unknown-span.resolver';
+
+/** One mention of an entity in the body, resolved to its canonical name. */
+export interface EntityMention {
+  canonical: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** One entity of the article: its canonical (first full) name, normalised words and every mention. */
+export interface Cluster {
+  canonical: string;
+  type: EntityType;
+  words: string[];
+  mentions: TypedSpan[];
+}
+
+const CORPORATE_TAIL = new Set(['inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'company']);
+
+// Spellings of one country that articles mix ("U.S.", "US", "United States").
+const PLACE_ALIASES = new Map<string, string[]>([
+  ...['us', 'usa', 'united states', 'united states of america'].map((k) => [k, ['united', 'states']] as [string, string[]]),
+  ...['uk', 'united kingdom', 'britain', 'great britain'].map((k) => [k, ['united', 'kingdom']] as [string, string[]]),
+  ...['uae', 'united arab emirates'].map((k) => [k, ['united', 'arab', 'emirates']] as [string, string[]]),
+  ['la', ['los', 'angeles']],
+  ['nyc', ['new', 'york', 'city']],
+  // Organisations best known by a short form.
+  ['vw', ['volkswagen']],
+  ['gm', ['general', 'motors']],
+  ['ap', ['associated', 'press']],
+]);
+
+const lowerWords = (t: TypedSpan): string[] => t.tokens.map((x) => x.lower);
+
+/**
+ * Groups typed spans into entities: full names first (certain types before guesses), then acronyms the text
+ * defines, then short mentions ("Esper" after "Mark T. Esper"), then the words no rule typed, by their contexts.
+ */
+export class EntityClusters {
+  readonly clusters: Cluster[] = [];
+  readonly assigned = new Map<TypedSpan, Cluster>();
+  private readonly byKey = new Map<string, Cluster>();
+
+  constructor(private readonly typed: TypedSpan[]) {}
+
+  resolve(ctx: ClassifierContext): this {
+    this.fullNames();
+    this.definedAcronymsAndSingles();
+    this.leftovers(ctx);
+    return this;
+  }
+
+  private attach(t: TypedSpan, cluster: Cluster): void {
+    cluster.mentions.push(t);
+    this.assigned.set(t, cluster);
+  }
+
+  private open(t: TypedSpan, type: EntityType): void {
+    const words = normaliseWords(lowerWords(t));
+    const key = `${type}:${words.join(' ')}`;
+    let cluster = this.byKey.get(key);
+    if (!cluster) {
+      cluster = { canonical: t.name, type, words, mentions: [] };
+      this.clusters.push(cluster);
+      this.byKey.set(key, cluster);
+    }
+    this.attach(t, cluster);
+  }
+
+  // Full names first (those typed with certainty before the guesses), so short mentions can be resolved against
+  // them wherever they occur.
+  private fullNames(): void {
+    const multiword = this.typed.filter((t) => t.type !== 'unknown' && t.tokens.length >= 2);
+    const rank = (t: TypedSpan): number => (t.strong ? 0 : 2) + (t.type === 'person' ? 1 : 0);
+    for (const t of [...multiword].sort((a, b) => rank(a) - rank(b))) {
+      const existing = this.existingFor(t);
+      if (existing) this.attach(t, existing);
+      else if (t.type !== 'unknown') this.open(t, t.type);
+    }
+  }
+
+  private existingFor(t: TypedSpan): Cluster | undefined {
+    const words = normaliseWords(lowerWords(t));
+    const joinedWords = words.join(' ');
+    // "the Argus Leader" after "the Sioux Falls Argus Leader": the same newspaper.
+    if (t.type === 'organisation') {
+      const shortened = this.clusters.find(
+        (c) =>
+          c.type === 'organisation' &&
+          c.words.length > words.length &&
+          words.every((w, i) => c.words[c.words.length - words.length + i] === w),
+      );
+      if (shortened) return shortened;
+    }
+    // A guessed type gives way to a name already typed otherwise ("Allied Domecq" after "takeover of Allied Domecq").
+    const sameName = t.strong ? undefined : this.clusters.find((c) => c.words.join(' ') === joinedWords);
+    if (sameName) return sameName;
+    if (!t.strong || (t.type === 'person' && t.span.titles.length === 0)) {
+      const longer = this.clusters.find(
+        (c) => c.type === 'organisation' && c.words.length > words.length && words.every((w, i) => c.words[i] === w),
+      );
+      if (longer) return longer;
+    }
+    if (t.type === 'person') return this.clusters.find((c) => c.type === 'person' && samePerson(c.words, lowerWords(t)));
+    return undefined;
+  }
+
+  // "Chinese Center for Disease Control and Prevention (CDC)": the acronym the text defines is that name, even
+  // when a gazetteer knows the letters for another body. Then single words typed by the rules.
+  private definedAcronymsAndSingles(): void {
+    const defined = new Map<string, Cluster>();
+    for (const t of this.typed) {
+      const m = t.type === 'organisation' && t.tokens.length > 2 ? /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(t.span.following) : null;
+      const cluster = m ? this.assigned.get(t) : undefined;
+      if (m && cluster && initials(cluster.words).startsWith(m[1].toLowerCase().slice(0, 2))) defined.set(m[1].toLowerCase(), cluster);
+    }
+    for (const t of this.typed) {
+      const definition = t.tokens.length === 1 ? defined.get(t.tokens[0].lower) : undefined;
+      if (definition && !this.assigned.has(t)) {
+        this.attach(t, definition);
+        continue;
+      }
+      if (t.type !== 'unknown' && t.tokens.length < 2 && t.type !== 'person') {
+        const alias = aliasOf(t, this.clusters);
+        if (alias && (alias.type === t.type || !t.strong)) this.attach(t, alias);
+        else this.open(t, t.type);
+      }
+    }
+  }
+
+  // Whatever is left: a short form of a known entity, or a word typed by the evidence of all its mentions.
+  private leftovers(ctx: ClassifierContext): void {
+    const pending = new Map<string, TypedSpan[]>();
+    for (const t of this.typed) {
+      if (this.assigned.has(t)) continue;
+      const alias = aliasOf(t, this.clusters);
+      if (alias) {
+        this.attach(t, alias);
+        continue;
+      }
+      const key = lowerWords(t).join(' ');
+      pending.set(key, [...(pending.get(key) ?? []), t]);
+    }
+    for (const group of pending.values()) {
+      const type = decideUnknown(group, ctx);
+      if (type) for (const t of group) this.open(t, type);
+    }
+  }
+
+  /** Every mention resolved to its entity's canonical name, in text order. */
+  mentions(): EntityMention[] {
+    const mentions = [...this.assigned].map(([t, c]) => ({
+      canonical: c.canonical,
+      type: c.type,
+      start: t.tokens[0].start,
+      end: t.tokens[t.tokens.length - 1].end,
+      sentence: t.span.sentence,
+    }));
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** Words of a name as compared: no dots, no leading "the", no corporate tail, one spelling per country. */
+export function normaliseWords(words: string[]): string[] {
+  let w = words.map((x) => x.replace(/\./g, ''));
+  if (w[0] === 'the' && w.length > 1) w = w.slice(1);
+  while (w.length > 1 && CORPORATE_TAIL.has(w[w.length - 1])) w = w.slice(0, -1);
+  return PLACE_ALIASES.get(w.join(' ')) ?? w;
+}
+
+function samePerson(a: string[], b: string[]): boolean {
+  // Same surname and a compatible first name: "Mark T. Esper" and "Mark Esper" are one person.
+  if (a[a.length - 1] !== b[b.length - 1]) return false;
+  // "Armand Marie Leroi", later "Marie Leroi"
+  const [longer, shorter] = a.length >= b.length ? [a, b] : [b, a];
+  if (shorter.length >= 2 && shorter.every((w, i) => longer[longer.length - shorter.length + i] === w)) return true;
+  const fa = a[0].replace(/\.$/, '');
+  const fb = b[0].replace(/\.$/, '');
+  return fa === fb || fa.startsWith(fb) || fb.startsWith(fa);
+}
+
+function aliasOf(t: TypedSpan, clusters: Cluster[]): Cluster | undefined {
+  const words = normaliseWords(lowerWords(t));
+  if (words.length !== 1) return undefined;
+  const w = words[0];
+  // A surname alone refers to the person already named in full; prefer the most recently opened.
+  const people = clusters.filter((c) => c.type === 'person' && c.words.length > 1 && c.words[c.words.length - 1] === w);
+  if (people.length) return people[people.length - 1];
+  const exact = clusters.find((c) => c.words.length === 1 && c.words[0] === w);
+  if (exact) return exact;
+  const acronym = clusters.find((c) => c.type === 'organisation' && c.words.length > 2 && initials(c.words) === w);
+  if (acronym) return acronym;
+  const firstWord = clusters.filter((c) => c.type === 'organisation' && c.words.length > 1 && c.words[0] === w);
+  if (firstWord.length === 1 && t.type !== 'place') return firstWord[0];
+  const given = clusters.filter((c) => c.type === 'person' && c.words.length > 1 && c.words[0] === w);
+  if (given.length === 1 && t.type === 'unknown') return given[0];
+  return undefined;
+}
+
+function initials(words: string[]): string {
+  return words
+    .filter((w) => !['of', 'for', 'and', 'the', '&', 'on'].includes(w))
+    .map((w) => w[0])
+    .join('');
+}

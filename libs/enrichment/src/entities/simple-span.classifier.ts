@@ -1,0 +1,253 @@
+import {
+  COMPASS,
+  OF_THE_AFTER,
+  ORGANISATION_WORD_AFTER,
+  OUTLET_BEFORE,
+  PERSON_APPOSITION,
+  PLACE_WORD_AFTER,
+  PREPOSITIONS_OF_PLACE,
+  ROLE_AT,
+  SPEECH_AFTER,
+  US_STATE_ABBREVIATIONS,
+} from './entity-context.words';
+import { joined, type NameSpan, type Token } from './name-span.finder';
+import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
+
+/** One run of capitalised words (no connectors) with what the rules read about it, computed once. */
+interface Run {
+  span: NameSpan;
+  tokens: Token[];
+  ctx: ClassifierContext;
+  whole: string;
+  undotted: string;
+  first: string;
+  last: string;
+  /** The run starts its span: the words before the span are the run's. */
+  startsSpan: boolean;
+  /** The run ends its span: the words after the span are the run's. */
+  endsSpan: boolean;
+  before: string;
+  titled: boolean;
+}
+
+/** Types a run of capitalised words without connectors; `[]` when it is not a name. */
+export function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierContext): TypedSpan[] {
+  const g = ctx.g;
+  // "17th Street": an ordinal before a street word.
+  if (tokens.length === 2 && /^\d+(?:st|nd|rd|th)$/.test(tokens[0].lower) && g.strongPlaceSuffixes.has(tokens[1].lower))
+    return [typed(span, tokens, 'place', true)];
+  if (!tokens[0]?.capitalised) return [];
+  if (span.dateline && !g.organisations.has(joined(tokens))) return [typed(span, tokens, 'place', true)];
+  const pair = tokens.length === 1 ? placePair(span, tokens[0], g) : undefined;
+  if (pair) return pair;
+  const split = splitRun(span, tokens, ctx);
+  if (split) return split;
+  const whole = joined(tokens);
+  const startsSpan = tokens[0] === span.tokens[0];
+  const run: Run = {
+    span,
+    tokens,
+    ctx,
+    whole,
+    undotted: whole.replace(/\./g, ''),
+    first: tokens[0].lower,
+    last: tokens[tokens.length - 1].lower,
+    startsSpan,
+    endsSpan: tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1],
+    before: startsSpan ? span.before : '',
+    titled: startsSpan && span.titles.length > 0,
+  };
+  return byLexicon(run) ?? byContext(run) ?? byShape(run);
+}
+
+// What the gazetteers know about the run as a whole.
+function byLexicon(r: Run): TypedSpan[] | undefined {
+  const { g } = r.ctx;
+  const { span, tokens, whole, last } = r;
+  // "the WHO": a known organisation in capitals, though its letters spell a function word.
+  if (tokens.length === 1 && tokens[0].bare.length > 1 && /^\p{Lu}+$/u.test(tokens[0].bare) && g.organisations.has(whole))
+    return [typed(span, tokens, 'organisation', true)];
+  if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
+  // Events are not entities, but the place they are named after is ("Los Angeles Auto Show").
+  const words = tokens.map((t) => t.lower);
+  if (
+    tokens.length > 1 &&
+    (g.eventSuffixes.has(last) || g.eventSuffixes.has(words.slice(-2).join(' '))) &&
+    !g.organisations.has(whole) &&
+    !g.places.has(whole)
+  ) {
+    for (let k = tokens.length - 1; k > 0; k--) {
+      const prefix = tokens.slice(0, k);
+      if (g.places.has(joined(prefix))) return [typed(span, prefix, 'place', true)];
+    }
+    return [];
+  }
+  if (g.organisations.has(whole) || g.organisations.has(r.undotted)) return [typed(span, tokens, 'organisation', true)];
+  // "told the Hollywood Reporter", "according to the Sioux Falls Argus Leader": a body spoken to or quoted.
+  if (r.startsSpan && !r.titled && OUTLET_BEFORE.test(span.preceding) && r.endsSpan) return [typed(span, tokens, 'organisation', true)];
+  if (g.places.has(whole) || g.places.has(r.undotted)) return [typed(span, tokens, 'place', true)];
+  if (g.people.has(whole)) return [typed(span, tokens, 'person', true)];
+  return undefined;
+}
+
+// The words around the run, and the GeoNames towns.
+function byContext(r: Run): TypedSpan[] | undefined {
+  const { g } = r.ctx;
+  const { span, tokens, whole, first, last, titled } = r;
+  // "Monroe, La.", "Wheeling, W.Va.": a US state's AP abbreviation after a town and a comma.
+  if (US_STATE_ABBREVIATIONS.has(r.undotted) && /\p{Lu}[\p{L}.'’\-]+,\s*$/u.test(span.preceding) && r.startsSpan)
+    return [typed(span, tokens, 'place', true)];
+  if (r.endsSpan && !titled && PLACE_WORD_AFTER.test(span.following)) return [typed(span, tokens, 'place', true)];
+  if (r.endsSpan && !titled && ORGANISATION_WORD_AFTER.test(span.following) && !g.places.has(whole))
+    return [typed(span, tokens, 'organisation', true)];
+  if (tokens.length > 1 && definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
+  // A GeoNames town: certain for a name of several words ("Sioux Falls"), a guess for one word (also a surname).
+  const ambiguousWord =
+    tokens.length === 1 &&
+    (isCommonWord(first, r.ctx) || g.lastNames.has(first) || g.people.has(first) || r.ctx.singlesAfterPerson.has(first));
+  if (g.cities.has(whole) && !g.firstNames.has(first) && !ambiguousWord) return [typed(span, tokens, 'place', tokens.length > 1)];
+  // "the writer Anne Castle": a title says person before any suffix says place.
+  if (titled && tokens.length <= 4 && tokens.length > 1 && !g.organisationSuffixes.has(last)) return [typed(span, tokens, 'person', true)];
+  // "Northern Europe", "East Africa"
+  if (tokens.length === 2 && COMPASS.has(first) && g.places.has(last)) return [typed(span, tokens, 'place', true)];
+  return undefined;
+}
+
+// Suffixes, titles and the shape of the run.
+function byShape(r: Run): TypedSpan[] {
+  const { g } = r.ctx;
+  const { span, tokens, first, last } = r;
+  // Acronyms are as often products and units ("LED", "AWD") as organisations: decided from their contexts later.
+  if (tokens.length === 1 && /^(?:[\p{Lu}&]\.?){1,6}$/u.test(tokens[0].bare)) return [typed(span, tokens, 'unknown', false)];
+  const lastPart = last.split('-').pop() ?? last;
+  if ((g.organisationSuffixes.has(last) || g.organisationSuffixes.has(lastPart)) && tokens.length > 1)
+    return [typed(span, tokens, 'organisation', true)];
+  // "US EPA", "Kazakhstan Airways": a place in front of a known organisation.
+  if (tokens.length === 2 && g.places.has(first) && g.organisations.has(last)) {
+    return [typed(span, tokens.slice(0, 1), 'place', true), typed(span, tokens.slice(1), 'organisation', true)];
+  }
+  // "Wayne Bridge", "Mark Field": a given name before a word that is also a surname.
+  if (tokens.length === 2 && g.firstNames.has(first) && g.placeSuffixes.has(last) && !g.strongPlaceSuffixes.has(last))
+    return [typed(span, tokens, 'person', true)];
+  if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
+  if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
+  if (r.titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
+  if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^[\p{L}.'’\-]+$/u.test(t.bare))) return classifyShortRun(r);
+  if (tokens.length === 1) return classifySingle(r);
+  return [];
+}
+
+const describedAsOrganisation = (span: NameSpan): boolean =>
+  ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
+  ORGANISATION_APPOSITION.test(span.following) ||
+  ORGANISATION_FOLLOWER.test(span.following);
+
+// Two to four words of letters with no suffix or title: a person, an organisation by context, or nothing.
+function classifyShortRun(r: Run): TypedSpan[] {
+  const { g } = r.ctx;
+  const { span, tokens, first, last } = r;
+  if (g.firstNames.has(first) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? '')) return [typed(span, tokens, 'person', true)];
+  // "indie developer Tequila Works", "fact-checking website Full Fact", "takeover of Allied Domecq": a word for a kind
+  // of organisation beside the whole name outweighs a surname at its end or ordinary words in it.
+  const whole = span.tokens === tokens || (r.startsSpan && r.endsSpan);
+  if (whole && describedAsOrganisation(span)) return [typed(span, tokens, 'organisation', false)];
+  if (g.lastNames.has(last)) return [typed(span, tokens, 'person', true)];
+  // "Boeing Dreamliner", "Ford Mustang Mach E": a brand followed by more capitals names a product.
+  if (g.organisations.has(first)) {
+    for (const t of tokens.slice(1)) r.ctx.products.add(t.lower);
+    return [typed(span, tokens.slice(0, 1), 'organisation', true)];
+  }
+  // A two- or three-word name with no other clue is most often a person in news copy, unless it is made of
+  // ordinary words ("Starry Night", "Fan Vote") or looks like a model name ("Mach E").
+  if ((isCommonWord(last, r.ctx) || isCommonWord(last.replace(/s$/, ''), r.ctx)) && !g.lastNames.has(last)) return [];
+  if (g.places.has(first) && !g.firstNames.has(first)) return [];
+  if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
+  // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
+  return personContext(span, tokens, r.ctx) ? [typed(span, tokens, 'person', false)] : [];
+}
+
+// One capitalised word: a place after a preposition, a workplace after a role, otherwise decided later.
+function classifySingle(r: Run): TypedSpan[] {
+  const { g } = r.ctx;
+  const { span, tokens, first, before } = r;
+  const alone = r.startsSpan && span.tokens.length === 1;
+  if (alone && describedAsOrganisation(span)) return [typed(span, tokens, 'unknown', false)];
+  // "Christopher Tays, 32, of Franklin": where someone lives.
+  if (alone && before === 'of' && /\b\d{1,3},\s+of\s+$/.test(span.preceding)) return [typed(span, tokens, 'place', true)];
+  if (g.firstNames.has(first) && !PREPOSITIONS_OF_PLACE.has(before)) return [typed(span, tokens, 'unknown', false)];
+  // "senior vp partnerships at Ubisoft", "a researcher at Rakuten": where someone works is an organisation.
+  if (alone && before === 'at' && ROLE_AT.test(span.preceding)) return [typed(span, tokens, 'organisation', false)];
+  if (PREPOSITIONS_OF_PLACE.has(before) && !isCommonWord(first, r.ctx) && !/^\p{Lu}+$/u.test(tokens[0].bare))
+    return [typed(span, tokens, 'place', false)];
+  return [typed(span, tokens, 'unknown', false)];
+}
+
+/** Signs in the text around a run of two to four capitalised words that it names a person, besides a known given name. */
+function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext): boolean {
+  const last = tokens[tokens.length - 1];
+  const endsSpan = last === span.tokens[span.tokens.length - 1];
+  if (endsSpan && (SPEECH_AFTER.test(span.following) || PERSON_APPOSITION.test(span.following) || OF_THE_AFTER.test(span.following)))
+    return true;
+  // "Bill Clinton", "Will Moy": a given name that is also an ordinary word, before a word that is not one.
+  if (ctx.g.allGivenNames.has(tokens[0].lower) && !isCommonWord(last.lower, ctx)) return true;
+  // "Bill Clinton": a surname the lexicon knows as a person's.
+  if (ctx.g.people.has(last.lower) && !isCommonWord(last.lower, ctx)) return true;
+  // "Elon Musk’s SpaceX", "according to Sanjiv Bhasin"
+  if (endsSpan && last.possessive && tokens.length <= 3) return true;
+  if (tokens[0] === span.tokens[0] && /\baccording to\s+$/i.test(span.preceding)) return true;
+  // Coreference: the surname is used alone elsewhere ("… Whitfield said").
+  return ctx.singles.has(last.lower) && !ctx.g.places.has(last.lower) && !ctx.g.organisations.has(last.lower);
+}
+
+// "US-China trade", "U.S.-Canada border": two places joined by a hyphen.
+function placePair(span: NameSpan, token: Token, g: ClassifierContext['g']): TypedSpan[] | undefined {
+  const cut = token.bare.indexOf('-', 1);
+  if (cut < 0 || token.bare.indexOf('-', cut + 1) >= 0) return undefined;
+  const parts = [token.bare.slice(0, cut), token.bare.slice(cut + 1)];
+  if (!parts.every((p) => /^\p{Lu}/u.test(p) && g.places.has(p.toLowerCase()))) return undefined;
+  const part = (text: string, start: number): Token => ({
+    ...token,
+    text,
+    bare: text,
+    lower: text.toLowerCase(),
+    start,
+    end: start + text.length,
+    possessive: false,
+  });
+  return [typed(span, [part(parts[0], token.start)], 'place', true), typed(span, [part(parts[1], token.start + cut + 1)], 'place', true)];
+}
+
+// "Cleveland DL Larry Ogunjobi", "Serbia Novak Djokovic", "Art Director Park Dong Woo": a run that joins a
+// place, team or role to a person's name is split before the given name or after the role.
+function splitRun(span: NameSpan, tokens: Token[], ctx: ClassifierContext): TypedSpan[] | undefined {
+  const g = ctx.g;
+  if (tokens.length < 3 || g.organisations.has(joined(tokens)) || g.places.has(joined(tokens))) return undefined;
+  // "Dick Clark Productions": a run ending in an organisation word is one name.
+  if (g.organisationSuffixes.has(tokens[tokens.length - 1].lower)) return undefined;
+  const keep = (t: Token): boolean => !/^[\p{Lu}]{1,3}$/u.test(t.bare) || g.organisations.has(t.lower);
+  for (let k = 1; k < tokens.length - 1; k++) {
+    const word = tokens[k].lower.replace(/\.$/, '');
+    if (g.personTitles.has(word) || g.roles.has(word)) {
+      const head = tokens.slice(0, k).filter(keep);
+      return [
+        ...(head.length ? classifySimple(span, head, ctx) : []),
+        typed({ ...span, titles: [word] }, tokens.slice(k + 1), 'person', true),
+      ];
+    }
+    const previous = tokens[k - 1];
+    const headEnds =
+      g.places.has(joined(tokens.slice(0, k))) ||
+      g.organisations.has(joined(tokens.slice(0, k))) ||
+      /^[\p{Lu}]{1,4}$/u.test(previous.bare) ||
+      isCommonWord(previous.lower, ctx) ||
+      g.roles.has(previous.lower);
+    if (g.firstNames.has(word) && tokens.length - k <= 3 && headEnds) {
+      const head = tokens.slice(0, k).filter(keep);
+      // "CBS Sports NFL Insider Jason La Canfora": role words at the end of the head are not part of its name.
+      while (head.length > 1 && (isCommonWord(head[head.length - 1].lower, ctx) || g.roles.has(head[head.length - 1].lower))) head.pop();
+      return [...(head.length ? classifySimple(span, head, ctx) : []), typed(span, tokens.slice(k), 'person', true)];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import { isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
+const ORGANISATION_CONTEXT = new Set([
+  'said',
+  'says',
+  'announced',
+  'reported',
+  'confirmed',
+  'launched',
+  'unveiled',
+  'plans',
+  'sells',
+  'makes',
+  'acquired',
+  'hired',
+  'filed',
+  'posted',
+  'declined',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'shares',
+  'will',
+  'has',
+  'is',
+]);
+const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|along|into|through|over|around|across)\s+the\s+$/i;
+
+interface Votes {
+  place: number;
+  organisation: number;
+  person: number;
+  /** Mentions not at the start of a sentence (where any word is capitalised). */
+  inside: number;
+}
+
+function countVotes(group: TypedSpan[]): Votes {
+  const v: Votes = { place: 0, organisation: 0, person: 0, inside: 0 };
+  for (const t of group) {
+    const span = t.span;
+    const first = t.tokens[0] === span.tokens[0];
+    const last = t.tokens[t.tokens.length - 1] === span.tokens[span.tokens.length - 1];
+    if (!span.sentenceInitial || !first) v.inside++;
+    if (first && PLACE_PREPOSITIONS.has(span.before)) v.place++;
+    // "towards the Adriatic", "off the Algarve": a place; "the Steelers", "the Independent": an organisation.
+    if (first && span.before === 'the' && PLACE_BEFORE_THE.test(span.preceding)) v.place++;
+    else if (first && span.before === 'the') v.organisation += group.length > 1 ? 1 : 0.5;
+    if (last && ORGANISATION_CONTEXT.has(span.after)) v.organisation++;
+    if (first && span.titles.length) v.person++;
+  }
+  return v;
+}
+
+/** A capitalised word the rules could not type (all its mentions in `group`) is kept only with evidence from its contexts. */
+export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): EntityType | undefined {
+  const g = ctx.g;
+  const word = group[0].tokens[0].lower;
+  if (word.length < 2 || ctx.products.has(word)) return undefined;
+  const acronym = /^[\p{Lu}\p{N}&.]+$/u.test(group[0].tokens[0].bare);
+  const { place, organisation, person, inside } = countVotes(group);
+  if (/\d/.test(word) || isCommonWord(word, ctx)) return undefined;
+  let described = false;
+  for (const t of group) {
+    // "2020 Sentra", "Boeing's Dreamliner", "Ford’s Mustang": a model name after a year, a number or a brand.
+    if (/\d/.test(t.span.before) || g.organisations.has(t.span.before)) return undefined;
+    // "carrier SunExpress", "Kosmos, a group co-founded by...": a word for a kind of organisation beside the name.
+    if (
+      ORGANISATION_NOUN_BEFORE.test(t.span.preceding) ||
+      ORGANISATION_APPOSITION.test(t.span.following) ||
+      ORGANISATION_FOLLOWER.test(t.span.following)
+    )
+      described = true;
+  }
+  if (described) return 'organisation';
+  // Acronyms name products and units as often as bodies ("LED", "AWD"): they need more than one sign.
+  if (acronym) return organisation >= 2 ? 'organisation' : undefined;
+  if (person > 0) return 'person';
+  if (g.firstNames.has(word)) return group.length >= 2 && inside > 0 ? 'person' : undefined;
+  if (place > organisation && place > 0) return 'place';
+  if (organisation > 0 && inside > 0) return 'organisation';
+  if (group.length >= 3 && inside >= 2) return 'organisation';
+  return undefined;
+}
