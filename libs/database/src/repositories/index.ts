@@ -21,3 +21,4 @@ export * from './query-rows';
 export * from './dashboard.repository';
 export * from './entity-rows';
 export * from './delivery-batch.repository';
+export * from './delivery-dispatch.repository';
