@@ -22,3 +22,4 @@ export * from './dashboard.repository';
 export * from './entity-rows';
 export * from './delivery-batch.repository';
 export * from './delivery-dispatch.repository';
+export { UniqueViolationError } from './unique-violation';
