@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createSubscription, pushArticle, startPublishStack, type PublishStack, waitForArticle, waitUntil } from '../support/publish-stack';
+import { ADMIN_KEY } from '../support/e2e-setup';
 import { type SiteServer, startSite } from '../support/site-server';
 import { type SubscriberServer, startSubscriber } from '../support/subscriber-server';
 
@@ -13,7 +14,6 @@ import { type SubscriberServer, startSubscriber } from '../support/subscriber-se
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const ADMIN_KEY = 'test-admin-key-publish-0123456789';
 const LAUNCH_FLAGS = [
   '--headless',
   '--no-sandbox',

@@ -1,11 +1,7 @@
-import { freePort } from '@copydesk/embedded';
 import { Client } from 'pg';
-import { ApiClient } from './api-client';
-import { createIsolatedEnvironment } from './isolated-environment';
+import { e2eSetup, SECRETS_KEY } from './e2e-setup';
 import { type AppName, type RunningApp, startApp, waitFor, waitForHealthy } from './processes';
 import { startSubscriber, type SubscriberServer } from './subscriber-server';
-
-const ADMIN_KEY = 'test-admin-key-scale-out-0123456789';
 
 const TOPICS = ['harbour', 'library', 'railway', 'festival', 'hospital', 'school', 'bridge', 'market', 'stadium', 'airport'];
 
@@ -45,17 +41,7 @@ export async function pushThroughScaledPipeline(options: {
   count: number;
   env?: Record<string, string>;
 }): Promise<ExactlyOnceResult> {
-  const environment = await createIsolatedEnvironment(options.label);
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...environment.env,
-    PORT: String(port),
-    COPYDESK_ADMIN_KEY: ADMIN_KEY,
-    FETCH_ALLOW_LOOPBACK: 'true',
-    SECRETS_KEY: 'test-secrets-key-scale-out-0123456789abcdef',
-    LOG_LEVEL: 'warn',
-    ...options.env,
-  };
+  const { environment, env, client } = await e2eSetup(options.label, { FETCH_ALLOW_LOOPBACK: 'true', SECRETS_KEY, ...options.env });
   const names: AppName[] = ['ingest-worker', 'enrichment-worker', 'publish-worker'];
   const apps: RunningApp[] = [
     startApp('api', env),
@@ -66,7 +52,6 @@ export async function pushThroughScaledPipeline(options: {
   const db = new Client({ connectionString: environment.databaseUrl });
   await db.connect();
   try {
-    const client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, apps[0]);
     const created = await client.post('/v1/subscriptions', { url: subscriber.url });
     if (created.status !== 201) throw new Error(`subscription answered ${created.status}`);
@@ -108,8 +93,18 @@ export async function pushThroughScaledPipeline(options: {
       },
       { timeoutMs: 180_000, intervalMs: 250, describe: logs },
     );
-    // Quiet for a moment: a duplicate would arrive now.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Settled: every input read and no delivery left pending, so nothing is left that could still send a duplicate.
+    await waitFor(
+      async () => {
+        const [{ busy }] = (
+          await db.query<{ busy: number }>(
+            `SELECT (SELECT count(*)::int FROM raw_items WHERE status = 'received') + (SELECT count(*)::int FROM deliveries WHERE status = 'pending') AS busy`,
+          )
+        ).rows;
+        return busy === 0;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, describe: logs },
+    );
     count();
     const [rows] = (
       await db.query<ExactlyOnceResult['rows']>(

@@ -9,7 +9,7 @@ import { Actor, Auth, type AuthContext, CorrelationId } from '../common/auth-con
 import { ApiProblems } from '../common/problem.view';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ArticleReader, assertTakedownRequest, NINJS_MEDIA_TYPE, wantsNinjs } from './article-reader.service';
 import { ArticleSearch } from './article-search.service';
@@ -17,8 +17,6 @@ import { ArticleListView, ArticleView, toArticleView } from './article.view';
 import { TakedownView } from './takedown.view';
 import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
-
-const ArticleId = (): ParameterDecorator => UuidParam('id');
 
 @ApiTags('articles')
 @RequireScope(ApiScope.Read)
@@ -97,7 +95,7 @@ export class ArticlesController {
   })
   @ApiProblems(404, 409)
   async get(
-    @ArticleId() id: string,
+    @IdParam() id: string,
     @Query('format') format: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -120,7 +118,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleView })
   @ApiProblems(404)
   async kill(
-    @ArticleId() id: string,
+    @IdParam() id: string,
     @Body() dto: KillArticleDto,
     @Auth() auth: AuthContext,
     @Actor() actor: AuditActor,
@@ -143,7 +141,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: TakedownView })
   @ApiProblems(404, 422)
   async takeDown(
-    @ArticleId() id: string,
+    @IdParam() id: string,
     @Query('hard') hard: string | undefined,
     @Query('reason') reason: string | undefined,
     @Auth() auth: AuthContext,
