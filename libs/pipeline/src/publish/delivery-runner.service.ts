@@ -15,7 +15,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { SecretSealer } from '../common/secret-sealer.service';
 import { deliveryLeaseMs, subscriberInFlightCap } from './delivery-limits';
 import { DeliveryScheduler } from './delivery-scheduler.service';
-import { WebhookSender } from './webhook-sender.service';
+import { type WebhookAttemptResult, WebhookSender } from './webhook-sender.service';
 
 /** What one run of a deliver job came to. */
 export type DeliveryRunOutcome =
@@ -154,16 +154,21 @@ export class DeliveryRunner {
     return null;
   }
 
-  private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
+  /** One signed POST of the frozen body, with every secret of the subscription that has not expired. */
+  private send(delivery: DeliveryEntity, subscription: Recipient): Promise<WebhookAttemptResult> {
     const now = Date.now();
     const secrets = subscription.secrets
       .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
       .map((s) => this.sealer.openWebhookSecret(s.secret));
-    const attempt = delivery.attempts + 1;
     // The body was rendered in the subscription's format when the delivery was created; a format changed since then
     // applies to deliveries created after the change, so an older body may go out under the new label.
     const contentType = outputFormat(subscription.format).mediaType;
-    const result = await this.sender.send(subscription.url, { eventId: delivery.eventId, payload: delivery.payload, contentType }, secrets);
+    return this.sender.send(subscription.url, { eventId: delivery.eventId, payload: delivery.payload, contentType }, secrets);
+  }
+
+  private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
+    const attempt = delivery.attempts + 1;
+    const result = await this.send(delivery, subscription);
     const decision = classifyDeliveryResponse({
       statusCode: result.statusCode,
       error: result.error,
