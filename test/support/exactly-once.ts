@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { ApiClient } from './api-client';
 import { e2eSetup, SECRETS_KEY } from './e2e-setup';
 import { type AppName, type RunningApp, startApp, waitFor, waitForHealthy } from './processes';
 import { startSubscriber, type SubscriberServer } from './subscriber-server';
@@ -56,40 +57,12 @@ export async function pushThroughScaledPipeline(options: {
     const created = await client.post('/v1/subscriptions', { url: subscriber.url });
     if (created.status !== 201) throw new Error(`subscription answered ${created.status}`);
 
-    const pushes = Array.from({ length: options.count }, (_, i) => ({ ...story(i), externalId: `scale-${i}` }));
-    const retries = pushes.filter((_, i) => i % 3 === 0);
-    const queue = [...pushes, ...retries];
-    const ids = new Map<string, string>();
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let push = queue.shift(); push; push = queue.shift()) {
-          const response = await client.post('/v1/articles', push);
-          if (response.status !== 202) throw new Error(`push answered ${response.status}: ${JSON.stringify(response.body)}`);
-          const id = response.body.id as string;
-          if (ids.has(push.externalId) && ids.get(push.externalId) !== id) throw new Error(`${push.externalId} got two article ids`);
-          ids.set(push.externalId, id);
-        }
-      }),
-    );
-    const articleIds = [...new Set(ids.values())];
-    const createdEvents = new Map<string, number>();
-    const repeated = new Set<string>();
-    const count = (): void => {
-      createdEvents.clear();
-      const seen = new Set<string>();
-      repeated.clear();
-      for (const delivery of subscriber.accepted()) {
-        const messageId = String(delivery.headers['webhook-id']);
-        if (seen.has(messageId)) repeated.add(messageId);
-        seen.add(messageId);
-        const event = JSON.parse(delivery.body) as { type: string; data: { id: string } };
-        if (event.type === 'article.created') createdEvents.set(event.data.id, (createdEvents.get(event.data.id) ?? 0) + 1);
-      }
-    };
+    const articleIds = await pushConcurrently(client, options.count);
+    let received = countReceived(subscriber);
     await waitFor(
       async () => {
-        count();
-        return articleIds.every((id) => createdEvents.has(id));
+        received = countReceived(subscriber);
+        return articleIds.every((id) => received.createdEvents.has(id));
       },
       { timeoutMs: 180_000, intervalMs: 250, describe: logs },
     );
@@ -105,7 +78,7 @@ export async function pushThroughScaledPipeline(options: {
       },
       { timeoutMs: 60_000, intervalMs: 250, describe: logs },
     );
-    count();
+    const { createdEvents, repeated } = countReceived(subscriber);
     const [rows] = (
       await db.query<ExactlyOnceResult['rows']>(
         `SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM article_revisions) AS revisions,
@@ -119,4 +92,39 @@ export async function pushThroughScaledPipeline(options: {
     await subscriber.close();
     await db.end();
   }
+}
+
+/** `count` distinct stories from eight clients at once, every third sent twice (a CMS retrying); the article ids. */
+async function pushConcurrently(client: ApiClient, count: number): Promise<string[]> {
+  const pushes = Array.from({ length: count }, (_, i) => ({ ...story(i), externalId: `scale-${i}` }));
+  const retries = pushes.filter((_, i) => i % 3 === 0);
+  const queue = [...pushes, ...retries];
+  const ids = new Map<string, string>();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let push = queue.shift(); push; push = queue.shift()) {
+        const response = await client.post('/v1/articles', push);
+        if (response.status !== 202) throw new Error(`push answered ${response.status}: ${JSON.stringify(response.body)}`);
+        const id = response.body.id as string;
+        if (ids.has(push.externalId) && ids.get(push.externalId) !== id) throw new Error(`${push.externalId} got two article ids`);
+        ids.set(push.externalId, id);
+      }
+    }),
+  );
+  return [...new Set(ids.values())];
+}
+
+/** What the subscriber took so far: `article.created` events per article, and webhook-ids it saw more than once. */
+function countReceived(subscriber: SubscriberServer): { createdEvents: Map<string, number>; repeated: Set<string> } {
+  const createdEvents = new Map<string, number>();
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const delivery of subscriber.accepted()) {
+    const messageId = String(delivery.headers['webhook-id']);
+    if (seen.has(messageId)) repeated.add(messageId);
+    seen.add(messageId);
+    const event = JSON.parse(delivery.body) as { type: string; data: { id: string } };
+    if (event.type === 'article.created') createdEvents.set(event.data.id, (createdEvents.get(event.data.id) ?? 0) + 1);
+  }
+  return { createdEvents, repeated };
 }
