@@ -1,5 +1,6 @@
 /**
- * One jest config for unit specs (beside the code) and cross-process e2e specs (test/).
+ * One jest config for three tiers: unit specs beside the code, medium specs (test/medium: a repository or service
+ * against real PostgreSQL, no processes) and cross-process e2e specs (test/).
  * NestJS 12 and several parsers ship ES modules only, which jest cannot require() on Node 20 (ts-jest also fails on
  * their `import.meta`): @swc/jest compiles them to CommonJS too.
  */
@@ -37,6 +38,7 @@ module.exports = {
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/bench/**/*.spec.ts',
+    '<rootDir>/test/medium/**/*.medium-spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   transform: {

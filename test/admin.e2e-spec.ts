@@ -1,16 +1,15 @@
 import type { QueueName } from '@copydesk/contracts';
-import { freePort } from '@copydesk/embedded';
 import { verify } from '@copydesk/signing';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Overview, QueueFigures } from '../apps/api/src/admin/overview/overview.types';
-import { ApiClient } from './support/api-client';
+import type { ApiClient } from './support/api-client';
 import { withDatabase } from './support/database';
-import { createIsolatedEnvironment, type IsolatedEnvironment } from './support/isolated-environment';
+import { ADMIN_KEY, e2eSetup } from './support/e2e-setup';
+import type { IsolatedEnvironment } from './support/isolated-environment';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
 import { type SiteServer, startSite } from './support/site-server';
 import { type SubscriberServer, startSubscriber } from './support/subscriber-server';
 
-const ADMIN_KEY = 'test-admin-key-dashboard-0123456789';
 const READ_KEY = 'test-read-key-dashboard-0123456789';
 const INGEST_KEY = 'test-ingest-key-dashboard-0123456789';
 const ALERT_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -97,25 +96,19 @@ describe('admin dashboard', () => {
   };
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('admin');
     site = await startSite();
     alerts = await startSubscriber();
-    const port = await freePort();
-    const env = {
-      ...environment.env,
-      PORT: String(port),
-      COPYDESK_ADMIN_KEY: ADMIN_KEY,
+    const setup = await e2eSetup('admin', {
       FETCH_ALLOW_LOOPBACK: 'true',
       FETCH_PER_HOST_MIN_INTERVAL_MS: '0',
       FEED_MIN_INTERVAL_SECONDS: '1',
-      LOG_LEVEL: 'warn',
       ALERT_WEBHOOK_URL: alerts.url,
       ALERT_WEBHOOK_SECRET: ALERT_SECRET,
       ALERT_CHECK_INTERVAL_SECONDS: '1',
-    };
+    });
+    ({ environment, client } = setup);
     // No enrichment worker on purpose: what the ingest worker hands on waits in the enrichment queue, visibly.
-    apps = [startApp('api', env), startApp('ingest-worker', env)];
-    client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
+    apps = [startApp('api', setup.env), startApp('ingest-worker', setup.env)];
     await withDatabase(
       (db) =>
         db.query(

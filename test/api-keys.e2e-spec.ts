@@ -1,5 +1,6 @@
 import { type ApiStack, startApiStack } from './support/api-stack';
 import type { ApiClient } from './support/api-client';
+import { waitFor } from './support/processes';
 
 jest.setTimeout(240_000);
 
@@ -142,7 +143,8 @@ describe('API keys over the API, and the audit log', () => {
     const partner = stack.client.withKey(limited.body.key as string);
     expect((await partner.post('/v1/articles', { title: 'Partner', body: 'Copy.' })).status).toBe(202);
     expect((await partner.post('/v1/ingest', { url: 'https://example.com/x', source: 'web' })).status).toBe(403);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // Until it expires the key is only refused reading (403); from its expiry on, it is refused altogether (401).
+    await waitFor(async () => (await partner.get('/v1/articles')).status === 401, { timeoutMs: 30_000, intervalMs: 250 });
     const expired = await partner.post('/v1/articles', { title: 'Partner', body: 'Copy.' });
     expect(expired.status).toBe(401);
     expect(expired.body.detail).toBe('The API key has expired.');

@@ -1,5 +1,4 @@
 import { ArticleEventType, JobName, QueueName, jobId } from '@copydesk/contracts';
-import { freePort } from '@copydesk/embedded';
 import {
   ENRICHER_VERSION,
   MEDIA_TOPICS_SCHEME_VERSION,
@@ -15,12 +14,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { redisOptionsFromUrl } from '@copydesk/queue';
 import { Queue } from 'bullmq';
-import { ApiClient } from './support/api-client';
+import type { ApiClient } from './support/api-client';
 import { withDatabase } from './support/database';
-import { createIsolatedEnvironment, type IsolatedEnvironment } from './support/isolated-environment';
+import { e2eSetup } from './support/e2e-setup';
+import type { IsolatedEnvironment } from './support/isolated-environment';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
 
-const ADMIN_KEY = 'test-admin-key-enrichment-0123456789';
 const INGEST_KEY = 'test-ingest-key-enrichment-0123456789';
 const READ_KEY = 'test-read-key-enrichment-0123456789';
 const ROOT = join(__dirname, '..');
@@ -98,22 +97,12 @@ describe('enrichment in the pipeline', () => {
     );
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('enrichment');
+    ({ environment, env, client } = await e2eSetup('enrichment', { FETCH_ALLOW_LOOPBACK: 'true', DELIVERY_RETRY_SCHEDULE: '1s,1s,1s' }));
     workDir = mkdtempSync(join(tmpdir(), 'copydesk-enrichment-e2e-'));
-    const port = await freePort();
-    env = {
-      ...environment.env,
-      PORT: String(port),
-      COPYDESK_ADMIN_KEY: ADMIN_KEY,
-      FETCH_ALLOW_LOOPBACK: 'true',
-      DELIVERY_RETRY_SCHEDULE: '1s,1s,1s',
-      LOG_LEVEL: 'warn',
-    };
     api = startApp('api', env);
     // Info level: the worker's lines prove which jobs ran and with which versions.
     enrichmentWorker = startApp('enrichment-worker', { ...env, LOG_LEVEL: 'info' });
     otherWorkers = [startApp('ingest-worker', env), startApp('publish-worker', env)];
-    client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, api);
     publishQueue = new Queue(QueueName.Publish, {
       connection: redisOptionsFromUrl(process.env.REDIS_URL as string),

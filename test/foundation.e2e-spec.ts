@@ -1,12 +1,10 @@
 import { verify } from '@copydesk/signing';
-import { freePort } from '@copydesk/embedded';
-import { ApiClient } from './support/api-client';
+import type { ApiClient } from './support/api-client';
 import { countRows, withDatabase } from './support/database';
-import { createIsolatedEnvironment, type IsolatedEnvironment } from './support/isolated-environment';
+import { e2eSetup } from './support/e2e-setup';
+import type { IsolatedEnvironment } from './support/isolated-environment';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
 import { startSubscriber, type SubscriberServer } from './support/subscriber-server';
-
-const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
 // Processes start in seconds on a quiet machine; a loaded CI box can take much longer.
 jest.setTimeout(240_000);
@@ -29,20 +27,13 @@ describe('one article, end to end, across four processes', () => {
     (['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, { ...env, LOG_LEVEL: 'info' }));
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('foundation');
-    const port = await freePort();
-    env = {
-      ...environment.env,
-      PORT: String(port),
-      COPYDESK_ADMIN_KEY: ADMIN_KEY,
+    ({ environment, env, client } = await e2eSetup('foundation', {
       FETCH_ALLOW_LOOPBACK: 'true',
       MAX_BODY_BYTES: String(64 * 1024),
       OUTBOX_SWEEP_MS: '1000',
       DELIVERY_RETRY_SCHEDULE: '1s,1s,1s',
-      LOG_LEVEL: 'warn',
-    };
+    }));
     api = startApp('api', env);
-    client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, api);
     subscriber = await startSubscriber();
   });

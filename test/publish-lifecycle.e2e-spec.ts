@@ -97,7 +97,7 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
       [{ url, secret: 'whsec_mine' }, /property secret should not exist/],
       [{ url, events: ['article.deleted'] }, /\/events/],
       [{ url, events: [] }, /\/events/],
-      [{ url, format: 'rss' }, /\/format/],
+      [{ url, format: 'rss' }, /\/format: format must be one of: native, ninjs, text/],
       [{ url, filters: { topics: ['politics'] } }, /\/filters\/topics/],
       [{ url, filters: { topics: ['medtop:99999999'] } }, /\/filters\/topics\/0: medtop:99999999 is not an IPTC Media Topic/],
       [{ url, filters: { languages: ['english!'] } }, /\/filters\/languages/],
@@ -259,6 +259,26 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
     const topics = nativeEvents[0].data.topics as Array<Record<string, unknown>>;
     for (const topic of topics) expect(Object.keys(topic).sort()).toEqual(['ancestors', 'confidence', 'label', 'qcode', 'uri']);
     await stack.client.request('DELETE', `/v1/subscriptions/${ninjsId}`);
+    await stack.client.request('DELETE', `/v1/subscriptions/${nativeId}`);
+  });
+
+  it('labels each delivery with its format: a text subscription gets a plain-text story as text/plain', async () => {
+    const text = await subscriber();
+    const native = await subscriber();
+    const { id: textId } = await createSubscription(stack.client, { url: text.url, format: 'text' });
+    const { id: nativeId } = await createSubscription(stack.client, { url: native.url });
+    const article = story('Teleprinter', { externalId: 'teleprinter-1' });
+    const articleId = await pushArticle(stack.client, article);
+    const [wire] = await waitUntil(stack, () => {
+      const found = text.accepted().filter((d) => d.body.includes(articleId));
+      return found.length === 1 && acceptedEvents(native, articleId).length === 1 && found;
+    });
+    expect(wire.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(wire.body).toMatch(new RegExp(`^NEW ${articleId} rev 1 `));
+    expect(wire.body).toContain(article.title.toUpperCase());
+    expect(wire.body.endsWith('\n\nEND\n')).toBe(true);
+    expect(acceptedEvents(native, articleId)[0].delivery.headers['content-type']).toBe('application/json');
+    await stack.client.request('DELETE', `/v1/subscriptions/${textId}`);
     await stack.client.request('DELETE', `/v1/subscriptions/${nativeId}`);
   });
 

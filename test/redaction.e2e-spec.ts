@@ -1,6 +1,7 @@
 import { freePort } from '@copydesk/embedded';
 import { buildWebhookHeaders } from '@copydesk/signing';
 import { ApiClient } from './support/api-client';
+import { SECRETS_KEY } from './support/e2e-setup';
 import { type FeedEntry, rssFeed, storyParagraphs } from './support/pages';
 import { startApp, waitFor, waitForHealthy } from './support/processes';
 import {
@@ -17,7 +18,6 @@ import { startSubscriber, type SubscriberServer } from './support/subscriber-ser
 jest.setTimeout(240_000);
 
 const FEED_PASSWORD = 'feed-password-0f7c2a91';
-const SECRETS_KEY = 'test-secrets-key-redaction-0123456789abcdef';
 
 /**
  * Secrets stay out of the logs. Every process runs at the most verbose level while a feed is polled with basic-auth

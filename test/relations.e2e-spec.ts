@@ -1,10 +1,7 @@
-import { freePort } from '@copydesk/embedded';
-import { ApiClient } from './support/api-client';
-import { createIsolatedEnvironment } from './support/isolated-environment';
+import type { ApiClient } from './support/api-client';
+import { ADMIN_KEY, e2eSetup } from './support/e2e-setup';
 import { storyParagraphs } from './support/pages';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
-
-const ADMIN_KEY = 'test-admin-key-relations-012345678';
 
 // Processes start in seconds on a quiet machine; a loaded CI box can take much longer.
 jest.setTimeout(240_000);
@@ -34,14 +31,12 @@ describe('normalization, duplicates, revisions and kills', () => {
   const published = (id: string, revision = 1) => until(id, (a) => a.status === 'published' && a.revision === revision);
 
   beforeAll(async () => {
-    const environment = await createIsolatedEnvironment('relations');
-    const port = await freePort();
-    const env = { ...environment.env, PORT: String(port), COPYDESK_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn' };
+    const setup = await e2eSetup('relations');
     apps = [
-      startApp('api', env),
-      ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env)),
+      startApp('api', setup.env),
+      ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, setup.env)),
     ];
-    client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
+    client = setup.client;
     await waitForHealthy(client.baseUrl, apps[0]);
     const wire = await client.post('/v1/sources', { slug: 'wire', name: 'Agency wire', type: 'push' });
     expect(wire.status).toBe(201);
@@ -164,7 +159,14 @@ describe('normalization, duplicates, revisions and kills', () => {
     expect(killed.status).toBe(200);
     expect(killed.body).toMatchObject({ status: 'killed', killReason: 'Legal' });
     await push({ title: 'Wrong figures in report (updated)', body: body('the report', '<p>More.</p>'), externalId: 'kill-1' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The later input has been read (processed or refused) by the pipeline: only then is "never revived" proven.
+    await waitFor(
+      async () => {
+        const { items } = (await client.get<{ items: Array<{ status: string }> }>(`/v1/articles/${byEditor}/raw-items`)).body;
+        return items.length === 2 && items.every((item) => item.status !== 'received');
+      },
+      { timeoutMs: 60_000, describe: () => apps.map((a) => a.output().slice(-1500)).join('\n') },
+    );
     expect((await client.get(`/v1/articles/${byEditor}`)).body).toMatchObject({ status: 'killed', revision: 1 });
     expect((await client.post(`/v1/articles/${byEditor}/kill`, {})).status).toBe(200);
 

@@ -1,13 +1,11 @@
-import { freePort } from '@copydesk/embedded';
 import { buildWebhookHeaders } from '@copydesk/signing';
-import { ApiClient } from './support/api-client';
+import type { ApiClient } from './support/api-client';
 import { countRows, withDatabase } from './support/database';
-import { createIsolatedEnvironment, type IsolatedEnvironment } from './support/isolated-environment';
+import { e2eSetup, SECRETS_KEY } from './support/e2e-setup';
+import type { IsolatedEnvironment } from './support/isolated-environment';
 import { type FeedEntry, newsPage, rssFeed, sectionFront, storyParagraphs } from './support/pages';
 import { type RunningApp, startApp, waitFor, waitForHealthy } from './support/processes';
 import { type SiteResponse, type SiteServer, startSite } from './support/site-server';
-
-const ADMIN_KEY = 'test-admin-key-sources-0123456789';
 
 // Processes start in seconds on a quiet machine; a loaded CI box can take much longer.
 jest.setTimeout(240_000);
@@ -30,24 +28,18 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
     );
 
   beforeAll(async () => {
-    environment = await createIsolatedEnvironment('sources');
-    site = await startSite();
-    const port = await freePort();
-    const env = {
-      ...environment.env,
-      PORT: String(port),
-      COPYDESK_ADMIN_KEY: ADMIN_KEY,
-      SECRETS_KEY: 'test-secrets-key-0123456789abcdefghijklmnop',
+    const setup = await e2eSetup('sources', {
+      SECRETS_KEY,
       FETCH_ALLOW_LOOPBACK: 'true',
       FETCH_PER_HOST_MIN_INTERVAL_MS: '0',
       FEED_MIN_INTERVAL_SECONDS: '1',
-      LOG_LEVEL: 'warn',
-    };
+    });
+    ({ environment, client } = setup);
+    site = await startSite();
     apps = [
-      startApp('api', env),
-      ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, env)),
+      startApp('api', setup.env),
+      ...(['ingest-worker', 'enrichment-worker', 'publish-worker'] as const).map((name) => startApp(name, setup.env)),
     ];
-    client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, apps[0]);
   });
 

@@ -118,7 +118,17 @@ describe('takedown: an article removed for good', () => {
     expect(kill?.delivery.body).not.toContain(SECRET_WORD);
     expect(kill?.delivery.body).not.toContain('Councillor');
     expect((await client.request('PATCH', `/v1/subscriptions/${pausedSubscription.id}`, { status: 'active' })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Resumed and settled: nothing is pending for the paused or the late subscriber, so nothing can still reach them.
+    await waitFor(
+      async () =>
+        (
+          await stack.sql(
+            `SELECT 1 FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.url = ANY($1) AND d.status = 'pending'`,
+            [[paused.url, late.url]],
+          )
+        ).length === 0,
+      { timeoutMs: 60_000, describe: stack.logs },
+    );
     expect(paused.received).toEqual([]);
     expect(late.received).toEqual([]);
 

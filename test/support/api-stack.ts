@@ -2,6 +2,7 @@ import { freePort } from '@copydesk/embedded';
 import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ApiClient } from './api-client';
+import { ADMIN_KEY, SECRETS_KEY } from './e2e-setup';
 import { createIsolatedEnvironment, type IsolatedEnvironment } from './isolated-environment';
 import { type AppName, type RunningApp, startApp, waitForHealthy } from './processes';
 
@@ -31,7 +32,7 @@ export interface InsertKeyOptions {
   revokedAt?: Date | null;
 }
 
-export const API_STACK_ADMIN_KEY = 'test-admin-key-api-0123456789abcdef';
+export const API_STACK_ADMIN_KEY = ADMIN_KEY;
 
 /**
  * Starts the API process. `env` overrides the defaults (loopback fetches allowed, a secrets key, quiet logs, and
@@ -43,7 +44,7 @@ export async function startApiStack(label: string, env: Record<string, string> =
     ...environment.env,
     COPYDESK_ADMIN_KEY: API_STACK_ADMIN_KEY,
     FETCH_ALLOW_LOOPBACK: 'true',
-    SECRETS_KEY: 'test-secrets-key-api-0123456789abcdef0123',
+    SECRETS_KEY,
     LOG_LEVEL: 'warn',
     RATE_LIMITS: 'ingest=100000/1s,read=100000/1s,manage=100000/1s,admin=100000/1s',
     AUTH_FAILURE_LIMIT: '100000/1s',

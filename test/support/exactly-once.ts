@@ -1,11 +1,8 @@
-import { freePort } from '@copydesk/embedded';
 import { Client } from 'pg';
-import { ApiClient } from './api-client';
-import { createIsolatedEnvironment } from './isolated-environment';
+import type { ApiClient } from './api-client';
+import { e2eSetup, SECRETS_KEY } from './e2e-setup';
 import { type AppName, type RunningApp, startApp, waitFor, waitForHealthy } from './processes';
 import { startSubscriber, type SubscriberServer } from './subscriber-server';
-
-const ADMIN_KEY = 'test-admin-key-scale-out-0123456789';
 
 const TOPICS = ['harbour', 'library', 'railway', 'festival', 'hospital', 'school', 'bridge', 'market', 'stadium', 'airport'];
 
@@ -45,17 +42,7 @@ export async function pushThroughScaledPipeline(options: {
   count: number;
   env?: Record<string, string>;
 }): Promise<ExactlyOnceResult> {
-  const environment = await createIsolatedEnvironment(options.label);
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...environment.env,
-    PORT: String(port),
-    COPYDESK_ADMIN_KEY: ADMIN_KEY,
-    FETCH_ALLOW_LOOPBACK: 'true',
-    SECRETS_KEY: 'test-secrets-key-scale-out-0123456789abcdef',
-    LOG_LEVEL: 'warn',
-    ...options.env,
-  };
+  const { environment, env, client } = await e2eSetup(options.label, { FETCH_ALLOW_LOOPBACK: 'true', SECRETS_KEY, ...options.env });
   const names: AppName[] = ['ingest-worker', 'enrichment-worker', 'publish-worker'];
   const apps: RunningApp[] = [
     startApp('api', env),
@@ -66,51 +53,32 @@ export async function pushThroughScaledPipeline(options: {
   const db = new Client({ connectionString: environment.databaseUrl });
   await db.connect();
   try {
-    const client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
     await waitForHealthy(client.baseUrl, apps[0]);
     const created = await client.post('/v1/subscriptions', { url: subscriber.url });
     if (created.status !== 201) throw new Error(`subscription answered ${created.status}`);
 
-    const pushes = Array.from({ length: options.count }, (_, i) => ({ ...story(i), externalId: `scale-${i}` }));
-    const retries = pushes.filter((_, i) => i % 3 === 0);
-    const queue = [...pushes, ...retries];
-    const ids = new Map<string, string>();
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let push = queue.shift(); push; push = queue.shift()) {
-          const response = await client.post('/v1/articles', push);
-          if (response.status !== 202) throw new Error(`push answered ${response.status}: ${JSON.stringify(response.body)}`);
-          const id = response.body.id as string;
-          if (ids.has(push.externalId) && ids.get(push.externalId) !== id) throw new Error(`${push.externalId} got two article ids`);
-          ids.set(push.externalId, id);
-        }
-      }),
-    );
-    const articleIds = [...new Set(ids.values())];
-    const createdEvents = new Map<string, number>();
-    const repeated = new Set<string>();
-    const count = (): void => {
-      createdEvents.clear();
-      const seen = new Set<string>();
-      repeated.clear();
-      for (const delivery of subscriber.accepted()) {
-        const messageId = String(delivery.headers['webhook-id']);
-        if (seen.has(messageId)) repeated.add(messageId);
-        seen.add(messageId);
-        const event = JSON.parse(delivery.body) as { type: string; data: { id: string } };
-        if (event.type === 'article.created') createdEvents.set(event.data.id, (createdEvents.get(event.data.id) ?? 0) + 1);
-      }
-    };
+    const articleIds = await pushConcurrently(client, options.count);
+    let received = countReceived(subscriber);
     await waitFor(
       async () => {
-        count();
-        return articleIds.every((id) => createdEvents.has(id));
+        received = countReceived(subscriber);
+        return articleIds.every((id) => received.createdEvents.has(id));
       },
       { timeoutMs: 180_000, intervalMs: 250, describe: logs },
     );
-    // Quiet for a moment: a duplicate would arrive now.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    count();
+    // Settled: every input read and no delivery left pending, so nothing is left that could still send a duplicate.
+    await waitFor(
+      async () => {
+        const [{ busy }] = (
+          await db.query<{ busy: number }>(
+            `SELECT (SELECT count(*)::int FROM raw_items WHERE status = 'received') + (SELECT count(*)::int FROM deliveries WHERE status = 'pending') AS busy`,
+          )
+        ).rows;
+        return busy === 0;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, describe: logs },
+    );
+    const { createdEvents, repeated } = countReceived(subscriber);
     const [rows] = (
       await db.query<ExactlyOnceResult['rows']>(
         `SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM article_revisions) AS revisions,
@@ -124,4 +92,39 @@ export async function pushThroughScaledPipeline(options: {
     await subscriber.close();
     await db.end();
   }
+}
+
+/** `count` distinct stories from eight clients at once, every third sent twice (a CMS retrying); the article ids. */
+async function pushConcurrently(client: ApiClient, count: number): Promise<string[]> {
+  const pushes = Array.from({ length: count }, (_, i) => ({ ...story(i), externalId: `scale-${i}` }));
+  const retries = pushes.filter((_, i) => i % 3 === 0);
+  const queue = [...pushes, ...retries];
+  const ids = new Map<string, string>();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let push = queue.shift(); push; push = queue.shift()) {
+        const response = await client.post('/v1/articles', push);
+        if (response.status !== 202) throw new Error(`push answered ${response.status}: ${JSON.stringify(response.body)}`);
+        const id = response.body.id as string;
+        if (ids.has(push.externalId) && ids.get(push.externalId) !== id) throw new Error(`${push.externalId} got two article ids`);
+        ids.set(push.externalId, id);
+      }
+    }),
+  );
+  return [...new Set(ids.values())];
+}
+
+/** What the subscriber took so far: `article.created` events per article, and webhook-ids it saw more than once. */
+function countReceived(subscriber: SubscriberServer): { createdEvents: Map<string, number>; repeated: Set<string> } {
+  const createdEvents = new Map<string, number>();
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const delivery of subscriber.accepted()) {
+    const messageId = String(delivery.headers['webhook-id']);
+    if (seen.has(messageId)) repeated.add(messageId);
+    seen.add(messageId);
+    const event = JSON.parse(delivery.body) as { type: string; data: { id: string } };
+    if (event.type === 'article.created') createdEvents.set(event.data.id, (createdEvents.get(event.data.id) ?? 0) + 1);
+  }
+  return { createdEvents, repeated };
 }

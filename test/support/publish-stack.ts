@@ -1,7 +1,7 @@
-import { freePort } from '@copydesk/embedded';
 import { Client } from 'pg';
-import { ApiClient } from './api-client';
-import { createIsolatedEnvironment, type IsolatedEnvironment } from './isolated-environment';
+import type { ApiClient } from './api-client';
+import { ADMIN_KEY, e2eSetup, SECRETS_KEY } from './e2e-setup';
+import type { IsolatedEnvironment } from './isolated-environment';
 import { type AppName, type RunningApp, startApp, waitFor, waitForHealthy } from './processes';
 import type { ReceivedDelivery, SubscriberServer } from './subscriber-server';
 
@@ -18,7 +18,7 @@ export interface PublishStack {
   stop(): Promise<void>;
 }
 
-export const PUBLISH_ADMIN_KEY = 'test-admin-key-publish-0123456789';
+export const PUBLISH_ADMIN_KEY = ADMIN_KEY;
 
 export async function startPublishStack(
   label: string,
@@ -26,20 +26,9 @@ export async function startPublishStack(
   env: Record<string, string>,
   perApp: Partial<Record<AppName, Record<string, string>>> = {},
 ): Promise<PublishStack> {
-  const environment = await createIsolatedEnvironment(label);
-  const port = await freePort();
-  const merged: NodeJS.ProcessEnv = {
-    ...environment.env,
-    PORT: String(port),
-    COPYDESK_ADMIN_KEY: PUBLISH_ADMIN_KEY,
-    FETCH_ALLOW_LOOPBACK: 'true',
-    // Subscription secrets are sealed at rest with it.
-    SECRETS_KEY: 'test-secrets-key-publish-0123456789abcdef',
-    LOG_LEVEL: 'warn',
-    ...env,
-  };
+  // Subscription secrets are sealed at rest with SECRETS_KEY.
+  const { environment, env: merged, client } = await e2eSetup(label, { FETCH_ALLOW_LOOPBACK: 'true', SECRETS_KEY, ...env });
   const apps = (['api', ...workers] as AppName[]).map((name) => startApp(name, { ...merged, ...(perApp[name] ?? {}) }));
-  const client = new ApiClient(`http://127.0.0.1:${port}`, PUBLISH_ADMIN_KEY);
   const db = new Client({ connectionString: environment.databaseUrl });
   await db.connect();
   const stack: PublishStack = {

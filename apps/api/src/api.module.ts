@@ -8,6 +8,7 @@ import { AdminModule } from './admin/admin.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ArticlesModule } from './articles/articles.module';
 import { AuditModule } from './audit/audit.module';
+import { ClustersModule } from './clusters/clusters.module';
 import { StatsModule } from './stats/stats.module';
 import { ApiKeyGuard } from './common/api-key.guard';
 import { AuthModule } from './common/auth.module';
@@ -16,6 +17,7 @@ import { EnrichmentApiModule } from './enrichment/enrichment.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
+import { RawItemsModule } from './raw-items/raw-items.module';
 import { IngestApiModule } from './ingest/ingest.module';
 import { SourcesModule } from './sources/sources.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
@@ -29,6 +31,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     QueueModule.forRoot(),
     AuthModule,
     ArticlesModule,
+    ClustersModule,
+    RawItemsModule,
     IngestApiModule,
     SourcesModule,
     SubscriptionsModule,

@@ -42,11 +42,6 @@ export enum SubscriptionStatus {
   Disabled = 'disabled',
 }
 
-export enum SubscriptionFormat {
-  Native = 'native',
-  Ninjs = 'ninjs',
-}
-
 export enum DeliveryStatus {
   Pending = 'pending',
   Delivered = 'delivered',

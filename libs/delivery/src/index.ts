@@ -36,4 +36,12 @@ export { toNativeJson, type NativeArticleJson } from './native-json.mapper';
 export { buildDeliveryPayload } from './delivery-payload.builder';
 export type { DeliveryEnvelope } from './formats/json-envelope';
 export type { OutputFormat, RenderOptions, RenderOptions as DeliveryPayloadOptions } from './formats/output-format';
-export { isOutputFormatName, OUTPUT_FORMAT_NAMES, OUTPUT_FORMATS, outputFormat, type OutputFormatName } from './formats/output-formats';
+export {
+  DEFAULT_OUTPUT_FORMAT,
+  isOutputFormatName,
+  OUTPUT_FORMAT_NAMES,
+  OUTPUT_FORMATS,
+  outputFormat,
+  type OutputFormatName,
+  type SubscriptionFormat,
+} from './formats/output-formats';

@@ -5,7 +5,7 @@ import { FetchError, FetchErrorCode } from './fetch.error';
 import type { FetcherOptions, FetchOptions, FetchResult } from './fetcher.types';
 import { asError } from './fetch-error.mapper';
 import { exchange, type HopOutcome } from './http.exchange';
-import type { HostLimiter } from './politeness/host.limiter';
+import type { HostLease, HostLimiter } from './politeness/host.limiter';
 import { MemoryHostLimiter } from './politeness/memory-host.limiter';
 import { RedisHostLimiter } from './politeness/redis-host.limiter';
 import { productTokenOf, type RobotsOutcome, RobotsPolicy } from './robots/robots.policy';
@@ -138,15 +138,7 @@ export class Fetcher {
     for (;;) {
       throwIfCallerAborted(request.signal, url);
       const waitStarted = Date.now();
-      const verdict = request.checkRobots && this.robots ? await this.robots.check(url, request.signal) : {};
-      const lease = await this.limiter.acquire(url.host, {
-        concurrency: Math.max(1, Math.min(settings.perHostConcurrency, request.politeness?.concurrency ?? Infinity)),
-        minIntervalMs: Math.max(settings.perHostMinIntervalMs, verdict.crawlDelayMs ?? 0, request.politeness?.minIntervalMs ?? 0),
-        leaseMs: settings.timeoutMs + 5_000,
-        maxWaitMs: settings.maxHostWaitMs,
-        pollMs: settings.hostPollMs,
-        signal: request.signal,
-      });
+      const lease = await this.politeSlot(url, request);
       waitMs += Date.now() - waitStarted;
 
       let outcome: HopOutcome;
@@ -178,38 +170,22 @@ export class Fetcher {
         continue;
       }
       const timings = { startedAt, waitMs, ttfbMs: outcome.ttfbMs, totalMs: Date.now() - startedAt };
-      if (outcome.kind === 'not-modified') {
-        return {
-          status: 'not-modified',
-          url: url.href,
-          statusCode: outcome.statusCode,
-          headers: outcome.headers,
-          bytes: Buffer.alloc(0),
-          etag: outcome.headers['etag'] ?? request.etag,
-          lastModified: outcome.headers['last-modified'] ?? request.lastModified,
-          redirects,
-          timings,
-        };
-      }
-      const essence = outcome.mediaType?.essence;
-      const decoded =
-        essence === undefined || isTextualMediaType(essence) ? decodeBody(outcome.bytes, outcome.headers['content-type']) : undefined;
-      return {
-        status: 'ok',
-        url: url.href,
-        statusCode: outcome.statusCode,
-        headers: outcome.headers,
-        contentType: essence,
-        bytes: outcome.bytes,
-        text: decoded?.text,
-        charset: decoded?.charset,
-        charsetSource: decoded?.source,
-        etag: outcome.headers['etag'],
-        lastModified: outcome.headers['last-modified'],
-        redirects,
-        timings,
-      };
+      return toFetchResult(url, outcome, request, redirects, timings);
     }
+  }
+
+  /** Waits for the host's politeness slot: robots.txt's crawl delay, the source's and the installation's limits. */
+  private async politeSlot(url: URL, request: RunRequest): Promise<HostLease> {
+    const { settings } = this;
+    const verdict = request.checkRobots && this.robots ? await this.robots.check(url, request.signal) : {};
+    return this.limiter.acquire(url.host, {
+      concurrency: Math.max(1, Math.min(settings.perHostConcurrency, request.politeness?.concurrency ?? Infinity)),
+      minIntervalMs: Math.max(settings.perHostMinIntervalMs, verdict.crawlDelayMs ?? 0, request.politeness?.minIntervalMs ?? 0),
+      leaseMs: settings.timeoutMs + 5_000,
+      maxWaitMs: settings.maxHostWaitMs,
+      pollMs: settings.hostPollMs,
+      signal: request.signal,
+    });
   }
 
   private nextHop(from: URL, location: string, redirects: string[]): URL {
@@ -326,4 +302,45 @@ function throwIfCallerAborted(signal: AbortSignal | undefined, url: URL): void {
 
 function describe(err: unknown): string {
   return asError(err).message;
+}
+
+/** The last hop's answer as the caller sees it: not modified, or the body with its media type and decoded text. */
+function toFetchResult(
+  url: URL,
+  outcome: Exclude<HopOutcome, { kind: 'redirect' }>,
+  request: RunRequest,
+  redirects: string[],
+  timings: FetchResult['timings'],
+): FetchResult {
+  if (outcome.kind === 'not-modified') {
+    return {
+      status: 'not-modified',
+      url: url.href,
+      statusCode: outcome.statusCode,
+      headers: outcome.headers,
+      bytes: Buffer.alloc(0),
+      etag: outcome.headers['etag'] ?? request.etag,
+      lastModified: outcome.headers['last-modified'] ?? request.lastModified,
+      redirects,
+      timings,
+    };
+  }
+  const essence = outcome.mediaType?.essence;
+  const decoded =
+    essence === undefined || isTextualMediaType(essence) ? decodeBody(outcome.bytes, outcome.headers['content-type']) : undefined;
+  return {
+    status: 'ok',
+    url: url.href,
+    statusCode: outcome.statusCode,
+    headers: outcome.headers,
+    contentType: essence,
+    bytes: outcome.bytes,
+    text: decoded?.text,
+    charset: decoded?.charset,
+    charsetSource: decoded?.source,
+    etag: outcome.headers['etag'],
+    lastModified: outcome.headers['last-modified'],
+    redirects,
+    timings,
+  };
 }

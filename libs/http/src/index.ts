@@ -1,1 +1,2 @@
 export * from './retry-after';
+export { iso } from './iso-date';

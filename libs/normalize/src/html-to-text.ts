@@ -1,42 +1,6 @@
 import { Parser } from 'htmlparser2';
+import { HTML_BLOCK_TAGS } from './html-block-tags';
 
-/** Elements that start a new line in plain text. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
 const HTML_MARKUP = /<\/?(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|table|section|article|a|em|strong|b|i|span)\b[^>]*>/i;
 
 /** True when a body string is HTML markup rather than plain text (CMS pushes and JSON inputs send either). */
@@ -64,14 +28,14 @@ export function htmlToText(html: string): string {
     {
       onopentagname(name) {
         if (SKIPPED.has(name)) skipping++;
-        else if (BLOCKS.has(name)) breakLine();
+        else if (HTML_BLOCK_TAGS.has(name)) breakLine();
       },
       ontext(text) {
         if (skipping === 0) line += text;
       },
       onclosetag(name, implied) {
         if (SKIPPED.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (BLOCKS.has(name) && !(implied && name === 'br')) breakLine();
+        else if (HTML_BLOCK_TAGS.has(name) && !(implied && name === 'br')) breakLine();
       },
     },
     { decodeEntities: true },

@@ -16,7 +16,7 @@ export const ALLOWED_EMBEDS: ReadonlyArray<{ host: string; path: RegExp }> = [
 ];
 
 /** Options of {@link sanitizeArticleHtml}. */
-export interface SanitizeOptions {
+export interface ArticleSanitizeOptions {
   /** The page URL: relative links, images and embeds are resolved against it. Without it they are dropped. */
   baseUrl?: string;
 }
@@ -34,7 +34,7 @@ const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
  * and MathML are removed with their content, as far as HTML5 parsing says they extend: one left unclosed never
  * takes the article's text after it along (see closeStrayElements).
  */
-export function sanitizeArticleHtml(html: string, options: SanitizeOptions = {}): string {
+export function sanitizeArticleHtml(html: string, options: ArticleSanitizeOptions = {}): string {
   return sanitizeHtml(closeStrayElements(html), buildOptions(options.baseUrl));
 }
 

@@ -11,7 +11,7 @@ export {
   type CanonicalizeUrlOptions,
   type CanonicalUrlCandidates,
 } from './url.canonicalizer';
-export { sanitizeArticleHtml, ALLOWED_EMBEDS, type SanitizeOptions } from './html.sanitizer';
+export { sanitizeArticleHtml, ALLOWED_EMBEDS, type ArticleSanitizeOptions } from './html.sanitizer';
 export { contentWords } from './content-words.util';
 export { contentHash } from './content.hasher';
 export { wordShingles, SHINGLE_SIZE } from './word-shingles.util';
@@ -26,3 +26,4 @@ export {
 } from './duplicate-relation.classifier';
 export { diffTexts, hasContentChanged, type TextDiff } from './revision.differ';
 export { htmlToText, looksLikeHtml } from './html-to-text';
+export { HTML_BLOCK_TAGS } from './html-block-tags';

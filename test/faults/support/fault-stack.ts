@@ -1,6 +1,7 @@
 import { freePort } from '@copydesk/embedded';
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
+import { ADMIN_KEY, SECRETS_KEY } from '../../support/e2e-setup';
 import { createIsolatedEnvironment } from '../../support/isolated-environment';
 import { type AppName, type RunningApp, startApp, waitFor, waitForHealthy } from '../../support/processes';
 import { parseEvent, storyBody } from '../../support/publish-stack';
@@ -8,7 +9,7 @@ import { startSubscriber, type SubscriberServer } from '../../support/subscriber
 import { type PrivatePostgres, postgresBinDir, startPrivatePostgres } from './private-postgres';
 import { type PrivateRedis, startPrivateRedis } from './private-redis';
 
-export const FAULT_ADMIN_KEY = 'test-admin-key-faults-0123456789';
+export const FAULT_ADMIN_KEY = ADMIN_KEY;
 const WORKERS: AppName[] = ['ingest-worker', 'enrichment-worker', 'publish-worker'];
 
 /**
@@ -63,7 +64,7 @@ export async function startFaultStack(label: string, options: { ownPostgres?: 'r
     DATABASE_MIGRATE: postgres ? 'true' : 'false',
     PORT: String(port),
     COPYDESK_ADMIN_KEY: FAULT_ADMIN_KEY,
-    SECRETS_KEY: 'test-secrets-key-faults-0123456789abcdef',
+    SECRETS_KEY,
     FETCH_ALLOW_LOOPBACK: 'true',
     LOG_LEVEL: 'warn',
     ...FAST_RECOVERY,

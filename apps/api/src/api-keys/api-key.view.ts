@@ -1,8 +1,7 @@
+import { iso } from '@copydesk/http';
 import { ApiScope } from '@copydesk/contracts';
 import type { ApiKeyEntity } from '@copydesk/database';
 import { ApiProperty } from '@nestjs/swagger';
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** A key as lists show it: never the key itself. */
 export class ApiKeyView {

@@ -6,7 +6,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiT
 import { Actor } from '../common/auth-context';
 import { ApiProblems } from '../common/problem.view';
 import { AllSources, RequireScope } from '../common/scope.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { ApiKeyIssuer } from './api-key-issuer.service';
 import { ApiKeyListView, ApiKeyView, CreatedApiKeyView, toApiKeyView } from './api-key.view';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
@@ -47,7 +47,7 @@ export class ApiKeysController {
   @ETagged()
   @ApiOkResponse({ type: ApiKeyView })
   @ApiProblems(404)
-  async get(@UuidParam('id') id: string): Promise<ApiKeyView> {
+  async get(@IdParam() id: string): Promise<ApiKeyView> {
     const key = await this.keys.findById(id);
     if (!key) throw new CopydeskException(ErrorCode.NotFound, `No API key has the id ${id}.`);
     return toApiKeyView(key);
@@ -58,7 +58,7 @@ export class ApiKeysController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Revoked (or already revoked)' })
   @ApiProblems(404)
-  async revoke(@UuidParam('id') id: string, @Actor() actor: AuditActor): Promise<void> {
+  async revoke(@IdParam() id: string, @Actor() actor: AuditActor): Promise<void> {
     await this.issuer.revoke(id, actor);
   }
 }

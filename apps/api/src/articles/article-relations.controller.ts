@@ -8,7 +8,7 @@ import { Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { ApiProblems } from '../common/problem.view';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { DuplicateListView } from './article-relations.view';
 import { ClusterView, toClusterView } from './cluster.view';
 import { RevisionListView, toRevisionView } from './revision.view';
@@ -32,7 +32,7 @@ export class ArticleRelationsController {
   @ApiQuery({ name: 'text', required: false, type: Boolean, description: 'Include each revision body text' })
   @ApiOkResponse({ type: RevisionListView })
   async revisions(
-    @UuidParam('id') id: string,
+    @IdParam() id: string,
     @Auth() auth: AuthContext,
     @Query('text', new ParseBoolPipe({ optional: true })) text?: boolean,
   ): Promise<RevisionListView> {
@@ -46,7 +46,7 @@ export class ArticleRelationsController {
    */
   @Get(':id/duplicates')
   @ApiOkResponse({ type: DuplicateListView })
-  async duplicates(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<DuplicateListView> {
+  async duplicates(@IdParam() id: string, @Auth() auth: AuthContext): Promise<DuplicateListView> {
     await this.access.article(auth, id);
     const related = (await this.relations.related(id, this.config.get('RELATIONS_PER_ARTICLE'))).filter((r) =>
       canUseSource(auth, r.sourceId),
@@ -69,7 +69,7 @@ export class ArticleRelationsController {
   /** The story cluster the article belongs to: the other outlets' takes on the same event. 404 while it has none. */
   @Get(':id/cluster')
   @ApiOkResponse({ type: ClusterView })
-  async cluster(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
+  async cluster(@IdParam() id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
     const article = await this.access.article(auth, id);
     const cluster = article.clusterId ? await this.clusters.find(article.clusterId) : null;
     if (!cluster)

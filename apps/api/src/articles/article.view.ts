@@ -1,3 +1,4 @@
+import { iso } from '@copydesk/http';
 import { ArticleStatus } from '@copydesk/contracts';
 import type { ArticleEntity, ArticleSummary } from '@copydesk/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -118,8 +119,6 @@ export class ArticleListView {
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page; null on the last' })
   nextCursor: string | null;
 }
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 export function toArticleSummaryView(article: ArticleSummary): ArticleSummaryView {
   return {

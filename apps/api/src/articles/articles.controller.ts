@@ -1,9 +1,6 @@
 import { ApiScope, RawItemOrigin, jobId } from '@copydesk/contracts';
-import { ArticleRepository, type AuditActor, SourceRepository } from '@copydesk/database';
-import { toNinjs } from '@copydesk/delivery';
-import { canonicalizeUrl } from '@copydesk/normalize';
-import { ArticleKiller, ArticleTakedown, CopydeskException, ErrorCode, IngestReceiver, toArticleForPublishing } from '@copydesk/pipeline';
-import { AppConfig } from '@copydesk/config';
+import type { AuditActor } from '@copydesk/database';
+import { ArticleKiller, ArticleTakedown, IngestReceiver } from '@copydesk/pipeline';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,16 +9,14 @@ import { Actor, Auth, type AuthContext, CorrelationId } from '../common/auth-con
 import { ApiProblems } from '../common/problem.view';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import { ArticleReader, assertTakedownRequest, NINJS_MEDIA_TYPE, wantsNinjs } from './article-reader.service';
 import { ArticleSearch } from './article-search.service';
 import { ArticleListView, ArticleView, toArticleView } from './article.view';
 import { TakedownView } from './takedown.view';
 import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
-
-const ArticleId = (): ParameterDecorator => UuidParam('id');
-export const NINJS_MEDIA_TYPE = 'application/ninjs+json';
 
 @ApiTags('articles')
 @RequireScope(ApiScope.Read)
@@ -29,13 +24,11 @@ export const NINJS_MEDIA_TYPE = 'application/ninjs+json';
 export class ArticlesController {
   constructor(
     private readonly receiver: IngestReceiver,
-    private readonly articles: ArticleRepository,
+    private readonly reader: ArticleReader,
     private readonly killer: ArticleKiller,
-    private readonly sources: SourceRepository,
     private readonly access: SourceAccess,
     private readonly search: ArticleSearch,
     private readonly takedown: ArticleTakedown,
-    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -56,14 +49,7 @@ export class ArticlesController {
   ): Promise<ArticleReceiptDto> {
     const source = await this.receiver.resolveSource(dto.source, SourceAccess.defaultSourceId(auth));
     this.access.assertSource(auth, source);
-    // Same source and same URL is the same article, even without an id of the CMS's own.
-    const externalId = dto.externalId ?? (dto.url ? canonicalizeUrl(dto.url) : null);
-    if (dto.pubStatus === 'canceled' && !(externalId && (await this.articles.findByExternalId(source.id, externalId)))) {
-      throw new CopydeskException(
-        ErrorCode.ArticleNotFound,
-        `Nothing to withdraw: source "${source.slug}" has no article "${externalId ?? ''}".`,
-      );
-    }
+    const externalId = await this.reader.pushedExternalId(source, dto);
     const receipt = await this.receiver.receive(
       source,
       {
@@ -109,7 +95,7 @@ export class ArticlesController {
   })
   @ApiProblems(404, 409)
   async get(
-    @ArticleId() id: string,
+    @IdParam() id: string,
     @Query('format') format: string | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -119,12 +105,9 @@ export class ArticlesController {
     const article = await this.access.article(auth, id);
     void reply.header('vary', 'Accept');
     if (!ninjs) return toArticleView(article);
-    if (article.revision === 0)
-      throw new CopydeskException(ErrorCode.Conflict, `The article ${id} has no content yet (status ${article.status}): no ninjs to give.`);
-    const source = await this.sources.findById(article.sourceId);
-    const baseUri = `${this.config.get('PUBLIC_BASE_URL').replace(/\/$/, '')}/v1/articles`;
+    const document = await this.reader.ninjs(article);
     void reply.header('content-type', `${NINJS_MEDIA_TYPE}; charset=utf-8`);
-    return toNinjs(toArticleForPublishing(article, source), { baseUri }) as unknown as Record<string, unknown>;
+    return document as unknown as Record<string, unknown>;
   }
 
   /** Withdraws the article everywhere (`article.killed` to subscribers that received it). It stays stored. */
@@ -135,7 +118,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleView })
   @ApiProblems(404)
   async kill(
-    @ArticleId() id: string,
+    @IdParam() id: string,
     @Body() dto: KillArticleDto,
     @Auth() auth: AuthContext,
     @Actor() actor: AuditActor,
@@ -158,32 +141,14 @@ export class ArticlesController {
   @ApiOkResponse({ type: TakedownView })
   @ApiProblems(404, 422)
   async takeDown(
-    @ArticleId() id: string,
+    @IdParam() id: string,
     @Query('hard') hard: string | undefined,
     @Query('reason') reason: string | undefined,
     @Auth() auth: AuthContext,
     @Actor() actor: AuditActor,
   ): Promise<TakedownView> {
-    const errors = [
-      ...(hard === 'true'
-        ? []
-        : [{ pointer: '/query/hard', detail: 'must be true: DELETE removes the article for good (POST .../kill withdraws it)' }]),
-      ...(reason && reason.length <= 1000 ? [] : [{ pointer: '/query/reason', detail: 'required, 1 to 1000 characters' }]),
-    ];
-    if (errors.length) throw new CopydeskException(ErrorCode.ValidationFailed, 'A takedown needs hard=true and a reason.', { errors });
+    assertTakedownRequest(hard, reason);
     await this.access.article(auth, id);
-    return this.takedown.takeDown(id, reason as string, actor);
+    return this.takedown.takeDown(id, reason, actor);
   }
-}
-
-/** `format=ninjs` wins; else an Accept that names ninjs before (or without) JSON. */
-function wantsNinjs(format: string | undefined, accept: string | undefined): boolean {
-  if (format !== undefined) {
-    if (format === 'ninjs') return true;
-    if (format === 'native') return false;
-    throw new CopydeskException(ErrorCode.ValidationFailed, 'format must be native or ninjs.', {
-      errors: [{ pointer: '/query/format', detail: 'must be native or ninjs' }],
-    });
-  }
-  return Boolean(accept && accept.toLowerCase().includes(NINJS_MEDIA_TYPE));
 }

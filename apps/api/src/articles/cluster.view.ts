@@ -1,3 +1,4 @@
+import { iso } from '@copydesk/http';
 import { ArticleStatus } from '@copydesk/contracts';
 import type { ClusterArticleRow, ClusterRow } from '@copydesk/database';
 import { ApiProperty } from '@nestjs/swagger';
@@ -39,8 +40,6 @@ export class ClusterView {
   @ApiProperty({ type: [ClusterArticleView] })
   articles: ClusterArticleView[];
 }
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 export function toClusterView(cluster: ClusterRow, articles: ClusterArticleRow[]): ClusterView {
   return {

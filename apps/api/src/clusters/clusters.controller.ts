@@ -7,7 +7,7 @@ import { ApiProblems } from '../common/problem.view';
 import { ClusterView, toClusterView } from '../articles/cluster.view';
 import { Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { ETagged } from '../caching/caching.decorators';
 
 @ApiTags('clusters')
@@ -21,7 +21,7 @@ export class ClustersController {
   @ApiOkResponse({ type: ClusterView })
   @ApiProblems(404)
   @ETagged()
-  async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
+  async get(@IdParam() id: string, @Auth() auth: AuthContext): Promise<ClusterView> {
     const cluster = await this.clusters.find(id);
     const articles = cluster ? (await this.clusters.articles(cluster.id)).filter((a) => canUseSource(auth, a.sourceId)) : [];
     // A limited key sees a cluster only through its own sources' articles.

@@ -17,3 +17,6 @@ export class UuidPipe implements PipeTransform<unknown, string> {
 
 /** `@UuidParam('id') id: string`. */
 export const UuidParam = (name: string): ParameterDecorator => Param(name, new UuidPipe(name));
+
+/** `@IdParam() id: string`: the `:id` of a resource route, a UUID. */
+export const IdParam = (): ParameterDecorator => UuidParam('id');

@@ -7,11 +7,9 @@ import { Actor } from '../common/auth-context';
 import { AllSources, RequireScope } from '../common/scope.decorator';
 import { BulkReplayDto, ListDeliveriesQueryDto } from './dto/delivery-queries.dto';
 import { BulkReplayView, DeliveryDetailView, DeliveryPageView, DeliveryView, toDeliveryDetailView, toDeliveryView } from './delivery.view';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ETagged } from '../caching/caching.decorators';
-
-const Id = (): ParameterDecorator => UuidParam('id');
 
 @ApiTags('deliveries')
 @RequireScope(ApiScope.Manage)
@@ -23,7 +21,7 @@ export class DeliveriesController {
   /** A subscription's deliveries, newest first, by status or article. */
   @Get('subscriptions/:id/deliveries')
   @ApiOkResponse({ type: DeliveryPageView })
-  async list(@Id() subscriptionId: string, @Query() query: ListDeliveriesQueryDto): Promise<DeliveryPageView> {
+  async list(@IdParam() subscriptionId: string, @Query() query: ListDeliveriesQueryDto): Promise<DeliveryPageView> {
     const page = await this.admin.listForSubscription(subscriptionId, { ...query, limit: query.limit ?? 50 });
     return { items: page.items.map(toDeliveryView), nextCursor: page.nextCursor };
   }
@@ -33,7 +31,7 @@ export class DeliveriesController {
   @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: BulkReplayView })
-  async replayMany(@Id() subscriptionId: string, @Body() dto: BulkReplayDto, @Actor() actor: AuditActor): Promise<BulkReplayView> {
+  async replayMany(@IdParam() subscriptionId: string, @Body() dto: BulkReplayDto, @Actor() actor: AuditActor): Promise<BulkReplayView> {
     return this.admin.replayMany(
       subscriptionId,
       {
@@ -50,7 +48,7 @@ export class DeliveriesController {
   @Get('deliveries/:id')
   @ETagged()
   @ApiOkResponse({ type: DeliveryDetailView })
-  async get(@Id() id: string): Promise<DeliveryDetailView> {
+  async get(@IdParam() id: string): Promise<DeliveryDetailView> {
     const { delivery, attempts } = await this.admin.get(id);
     return toDeliveryDetailView(delivery, attempts);
   }
@@ -60,7 +58,7 @@ export class DeliveriesController {
   @Idempotent()
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ type: DeliveryView })
-  async replay(@Id() id: string, @Actor() actor: AuditActor): Promise<DeliveryView> {
+  async replay(@IdParam() id: string, @Actor() actor: AuditActor): Promise<DeliveryView> {
     return toDeliveryView(await this.admin.replay(id, actor.correlationId, actor));
   }
 }

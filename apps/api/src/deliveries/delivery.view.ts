@@ -1,8 +1,7 @@
+import { iso } from '@copydesk/http';
 import { ARTICLE_EVENT_TYPES, ArticleEventType, DeliveryStatus } from '@copydesk/contracts';
 import type { DeliveryAttemptEntity, DeliveryEntity } from '@copydesk/database';
 import { ApiProperty } from '@nestjs/swagger';
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 /** One event for one subscription and where it stands. */
 export class DeliveryView {

@@ -26,80 +26,98 @@ const KEPT_HEADERS = ['content-type', 'location', 'cache-control'];
  * webhooks), so two clients never see each other's answers.
  */
 export function installIdempotency(app: NestFastifyApplication, config: AppConfig): void {
-  const store = app.get(IdempotencyRepository);
-  const logger = new Logger('Idempotency');
-  const ttl = config.get('IDEMPOTENCY_TTL_SECONDS');
   const secretsKey = config.get('SECRETS_KEY');
-  const box = secretsKey ? new SecretBox(secretsKey) : null;
+  const context: HookContext = {
+    store: app.get(IdempotencyRepository),
+    logger: new Logger('Idempotency'),
+    ttl: config.get('IDEMPOTENCY_TTL_SECONDS'),
+    box: secretsKey ? new SecretBox(secretsKey) : null,
+  };
   const fastify = app.getHttpAdapter().getInstance();
   // Expired keys are taken over when reused; this only keeps the table small.
   const purge = setInterval(() => {
-    store.purgeExpired(5000).catch((err: unknown) => logger.warn({ err }, 'could not purge expired idempotency keys'));
+    context.store.purgeExpired(5000).catch((err: unknown) => context.logger.warn({ err }, 'could not purge expired idempotency keys'));
   }, PURGE_INTERVAL_MS);
   purge.unref();
 
-  fastify.addHook('preHandler', async (request: IdempotentRequest, reply: FastifyReply) => {
-    const options = (request.routeOptions.config as IdempotencyRouteConfig | undefined)?.idempotency;
-    const header = request.headers[IDEMPOTENCY_HEADER];
-    if (!options || header === undefined) return;
-    if (typeof header !== 'string' || !KEY_PATTERN.test(header)) throw invalidKey('must be 1 to 255 visible ASCII characters');
-    if (options.carriesSecret && !box)
-      throw invalidKey('this answer carries a secret, and without SECRETS_KEY it cannot be kept to replay');
-    const owner = ownerOf(request);
-    if (!owner) return; // no credentials: the guard answers 401, nothing to remember
-    const fingerprint = fingerprintOf(request);
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const claim = await store.claim(owner, header, fingerprint, ttl, LOCK_SECONDS);
-      switch (claim.state) {
-        case 'claimed':
-          request.idempotency = { owner, key: header };
-          return;
-        case 'answered':
-          return replay(reply, claim.answer, box);
-        case 'mismatch':
-          throw new CopydeskException(
-            ErrorCode.IdempotencyKeyReused,
-            'This Idempotency-Key was used with another request (method, path or body): use a new key for a new request.',
-          );
-        case 'in-progress':
-          if (Date.now() > deadline)
-            throw new CopydeskException(
-              ErrorCode.IdempotencyKeyInUse,
-              'The first request with this Idempotency-Key is still being answered.',
-              {},
-              {
-                headers: { 'retry-after': '1' },
-              },
-            );
-          await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
-  });
+  fastify.addHook('preHandler', (request: IdempotentRequest, reply: FastifyReply) => claimKey(context, request, reply));
+  fastify.addHook('onSend', (request: IdempotentRequest, reply: FastifyReply, payload: unknown) =>
+    storeAnswer(context, request, reply, payload),
+  );
+}
 
-  fastify.addHook('onSend', async (request: IdempotentRequest, reply: FastifyReply, payload: unknown) => {
-    const claim = request.idempotency;
-    if (!claim) return payload;
-    request.idempotency = undefined;
-    try {
-      const status = reply.statusCode;
-      const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-      if (status >= 500 || NOT_KEPT.has(status) || body === null) {
-        await store.release(claim.owner, claim.key);
-      } else {
-        const headers: Record<string, string> = {};
-        for (const name of KEPT_HEADERS) {
-          const value = reply.getHeader(name);
-          if (value !== undefined) headers[name] = String(value);
-        }
-        await store.complete(claim.owner, claim.key, { status, headers, body: box ? box.seal(body) : body });
-      }
-    } catch (err) {
-      // The answer still goes out; a retry then does the work again, which every route tolerates (upserts, ids).
-      logger.error({ err, correlationId: request.id }, 'could not store the answer to an Idempotency-Key');
+interface HookContext {
+  store: IdempotencyRepository;
+  logger: Logger;
+  ttl: number;
+  box: SecretBox | null;
+}
+
+/** preHandler: claims the request's key for its owner, replays the first answer, or refuses a reuse or a race. */
+async function claimKey({ store, ttl, box }: HookContext, request: IdempotentRequest, reply: FastifyReply): Promise<unknown> {
+  const options = (request.routeOptions.config as IdempotencyRouteConfig | undefined)?.idempotency;
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (!options || header === undefined) return;
+  if (typeof header !== 'string' || !KEY_PATTERN.test(header)) throw invalidKey('must be 1 to 255 visible ASCII characters');
+  if (options.carriesSecret && !box) throw invalidKey('this answer carries a secret, and without SECRETS_KEY it cannot be kept to replay');
+  const owner = ownerOf(request);
+  if (!owner) return; // no credentials: the guard answers 401, nothing to remember
+  const fingerprint = fingerprintOf(request);
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const claim = await store.claim(owner, header, fingerprint, ttl, LOCK_SECONDS);
+    switch (claim.state) {
+      case 'claimed':
+        request.idempotency = { owner, key: header };
+        return;
+      case 'answered':
+        return replay(reply, claim.answer, box);
+      case 'mismatch':
+        throw new CopydeskException(
+          ErrorCode.IdempotencyKeyReused,
+          'This Idempotency-Key was used with another request (method, path or body): use a new key for a new request.',
+        );
+      case 'in-progress':
+        if (Date.now() > deadline)
+          throw new CopydeskException(
+            ErrorCode.IdempotencyKeyInUse,
+            'The first request with this Idempotency-Key is still being answered.',
+            {},
+            { headers: { 'retry-after': '1' } },
+          );
+        await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    return payload;
-  });
+  }
+}
+
+/** onSend: keeps the answer to a claimed key (sealed when it may carry a secret), or lets the key go. */
+async function storeAnswer(
+  { store, logger, box }: HookContext,
+  request: IdempotentRequest,
+  reply: FastifyReply,
+  payload: unknown,
+): Promise<unknown> {
+  const claim = request.idempotency;
+  if (!claim) return payload;
+  request.idempotency = undefined;
+  try {
+    const status = reply.statusCode;
+    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+    if (status >= 500 || NOT_KEPT.has(status) || body === null) {
+      await store.release(claim.owner, claim.key);
+    } else {
+      const headers: Record<string, string> = {};
+      for (const name of KEPT_HEADERS) {
+        const value = reply.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      await store.complete(claim.owner, claim.key, { status, headers, body: box ? box.seal(body) : body });
+    }
+  } catch (err) {
+    // The answer still goes out; a retry then does the work again, which every route tolerates (upserts, ids).
+    logger.error({ err, correlationId: request.id }, 'could not store the answer to an Idempotency-Key');
+  }
+  return payload;
 }
 
 function replay(reply: FastifyReply, answer: StoredAnswer, box: SecretBox | null): FastifyReply {

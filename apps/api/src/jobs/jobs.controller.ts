@@ -1,3 +1,4 @@
+import { iso } from '@copydesk/http';
 import { ApiScope, QueueName } from '@copydesk/contracts';
 import { ArticleRepository } from '@copydesk/database';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
@@ -12,7 +13,7 @@ import { RequireScope } from '../common/scope.decorator';
 import { JobView } from './job.view';
 
 const JOB_ID = /^[A-Za-z0-9._-]{1,300}$/;
-const iso = (ms: number | undefined): string | null => (ms ? new Date(ms).toISOString() : null);
+const isoOfMs = (ms: number | undefined): string | null => iso(ms ? new Date(ms) : null);
 
 /** Jobs the API queued (their ids are in its 202 answers), while the queues keep them (completed ones for a day). */
 @ApiTags('operations')
@@ -62,8 +63,8 @@ export class JobsController {
       maxAttempts: job.opts.attempts ?? 1,
       failedReason: job.failedReason || null,
       createdAt: new Date(job.timestamp).toISOString(),
-      processedAt: iso(job.processedOn),
-      finishedAt: iso(job.finishedOn),
+      processedAt: isoOfMs(job.processedOn),
+      finishedAt: isoOfMs(job.finishedOn),
       articleId: typeof job.data.articleId === 'string' ? job.data.articleId : null,
     };
   }

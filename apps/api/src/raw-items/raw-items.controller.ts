@@ -9,7 +9,7 @@ import type { FastifyReply } from 'fastify';
 import { Actor, Auth, type AuthContext, canUseSource } from '../common/auth-context';
 import { RequireScope } from '../common/scope.decorator';
 import { SourceAccess } from '../common/source-access.service';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ETagged } from '../caching/caching.decorators';
 
@@ -27,7 +27,7 @@ export class RawItemsController {
   @Get('v1/articles/:id/raw-items')
   @ApiOkResponse({ type: RawItemListView })
   @ApiProblems(404)
-  async forArticle(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<RawItemListView> {
+  async forArticle(@IdParam() id: string, @Auth() auth: AuthContext): Promise<RawItemListView> {
     await this.access.checkArticle(auth, id);
     return { articleId: id, items: (await this.rawItems.listForArticle(id)).map(toRawItemView) };
   }
@@ -36,7 +36,7 @@ export class RawItemsController {
   @ETagged()
   @ApiOkResponse({ type: RawItemView })
   @ApiProblems(404)
-  async get(@UuidParam('id') id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
+  async get(@IdParam() id: string, @Auth() auth: AuthContext): Promise<RawItemView> {
     return toRawItemView(await this.find(id, auth));
   }
 
@@ -49,7 +49,7 @@ export class RawItemsController {
     content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiProblems(404)
-  async payload(@UuidParam('id') id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
+  async payload(@IdParam() id: string, @Auth() auth: AuthContext, @Res() reply: FastifyReply): Promise<void> {
     const raw = await this.find(id, auth);
     await reply
       .header('content-type', raw.contentType)
@@ -64,7 +64,7 @@ export class RawItemsController {
   @Idempotent()
   @RequireScope(ApiScope.Manage)
   @HttpCode(HttpStatus.ACCEPTED)
-  async replay(@UuidParam('id') id: string, @Auth() auth: AuthContext, @Actor() actor: AuditActor): Promise<RawItemReplayView> {
+  async replay(@IdParam() id: string, @Auth() auth: AuthContext, @Actor() actor: AuditActor): Promise<RawItemReplayView> {
     await this.find(id, auth);
     const replay = await this.replayer.replay(id, actor.correlationId, actor);
     return { ...replay, jobId: jobId('raw', replay.rawItemId, 'replay', actor.correlationId) };

@@ -1,5 +1,6 @@
-import { ARTICLE_EVENT_TYPES, ArticleEventType, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ARTICLE_EVENT_TYPES, ArticleEventType, SubscriptionStatus } from '@copydesk/contracts';
 import type { SubscriptionEntity } from '@copydesk/database';
+import { OUTPUT_FORMAT_NAMES, type SubscriptionFormat } from '@copydesk/delivery';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SubscriptionFiltersDto } from './dto/create-subscription.dto';
 
@@ -17,7 +18,7 @@ export class SubscriptionView {
   @ApiProperty({ enum: ARTICLE_EVENT_TYPES, isArray: true })
   events: ArticleEventType[];
 
-  @ApiProperty({ enum: SubscriptionFormat })
+  @ApiProperty({ enum: OUTPUT_FORMAT_NAMES })
   format: SubscriptionFormat;
 
   @ApiProperty({ type: SubscriptionFiltersDto })

@@ -8,11 +8,9 @@ import { AllSources, RequireScope } from '../common/scope.decorator';
 import { CreateSubscriptionDto } from './dto/create-subscription.dto';
 import { ListSubscriptionsQueryDto, RotateSubscriptionSecretDto, UpdateSubscriptionDto } from './dto/update-subscription.dto';
 import { SubscriptionListView, SubscriptionView, SubscriptionWithSecretView, toSubscriptionView } from './subscription.view';
-import { UuidParam } from '../common/uuid-param';
+import { IdParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CarriesSecret, ETagged } from '../caching/caching.decorators';
-
-const SubscriptionId = (): ParameterDecorator => UuidParam('id');
 
 @ApiTags('subscriptions')
 @RequireScope(ApiScope.Manage)
@@ -40,14 +38,14 @@ export class SubscriptionsController {
   @Get(':id')
   @ETagged()
   @ApiOkResponse({ type: SubscriptionView })
-  async get(@SubscriptionId() id: string): Promise<SubscriptionView> {
+  async get(@IdParam() id: string): Promise<SubscriptionView> {
     return toSubscriptionView(await this.manager.get(id));
   }
 
   /** Changes URL, events, format, filters or status (pause, resume, disable, re-enable). */
   @Patch(':id')
   @ApiOkResponse({ type: SubscriptionView })
-  async update(@SubscriptionId() id: string, @Body() dto: UpdateSubscriptionDto, @Actor() actor: AuditActor): Promise<SubscriptionView> {
+  async update(@IdParam() id: string, @Body() dto: UpdateSubscriptionDto, @Actor() actor: AuditActor): Promise<SubscriptionView> {
     return toSubscriptionView(await this.manager.update(id, dto, actor));
   }
 
@@ -55,7 +53,7 @@ export class SubscriptionsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  async remove(@SubscriptionId() id: string, @Actor() actor: AuditActor): Promise<void> {
+  async remove(@IdParam() id: string, @Actor() actor: AuditActor): Promise<void> {
     await this.manager.remove(id, actor);
   }
 
@@ -66,7 +64,7 @@ export class SubscriptionsController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: SubscriptionWithSecretView })
   async rotateSecret(
-    @SubscriptionId() id: string,
+    @IdParam() id: string,
     @Body() dto: RotateSubscriptionSecretDto,
     @Actor() actor: AuditActor,
   ): Promise<SubscriptionWithSecretView> {

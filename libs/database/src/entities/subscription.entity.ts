@@ -1,4 +1,5 @@
-import { ArticleEventType, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ArticleEventType, SubscriptionStatus } from '@copydesk/contracts';
+import type { SubscriptionFormat } from '@copydesk/delivery';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A signing secret; during rotation the old one stays valid until `expiresAt`. */

@@ -1,4 +1,4 @@
-import type { ApiScope } from '@copydesk/contracts';
+import { ApiScope } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { ApiKeyEntity } from '../entities';
@@ -11,6 +11,9 @@ export type NewApiKey = Pick<ApiKeyEntity, 'name' | 'keyHash' | 'keyPrefix'> & {
   expiresAt?: Date | null;
   createdByKeyId?: string | null;
 };
+
+// Any constant; it only serialises API replicas booting at once.
+const FIRST_ADMIN_KEY_LOCK = 7_301_450_222;
 
 @Injectable()
 export class ApiKeyRepository {
@@ -37,6 +40,24 @@ export class ApiKeyRepository {
   async create(fields: NewApiKey, manager?: EntityManager): Promise<ApiKeyEntity> {
     const repo = this.repo(manager);
     return repo.save(repo.create(fields));
+  }
+
+  /**
+   * Stores `fields` as an admin key unless an unrevoked admin key exists already; replicas booting at once take
+   * turns, so exactly one of them creates it. Whether this call created it.
+   */
+  async createFirstAdminKey(fields: Omit<NewApiKey, 'scopes'>): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_KEY_LOCK]);
+      const exists = await this.repo(manager)
+        .createQueryBuilder('k')
+        .where(':admin = ANY(k.scopes)', { admin: ApiScope.Admin })
+        .andWhere('k.revokedAt IS NULL')
+        .getExists();
+      if (exists) return false;
+      await this.repo(manager).insert({ ...fields, scopes: [ApiScope.Admin] });
+      return true;
+    });
   }
 
   /** Newest first; revoked keys only when asked for. */

@@ -154,33 +154,45 @@ export class ArticleSearchRepository {
   }
 }
 
+/**
+ * The full-text part of a search: the parsed queries (a CTE named q), the conditions it adds to `where`, and the
+ * query each article is ranked by.
+ */
+function fullTextMatch(
+  query: ArticleQuery,
+  text: string,
+  param: (value: unknown) => string,
+  where: string[],
+): { cte: string; ownQuery: string } {
+  const q = param(text);
+  if (query.language) {
+    // One language: one configuration, one constant query the GIN index serves directly.
+    where.push('s.search_vector @@ q.own');
+    return {
+      cte: `q AS MATERIALIZED (SELECT websearch_to_tsquery(copydesk_ts_config(${param(query.language)}), ${q}) AS own)`,
+      ownQuery: 'q.own',
+    };
+  }
+  // Every configuration once: their OR finds candidates through the index, then each article must match the
+  // query parsed in its own language's configuration (a German article by the German stems, and so on).
+  const configs = TS_CONFIGS.filter((c) => c === 'simple' || (query.configs ?? TS_CONFIGS).includes(c));
+  const own = configs.filter((c) => c !== 'simple');
+  const ownQuery = own.length
+    ? `(CASE copydesk_ts_config(a.language) ${own.map((c) => `WHEN '${c}'::regconfig THEN q.${c}`).join(' ')} ELSE q.simple END)`
+    : 'q.simple';
+  where.push(`s.search_vector @@ (${configs.map((c) => `q.${c}`).join(' || ')})`, `s.search_vector @@ ${ownQuery}`);
+  return {
+    cte: `q AS MATERIALIZED (SELECT ${configs.map((c) => `websearch_to_tsquery('${c}'::regconfig, ${q}) AS ${c}`).join(', ')})`,
+    ownQuery,
+  };
+}
+
 /** The statement for a query: exported for EXPLAIN in the benchmark. */
 export function buildSearch(query: ArticleQuery): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [];
   const param = (value: unknown): string => `$${parameters.push(value)}`;
   const where: string[] = [];
-  let cte: string | null = null;
-  let ownQuery: string | null = null;
-
-  if (query.q) {
-    const q = param(query.q);
-    if (query.language) {
-      // One language: one configuration, one constant query the GIN index serves directly.
-      cte = `q AS MATERIALIZED (SELECT websearch_to_tsquery(copydesk_ts_config(${param(query.language)}), ${q}) AS own)`;
-      ownQuery = 'q.own';
-      where.push('s.search_vector @@ q.own');
-    } else {
-      // Every configuration once: their OR finds candidates through the index, then each article must match the
-      // query parsed in its own language's configuration (a German article by the German stems, and so on).
-      const configs = TS_CONFIGS.filter((c) => c === 'simple' || (query.configs ?? TS_CONFIGS).includes(c));
-      cte = `q AS MATERIALIZED (SELECT ${configs.map((c) => `websearch_to_tsquery('${c}'::regconfig, ${q}) AS ${c}`).join(', ')})`;
-      const own = configs.filter((c) => c !== 'simple');
-      ownQuery = own.length
-        ? `(CASE copydesk_ts_config(a.language) ${own.map((c) => `WHEN '${c}'::regconfig THEN q.${c}`).join(' ')} ELSE q.simple END)`
-        : 'q.simple';
-      where.push(`s.search_vector @@ (${configs.map((c) => `q.${c}`).join(' || ')})`, `s.search_vector @@ ${ownQuery}`);
-    }
-  }
+  const { cte, ownQuery } = query.q ? fullTextMatch(query, query.q, param, where) : { cte: null, ownQuery: null };
   if (query.status) where.push(`a.status = ${param(query.status)}`);
   // One source as an equality, so the (source_id, …) indexes serve it in order; several as ANY.
   if (query.sourceIds?.length === 1) where.push(`a.source_id = ${param(query.sourceIds[0])}::uuid`);

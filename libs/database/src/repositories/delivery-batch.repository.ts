@@ -1,26 +1,31 @@
 import type { DeliveryStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DeliveryEntity, SubscriptionSecret } from '../entities';
+import type { SubscriptionFormat } from '@copydesk/delivery';
+import type { DeliveryEntity, SubscriptionEntity, SubscriptionSecret } from '../entities';
+import type { NewDelivery, NewDeliveryAttempt } from './delivery.repository';
 import {
+  bySeq,
+  CANCELLED,
   type DeliveryRef,
   type DeliveryRow,
+  deliveryRows,
   EARLIER_PENDING,
-  type NewDelivery,
-  type NewDeliveryAttempt,
+  ACTIVE_SUBSCRIPTION,
+  KILLED_ARTICLE,
+  KILLED_EVENT,
   NOT_LEASED,
+  PENDING,
   REF_COLUMNS,
   type RefRow,
-  bySeq,
-  toDelivery,
   toRef,
-} from './delivery.repository';
+} from './delivery-sql';
 import { preparedRows, queryRows } from './query-rows';
 
 /** A delivery claimed for one attempt, with what sending it needs. */
 export interface ClaimedDelivery {
   delivery: DeliveryEntity;
-  subscription: { id: string; url: string; secrets: SubscriptionSecret[] };
+  subscription: Pick<SubscriptionEntity, 'id' | 'url' | 'secrets' | 'format'>;
 }
 
 /** One attempt's record and the delivery's state after it. */
@@ -39,7 +44,11 @@ export interface Settlement {
  */
 @Injectable()
 export class DeliveryBatchRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly deliveryRows;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.deliveryRows = deliveryRows(dataSource);
+  }
 
   /**
    * {@link createOnce} for many deliveries in one statement (and one more only when some already existed, a
@@ -51,7 +60,7 @@ export class DeliveryBatchRepository {
       manager,
       'deliveries_create_many',
       `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
-       SELECT s, a, e, r, k, i, 'pending', 0, p, n
+       SELECT s, a, e, r, k, i, ${PENDING}, 0, p, n
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
          WITH ORDINALITY AS d(s, a, e, r, k, i, p, n, ord)
        ORDER BY ord
@@ -84,7 +93,7 @@ export class DeliveryBatchRepository {
       for (const row of existing)
         found.set(key({ subscriptionId: row.subscription_id, articleId: row.article_id, routeKey: row.route_key }), row);
     }
-    return deliveries.map((d) => toDelivery(found.get(key(d)) as DeliveryRow));
+    return deliveries.map((d) => this.deliveryRows.toEntity(found.get(key(d)) as DeliveryRow));
   }
 
   /** Per article, the subscriptions that have (or had) a delivery of it, cancelled ones left out. */
@@ -93,7 +102,7 @@ export class DeliveryBatchRepository {
     const rows = await preparedRows<{ article_id: string; subscription_id: string }>(
       manager,
       'deliveries_subscriptions_of',
-      `SELECT DISTINCT article_id, subscription_id FROM deliveries WHERE article_id = ANY($1::uuid[]) AND status <> 'cancelled'`,
+      `SELECT DISTINCT article_id, subscription_id FROM deliveries WHERE article_id = ANY($1::uuid[]) AND status <> ${CANCELLED}`,
       [articleIds],
     );
     for (const row of rows) found.get(row.article_id)?.add(row.subscription_id);
@@ -107,11 +116,11 @@ export class DeliveryBatchRepository {
       manager,
       'deliveries_bring_forward',
       `UPDATE deliveries d SET next_attempt_at = t.due, updated_at = now() FROM unnest($1::uuid[], $2::timestamptz[]) AS t(article_id, due)
-       WHERE d.article_id = t.article_id AND d.status = 'pending' AND d.attempts = 0 AND d.next_attempt_at > t.due AND d.event <> 'article.killed'
+       WHERE d.article_id = t.article_id AND d.status = ${PENDING} AND d.attempts = 0 AND d.next_attempt_at > t.due AND d.event <> ${KILLED_EVENT}
        RETURNING d.*`,
       [items.map((i) => i.articleId), items.map((i) => i.due)],
     );
-    return rows.map(toDelivery);
+    return rows.map((row) => this.deliveryRows.toEntity(row));
   }
 
   /**
@@ -123,32 +132,35 @@ export class DeliveryBatchRepository {
    * caller to work out, one by one.
    */
   async claimToSendMany(ids: string[], leaseMs: number, cap: number): Promise<Map<string, ClaimedDelivery>> {
-    const rows = await preparedRows<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[] }>(
+    const rows = await preparedRows<DeliveryRow & { s_url: string; s_secrets: SubscriptionSecret[]; s_format: SubscriptionFormat }>(
       this.dataSource,
       'deliveries_claim_to_send_many',
       `WITH ready AS (
          SELECT d.id, d.subscription_id, row_number() OVER (PARTITION BY d.subscription_id ORDER BY d.seq) AS rank
          FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id JOIN articles a ON a.id = d.article_id
-         WHERE d.id = ANY($1::uuid[]) AND d.status = 'pending' AND ${NOT_LEASED}
+         WHERE d.id = ANY($1::uuid[]) AND d.status = ${PENDING} AND ${NOT_LEASED}
            AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
-           AND s.status = 'active' AND s.deleted_at IS NULL
-           AND (d.event = 'article.killed' OR (a.status <> 'killed' AND (a.embargo_until IS NULL OR a.embargo_until <= now())))
+           AND s.status = ${ACTIVE_SUBSCRIPTION} AND s.deleted_at IS NULL
+           AND (d.event = ${KILLED_EVENT} OR (a.status <> ${KILLED_ARTICLE} AND (a.embargo_until IS NULL OR a.embargo_until <= now())))
            AND NOT ${EARLIER_PENDING}
        ), allowed AS (
          SELECT r.id FROM ready r
-         WHERE r.rank + (SELECT count(*) FROM deliveries f WHERE f.subscription_id = r.subscription_id AND f.status = 'pending'
+         WHERE r.rank + (SELECT count(*) FROM deliveries f WHERE f.subscription_id = r.subscription_id AND f.status = ${PENDING}
                          AND f.sending_until > now()) <= $3
        )
        UPDATE deliveries d SET sending_until = now() + make_interval(secs => $2::double precision / 1000), waiting_for = NULL, updated_at = now()
        FROM allowed, subscriptions s
-       WHERE d.id = allowed.id AND s.id = d.subscription_id AND d.status = 'pending' AND ${NOT_LEASED}
-       RETURNING d.*, s.url AS s_url, s.secrets AS s_secrets`,
+       WHERE d.id = allowed.id AND s.id = d.subscription_id AND d.status = ${PENDING} AND ${NOT_LEASED}
+       RETURNING d.*, s.url AS s_url, s.secrets AS s_secrets, s.format AS s_format`,
       [ids, leaseMs, cap],
     );
     return new Map(
       rows.map((row) => [
         row.id,
-        { delivery: toDelivery(row), subscription: { id: row.subscription_id, url: row.s_url, secrets: row.s_secrets } },
+        {
+          delivery: this.deliveryRows.toEntity(row),
+          subscription: { id: row.subscription_id, url: row.s_url, secrets: row.s_secrets, format: row.s_format },
+        },
       ]),
     );
   }
@@ -172,7 +184,7 @@ export class DeliveryBatchRepository {
        )
        UPDATE deliveries d SET status = s.status, attempts = s.attempt, next_attempt_at = s.next_attempt_at, delivered_at = s.delivered_at,
               last_status_code = s.response_code, last_error = s.error, sending_until = NULL, waiting_for = NULL, updated_at = now()
-       FROM s WHERE d.id = s.id AND d.status = 'pending'
+       FROM s WHERE d.id = s.id AND d.status = ${PENDING}
        RETURNING d.id`,
       [
         settlements.map((s) => s.id),
@@ -204,18 +216,18 @@ export class DeliveryBatchRepository {
          SELECT * FROM unnest($1::uuid[], $2::uuid[]) AS e(subscription_id, article_id)
        ), waiting AS (
          SELECT subscription_id, count(*) AS ended FROM ended e
-         WHERE EXISTS (SELECT 1 FROM deliveries w WHERE w.subscription_id = e.subscription_id AND w.status = 'pending' AND w.waiting_for IS NOT NULL)
+         WHERE EXISTS (SELECT 1 FROM deliveries w WHERE w.subscription_id = e.subscription_id AND w.status = ${PENDING} AND w.waiting_for IS NOT NULL)
          GROUP BY subscription_id
        ), next_in_line AS (
          SELECT n.id FROM (SELECT DISTINCT e.subscription_id, e.article_id FROM ended e JOIN waiting USING (subscription_id)) p
          CROSS JOIN LATERAL (SELECT id FROM deliveries WHERE subscription_id = p.subscription_id AND article_id = p.article_id
-                             AND status = 'pending' ORDER BY seq LIMIT 1) n
+                             AND status = ${PENDING} ORDER BY seq LIMIT 1) n
        ), capacity AS (
          SELECT c.id FROM waiting w
          CROSS JOIN LATERAL (
-           SELECT id FROM deliveries WHERE subscription_id = w.subscription_id AND status = 'pending' AND waiting_for = 'capacity' ORDER BY seq
+           SELECT id FROM deliveries WHERE subscription_id = w.subscription_id AND status = ${PENDING} AND waiting_for = 'capacity' ORDER BY seq
            LIMIT (SELECT least(w.ended, greatest($3 - count(*), 0)) FROM deliveries f
-                  WHERE f.subscription_id = w.subscription_id AND f.status = 'pending' AND f.sending_until > now())
+                  WHERE f.subscription_id = w.subscription_id AND f.status = ${PENDING} AND f.sending_until > now())
            FOR UPDATE SKIP LOCKED
          ) c
        )

@@ -21,3 +21,5 @@ export * from './query-rows';
 export * from './dashboard.repository';
 export * from './entity-rows';
 export * from './delivery-batch.repository';
+export * from './delivery-dispatch.repository';
+export { UniqueViolationError } from './unique-violation';

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, type QueryDeepPartialEntity } from 'typeorm';
 import { SourceEntity } from '../entities';
 import { queryRows } from './query-rows';
+import { translatingUniqueViolations } from './unique-violation';
 
 /** The source CMS pushes land in when neither the call nor the key names one (created by the first migration). */
 export const DEFAULT_PUSH_SOURCE_SLUG = 'cms';
@@ -58,8 +59,9 @@ export class SourceRepository {
     return this.repo().find({ where: { active: true, type: In([SourceType.Feed, SourceType.Sitemap]) } });
   }
 
+  /** @throws UniqueViolationError (field `slug`) when another source has the slug. */
   async create(fields: SourceFields & Pick<SourceEntity, 'slug' | 'name' | 'type'>, manager?: EntityManager): Promise<SourceEntity> {
-    return this.repo(manager).save(this.repo(manager).create(fields));
+    return translatingUniqueViolations({ sources_slug_key: 'slug' }, () => this.repo(manager).save(this.repo(manager).create(fields)));
   }
 
   async update(id: string, fields: SourceFields, manager?: EntityManager): Promise<void> {

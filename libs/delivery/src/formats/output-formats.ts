@@ -12,6 +12,12 @@ export const OUTPUT_FORMATS = {
 
 export type OutputFormatName = keyof typeof OUTPUT_FORMATS;
 
+/** What a subscription's `format` holds: the name of a registered output format. */
+export type SubscriptionFormat = OutputFormatName;
+
+/** The format of a subscription that names none. */
+export const DEFAULT_OUTPUT_FORMAT: OutputFormatName = 'native';
+
 export const OUTPUT_FORMAT_NAMES = Object.keys(OUTPUT_FORMATS) as OutputFormatName[];
 
 export function isOutputFormatName(name: string): name is OutputFormatName {
@@ -20,7 +26,7 @@ export function isOutputFormatName(name: string): name is OutputFormatName {
 
 /** The format a subscription names (native when it names none). */
 export function outputFormat(name: string | null | undefined): OutputFormat {
-  const key = name ?? 'native';
+  const key = name ?? DEFAULT_OUTPUT_FORMAT;
   if (!isOutputFormatName(key)) throw new RangeError(`no output format named "${key}" (known: ${OUTPUT_FORMAT_NAMES.join(', ')})`);
   return OUTPUT_FORMATS[key];
 }

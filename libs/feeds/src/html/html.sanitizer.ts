@@ -18,7 +18,7 @@ import {
 } from './html-allowlist';
 import { WINDOWS_1252_C1 } from './windows-1252';
 
-export interface SanitizeOptions {
+export interface FeedHtmlSanitizeOptions {
   /** Base URL for relative `href`/`src`/… values ('' leaves them relative). */
   readonly base: string;
   /** True for XHTML (`<p/>` closes itself); false for HTML, where `/>` on a non-void element is ignored. */
@@ -38,7 +38,7 @@ const SPACE = /\s*/y;
  * sorted, quoted with `"` and escaped, void elements written `<br />`; script/style, event handlers, comments
  * and `javascript:` URLs are dropped.
  */
-export function sanitizeHtml(html: string, options: SanitizeOptions): string {
+export function sanitizeHtml(html: string, options: FeedHtmlSanitizeOptions): string {
   return new HtmlSanitizer(html.replace(/<!\[CDATA\[/g, '&lt;![CDATA['), options).run();
 }
 
@@ -52,7 +52,7 @@ class HtmlSanitizer {
 
   constructor(
     private readonly html: string,
-    private readonly options: SanitizeOptions,
+    private readonly options: FeedHtmlSanitizeOptions,
   ) {}
 
   run(): string {

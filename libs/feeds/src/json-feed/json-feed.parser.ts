@@ -73,6 +73,41 @@ function plain(value: string, base: string, language: string | null): TextConstr
   return { value: repairText(value), type: 'text/plain', base: base || null, language };
 }
 
+/** An item's attachments as enclosures, each also added to `links` as an enclosure link (the first of a URL wins). */
+function readAttachments(raw: Json, base: string, links: FeedLink[]): FeedEnclosure[] {
+  const enclosures: FeedEnclosure[] = [];
+  const attachments: unknown[] = Array.isArray(raw['attachments']) ? (raw['attachments'] as unknown[]) : [];
+  for (const attachment of attachments) {
+    const attachmentUrl = isObject(attachment) ? str(attachment['url']) : null;
+    if (!isObject(attachment) || !attachmentUrl) continue;
+    const href = joinUrl(base, attachmentUrl);
+    if (enclosures.some((e) => e.url === href)) continue;
+    const type = str(attachment['mime_type']);
+    const size = attachment['size_in_bytes'];
+    enclosures.push({
+      url: href,
+      ...(type ? { type } : {}),
+      ...(typeof size === 'number' && size >= 0 ? { length: Math.floor(size) } : {}),
+    });
+    links.push({ href, rel: 'enclosure', ...(type ? { type } : {}), ...(typeof size === 'number' ? { length: String(size) } : {}) });
+  }
+  return enclosures;
+}
+
+function imagesOf(raw: Json, base: string): FeedMedia[] {
+  return ['image', 'banner_image']
+    .map((key) => str(raw[key]))
+    .filter((u): u is string => u !== null)
+    .map((u) => ({ url: joinUrl(base, u), kind: 'image' as const }));
+}
+
+function tagsOf(raw: Json): FeedCategory[] {
+  return (Array.isArray(raw['tags']) ? (raw['tags'] as unknown[]) : [])
+    .map(str)
+    .filter((t): t is string => t !== null)
+    .map((term) => ({ term }));
+}
+
 function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLanguage: string | null): FeedItem {
   const language = str(raw['language']) ?? feedLanguage;
   const url = str(raw['url']);
@@ -92,30 +127,7 @@ function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLangua
   const summaryText = str(raw['summary']);
   const summaryDetail = summaryText ? plain(summaryText, base, language) : (contents[0] ?? null);
 
-  const enclosures: FeedEnclosure[] = [];
-  const attachments: unknown[] = Array.isArray(raw['attachments']) ? (raw['attachments'] as unknown[]) : [];
-  for (const attachment of attachments) {
-    const attachmentUrl = isObject(attachment) ? str(attachment['url']) : null;
-    if (!isObject(attachment) || !attachmentUrl) continue;
-    const href = joinUrl(base, attachmentUrl);
-    if (enclosures.some((e) => e.url === href)) continue;
-    const type = str(attachment['mime_type']);
-    const size = attachment['size_in_bytes'];
-    enclosures.push({
-      url: href,
-      ...(type ? { type } : {}),
-      ...(typeof size === 'number' && size >= 0 ? { length: Math.floor(size) } : {}),
-    });
-    links.push({ href, rel: 'enclosure', ...(type ? { type } : {}), ...(typeof size === 'number' ? { length: String(size) } : {}) });
-  }
-  const media: FeedMedia[] = ['image', 'banner_image']
-    .map((key) => str(raw[key]))
-    .filter((u): u is string => u !== null)
-    .map((u) => ({ url: joinUrl(base, u), kind: 'image' as const }));
-  const categories: FeedCategory[] = (Array.isArray(raw['tags']) ? (raw['tags'] as unknown[]) : [])
-    .map(str)
-    .filter((t): t is string => t !== null)
-    .map((term) => ({ term }));
+  const enclosures = readAttachments(raw, base, links);
   const titleText = str(raw['title']);
   const titleDetail = titleText ? plain(titleText, base, language) : null;
   const authors = personsOf(raw, base);
@@ -134,9 +146,9 @@ function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLangua
     authors: authors.length > 0 ? authors : feedAuthors,
     contributors: [],
     publisher: null,
-    categories,
+    categories: tagsOf(raw),
     enclosures,
-    media,
+    media: imagesOf(raw, base),
     publishedAt: dateOf(raw['date_published']),
     updatedAt: dateOf(raw['date_modified']),
     createdAt: null,

@@ -1,5 +1,5 @@
 import { AppConfig } from '@copydesk/config';
-import { ArticleEventType, AuditAction, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ArticleEventType, AuditAction, SubscriptionStatus } from '@copydesk/contracts';
 import {
   ArticleRepository,
   type AuditActor,
@@ -11,7 +11,7 @@ import {
   type TakedownCounts,
   TakedownRepository,
 } from '@copydesk/database';
-import { buildDeliveryPayload } from '@copydesk/delivery';
+import { buildDeliveryPayload, DEFAULT_OUTPUT_FORMAT } from '@copydesk/delivery';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
@@ -74,7 +74,7 @@ export class ArticleTakedown {
         const payload = buildDeliveryPayload(
           ArticleEventType.Killed,
           toArticleForPublishing(tombstone ?? article, source),
-          subscription.format ?? SubscriptionFormat.Native,
+          subscription.format ?? DEFAULT_OUTPUT_FORMAT,
           { baseUri, occurredAt: now },
         );
         created.push(

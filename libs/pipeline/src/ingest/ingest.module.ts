@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleKiller } from '../articles/article-killer.service';
-import { SecretSealer } from '../common/secret-sealer.service';
+import { SecretSealerModule } from '../common/secret-sealer.module';
 import { ClusterAssigner } from '../relate/cluster-assigner.service';
 import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { FeedPoller } from '../sources/feed-poller.service';
@@ -20,7 +20,6 @@ const PROVIDERS = [
   DraftBuilder,
   PageScraper,
   PageFetcher,
-  SecretSealer,
   SourceSecrets,
   SourceAdmin,
   PollScheduler,
@@ -35,5 +34,5 @@ const PROVIDERS = [
  * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global
  * DatabaseModule and QueueModule. The outbox sweeper only runs where a worker lists it as a provider.
  */
-@Module({ providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [SecretSealerModule], providers: PROVIDERS, exports: PROVIDERS })
 export class IngestModule {}

@@ -1,5 +1,5 @@
 import { AppConfig } from '@copydesk/config';
-import { ArticleEventType, ArticleStatus, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ArticleEventType, ArticleStatus, SubscriptionStatus } from '@copydesk/contracts';
 import {
   ArticleRepository,
   DeliveryBatchRepository,
@@ -12,7 +12,7 @@ import {
   type SourceEntity,
   type SubscriptionEntity,
 } from '@copydesk/database';
-import { buildDeliveryPayload, matchesSubscription } from '@copydesk/delivery';
+import { buildDeliveryPayload, DEFAULT_OUTPUT_FORMAT, matchesSubscription } from '@copydesk/delivery';
 import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -254,7 +254,7 @@ export class ArticleRouter {
     const built = new Map<string, string>();
     const baseUri = `${this.config.get('PUBLIC_BASE_URL').replace(/\/$/, '')}/v1/articles`;
     return (event: ArticleEventType, subscription: SubscriptionEntity): string => {
-      const format = subscription.format ?? SubscriptionFormat.Native;
+      const format = subscription.format ?? DEFAULT_OUTPUT_FORMAT;
       const key = `${event}|${format}`;
       let payload = built.get(key);
       if (payload === undefined) {

@@ -3,19 +3,19 @@ import { ArticleEventType, ArticleStatus, DeliveryStatus, SubscriptionStatus } f
 import {
   type ClaimedDelivery,
   DeliveryBatchRepository,
-  DeliveryRepository,
+  DeliveryDispatchRepository,
   type Settlement,
   SubscriptionRepository,
   type DeliveryEntity,
   type DeliveryToSend,
 } from '@copydesk/database';
-import { classifyDeliveryResponse, type DeliveryDecision, parseRetrySchedule } from '@copydesk/delivery';
+import { classifyDeliveryResponse, type DeliveryDecision, outputFormat, parseRetrySchedule } from '@copydesk/delivery';
 import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { SecretSealer } from '../common/secret-sealer.service';
 import { deliveryLeaseMs, subscriberInFlightCap } from './delivery-limits';
 import { DeliveryScheduler } from './delivery-scheduler.service';
-import { WebhookSender } from './webhook-sender.service';
+import { type WebhookAttemptResult, WebhookSender } from './webhook-sender.service';
 
 /** What one run of a deliver job came to. */
 export type DeliveryRunOutcome =
@@ -36,7 +36,7 @@ export type DeliveryRunOutcome =
   | 'busy';
 
 type Subscription = NonNullable<DeliveryToSend['subscription']>;
-type Recipient = Pick<Subscription, 'id' | 'url' | 'secrets'>;
+type Recipient = Pick<Subscription, 'id' | 'url' | 'secrets' | 'format'>;
 
 // BullMQ fires delayed jobs on time, not early; this only absorbs clock differences between processes.
 const DUE_TOLERANCE_MS = 1_000;
@@ -72,7 +72,7 @@ export class DeliveryRunner {
   private readonly wakes = new MicroBatcher<Ended, void>((batch) => this.wakeAll(batch), { maxSize: BATCH });
 
   constructor(
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveryDispatchRepository,
     private readonly batches: DeliveryBatchRepository,
     private readonly subscriptions: SubscriptionRepository,
     private readonly sender: WebhookSender,
@@ -154,13 +154,21 @@ export class DeliveryRunner {
     return null;
   }
 
-  private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
+  /** One signed POST of the frozen body, with every secret of the subscription that has not expired. */
+  private send(delivery: DeliveryEntity, subscription: Recipient): Promise<WebhookAttemptResult> {
     const now = Date.now();
     const secrets = subscription.secrets
       .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
       .map((s) => this.sealer.openWebhookSecret(s.secret));
+    // The body was rendered in the subscription's format when the delivery was created; a format changed since then
+    // applies to deliveries created after the change, so an older body may go out under the new label.
+    const contentType = outputFormat(subscription.format).mediaType;
+    return this.sender.send(subscription.url, { eventId: delivery.eventId, payload: delivery.payload, contentType }, secrets);
+  }
+
+  private async attempt(delivery: DeliveryEntity, subscription: Recipient, correlationId: string): Promise<DeliveryRunOutcome> {
     const attempt = delivery.attempts + 1;
-    const result = await this.sender.send(subscription.url, delivery, secrets);
+    const result = await this.send(delivery, subscription);
     const decision = classifyDeliveryResponse({
       statusCode: result.statusCode,
       error: result.error,

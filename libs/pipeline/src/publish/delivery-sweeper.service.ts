@@ -1,5 +1,5 @@
 import { AppConfig } from '@copydesk/config';
-import { DeliveryRepository } from '@copydesk/database';
+import { DeliveryDispatchRepository } from '@copydesk/database';
 import { PeriodicSweep } from '@copydesk/runtime';
 import { Injectable } from '@nestjs/common';
 import { subscriberInFlightCap } from './delivery-limits';
@@ -19,7 +19,7 @@ export class DeliverySweeper extends PeriodicSweep {
   private readonly graceSeconds: number;
 
   constructor(
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveryDispatchRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
   ) {

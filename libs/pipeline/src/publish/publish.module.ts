@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticleTakedown } from '../articles/article-takedown.service';
-import { SecretSealer } from '../common/secret-sealer.service';
+import { SecretSealerModule } from '../common/secret-sealer.module';
 import { ArticleRouter } from './article-router.service';
 import { DeliveryAdmin } from './delivery-admin.service';
 import { DeliveryRunner } from './delivery-runner.service';
@@ -8,20 +8,11 @@ import { DeliveryScheduler } from './delivery-scheduler.service';
 import { SubscriptionManager } from './subscription-manager.service';
 import { WebhookSender } from './webhook-sender.service';
 
-const SERVICES = [
-  ArticleTakedown,
-  ArticleRouter,
-  DeliveryAdmin,
-  DeliveryRunner,
-  DeliveryScheduler,
-  SubscriptionManager,
-  WebhookSender,
-  SecretSealer,
-];
+const SERVICES = [ArticleTakedown, ArticleRouter, DeliveryAdmin, DeliveryRunner, DeliveryScheduler, SubscriptionManager, WebhookSender];
 
 /**
  * Routing, delivery and their administration. Needs the global DatabaseModule and QueueModule. The delivery
  * sweeper only runs where a worker lists it as a provider.
  */
-@Module({ providers: SERVICES, exports: SERVICES })
+@Module({ imports: [SecretSealerModule], providers: SERVICES, exports: SERVICES })
 export class PublishModule {}

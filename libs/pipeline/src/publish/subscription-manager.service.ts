@@ -1,14 +1,14 @@
 import { AppConfig } from '@copydesk/config';
-import { ARTICLE_EVENT_TYPES, type ArticleEventType, AuditAction, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ARTICLE_EVENT_TYPES, type ArticleEventType, AuditAction, SubscriptionStatus } from '@copydesk/contracts';
 import {
   type AuditActor,
   type AuditEvent,
   AuditLogRepository,
-  DeliveryRepository,
+  DeliveryDispatchRepository,
   SubscriptionRepository,
   type SubscriptionEntity,
 } from '@copydesk/database';
-import type { SubscriptionFilters } from '@copydesk/delivery';
+import { DEFAULT_OUTPUT_FORMAT, type SubscriptionFilters, type SubscriptionFormat } from '@copydesk/delivery';
 import { mediaTopic, normaliseQcode } from '@copydesk/enrichment';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Injectable, Logger } from '@nestjs/common';
@@ -63,7 +63,7 @@ export class SubscriptionManager {
 
   constructor(
     private readonly subscriptions: SubscriptionRepository,
-    private readonly deliveries: DeliveryRepository,
+    private readonly deliveries: DeliveryDispatchRepository,
     private readonly scheduler: DeliveryScheduler,
     private readonly config: AppConfig,
     private readonly sealer: SecretSealer,
@@ -78,7 +78,7 @@ export class SubscriptionManager {
       url: this.checkUrl(input.url),
       secrets: [{ secret: this.sealer.sealWebhookSecret(secret), createdAt: new Date().toISOString(), expiresAt: null }],
       events: input.events ? [...new Set(input.events)] : [...ARTICLE_EVENT_TYPES],
-      format: input.format ?? SubscriptionFormat.Native,
+      format: input.format ?? DEFAULT_OUTPUT_FORMAT,
       filters: this.checkFilters(input.filters ?? {}) as Record<string, unknown>,
       status: SubscriptionStatus.Active,
     };

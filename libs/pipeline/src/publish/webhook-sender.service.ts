@@ -30,10 +30,12 @@ export interface WebhookAttemptResult {
   latencyMs: number;
 }
 
-/** One event as it goes on the wire: the `webhook-id` and the frozen body. */
+/** One event as it goes on the wire: the `webhook-id`, the frozen body and its media type. */
 export interface WebhookMessageToSend {
   eventId: string;
   payload: string;
+  /** The body's `Content-Type`: the subscription's output format's media type (JSON when not given). */
+  contentType?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export class WebhookSender implements OnModuleDestroy {
       const response = await request(url, {
         method: 'POST',
         dispatcher: this.agent,
-        headers: { ...headers, 'content-type': 'application/json', 'user-agent': USER_AGENT },
+        headers: { ...headers, 'content-type': message.contentType ?? 'application/json', 'user-agent': USER_AGENT },
         body: message.payload,
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -1,9 +1,16 @@
 import { AppConfig } from '@copydesk/config';
 import { AuditAction, SourceType } from '@copydesk/contracts';
-import { type AuditActor, AuditLogRepository, SourceRepository, type SourceEntity, type SourceFields } from '@copydesk/database';
+import {
+  type AuditActor,
+  AuditLogRepository,
+  SourceRepository,
+  type SourceEntity,
+  type SourceFields,
+  UniqueViolationError,
+} from '@copydesk/database';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { assertUrlAllowed } from '../errors/url-refusal';
 import { PollScheduler } from './poll-scheduler.service';
@@ -84,7 +91,7 @@ export class SourceAdmin {
         return created;
       });
     } catch (err) {
-      if (err instanceof QueryFailedError && /sources_slug_key|duplicate key/.test(err.message)) {
+      if (err instanceof UniqueViolationError && err.field === 'slug') {
         throw new CopydeskException(ErrorCode.Conflict, `A source with the slug "${settings.slug}" exists already.`, {
           slug: settings.slug,
         });

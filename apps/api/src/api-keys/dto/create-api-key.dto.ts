@@ -1,18 +1,8 @@
 import { ApiScope } from '@copydesk/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsDateString,
-  IsEnum,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { Optional } from '../../common/optional.decorator';
+import { OptionalDateTime } from '../../common/validators';
 
 const SOURCE_REF = /^(?:[a-z0-9][a-z0-9-]{0,62}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
@@ -70,8 +60,6 @@ export class CreateApiKeyDto {
   @Matches(SOURCE_REF, { message: 'defaultSource must be a source id or slug' })
   defaultSource?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2027-06-30T00:00:00Z', description: 'After this instant the key is refused (401)' })
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  @OptionalDateTime({ example: '2027-06-30T00:00:00Z', description: 'After this instant the key is refused (401)' })
   expiresAt?: string;
 }

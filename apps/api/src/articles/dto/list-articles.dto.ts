@@ -1,20 +1,16 @@
 import { ArticleStatus } from '@copydesk/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEnum, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsIn, Matches } from 'class-validator';
 import { Optional } from '../../common/optional.decorator';
-import { QueryInt } from '../../common/query-int.decorator';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { OptionalDateTime, OptionalText, OptionalUuid } from '../../common/validators';
 
-export class ListArticlesDto {
-  @ApiPropertyOptional({
+export class ListArticlesDto extends PageQueryDto {
+  @OptionalText(500, {
+    min: 1,
     description: 'Full-text query (websearch syntax: words, "phrases", -exclusions, OR), matched in each article’s language',
     example: 'harbour -ferry',
-    minLength: 1,
-    maxLength: 500,
   })
-  @Optional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
   q?: string;
 
   @ApiPropertyOptional({
@@ -31,10 +27,7 @@ export class ListArticlesDto {
   @IsEnum(ArticleStatus)
   status?: ArticleStatus;
 
-  @ApiPropertyOptional({ description: 'Source slug or id', maxLength: 64 })
-  @Optional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalText(64, { description: 'Source slug or id' })
   source?: string;
 
   @ApiPropertyOptional({ example: 'en', description: 'BCP 47; en also finds en-GB', pattern: '^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$' })
@@ -51,28 +44,12 @@ export class ListArticlesDto {
   @Matches(/^medtop:\d{8}$/, { message: 'topic must be an IPTC Media Topic qcode such as medtop:11000000' })
   topic?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Published at or after' })
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'publishedFrom must be an ISO 8601 date' })
+  @OptionalDateTime({ description: 'Published at or after' })
   publishedFrom?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Published before' })
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'publishedTo must be an ISO 8601 date' })
+  @OptionalDateTime({ description: 'Published before' })
   publishedTo?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Articles of this story cluster' })
-  @Optional()
-  @IsUUID()
+  @OptionalUuid({ description: 'Articles of this story cluster' })
   cluster?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, type: 'integer' })
-  @QueryInt(1, 200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page (with the same filters and sort)', maxLength: 200 })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }

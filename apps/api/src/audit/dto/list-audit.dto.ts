@@ -1,15 +1,12 @@
 import { AuditAction } from '@copydesk/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEnum } from 'class-validator';
 import { Optional } from '../../common/optional.decorator';
-import { QueryInt } from '../../common/query-int.decorator';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { OptionalDateTime, OptionalText } from '../../common/validators';
 
-export class ListAuditDto {
-  @ApiPropertyOptional({ description: 'A key id, or an actor name such as "env admin key"', maxLength: 200, minLength: 1 })
-  @Optional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+export class ListAuditDto extends PageQueryDto {
+  @OptionalText(200, { min: 1, description: 'A key id, or an actor name such as "env admin key"' })
   actor?: string;
 
   @ApiPropertyOptional({ enum: AuditAction, enumName: 'AuditAction' })
@@ -17,18 +14,6 @@ export class ListAuditDto {
   @IsEnum(AuditAction)
   action?: AuditAction;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Entries at or after this instant' })
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'since must be an ISO 8601 date-time' })
+  @OptionalDateTime({ description: 'Entries at or after this instant' })
   since?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200, type: 'integer' })
-  @QueryInt(1, 200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page', maxLength: 200 })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }

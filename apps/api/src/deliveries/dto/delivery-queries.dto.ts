@@ -1,12 +1,13 @@
 import { DeliveryStatus } from '@copydesk/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsDateString, IsEnum, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMinSize, IsArray, IsEnum, IsIn } from 'class-validator';
 import { Optional } from '../../common/optional.decorator';
-import { QueryInt } from '../../common/query-int.decorator';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { OptionalDateTime, OptionalUuid } from '../../common/validators';
 
 const SETTLED_STATUSES = [DeliveryStatus.Delivered, DeliveryStatus.Failed, DeliveryStatus.Dead, DeliveryStatus.Cancelled] as const;
 
-export class ListDeliveriesQueryDto {
+export class ListDeliveriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: DeliveryStatus,
     description:
@@ -16,20 +17,8 @@ export class ListDeliveriesQueryDto {
   @IsEnum(DeliveryStatus)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @Optional()
-  @IsUUID()
+  @OptionalUuid()
   articleId?: string;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, type: 'integer' })
-  @QueryInt(1, 200)
-  limit?: number;
 }
 
 export class BulkReplayDto {
@@ -40,13 +29,9 @@ export class BulkReplayDto {
   @IsIn(SETTLED_STATUSES, { each: true })
   status?: DeliveryStatus[];
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only deliveries created at or after this instant' })
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'since must be an ISO 8601 date' })
+  @OptionalDateTime({ description: 'Only deliveries created at or after this instant' })
   since?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only deliveries created before this instant' })
-  @Optional()
-  @IsDateString({ strict: true }, { message: 'until must be an ISO 8601 date' })
+  @OptionalDateTime({ description: 'Only deliveries created before this instant' })
   until?: string;
 }

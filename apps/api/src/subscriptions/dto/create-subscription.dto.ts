@@ -1,11 +1,11 @@
-import { ARTICLE_EVENT_TYPES, ArticleEventType, SubscriptionFormat } from '@copydesk/contracts';
+import { ARTICLE_EVENT_TYPES, ArticleEventType } from '@copydesk/contracts';
+import type { SubscriptionFormat } from '@copydesk/delivery';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsEnum,
   IsIn,
   IsNumber,
   IsString,
@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Optional } from '../../common/optional.decorator';
+import { IsOutputFormat } from './output-format.decorator';
 
 const MEDIA_TOPIC = /^(?:medtop:\d{8}|\d{8}|https?:\/\/cv\.iptc\.org\/newscodes\/mediatopic\/\d{8})$/i;
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/;
@@ -109,9 +110,8 @@ export class CreateSubscriptionDto {
   @IsIn(ARTICLE_EVENT_TYPES, { each: true })
   events?: ArticleEventType[];
 
-  @ApiPropertyOptional({ enum: SubscriptionFormat, default: SubscriptionFormat.Native, description: 'ninjs 3.1 or Copydesk native JSON' })
   @Optional()
-  @IsEnum(SubscriptionFormat)
+  @IsOutputFormat('How each delivery body is written')
   format?: SubscriptionFormat;
 
   @ApiPropertyOptional({ type: SubscriptionFiltersDto, description: 'No filter: every article' })

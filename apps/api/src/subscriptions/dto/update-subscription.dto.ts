@@ -1,4 +1,5 @@
-import { ARTICLE_EVENT_TYPES, ArticleEventType, SubscriptionFormat, SubscriptionStatus } from '@copydesk/contracts';
+import { ARTICLE_EVENT_TYPES, ArticleEventType, SubscriptionStatus } from '@copydesk/contracts';
+import type { SubscriptionFormat } from '@copydesk/delivery';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { Optional, OptionalNullable } from '../../common/optional.decorator';
 import { SubscriptionFiltersDto } from './create-subscription.dto';
+import { IsOutputFormat } from './output-format.decorator';
 
 // Absent means unchanged; null is only meaningful for the name.
 const IfPresent = (): PropertyDecorator => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
@@ -42,9 +44,8 @@ export class UpdateSubscriptionDto {
   @IsIn(ARTICLE_EVENT_TYPES, { each: true })
   events?: ArticleEventType[];
 
-  @ApiPropertyOptional({ enum: SubscriptionFormat, description: 'Applies to deliveries created from now on' })
   @IfPresent()
-  @IsEnum(SubscriptionFormat)
+  @IsOutputFormat('Applies to deliveries created from now on')
   format?: SubscriptionFormat;
 
   @ApiPropertyOptional({ type: SubscriptionFiltersDto, description: 'Replaces the filters as a whole; {} removes them all' })
