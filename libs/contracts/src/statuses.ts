@@ -34,6 +34,8 @@ export enum SourceType {
   Page = 'page',
   Webhook = 'webhook',
   Wire = 'wire',
+  /** A local directory agencies drop wire files into. */
+  Folder = 'folder',
 }
 
 export enum SubscriptionStatus {
