@@ -10,6 +10,7 @@ import { AuditLog1764411000000 } from './1764411000000-audit-log';
 import { IdempotencyKeys1764412000000 } from './1764412000000-idempotency-keys';
 import { ArticleSearch1764413000000 } from './1764413000000-article-search';
 import { PipelineThroughput1764500000000 } from './1764500000000-pipeline-throughput';
+import { WireRevisions1765170000000 } from './1765170000000-wire-revisions';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764412000000,
   ArticleSearch1764413000000,
   PipelineThroughput1764500000000,
+  WireRevisions1765170000000,
 ];

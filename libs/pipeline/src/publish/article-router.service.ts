@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toArticleForMatching, toArticleForPublishing } from './article-views';
 import { type DeliveryJobReason, DeliveryScheduler } from './delivery-scheduler.service';
+import { publicationHold } from './publication-hold';
 
 interface RoutingPlan {
   event: ArticleEventType | 'stale';
@@ -118,10 +119,14 @@ export class ArticleRouter {
         ).map((a) => [a.id, a]),
       );
       // A newer revision has its own route job; a killed article gets nothing more.
-      const routable = batch.flatMap((r) => {
+      const current = batch.flatMap((r) => {
         const article = locked.get(r.articleId);
         return article && article.status !== ArticleStatus.Killed && article.revision === r.revision ? [{ ...r, article }] : [];
       });
+      // A revision its source holds back is not sent: the article waits, withheld, for a revision that lifts it.
+      const held = current.filter((r) => publicationHold(r.article) !== null);
+      for (const r of held) await this.articles.update(r.articleId, { status: ArticleStatus.Withheld }, manager);
+      const routable = current.filter((r) => !held.includes(r));
       if (!routable.length) return batch.map(() => NOTHING);
       const sources = new Map(
         (await this.sources.findManyById([...new Set(routable.map((r) => r.article.sourceId))], manager)).map((source) => [

@@ -42,7 +42,7 @@ describe('SourceKindRegistry', () => {
   });
 
   it('checks settings against the kind’s config schema, naming the bad field', () => {
-    expect(sourceKinds.check(SourceType.Feed, {})).toEqual([{ pointer: '/url', detail: 'a feed source needs url' }]);
+    expect(sourceKinds.check(SourceType.Feed, {})).toEqual([{ pointer: '/url', detail: 'a feed source needs a url' }]);
     expect(sourceKinds.check(SourceType.Feed, { url: 'https://example.com/feed' })).toEqual([]);
     expect(sourceKinds.check(SourceType.Push, { path: '/tmp' })).toEqual([{ pointer: '/path', detail: 'a push source takes no path' }]);
     expect(sourceKinds.check('carrier-pigeon', {})[0].pointer).toBe('/type');
@@ -86,7 +86,7 @@ describe('SourceKindRegistry', () => {
     const registry = new SourceKindRegistry([...SOURCE_KINDS, plainTextKind]);
 
     it('has its config schema checked', () => {
-      expect(registry.check('plain-text', {})).toEqual([{ pointer: '/url', detail: 'a plain-text source needs url' }]);
+      expect(registry.check('plain-text', {})).toEqual([{ pointer: '/url', detail: 'a plain-text source needs a url' }]);
       expect(registry.check('plain-text', { url: 'imap://mail.example.com/notes' })).toEqual([]);
     });
 
