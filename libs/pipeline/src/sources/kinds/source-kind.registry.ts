@@ -60,7 +60,8 @@ export class SourceKindRegistry {
     for (const field of KIND_SETTINGS) {
       const presence = kind.settings[field] ?? (field === 'url' ? 'optional' : 'forbidden');
       const given = settings[field] !== undefined && settings[field] !== null;
-      if (presence === 'required' && !given && !partial) problems.push({ pointer: `/${field}`, detail: `a ${type} source needs a ${field}` });
+      if (presence === 'required' && !given && !partial)
+        problems.push({ pointer: `/${field}`, detail: `a ${type} source needs a ${field}` });
       if (presence === 'forbidden' && given) problems.push({ pointer: `/${field}`, detail: `a ${type} source takes no ${field}` });
     }
     return problems.length ? problems : (kind.check?.(settings) ?? []);
