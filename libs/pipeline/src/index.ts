@@ -28,6 +28,8 @@ export * from './articles/article-takedown.service';
 export * from './sources/kinds/source-kind';
 export * from './sources/kinds/source-kind.registry';
 export * from './sources/kinds/folder/folder.kind';
+export * from './sources/kinds/folder/drop-folder';
+export * from './sources/kinds/folder/folder-watcher.service';
 export * from './sources/kinds/wire/wire.kind';
 export * from './sources/source-kinds';
 export * from './sources/source-credentials';

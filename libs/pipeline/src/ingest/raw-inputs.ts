@@ -45,7 +45,7 @@ export function wireInputs(bytes: Buffer, contentType: string, metadata: Record<
         : err.code === WireParseErrorCode.TooLarge
           ? ErrorCode.PayloadTooLarge
           : ErrorCode.ValidationFailed;
-    throw new CopydeskException(code, `The body is not usable wire copy: ${err.message}.`, {
+    throw new CopydeskException(code, `The document is not usable wire copy: ${err.message}.`, {
       errors: [{ pointer: '/', detail: err.message }],
       wireError: err.code,
     });
