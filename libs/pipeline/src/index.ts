@@ -38,6 +38,8 @@ export * from './sources/source-admin.service';
 export * from './sources/poll-scheduler.service';
 export * from './sources/poll-interval';
 export * from './sources/feed-poller.service';
+export * from './sources/feed-item-intake.service';
+export * from './sources/source-lock.service';
 export * from './sources/page-fetcher.service';
 export * from './enrich/article-enricher.service';
 export * from './enrich/enrich.module';

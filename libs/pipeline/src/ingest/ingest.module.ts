@@ -3,12 +3,14 @@ import { ArticleKiller } from '../articles/article-killer.service';
 import { SecretSealer } from '../common/secret-sealer.service';
 import { ClusterAssigner } from '../relate/cluster-assigner.service';
 import { DuplicateDetector } from '../relate/duplicate-detector.service';
+import { FeedItemIntake } from '../sources/feed-item-intake.service';
 import { FeedPoller } from '../sources/feed-poller.service';
 import { PageFetcher } from '../sources/page-fetcher.service';
 import { PollScheduler } from '../sources/poll-scheduler.service';
 import { SourceKindRegistry } from '../sources/kinds/source-kind.registry';
 import { SourceAdmin } from '../sources/source-admin.service';
 import { sourceKinds } from '../sources/source-kinds';
+import { SourceLock } from '../sources/source-lock.service';
 import { SourceSecrets } from '../sources/source-secrets.service';
 import { DraftBuilder } from './draft-builder.service';
 import { IngestReceiver } from './ingest-receiver.service';
@@ -28,6 +30,8 @@ const PROVIDERS = [
   SourceAdmin,
   PollScheduler,
   FeedPoller,
+  FeedItemIntake,
+  SourceLock,
   DuplicateDetector,
   ClusterAssigner,
   ArticleKiller,
