@@ -123,10 +123,7 @@ export class ArticleRouter {
         const article = locked.get(r.articleId);
         return article && article.status !== ArticleStatus.Killed && article.revision === r.revision ? [{ ...r, article }] : [];
       });
-      // A revision its source holds back is not sent: the article waits, withheld, for a revision that lifts it.
-      const held = current.filter((r) => publicationHold(r.article) !== null);
-      for (const r of held) await this.articles.update(r.articleId, { status: ArticleStatus.Withheld }, manager);
-      const routable = current.filter((r) => !held.includes(r));
+      const routable = await this.withoutHeld(current, manager);
       if (!routable.length) return batch.map(() => NOTHING);
       const sources = new Map(
         (await this.sources.findManyById([...new Set(routable.map((r) => r.article.sourceId))], manager)).map((source) => [
@@ -170,6 +167,13 @@ export class ArticleRouter {
       }
       return batch.map((r) => plans.get(r.articleId) ?? NOTHING);
     });
+  }
+
+  /** A revision its source holds back is not sent: the article waits, withheld, for a revision that lifts the hold. */
+  private async withoutHeld<T extends { article: ArticleEntity }>(routes: T[], manager: EntityManager): Promise<T[]> {
+    const held = routes.filter((r) => publicationHold(r.article) !== null);
+    for (const r of held) await this.articles.update(r.article.id, { status: ArticleStatus.Withheld }, manager);
+    return routes.filter((r) => !held.includes(r));
   }
 
   /** The deliveries one revision makes: one per matching subscription, `created` or `updated`, its payload frozen now. */
