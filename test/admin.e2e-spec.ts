@@ -264,6 +264,7 @@ describe('admin dashboard', () => {
       'killed',
       'published',
       'received',
+      'withheld',
     ]);
     const ingest = present(o.ingest);
     expect(ingest).toMatchObject({ windowSeconds: 6 * 3600, bucketSeconds: 300 });

@@ -24,6 +24,8 @@ const CROSS_FIELD_RULES = [
   /give either url or urls/i,
   /externalId names one page/i,
   /source needs a url/i,
+  // A source kind's config schema: which of url, path and pattern its type needs or refuses, and a folder's path.
+  /source (?:needs a|takes no) (?:url|path|pattern)|path must be an absolute|is not a directory the API can see|pattern matches file names|pattern is not a glob/,
   /give at least one of people, organisations and places/i,
   /FEED_MIN_INTERVAL_SECONDS/,
   /must be in the future/,

@@ -1,7 +1,7 @@
 import { ConfigModule } from '@copydesk/config';
 import { DatabaseModule } from '@copydesk/database';
 import { LoggingModule } from '@copydesk/logging';
-import { IngestModule, OutboxSweeper, PipelineReconciler, RetentionSweeper } from '@copydesk/pipeline';
+import { FolderWatcher, IngestModule, OutboxSweeper, PipelineReconciler, RetentionSweeper } from '@copydesk/pipeline';
 import { QueueModule } from '@copydesk/queue';
 import { Module } from '@nestjs/common';
 import { PollScheduleReconciler } from './poll-schedule.reconciler';
@@ -10,6 +10,6 @@ import { PollProcessor } from './processors/poll.processor';
 
 @Module({
   imports: [ConfigModule, LoggingModule.forRoot('ingest-worker'), DatabaseModule, QueueModule.forRoot(), IngestModule],
-  providers: [IngestProcessor, PollProcessor, OutboxSweeper, PollScheduleReconciler, PipelineReconciler, RetentionSweeper],
+  providers: [IngestProcessor, PollProcessor, OutboxSweeper, PollScheduleReconciler, PipelineReconciler, RetentionSweeper, FolderWatcher],
 })
 export class IngestWorkerModule {}

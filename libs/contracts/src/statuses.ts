@@ -2,12 +2,16 @@
  * WIRE CONTRACT. These values are stored in PostgreSQL (enum-like text columns) and shown by the API.
  */
 
-/** An article's place in the pipeline: received → extracted → enriched → published, or failed / killed. */
+/**
+ * An article's place in the pipeline: received → extracted → enriched → published, or failed / killed; `withheld`
+ * when its source says it must not be used yet (an agency's `pubStatus` withheld, an embargo until further notice).
+ */
 export enum ArticleStatus {
   Received = 'received',
   Extracted = 'extracted',
   Enriched = 'enriched',
   Published = 'published',
+  Withheld = 'withheld',
   Failed = 'failed',
   Killed = 'killed',
 }
@@ -34,6 +38,8 @@ export enum SourceType {
   Page = 'page',
   Webhook = 'webhook',
   Wire = 'wire',
+  /** A local directory agencies drop wire files into. */
+  Folder = 'folder',
 }
 
 export enum SubscriptionStatus {

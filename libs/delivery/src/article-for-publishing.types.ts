@@ -68,4 +68,41 @@ export interface ArticleForPublishing {
   embargoUntil: Date | null;
   enrichment: ArticleEnrichment;
   source: { id: string; slug: string; name: string };
+  /** What the news agency said of the item, for wire copy (null for other copy). */
+  agency?: PublishingAgency | null;
+}
+
+/** A concept as an agency names it (a genre, a subject, a party). */
+export interface PublishingConcept {
+  qcode: string | null;
+  uri: string | null;
+  name: string | null;
+}
+
+/**
+ * The agency's record of a wire item, kept as the agency sent it: its own id and version, urgency and priority,
+ * rights and usage terms, genre, subjects with the IPTC Media Topic each is or maps to, dateline, place, and the
+ * item's hop history.
+ */
+export interface PublishingAgency {
+  guid: string | null;
+  version: number | null;
+  provider: PublishingConcept | null;
+  /** 1 (most urgent) to 9. */
+  urgency: number | null;
+  /** 1 (highest) to 9. */
+  priority: number | null;
+  rights: { copyrightHolder: string | null; copyrightNotice: string | null; usageTerms: string | null };
+  genres: PublishingConcept[];
+  subjects: Array<PublishingConcept & { mediaTopic: string | null; mediaTopicMatch: string | null }>;
+  /** Every Media Topic (`medtop:…`) the subjects are or map to. */
+  mediaTopics: string[];
+  dateline: string | null;
+  located: { name: string | null; qcode: string | null } | null;
+  hopHistory: Array<{
+    seq: number | null;
+    timestamp: string | null;
+    party: PublishingConcept | null;
+    actions: Array<{ qcode: string | null; target: string | null }>;
+  }>;
 }

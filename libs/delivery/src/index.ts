@@ -26,6 +26,8 @@ export type {
   ArticleEnrichment,
   ArticleForPublishing,
   ArticlePublicationStatus,
+  PublishingAgency,
+  PublishingConcept,
   PublishingEntity,
   PublishingImage,
   PublishingTopic,

@@ -1,8 +1,18 @@
 import { ApiScope, RawItemOrigin, jobId } from '@copydesk/contracts';
 import type { AuditActor } from '@copydesk/database';
-import { ArticleKiller, ArticleTakedown, IngestReceiver } from '@copydesk/pipeline';
+import { ArticleKiller, ArticleTakedown, IngestReceiver, WIRE_CONTENT_TYPES, isWireContentType, wireInputs } from '@copydesk/pipeline';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ETagged } from '../caching/caching.decorators';
 import { Actor, Auth, type AuthContext, CorrelationId } from '../common/auth-context';
@@ -17,6 +27,10 @@ import { ArticleListView, ArticleView, toArticleView } from './article.view';
 import { TakedownView } from './takedown.view';
 import { ListArticlesDto } from './dto/list-articles.dto';
 import { ArticleReceiptDto, KillArticleDto, PushArticleDto } from './dto/push-article.dto';
+import { createValidationPipe } from '../common/validation';
+
+/** The push route reads its body by media type, so the JSON push is validated here rather than by the global pipe. */
+const PUSH_VALIDATION = createValidationPipe();
 
 @ApiTags('articles')
 @RequireScope(ApiScope.Read)
@@ -39,14 +53,19 @@ export class ArticlesController {
   @Idempotent()
   @RequireScope(ApiScope.Ingest)
   @HttpCode(HttpStatus.ACCEPTED)
+  @ApiConsumes('application/json', ...WIRE_CONTENT_TYPES)
+  @ApiBody({ type: PushArticleDto, description: 'A JSON push; or agency wire copy (NewsML-G2, NITF, ninjs) by its media type' })
+  @ApiQuery({ name: 'source', required: false, description: 'Wire copy only: the slug of the source it comes from' })
   @ApiAcceptedResponse({ type: ArticleReceiptDto })
-  @ApiProblems(404)
+  @ApiProblems(404, 415)
   async push(
-    @Body() dto: PushArticleDto,
+    @Body() body: unknown,
     @Req() request: FastifyRequest & { rawBody?: Buffer },
     @Auth() auth: AuthContext,
     @CorrelationId() correlationId: string,
   ): Promise<ArticleReceiptDto> {
+    if (isWireContentType(request.headers['content-type'])) return this.pushWire(request, auth, correlationId);
+    const dto = (await PUSH_VALIDATION.transform(body, { type: 'body', metatype: PushArticleDto })) as PushArticleDto;
     const source = await this.receiver.resolveSource(dto.source, SourceAccess.defaultSourceId(auth));
     this.access.assertSource(auth, source);
     const externalId = await this.reader.pushedExternalId(source, dto);
@@ -64,6 +83,24 @@ export class ArticlesController {
       correlationId,
     );
     return { id: receipt.id, status: receipt.status, jobId: jobId('raw', receipt.rawItemId) };
+  }
+
+  /** Agency wire copy pushed into the source the key names: one article per text item, keyed by the agency's guid. */
+  private async pushWire(
+    request: FastifyRequest & { rawBody?: Buffer },
+    auth: AuthContext,
+    correlationId: string,
+  ): Promise<ArticleReceiptDto> {
+    const query = request.query as { source?: string };
+    const source = await this.receiver.resolveSource(query.source, SourceAccess.defaultSourceId(auth));
+    this.access.assertSource(auth, source);
+    const inputs = wireInputs(request.rawBody ?? Buffer.alloc(0), request.headers['content-type'] as string, { apiKeyId: auth.keyId });
+    const receipts = (await this.receiver.receiveMany(source, inputs, correlationId)).map((r) => ({
+      id: r.id,
+      status: r.status,
+      jobId: jobId('raw', r.rawItemId),
+    }));
+    return { ...receipts[0], ...(receipts.length > 1 ? { items: receipts } : {}) };
   }
 
   /**

@@ -41,6 +41,12 @@ export class RevisionView {
   @ApiProperty({ type: RevisionDiffView, nullable: true, description: 'Word-level diff against the previous revision' })
   diff: RevisionDiffView | null;
 
+  @ApiProperty({ description: 'An agency’s older version that arrived after a newer one: history, never the article’s content' })
+  superseded: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The agency’s version number of the wire item it came from' })
+  agencyVersion: number | null;
+
   @ApiPropertyOptional({ type: String, nullable: true, description: 'With text=true' })
   bodyText?: string | null;
 }
@@ -64,6 +70,8 @@ export function toRevisionView(revision: ArticleRevisionEntity, withText: boolea
     byline: revision.byline,
     contentHash: revision.contentHash,
     diff: revision.diff as RevisionView['diff'],
+    superseded: revision.superseded,
+    agencyVersion: revision.agencyVersion,
     ...(withText ? { bodyText: revision.bodyText } : {}),
   };
 }

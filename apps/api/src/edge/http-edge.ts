@@ -22,6 +22,11 @@ const DOCS_CSP =
 
 /** The one body type the API reads: application/json, and `application/<something>+json`. */
 const JSON_SUFFIX_TYPE = /^application\/[\w.-]+\+json\s*(?:;|$)/i;
+const XML_TYPE = /^(?:application\/(?:[\w.-]+\+)?xml|text\/xml)\s*(?:;|$)/i;
+
+/** The routes that take agency wire copy as XML: the push and webhook ingest routes. */
+const takesWireCopy = (method: string, url: string): boolean =>
+  method === 'POST' && /^\/v1\/(?:articles|webhooks\/[^/?#]+)\/?(?:[?#]|$)/.test(url);
 
 /**
  * The Fastify options of the API's HTTP edge: body size, timeouts that bound a slow sender, and Fastify's own early
@@ -79,6 +84,12 @@ export function installEdge(app: NestFastifyApplication, config: AppConfig): voi
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
   };
+  // Wire copy (NewsML-G2, NITF) is XML: kept as bytes for the routes that take it (the handler reads `rawBody`).
+  app.useBodyParser(XML_TYPE, { bodyLimit }, (request: { url: string; method: string }, body: Buffer) =>
+    takesWireCopy(request.method, request.url) && body.length > 0
+      ? Promise.resolve({})
+      : Promise.reject(body.length > 0 ? unsupportedMediaType() : malformed('The body is empty; send a wire document.')),
+  );
   app.useBodyParser('application/json', { bodyLimit }, json);
   app.useBodyParser(JSON_SUFFIX_TYPE, { bodyLimit }, json);
 

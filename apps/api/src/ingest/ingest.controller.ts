@@ -1,8 +1,7 @@
 import { AppConfig } from '@copydesk/config';
 import { ApiScope, RawItemOrigin, jobId } from '@copydesk/contracts';
 import { DEFAULT_PAGE_SOURCE_SLUG } from '@copydesk/database';
-import { canonicalizeUrl } from '@copydesk/normalize';
-import { CopydeskException, ErrorCode, IngestReceiver, SCRAPE_REQUEST_CONTENT_TYPE, assertUrlAllowed } from '@copydesk/pipeline';
+import { CopydeskException, ErrorCode, IngestReceiver, assertUrlAllowed, scrapeInput } from '@copydesk/pipeline';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ReceiptBatchView, ReceiptView } from './ingest.view';
@@ -56,14 +55,7 @@ export class IngestController {
     this.access.assertSource(auth, source);
     const receipts = await this.receiver.receiveMany(
       source,
-      urls.map((url) => ({
-        origin: RawItemOrigin.Scrape,
-        payload: Buffer.from(JSON.stringify({ url })),
-        contentType: SCRAPE_REQUEST_CONTENT_TYPE,
-        externalId: dto.externalId ?? canonicalizeUrl(url) ?? url,
-        url,
-        metadata: { apiKeyId: auth.keyId },
-      })),
+      urls.map((url) => scrapeInput(url, RawItemOrigin.Scrape, { apiKeyId: auth.keyId }, dto.externalId)),
       correlationId,
     );
     const job = (rawItemId: string): string => jobId('raw', rawItemId);

@@ -1,5 +1,6 @@
 import { SourceType } from '@copydesk/contracts';
 import type { SourceEntity } from '@copydesk/database';
+import { folderConfig } from '@copydesk/pipeline';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The source's own politeness, on top of the installation's. */
@@ -68,6 +69,12 @@ export class SourceView {
   @ApiProperty({ type: String, format: 'uri', nullable: true })
   url: string | null;
 
+  @ApiPropertyOptional({ type: String, description: 'A folder source: the directory it watches' })
+  path?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A folder source: the glob file names must match' })
+  pattern?: string | null;
+
   @ApiProperty()
   active: boolean;
 
@@ -129,6 +136,11 @@ const iso = (date: Date | null): string | null => (date ? date.toISOString() : n
 /** Three failures in a row make a source unhealthy: polled less often, never dropped. */
 const UNHEALTHY_AFTER = 3;
 
+function folderSettings(source: SourceEntity): Pick<SourceView, 'path' | 'pattern'> {
+  const folder = source.type === SourceType.Folder ? folderConfig(source.config) : null;
+  return folder ? { path: folder.path, pattern: folder.pattern } : {};
+}
+
 export function toSourceView(source: SourceEntity, hasCredentials: boolean): SourceView {
   const config = source.config as {
     adaptiveIntervalSeconds?: number;
@@ -150,6 +162,7 @@ export function toSourceView(source: SourceEntity, hasCredentials: boolean): Sou
     name: source.name,
     type: source.type,
     url: source.url,
+    ...folderSettings(source),
     active: source.active,
     timeZone: source.timeZone,
     hasCredentials,

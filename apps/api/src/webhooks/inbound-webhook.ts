@@ -1,12 +1,10 @@
-import type { ArticlePush } from '@copydesk/pipeline';
+import type { ArticlePush, InboundWebhook } from '@copydesk/pipeline';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { PushArticleDto } from '../articles/dto/push-article.dto';
 
 /** Most articles or URLs one webhook call may carry. */
 export const MAX_WEBHOOK_BATCH = 100;
-
-export type InboundWebhook = { kind: 'articles'; articles: ArticlePush[] } | { kind: 'urls'; urls: string[] };
 
 export interface WebhookBodyProblem {
   pointer: string;
@@ -36,7 +34,10 @@ const isHttpUrl = (value: unknown): value is string => {
  * What a partner may post: one article (the push shape), `{articles: [...]}`, `{url}` or `{urls: [...]}`.
  * Everything is checked before anything is stored, so a bad batch stores nothing.
  */
-export function readInboundWebhook(body: unknown): { webhook: InboundWebhook | null; problems: WebhookBodyProblem[] } {
+export function readInboundWebhook(body: unknown): {
+  webhook: Exclude<InboundWebhook, { kind: 'wire' }> | null;
+  problems: WebhookBodyProblem[];
+} {
   const problems: WebhookBodyProblem[] = [];
   if (!isObject(body)) return { webhook: null, problems: [{ pointer: '', detail: 'the body must be a JSON object' }] };
   if ('url' in body || 'urls' in body) {

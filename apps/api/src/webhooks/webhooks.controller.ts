@@ -1,20 +1,27 @@
-import { AppConfig } from '@copydesk/config';
-import { ApiScope, RawItemOrigin, SourceType, jobId } from '@copydesk/contracts';
+import { ApiScope, jobId } from '@copydesk/contracts';
 import { SourceRepository, type SourceWithSecrets } from '@copydesk/database';
-import { canonicalizeUrl } from '@copydesk/normalize';
 import {
   CopydeskException,
   ErrorCode,
-  IngestReceiver,
-  SCRAPE_REQUEST_CONTENT_TYPE,
+  type InboundWebhook,
+  SourceKindRegistry,
   SourceSecrets,
-  assertUrlAllowed,
-  type RawInput,
+  WIRE_CONTENT_TYPES,
+  WebhookIntake,
+  isWireContentType,
 } from '@copydesk/pipeline';
-import { RedisClient } from '@copydesk/queue';
 import { WebhookVerificationError, generateWebhookSecret, verify } from '@copydesk/signing';
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiExtension, ApiHeader, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiExtension,
+  ApiHeader,
+  ApiOkResponse,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiProblems } from '../common/problem.view';
 import { SCOPE_EXTENSION } from '../common/scope.decorator';
 import { WebhookReceiptView } from '../ingest/ingest.view';
@@ -26,9 +33,6 @@ import { readInboundWebhook } from './inbound-webhook';
 import { UuidParam } from '../common/uuid-param';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 
-/** A seen webhook-id is remembered longer than any signature stays valid (5 minutes either way). */
-const REPLAY_MEMORY_SECONDS = 15 * 60;
-
 @ApiTags('webhooks')
 @Controller('v1/webhooks')
 export class WebhooksController {
@@ -38,16 +42,16 @@ export class WebhooksController {
   constructor(
     private readonly sources: SourceRepository,
     private readonly secrets: SourceSecrets,
-    private readonly receiver: IngestReceiver,
+    private readonly intake: WebhookIntake,
     private readonly keys: ApiKeyGuard,
-    private readonly redis: RedisClient,
-    private readonly config: AppConfig,
+    private readonly kinds: SourceKindRegistry,
   ) {}
 
   /**
    * Webhook-triggered ingestion. Verified by Standard Webhooks signature with the source's `whsec_` secret (or an API
    * key as `Authorization: Bearer`); a bad signature gets 401 and stores nothing. A replayed `webhook-id` is
-   * acknowledged (200) and ignored. Accepted calls answer 202 at once; the work happens on the queue.
+   * acknowledged (200) and ignored. Accepted calls answer 202 at once; the work happens on the queue. Wire copy
+   * (NewsML-G2, NITF, ninjs) is taken by its media type and stored as received, one raw item per text item.
    */
   @Public()
   @Post(':sourceId')
@@ -62,7 +66,8 @@ export class WebhooksController {
   @ApiHeader({ name: 'webhook-signature', required: false, schema: { type: 'string', maxLength: 4096 } })
   @ApiAcceptedResponse({ type: WebhookReceiptView, description: 'Accepted: stored, the work is queued' })
   @ApiOkResponse({ type: WebhookReceiptView, description: 'A webhook-id seen before: acknowledged, ignored' })
-  @ApiProblems(401, 403, 404, 429)
+  @ApiConsumes('application/json', ...WIRE_CONTENT_TYPES)
+  @ApiProblems(401, 403, 404, 415, 422, 429)
   async receive(
     @UuidParam('sourceId') sourceId: string,
     @Body() body: unknown,
@@ -72,47 +77,24 @@ export class WebhooksController {
     @CorrelationId() correlationId: string,
   ): Promise<WebhookReceiptView> {
     const source = await this.authenticate(sourceId, headers, request, reply);
+    const webhookId = headers['webhook-id'];
+    const outcome = await this.intake.receive(source, this.read(body, headers['content-type'], request.rawBody), webhookId, correlationId);
+    if (outcome.status === 'duplicate') {
+      void reply.status(HttpStatus.OK);
+      return { status: 'duplicate', webhookId: webhookId as string };
+    }
+    return { status: 'accepted', items: outcome.receipts.map((r) => ({ id: r.id, status: r.status, jobId: jobId('raw', r.rawItemId) })) };
+  }
 
+  /** Wire copy by its media type; else the JSON shapes of `readInboundWebhook`, checked before anything is stored. */
+  private read(body: unknown, contentType: string | undefined, rawBody: Buffer | undefined): InboundWebhook {
+    if (isWireContentType(contentType)) return { kind: 'wire', bytes: rawBody ?? Buffer.alloc(0), contentType: contentType as string };
     const { webhook, problems } = readInboundWebhook(body);
     if (!webhook)
       throw new CopydeskException(ErrorCode.ValidationFailed, problems.map((p) => `${p.pointer || '/'}: ${p.detail}`).join('; '), {
         errors: problems,
       });
-    if (webhook.kind === 'urls') for (const url of webhook.urls) assertUrlAllowed(url, this.config.get('FETCH_ALLOW_LOOPBACK'));
-
-    const webhookId = headers['webhook-id'];
-    const seenKey = webhookId ? `${this.config.get('QUEUE_PREFIX')}:webhook-seen:${source.id}:${webhookId}` : null;
-    if (seenKey && (await this.redis.set(seenKey, '1', 'EX', REPLAY_MEMORY_SECONDS, 'NX')) !== 'OK') {
-      void reply.status(HttpStatus.OK);
-      return { status: 'duplicate', webhookId: webhookId as string };
-    }
-    try {
-      const inputs: RawInput[] =
-        webhook.kind === 'urls'
-          ? webhook.urls.map((url) => ({
-              origin: RawItemOrigin.Webhook,
-              payload: Buffer.from(JSON.stringify({ url })),
-              contentType: SCRAPE_REQUEST_CONTENT_TYPE,
-              externalId: canonicalizeUrl(url) ?? url,
-              url,
-              metadata: { webhookId },
-            }))
-          : webhook.articles.map((article) => ({
-              origin: RawItemOrigin.Webhook,
-              // One article: the bytes as sent. A batch: each article's own JSON, so each raw item replays alone.
-              payload: webhook.articles.length === 1 && request.rawBody ? request.rawBody : Buffer.from(JSON.stringify(article)),
-              contentType: 'application/json',
-              externalId: article.externalId ?? null,
-              url: article.url ?? null,
-              metadata: { webhookId },
-            }));
-      const receipts = await this.receiver.receiveMany(source, inputs, correlationId);
-      return { status: 'accepted', items: receipts.map((r) => ({ id: r.id, status: r.status, jobId: jobId('raw', r.rawItemId) })) };
-    } catch (err) {
-      // Not stored, so the partner's retry must not be taken for a replay.
-      if (seenKey) await this.redis.del(seenKey);
-      throw err;
-    }
+    return webhook.kind === 'articles' ? { ...webhook, raw: rawBody } : webhook;
   }
 
   /**
@@ -156,6 +138,6 @@ export class WebhooksController {
 
   private async findSource(id: string): Promise<SourceWithSecrets | null> {
     const source = await this.sources.findWithSecrets(id);
-    return source && source.type === SourceType.Webhook && source.active ? source : null;
+    return source && this.kinds.isSigned(source.type) && source.active ? source : null;
   }
 }

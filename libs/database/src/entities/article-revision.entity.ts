@@ -40,6 +40,14 @@ export class ArticleRevisionEntity {
   @Column({ type: 'jsonb', nullable: true })
   diff: Record<string, unknown> | null;
 
+  /** An agency's older version that arrived after a newer one: kept as history, never the article's content. */
+  @Column({ type: 'boolean', default: false })
+  superseded: boolean;
+
+  /** The agency's version number of the wire item this revision came from (null for other inputs). */
+  @Column({ name: 'agency_version', type: 'integer', nullable: true })
+  agencyVersion: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

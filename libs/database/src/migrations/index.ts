@@ -10,6 +10,7 @@ import { AuditLog1764411000000 } from './1764411000000-audit-log';
 import { IdempotencyKeys1764412000000 } from './1764412000000-idempotency-keys';
 import { ArticleSearch1764413000000 } from './1764413000000-article-search';
 import { PipelineThroughput1764500000000 } from './1764500000000-pipeline-throughput';
+import { WireRevisions1765170000000 } from './1765170000000-wire-revisions';
 import { DashboardIndexes1765200000000 } from './1765200000000-dashboard-indexes';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   IdempotencyKeys1764412000000,
   ArticleSearch1764413000000,
   PipelineThroughput1764500000000,
+  WireRevisions1765170000000,
   DashboardIndexes1765200000000,
 ];

@@ -42,7 +42,8 @@ export type NewRevision = Pick<
   | 'contentHash'
   | 'changedFields'
   | 'diff'
->;
+> &
+  Partial<Pick<ArticleRevisionEntity, 'agencyVersion'>>;
 
 /** What a new revision sets on its article (which becomes `extracted`, its failure cleared). */
 export type RevisedArticle = Pick<
@@ -82,13 +83,14 @@ export interface AppliedInputs {
 // materialised); revised and touched articles are distinct rows, as a batch holds one input per article.
 const APPLY_INPUTS = `
   WITH r AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision integer, "rawItemId" uuid, origin text, "changedFields" jsonb,
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, revision integer, "rawItemId" uuid, origin text, "agencyVersion" integer, "changedFields" jsonb,
       diff jsonb, title text, byline text, authors jsonb, description text, "bodyHtml" text, "bodyText" text, url text, "canonicalUrl" text,
       language text, "publishedAt" timestamptz, "modifiedAt" timestamptz, "embargoUntil" timestamptz, "contentHash" text, metadata jsonb,
       "contentChangedAt" timestamptz, "appliedReceivedAt" timestamptz, "correlationId" text)
   ), revisions AS (
-    INSERT INTO article_revisions (article_id, revision, raw_item_id, origin, title, byline, body_html, body_text, content_hash, changed_fields, diff)
-    SELECT id, revision, "rawItemId", origin, title, byline, "bodyHtml", "bodyText", "contentHash",
+    INSERT INTO article_revisions (article_id, revision, raw_item_id, origin, agency_version, title, byline, body_html, body_text, content_hash,
+      changed_fields, diff)
+    SELECT id, revision, "rawItemId", origin, "agencyVersion", title, byline, "bodyHtml", "bodyText", "contentHash",
            ARRAY(SELECT jsonb_array_elements_text("changedFields")), diff
     FROM r
   ), revised AS (
@@ -226,6 +228,7 @@ export class ArticleRepository {
       ...article,
       rawItemId: revision.rawItemId,
       origin: revision.origin,
+      agencyVersion: revision.agencyVersion ?? null,
       changedFields: revision.changedFields,
       diff: revision.diff,
     }));
@@ -235,6 +238,14 @@ export class ArticleRepository {
       touched.map((t) => t.receivedAt),
       processedRawItemIds,
     ]);
+  }
+
+  /** Older agency versions that arrived after newer ones: kept as revision rows that never became the content. */
+  async recordSuperseded(revisions: NewRevision[], manager: EntityManager): Promise<void> {
+    if (!revisions.length) return;
+    await manager
+      .getRepository(ArticleRevisionEntity)
+      .insert(revisions.map((revision) => ({ ...revision, superseded: true })) as QueryDeepPartialEntity<ArticleRevisionEntity>[]);
   }
 
   /** The revisions were handed to the publish side: the articles are published at them. */
@@ -283,6 +294,8 @@ export class ArticleRepository {
   }
 
   listRevisions(articleId: string): Promise<ArticleRevisionEntity[]> {
-    return this.dataSource.getRepository(ArticleRevisionEntity).find({ where: { articleId }, order: { revision: 'ASC' } });
+    return this.dataSource
+      .getRepository(ArticleRevisionEntity)
+      .find({ where: { articleId }, order: { revision: 'ASC', createdAt: 'ASC' } });
   }
 }

@@ -54,9 +54,9 @@ export class SourceRepository {
     return this.repo().find({ order: { createdAt: 'ASC' } });
   }
 
-  /** Active sources that are polled on a schedule. */
-  listPolled(): Promise<SourceEntity[]> {
-    return this.repo().find({ where: { active: true, type: In([SourceType.Feed, SourceType.Sitemap]) } });
+  /** Active sources of these types (the kinds that are polled: the source-kind registry says which). */
+  listActiveOfTypes(types: readonly string[]): Promise<SourceEntity[]> {
+    return this.repo().find({ where: { active: true, type: In(types as SourceType[]) } });
   }
 
   /** @throws UniqueViolationError (field `slug`) when another source has the slug. */

@@ -1,22 +1,16 @@
-import { decodeBody } from '@copydesk/fetcher';
-import { type FeedItem, isTeaser } from '@copydesk/feeds';
 import { SourceRepository, type RawItemEntity, type SourceWithSecrets } from '@copydesk/database';
+import { isWireParseError } from '@copydesk/wire';
 import { Injectable } from '@nestjs/common';
-import type { ArticlePush } from './article-push';
+import { SourceKindRegistry } from '../sources/kinds/source-kind.registry';
 import { type ArticleDraft, EmptyArticleError } from './drafts/article-draft';
-import { draftFromFeedItem, FEED_ITEM_CONTENT_TYPE } from './drafts/feed-item.draft';
 import { NoArticleError } from './drafts/page.draft';
-import { draftFromPush } from './drafts/push.draft';
 import { PageScraper } from './page-scraper.service';
-import { SCRAPE_REQUEST_CONTENT_TYPE, type ScrapeRequest } from './scrape-request';
 import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
-
-const mediaType = (contentType: string): string => contentType.split(';')[0].trim().toLowerCase();
 
 /** A source is read for every raw item; one read serves the items of the next moments (sources change rarely). */
 const SOURCE_CACHE_MS = 2_000;
 
-/** Reads any raw item into an article draft, by what the raw item holds. */
+/** Reads any raw item into an article draft, by what the raw item holds (the reader a source kind declares for it). */
 @Injectable()
 export class DraftBuilder {
   private readonly sourceCache = new Map<string, { source: Promise<SourceWithSecrets | null>; until: number }>();
@@ -24,6 +18,7 @@ export class DraftBuilder {
   constructor(
     private readonly scraper: PageScraper,
     private readonly sources: SourceRepository,
+    private readonly kinds: SourceKindRegistry,
   ) {}
 
   private source(id: string): Promise<SourceWithSecrets | null> {
@@ -38,41 +33,15 @@ export class DraftBuilder {
 
   async build(raw: RawItemEntity): Promise<ArticleDraft> {
     try {
-      return await this.read(raw);
+      // Loaded once: a page fetched for this item goes out with the source's credentials and politeness, and dates
+      // without an offset are the source's wall-clock time.
+      const source = await this.source(raw.sourceId);
+      return await this.kinds.draft(raw, { source, timeZone: source?.timeZone ?? null, scraper: this.scraper });
     } catch (err) {
-      if (err instanceof SyntaxError || err instanceof NoArticleError || err instanceof EmptyArticleError) {
+      if (err instanceof SyntaxError || err instanceof NoArticleError || err instanceof EmptyArticleError || isWireParseError(err)) {
         throw new UnprocessableRawItemError(err.message, { cause: err });
       }
       throw err;
-    }
-  }
-
-  private async read(raw: RawItemEntity): Promise<ArticleDraft> {
-    const type = mediaType(raw.contentType);
-    // Dates without an offset are the source's wall-clock time.
-    // Loaded once: a page fetched for this item goes out with the source's credentials and politeness.
-    const source = await this.source(raw.sourceId);
-    const timeZone = source?.timeZone ?? null;
-    switch (type) {
-      case 'application/json':
-        return draftFromPush(JSON.parse(raw.payload.toString('utf8')) as ArticlePush, timeZone);
-      case FEED_ITEM_CONTENT_TYPE: {
-        const item = JSON.parse(raw.payload.toString('utf8')) as FeedItem;
-        // A teaser says "read the rest on the site": the article is the page it links to.
-        return isTeaser(item) && item.link ? this.scraper.scrape(raw, item.link, source, item) : draftFromFeedItem(item, timeZone);
-      }
-      case SCRAPE_REQUEST_CONTENT_TYPE:
-        return this.scraper.scrape(raw, (JSON.parse(raw.payload.toString('utf8')) as ScrapeRequest).url, source);
-      case 'text/html':
-      case 'application/xhtml+xml':
-        return this.scraper.fromHtml(
-          decodeBody(raw.payload, raw.contentType).text,
-          raw.url ?? '',
-          raw.metadata.feedItem as FeedItem | undefined,
-          timeZone,
-        );
-      default:
-        throw new UnprocessableRawItemError(`raw items of type ${type} cannot be read`);
     }
   }
 }

@@ -1,29 +1,15 @@
-import { ArticleStatus, JobName, RawItemStatus, jobId } from '@copydesk/contracts';
-import {
-  ArticleRepository,
-  RawItemRepository,
-  type ArticleEntity,
-  type NewRevision,
-  type RawItemEntity,
-  type RevisedArticle,
-} from '@copydesk/database';
-import { diffTexts } from '@copydesk/normalize';
+import { JobName, RawItemStatus, jobId } from '@copydesk/contracts';
+import { ArticleRepository, RawItemRepository, type RawItemEntity } from '@copydesk/database';
 import { JobQueue } from '@copydesk/queue';
 import { MicroBatcher } from '@copydesk/runtime';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ArticleKiller } from '../articles/article-killer.service';
-import { DuplicateDetector, type FingerprintSubject } from '../relate/duplicate-detector.service';
+import { DuplicateDetector } from '../relate/duplicate-detector.service';
 import { DraftBuilder } from './draft-builder.service';
 import type { ArticleDraft } from './drafts/article-draft';
+import { decideInput, type ProcessOutcome, type Step } from './input-decision';
 import { UnprocessableRawItemError } from './unprocessable-raw-item.error';
-
-export type ProcessOutcome =
-  | { kind: 'revised'; revision: number }
-  | { kind: 'withdrawn'; revision: number }
-  | { kind: 'unchanged' | 'stale' | 'already-processed' | 'killed' };
-
-const CONTENT_FIELDS = ['title', 'byline', 'bodyHtml', 'bodyText', 'description'] as const;
 
 /** Raw items read, and revisions written, in one statement batch at most. */
 const BATCH = 64;
@@ -33,12 +19,7 @@ interface Application {
   draft: ArticleDraft;
 }
 
-/** What one input does to its article, decided under the article's lock. */
-type Step =
-  | { outcome: ProcessOutcome; write?: undefined }
-  | { outcome: ProcessOutcome; write: 'kill'; reason: string }
-  | { outcome: ProcessOutcome; write: 'touch' }
-  | { outcome: ProcessOutcome; write: 'revise'; revision: NewRevision; article: RevisedArticle; subject: FingerprintSubject };
+export type { ProcessOutcome } from './input-decision';
 
 /**
  * Turns raw items into revisions of their articles. Safe to run twice for the same raw item (a retried job): the
@@ -119,7 +100,7 @@ export class RawItemProcessor {
       const steps = batch.map(({ raw, draft }) => {
         const article = locked.get(raw.articleId);
         if (!article) throw new UnprocessableRawItemError(`article ${raw.articleId} does not exist`);
-        return this.decide(raw, draft, article);
+        return decideInput(raw, draft, article);
       });
       await this.write(batch, steps, manager);
       return steps.map((step) => step.outcome);
@@ -131,6 +112,10 @@ export class RawItemProcessor {
       // Kills are rare: one statement each.
       if (step.write === 'kill') await this.articles.markKilled(batch[i].raw.articleId, step.reason, manager);
     }
+    await this.articles.recordSuperseded(
+      steps.flatMap((step) => (step.write === 'history' ? [step.revision] : [])),
+      manager,
+    );
     const revised = steps.flatMap((step) => (step.write === 'revise' ? [step] : []));
     await this.articles.applyInputs(
       {
@@ -146,68 +131,5 @@ export class RawItemProcessor {
       revised.map((step) => step.subject),
       manager,
     );
-  }
-
-  /** What this input does to the article as it stands (locked). Pure. */
-  private decide(raw: Application['raw'], draft: ArticleDraft, article: ArticleEntity): Step {
-    if (article.status === ArticleStatus.Killed) return { outcome: { kind: 'killed' } };
-    if (draft.kill) return { outcome: { kind: 'withdrawn', revision: article.revision }, write: 'kill', reason: draft.kill.reason };
-    // A late retry of an older input must never overwrite what a newer one brought.
-    if (article.appliedReceivedAt && raw.receivedAt < article.appliedReceivedAt) return { outcome: { kind: 'stale' } };
-
-    const changed = CONTENT_FIELDS.filter((field) => (article[field] ?? null) !== (draft[field] ?? null));
-    if (article.revision > 0 && changed.length === 0 && article.status !== ArticleStatus.Failed) {
-      return { outcome: { kind: 'unchanged' }, write: 'touch' };
-    }
-
-    const revision = article.revision + 1;
-    const publishedAt = draft.publishedAt ?? article.publishedAt;
-    return {
-      outcome: { kind: 'revised', revision },
-      write: 'revise',
-      revision: {
-        articleId: article.id,
-        revision,
-        rawItemId: raw.id,
-        origin: raw.origin,
-        title: draft.title,
-        byline: draft.byline,
-        bodyHtml: draft.bodyHtml,
-        bodyText: draft.bodyText,
-        contentHash: draft.contentHash,
-        changedFields: changed,
-        diff: article.revision > 0 ? { ...diffTexts(article.bodyText ?? '', draft.bodyText) } : null,
-      },
-      article: {
-        id: article.id,
-        title: draft.title,
-        byline: draft.byline,
-        authors: draft.authors,
-        description: draft.description,
-        bodyHtml: draft.bodyHtml,
-        bodyText: draft.bodyText,
-        url: draft.url,
-        canonicalUrl: draft.canonicalUrl,
-        language: draft.language ?? article.language,
-        publishedAt,
-        modifiedAt: draft.modifiedAt,
-        embargoUntil: draft.embargoUntil,
-        contentHash: draft.contentHash,
-        metadata: { ...article.metadata, ...draft.metadata },
-        contentChangedAt: article.contentHash !== draft.contentHash ? new Date() : article.contentChangedAt,
-        revision,
-        appliedReceivedAt: raw.receivedAt,
-        correlationId: raw.correlationId,
-      },
-      subject: {
-        articleId: article.id,
-        sourceId: article.sourceId,
-        revision,
-        title: draft.title,
-        bodyText: draft.bodyText,
-        contentHash: draft.contentHash,
-        publishedAt,
-      },
-    };
   }
 }

@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toArticleForMatching, toArticleForPublishing } from './article-views';
 import { type DeliveryJobReason, DeliveryScheduler } from './delivery-scheduler.service';
+import { publicationHold } from './publication-hold';
 
 interface RoutingPlan {
   event: ArticleEventType | 'stale';
@@ -118,10 +119,11 @@ export class ArticleRouter {
         ).map((a) => [a.id, a]),
       );
       // A newer revision has its own route job; a killed article gets nothing more.
-      const routable = batch.flatMap((r) => {
+      const current = batch.flatMap((r) => {
         const article = locked.get(r.articleId);
         return article && article.status !== ArticleStatus.Killed && article.revision === r.revision ? [{ ...r, article }] : [];
       });
+      const routable = await this.withoutHeld(current, manager);
       if (!routable.length) return batch.map(() => NOTHING);
       const sources = new Map(
         (await this.sources.findManyById([...new Set(routable.map((r) => r.article.sourceId))], manager)).map((source) => [
@@ -165,6 +167,13 @@ export class ArticleRouter {
       }
       return batch.map((r) => plans.get(r.articleId) ?? NOTHING);
     });
+  }
+
+  /** A revision its source holds back is not sent: the article waits, withheld, for a revision that lifts the hold. */
+  private async withoutHeld<T extends { article: ArticleEntity }>(routes: T[], manager: EntityManager): Promise<T[]> {
+    const held = routes.filter((r) => publicationHold(r.article) !== null);
+    for (const r of held) await this.articles.update(r.article.id, { status: ArticleStatus.Withheld }, manager);
+    return routes.filter((r) => !held.includes(r));
   }
 
   /** The deliveries one revision makes: one per matching subscription, `created` or `updated`, its payload frozen now. */

@@ -1,3 +1,4 @@
+import { agencyRecord } from './agency-record';
 import { ArticleStatus, type StoredEnrichment } from '@copydesk/contracts';
 import type { ArticleEntity, SourceEntity } from '@copydesk/database';
 import type {
@@ -99,5 +100,6 @@ export function toArticleForPublishing(article: ArticleEntity, source: SourceEnt
     embargoUntil: article.embargoUntil,
     enrichment: enrichmentOf(article),
     source: { id: article.sourceId, slug: source?.slug ?? 'unknown', name: source?.name ?? 'Unknown source' },
+    agency: agencyRecord(article.metadata),
   };
 }

@@ -1,8 +1,9 @@
 import { AppConfig } from '@copydesk/config';
-import { JOB_OPTIONS, JobName, QueueName, SourceType, jobId } from '@copydesk/contracts';
+import { JOB_OPTIONS, JobName, QueueName, type SourceType, jobId } from '@copydesk/contracts';
 import { SourceRepository, type SourceEntity } from '@copydesk/database';
 import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
+import { sourceKinds } from './source-kinds';
 
 /** The scheduler id of a source: one per source, so a source is never polled on two schedules. */
 export const pollSchedulerId = (sourceId: string): string => `poll-${sourceId}`;
@@ -59,9 +60,9 @@ export class PollScheduler {
     await this.queue.enqueue(JobName.PollSource, { sourceId, correlationId }, { jobId: jobId('poll-now', sourceId, correlationId) });
   }
 
-  /** Makes the schedulers match the sources table: one per active feed or sitemap, none for the others. */
+  /** Makes the schedulers match the sources table: one per active source of a scheduled kind, none for the others. */
   async reconcile(): Promise<void> {
-    const polled = await this.sources.listPolled();
+    const polled = await this.sources.listActiveOfTypes(sourceKinds.typesPolledBy('scheduled'));
     const wanted = new Set(polled.map((source) => pollSchedulerId(source.id)));
     const existing = await this.queue.queue(QueueName.Poll).getJobSchedulers(0, -1);
     const have = new Set(existing.map((scheduler) => scheduler.key));
@@ -76,7 +77,8 @@ export class PollScheduler {
     this.logger.log({ sources: polled.length }, 'poll schedules reconciled');
   }
 
-  static isPolled(type: SourceType): boolean {
-    return type === SourceType.Feed || type === SourceType.Sitemap;
+  /** Polled on a schedule: the source kind says (see `sources/kinds`). */
+  static isPolled(type: SourceType | string): boolean {
+    return sourceKinds.isScheduled(type);
   }
 }

@@ -13,6 +13,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { assertUrlAllowed } from '../errors/url-refusal';
+import { SourceKindRegistry } from './kinds/source-kind.registry';
+import type { FieldProblem, KindSettings } from './kinds/source-kind';
 import { PollScheduler } from './poll-scheduler.service';
 import type { SourceCredentials, SourcePoliteness } from './source-credentials';
 import { SourceSecrets } from './source-secrets.service';
@@ -28,14 +30,15 @@ export interface SourceSettings {
   maxIntervalSeconds?: number;
   timeZone?: string | null;
   credentials?: SourceCredentials | null;
+  /** A folder source's directory, and the glob its file names must match. */
+  path?: string | null;
+  pattern?: string | null;
   /** The source's own politeness, on top of the installation's (only ever stricter). */
   politeness?: SourcePoliteness | null;
 }
 
 /** A source as created: with its webhook secret, which is shown this once. */
 export type CreatedSource = { source: SourceEntity; webhookSecret: string | null };
-
-const NEEDS_URL = new Set([SourceType.Feed, SourceType.Sitemap, SourceType.Page]);
 
 /** Creates and changes sources: URL policy, sealed credentials, webhook secrets, and the poll schedule. */
 @Injectable()
@@ -47,18 +50,15 @@ export class SourceAdmin {
     private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly audit: AuditLogRepository,
+    private readonly kinds: SourceKindRegistry,
   ) {}
 
   async create(settings: SourceSettings, actor?: AuditActor): Promise<CreatedSource> {
-    if (NEEDS_URL.has(settings.type) && !settings.url) {
-      throw new CopydeskException(ErrorCode.ValidationFailed, `A ${settings.type} source needs a url.`, {
-        errors: [{ pointer: '/url', detail: 'url is required' }],
-      });
-    }
+    this.checkKind(settings.type, settings);
     if (settings.url) this.checkUrl(settings.url);
     this.checkTimeZone(settings.timeZone);
     this.checkIntervals(settings);
-    const webhookSecret = settings.type === SourceType.Webhook ? generateWebhookSecret() : null;
+    const webhookSecret = this.kinds.isSigned(settings.type) ? generateWebhookSecret() : null;
     const fields: SourceFields & Pick<SourceEntity, 'slug' | 'name' | 'type'> = {
       slug: settings.slug,
       name: settings.name,
@@ -67,7 +67,11 @@ export class SourceAdmin {
       active: settings.active ?? true,
       pollIntervalSeconds: settings.pollIntervalSeconds ?? null,
       timeZone: settings.timeZone ?? null,
-      config: { ...this.intervalConfig(settings), ...(settings.politeness ? { politeness: settings.politeness } : {}) },
+      config: {
+        ...this.intervalConfig(settings),
+        ...(settings.politeness ? { politeness: settings.politeness } : {}),
+        ...this.kinds.config(settings.type, settings),
+      },
       credentialsEncrypted: settings.credentials ? this.secrets.sealCredentials(settings.credentials) : null,
       webhookSecretsEncrypted: webhookSecret
         ? this.secrets.sealWebhookSecrets([{ secret: webhookSecret, createdAt: new Date().toISOString(), expiresAt: null }])
@@ -98,12 +102,13 @@ export class SourceAdmin {
       }
       throw err;
     }
-    if (source.active && PollScheduler.isPolled(source.type))
+    if (source.active && this.kinds.isScheduled(source.type))
       await this.scheduler.schedule(source.id, this.scheduler.currentInterval(source));
     return { source, webhookSecret };
   }
 
   async update(source: SourceEntity, changes: Partial<Omit<SourceSettings, 'slug' | 'type'>>, actor?: AuditActor): Promise<SourceEntity> {
+    this.checkKind(source.type, changes, true);
     if (changes.url) this.checkUrl(changes.url);
     this.checkTimeZone(changes.timeZone);
     this.checkIntervals(changes);
@@ -122,6 +127,14 @@ export class SourceAdmin {
       const { politeness: _previous, ...rest } = fields.config ?? source.config;
       fields.config = { ...rest, ...(changes.politeness ? { politeness: changes.politeness } : {}) };
     }
+    const kindChanges = {
+      ...(changes.path != null ? { path: changes.path } : {}),
+      ...(changes.pattern !== undefined ? { pattern: changes.pattern } : {}),
+    };
+    if (Object.keys(kindChanges).length > 0) {
+      const current = fields.config ?? source.config;
+      fields.config = { ...current, ...this.kinds.config(source.type, { ...(current as KindSettings), ...kindChanges }) };
+    }
     if (changes.credentials !== undefined)
       fields.credentialsEncrypted = changes.credentials ? this.secrets.sealCredentials(changes.credentials) : null;
     await this.dataSource.transaction(async (manager) => {
@@ -134,7 +147,7 @@ export class SourceAdmin {
       }
     });
     const updated = (await this.sources.findById(source.id)) as SourceEntity;
-    if (updated.active && PollScheduler.isPolled(updated.type))
+    if (updated.active && this.kinds.isScheduled(updated.type))
       await this.scheduler.schedule(updated.id, this.scheduler.currentInterval(updated));
     else await this.scheduler.unschedule(updated.id);
     return updated;
@@ -147,7 +160,7 @@ export class SourceAdmin {
     actor?: AuditActor,
   ): Promise<{ secret: string; previousValidUntil: string }> {
     const source = await this.sources.findWithSecrets(sourceId);
-    if (!source || source.type !== SourceType.Webhook) throw new CopydeskException(ErrorCode.NotFound, 'No webhook source has this id.');
+    if (!source || !this.kinds.isSigned(source.type)) throw new CopydeskException(ErrorCode.NotFound, 'No webhook source has this id.');
     const now = Date.now();
     const until = new Date(now + overlapSeconds * 1000).toISOString();
     const kept = this.secrets
@@ -176,6 +189,13 @@ export class SourceAdmin {
       ...(settings.minIntervalSeconds !== undefined ? { minIntervalSeconds: settings.minIntervalSeconds } : {}),
       ...(settings.maxIntervalSeconds !== undefined ? { maxIntervalSeconds: settings.maxIntervalSeconds } : {}),
     };
+  }
+
+  /** The kind's config schema: which settings it needs or refuses, and what they must look like. */
+  private checkKind(type: string, settings: KindSettings, partial = false): void {
+    const errors: FieldProblem[] = this.kinds.check(type, settings, partial);
+    if (errors.length)
+      throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
   }
 
   private checkUrl(url: string): void {

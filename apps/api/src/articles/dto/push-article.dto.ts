@@ -108,4 +108,10 @@ export class ArticleReceiptDto {
 
   @ApiProperty({ example: 'raw.5b0c…', description: 'The processing job: GET /v1/jobs/{jobId}' })
   jobId: string;
+
+  @ApiPropertyOptional({
+    type: () => [ArticleReceiptDto],
+    description: 'A wire document of several text items: one receipt per item (the first is the one above)',
+  })
+  items?: ArticleReceiptDto[];
 }

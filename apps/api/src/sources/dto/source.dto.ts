@@ -68,6 +68,23 @@ export class SourcePolitenessDto {
 }
 
 class SourceFieldsDto {
+  @ApiPropertyOptional({
+    description: 'A folder source: the absolute path of the directory agencies drop files into',
+    example: '/srv/wire/drops',
+  })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
+  path?: string;
+
+  @ApiPropertyOptional({ description: 'A folder source: a glob file names must match (every file when absent)', example: '*.xml' })
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  pattern?: string;
+
   @ApiPropertyOptional({ example: 'https://partner.example.com/feed.xml' })
   @Optional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })

@@ -1,6 +1,7 @@
 import { toNinjs } from '../../ninjs.mapper';
 import { envelope, readEnvelope } from '../json-envelope';
 import { assertEventFits, type OutputFormat } from '../output-format';
+import { withAgency } from './ninjs-agency';
 import { ninjsSchemaProblems } from './ninjs-schema.validator';
 
 /** IPTC ninjs 3.1 in the event envelope; every document is checked against the published schema. */
@@ -10,7 +11,7 @@ export const ninjsFormat: OutputFormat = {
   description: 'IPTC ninjs 3.1 in a Standard Webhooks event envelope',
   render(event, article, options) {
     assertEventFits(event, article);
-    return envelope(event, options.occurredAt, toNinjs(article, options));
+    return envelope(event, options.occurredAt, withAgency(toNinjs(article, options), article.agency, article.status === 'killed'));
   },
   check(body) {
     const { envelope: parsed, problems } = readEnvelope(body);

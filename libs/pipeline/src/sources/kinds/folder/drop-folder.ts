@@ -87,6 +87,11 @@ export class DropFolder {
     return target;
   }
 
+  /** Gives a claimed file back (it could not be stored now, e.g. the database is down): it is taken again later. */
+  async release(file: ClaimedFile): Promise<void> {
+    await rename(join(await this.subfolder('claimed'), file.claimedAs), await freeName(this.path, file.name));
+  }
+
   /** Puts claims older than `claimTimeoutMs` back at the top level; returns their names. */
   async releaseAbandoned(now = Date.now()): Promise<string[]> {
     const folder = await this.subfolder('claimed');
