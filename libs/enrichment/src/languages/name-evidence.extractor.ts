@@ -28,6 +28,11 @@ export interface NameEvidence {
   particles: string[];
   /** Words after a head that join a name to it ("für", "der"). */
   headJoiners: string[];
+  /**
+   * Generic heads that a joined object makes a name ("Verband der Ersatzkassen", "Institut für Tropenmedizin");
+   * other generic heads stay common nouns before one ("Hilfe für Betroffene", "Partei der Mitte").
+   */
+  joinedHeads?: ReadonlySet<string>;
   /** Words after which a town's name is a point in time, not a place ("Mitte Juni", "Ende März"): month names. */
   months: ReadonlySet<string>;
   /** Nouns before a place's name that say it is one ("Kanton Jura", "Region Paznaun"). */
@@ -50,6 +55,13 @@ export interface NameEvidence {
   localCountries?: string[];
   /** Prepositions that put a place's name right after them ("in", "nach", "aus"). */
   placePrepositions?: ReadonlySet<string>;
+  /**
+   * Inflected singular forms of common nouns to their base ("landes" → "land"): a town or region of that spelling
+   * ("Landes") is the noun unless a place preposition stands before it.
+   */
+  nounForms?: () => ReadonlyMap<string, string>;
+  /** The citation form of an organisation name met in another case; `headIndex` is the head word's position. */
+  organisationBase?: (words: string[], headIndex: number) => string;
 }
 
 interface Found {
@@ -70,7 +82,8 @@ const MAX_ENTITIES = 60;
  * "Deutschland").
  */
 export function extractEntitiesByEvidence(text: string, sentences: Sentence[], title: string, res: NameEvidence): EntityAnalysis {
-  const HEAD_RE = res.organisationHeads.length ? new RegExp(`(?:${res.organisationHeads.join('|')})$`, 'iu') : /(?!)/;
+  // A head in the genitive too: "des Norddeutschen Rundfunks", "des Verbandes".
+  const HEAD_RE = res.organisationHeads.length ? new RegExp(`(${res.organisationHeads.join('|')})(?:e?s)?$`, 'iu') : /(?!)/;
   const tokens = tokenise(text, sentences);
   const g = gazetteer();
   const geo = geoGazetteer();
@@ -100,8 +113,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   // preposition stands right before it ("in Lage", "nach Zug").
   const nouns = res.commonNouns?.();
   const nounHere = (t: Token): boolean =>
-    !!nouns?.all.has(t.lower) &&
-    !(geo.regions.has(t.lower) && nouns.withoutPlural.has(t.lower)) &&
+    !!(nouns?.all.has(t.lower) || res.nounForms?.().has(t.lower)) &&
+    !(geo.regions.has(t.lower) && nouns?.withoutPlural.has(t.lower)) &&
     !(t.index > 0 && tokens[t.index - 1].sentence === t.sentence && res.placePrepositions?.has(tokens[t.index - 1].lower));
   // "Ischgl", "Landeck": a small town of the language's own countries, unless the name is also a given name, a
   // form of a common noun ("Wiesen", "Steinen") or the surname of someone named in the article ("Allendorf").
@@ -145,13 +158,24 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     const next = tokens[t.index + 1];
     if (res.legalForms.test(t.text) || (t.text === 'e.' && next?.text === 'V.')) {
       const run: Token[] = [];
-      for (
-        let k = t.index - 1;
-        k >= 0 && run.length < 4 && sameSentence(t, tokens[k]) && tokens[k].capitalised && !res.stopwords.has(tokens[k].lower);
-        k--
-      )
-        run.unshift(tokens[k]);
-      if (run.length) take('organisation', run);
+      let joined = false;
+      for (let k = t.index - 1; k >= 0 && run.length < 5 && sameSentence(t, tokens[k]); k--) {
+        const word = tokens[k];
+        // "Bund der Energieverbraucher e.V.": one joiner between two capitalised words belongs to the name.
+        const joins: boolean =
+          !joined &&
+          res.headJoiners.includes(word.lower) &&
+          run.length > 0 &&
+          !!tokens[k - 1]?.capitalised &&
+          text.slice(tokens[k - 1].end, word.start) === ' ';
+        if (!joins && (!word.capitalised || res.stopwords.has(word.lower))) break;
+        joined ||= joins;
+        run.unshift(word);
+      }
+      // The legal form is part of the name ("Filmaufbau GmbH"); with no name before it ("die AG") it is none.
+      const form = t.text === 'e.' ? [t, next] : [t];
+      if (run.length) take('organisation', [...run, ...form]);
+      for (const f of form) used.add(f.index);
       continue;
     }
     if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && nameWord(next) && sameSentence(t, next)) {
@@ -181,7 +205,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       continue;
     }
     const head = HEAD_RE.exec(t.lower);
-    if (!head) continue;
+    // "Landrat", "Bundesrat" differ: a role is never an organisation's head.
+    if (!head || res.titles.has(t.lower)) continue;
     const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
     const run: Token[] = [t];
     // Modifiers before the head: "Deutsche Lebens-Rettungs-Gesellschaft", "Malteser Hilfsdienst".
@@ -204,15 +229,25 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     ) {
       run.push(after);
       after = tokens[after.index + 1];
-    } else if (sameSentence(t, after) && res.headJoiners.includes(after.lower) && run.length === 1 && !generic) {
-      const object = tokens[after.index + 1];
-      if (sameSentence(t, object) && object.capitalised && !res.stopwords.has(object.lower)) run.push(after, object);
+    } else if (
+      sameSentence(t, after) &&
+      res.headJoiners.includes(after.lower) &&
+      (run.length === 1 || generic) &&
+      (!generic || !!res.joinedHeads?.has(head[1]))
+    ) {
+      run.push(...joinedObject(tokens, after, res));
     }
     if (generic && run.length === 1) continue;
-    if (run.length === 1 && res.weakHeads?.has(head[0]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) continue;
+    if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) continue;
     // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
     if (run.length === 1 && t.lower.length - head[0].length < 3) continue;
-    take('organisation', run, baseForm(run));
+    const name = res.organisationBase
+      ? res.organisationBase(
+          run.map((x) => x.bare),
+          run.indexOf(t),
+        )
+      : baseForm(run);
+    take('organisation', run, name);
   }
 
   // Countries and genitives of places ("Partei Deutschlands") are no names of organisations; a town's name may be.
@@ -226,7 +261,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   for (const t of tokens) {
     if (used.has(t.index) || !t.capitalised) continue;
     const next = tokens[t.index + 1];
-    if (givenName(t) && nameWord(next) && sameSentence(t, next) && !placeBase(next)) {
+    // "Sebastian Kehl": after a given name, a town's name is a surname; a country or city is not ("Maria Berlin").
+    if (givenName(t) && nameWord(next) && sameSentence(t, next) && !largePlace(next)) {
       const run = [t, next];
       const third = tokens[next.index + 1];
       if (
@@ -287,6 +323,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     const full = surnames.get(t.lower) ?? (t.bare.endsWith('s') ? surnames.get(lower) : undefined);
     if (full) take('person', [t], full);
   }
+  // "Frau Hofmann" after "Lena Hofmann": a surname taken after a title is the person named in full.
+  for (const f of found) if (f.type === 'person' && f.tokens.length === 1) f.name = surnames.get(f.tokens[0].lower) ?? f.name;
 
   aliasDefinedAcronyms(found, text);
   return summarise(found, tokens, sentences.length, title);
@@ -315,6 +353,26 @@ function aliasDefinedAcronyms(found: Found[], text: string): void {
     if (full) defined.set(f.name, full.name);
   }
   for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
+}
+
+// The object of a joiner after a head: "für Bevölkerungsschutz", "der Ersatzkassen", "für den Wissenschaftlichen Film"
+// (an article only before an adjective, then a noun).
+function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[] {
+  const words: Token[] = [joiner];
+  let k = joiner.index + 1;
+  const article = /^(?:der|die|das|den|dem|des)$/.test(tokens[k]?.lower ?? '');
+  if (article) words.push(tokens[k++]);
+  for (let n = 0; n < 2; n++, k++) {
+    const w = tokens[k];
+    if (!w || w.sentence !== joiner.sentence || !w.capitalised || res.stopwords.has(w.lower) || res.titles.has(w.lower)) break;
+    // After an article only an adjective in capitals says a name goes on ("für den Wissenschaftlichen Film", not
+    // "Dienst für die Gemeinschaft").
+    if (article && n === 0 && !ADJECTIVE.test(w.bare)) break;
+    words.push(w);
+    if (!ADJECTIVE.test(w.bare)) break;
+  }
+  const last = words[words.length - 1];
+  return last === joiner || !last.capitalised ? [] : words;
 }
 
 // "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.

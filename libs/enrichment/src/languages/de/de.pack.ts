@@ -3,6 +3,7 @@ import type { QuoteRules } from '../../quotes/quote.rules';
 import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
 import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { germanOrganisationBase } from './de-inflection';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
@@ -13,6 +14,7 @@ import {
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
   DE_INSTITUTION_PREFIX,
+  DE_JOINED_HEADS,
   DE_LEGAL_FORMS,
   DE_MONTHS,
   DE_ORGANISATION_HEADS,
@@ -37,6 +39,7 @@ const EVIDENCE: NameEvidence = {
   exonyms: DE_EXONYMS,
   particles: ['von', 'van', 'de', 'zu', 'vom'],
   headJoiners: ['für', 'der', 'des'],
+  joinedHeads: DE_JOINED_HEADS,
   months: DE_MONTHS,
   placeHeads: DE_PLACE_HEADS,
   compassPrefix: DE_COMPASS_PREFIX,
@@ -45,6 +48,8 @@ const EVIDENCE: NameEvidence = {
   commonNouns: germanNouns,
   localCountries: ['DE', 'AT', 'CH', 'LI', 'LU'],
   placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
+  nounForms: () => germanNouns().obliqueSingular,
+  organisationBase: germanOrganisationBase,
 };
 
 const QUOTES: QuoteRules = {
