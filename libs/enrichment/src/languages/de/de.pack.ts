@@ -97,6 +97,31 @@ const CONTENT_TYPE: ContentTypeCues = {
       'guide markers (Tipp, Anleitung, Tour)',
     ],
     [/\b(?:meiner Meinung nach|ich finde|ich glaube|aus meiner Sicht|Kommentar)\b/gi, 'opinion', 1, 'opinion markers'],
+    // Boilerplate a release ends with: whom to ask (a release named in a report is no sign: "in einer Medienmitteilung").
+    [
+      /(?<![\p{L}])(?:für (?:weitere )?(?:Rückfragen|Auskünfte)|Medienkontakt|Kontakt für Medienschaffende)(?![\p{L}])/giu,
+      'press-release',
+      1.6,
+      'release boilerplate (Rückfragen, Medienkontakt)',
+    ],
+    // Question paragraphs addressing someone, each answered in the first person: the interview layout.
+    [
+      /^[^\n]{8,300}(?<![\p{L}])(?:Sie|Ihr|Ihre|Ihnen|du|dich|dir|dein\p{L}*|ihr|euch)(?![\p{L}])[^\n]*\?\s*\n(?=[^\n]*(?<![\p{L}])(?:[Ii]ch|[Ww]ir|[Mm]ein\p{L}*|[Uu]nser\p{L}*|[Mm]ir|[Mm]ich|[Uu]ns)(?![\p{L}]))/gmu,
+      'interview',
+      1.2,
+      'questions to someone answered in the first person',
+    ],
+  ],
+  titleMarkers: [
+    [
+      /(?:sollten|müssen|können|wollen) Sie wissen|Was Sie (?:wissen|beachten|tun)|Tipps?\b|Ratgeber|Anleitung|So geht|Schritt für Schritt|Checkliste|Horoskop|Rezept/u,
+      'other',
+      2,
+      'a guide',
+    ],
+    [/^(?:Kommentar|Meinung|Standpunkt|Gastbeitrag|Kolumne)\s*[:|–-]|\bein Kommentar\b/iu, 'opinion', 2, 'marked as opinion'],
+    [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b/iu, 'interview', 2, 'marked as interview'],
+    [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
   // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
