@@ -20,15 +20,20 @@ import {
   DE_ORGANISATION_HEADS,
   DE_ORGANISATION_KINDS,
   DE_PLACE_HEADS,
+  DE_ROLE_ENDINGS,
+  RoleWords,
   DE_SPEECH_VERBS,
   DE_STOPWORDS,
   DE_TITLES,
   DE_WEAK_HEADS,
 } from './de.resources';
 
+// Roles, also as compounds: "Vereinschef Holger Brinkmann", "sagte der CSU-Chef".
+const ROLES = new RoleWords(DE_TITLES, DE_ROLE_ENDINGS);
+
 const EVIDENCE: NameEvidence = {
   stopwords: DE_STOPWORDS,
-  titles: DE_TITLES,
+  titles: ROLES,
   organisationHeads: DE_ORGANISATION_HEADS,
   genericHeads: DE_GENERIC_HEADS,
   weakHeads: DE_WEAK_HEADS,
@@ -67,7 +72,7 @@ const QUOTES: QuoteRules = {
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
   subjectEnds: 'in|im|am|an|auf|bei|beim|gegenüber|zu|zur|zum|nach|vor|mit|während|über|seit|laut|bereits|schon|dazu|weiter',
-  personRoles: [...DE_TITLES].join('|'),
+  personRoles: `${[...DE_TITLES].join('|')}|[\\p{L}-]{3,}(?:${DE_ROLE_ENDINGS.join('|')})`,
   definite: 'der|die|das',
   indefinite: 'ein|eine|einer',
   stopwords: DE_STOPWORDS,

@@ -153,7 +153,68 @@ heinrich ludwig margarete elisabeth johanna luisa mia emma marie leonie lara lau
 markus mathias mats felix finn lars nils kai timo tim tom till lutz reinhard reinhold rüdiger bärbel hildegard
 irmgard anke antje astrid beate dagmar friederike gesine hannelore ines jutta kirsten marlies regina sigrid svenja
 tanja vera wiebke annette angela armin olaf robert cem hubertus joachim friedrich-wilhelm karl-theodor markus
+holger jörn ingo axel achim bernhard björn carsten karsten christof clemens dennis dominik erik fabian falk gregor
+hendrik henning jakob jochen jonathan julian kevin konstantin lothar malte manuel marius mario moritz nico pascal
+rené sascha steffen thorsten ulf valentin vincent wilfried winfried alois anton benedikt eckhard egon elmar emil
+erwin eugen ferdinand gottfried gustav hubert konrad leonhard lorenz ludger nikolaus rudolf sepp toni xaver
+helene charlotte franziska gabi gaby hanna ilse inge isabel jasmin josefine judith karla katja kristina lieselotte
+lina luise magdalena manuela margit marlene martha nina paula rosemarie sabrina sophia simone tina verena viktoria
+yvonne anja annika bettina carola cornelia diana elena franka greta heidi henriette irene jessica lydia miriam
+nadja natalie nora olga pia ramona ricarda ronja selina stella theresa ruth hedwig emilia clara maja ella luca ben
+elias noah henry theo leo luis david samuel aaron benjamin daniel dana gunnar harald heiko hinrich jannik janina
+kai-uwe lukas-maximilian mareike merle nele ole piet sönke thilo timm uta ulla waltraud wolf-dieter hans-jürgen
+hans-peter klaus-dieter karl-josef
 `);
+
+/** Endings that make a compound a role ("Vereinschef", "CSU-Chef", "Polizeisprecherin", "Sportdirektor"). */
+export const DE_ROLE_ENDINGS = [
+  'chef',
+  'chefin',
+  'sprecher',
+  'sprecherin',
+  'präsident',
+  'präsidentin',
+  'direktor',
+  'direktorin',
+  'minister',
+  'ministerin',
+  'leiter',
+  'leiterin',
+  'trainer',
+  'trainerin',
+  'vorsitzende',
+  'vorsitzender',
+  'politiker',
+  'politikerin',
+  'experte',
+  'expertin',
+  'manager',
+  'managerin',
+  'funktionär',
+  'funktionärin',
+  'sekretär',
+  'sekretärin',
+  'berater',
+  'beraterin',
+  'kommissar',
+  'kommissarin',
+];
+
+/** Titles and roles, also as the end of a compound ("Vereinschef" is a role as "Chef" is). */
+export class RoleWords extends Set<string> {
+  constructor(
+    words: Iterable<string>,
+    private readonly endings: readonly string[],
+  ) {
+    super(words);
+  }
+
+  override has(word: string): boolean {
+    if (super.has(word)) return true;
+    // At least three letters before the ending: "Fraktionschef", not a name such as "Schef".
+    return this.endings?.some((e) => word.length >= e.length + 3 && word.endsWith(e)) ?? false;
+  }
+}
 
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
