@@ -60,6 +60,11 @@ export interface NameEvidence {
    * ("Landes") is the noun unless a place preposition stands before it.
    */
   nounForms?: () => ReadonlyMap<string, string>;
+  /**
+   * Organisations known by name in the language (parties, broadcasters, large companies), lower case (one or two
+   * words, inflected forms too) to the name as reported ("grünen" → "Grüne", "deutschen bahn" → "Deutsche Bahn").
+   */
+  organisationNames?: ReadonlyMap<string, string>;
   /** The citation form of an organisation name met in another case; `headIndex` is the head word's position. */
   organisationBase?: (words: string[], headIndex: number) => string;
 }
@@ -192,6 +197,19 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && nameWord(next) && sameSentence(t, next)) {
       take('organisation', [t, next]);
       continue;
+    }
+    // "Hamburger SV", "Karlsruher SC": a town's adjective before a club's letters.
+    const before = tokens[t.index - 1];
+    if (res.clubPrefixes.has(t.lower) && /^\p{Lu}+$/u.test(t.text) && sameSentence(t, before) && /^\p{Lu}\p{Ll}+er$/u.test(before.text)) {
+      take('organisation', [before, t]);
+      continue;
+    }
+    // Organisations the language pack knows by name, two words before one ("Deutschen Bahn", "Grünen").
+    const known = res.organisationNames;
+    if (known && t.capitalised && !res.stopwords.has(t.lower)) {
+      const pair = sameSentence(t, next) && next.capitalised ? known.get(`${t.lower} ${next.lower}`) : undefined;
+      if (pair) take('organisation', [t, next], pair);
+      else if (known.has(t.lower) && /^\p{Lu}/u.test(t.text)) take('organisation', [t], known.get(t.lower));
     }
   }
   // Headings and slogans in capitals ("ENERGY RISING") are words, not acronyms.

@@ -68,3 +68,19 @@ describe('German pack: people and places', () => {
     expect(e.places.map((p) => p.name)).toEqual(['Wiesbaden']);
   });
 });
+
+describe('German pack: organisations known by name', () => {
+  const organisations = (bodyText: string): string[] =>
+    enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities.organisations.map((o) => o.name);
+
+  it('knows parties, companies, clubs and aid groups in any case, and a town adjective before club letters', () => {
+    const found = organisations(
+      'Der Vorstand der Deutschen Bahn traf Vertreter der Grünen. Helfer des Roten Kreuzes waren vor Ort. ' +
+        'Eintracht Frankfurt spielt am Samstag gegen den Karlsruher SC. Das Statistische Bundesamt meldet neue Zahlen.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['Deutsche Bahn', 'Grüne', 'Rotes Kreuz', 'Eintracht Frankfurt', 'Karlsruher SC', 'Statistisches Bundesamt']),
+    );
+    expect(found).not.toContain('SC');
+  });
+});

@@ -1,4 +1,5 @@
 import { germanNouns, type Gender } from './de-nouns.lexicon';
+import { DE_ORGANISATION_HEADS } from './de.resources';
 
 /** The last noun of a compound, as the lexicon knows it: "Bundesgerichtshofes" → "hof", inflected, masculine. */
 interface CompoundHead {
@@ -11,6 +12,8 @@ interface CompoundHead {
 // The lexicon has "Bund" only as the neuter "bundle"; in names it is the masculine federation.
 const GENDER_OVERRIDES: Record<string, Gender> = { bund: 'M', rat: 'M', verband: 'M' };
 const MIN_PART = 3;
+// Longest first, so "gerichtshof" wins over "hof"; only nominative heads (the genitive is read off below).
+const HEADS = [...DE_ORGANISATION_HEADS].sort((a, b) => b.length - a.length);
 
 /** The head noun of a (compound) word, its gender and its nominative singular; undefined when no part is known. */
 export function compoundHead(word: string): CompoundHead | undefined {
@@ -19,16 +22,23 @@ export function compoundHead(word: string): CompoundHead | undefined {
   const dash = word.lastIndexOf('-');
   const part = word.slice(dash + 1);
   const lower = part.toLowerCase();
+  // An organisation head ends the word: "Bundesamt" is Bundes+amt, not Bunde+samt ("Samt").
+  const known = HEADS.find((h) => lower.endsWith(h) && nouns.all.has(h));
+  if (known && (lower === known || lower.length - known.length >= MIN_PART)) return headOf(word, dash, lower.length - known.length, known);
   for (let i = 0; i <= lower.length - MIN_PART; i++) {
     const tail = lower.slice(i);
     const lemma = nouns.all.has(tail) ? tail : nouns.obliqueSingular.get(tail);
     const plural = !lemma && nouns.plurals.has(tail);
     if (!lemma && !plural) continue;
-    const nominative = lemma ? word.slice(0, dash + 1 + i) + (i === 0 ? capitalise(lemma) : lemma) : word;
-    const gender = lemma ? (GENDER_OVERRIDES[lemma] ?? nouns.gender.get(lemma)) : undefined;
-    return { nominative, gender, plural };
+    if (lemma) return headOf(word, dash, i, lemma);
+    return { nominative: word, plural: true };
   }
   return undefined;
+}
+
+function headOf(word: string, dash: number, at: number, lemma: string): CompoundHead {
+  const nominative = word.slice(0, dash + 1 + at) + (at === 0 ? capitalise(lemma) : lemma);
+  return { nominative, gender: GENDER_OVERRIDES[lemma] ?? germanNouns().gender.get(lemma), plural: false };
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

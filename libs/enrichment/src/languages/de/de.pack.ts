@@ -5,6 +5,7 @@ import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
 import { germanOrganisationBase } from './de-inflection';
 import { germanNouns } from './de-nouns.lexicon';
+import { DE_ORGANISATION_NAMES } from './de-organisations.data';
 import { DE_PLACE_NAMES } from './de-places.data';
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
@@ -55,6 +56,7 @@ const EVIDENCE: NameEvidence = {
   placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
   nounForms: () => germanNouns().obliqueSingular,
   organisationBase: germanOrganisationBase,
+  organisationNames: DE_ORGANISATION_NAMES,
 };
 
 const QUOTES: QuoteRules = {
