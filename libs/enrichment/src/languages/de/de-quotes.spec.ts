@@ -11,6 +11,12 @@ describe('German quote attribution', () => {
     ['„Die Zahlen sind alarmierend.“ Das betonte Vorstandschef Peter Lang am Montag in Frankfurt.', 'Peter Lang'],
     ['«Das Risiko steigt mit jeder gerodeten Fläche», sagt die Biologin Maren Holt von der Universität Basel.', 'Maren Holt'],
     ['Der Geschäftsführer der Stadtwerke, Bernd Pohl, warnte vor höheren Preisen: „Die Kosten steigen weiter.“', 'Bernd Pohl'],
+    ['Weiter sagte Landrat Otto Feld: „Die Kosten tragen wir gemeinsam.“', 'Otto Feld'],
+    [
+      'Die Ärztin Sabine Roth arbeitet seit Jahren auf der Station.\nDazu sagt sie:\n„Die Belastung ist enorm. Viele sind erschöpft.“',
+      'Sabine Roth',
+    ],
+    ['Der Winzer Tobias Keller ist seit 30 Jahren im Geschäft. „So einen Sommer gab es noch nie“, sagte der 54-Jährige.', 'Tobias Keller'],
   ])('%s', (text, speaker) => {
     expect(speakers(text)).toEqual([speaker]);
   });

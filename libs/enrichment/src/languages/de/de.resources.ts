@@ -22,6 +22,8 @@ sein hat haben hatte hatten habe kann können konnte konnten muss müssen musste
 will wollen wollte darf dürfen durfte mag möchte möchten sei wäre wären hätte hätten gibt gab geht ging kommt kam
 macht machte sagt sagte neue neuen neuer neues ersten erste zwei drei vier fünf sechs sieben acht neun zehn
 sowie bzw usw etc z.b. eines eins einzelne weitere weiteren anderen andere anderer beiden beide mehrere einige
+weiter weiterhin ebenfalls ebenso abschließend anschließend hierzu allerdings gleichzeitig zuvor damals
+schließlich letztlich inzwischen mittlerweile stattdessen dennoch jedenfalls
 `);
 
 /** Titles and roles before a name, in any gender and number; never part of the name. */
