@@ -28,3 +28,16 @@ describe('German quote attribution', () => {
     ]);
   });
 });
+
+describe('German pull quotes', () => {
+  it('gives a quote set as a heading the speaker of the same words in the text', () => {
+    const quotes = enrichArticle({
+      title: 'Neue Halle',
+      language: 'de',
+      bodyText:
+        'Der Verein baut eine neue Halle. Die Arbeiten beginnen im Frühjahr.\n„Die Halle wird ein Treffpunkt“\n' +
+        'Die Pläne liegen seit Jahren vor. „Die Halle wird ein Treffpunkt für das ganze Viertel“, sagte Vereinschefin Ines Lorenz.',
+    }).quotes;
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ines Lorenz', 'Ines Lorenz']);
+  });
+});
