@@ -1,84 +1,13 @@
-import type { ArticleEntities, ArticleEntity, EntityAnalysis, EntityMention } from '../entities/entity.extractor';
+import type { EntityAnalysis } from '../entities/entity.extractor';
 import type { EntityType } from '../entities/entity.classifier';
 import { gazetteer } from '../entities/entity.gazetteer';
 import { tokenise, type Token } from '../entities/name-span.finder';
 import { geoGazetteer } from '../gazetteers/geo.gazetteer';
 import type { Sentence } from '../text/text.tokenizer';
+import { ACRONYM, ADJECTIVE, aliasDefinedAcronyms, allCapsSentences, baseForm, summarise, type Found } from './name-evidence.summary';
+import type { NameEvidence } from './name-evidence.types';
 
-/** Word lists the evidence-based recogniser reads; a language without lists gets empty ones (see `neutral`). */
-export interface NameEvidence {
-  stopwords: ReadonlySet<string>;
-  titles: ReadonlySet<string>;
-  /** Endings of organisation names ("gesellschaft", "ministerium"). */
-  organisationHeads: string[];
-  /** Heads that are common nouns alone ("Partei", "Bank"). */
-  genericHeads: ReadonlySet<string>;
-  /**
-   * Heads that also end everyday compounds ("Winterdienst", "Ehrenamt", "Redaktion"): a single compound with one
-   * is a name only with an institutional prefix (`institutionPrefix`), a modifier, a hyphen or a name after it.
-   */
-  weakHeads?: ReadonlySet<string>;
-  institutionPrefix?: RegExp;
-  legalForms: RegExp;
-  clubPrefixes: ReadonlySet<string>;
-  givenNames: ReadonlySet<string>;
-  /** Place names in the language that the gazetteers lack. */
-  exonyms: ReadonlySet<string>;
-  /** Particles inside names ("von", "de"). */
-  particles: string[];
-  /** Words after a head that join a name to it ("für", "der"). */
-  headJoiners: string[];
-  /**
-   * Generic heads that a joined object makes a name ("Verband der Ersatzkassen", "Institut für Tropenmedizin");
-   * other generic heads stay common nouns before one ("Hilfe für Betroffene", "Partei der Mitte").
-   */
-  joinedHeads?: ReadonlySet<string>;
-  /** Words after which a town's name is a point in time, not a place ("Mitte Juni", "Ende März"): month names. */
-  months: ReadonlySet<string>;
-  /** Nouns before a place's name that say it is one ("Kanton Jura", "Region Paznaun"). */
-  placeHeads: ReadonlySet<string>;
-  /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */
-  compassPrefix?: RegExp;
-  /**
-   * Nouns for a kind of organisation, as compound endings ("Musikkonzern", "Verleihfirmen"): the names right after
-   * one ("der Musikkonzern Universal Music", "die Verleihfirmen Panorama und Neue Filmkunst") are organisations.
-   */
-  organisationKinds?: RegExp;
-  /** Endings of common nouns, never of a name after a kind noun ("Zinsen" in "dass die Bank Zinsen zahlt" is not). */
-  commonNounEnding?: RegExp;
-  /**
-   * Common nouns of the language, base forms ("boden", "lage"): a town of that name needs a place preposition before
-   * it; a region needs one only when the noun has a plural ("Zug", not "Bayern").
-   */
-  commonNouns?: () => { all: ReadonlySet<string>; withoutPlural: ReadonlySet<string>; forms: ReadonlySet<string> };
-  /** Countries whose small towns (GeoNames, 1,000+ people) copy in the language names ("DE", "AT", "CH"). */
-  localCountries?: string[];
-  /** Prepositions that put a place's name right after them ("in", "nach", "aus"). */
-  placePrepositions?: ReadonlySet<string>;
-  /**
-   * Inflected singular forms of common nouns to their base ("landes" → "land"): a town or region of that spelling
-   * ("Landes") is the noun unless a place preposition stands before it.
-   */
-  nounForms?: () => ReadonlyMap<string, string>;
-  /**
-   * Organisations known by name in the language (parties, broadcasters, large companies), lower case (one or two
-   * words, inflected forms too) to the name as reported ("grünen" → "Grüne", "deutschen bahn" → "Deutsche Bahn").
-   */
-  organisationNames?: ReadonlyMap<string, string>;
-  /** The citation form of an organisation name met in another case; `headIndex` is the head word's position. */
-  organisationBase?: (words: string[], headIndex: number) => string;
-}
-
-interface Found {
-  type: EntityType;
-  tokens: Token[];
-  name: string;
-}
-
-const ACRONYM = /^(?:[\p{Lu}][\p{Lu}\p{Ll}]?){0,1}[\p{Lu}]{2,6}$|^[\p{Lu}][\p{Ll}]?[\p{Lu}]{1,4}[\p{Ll}]?[\p{Lu}]?$/u;
-// A capitalised adjective inside a name: "Deutsche", "Katholischen", "Allgemeiner", "Malteser".
-const ADJECTIVE = /^\p{Lu}[\p{L}\-]*(?:e|en|er|es|em)$/u;
-const MAX_ENTITIES = 60;
+export type { NameEvidence } from './name-evidence.types';
 
 /**
  * Entities from evidence other than capitals: for German, where every noun is capitalised, and for languages without resources. A capitalised run says little: a name needs a given name,
@@ -366,31 +295,6 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   return summarise(found, tokens, sentences.length, title);
 }
 
-// "Deutsche Lebens-Rettungs-Gesellschaft (DLRG)", "der AStA (Allgemeiner Studierendenausschuss)": an acronym and a
-// name in brackets beside each other are one organisation, reported by its name, there and later.
-function aliasDefinedAcronyms(found: Found[], text: string): void {
-  const named = found.filter((f) => f.type === 'organisation' && (f.tokens.length > 1 || f.tokens[0].bare.includes('-')));
-  const byEnd = new Map(named.map((f) => [f.tokens[f.tokens.length - 1].end, f]));
-  const byStart = new Map(named.map((f) => [f.tokens[0].start, f]));
-  const defined = new Map<string, string>();
-  for (const f of found) {
-    if (f.type !== 'organisation' || f.tokens.length !== 1 || !ACRONYM.test(f.tokens[0].bare)) continue;
-    const t = f.tokens[0];
-    let full: Found | undefined;
-    if (text[t.start - 1] === '(' && text[t.end] === ')') {
-      let end = t.start - 1;
-      while (end > 0 && text[end - 1] === ' ') end--;
-      full = byEnd.get(end);
-    } else {
-      const m = /^\s*\(/.exec(text.slice(t.end, t.end + 3));
-      const inside = m ? byStart.get(t.end + m[0].length) : undefined;
-      if (inside && text[inside.tokens[inside.tokens.length - 1].end] === ')') full = inside;
-    }
-    if (full) defined.set(f.name, full.name);
-  }
-  for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
-}
-
 // The object of a joiner after a head: "für Bevölkerungsschutz", "der Ersatzkassen", "für den Wissenschaftlichen Film"
 // (an article only before an adjective, then a noun).
 function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[] {
@@ -457,66 +361,4 @@ function namesAfterKinds(
       } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
     }
   }
-}
-
-// Sentences written in capitals (at least two words, all of them capitalised throughout).
-function allCapsSentences(tokens: Token[], text: string): Set<number> {
-  const words = new Map<number, number>();
-  const caps = new Map<number, number>();
-  for (const t of tokens) {
-    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
-    if (/^[\p{Lu}\p{N}.\-&]+$/u.test(t.text) && /\p{Lu}/u.test(t.text)) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
-  }
-  // A line of one word in capitals is a heading too ("YOGA").
-  const alone = (s: number): boolean => {
-    const t = tokens.find((x) => x.sentence === s);
-    return !!t && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:\n|$)/.test(text.slice(t.end, t.end + 2));
-  };
-  return new Set([...words].filter(([s, n]) => caps.get(s) === n && (n >= 2 || alone(s))).map(([s]) => s));
-}
-
-/** Nominative of an organisation name met in another case: "Deutschen Presse-Agentur" → "Deutsche Presse-Agentur". */
-function baseForm(run: Token[]): string {
-  const words = run.map((t) => t.bare);
-  if (run.length > 1) {
-    words[0] = words[0].replace(/(?<=e)(?:n|m)$/u, '');
-    if (run.length > 2 && ADJECTIVE.test(words[1])) words[1] = words[1].replace(/(?<=e)(?:n|m)$/u, '');
-  }
-  // Genitive of a compound head: "des Bundesministeriums" → "Bundesministerium".
-  const last = words.length - 1;
-  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags|bundes)$/.test(words[last].toLowerCase()))
-    words[last] = words[last].replace(/e?s$/, '');
-  return words.join(' ');
-}
-
-function summarise(found: Found[], tokens: Token[], sentenceCount: number, title: string): EntityAnalysis {
-  const groups = new Map<string, { type: EntityType; name: string; mentions: Found[] }>();
-  for (const f of found) {
-    const key = `${f.type}:${f.name.toLowerCase()}`;
-    const group = groups.get(key) ?? { type: f.type, name: f.name, mentions: [] };
-    group.mentions.push(f);
-    groups.set(key, group);
-  }
-  const maxCount = Math.max(1, ...[...groups.values()].map((g) => g.mentions.length));
-  const titleLower = title.toLowerCase();
-  const entities: ArticleEntities = { people: [], organisations: [], places: [] };
-  const listOf = { person: entities.people, organisation: entities.organisations, place: entities.places };
-  for (const group of groups.values()) {
-    const first = Math.min(...group.mentions.map((m) => m.tokens[0].sentence));
-    const inTitle = titleLower.includes(group.name.toLowerCase().split(' ').pop() ?? '') ? 1 : 0;
-    const salience = 0.5 * (group.mentions.length / maxCount) + 0.3 * (1 - first / Math.max(1, sentenceCount)) + 0.2 * inTitle;
-    listOf[group.type].push({ name: group.name, count: group.mentions.length, salience: Math.round(salience * 1000) / 1000 });
-  }
-  const order = (a: ArticleEntity, b: ArticleEntity): number => b.salience - a.salience || b.count - a.count || (a.name < b.name ? -1 : 1);
-  for (const list of Object.values(listOf)) list.sort(order).splice(MAX_ENTITIES);
-  const mentions: EntityMention[] = found
-    .map((f) => ({
-      canonical: f.name,
-      type: f.type,
-      start: f.tokens[0].start,
-      end: f.tokens[f.tokens.length - 1].end,
-      sentence: f.tokens[0].sentence,
-    }))
-    .sort((a, b) => a.start - b.start);
-  return { entities, mentions, tokens };
 }

@@ -1,6 +1,7 @@
 import type { EntityMention } from '../entities/entity.extractor';
 import { splitParagraphs, type Sentence } from '../text/text.tokenizer';
 import type { BlockQuote } from './block-quote.extractor';
+import { pullQuotes } from './pull-quotes';
 import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
 import { compileQuoteRules, ENGLISH_QUOTE_RULES, type CompiledQuoteRules, type QuoteRules } from './quote.rules';
 
@@ -95,25 +96,6 @@ export function extractQuotes(
   }
   pullQuotes(quotes);
   return quotes;
-}
-
-// A quote set as a heading ("„Die Liste wird immer länger“") repeats words quoted in the text: the same speaker.
-function pullQuotes(quotes: ArticleQuote[]): void {
-  const opening = (text: string): string =>
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean)
-      .slice(0, 4)
-      .join(' ');
-  for (const q of quotes) {
-    if (q.speaker || opening(q.text).split(' ').length < 4) continue;
-    const same = quotes.find((o) => o !== q && o.speaker && opening(o.text) === opening(q.text));
-    if (same) {
-      q.speaker = same.speaker;
-      q.speakerType = same.speakerType;
-    }
-  }
 }
 
 // Block quotes whose text the body carries without quote marks become quote spans over their paragraphs.
