@@ -157,6 +157,7 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       // English words in capitals ("ENERGY", "LOVE") are emphasis, not acronyms.
       else if (
         !/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare) &&
+        !res.commonAcronyms?.has(t.bare.toUpperCase()) &&
         !(t.bare.length > 3 && g.commonWords.has(t.lower))
       )
         take('organisation', [t]);

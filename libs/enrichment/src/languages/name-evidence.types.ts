@@ -58,6 +58,8 @@ export interface NameEvidence {
    * words, inflected forms too) to the name as reported ("grünen" → "Grüne", "deutschen bahn" → "Deutsche Bahn").
    */
   organisationNames?: ReadonlyMap<string, string>;
+  /** Acronyms of the language that name no organisation: tournaments, laws, diseases, techniques ("WM", "HIV"). */
+  commonAcronyms?: ReadonlySet<string>;
   /** The citation form of an organisation name met in another case; `headIndex` is the head word's position. */
   organisationBase?: (words: string[], headIndex: number) => string;
 }

@@ -84,3 +84,17 @@ describe('German pack: organisations known by name', () => {
     expect(found).not.toContain('SC');
   });
 });
+
+describe('German pack: acronyms that name no organisation', () => {
+  it('takes tournaments, laws and diseases in capitals for no organisation, and keeps the others', () => {
+    const found = enrichArticle({
+      title: 'Meldung',
+      language: 'de',
+      bodyText:
+        'Vor der WM prüft der DFB die DSGVO-Regeln. Die Zahl der HIV-Infektionen sinkt, meldet das RKI. Auch die EM ist Thema beim ZDF.',
+    }).entities.organisations.map((o) => o.name);
+    expect(found).toEqual(expect.arrayContaining(['DFB', 'RKI', 'ZDF']));
+    expect(found).not.toContain('WM');
+    expect(found).not.toContain('EM');
+  });
+});

@@ -11,6 +11,7 @@ import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
   DE_COMMON_NOUN_ENDING,
+  DE_COMMON_ACRONYMS,
   DE_COMPASS_PREFIX,
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
@@ -57,6 +58,7 @@ const EVIDENCE: NameEvidence = {
   nounForms: () => germanNouns().obliqueSingular,
   organisationBase: germanOrganisationBase,
   organisationNames: DE_ORGANISATION_NAMES,
+  commonAcronyms: DE_COMMON_ACRONYMS,
 };
 
 const QUOTES: QuoteRules = {

@@ -240,3 +240,13 @@ export const DE_ORGANISATION_KINDS =
 /** Endings of German common nouns (and verbs) that a name after a kind noun does not have. */
 export const DE_COMMON_NOUN_ENDING =
   /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|chen|lein|ieren|ierte|lich|isch)$/u;
+
+/**
+ * Acronyms in German copy that name no organisation (upper case): tournaments, laws and rules, diseases and medical
+ * terms, techniques and vehicles, units and taxes.
+ */
+export const DE_COMMON_ACRONYMS = new Set(
+  `WM EM DM OL BGB STGB GG DSGVO EEG HGB STVO HIV AIDS DNA DNS RNA MRT CT EKG ADHS PTBS BMI IQ COVID SARS DSL LTE UMTS
+  HD MP3 FAQ PC APP NFC QR MMS ABS SUV MTB DJ KFZ ÖPNV AKW BIP MWST UV OP NFT VR AR ICE IC KM PDF HTML
+  URL WWW CEO CFO CTO COO VIP`.split(/\s+/),
+);
