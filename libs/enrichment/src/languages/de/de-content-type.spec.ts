@@ -30,4 +30,13 @@ describe('German content types', () => {
       ),
     ).toBe('news');
   });
+
+  it('takes a verdict, a star rating or a book data line for a review', () => {
+    const body =
+      'Der neue Roman von Mara Lind erzählt von einer Familie an der Küste. Die Sprache ist klar, die Figuren bleiben lange im Kopf.\n' +
+      'Nur das Ende wirkt etwas gehetzt.\n' +
+      'Fazit: Ein leiser, kluger Roman für lange Abende.\n' +
+      'Mara Lind: Die Küste. Roman, 320 Seiten, 24 Euro.';
+    expect(typeOf('Eine Familie am Meer', body)).toBe('review');
+  });
 });

@@ -113,6 +113,13 @@ const CONTENT_TYPE: ContentTypeCues = {
       1.6,
       'release boilerplate (Rückfragen, Medienkontakt)',
     ],
+    // Reviews: a verdict, a rating in stars or points, the data line of a book or film.
+    [
+      /(?:^|\n)(?:Fazit|Unser Fazit|Pro|Contra|Kontra|Testurteil|Wertung|Regie|Darsteller)\s*:|★|\d(?:[.,]\d)?\s*(?:von|\/)\s*(?:5|10|fünf|zehn)\s*(?:Sternen|Punkten)|(?:Seiten|Minuten|Min\.),\s*\d+(?:[.,]\d+)?\s*(?:Euro|€)/gu,
+      'review',
+      1.2,
+      'review markers (Fazit:, rating, data line)',
+    ],
     // Question paragraphs addressing someone, each answered in the first person: the interview layout.
     [
       /^[^\n]{8,300}(?<![\p{L}])(?:Sie|Ihr|Ihre|Ihnen|du|dich|dir|dein\p{L}*|ihr|euch)(?![\p{L}])[^\n]*\?\s*\n(?=[^\n]*(?<![\p{L}])(?:[Ii]ch|[Ww]ir|[Mm]ein\p{L}*|[Uu]nser\p{L}*|[Mm]ir|[Mm]ich|[Uu]ns)(?![\p{L}]))/gmu,
@@ -130,6 +137,12 @@ const CONTENT_TYPE: ContentTypeCues = {
     ],
     [/^(?:Kommentar|Meinung|Standpunkt|Gastbeitrag|Kolumne)\s*[:|–-]|\bein Kommentar\b/iu, 'opinion', 2, 'marked as opinion'],
     [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b/iu, 'interview', 2, 'marked as interview'],
+    [
+      /\bim Test\b|^(?:Test|Kritik|Rezension|Filmkritik|Buchkritik)\s*[:|–-]|\b(?:Rezension|Filmkritik|Buchkritik)\b/iu,
+      'review',
+      2,
+      'marked as review',
+    ],
     [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
