@@ -69,6 +69,8 @@ export interface ContentTypeCues {
   paths: [RegExp, ContentType, number][];
   /** Text markers, counted (global regexes): weight per hit, capped at three hits. */
   markers: [RegExp, ContentType, number, string][];
+  /** Title markers ("Das sollten Sie wissen", "Kommentar:"), each counted once. */
+  titleMarkers?: [RegExp, ContentType, number, string][];
   /** First person singular and plural pronouns outside quotes. */
   firstPerson?: RegExp;
   firstPlural?: RegExp;
@@ -113,6 +115,7 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     if (/\banalysis\b/i.test(signals.byline)) add('analysis', 2, `byline "${signals.byline}"`);
   }
   if (cues.english) englishTitleCues(title, add);
+  for (const [re, type, weight, why] of cues.titleMarkers ?? []) if (re.test(title)) add(type, weight, `title: ${why}`);
 
   const paragraphs = splitParagraphs(text).map((p) => p.text.trim());
   const words = Math.max(1, text.split(/\s+/).length);

@@ -1,67 +1,13 @@
-import type { ArticleEntities, ArticleEntity, EntityAnalysis, EntityMention } from '../entities/entity.extractor';
+import type { EntityAnalysis } from '../entities/entity.extractor';
 import type { EntityType } from '../entities/entity.classifier';
 import { gazetteer } from '../entities/entity.gazetteer';
 import { tokenise, type Token } from '../entities/name-span.finder';
 import { geoGazetteer } from '../gazetteers/geo.gazetteer';
 import type { Sentence } from '../text/text.tokenizer';
+import { ACRONYM, ADJECTIVE, aliasDefinedAcronyms, allCapsSentences, baseForm, summarise, type Found } from './name-evidence.summary';
+import type { NameEvidence } from './name-evidence.types';
 
-/** Word lists the evidence-based recogniser reads; a language without lists gets empty ones (see `neutral`). */
-export interface NameEvidence {
-  stopwords: ReadonlySet<string>;
-  titles: ReadonlySet<string>;
-  /** Endings of organisation names ("gesellschaft", "ministerium"). */
-  organisationHeads: string[];
-  /** Heads that are common nouns alone ("Partei", "Bank"). */
-  genericHeads: ReadonlySet<string>;
-  /**
-   * Heads that also end everyday compounds ("Winterdienst", "Ehrenamt", "Redaktion"): a single compound with one
-   * is a name only with an institutional prefix (`institutionPrefix`), a modifier, a hyphen or a name after it.
-   */
-  weakHeads?: ReadonlySet<string>;
-  institutionPrefix?: RegExp;
-  legalForms: RegExp;
-  clubPrefixes: ReadonlySet<string>;
-  givenNames: ReadonlySet<string>;
-  /** Place names in the language that the gazetteers lack. */
-  exonyms: ReadonlySet<string>;
-  /** Particles inside names ("von", "de"). */
-  particles: string[];
-  /** Words after a head that join a name to it ("für", "der"). */
-  headJoiners: string[];
-  /** Words after which a town's name is a point in time, not a place ("Mitte Juni", "Ende März"): month names. */
-  months: ReadonlySet<string>;
-  /** Nouns before a place's name that say it is one ("Kanton Jura", "Region Paznaun"). */
-  placeHeads: ReadonlySet<string>;
-  /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */
-  compassPrefix?: RegExp;
-  /**
-   * Nouns for a kind of organisation, as compound endings ("Musikkonzern", "Verleihfirmen"): the names right after
-   * one ("der Musikkonzern Universal Music", "die Verleihfirmen Panorama und Neue Filmkunst") are organisations.
-   */
-  organisationKinds?: RegExp;
-  /** Endings of common nouns, never of a name after a kind noun ("Zinsen" in "dass die Bank Zinsen zahlt" is not). */
-  commonNounEnding?: RegExp;
-  /**
-   * Common nouns of the language, base forms ("boden", "lage"): a town of that name needs a place preposition before
-   * it; a region needs one only when the noun has a plural ("Zug", not "Bayern").
-   */
-  commonNouns?: () => { all: ReadonlySet<string>; withoutPlural: ReadonlySet<string>; forms: ReadonlySet<string> };
-  /** Countries whose small towns (GeoNames, 1,000+ people) copy in the language names ("DE", "AT", "CH"). */
-  localCountries?: string[];
-  /** Prepositions that put a place's name right after them ("in", "nach", "aus"). */
-  placePrepositions?: ReadonlySet<string>;
-}
-
-interface Found {
-  type: EntityType;
-  tokens: Token[];
-  name: string;
-}
-
-const ACRONYM = /^(?:[\p{Lu}][\p{Lu}\p{Ll}]?){0,1}[\p{Lu}]{2,6}$|^[\p{Lu}][\p{Ll}]?[\p{Lu}]{1,4}[\p{Ll}]?[\p{Lu}]?$/u;
-// A capitalised adjective inside a name: "Deutsche", "Katholischen", "Allgemeiner", "Malteser".
-const ADJECTIVE = /^\p{Lu}[\p{L}\-]*(?:e|en|er|es|em)$/u;
-const MAX_ENTITIES = 60;
+export type { NameEvidence } from './name-evidence.types';
 
 /**
  * Entities from evidence other than capitals: for German, where every noun is capitalised, and for languages without resources. A capitalised run says little: a name needs a given name,
@@ -70,26 +16,34 @@ const MAX_ENTITIES = 60;
  * "Deutschland").
  */
 export function extractEntitiesByEvidence(text: string, sentences: Sentence[], title: string, res: NameEvidence): EntityAnalysis {
-  const HEAD_RE = res.organisationHeads.length ? new RegExp(`(?:${res.organisationHeads.join('|')})$`, 'iu') : /(?!)/;
+  // A head in the genitive too: "des Norddeutschen Rundfunks", "des Verbandes".
+  const HEAD_RE = res.organisationHeads.length ? new RegExp(`(${res.organisationHeads.join('|')})(?:e?s)?$`, 'iu') : /(?!)/;
   const tokens = tokenise(text, sentences);
   const g = gazetteer();
   const geo = geoGazetteer();
   // Countries, continents and exonyms are names wherever they stand ("die Schweiz", "im Iran"); towns and regions
   // share their names with common nouns ("Boden", "Lage", "Zug").
-  const isCountry = (k: string): boolean => geo.countries.has(k) || geo.worldRegions.has(k) || res.exonyms.has(k);
+  const nouns = res.commonNouns?.();
+  // A country's name in some other language that is a countable noun here ("Mann", "Oma", "Chili") is the noun.
+  const isCountry = (k: string): boolean =>
+    res.exonyms.has(k) || ((geo.countries.has(k) || geo.worldRegions.has(k)) && !(nouns?.all.has(k) && !nouns.withoutPlural.has(k)));
   const isPlace = (name: string): boolean => {
     const k = name.toLowerCase();
     return isCountry(k) || geo.regions.has(k) || geo.cities.has(k) || g.places.has(k);
   };
   const compass = (t: Token): string | undefined => {
     const m = res.compassPrefix?.exec(t.bare);
-    return m && isCountry(m[1].toLowerCase()) ? t.bare : undefined;
+    const k = m?.[1].toLowerCase() ?? '';
+    // "Nordspanien", "Südhessen", "Westberlin": a country, a region or a city.
+    return m && (isCountry(k) || geo.regions.has(k) || (geo.cities.get(k) ?? 0) >= 100000) ? t.bare : undefined;
   };
   const placeBase = (t: Token): string | undefined => {
     if (isPlace(t.bare)) return t.bare;
     // Genitive: "Deutschlands", "Hamburgs"; only of names too large to be a plural noun too ("Bars", "Virus").
     const base = t.bare.slice(0, -1).toLowerCase();
-    if (/s$/.test(t.bare) && (isCountry(base) || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
+    // Regions too ("Bayerns", "Tirols"), when the word is no form of a common noun ("Landes").
+    const region = base.length >= 5 && geo.regions.has(base) && !nouns?.forms.has(t.lower);
+    if (/s$/.test(t.bare) && (isCountry(base) || region || (geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
     return compass(t);
   };
   const largePlace = (t: Token): boolean => {
@@ -98,10 +52,14 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   };
   // "am Boden", "die Lage", "mit dem Zug": a town's name that is also a common noun is the noun unless a place
   // preposition stands right before it ("in Lage", "nach Zug").
-  const nouns = res.commonNouns?.();
+  // A form of a common noun or a compound ending in one ("Antikriegsfilme").
+  const nounCompound = (word: string): boolean => {
+    for (let i = 0; nouns && i <= word.length - 4; i++) if (nouns.forms.has(word.slice(i))) return true;
+    return false;
+  };
   const nounHere = (t: Token): boolean =>
-    !!nouns?.all.has(t.lower) &&
-    !(geo.regions.has(t.lower) && nouns.withoutPlural.has(t.lower)) &&
+    !!(nouns?.all.has(t.lower) || res.nounForms?.().has(t.lower)) &&
+    !(geo.regions.has(t.lower) && nouns?.withoutPlural.has(t.lower)) &&
     !(t.index > 0 && tokens[t.index - 1].sentence === t.sentence && res.placePrepositions?.has(tokens[t.index - 1].lower));
   // "Ischgl", "Landeck": a small town of the language's own countries, unless the name is also a given name, a
   // form of a common noun ("Wiesen", "Steinen") or the surname of someone named in the article ("Allendorf").
@@ -145,18 +103,42 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     const next = tokens[t.index + 1];
     if (res.legalForms.test(t.text) || (t.text === 'e.' && next?.text === 'V.')) {
       const run: Token[] = [];
-      for (
-        let k = t.index - 1;
-        k >= 0 && run.length < 4 && sameSentence(t, tokens[k]) && tokens[k].capitalised && !res.stopwords.has(tokens[k].lower);
-        k--
-      )
-        run.unshift(tokens[k]);
-      if (run.length) take('organisation', run);
+      let joined = false;
+      for (let k = t.index - 1; k >= 0 && run.length < 5 && sameSentence(t, tokens[k]); k--) {
+        const word = tokens[k];
+        // "Bund der Energieverbraucher e.V.": one joiner between two capitalised words belongs to the name.
+        const joins: boolean =
+          !joined &&
+          res.headJoiners.includes(word.lower) &&
+          run.length > 0 &&
+          !!tokens[k - 1]?.capitalised &&
+          text.slice(tokens[k - 1].end, word.start) === ' ';
+        if (!joins && (!word.capitalised || res.stopwords.has(word.lower))) break;
+        joined ||= joins;
+        run.unshift(word);
+      }
+      // The legal form is part of the name ("Filmaufbau GmbH"); with no name before it ("die AG") it is none.
+      const form = t.text === 'e.' ? [t, next] : [t];
+      if (run.length) take('organisation', [...run, ...form]);
+      for (const f of form) used.add(f.index);
       continue;
     }
     if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && nameWord(next) && sameSentence(t, next)) {
       take('organisation', [t, next]);
       continue;
+    }
+    // "Hamburger SV", "Karlsruher SC": a town's adjective before a club's letters.
+    const before = tokens[t.index - 1];
+    if (res.clubPrefixes.has(t.lower) && /^\p{Lu}+$/u.test(t.text) && sameSentence(t, before) && /^\p{Lu}\p{Ll}+er$/u.test(before.text)) {
+      take('organisation', [before, t]);
+      continue;
+    }
+    // Organisations the language pack knows by name, two words before one ("Deutschen Bahn", "Grünen").
+    const known = res.organisationNames;
+    if (known && t.capitalised && !res.stopwords.has(t.lower)) {
+      const pair = sameSentence(t, next) && next.capitalised ? known.get(`${t.lower} ${next.lower}`) : undefined;
+      if (pair) take('organisation', [t, next], pair);
+      else if (known.has(t.lower) && /^\p{Lu}/u.test(t.text)) take('organisation', [t], known.get(t.lower));
     }
   }
   // Headings and slogans in capitals ("ENERGY RISING") are words, not acronyms.
@@ -175,13 +157,15 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
       // English words in capitals ("ENERGY", "LOVE") are emphasis, not acronyms.
       else if (
         !/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare) &&
+        !res.commonAcronyms?.has(t.bare.toUpperCase()) &&
         !(t.bare.length > 3 && g.commonWords.has(t.lower))
       )
         take('organisation', [t]);
       continue;
     }
     const head = HEAD_RE.exec(t.lower);
-    if (!head) continue;
+    // "Landrat", "Bundesrat" differ: a role is never an organisation's head.
+    if (!head || res.titles.has(t.lower)) continue;
     const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
     const run: Token[] = [t];
     // Modifiers before the head: "Deutsche Lebens-Rettungs-Gesellschaft", "Malteser Hilfsdienst".
@@ -204,15 +188,25 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     ) {
       run.push(after);
       after = tokens[after.index + 1];
-    } else if (sameSentence(t, after) && res.headJoiners.includes(after.lower) && run.length === 1 && !generic) {
-      const object = tokens[after.index + 1];
-      if (sameSentence(t, object) && object.capitalised && !res.stopwords.has(object.lower)) run.push(after, object);
+    } else if (
+      sameSentence(t, after) &&
+      res.headJoiners.includes(after.lower) &&
+      (run.length === 1 || generic) &&
+      (!generic || !!res.joinedHeads?.has(head[1]))
+    ) {
+      run.push(...joinedObject(tokens, after, res));
     }
     if (generic && run.length === 1) continue;
-    if (run.length === 1 && res.weakHeads?.has(head[0]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) continue;
+    if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) continue;
     // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
     if (run.length === 1 && t.lower.length - head[0].length < 3) continue;
-    take('organisation', run, baseForm(run));
+    const name = res.organisationBase
+      ? res.organisationBase(
+          run.map((x) => x.bare),
+          run.indexOf(t),
+        )
+      : baseForm(run);
+    take('organisation', run, name);
   }
 
   // Countries and genitives of places ("Partei Deutschlands") are no names of organisations; a town's name may be.
@@ -226,7 +220,8 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
   for (const t of tokens) {
     if (used.has(t.index) || !t.capitalised) continue;
     const next = tokens[t.index + 1];
-    if (givenName(t) && nameWord(next) && sameSentence(t, next) && !placeBase(next)) {
+    // "Sebastian Kehl": after a given name, a town's name is a surname; a country or city is not ("Maria Berlin").
+    if (givenName(t) && nameWord(next) && sameSentence(t, next) && !largePlace(next)) {
       const run = [t, next];
       const third = tokens[next.index + 1];
       if (
@@ -287,34 +282,38 @@ export function extractEntitiesByEvidence(text: string, sentences: Sentence[], t
     const full = surnames.get(t.lower) ?? (t.bare.endsWith('s') ? surnames.get(lower) : undefined);
     if (full) take('person', [t], full);
   }
+  // "Frank Wisbars Film": a name in the genitive before the noun it qualifies is reported in the nominative.
+  for (const f of found) {
+    const last = f.tokens[f.tokens.length - 1];
+    const after = tokens[last.index + 1];
+    if (f.type !== 'person' || f.tokens.length < 2 || !/[^s]s$/.test(last.bare) || !sameSentence(last, after)) continue;
+    if (after.capitalised && text.slice(last.end, after.start) === ' ' && nounCompound(after.lower)) f.name = f.name.slice(0, -1);
+  }
+  // "Frau Hofmann" after "Lena Hofmann": a surname taken after a title is the person named in full.
+  for (const f of found) if (f.type === 'person' && f.tokens.length === 1) f.name = surnames.get(f.tokens[0].lower) ?? f.name;
 
   aliasDefinedAcronyms(found, text);
   return summarise(found, tokens, sentences.length, title);
 }
 
-// "Deutsche Lebens-Rettungs-Gesellschaft (DLRG)", "der AStA (Allgemeiner Studierendenausschuss)": an acronym and a
-// name in brackets beside each other are one organisation, reported by its name, there and later.
-function aliasDefinedAcronyms(found: Found[], text: string): void {
-  const named = found.filter((f) => f.type === 'organisation' && (f.tokens.length > 1 || f.tokens[0].bare.includes('-')));
-  const byEnd = new Map(named.map((f) => [f.tokens[f.tokens.length - 1].end, f]));
-  const byStart = new Map(named.map((f) => [f.tokens[0].start, f]));
-  const defined = new Map<string, string>();
-  for (const f of found) {
-    if (f.type !== 'organisation' || f.tokens.length !== 1 || !ACRONYM.test(f.tokens[0].bare)) continue;
-    const t = f.tokens[0];
-    let full: Found | undefined;
-    if (text[t.start - 1] === '(' && text[t.end] === ')') {
-      let end = t.start - 1;
-      while (end > 0 && text[end - 1] === ' ') end--;
-      full = byEnd.get(end);
-    } else {
-      const m = /^\s*\(/.exec(text.slice(t.end, t.end + 3));
-      const inside = m ? byStart.get(t.end + m[0].length) : undefined;
-      if (inside && text[inside.tokens[inside.tokens.length - 1].end] === ')') full = inside;
-    }
-    if (full) defined.set(f.name, full.name);
+// The object of a joiner after a head: "für Bevölkerungsschutz", "der Ersatzkassen", "für den Wissenschaftlichen Film"
+// (an article only before an adjective, then a noun).
+function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[] {
+  const words: Token[] = [joiner];
+  let k = joiner.index + 1;
+  const article = /^(?:der|die|das|den|dem|des)$/.test(tokens[k]?.lower ?? '');
+  if (article) words.push(tokens[k++]);
+  for (let n = 0; n < 2; n++, k++) {
+    const w = tokens[k];
+    if (!w || w.sentence !== joiner.sentence || !w.capitalised || res.stopwords.has(w.lower) || res.titles.has(w.lower)) break;
+    // After an article only an adjective in capitals says a name goes on ("für den Wissenschaftlichen Film", not
+    // "Dienst für die Gemeinschaft").
+    if (article && n === 0 && !ADJECTIVE.test(w.bare)) break;
+    words.push(w);
+    if (!ADJECTIVE.test(w.bare)) break;
   }
-  for (const f of found) if (f.type === 'organisation' && defined.has(f.name)) f.name = defined.get(f.name) as string;
+  const last = words[words.length - 1];
+  return last === joiner || !last.capitalised ? [] : words;
 }
 
 // "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.
@@ -363,66 +362,4 @@ function namesAfterKinds(
       } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
     }
   }
-}
-
-// Sentences written in capitals (at least two words, all of them capitalised throughout).
-function allCapsSentences(tokens: Token[], text: string): Set<number> {
-  const words = new Map<number, number>();
-  const caps = new Map<number, number>();
-  for (const t of tokens) {
-    words.set(t.sentence, (words.get(t.sentence) ?? 0) + 1);
-    if (/^[\p{Lu}\p{N}.\-&]+$/u.test(t.text) && /\p{Lu}/u.test(t.text)) caps.set(t.sentence, (caps.get(t.sentence) ?? 0) + 1);
-  }
-  // A line of one word in capitals is a heading too ("YOGA").
-  const alone = (s: number): boolean => {
-    const t = tokens.find((x) => x.sentence === s);
-    return !!t && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, t.start - 2), t.start)) && /^\s*(?:\n|$)/.test(text.slice(t.end, t.end + 2));
-  };
-  return new Set([...words].filter(([s, n]) => caps.get(s) === n && (n >= 2 || alone(s))).map(([s]) => s));
-}
-
-/** Nominative of an organisation name met in another case: "Deutschen Presse-Agentur" → "Deutsche Presse-Agentur". */
-function baseForm(run: Token[]): string {
-  const words = run.map((t) => t.bare);
-  if (run.length > 1) {
-    words[0] = words[0].replace(/(?<=e)(?:n|m)$/u, '');
-    if (run.length > 2 && ADJECTIVE.test(words[1])) words[1] = words[1].replace(/(?<=e)(?:n|m)$/u, '');
-  }
-  // Genitive of a compound head: "des Bundesministeriums" → "Bundesministerium".
-  const last = words.length - 1;
-  if (/(?:ums|amts|tags|rats|ments|instituts|verbands|vereins|gerichts|konzerns|verlags|bundes)$/.test(words[last].toLowerCase()))
-    words[last] = words[last].replace(/e?s$/, '');
-  return words.join(' ');
-}
-
-function summarise(found: Found[], tokens: Token[], sentenceCount: number, title: string): EntityAnalysis {
-  const groups = new Map<string, { type: EntityType; name: string; mentions: Found[] }>();
-  for (const f of found) {
-    const key = `${f.type}:${f.name.toLowerCase()}`;
-    const group = groups.get(key) ?? { type: f.type, name: f.name, mentions: [] };
-    group.mentions.push(f);
-    groups.set(key, group);
-  }
-  const maxCount = Math.max(1, ...[...groups.values()].map((g) => g.mentions.length));
-  const titleLower = title.toLowerCase();
-  const entities: ArticleEntities = { people: [], organisations: [], places: [] };
-  const listOf = { person: entities.people, organisation: entities.organisations, place: entities.places };
-  for (const group of groups.values()) {
-    const first = Math.min(...group.mentions.map((m) => m.tokens[0].sentence));
-    const inTitle = titleLower.includes(group.name.toLowerCase().split(' ').pop() ?? '') ? 1 : 0;
-    const salience = 0.5 * (group.mentions.length / maxCount) + 0.3 * (1 - first / Math.max(1, sentenceCount)) + 0.2 * inTitle;
-    listOf[group.type].push({ name: group.name, count: group.mentions.length, salience: Math.round(salience * 1000) / 1000 });
-  }
-  const order = (a: ArticleEntity, b: ArticleEntity): number => b.salience - a.salience || b.count - a.count || (a.name < b.name ? -1 : 1);
-  for (const list of Object.values(listOf)) list.sort(order).splice(MAX_ENTITIES);
-  const mentions: EntityMention[] = found
-    .map((f) => ({
-      canonical: f.name,
-      type: f.type,
-      start: f.tokens[0].start,
-      end: f.tokens[f.tokens.length - 1].end,
-      sentence: f.tokens[0].sentence,
-    }))
-    .sort((a, b) => a.start - b.start);
-  return { entities, mentions, tokens };
 }

@@ -2,6 +2,7 @@ import type { EntityMention } from '../entities/entity.extractor';
 import { splitParagraphs, type Sentence } from '../text/text.tokenizer';
 import { antecedent } from './antecedent';
 import type { BlockQuote } from './block-quote.extractor';
+import { pullQuotes } from './pull-quotes';
 import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
 import { compileQuoteRules, ENGLISH_QUOTE_RULES, type CompiledQuoteRules, type QuoteRules } from './quote.rules';
 
@@ -95,6 +96,7 @@ export function extractQuotes(
     }
   }
   echoSpeakers(quotes, explicit);
+  pullQuotes(quotes);
   return quotes;
 }
 
@@ -249,8 +251,13 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
     const previousSentence = [...sentences].reverse().find((s) => s.end <= q.openAt);
     if (previousSentence && /:\s*$/.test(previousSentence.text)) {
       const v = r.verbAnywhere.exec(previousSentence.text);
-      if (v)
-        return resolve(previousSentence.text.slice(0, v.index), previousSentence.start, previousSentence.start + v.index, q, ctx, true);
+      if (v) {
+        const head = previousSentence.text.slice(0, v.index);
+        const speaker = resolve(head, previousSentence.start, previousSentence.start + v.index, q, ctx, true);
+        // "Dazu sagt sie:", "Weiter erklärte der Minister:": an adverb first, the speaker after the verb.
+        if (speaker || head.trim().split(/\s+/).filter(Boolean).length > 2) return speaker;
+        return subjectAfterVerb(previousSentence.text, previousSentence.start, v.index + v[0].length, q, ctx);
+      }
       // "Der Jurist Thomas Schulte zeigt auf, wie …:" / "Dr Lee explains what went wrong:": the one introduced speaks.
       const person = ctx.mentions.find((m) => m.type === 'person' && m.start >= previousSentence.start && m.end <= previousSentence.end);
       if (person) return { name: person.canonical, type: 'person' };

