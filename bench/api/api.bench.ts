@@ -10,7 +10,9 @@
  * a build (`nest build`, which the npm script runs). Options: --articles=100000 --runs=3 --seconds=10
  * --connections=50 --keep (keep the scratch database for another run: --reuse=<name>).
  */
-import { type ArticleQuery, ArticleSearchRepository, buildSearch, runMigrations, createDataSource } from '@copydesk/database';
+import { type ArticleQuery, ArticleSearchRepository, buildSearch, createDataSource } from '@copydesk/database';
+import { benchArg, benchInt } from '../support/bench-args';
+import { migrateDatabase } from '../support/migrate-database';
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -49,19 +51,13 @@ interface Options {
 }
 
 function options(): Options {
-  const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const int = (name: string, fallback: number): number => {
-    const value = Number(arg(name) ?? fallback);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-    return value;
-  };
   return {
-    articles: int('articles', 100_000),
-    runs: int('runs', 3),
-    seconds: int('seconds', 10),
-    connections: int('connections', 50),
+    articles: benchInt('articles', 100_000),
+    runs: benchInt('runs', 3),
+    seconds: benchInt('seconds', 10),
+    connections: benchInt('connections', 50),
     keep: process.argv.includes('--keep'),
-    reuse: arg('reuse') ?? null,
+    reuse: benchArg('reuse') ?? null,
   };
 }
 
@@ -150,10 +146,7 @@ async function main(): Promise<void> {
   try {
     if (!opts.reuse) {
       await admin.query(`CREATE DATABASE ${name}`);
-      const dataSource = createDataSource({ url, poolSize: 2 });
-      await dataSource.initialize();
-      await runMigrations(dataSource, { url, poolSize: 2 });
-      await dataSource.destroy();
+      await migrateDatabase(url);
     }
     const db = new Client({ connectionString: url });
     await db.connect();

@@ -11,7 +11,8 @@
  * build`, which the npm script runs). Reads nothing from ../shared. Options: --articles=100000 --runs=7 --keep
  * (keep the scratch database: --reuse=<name> on the next run).
  */
-import { createDataSource, runMigrations } from '@copydesk/database';
+import { benchArg, benchInt } from '../support/bench-args';
+import { migrateDatabase } from '../support/migrate-database';
 import { freePort } from '@copydesk/embedded';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -36,15 +37,9 @@ interface Options {
 }
 
 function options(): Options {
-  const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const int = (name: string, fallback: number): number => {
-    const value = Number(arg(name) ?? fallback);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-    return value;
-  };
-  const reuse = arg('reuse') ?? null;
+  const reuse = benchArg('reuse') ?? null;
   if (reuse !== null && !/^copydesk_bench_dashboard_[a-z0-9]+$/.test(reuse)) throw new Error('--reuse takes a name this bench printed');
-  return { articles: int('articles', 100_000), runs: int('runs', 7), keep: process.argv.includes('--keep'), reuse };
+  return { articles: benchInt('articles', 100_000), runs: benchInt('runs', 7), keep: process.argv.includes('--keep'), reuse };
 }
 
 function databaseUrl(name: string): string {
@@ -86,10 +81,7 @@ async function prepare(opts: Options, admin: Client, name: string): Promise<void
   if (opts.reuse) return;
   await admin.query(`CREATE DATABASE ${name}`);
   const url = databaseUrl(name);
-  const dataSource = createDataSource({ url, poolSize: 2 });
-  await dataSource.initialize();
-  await runMigrations(dataSource, { url, poolSize: 2 });
-  await dataSource.destroy();
+  await migrateDatabase(url);
   const db = new Client({ connectionString: url });
   await db.connect();
   try {

@@ -8,7 +8,7 @@
  * (`nest build`, which the npm script runs). Options: --deliveries=2000 --runs=3 --workers=1.
  */
 import { ArticleEventType, JOB_OPTIONS, JobName, QueueName, jobId } from '@copydesk/contracts';
-import { createDataSource, runMigrations } from '@copydesk/database';
+import { migrateDatabase } from '../support/migrate-database';
 import { buildDeliveryPayload, type ArticleForPublishing } from '@copydesk/delivery';
 import { DELIVERY_CONCURRENCY_FACTOR } from '@copydesk/pipeline';
 import { redisOptionsFromUrl } from '@copydesk/queue';
@@ -125,10 +125,7 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = databaseUrl(dbName);
-  const dataSource = createDataSource({ url, poolSize: 2 });
-  await dataSource.initialize();
-  await runMigrations(dataSource, { url, poolSize: 2 });
-  await dataSource.destroy();
+  await migrateDatabase(url);
 
   const db = new Client({ connectionString: url });
   await db.connect();
