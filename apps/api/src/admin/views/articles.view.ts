@@ -228,111 +228,131 @@ export function articlePage(ctx: PageContext, d: ArticleDetail): Html {
       ${when(a.createdAt)}${a.url ? html` · <a href="${externalHref(a.url)}" rel="noopener noreferrer nofollow">original</a>` : ''} ·
       <span class="id">${a.id}</span>
     </p>
-    ${a.failureReason ? html`<p class="error">Failed: ${a.failureReason}</p>` : ''} ${actions(ctx, a)}
-    <section aria-labelledby="h-input">
-      <h2 id="h-input">Input and extraction</h2>
-      <div class="side-by-side">
-        <div>
-          <h3>Raw input, as received</h3>
-          ${d.latestRaw ? rawBlock(d.latestRaw, 'Raw input') : html`<p class="muted">No input stored.</p>`}
-        </div>
-        <div>
-          <h3>Extracted text</h3>
-          <div class="article-body" id="extracted">${inertArticleHtml(a.bodyHtml)}</div>
-          <details>
-            <summary>Plain text</summary>
-            <pre>${a.bodyText ?? ''}</pre>
-          </details>
-        </div>
-      </div>
-      ${provenance(a)}
-      ${
-        d.rawItems.length > 1
-          ? html`<h3>Every input</h3>
-              <ul>
-                ${d.rawItems.map((r) => html`<li id="raw-${r.id}"><a href="/admin/raw-items/${r.id}">${r.origin} ${shortId(r.id)}</a> · ${when(r.receivedAt)} · ${badge(r.status)}${r.error ? html` · <span class="bad">${r.error}</span>` : ''}</li>`)}
-              </ul>`
-          : ''
-      }
-    </section>
+    ${a.failureReason ? html`<p class="error">Failed: ${a.failureReason}</p>` : ''} ${actions(ctx, a)} ${inputSection(d)}
     <section aria-labelledby="h-enrichment">
       <h2 id="h-enrichment">Enrichment</h2>
       ${enrichment(a)}
     </section>
-    <section aria-labelledby="h-revisions">
-      <h2 id="h-revisions">Revisions</h2>
-      ${d.revisions.length ? d.revisions.map((r) => html`<details${r.revision === a.revision ? html` open` : ''}><summary>Revision ${r.revision} · ${when(r.createdAt)} · ${r.origin} · changed ${r.changedFields.join(', ') || 'nothing'}</summary>${(r.diff as { patch?: string } | null)?.patch ? patch((r.diff as { patch: string }).patch) : html`<p class="muted">First revision: no diff.</p>`}</details>`) : html`<p class="muted">No revision yet.</p>`}
-    </section>
-    <section aria-labelledby="h-related">
-      <h2 id="h-related">Duplicates and story</h2>
-      ${
-        d.related.length
-          ? html`<table>
+    ${revisionsSection(d)} ${relatedSection(d)} ${deliveriesSection(d)}`;
+}
+
+/** The raw input as received beside the extracted text, the fields with their provenance, every input. */
+function inputSection(d: ArticleDetail): Html {
+  const a = d.article;
+  return html`<section aria-labelledby="h-input">
+    <h2 id="h-input">Input and extraction</h2>
+    <div class="side-by-side">
+      <div>
+        <h3>Raw input, as received</h3>
+        ${d.latestRaw ? rawBlock(d.latestRaw, 'Raw input') : html`<p class="muted">No input stored.</p>`}
+      </div>
+      <div>
+        <h3>Extracted text</h3>
+        <div class="article-body" id="extracted">${inertArticleHtml(a.bodyHtml)}</div>
+        <details>
+          <summary>Plain text</summary>
+          <pre>${a.bodyText ?? ''}</pre>
+        </details>
+      </div>
+    </div>
+    ${provenance(a)}
+    ${
+      d.rawItems.length > 1
+        ? html`<h3>Every input</h3>
+            <ul>
+              ${d.rawItems.map((r) => html`<li id="raw-${r.id}"><a href="/admin/raw-items/${r.id}">${r.origin} ${shortId(r.id)}</a> · ${when(r.receivedAt)} · ${badge(r.status)}${r.error ? html` · <span class="bad">${r.error}</span>` : ''}</li>`)}
+            </ul>`
+        : ''
+    }
+  </section>`;
+}
+
+/** Each revision with what changed, as a word diff. */
+function revisionsSection(d: ArticleDetail): Html {
+  const a = d.article;
+  return html`<section aria-labelledby="h-revisions">
+    <h2 id="h-revisions">Revisions</h2>
+    ${d.revisions.length ? d.revisions.map((r) => html`<details${r.revision === a.revision ? html` open` : ''}><summary>Revision ${r.revision} · ${when(r.createdAt)} · ${r.origin} · changed ${r.changedFields.join(', ') || 'nothing'}</summary>${(r.diff as { patch?: string } | null)?.patch ? patch((r.diff as { patch: string }).patch) : html`<p class="muted">First revision: no diff.</p>`}</details>`) : html`<p class="muted">No revision yet.</p>`}
+  </section>`;
+}
+
+/** Near-duplicates and the story cluster. */
+function relatedSection(d: ArticleDetail): Html {
+  const a = d.article;
+  return html`<section aria-labelledby="h-related">
+    <h2 id="h-related">Duplicates and story</h2>
+    ${
+      d.related.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th scope="col">article</th>
+                <th scope="col">relation</th>
+                <th scope="col" class="n">similarity</th>
+                <th scope="col">source</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${d.related.map(
+                (r) =>
+                  html`<tr>
+                    <td><a href="/admin/articles/${r.id}">${r.title ?? shortId(r.id)}</a></td>
+                    <td>${r.relation} (${r.direction})</td>
+                    <td class="n">${(r.similarity * 100).toFixed(0)} %</td>
+                    <td>${d.sources.get(r.sourceId) ?? ''}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p class="muted">No near-duplicate.</p>`
+    }
+    ${
+      d.cluster
+        ? html`<h3>Story cluster: ${d.cluster.cluster.title ?? shortId(d.cluster.cluster.id)} (${d.cluster.cluster.articleCount})</h3>
+            <ul>
+              ${d.cluster.articles.map((c) => html`<li>${c.id === a.id ? html`<strong>${c.title ?? shortId(c.id)}</strong>` : html`<a href="/admin/articles/${c.id}">${c.title ?? shortId(c.id)}</a>`} · ${d.sources.get(c.sourceId) ?? ''} · ${when(c.publishedAt)}</li>`)}
+            </ul>`
+        : html`<p class="muted">In no story cluster.</p>`
+    }
+  </section>`;
+}
+
+/** Deliveries per subscription, each with its attempts. */
+function deliveriesSection(d: ArticleDetail): Html {
+  return html`<section aria-labelledby="h-deliveries">
+    <h2 id="h-deliveries">Deliveries</h2>
+    ${
+      d.deliveries.length
+        ? html`<div class="scroll">
+            <table id="article-deliveries">
               <thead>
                 <tr>
-                  <th scope="col">article</th>
-                  <th scope="col">relation</th>
-                  <th scope="col" class="n">similarity</th>
-                  <th scope="col">source</th>
+                  <th scope="col">subscription</th>
+                  <th scope="col">event</th>
+                  <th scope="col">status</th>
+                  <th scope="col">attempts</th>
                 </tr>
               </thead>
               <tbody>
-                ${d.related.map(
-                  (r) =>
+                ${d.deliveries.map(
+                  (x) =>
                     html`<tr>
-                      <td><a href="/admin/articles/${r.id}">${r.title ?? shortId(r.id)}</a></td>
-                      <td>${r.relation} (${r.direction})</td>
-                      <td class="n">${(r.similarity * 100).toFixed(0)} %</td>
-                      <td>${d.sources.get(r.sourceId) ?? ''}</td>
+                      <td><a href="/admin/subscriptions/${x.delivery.subscriptionId}">${x.subscriptionName}</a></td>
+                      <td>${x.delivery.event} (rev ${x.delivery.revision})</td>
+                      <td>${badge(x.delivery.status)}</td>
+                      <td>
+                        <ol>
+                          ${x.attempts.map((t) => html`<li>${when(t.createdAt)} · ${t.outcome}${t.responseCode ? ` · HTTP ${t.responseCode}` : ''}${t.latencyMs !== null ? ` · ${t.latencyMs} ms` : ''}${t.error ? html` · <span class="bad">${t.error}</span>` : ''}</li>`)}
+                        </ol>
+                      </td>
                     </tr>`,
                 )}
               </tbody>
-            </table>`
-          : html`<p class="muted">No near-duplicate.</p>`
-      }
-      ${
-        d.cluster
-          ? html`<h3>Story cluster: ${d.cluster.cluster.title ?? shortId(d.cluster.cluster.id)} (${d.cluster.cluster.articleCount})</h3>
-              <ul>
-                ${d.cluster.articles.map((c) => html`<li>${c.id === a.id ? html`<strong>${c.title ?? shortId(c.id)}</strong>` : html`<a href="/admin/articles/${c.id}">${c.title ?? shortId(c.id)}</a>`} · ${d.sources.get(c.sourceId) ?? ''} · ${when(c.publishedAt)}</li>`)}
-              </ul>`
-          : html`<p class="muted">In no story cluster.</p>`
-      }
-    </section>
-    <section aria-labelledby="h-deliveries">
-      <h2 id="h-deliveries">Deliveries</h2>
-      ${
-        d.deliveries.length
-          ? html`<div class="scroll">
-              <table id="article-deliveries">
-                <thead>
-                  <tr>
-                    <th scope="col">subscription</th>
-                    <th scope="col">event</th>
-                    <th scope="col">status</th>
-                    <th scope="col">attempts</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${d.deliveries.map(
-                    (x) =>
-                      html`<tr>
-                        <td><a href="/admin/subscriptions/${x.delivery.subscriptionId}">${x.subscriptionName}</a></td>
-                        <td>${x.delivery.event} (rev ${x.delivery.revision})</td>
-                        <td>${badge(x.delivery.status)}</td>
-                        <td>
-                          <ol>
-                            ${x.attempts.map((t) => html`<li>${when(t.createdAt)} · ${t.outcome}${t.responseCode ? ` · HTTP ${t.responseCode}` : ''}${t.latencyMs !== null ? ` · ${t.latencyMs} ms` : ''}${t.error ? html` · <span class="bad">${t.error}</span>` : ''}</li>`)}
-                          </ol>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p class="muted">No delivery.</p>`
-      }
-    </section>`;
+            </table>
+          </div>`
+        : html`<p class="muted">No delivery.</p>`
+    }
+  </section>`;
 }
 
 /** One raw input on its own page, shown as text. */
