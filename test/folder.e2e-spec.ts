@@ -51,7 +51,7 @@ describe('watched folders', () => {
     dir = mkdtempSync(join(tmpdir(), 'copydesk-folder-e2e-'));
     environment = await createIsolatedEnvironment('folder');
     const port = await freePort();
-    env = { ...environment.env, PORT: String(port), COPYDESK_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn' };
+    env = { ...environment.env, PORT: String(port), COPYDESK_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn', WATCH_FOLDER_ROOTS: dir };
     api = startApp('api', env);
     workers = [startApp('ingest-worker', env), startApp('ingest-worker', env)];
     client = new ApiClient(`http://127.0.0.1:${port}`, ADMIN_KEY);
@@ -75,6 +75,11 @@ describe('watched folders', () => {
     expect((relative.body.errors as Array<{ pointer: string }>).map((e) => e.pointer)).toEqual(['/path']);
     const nowhere = await client.post('/v1/sources', { slug: 'drops-nowhere', name: 'Drops', type: 'folder', path: join(dir, 'none') });
     expect(nowhere.body).toMatchObject({ status: 422, errors: [{ pointer: '/path' }] });
+    const outside = await client.post('/v1/sources', { slug: 'drops-outside', name: 'Drops', type: 'folder', path: tmpdir() });
+    expect(outside.body).toMatchObject({
+      status: 422,
+      errors: [{ pointer: '/path', detail: expect.stringMatching(/not inside WATCH_FOLDER_ROOTS/) }],
+    });
     const withUrl = await client.post('/v1/sources', {
       slug: 'drops-url',
       name: 'Drops',

@@ -173,6 +173,15 @@ export class Env {
   @Max(7 * 24 * 3600)
   IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
+  /**
+   * Directories under which folder sources may watch (absolute, comma-separated). A folder source's path must lie
+   * inside one: an API key must never be able to make the workers read and move files anywhere on the server.
+   * Empty (the default) turns folder sources off.
+   */
+  @IsOptional()
+  @Matches(/^\s*\/[^,]*(?:,\s*\/[^,]*)*$/, { message: 'must be absolute paths, comma-separated' })
+  WATCH_FOLDER_ROOTS?: string = undefined;
+
   /** Lets fetches and subscriber URLs reach loopback addresses. Only for tests and local development. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

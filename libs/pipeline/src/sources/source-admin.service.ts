@@ -17,6 +17,7 @@ import { SourceKindRegistry } from './kinds/source-kind.registry';
 import type { FieldProblem, KindSettings } from './kinds/source-kind';
 import { PollScheduler } from './poll-scheduler.service';
 import type { SourceCredentials, SourcePoliteness } from './source-credentials';
+import { watchFolderRoots } from './kinds/folder/folder.kind';
 import { SourceSecrets } from './source-secrets.service';
 
 export interface SourceSettings {
@@ -193,7 +194,8 @@ export class SourceAdmin {
 
   /** The kind's config schema: which settings it needs or refuses, and what they must look like. */
   private checkKind(type: string, settings: KindSettings, partial = false): void {
-    const errors: FieldProblem[] = this.kinds.check(type, settings, partial);
+    const context = { watchFolderRoots: watchFolderRoots(this.config.get('WATCH_FOLDER_ROOTS')) };
+    const errors: FieldProblem[] = this.kinds.check(type, settings, partial, context);
     if (errors.length)
       throw new CopydeskException(ErrorCode.ValidationFailed, errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), { errors });
   }

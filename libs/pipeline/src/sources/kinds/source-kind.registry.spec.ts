@@ -1,6 +1,6 @@
 import { RawItemOrigin, RawItemStatus, SourceType } from '@copydesk/contracts';
 import type { RawItemEntity } from '@copydesk/database';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PageScraper } from '../../ingest/page-scraper.service';
@@ -52,14 +52,25 @@ describe('SourceKindRegistry', () => {
 
   it('checks a folder source’s path and pattern', () => {
     const dir = mkdtempSync(join(tmpdir(), 'copydesk-kind-'));
+    const allowed = { watchFolderRoots: [dir] };
     try {
-      expect(sourceKinds.check(SourceType.Folder, { path: dir, pattern: '*.xml' })).toEqual([]);
-      expect(sourceKinds.check(SourceType.Folder, {}).map((p) => p.pointer)).toEqual(['/path']);
-      expect(sourceKinds.check(SourceType.Folder, { path: 'drops' }).map((p) => p.pointer)).toEqual(['/path']);
+      expect(sourceKinds.check(SourceType.Folder, { path: dir, pattern: '*.xml' }, false, allowed)).toEqual([]);
+      expect(sourceKinds.check(SourceType.Folder, {}, false, allowed).map((p) => p.pointer)).toEqual(['/path']);
+      expect(sourceKinds.check(SourceType.Folder, { path: 'drops' }, false, allowed).map((p) => p.pointer)).toEqual(['/path']);
       expect(sourceKinds.check(SourceType.Folder, { path: `${dir}/../x` }).map((p) => p.pointer)).toEqual(['/path']);
-      expect(sourceKinds.check(SourceType.Folder, { path: join(dir, 'missing') })[0].detail).toMatch(/not a directory/);
-      expect(sourceKinds.check(SourceType.Folder, { path: dir, pattern: 'in/*.xml' }).map((p) => p.pointer)).toEqual(['/pattern']);
-      expect(sourceKinds.check(SourceType.Folder, { path: dir, url: 'https://example.com' }).map((p) => p.pointer)).toEqual(['/url']);
+      expect(sourceKinds.check(SourceType.Folder, { path: join(dir, 'missing') }, false, allowed)[0].detail).toMatch(/not a directory/);
+      expect(sourceKinds.check(SourceType.Folder, { path: dir, pattern: 'in/*.xml' }, false, allowed).map((p) => p.pointer)).toEqual([
+        '/pattern',
+      ]);
+      expect(sourceKinds.check(SourceType.Folder, { path: dir, url: 'https://example.com' }, false, allowed).map((p) => p.pointer)).toEqual(
+        ['/url'],
+      );
+      // Only inside the installation's roots, and nowhere without them: an API key cannot point the workers anywhere.
+      expect(sourceKinds.check(SourceType.Folder, { path: tmpdir() }, false, allowed)[0].detail).toMatch(/not inside WATCH_FOLDER_ROOTS/);
+      expect(sourceKinds.check(SourceType.Folder, { path: dir })[0].detail).toMatch(/folder sources are off/);
+      const escape = join(dir, 'link-out');
+      symlinkSync(tmpdir(), escape);
+      expect(sourceKinds.check(SourceType.Folder, { path: escape }, false, allowed)[0].detail).toMatch(/not inside WATCH_FOLDER_ROOTS/);
       expect(sourceKinds.config(SourceType.Folder, { path: dir })).toEqual({ path: dir, pattern: null });
     } finally {
       rmSync(dir, { recursive: true, force: true });

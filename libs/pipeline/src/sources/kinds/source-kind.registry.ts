@@ -1,7 +1,10 @@
 import type { RawItemEntity } from '@copydesk/database';
 import type { ArticleDraft } from '../../ingest/drafts/article-draft';
 import { UnprocessableRawItemError } from '../../ingest/unprocessable-raw-item.error';
-import type { DraftContext, DraftReader, FieldProblem, KindSettings, SourceKind } from './source-kind';
+import type { DraftContext, DraftReader, FieldProblem, KindCheckContext, KindSettings, SourceKind } from './source-kind';
+
+/** Without a word from the installation, nothing that needs its leave (a watched folder) is allowed. */
+const NOTHING_ALLOWED: KindCheckContext = { watchFolderRoots: [] };
 
 const KIND_SETTINGS: ReadonlyArray<keyof KindSettings> = ['url', 'path', 'pattern'];
 
@@ -53,7 +56,7 @@ export class SourceKindRegistry {
   }
 
   /** The settings' problems for a new source (`partial` for a change: absent settings keep their value). */
-  check(type: string, settings: KindSettings, partial = false): FieldProblem[] {
+  check(type: string, settings: KindSettings, partial = false, context: KindCheckContext = NOTHING_ALLOWED): FieldProblem[] {
     const kind = this.kinds.get(type);
     if (!kind) return [{ pointer: '/type', detail: `unknown source type "${type}" (known: ${this.types().join(', ')})` }];
     const problems: FieldProblem[] = [];
@@ -64,7 +67,7 @@ export class SourceKindRegistry {
         problems.push({ pointer: `/${field}`, detail: `a ${type} source needs a ${field}` });
       if (presence === 'forbidden' && given) problems.push({ pointer: `/${field}`, detail: `a ${type} source takes no ${field}` });
     }
-    return problems.length ? problems : (kind.check?.(settings) ?? []);
+    return problems.length ? problems : (kind.check?.(settings, context) ?? []);
   }
 
   /** The kind's part of the source's `config`. */

@@ -25,6 +25,12 @@ export interface DraftContext {
   scraper: PageScraper;
 }
 
+/** What the installation allows, for checks that depend on it. */
+export interface KindCheckContext {
+  /** WATCH_FOLDER_ROOTS: the directories folder sources may watch (empty: none). */
+  watchFolderRoots: readonly string[];
+}
+
 /** Reads one raw item into an article draft. Throws UnprocessableRawItemError (or a parse error) for bad input. */
 export type DraftReader = (raw: RawItemEntity, context: DraftContext) => ArticleDraft | Promise<ArticleDraft>;
 
@@ -38,7 +44,7 @@ export interface SourceKind {
   /** Its config schema: which of the kind-owned settings it needs, takes or refuses (missing ones are forbidden). */
   settings: { [K in keyof KindSettings]?: Presence };
   /** Checks beyond presence (a path must be absolute...). Pure, except for a look at the filesystem where needed. */
-  check?: (settings: KindSettings) => FieldProblem[];
+  check?: (settings: KindSettings, context: KindCheckContext) => FieldProblem[];
   /** What of the settings is kept in the source's `config` (besides url, which has a column). */
   config?: (settings: KindSettings) => Record<string, unknown>;
   /**

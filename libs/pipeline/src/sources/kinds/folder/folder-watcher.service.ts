@@ -1,3 +1,4 @@
+import { AppConfig } from '@copydesk/config';
 import { SourceType } from '@copydesk/contracts';
 import { SourceRepository, type SourceEntity } from '@copydesk/database';
 import { WIRE_MEDIA_TYPES } from '@copydesk/wire';
@@ -8,7 +9,7 @@ import { CopydeskException } from '../../../errors/copydesk.exception';
 import { IngestReceiver } from '../../../ingest/ingest-receiver.service';
 import { wireInputs } from '../../../ingest/raw-inputs';
 import { type ClaimedFile, DropFolder } from './drop-folder';
-import { folderConfig } from './folder.kind';
+import { folderConfig, insideRoots, watchFolderRoots } from './folder.kind';
 
 /** How often the folders are looked at. */
 const SCAN_MS = 500;
@@ -45,11 +46,15 @@ export class FolderWatcher extends PeriodicSweep {
   private sources: { list: SourceEntity[]; until: number } = { list: [], until: 0 };
   private lastRelease = 0;
 
+  private readonly roots: string[];
+
   constructor(
     private readonly sourceRepository: SourceRepository,
     private readonly receiver: IngestReceiver,
+    config: AppConfig,
   ) {
     super();
+    this.roots = watchFolderRoots(config.get('WATCH_FOLDER_ROOTS'));
   }
 
   async sweep(): Promise<number> {
@@ -57,6 +62,12 @@ export class FolderWatcher extends PeriodicSweep {
     for (const source of await this.folderSources()) {
       const config = folderConfig(source.config);
       if (!config) continue;
+      // Checked again here, links followed: the roots may have changed since the source was made, or a link inside
+      // a root may point out of it.
+      if (!insideRoots(config.path, this.roots)) {
+        this.logger.warn({ sourceId: source.id, path: config.path }, 'watched folder skipped: not inside WATCH_FOLDER_ROOTS');
+        continue;
+      }
       const folder = new DropFolder(config.path, { pattern: config.pattern, settleMs: SETTLE_MS, claimTimeoutMs: CLAIM_TIMEOUT_MS });
       try {
         handled += await this.scan(source, folder);
