@@ -22,6 +22,7 @@ import {
   startServers,
   waitForApi,
   waitUntil,
+  benchAppEnv,
 } from '../support/bench-stack';
 import { deleteKeys } from '../support/bullmq-drain';
 import { QueueDepthSampler } from '../support/pipeline-probes';
@@ -75,15 +76,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    REDIS_URL: servers.redisUrl,
-    QUEUE_PREFIX: prefix,
-    DATABASE_MIGRATE: 'false',
-    PORT: String(port),
-    COPYDESK_ADMIN_KEY: ADMIN_KEY,
-    SECRETS_KEY: 'bench-secrets-key-0123456789abcdef0123',
-    LOG_LEVEL: opts.logLevel,
+    ...benchAppEnv({ databaseUrl: database.url, redisUrl: servers.redisUrl, prefix, port, adminKey: ADMIN_KEY, logLevel: opts.logLevel }),
   };
   const names: AppName[] = ['api', ...(opts.withWorkers ? (['ingest-worker', 'enrichment-worker', 'publish-worker'] as AppName[]) : [])];
   const apps = names.map((name) => startBenchApp(name, name, env, { folder }));

@@ -32,6 +32,7 @@ import {
   startServers,
   waitForApi,
   waitUntil,
+  benchAppEnv,
 } from '../support/bench-stack';
 import { startBenchSubscriber, type BenchSubscriber } from '../support/bench-subscriber';
 import { bareDrainRate, deleteKeys } from '../support/bullmq-drain';
@@ -192,16 +193,8 @@ async function runOnce(servers: BenchServers, folder: string, opts: Options, mod
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    REDIS_URL: servers.redisUrl,
-    QUEUE_PREFIX: prefix,
-    DATABASE_MIGRATE: 'false',
-    PORT: String(port),
-    COPYDESK_ADMIN_KEY: ADMIN_KEY,
-    SECRETS_KEY: 'bench-secrets-key-0123456789abcdef0123',
+    ...benchAppEnv({ databaseUrl: database.url, redisUrl: servers.redisUrl, prefix, port, adminKey: ADMIN_KEY, logLevel: opts.logLevel }),
     FETCH_ALLOW_LOOPBACK: 'true',
-    LOG_LEVEL: opts.logLevel,
     ...(opts.concurrency ? { WORKER_CONCURRENCY: String(opts.concurrency) } : {}),
   };
   const nodeArgs = [...opts.nodeOptions, ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${folder}/profiles-${mode}${runIndex}`] : [])];

@@ -105,6 +105,28 @@ export async function scratchDatabase(servers: BenchServers, label: string): Pro
 
 export type AppName = 'api' | 'ingest-worker' | 'enrichment-worker' | 'publish-worker';
 
+/** The environment every bench gives the processes it starts: its own database, queue prefix and port. */
+export function benchAppEnv(run: {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  port: number;
+  adminKey: string;
+  logLevel: string;
+}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: run.databaseUrl,
+    REDIS_URL: run.redisUrl,
+    QUEUE_PREFIX: run.prefix,
+    DATABASE_MIGRATE: 'false',
+    PORT: String(run.port),
+    COPYDESK_ADMIN_KEY: run.adminKey,
+    SECRETS_KEY: 'bench-secrets-key-0123456789abcdef0123',
+    LOG_LEVEL: run.logLevel,
+  };
+}
+
 export interface BenchApp {
   name: string;
   app: AppName;
