@@ -133,7 +133,11 @@ describe('publish: delivery', () => {
       expect(headers['content-type']).toBe('application/json');
     }
 
-    const [delivery] = await deliveryRows(stack, { subscriptionId });
+    // The subscriber's answer arrives before the worker records it: wait for the row, not the request.
+    const delivery = await waitUntil(stack, async () => {
+      const [row] = await deliveryRows(stack, { subscriptionId });
+      return row?.status === 'delivered' ? row : undefined;
+    });
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, event_id: first['webhook-id'] });
     const detail = await stack.client.get<{ attempts: Array<Record<string, unknown>> }>(`/v1/deliveries/${delivery.id}`);
     expect(detail.body.attempts).toEqual([
@@ -290,7 +294,11 @@ describe('publish: delivery', () => {
     expect(replayed.body).toMatchObject({ status: 'pending', replays: 1 });
     await waitUntil(stack, () => acceptedEvents(hook, deadOne).length === 1);
     expect(acceptedEvents(hook, deadOne)[0].eventId).toBe(detail.body.eventId);
-    expect((await stack.client.get(`/v1/deliveries/${deadId}`)).body).toMatchObject({ status: 'delivered', attemptCount: ATTEMPTS + 1 });
+    const redelivered = await waitUntil(stack, async () => {
+      const { body } = await stack.client.get<{ status: string }>(`/v1/deliveries/${deadId}`);
+      return body.status === 'delivered' ? body : undefined;
+    });
+    expect(redelivered).toMatchObject({ status: 'delivered', attemptCount: ATTEMPTS + 1 });
 
     const bulk = await stack.client.post(`/v1/subscriptions/${subscriptionId}/replay`, { status: ['dead', 'failed'] });
     expect(bulk).toMatchObject({ status: 202, body: { replayed: 2, truncated: false } });
