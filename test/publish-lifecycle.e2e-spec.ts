@@ -307,7 +307,11 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
     await waitUntil(stack, () => acceptedEvents(hook, articleId).some((e) => e.type === 'article.killed'));
     hook.script(null);
 
-    const rows = await deliveryRows(stack, { subscriptionId, articleId });
+    // The worker records the kill's answer after the subscriber has it: wait for the row, not the request.
+    const rows = await waitUntil(stack, async () => {
+      const found = await deliveryRows(stack, { subscriptionId, articleId });
+      return found.find((d) => d.event === 'article.killed')?.status === 'delivered' ? found : undefined;
+    });
     expect(rows.map((d) => [d.event, d.status])).toEqual([
       ['article.created', 'delivered'],
       ['article.updated', 'cancelled'],
@@ -325,7 +329,9 @@ describe('publish: subscriptions, formats, kills and embargoes', () => {
   it('holds an embargoed article until its time, and never delivers one killed before it', async () => {
     const hook = await subscriber();
     const { id: subscriptionId } = await createSubscription(stack.client, { url: hook.url, format: 'ninjs' });
-    const embargoUntil = new Date(Date.now() + 7_000);
+    // Far enough ahead that both articles are routed and one killed before it, even on a loaded machine: the test
+    // proves nothing (and fails) if the embargo lapses before the kill.
+    const embargoUntil = new Date(Date.now() + 30_000);
     const held = await pushArticle(stack.client, story('Embargoed', { embargoUntil: embargoUntil.toISOString() }));
     const killedEarly = await pushArticle(stack.client, story('Spiked', { embargoUntil: embargoUntil.toISOString() }));
     await waitFor(async () => (await deliveryRows(stack, { subscriptionId })).length === 2, { timeoutMs: 60_000, describe: stack.logs });
