@@ -325,9 +325,24 @@ describe('publish: delivery', () => {
     slow.respondWith(204, 4000);
     const { id: slowId } = await createSubscription(stack.client, { url: slow.url });
     const { id: fastId } = await createSubscription(stack.client, { url: fast.url });
+    // Both paused while the articles go through the pipeline, then let go at once (the slow one first): however long
+    // a loaded machine takes to publish ten articles, the slow subscriber cannot take more than its share meanwhile.
+    for (const id of [slowId, fastId]) {
+      expect((await stack.client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'paused' })).status).toBe(200);
+    }
     const count = 10;
     const ids = await Promise.all(Array.from({ length: count }, (_, i) => pushArticle(stack.client, story(`Busy-${i}`))));
     await Promise.all(ids.map((id) => waitForArticle(stack, id, (a) => a.status === 'published')));
+    await waitUntil(stack, async () => {
+      const held = await stack.sql<{ n: number }>(
+        `SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = ANY($1::uuid[]) AND waiting_for = 'resume'`,
+        [[slowId, fastId]],
+      );
+      return held[0].n === 2 * count;
+    });
+    for (const id of [slowId, fastId]) {
+      expect((await stack.client.request('PATCH', `/v1/subscriptions/${id}`, { status: 'active' })).status).toBe(200);
+    }
 
     await waitUntil(stack, () => ids.every((id) => acceptedEvents(fast, id).length === 1));
     // Without a per-subscriber cap the slow deliveries would take every worker slot and the fast ones would
