@@ -148,10 +148,15 @@ describe('enrichment in the pipeline', () => {
       schemeVersion: MEDIA_TOPICS_SCHEME_VERSION,
       topicModelVersion: 'bbc-news-2004-05-v1',
     });
-    const line = enrichmentWorker
-      .output()
-      .split('\n')
-      .find((l) => l.includes('"article enriched"') && l.includes(measlesId)) as string;
+    // The worker queues the route job before it logs: the article can be published before the line is written.
+    const line = await waitFor(
+      async () =>
+        enrichmentWorker
+          .output()
+          .split('\n')
+          .find((l) => l.includes('"article enriched"') && l.includes(measlesId)),
+      { timeoutMs: 60_000, describe: logs },
+    );
     expect(JSON.parse(line)).toMatchObject({
       trigger: 'revision',
       enricherVersion: ENRICHER_VERSION,
