@@ -105,7 +105,8 @@ describe('one article, end to end, across four processes', () => {
         const read = await client.get(`/v1/articles/${id}`);
         return read.body.status === 'published' ? read.body : null;
       },
-      { timeoutMs: 60_000, describe: () => workers.map((w) => w.output().slice(-2000)).join('\n') },
+      // The three workers boot inside this wait: on a loaded two-core machine that alone took over 30 s.
+      { timeoutMs: 120_000, describe: () => workers.map((w) => w.output().slice(-2000)).join('\n') },
     );
     expect(article).toMatchObject({
       title: 'Harbour bridge reopens after repairs',
@@ -250,6 +251,17 @@ describe('one article, end to end, across four processes', () => {
 
   it('on SIGTERM a worker finishes its in-flight job and exits; nothing is lost or doubled', async () => {
     const publisher = workers[2];
+    // Earlier tests wait for publication, not delivery: one of their deliveries still on its way would pass for
+    // this article's below, and the worker would be stopped before this article's delivery began.
+    await waitFor(
+      () =>
+        withDatabase(
+          async (db) =>
+            (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status = 'pending'`)).rows[0].n === 0,
+          environment.databaseUrl,
+        ),
+      { timeoutMs: 60_000, describe: () => workers.map((w) => w.output().slice(-2000)).join('\n') },
+    );
     subscriber.respondWith(204, 1500);
     const before = subscriber.received.length;
     const startedBefore = subscriber.started();
