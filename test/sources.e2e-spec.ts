@@ -180,7 +180,14 @@ describe('sources: feeds, scraping and inbound webhooks', () => {
           timeoutMs: 60_000,
         },
       );
-      const source = await client.get(`/v1/sources/${sourceId}`);
+      // The poller stores the items first and counts them in the source's health after: wait for the count.
+      const source = await waitFor(
+        async () => {
+          const read = await client.get<{ health: { itemsSeen: number } }>(`/v1/sources/${sourceId}`);
+          return read.body.health.itemsSeen >= 5 ? read : null;
+        },
+        { timeoutMs: 60_000 },
+      );
       expect(source.body.health).toMatchObject({ consecutiveFailures: 0, status: 'healthy', itemsSeen: 5 });
     });
 
