@@ -129,7 +129,8 @@ describe('watched folders', () => {
     workers[0] = startApp('ingest-worker', env);
     await workers[1].stop();
     drop('after-restart.xml', newsItem(FILES + 1));
-    await waitFor(async () => Promise.resolve(listing('processed').includes('after-restart.xml')), { timeoutMs: 60_000, describe: logs });
+    // The restarted worker boots inside this wait: on a loaded two-core machine that alone can take half a minute.
+    await waitFor(async () => Promise.resolve(listing('processed').includes('after-restart.xml')), { timeoutMs: 120_000, describe: logs });
     const after = await db.query<{ n: string }>(`SELECT count(*) AS n FROM raw_items WHERE origin = 'wire'`);
     expect(Number(after.rows[0].n)).toBe(Number(before.rows[0].n) + 1);
   });
