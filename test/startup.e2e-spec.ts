@@ -47,8 +47,12 @@ describe('npm start on the embedded pair', () => {
   chmodSync(dataDir, 0o711);
   let port: number;
   let base: string;
-  const launch = (): RunningApp =>
-    startApp('launcher', {
+  // A fresh port each time: apps left behind by a killed launcher hold the last one for a moment, and their health
+  // answer must never pass for the new launcher's.
+  const launch = async (): Promise<RunningApp> => {
+    port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    return startApp('launcher', {
       DATABASE_URL: '',
       REDIS_URL: '',
       QUEUE_PREFIX: 'copydesk',
@@ -57,15 +61,12 @@ describe('npm start on the embedded pair', () => {
       PORT: String(port),
       LOG_LEVEL: 'warn',
     });
+  };
 
-  beforeAll(async () => {
-    port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-  });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('takes a burst of 60 pushes from 6 clients, publishes every one, and stops cleanly', async () => {
-    const launcher = launch();
+    const launcher = await launch();
     try {
       await waitForHealthy(base, launcher, 150_000);
       const adminKey = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();
@@ -102,7 +103,7 @@ describe('npm start on the embedded pair', () => {
   });
 
   it('starts again on the same data with the same admin key, without showing the key again', async () => {
-    const launcher = launch();
+    const launcher = await launch();
     try {
       await waitForHealthy(base, launcher, 150_000);
       const adminKey = readFileSync(join(dataDir, 'admin-key'), 'utf8').trim();
@@ -116,10 +117,10 @@ describe('npm start on the embedded pair', () => {
   });
 
   it('recovers after the launcher is killed with SIGKILL: leftovers are stopped, the data is intact', async () => {
-    const killed = launch();
+    const killed = await launch();
     await waitForHealthy(base, killed, 150_000);
     await killed.stop('SIGKILL');
-    const launcher = launch();
+    const launcher = await launch();
     try {
       await waitForHealthy(base, launcher, 150_000);
       expect(launcher.output()).toMatch(/was left running/);
@@ -138,7 +139,7 @@ describe('npm start on the embedded pair', () => {
   });
 
   it('refuses a second launcher on the same data folder', async () => {
-    const first = launch();
+    const first = await launch();
     try {
       await waitForHealthy(base, first, 150_000);
       const second = startApp('launcher', { DATABASE_URL: '', REDIS_URL: '', COPYDESK_DATA_DIR: dataDir, PORT: String(await freePort()) });
