@@ -3,6 +3,7 @@ import type { QuoteRules } from '../../quotes/quote.rules';
 import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
 import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { resolveDefinedAcronyms } from './de-acronyms';
 import { germanOrganisationBase } from './de-inflection';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_ORGANISATION_NAMES } from './de-organisations.data';
@@ -165,9 +166,9 @@ const CONTENT_TYPE: ContentTypeCues = {
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '2',
+  version: '3',
   code: 'de',
-  entities: (text, sentences, title) => extractEntitiesByEvidence(text, sentences, title, EVIDENCE),
+  entities: (text, sentences, title) => resolveDefinedAcronyms(extractEntitiesByEvidence(text, sentences, title, EVIDENCE), text),
   quoteRules: QUOTES,
   topics: (text, options) => classifyTopicsByLexicon(text, DE_TOPIC_LEXICON, options.maxTopics),
   contentTypeCues: CONTENT_TYPE,
