@@ -5,6 +5,7 @@ import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
 import { resolveDefinedAcronyms } from './de-acronyms';
 import { germanOrganisationBase } from './de-inflection';
+import { joinPlaceNames } from './de-place-names';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_ORGANISATION_NAMES } from './de-organisations.data';
 import { DE_PLACE_NAMES } from './de-places.data';
@@ -168,7 +169,8 @@ export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
   version: '3',
   code: 'de',
-  entities: (text, sentences, title) => resolveDefinedAcronyms(extractEntitiesByEvidence(text, sentences, title, EVIDENCE), text),
+  entities: (text, sentences, title) =>
+    joinPlaceNames(resolveDefinedAcronyms(extractEntitiesByEvidence(text, sentences, title, EVIDENCE), text), text),
   quoteRules: QUOTES,
   topics: (text, options) => classifyTopicsByLexicon(text, DE_TOPIC_LEXICON, options.maxTopics),
   contentTypeCues: CONTENT_TYPE,
