@@ -31,14 +31,13 @@ export class EntityEdits {
     for (const m of old) salience = Math.max(salience, this.forget(m));
     const start = Math.min(from ?? Infinity, ...old.map((m) => m.start));
     const end = Math.max(...old.map((m) => m.end));
-    const mention: EntityMention = { canonical: name, type, start, end, sentence: old[0].sentence };
-    this.mentions = [...this.mentions.filter((m) => !old.includes(m)), mention].sort((a, b) => a.start - b.start);
-    const list = this.lists[LIST[type]];
-    const same = list.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (same) {
-      same.count++;
-      same.salience = Math.max(same.salience, salience);
-    } else list.push({ name, count: 1, salience });
+    this.mentions = this.mentions.filter((m) => !old.includes(m));
+    this.put({ canonical: name, type, start, end, sentence: old[0].sentence }, salience);
+  }
+
+  /** One more mention of `name` as `type`, where no mention is yet; a new entity gets the salience given. */
+  add(mention: EntityMention, salience: number): void {
+    if (!this.mentions.some((m) => m.start < mention.end && mention.start < m.end)) this.put(mention, salience);
   }
 
   result(): EntityAnalysis {
@@ -47,6 +46,16 @@ export class EntityEdits {
     const keep = (l: ArticleEntity[]): ArticleEntity[] => l.filter((x) => x.count > 0).sort(order);
     const entities = { people: keep(this.lists.people), organisations: keep(this.lists.organisations), places: keep(this.lists.places) };
     return { ...this.analysis, entities, mentions: this.mentions };
+  }
+
+  private put(mention: EntityMention, salience: number): void {
+    this.mentions = [...this.mentions, mention].sort((a, b) => a.start - b.start);
+    const list = this.lists[LIST[mention.type]];
+    const same = list.find((x) => x.name.toLowerCase() === mention.canonical.toLowerCase());
+    if (same) {
+      same.count++;
+      same.salience = Math.max(same.salience, salience);
+    } else list.push({ name: mention.canonical, count: 1, salience });
   }
 
   // One mention fewer of its entity; the entity's salience, for the name that takes the mention over.
