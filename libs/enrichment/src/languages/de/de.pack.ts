@@ -8,6 +8,7 @@ import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.e
 import { resolveDefinedAcronyms } from './de-acronyms';
 import { namesInCompounds } from './de-compound-names';
 import { germanOrganisationBase } from './de-inflection';
+import { namesListedWithOrganisations } from './de-name-lists';
 import { joinPlaceNames } from './de-place-names';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_ORGANISATION_NAMES } from './de-organisations.data';
@@ -168,10 +169,11 @@ const CONTENT_TYPE: ContentTypeCues = {
 };
 
 // The recogniser, then what German writing adds: acronyms beside their long form, places inside longer names,
-// names inside hyphenated compounds.
+// names inside hyphenated compounds, names listed with organisations.
 function germanEntities(text: string, sentences: Sentence[], title: string): EntityAnalysis {
   const found = extractEntitiesByEvidence(text, sentences, title, EVIDENCE);
-  return namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
+  const named = namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
+  return namesListedWithOrganisations(named, text);
 }
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
