@@ -2,10 +2,10 @@ import type { ArticleEntity, EntityAnalysis } from '../../entities/entity.extrac
 import { germanOrganisationBase } from './de-inflection';
 
 /*
- * Acronyms the text defines beside their long form: "Agencia Española de Protección de Datos (AEPD)", "UCPS genannt
- * („User Centric Payment System“)", "des Gesetzes über den Zivilschutz und die Katastrophenhilfe (ZSKG)". The
- * long form says what the acronym is: an organisation is reported by its full name (the fullest form the text
- * uses), a law, a system or a programme is no organisation at all.
+ * Acronyms the text defines beside their long form: "Instituto Nacional de Estadística (INE)", "ORS genannt („Open
+ * Rate System“)", "des Gesetzes über die Förderung der Wärmenetze (GFWG)". The long form says what the acronym is:
+ * an organisation is reported by its full name (the fullest form the text uses), a law, a system or a programme is
+ * no organisation at all.
  */
 
 // Lower-case words inside a long form: German and Romance prepositions, articles and "and".
@@ -38,14 +38,14 @@ export function resolveDefinedAcronyms(analysis: EntityAnalysis, text: string): 
     if (!definition) continue;
     if (isThing(definition.words)) dropped.add(org.name);
     // Only a long form that spells the acronym in order is a safe name ("Bundesanstalt für Arbeitsschutz
-    // und Arbeitsmedizin (BAuA)"); a German compound acronym ("ZSKG") only says what kind of thing it is.
+    // und Arbeitsmedizin (BAuA)"); a German compound acronym ("GFWG") only says what kind of thing it is.
     else if (definition.ordered) renamed.set(org.name, citationForm(definition.words));
   }
   if (!renamed.size && !dropped.size) return analysis;
   return withOrganisations(analysis, renamed, dropped);
 }
 
-// Upper-case letters of an acronym ("AEPD", "BAuA" → B, A, A), or undefined for a word that is none.
+// Upper-case letters of an acronym ("INE", "BAuA" → B, A, A), or undefined for a word that is none.
 function acronymLetters(name: string): string[] | undefined {
   if (!/^[\p{Lu}][\p{Lu}\p{Ll}]{1,7}$/u.test(name)) return undefined;
   const letters = name.match(/\p{Lu}/gu) ?? [];

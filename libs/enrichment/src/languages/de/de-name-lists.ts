@@ -5,9 +5,9 @@ import { germanNouns } from './de-nouns.lexicon';
 import { DE_STOPWORDS } from './de.resources';
 
 /*
- * Names listed with organisations are organisations: "Universal Music, Sony, X und die Y-Sparte", "die Verleihfirmen
- * Panorama und Neue Filmkunst". In German every noun is capitalised, so a list member must not read as a common
- * noun: only words no noun lexicon knows, or a capitalised adjective before one ("Neue Filmkunst").
+ * Names listed with organisations are organisations: "Google, Amazon, X und die Telekom", "die Verlage Carlsen
+ * und Blaue Feder". In German every noun is capitalised, so a list member must not read as a common
+ * noun: only words no noun lexicon knows, or a capitalised adjective before one ("Blaue Feder").
  */
 
 const SEPARATOR = /^(?:,\s*|\s+(?:und|oder|sowie)\s+(?:(?:die|der|das|den|dem)\s+)?)$/u;
@@ -44,7 +44,7 @@ function candidate(t: Token, first: Token): boolean {
 }
 
 // No word of the name is a function word or a common noun (also as the end of a compound: "Verleihfirmen"),
-// except a capitalised adjective before the last word ("Neue Filmkunst").
+// except a capitalised adjective before the last word ("Blaue Feder").
 function nameLike(run: Token[]): boolean {
   const nouns = germanNouns();
   const adjective = (t: Token, i: number): boolean => i < run.length - 1 && nouns.adjectival.has(t.lower);

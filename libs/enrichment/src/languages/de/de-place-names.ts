@@ -2,8 +2,8 @@ import type { EntityAnalysis, EntityMention } from '../../entities/entity.extrac
 import { EntityEdits } from './de-entity-edits';
 
 /*
- * A place's name after a unit or an organisation belongs to a longer name: "im Kanton Jura" names the canton, not
- * the town; "Google Spanien" and "BirdLife Schweiz" name a national branch, not the country.
+ * A place's name after a unit or an organisation belongs to a longer name: "im Kanton Uri" names the canton, not
+ * the town; "Greenpeace Frankreich" and "FoodWatch Österreich" name a national branch, not the country.
  */
 
 // Administrative units whose name differs from the town they are named after, any case → the citation form.
@@ -21,10 +21,10 @@ const UNITS: Record<string, string> = {
   bundesstaat: 'Bundesstaat',
   bundesstaates: 'Bundesstaat',
 };
-// A brand written with an inner capital ("BirdLife", "PayPal") before a place.
+// A brand written with an inner capital ("FoodWatch", "PayPal") before a place.
 const CAMEL_CASE = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*) $/u;
 
-/** Units and national branches named with a place, as one name ("Kanton Jura", "Google Spanien"). */
+/** Units and national branches named with a place, as one name ("Kanton Uri", "Greenpeace Frankreich"). */
 export function joinPlaceNames(analysis: EntityAnalysis, text: string): EntityAnalysis {
   const edits = new EntityEdits(analysis);
   const mentions = [...edits.all];
