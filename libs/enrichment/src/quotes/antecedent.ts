@@ -23,7 +23,8 @@ export function antecedent(
   const recent = people.filter((m) => m.sentence >= latest.sentence - 3);
   const subject = [...recent].reverse().find((m) => {
     const s = sentences[m.sentence];
-    return s && m.start - s.start <= 20;
+    // Named inside a quote that opens the sentence ("«Wenn Herr Ebner …»"), the person is spoken of, not speaking.
+    return s && m.start - s.start <= 20 && !/[„“”"«»]/.test(s.text.slice(0, m.start - s.start));
   });
   return subject ?? latest;
 }

@@ -86,8 +86,9 @@ export function splitParagraphs(text: string): Paragraph[] {
   return paragraphs;
 }
 
-// A candidate end: terminal punctuation, then any closing quotes or brackets, then whitespace.
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+// A candidate end: terminal punctuation, then any closing quotes or brackets, then whitespace. German and French
+// marks too: „…“ closes with “, »…« and «…» either way round ("erleichtert. „Das …“ Laut …" is three sentences).
+const BOUNDARY = /[.!?…]+["'”’“‘«»)\]]*(?=\s+["'“‘„‚«»(\[]?[\p{Lu}\p{N}])/gu;
 
 /** Splits a body into sentences, keeping offsets; abbreviations and initials do not end a sentence. */
 export function splitSentences(text: string): Sentence[] {

@@ -10,7 +10,7 @@ describe('German pack: places', () => {
       'Die Reise führt im Frühjahr durch Südostasien und später nach Westafrika. In Westdeutschland regnet es seit Tagen. ' +
         'Im Kanton Obwalden und in der Region Hohenlohe wurden die Straßen gesperrt, die Feuerwehr war im Einsatz.',
     );
-    expect(found).toEqual(expect.arrayContaining(['Südostasien', 'Westafrika', 'Westdeutschland', 'Obwalden', 'Hohenlohe']));
+    expect(found).toEqual(expect.arrayContaining(['Südostasien', 'Westafrika', 'Westdeutschland', 'Kanton Obwalden', 'Hohenlohe']));
   });
 
   it('takes a town name before a month for a point in time, and a plural for no genitive of a small town', () => {

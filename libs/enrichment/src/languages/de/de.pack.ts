@@ -1,9 +1,15 @@
 import type { ContentTypeCues } from '../../content-type/content-type.classifier';
+import type { EntityAnalysis } from '../../entities/entity.extractor';
 import type { QuoteRules } from '../../quotes/quote.rules';
+import type { Sentence } from '../../text/text.tokenizer';
 import { classifyTopicsByLexicon } from '../../topics/topic.classifier';
 import type { LanguagePack } from '../language-pack';
 import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.extractor';
+import { resolveDefinedAcronyms } from './de-acronyms';
+import { namesInCompounds } from './de-compound-names';
 import { germanOrganisationBase } from './de-inflection';
+import { namesListedWithOrganisations } from './de-name-lists';
+import { joinPlaceNames } from './de-place-names';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_ORGANISATION_NAMES } from './de-organisations.data';
 import { DE_PLACE_NAMES } from './de-places.data';
@@ -162,12 +168,20 @@ const CONTENT_TYPE: ContentTypeCues = {
   },
 };
 
+// The recogniser, then what German writing adds: acronyms beside their long form, places inside longer names,
+// names inside hyphenated compounds, names listed with organisations.
+function germanEntities(text: string, sentences: Sentence[], title: string): EntityAnalysis {
+  const found = extractEntitiesByEvidence(text, sentences, title, EVIDENCE);
+  const named = namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
+  return namesListedWithOrganisations(named, text);
+}
+
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '2',
+  version: '3',
   code: 'de',
-  entities: (text, sentences, title) => extractEntitiesByEvidence(text, sentences, title, EVIDENCE),
+  entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,
   topics: (text, options) => classifyTopicsByLexicon(text, DE_TOPIC_LEXICON, options.maxTopics),
   contentTypeCues: CONTENT_TYPE,

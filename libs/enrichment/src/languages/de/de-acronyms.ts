@@ -1,0 +1,131 @@
+import type { ArticleEntity, EntityAnalysis } from '../../entities/entity.extractor';
+import { germanOrganisationBase } from './de-inflection';
+
+/*
+ * Acronyms the text defines beside their long form: "Instituto Nacional de Estadística (INE)", "ORS genannt („Open
+ * Rate System“)", "des Gesetzes über die Förderung der Wärmenetze (GFWG)". The long form says what the acronym is:
+ * an organisation is reported by its full name (the fullest form the text uses), a law, a system or a programme is
+ * no organisation at all.
+ */
+
+// Lower-case words inside a long form: German and Romance prepositions, articles and "and".
+const JOINERS = new Set(
+  'für der des den dem die das und über zur zum von vom gegen mit im in am an auf of for the and on de del la le les du et di della y e da do dos das'.split(
+    ' ',
+  ),
+);
+
+// Heads of long forms that name a thing, not a body: laws, rules, systems, plans, events and prizes. Compound
+// endings ("Infektionsschutzgesetz", "Datenschutz-Grundverordnung") count; English heads as whole words.
+const THING_ENDINGS =
+  /(?:gesetz|gesetzes|gesetzbuch|gesetzbuches|verordnung|richtlinie|abkommen|abkommens|vertrag|vertrages|vertrags|ordnung|programm|programms|system|systems|modell|modells|verfahren|verfahrens|standard|standards|index|indexes|protokoll|protokolls|syndrom|syndroms|krankheit|erkrankung|technik|technologie|methode|konzept|konzepts|plan|plans|strategie|steuer|abgabe|zulage|prüfung|ausweis|nummer|kennzeichen|format|preis|preises|wahl|konferenz|gipfel|meisterschaft|spiele)$/u;
+const THING_WORDS = new Set(
+  'act system systems model protocol index standard syndrome disease program programme scheme method regulation directive treaty agreement plan format test award prize conference summit championship games'.split(
+    ' ',
+  ),
+);
+
+type Definition = { words: string[]; ordered: boolean };
+
+/** Organisation acronyms renamed to the long form the text gives them, or dropped when that names no organisation. */
+export function resolveDefinedAcronyms(analysis: EntityAnalysis, text: string): EntityAnalysis {
+  const renamed = new Map<string, string>();
+  const dropped = new Set<string>();
+  for (const org of analysis.entities.organisations) {
+    const letters = acronymLetters(org.name);
+    if (!letters) continue;
+    const definition = definitionOf(org.name, letters, text);
+    if (!definition) continue;
+    if (isThing(definition.words)) dropped.add(org.name);
+    // Only a long form that spells the acronym in order is a safe name ("Bundesanstalt für Arbeitsschutz
+    // und Arbeitsmedizin (BAuA)"); a German compound acronym ("GFWG") only says what kind of thing it is.
+    else if (definition.ordered) renamed.set(org.name, citationForm(definition.words));
+  }
+  if (!renamed.size && !dropped.size) return analysis;
+  return withOrganisations(analysis, renamed, dropped);
+}
+
+// Upper-case letters of an acronym ("INE", "BAuA" → B, A, A), or undefined for a word that is none.
+function acronymLetters(name: string): string[] | undefined {
+  if (!/^[\p{Lu}][\p{Lu}\p{Ll}]{1,7}$/u.test(name)) return undefined;
+  const letters = name.match(/\p{Lu}/gu) ?? [];
+  return letters.length >= 2 && letters.length * 2 > name.length ? letters : undefined;
+}
+
+function definitionOf(acronym: string, letters: string[], text: string): Definition | undefined {
+  const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // "Long Form (ACR)": the long form is the run of words before the bracket.
+  for (const m of text.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'gu'))) {
+    const before = text.slice(Math.max(0, m.index - 160), m.index);
+    const clause = before.split(/[,;:.!?()„“”"»«\n]/u).pop() ?? '';
+    const found = spelled(clause.split(/\s+/).filter(Boolean).reverse(), [...letters].reverse());
+    if (found) return { ...found, words: found.words.reverse() };
+  }
+  // "ACR (Long Form)", "ACR genannt („Long Form“)": the long form inside the brackets.
+  const after = new RegExp(
+    `(?<![\\p{L}])${escaped}(?:\\s+(?:genannt|abgekürzt|kurz))?\\s*\\(\\s*[„"»«“]?([^()„“”"»«\\n]{3,120})[“”"«»]?\\s*\\)`,
+    'u',
+  );
+  const inside = after.exec(text)?.[1];
+  return inside ? spelled(inside.split(/\s+/).filter(Boolean), letters) : undefined;
+}
+
+// The words of a long form, read from the acronym outwards, and whether their initials spell it in order. A
+// capitalised word whose initial is not in the acronym ends the long form.
+function spelled(words: string[], letters: string[]): Definition | undefined {
+  const out: string[] = [];
+  let next = 0;
+  let ordered = true;
+  let capitals = 0;
+  for (const raw of words) {
+    const word = raw.replace(/^[„"»«“]|[“”"«»]$/gu, '');
+    if (JOINERS.has(word.toLowerCase()) && !/^\p{Lu}/u.test(word)) {
+      if (!capitals) return undefined;
+      out.push(word);
+      continue;
+    }
+    const initial = /^\p{Lu}/u.test(word) ? word[0] : undefined;
+    if (!initial || !letters.includes(initial) || capitals === letters.length) break;
+    if (ordered && letters[next] === initial) next++;
+    else ordered = false;
+    out.push(word);
+    capitals++;
+  }
+  // Joiners at the open end belong to the sentence, not the name.
+  while (out.length && JOINERS.has(out[out.length - 1].toLowerCase())) out.pop();
+  if (capitals < 2) return undefined;
+  return { words: out, ordered: ordered && next === letters.length };
+}
+
+// The head of a German long form comes before its joined object ("Gesetz über …"), else it is the last word.
+function headOf(words: string[]): string {
+  const joiner = words.findIndex((w) => JOINERS.has(w.toLowerCase()));
+  return joiner > 0 ? words[joiner - 1] : words[words.length - 1];
+}
+
+function isThing(words: string[]): boolean {
+  const head = headOf(words).toLowerCase();
+  return THING_WORDS.has(head) || THING_ENDINGS.test(head);
+}
+
+// "der Kassenärztlichen Bundesvereinigung (KBV)" → "Kassenärztliche Bundesvereinigung".
+function citationForm(words: string[]): string {
+  const joiner = words.findIndex((w) => JOINERS.has(w.toLowerCase()));
+  return germanOrganisationBase(words, joiner > 0 ? joiner - 1 : words.length - 1);
+}
+
+function withOrganisations(analysis: EntityAnalysis, renamed: Map<string, string>, dropped: Set<string>): EntityAnalysis {
+  const byName = new Map<string, ArticleEntity>();
+  for (const org of analysis.entities.organisations) {
+    if (dropped.has(org.name)) continue;
+    const name = renamed.get(org.name) ?? org.name;
+    const same = byName.get(name.toLowerCase());
+    if (same) byName.set(name.toLowerCase(), { ...same, count: same.count + org.count, salience: Math.max(same.salience, org.salience) });
+    else byName.set(name.toLowerCase(), { ...org, name });
+  }
+  const mentions = analysis.mentions
+    .filter((m) => !(m.type === 'organisation' && dropped.has(m.canonical)))
+    .map((m) => (m.type === 'organisation' && renamed.has(m.canonical) ? { ...m, canonical: renamed.get(m.canonical) as string } : m));
+  const organisations = [...byName.values()].sort((a, b) => b.salience - a.salience || b.count - a.count || (a.name < b.name ? -1 : 1));
+  return { ...analysis, entities: { ...analysis.entities, organisations }, mentions };
+}

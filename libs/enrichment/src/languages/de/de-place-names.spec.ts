@@ -1,0 +1,28 @@
+import { enrichArticle } from '../../article.enricher';
+
+// Sentences written for these tests.
+const entities = (bodyText: string) => enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities;
+const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
+
+describe('German place names inside longer names', () => {
+  it('names a canton, district or province with its unit noun, in any case', () => {
+    const places = names(
+      entities('Im Kanton Uri und in den Dörfern des Kantons Glarus schneit es. Auch im Landkreis Celle fiel Schnee.').places,
+    );
+    expect(places).toEqual(expect.arrayContaining(['Kanton Uri', 'Kanton Glarus', 'Landkreis Celle']));
+    expect(places).not.toContain('Uri');
+  });
+
+  it('reads an organisation or a brand before a country as a national branch, not as the place', () => {
+    const e = entities('FoodWatch Österreich kritisiert den Handel. Die Klage gegen Amnesty International Schweiz wurde abgewiesen.');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['FoodWatch Österreich', 'Amnesty International Schweiz']));
+    expect(names(e.places)).not.toEqual(expect.arrayContaining(['Österreich']));
+    expect(names(e.places)).not.toContain('Schweiz');
+  });
+
+  it('keeps the name of an organisation that the text also names alone', () => {
+    const e = entities('Greenpeace Frankreich protestiert. Greenpeace hatte schon im Mai gewarnt.');
+    expect(names(e.organisations)).toEqual(['Greenpeace']);
+    expect(names(e.places)).not.toContain('Frankreich');
+  });
+});
