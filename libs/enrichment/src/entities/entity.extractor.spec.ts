@@ -111,6 +111,15 @@ describe('extractEntities', () => {
     expect(e.people).toEqual({});
   });
 
+  it('takes a family named by the plural of a surname for no organisation: "the Bidens"', () => {
+    const e = entities(
+      'Senator Harriet Calloway asked about the inquiry. The committee wanted to know whether the Calloways had profited, ' +
+        'and the Calloways said they had not.',
+    );
+    expect(e.people).toHaveProperty(['Harriet Calloway']);
+    expect(e.organisations).not.toHaveProperty(['Calloways']);
+  });
+
   it('counts a shortened organisation name as the full one', () => {
     const e = entities('The Sioux Falls Argus Leader reported the plan first. The governor told the Argus Leader it would go ahead.');
     expect(e.organisations).toEqual({ 'Sioux Falls Argus Leader': 2 });
