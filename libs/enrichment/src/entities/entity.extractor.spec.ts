@@ -41,8 +41,11 @@ describe('extractEntities', () => {
   });
 
   it('types a name of ordinary words or ending in a surname as an organisation when a kind of organisation is named beside it', () => {
-    const e = entities('The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch.');
-    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker']));
+    const e = entities(
+      'The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch. ' +
+        'The study appeared in the journal Marine Letters, and later in the journal PJM.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker', 'Marine Letters', 'PJM']));
     expect(e.people).toEqual({});
   });
 
