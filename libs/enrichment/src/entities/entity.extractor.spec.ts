@@ -86,6 +86,11 @@ describe('extractEntities', () => {
     expect(Object.keys(e.places)).not.toContain('Quorvex');
   });
 
+  it('keeps a given name that is also a function word or a common noun before a surname: "Bill Clinton", "Will Moy"', () => {
+    const e = entities('The guests included Bill Harrowgate and a banker. It failed, Will Tanridge, chief executive of the charity, said.');
+    expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Bill Harrowgate', 'Will Tanridge']));
+  });
+
   it('names a person by the first full mention and counts later short mentions', () => {
     const e = entities(
       'Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.',

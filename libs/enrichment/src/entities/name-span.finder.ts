@@ -260,6 +260,7 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
       tokens = tokens.slice(1);
       continue;
     }
+    if (!initial && givenNameBeforeSurname(tokens, g)) break;
     // "per the WHO": a known organisation written in capitals is no function word.
     const capitalsName = first.bare.length > 1 && /^\p{Lu}+$/u.test(first.bare) && g.organisations.has(lower) && !initial;
     if (!capitalsName && ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !isKnownName(tokens, g)))) {
@@ -287,6 +288,25 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
     tokens = tokens.slice(0, -1);
   if (!tokens.length || !tokens[0].capitalised) return undefined;
   return around(tokens, all, text, titles);
+}
+
+const CALENDAR =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+// "Bill Clinton", "Will Moy": inside a sentence, a capitalised given name that is also a function word or a common
+// noun, before a capitalised word that is no ordinary word or name ending, opens a person's name.
+function givenNameBeforeSurname(tokens: Token[], g: Gazetteer): boolean {
+  const [first, second] = tokens;
+  if (!second || !g.allGivenNames.has(first.lower) || CALENDAR.test(first.lower) || !/^\p{Lu}\p{Ll}+$/u.test(first.bare)) return false;
+  const next = second.lower;
+  return (
+    /^\p{Lu}\p{Ll}/u.test(second.bare) &&
+    !isOrdinaryWord(second, g) &&
+    !STOPWORDS.has(next) &&
+    !g.organisationSuffixes.has(next) &&
+    !g.placeSuffixes.has(next) &&
+    !g.eventSuffixes.has(next)
+  );
 }
 
 // A span with the words and text around it.
