@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.data';
 import type { Sentence } from '../text/text.tokenizer';
 import type { Gazetteer } from './entity.gazetteer';
+import { LEADING_DETERMINERS as DETERMINERS } from './entity-context.words';
 import { ORGANISATION_NOUN } from './organisation-context.patterns';
 
 /** A word of the body with its offsets. */
@@ -331,44 +332,6 @@ function isKnownName(tokens: Token[], g: Gazetteer): boolean {
   const name = joined(tokens);
   return g.organisations.has(name) || g.places.has(name) || g.people.has(name);
 }
-
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'but',
-  'and',
-  'or',
-  'so',
-  'if',
-  'when',
-  'while',
-  'as',
-  'at',
-  'in',
-  'on',
-  'for',
-  'with',
-  'from',
-  'by',
-  'after',
-  'before',
-  'former',
-  'late',
-  'meanwhile',
-  'however',
-]);
 
 // "University of Florida", "Royal Navy", "National Institute on Drug Abuse": a word that is no name on its own
 // may open an organisation's name.
