@@ -91,6 +91,14 @@ describe('extractEntities', () => {
     expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Bill Harrowgate', 'Will Tanridge']));
   });
 
+  it('takes a name after a lower-case agent noun for a person: "keeper Kepa Arrizabalaga", "founders Merav Eitan"', () => {
+    const e = entities(
+      'The club signed keeper Tarik Ozdemirel. The biochemist Ilsa Varnakova disagreed, and so did the newer Galaxy Fold.',
+    );
+    expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Tarik Ozdemirel', 'Ilsa Varnakova']));
+    expect(e.people).not.toHaveProperty(['Galaxy Fold']);
+  });
+
   it('names a person by the first full mention and counts later short mentions', () => {
     const e = entities(
       'Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.',

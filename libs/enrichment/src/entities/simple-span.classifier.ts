@@ -1,5 +1,7 @@
 import {
+  AGENT_NOUN_BEFORE,
   COMPASS,
+  NOT_AGENT_NOUNS,
   OF_THE_AFTER,
   ORGANISATION_WORD_AFTER,
   OUTLET_BEFORE,
@@ -196,6 +198,8 @@ function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext):
   // "Elon Musk’s SpaceX", "according to Sanjiv Bhasin"
   if (endsSpan && last.possessive && tokens.length <= 3) return true;
   if (tokens[0] === span.tokens[0] && /\baccording to\s+$/i.test(span.preceding)) return true;
+  const agent = tokens[0] === span.tokens[0] ? AGENT_NOUN_BEFORE.exec(span.preceding) : null;
+  if (agent && !NOT_AGENT_NOUNS.has(agent[1].replace(/s$/, '')) && !ctx.g.commonWords.has(tokens[0].lower)) return true;
   // Coreference: the surname is used alone elsewhere ("… Whitfield said").
   return ctx.singles.has(last.lower) && !ctx.g.places.has(last.lower) && !ctx.g.organisations.has(last.lower);
 }
