@@ -71,20 +71,15 @@ function byLexicon(r: Run): TypedSpan[] | undefined {
   if (tokens.length === 1 && tokens[0].bare.length > 1 && /^\p{Lu}+$/u.test(tokens[0].bare) && g.organisations.has(whole))
     return [typed(span, tokens, 'organisation', true)];
   if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
-  // Events are not entities, but the place they are named after is ("Los Angeles Auto Show").
+  // Events are not entities, nor is the place in their name ("the LA Auto Show"): the labelling convention.
   const words = tokens.map((t) => t.lower);
   if (
     tokens.length > 1 &&
     (g.eventSuffixes.has(last) || g.eventSuffixes.has(words.slice(-2).join(' '))) &&
     !g.organisations.has(whole) &&
     !g.places.has(whole)
-  ) {
-    for (let k = tokens.length - 1; k > 0; k--) {
-      const prefix = tokens.slice(0, k);
-      if (g.places.has(joined(prefix))) return [typed(span, prefix, 'place', true)];
-    }
+  )
     return [];
-  }
   if (g.organisations.has(whole) || g.organisations.has(r.undotted)) return [typed(span, tokens, 'organisation', true)];
   // "told the Hollywood Reporter", "according to the Sioux Falls Argus Leader": a body spoken to or quoted.
   if (r.startsSpan && !r.titled && OUTLET_BEFORE.test(span.preceding) && r.endsSpan) return [typed(span, tokens, 'organisation', true)];
