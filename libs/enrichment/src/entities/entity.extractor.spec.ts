@@ -99,6 +99,14 @@ describe('extractEntities', () => {
     expect(e.people).not.toHaveProperty(['Galaxy Fold']);
   });
 
+  it('takes a lone name before "administration" for a president\'s surname, not an organisation', () => {
+    const e = entities(
+      'President Anders Holloway spoke on Monday. Critics say the Holloway administration erred, and Holloway said it had not.',
+    );
+    expect(e.people).toEqual({ 'Anders Holloway': 3 });
+    expect(e.organisations).toEqual({});
+  });
+
   it('names a person by the first full mention and counts later short mentions', () => {
     const e = entities(
       'Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.',

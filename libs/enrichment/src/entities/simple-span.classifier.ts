@@ -96,6 +96,15 @@ function byContext(r: Run): TypedSpan[] | undefined {
   if (US_STATE_ABBREVIATIONS.has(r.undotted) && /\p{Lu}[\p{L}.'’\-]+,\s*$/u.test(span.preceding) && r.startsSpan)
     return [typed(span, tokens, 'place', true)];
   if (r.endsSpan && !titled && PLACE_WORD_AFTER.test(span.following)) return [typed(span, tokens, 'place', true)];
+  // "the X administration": a lone name before a lower-case "administration" is a president's surname, no organisation.
+  if (
+    tokens.length === 1 &&
+    r.endsSpan &&
+    /^\s+administration\b/.test(span.following) &&
+    !g.organisations.has(whole) &&
+    !g.places.has(whole)
+  )
+    return [typed(span, tokens, 'person', false)];
   if (r.endsSpan && !titled && ORGANISATION_WORD_AFTER.test(span.following) && !g.places.has(whole))
     return [typed(span, tokens, 'organisation', true)];
   if (tokens.length > 1 && definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
