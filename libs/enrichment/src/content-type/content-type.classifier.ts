@@ -1,5 +1,6 @@
 import { gazetteer } from '../entities/entity.gazetteer';
-import { splitParagraphs } from '../text/text.tokenizer';
+import { englishDisclosureCues, englishObituaryAndCheckCues, englishTitleCues, englishVoiceCues } from './content-type.english';
+import { ContentTypeScores, count, measureText, round, type AddCue, type TextMeasures } from './content-type.scores';
 
 /** Kinds of article Copydesk tells apart. */
 export type ContentType = 'news' | 'opinion' | 'analysis' | 'press-release' | 'live-blog' | 'obituary' | 'review' | 'interview' | 'other';
@@ -94,19 +95,37 @@ export const NEUTRAL_CONTENT_TYPE_CUES: ContentTypeCues = { english: false, path
  * News is the default: every other type needs evidence.
  */
 export function classifyContentType(signals: ContentTypeSignals, cues: ContentTypeCues = ENGLISH_CONTENT_TYPE_CUES): ContentTypeResult {
-  const scores = new Map<ContentType, number>([['news', 1]]);
-  const evidence = new Map<ContentType, string[]>();
-  const add = (type: ContentType, weight: number, why: string): void => {
-    scores.set(type, (scores.get(type) ?? 0) + weight);
-    evidence.set(type, [...(evidence.get(type) ?? []), why]);
-  };
-  const text = signals.bodyText;
-  const title = signals.title ?? '';
+  const scores = new ContentTypeScores();
+  const add = scores.add;
+  const path = urlPath(signals.url);
+  metadataCues(signals, cues, path, add);
+  if (cues.english) englishTitleCues(signals.title ?? '', add);
+  for (const [re, type, weight, why] of cues.titleMarkers ?? []) if (re.test(signals.title ?? '')) add(type, weight, `title: ${why}`);
 
+  const m = measureText(signals.bodyText);
+  if (cues.english) englishVoiceCues(m, add);
+  languageCues(m, cues, path, add);
+  const own = ownSite(signals.url, m.text);
+  if (own) add('press-release', 2.5, `the text opens with the site's owner (${own})`);
+  const timestamps = m.paragraphs.filter((p) =>
+    /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(
+      p,
+    ),
+  ).length;
+  if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
+  if (cues.english) englishObituaryAndCheckCues(m, add);
+  const questions = m.paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
+  const answers = m.paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
+  if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
+  if (cues.english) englishDisclosureCues(m, add);
+  return scores.result();
+}
+
+// Page metadata: JSON-LD type, URL path, section and byline.
+function metadataCues(signals: ContentTypeSignals, cues: ContentTypeCues, path: string, add: AddCue): void {
   for (const t of [signals.jsonLdType ?? []].flat()) {
     for (const [re, type, w] of JSON_LD) if (re.test(t.trim())) add(type, w, `JSON-LD type ${t}`);
   }
-  const path = urlPath(signals.url);
   if (path) for (const [re, type, w] of [...PATH_CUES, ...cues.paths]) if (re.test(path)) add(type, w, `URL ${path}`);
   if (signals.section) for (const [re, type, w] of SECTION_CUES) if (re.test(signals.section)) add(type, w, `section "${signals.section}"`);
   if (signals.byline) {
@@ -114,124 +133,27 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
       add('opinion', 2, `byline "${signals.byline}"`);
     if (/\banalysis\b/i.test(signals.byline)) add('analysis', 2, `byline "${signals.byline}"`);
   }
-  if (cues.english) englishTitleCues(title, add);
-  for (const [re, type, weight, why] of cues.titleMarkers ?? []) if (re.test(title)) add(type, weight, `title: ${why}`);
+}
 
-  const paragraphs = splitParagraphs(text).map((p) => p.text.trim());
-  const words = Math.max(1, text.split(/\s+/).length);
-  // Quoted words in any style: “…”, "…", „…“, «…», »…«.
-  const outside = text.replace(/“[^”]*”|"[^"\n]*"|„[^“”"\n]*[“”"]|«[^»"\n]*[»"]|»[^«"\n]*[«"]/g, ' ');
-  const quoted = words - outside.split(/\s+/).length;
-  const quoteDensity = Math.max(0, quoted / words);
-  const firstPerson = (outside.match(/\b(?:I|I'm|I’m|I've|I’ve|me|my|myself)\b/g) ?? []).length / (words / 100);
-  const firstPlural = (outside.match(/\b(?:we|We|our|Our|us)\b/g) ?? []).length / (words / 100);
-
-  if (cues.english) {
-    if (firstPerson >= 0.6) {
-      add('opinion', Math.min(2, firstPerson), `first person singular ${round(firstPerson)} per 100 words outside quotes`);
-      add('review', Math.min(1, firstPerson / 2), `first person singular ${round(firstPerson)} per 100 words`);
-    }
-    if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
-    else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
-    const argumentative =
-      count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) /
-      (words / 100);
-    if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
-
-    // In the writer's own voice: a court's "verdict" quoted in a market report is no review.
-    const reviewMarkers = count(
-      outside,
-      /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
-    );
-    if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
-
-    const releaseMarkersExtra: string[] = [];
-    const releaseMarkers = count(
-      text,
-      /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
-    );
-    // The publisher announcing its own news: "For more information, please visit www…".
-    if (
-      /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit:?\s+(?:www\.|https?:)/i.test(
-        text,
-      )
-    )
-      releaseMarkersExtra.push('"for more information, visit"');
-    const releaseTotal = releaseMarkers + releaseMarkersExtra.length;
-    if (releaseTotal >= 1)
-      add(
-        'press-release',
-        Math.min(5, 2 * releaseTotal),
-        `${releaseTotal} press-release markers (dateline boilerplate, "About ...", media contact${releaseMarkersExtra.length ? `, ${releaseMarkersExtra.join(', ')}` : ''})`,
-      );
-  }
+// The language pack's own markers, the reader addressed, signs of a report and first person.
+function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add: AddCue): void {
   for (const [re, type, weight, why] of cues.markers) {
-    const hits = count(text, re);
+    const hits = count(m.text, re);
     if (hits) add(type, weight * Math.min(3, hits), `${hits} ${why}`);
   }
   if (cues.secondPerson) {
-    const you = count(outside, cues.secondPerson) / (words / 100);
+    const you = count(m.outside, cues.secondPerson) / (m.words / 100);
     if (you >= 0.3) add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
   }
-  if (cues.newsEvidence) newsEvidence(cues.newsEvidence, text, outside, path, add);
+  if (cues.newsEvidence) newsEvidence(cues.newsEvidence, m.text, m.outside, path, add);
   if (!cues.english && cues.firstPerson) {
-    const singular = count(outside, cues.firstPerson) / (words / 100);
+    const singular = count(m.outside, cues.firstPerson) / (m.words / 100);
     if (singular >= 0.8)
       add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
   }
-  const own = ownSite(signals.url, text);
-  if (own) add('press-release', 2.5, `the text opens with the site's owner (${own})`);
-  const timestamps = paragraphs.filter((p) =>
-    /^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:GMT|BST|UTC|ET|EST|EDT|CET|CEST|PT|PST))?|Updated\s+\d{1,2}[:.]\d{2})\b/i.test(
-      p,
-    ),
-  ).length;
-  if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
-
-  if (cues.english) {
-    const lead = paragraphs.slice(0, 3).join(' ');
-    if (
-      /\b(?:died|has died|passed away|dies)\b/i.test(lead) &&
-      /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(
-        text,
-      )
-    ) {
-      add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
-    }
-
-    // Fact checks and explainers weigh a claim rather than report an event.
-    const verdicts = count(text, /\b(?:we rate (?:this|the|that) (?:claim|statement)|our ruling|what we found)\b/gi);
-    if (verdicts >= 1) add('analysis', Math.min(3, 1.5 * verdicts), `${verdicts} fact-check or explainer markers`);
-  }
-  const questions = paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
-  const answers = paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
-  if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
-
-  if (cues.english) {
-    const sponsored = count(
-      text,
-      /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi,
-    );
-    if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
-    if (firstPlural >= 2 && quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(firstPlural)} per 100 words`);
-  }
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
-  const [best, bestScore] = ranked[0];
-  const second = ranked[1]?.[1] ?? 0;
-  const total = ranked.reduce((a, [, s]) => a + s, 0);
-  const confidence = Math.min(0.99, 0.5 * (bestScore / total) + 0.5 * (1 - Math.exp(-(bestScore - second + 0.5))));
-  const why = evidence.get(best) ?? [];
-  if (best === 'news' && why.length === 0) why.push('no opinion, review, release, live or obituary markers');
-  return { type: best, confidence: round(confidence), evidence: why };
 }
 
-function newsEvidence(
-  cues: NonNullable<ContentTypeCues['newsEvidence']>,
-  text: string,
-  outside: string,
-  path: string,
-  add: (type: ContentType, weight: number, why: string) => void,
-): void {
+function newsEvidence(cues: NonNullable<ContentTypeCues['newsEvidence']>, text: string, outside: string, path: string, add: AddCue): void {
   const signs: string[] = [];
   if (cues.dateline.test(text.slice(0, 300))) signs.push('dateline');
   if (path && cues.paths.test(path)) signs.push('news section in the URL');
@@ -271,22 +193,4 @@ function urlPath(url: string | undefined): string {
   } catch {
     return url.toLowerCase();
   }
-}
-
-function count(text: string, re: RegExp): number {
-  return (text.match(re) ?? []).length;
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-function englishTitleCues(title: string, add: (type: ContentType, weight: number, why: string) => void): void {
-  if (/^(?:opinion|comment|view|viewpoint|editorial|column)\s*[:|]/i.test(title)) add('opinion', 3, 'title marked as opinion');
-  if (/^analysis\s*[:|]/i.test(title)) add('analysis', 3, 'title marked as analysis');
-  if (/\breview\s*[:|]|\breview$|\bstars?\)?$/i.test(title)) add('review', 2, 'title marked as review');
-  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title))
-    add('live-blog', 2, 'title marked as live coverage');
-  if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
-  if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
 }

@@ -139,6 +139,53 @@ export const US_STATE_ABBREVIATIONS = new Set(
 export const OF_THE_AFTER = /^\s+of\s+the\s+\p{Lu}/u;
 export const SPEECH_AFTER =
   /^(?:['’]s?)?,?\s+(?:said|says|told|added|wrote|writes|explained|asked|replied|recalled|insisted|noted|argued|warned|tweeted)\b/i;
+// A lower-case agent noun right before a name: "keeper Kepa Arrizabalaga", "biochemist Soraya Shirazi-Beechey",
+// "founders Merav Eitan"; not the function words and comparatives that share the endings.
+export const AGENT_NOUN_BEFORE = /(?:^|[^\p{L}])(\p{Ll}{3,}(?:ist|ian|er|or)s?)\s+$/u;
+export const NOT_AGENT_NOUNS = new Set(
+  'after over under other another never ever either neither whether rather together however former latter earlier later older newer larger bigger smaller higher lower better faster cheaper longer stronger further farther minor major prior her their our your super number order matter member quarter corner border paper letter water power winter summer cancer chapter register'.split(
+    ' ',
+  ),
+);
 // ", 45, " / ", a spokesman for" / ", who ": an apposition that describes a person.
 export const PERSON_APPOSITION =
   /^,\s+(?:\d{1,3},|(?:Senior\s+|Executive\s+|Deputy\s+|Managing\s+|Vice\s+|Assistant\s+|Associate\s+)?(?:Head|Chief|Director|President|Chair\w*|Founder|Co-founder|Partner|Analyst|Economist|Strategist|Editor|Professor|Manager|Officer|Secretary|CEO|CFO|CTO|COO)\s+(?:[A-Z][\w&-]*\s+)*(?:of|at|for)\s|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:spokes\w+|chief|director|professor|head|founder|leader|president|manager|member|author|researcher|scientist|analyst|economist|lawyer|attorney|officer|minister|senator|mayor|coach|player|actor|actress|singer|writer|editor|reporter|correspondent|executive|chair\w*|secretary|adviser|advisor|expert|doctor|student|resident|owner|partner|teacher|worker|official|co-founder|ceo|cfo)\b|who\s)/i;
+
+// Words that, opening a run of capitals, are no part of the name ("The", "But", "Former").
+export const LEADING_DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'but',
+  'and',
+  'or',
+  'so',
+  'if',
+  'when',
+  'while',
+  'as',
+  'at',
+  'in',
+  'on',
+  'for',
+  'with',
+  'from',
+  'by',
+  'after',
+  'before',
+  'former',
+  'late',
+  'meanwhile',
+  'however',
+]);

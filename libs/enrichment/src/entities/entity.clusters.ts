@@ -145,9 +145,18 @@ export class EntityClusters {
       pending.set(key, [...(pending.get(key) ?? []), t]);
     }
     for (const group of pending.values()) {
+      if (this.familyName(group)) continue;
       const type = decideUnknown(group, ctx);
       if (type) for (const t of group) this.open(t, type);
     }
+  }
+
+  // "the Bidens", "the Obamas": a family named by the plural of a person's surname is not an organisation.
+  private familyName(group: TypedSpan[]): boolean {
+    const word = group[0].tokens.length === 1 ? group[0].tokens[0].lower : '';
+    if (!/^\p{L}{3,}s$/u.test(word)) return false;
+    const stem = word.slice(0, -1);
+    return this.typed.some((t) => t.type === 'person' && t.tokens[t.tokens.length - 1].lower === stem);
   }
 
   /** Every mention resolved to its entity's canonical name, in text order. */

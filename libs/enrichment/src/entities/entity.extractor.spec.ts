@@ -41,8 +41,11 @@ describe('extractEntities', () => {
   });
 
   it('types a name of ordinary words or ending in a surname as an organisation when a kind of organisation is named beside it', () => {
-    const e = entities('The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch.');
-    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker']));
+    const e = entities(
+      'The fact-checking website Plain Truth rated the claim false. The indie developer Quarry Walker released a patch. ' +
+        'The study appeared in the journal Marine Letters, and later in the journal PJM.',
+    );
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Plain Truth', 'Quarry Walker', 'Marine Letters', 'PJM']));
     expect(e.people).toEqual({});
   });
 
@@ -83,6 +86,27 @@ describe('extractEntities', () => {
     expect(Object.keys(e.places)).not.toContain('Quorvex');
   });
 
+  it('keeps a given name that is also a function word or a common noun before a surname: "Bill Clinton", "Will Moy"', () => {
+    const e = entities('The guests included Bill Harrowgate and a banker. It failed, Will Tanridge, chief executive of the charity, said.');
+    expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Bill Harrowgate', 'Will Tanridge']));
+  });
+
+  it('takes a name after a lower-case agent noun for a person: "keeper Kepa Arrizabalaga", "founders Merav Eitan"', () => {
+    const e = entities(
+      'The club signed keeper Tarik Ozdemirel. The biochemist Ilsa Varnakova disagreed, and so did the newer Galaxy Fold.',
+    );
+    expect(Object.keys(e.people)).toEqual(expect.arrayContaining(['Tarik Ozdemirel', 'Ilsa Varnakova']));
+    expect(e.people).not.toHaveProperty(['Galaxy Fold']);
+  });
+
+  it('takes a lone name before "administration" for a president\'s surname, not an organisation', () => {
+    const e = entities(
+      'President Anders Holloway spoke on Monday. Critics say the Holloway administration erred, and Holloway said it had not.',
+    );
+    expect(e.people).toEqual({ 'Anders Holloway': 3 });
+    expect(e.organisations).toEqual({});
+  });
+
   it('names a person by the first full mention and counts later short mentions', () => {
     const e = entities(
       'Defense Secretary Mark T. Esper arrived in Seoul on Friday. Esper met his counterpart. Later, Mr. Esper flew to Tokyo.',
@@ -109,6 +133,15 @@ describe('extractEntities', () => {
       ]),
     );
     expect(e.people).toEqual({});
+  });
+
+  it('takes a family named by the plural of a surname for no organisation: "the Bidens"', () => {
+    const e = entities(
+      'Senator Harriet Calloway asked about the inquiry. The committee wanted to know whether the Calloways had profited, ' +
+        'and the Calloways said they had not.',
+    );
+    expect(e.people).toHaveProperty(['Harriet Calloway']);
+    expect(e.organisations).not.toHaveProperty(['Calloways']);
   });
 
   it('counts a shortened organisation name as the full one', () => {
@@ -138,7 +171,8 @@ describe('extractEntities', () => {
     );
     expect(e.organisations).toEqual({ Boeing: 1 });
     expect(e.people).toEqual({});
-    expect(e.places).toEqual({ 'Los Angeles': 1 });
+    // The place in an event's name is part of the event, which is no entity.
+    expect(e.places).toEqual({});
   });
 
   it('ranks by salience: frequency, early mention and the headline', () => {

@@ -1,6 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.data';
 import type { Sentence } from '../text/text.tokenizer';
 import type { Gazetteer } from './entity.gazetteer';
+import { LEADING_DETERMINERS as DETERMINERS } from './entity-context.words';
 import { ORGANISATION_NOUN } from './organisation-context.patterns';
 
 /** A word of the body with its offsets. */
@@ -260,6 +261,7 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
       tokens = tokens.slice(1);
       continue;
     }
+    if (!initial && givenNameBeforeSurname(tokens, g)) break;
     // "per the WHO": a known organisation written in capitals is no function word.
     const capitalsName = first.bare.length > 1 && /^\p{Lu}+$/u.test(first.bare) && g.organisations.has(lower) && !initial;
     if (!capitalsName && ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !isKnownName(tokens, g)))) {
@@ -289,6 +291,25 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
   return around(tokens, all, text, titles);
 }
 
+const CALENDAR =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+// "Bill Clinton", "Will Moy": inside a sentence, a capitalised given name that is also a function word or a common
+// noun, before a capitalised word that is no ordinary word or name ending, opens a person's name.
+function givenNameBeforeSurname(tokens: Token[], g: Gazetteer): boolean {
+  const [first, second] = tokens;
+  if (!second || !g.allGivenNames.has(first.lower) || CALENDAR.test(first.lower) || !/^\p{Lu}\p{Ll}+$/u.test(first.bare)) return false;
+  const next = second.lower;
+  return (
+    /^\p{Lu}\p{Ll}/u.test(second.bare) &&
+    !isOrdinaryWord(second, g) &&
+    !STOPWORDS.has(next) &&
+    !g.organisationSuffixes.has(next) &&
+    !g.placeSuffixes.has(next) &&
+    !g.eventSuffixes.has(next)
+  );
+}
+
 // A span with the words and text around it.
 function around(tokens: Token[], all: Token[], text: string, titles: string[]): NameSpan {
   const startIndex = tokens[0].index;
@@ -311,44 +332,6 @@ function isKnownName(tokens: Token[], g: Gazetteer): boolean {
   const name = joined(tokens);
   return g.organisations.has(name) || g.places.has(name) || g.people.has(name);
 }
-
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'but',
-  'and',
-  'or',
-  'so',
-  'if',
-  'when',
-  'while',
-  'as',
-  'at',
-  'in',
-  'on',
-  'for',
-  'with',
-  'from',
-  'by',
-  'after',
-  'before',
-  'former',
-  'late',
-  'meanwhile',
-  'however',
-]);
 
 // "University of Florida", "Royal Navy", "National Institute on Drug Abuse": a word that is no name on its own
 // may open an organisation's name.

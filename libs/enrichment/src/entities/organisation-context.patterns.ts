@@ -1,6 +1,6 @@
 /** Words for kinds of organisation: "carrier SunExpress", "Kosmos, a group founded by…". */
 export const ORGANISATION_NOUNS =
-  'company|firm|startup|start-up|carrier|airline|retailer|group|brand|maker|manufacturer|giant|rival|subsidiary|platform|network|outlet|newspaper|website|agency|bank|lender|insurer|operator|developer|publisher|studio|label|broadcaster|chain|conglomerate|automaker|carmaker|supplier|charity|organisation|organization|nonprofit|non-profit|band|club|team|party|union|university|school|app|site|service|marketplace|exchange|retailer';
+  'company|firm|startup|start-up|carrier|airline|retailer|group|brand|maker|manufacturer|giant|rival|subsidiary|platform|network|outlet|newspaper|journal|magazine|tabloid|website|agency|bank|lender|insurer|operator|developer|publisher|studio|label|broadcaster|chain|conglomerate|automaker|carmaker|supplier|charity|organisation|organization|nonprofit|non-profit|band|club|team|party|union|university|school|app|site|service|marketplace|exchange|retailer';
 /** Text just before a name that makes it an organisation: "carrier X", "CEO of X", "layoffs at X". */
 export const ORGANISATION_NOUN_BEFORE = new RegExp(
   `\\b(?:${ORGANISATION_NOUNS}|(?:ceo|founder|co-founder|chief executive|chairman|president|spokesperson|spokesman|spokeswoman|employees|staff|investors|shareholders|customers|users)\\s+(?:of|at)|acquired|bought|joined|sued|invested in|stake in|layoffs at|works at|worked at|takeover of|bid for|shares in|merger with|owner of|owned by|unit of|subsidiary of|division of|rival)\\s+$`,

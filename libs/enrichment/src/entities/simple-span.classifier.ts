@@ -1,5 +1,7 @@
 import {
+  AGENT_NOUN_BEFORE,
   COMPASS,
+  NOT_AGENT_NOUNS,
   OF_THE_AFTER,
   ORGANISATION_WORD_AFTER,
   OUTLET_BEFORE,
@@ -69,20 +71,15 @@ function byLexicon(r: Run): TypedSpan[] | undefined {
   if (tokens.length === 1 && tokens[0].bare.length > 1 && /^\p{Lu}+$/u.test(tokens[0].bare) && g.organisations.has(whole))
     return [typed(span, tokens, 'organisation', true)];
   if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
-  // Events are not entities, but the place they are named after is ("Los Angeles Auto Show").
+  // Events are not entities, nor is the place in their name ("the LA Auto Show"): the labelling convention.
   const words = tokens.map((t) => t.lower);
   if (
     tokens.length > 1 &&
     (g.eventSuffixes.has(last) || g.eventSuffixes.has(words.slice(-2).join(' '))) &&
     !g.organisations.has(whole) &&
     !g.places.has(whole)
-  ) {
-    for (let k = tokens.length - 1; k > 0; k--) {
-      const prefix = tokens.slice(0, k);
-      if (g.places.has(joined(prefix))) return [typed(span, prefix, 'place', true)];
-    }
+  )
     return [];
-  }
   if (g.organisations.has(whole) || g.organisations.has(r.undotted)) return [typed(span, tokens, 'organisation', true)];
   // "told the Hollywood Reporter", "according to the Sioux Falls Argus Leader": a body spoken to or quoted.
   if (r.startsSpan && !r.titled && OUTLET_BEFORE.test(span.preceding) && r.endsSpan) return [typed(span, tokens, 'organisation', true)];
@@ -99,6 +96,15 @@ function byContext(r: Run): TypedSpan[] | undefined {
   if (US_STATE_ABBREVIATIONS.has(r.undotted) && /\p{Lu}[\p{L}.'’\-]+,\s*$/u.test(span.preceding) && r.startsSpan)
     return [typed(span, tokens, 'place', true)];
   if (r.endsSpan && !titled && PLACE_WORD_AFTER.test(span.following)) return [typed(span, tokens, 'place', true)];
+  // "the X administration": a lone name before a lower-case "administration" is a president's surname, no organisation.
+  if (
+    tokens.length === 1 &&
+    r.endsSpan &&
+    /^\s+administration\b/.test(span.following) &&
+    !g.organisations.has(whole) &&
+    !g.places.has(whole)
+  )
+    return [typed(span, tokens, 'person', false)];
   if (r.endsSpan && !titled && ORGANISATION_WORD_AFTER.test(span.following) && !g.places.has(whole))
     return [typed(span, tokens, 'organisation', true)];
   if (tokens.length > 1 && definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
@@ -196,6 +202,8 @@ function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext):
   // "Elon Musk’s SpaceX", "according to Sanjiv Bhasin"
   if (endsSpan && last.possessive && tokens.length <= 3) return true;
   if (tokens[0] === span.tokens[0] && /\baccording to\s+$/i.test(span.preceding)) return true;
+  const agent = tokens[0] === span.tokens[0] ? AGENT_NOUN_BEFORE.exec(span.preceding) : null;
+  if (agent && !NOT_AGENT_NOUNS.has(agent[1].replace(/s$/, '')) && !ctx.g.commonWords.has(tokens[0].lower)) return true;
   // Coreference: the surname is used alone elsewhere ("… Whitfield said").
   return ctx.singles.has(last.lower) && !ctx.g.places.has(last.lower) && !ctx.g.organisations.has(last.lower);
 }

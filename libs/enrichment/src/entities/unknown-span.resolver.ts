@@ -48,7 +48,7 @@ function countVotes(group: TypedSpan[]): Votes {
     if (first && span.before === 'the' && PLACE_BEFORE_THE.test(span.preceding)) v.place++;
     else if (first && span.before === 'the') v.organisation += group.length > 1 ? 1 : 0.5;
     if (last && ORGANISATION_CONTEXT.has(span.after)) v.organisation++;
-    if (first && span.titles.length) v.person++;
+    if ((first && span.titles.length) || t.type === 'person') v.person++;
   }
   return v;
 }

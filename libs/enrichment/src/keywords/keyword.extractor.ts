@@ -89,6 +89,15 @@ export function extractKeywords(
   /** The article language's function words (English by default). */
   stopwords: ReadonlySet<string> = STOPWORDS,
 ): string[] {
+  const { runs, wordCounts } = contentRuns(
+    sentences,
+    (w) => w.length < 3 || stopwords.has(w) || GENERIC.has(w) || exclude.has(w) || /^\d/.test(w),
+  );
+  return choosePhrases(scorePhrases(phraseCounts(runs, wordCounts), df), max);
+}
+
+// Runs of content words between punctuation and skipped words, and how often each word occurs.
+function contentRuns(sentences: Sentence[], skip: (word: string) => boolean): { runs: string[][]; wordCounts: Map<string, number> } {
   const runs: string[][] = [];
   const wordCounts = new Map<string, number>();
   for (const s of sentences) {
@@ -110,7 +119,7 @@ export function extractKeywords(
         .toLowerCase()
         .replace(/['’]s$/, '')
         .replace(/’/g, "'");
-      if (w.length < 3 || stopwords.has(w) || GENERIC.has(w) || exclude.has(w) || /^\d/.test(w)) {
+      if (skip(w)) {
         if (run.length) runs.push(run);
         run = [];
         continue;
@@ -120,18 +129,26 @@ export function extractKeywords(
     }
     if (run.length) runs.push(run);
   }
-  // A phrase must recur, so only words that recur can form one: this keeps the n-gram count small.
-  const phraseCounts = new Map<string, number>(wordCounts);
+  return { runs, wordCounts };
+}
+
+// A phrase must recur, so only words that recur can form one: this keeps the n-gram count small.
+function phraseCounts(runs: string[][], wordCounts: Map<string, number>): Map<string, number> {
+  const counts = new Map<string, number>(wordCounts);
   for (const run of runs) {
     for (let n = 2; n <= 3; n++) {
       for (let i = 0; i + n <= run.length; i++) {
         const words = run.slice(i, i + n);
         if (words.some((w) => (wordCounts.get(w) ?? 0) < 2)) continue;
         const phrase = words.join(' ');
-        phraseCounts.set(phrase, (phraseCounts.get(phrase) ?? 0) + 1);
+        counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
       }
     }
   }
+  return counts;
+}
+
+function scorePhrases(counts: Map<string, number>, df: DocumentFrequencies): [string, number][] {
   const frequencies = frequencyIndex(df);
   const idfs = new Map<string, number>();
   const idf = (w: string): number => {
@@ -140,13 +157,16 @@ export function extractKeywords(
     return v;
   };
   const scored: [string, number][] = [];
-  for (const [phrase, count] of phraseCounts) {
+  for (const [phrase, count] of counts) {
     const words = phrase.split(' ');
     if (words.length > 1 && count < 2) continue;
     const weight = words.reduce((a, w) => a + idf(w), 0) / words.length;
     scored.push([phrase, (1 + Math.log(count)) * weight * (words.length > 1 ? 1.3 : 1)]);
   }
-  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+function choosePhrases(scored: [string, number][], max: number): string[] {
   const chosen: string[] = [];
   for (const [phrase] of scored) {
     if (chosen.length >= max) break;

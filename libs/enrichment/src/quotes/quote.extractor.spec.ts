@@ -17,6 +17,12 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('keeps a short quoted pledge or assurance and gives it to the subject of the verb before it', () => {
+    expect(quotes('Acme Robotics pledged to take “decisive corrective action” against the scheme.')).toEqual([
+      ['decisive corrective action', 'Acme Robotics'],
+    ]);
+  });
+
   it('resolves a surname and a pronoun to the person named in full earlier', () => {
     expect(quotes('Coach Dana Whitfield watched the match. “We lost our shape,” Whitfield said. “We will fix it,” she added.')).toEqual([
       ['We lost our shape,', 'Dana Whitfield'],

@@ -5,6 +5,7 @@ import type { BlockQuote } from './block-quote.extractor';
 import { pullQuotes } from './pull-quotes';
 import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
 import { compileQuoteRules, ENGLISH_QUOTE_RULES, type CompiledQuoteRules, type QuoteRules } from './quote.rules';
+import { resolve, type QuoteContext as Context, type Speaker } from './quote-speaker.resolver';
 
 /** A direct quote and who said it. */
 export interface ArticleQuote {
@@ -12,28 +13,6 @@ export interface ArticleQuote {
   /** Canonical name of the person or organisation, a description ("senior administration official"), or null. */
   speaker: string | null;
   speakerType: 'person' | 'organisation' | 'description' | 'unknown';
-}
-
-interface Speaker {
-  name: string;
-  type: ArticleQuote['speakerType'];
-}
-
-/** What attribution reads: the body, its sentences and entity mentions, and the unnamed speakers met so far. */
-interface Context {
-  text: string;
-  sentences: Sentence[];
-  mentions: EntityMention[];
-  descriptions: string[];
-  r: CompiledQuoteRules;
-}
-
-const MAX_SPEAKER_WORDS = 8;
-
-/** The last clause of a phrase before a speech verb: what follows its last comma or conjunction. */
-function lastClause(phrase: string, r: CompiledQuoteRules): string {
-  const m = r.clauseBreak.exec(phrase);
-  return m ? phrase.slice(m.index + m[0].length).trim() : phrase;
 }
 
 /**
@@ -86,8 +65,15 @@ export function extractQuotes(
     quotes.push({ text: q.text, speaker: speaker?.name ?? null, speakerType: speaker?.type ?? 'unknown' });
     previous = { speaker, paragraph: q.paragraph, continues: q.continues };
   }
-  // A quote running over several paragraphs is usually attributed at its end ("…,” Ellison said): carry that
-  // speaker back to the opening paragraphs when they had no attribution of their own.
+  carryBack(quotes, explicit, continues);
+  echoSpeakers(quotes, explicit);
+  pullQuotes(quotes);
+  return quotes;
+}
+
+// A quote running over several paragraphs is usually attributed at its end ("…,” Ellison said): carry that
+// speaker back to the opening paragraphs when they had no attribution of their own.
+function carryBack(quotes: ArticleQuote[], explicit: boolean[], continues: boolean[]): void {
   for (let i = quotes.length - 2; i >= 0; i--) {
     if (continues[i] && !explicit[i] && explicit[i + 1] !== undefined && quotes[i + 1].speaker) {
       quotes[i].speaker = quotes[i + 1].speaker;
@@ -95,9 +81,6 @@ export function extractQuotes(
       explicit[i] = true;
     }
   }
-  echoSpeakers(quotes, explicit);
-  pullQuotes(quotes);
-  return quotes;
 }
 
 // A pull quote or a quoted subheading repeats words quoted elsewhere with an attribution ("My fears have been
@@ -266,29 +249,6 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
   return undefined;
 }
 
-// Indefinite noun phrases ending in a head noun: "a senior government official", "one legal expert".
-function introductions(before: string, head: string, r: CompiledQuoteRules): string[] {
-  if (!/^[\p{L}-]+$/u.test(head)) return [];
-  const found: string[] = [];
-  const lower = before.toLowerCase();
-  for (let at = lower.indexOf(head); at >= 0; at = lower.indexOf(head, at + head.length)) {
-    const end = at + head.length;
-    if (/[\p{L}]/u.test(lower[end] ?? '') || (at > 0 && /[\p{L}]/u.test(lower[at - 1]))) continue;
-    // Up to three modifiers between the determiner and the head.
-    const words = before.slice(Math.max(0, at - 60), end).split(/\s+/);
-    const phrase = words.slice(-5);
-    const determiner = phrase.findIndex((w) => r.indefinite.test(w));
-    if (determiner >= 0 && phrase.slice(determiner + 1).every((w) => /^[\p{L}'’-]+$/u.test(w)))
-      found.push(phrase.slice(determiner + 1).join(' '));
-  }
-  return found;
-}
-
-// A speaker description needs a content word: "before", "and then" are leftovers of a clause, not a speaker.
-function plausibleDescription(description: string, r: CompiledQuoteRules): boolean {
-  return description.split(/\s+/).some((w) => w.length > 2 && !r.stopwords.has(w.toLowerCase()) && /^[\p{L}'’\-]+$/u.test(w));
-}
-
 // A person named after the quote in its own sentence, within the attribution clause (no further quote between).
 function personLaterInSentence(q: QuoteSpan, ctx: Context): Speaker | undefined {
   const sentence = ctx.sentences.find((s) => s.start <= q.closeAt && q.closeAt < s.end);
@@ -336,78 +296,4 @@ function dashLine(next: string | undefined): Speaker | undefined {
   // A signature line under a quote: "– Jane D." or "— a reader in Leeds".
   const m = next ? /^\s*[–—-]\s*(.{1,60})$/.exec(next) : null;
   return m ? { name: m[1].trim(), type: 'description' } : undefined;
-}
-
-function resolve(phrase: string, start: number, end: number, q: QuoteSpan, ctx: Context, subjectBeforeVerb = false): Speaker | undefined {
-  const { mentions, sentences, descriptions, r } = ctx;
-  const inside = mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
-  const person = inside.find((m) => m.type === 'person');
-  if (person) return { name: person.canonical, type: 'person' };
-  const trimmed = phrase
-    .replace(/[\s,;:—–-]+$/, '')
-    .replace(/^[\s,;:—–-]+/, '')
-    .trim();
-  // "Audience members laughed when he", "In a Tumblr post at the time she": the subject is the last clause's.
-  const clauseTail = subjectBeforeVerb ? lastClause(trimmed, r) : trimmed;
-  const words = clauseTail.split(/\s+/);
-  // "he said", "He instead told", "and she added"
-  const pronounWord =
-    words.length <= 3
-      ? words.find((w) => r.pronoun.test(w))
-      : r.pronoun.test(words[words.length - 1])
-        ? words[words.length - 1]
-        : undefined;
-  if (r.pronoun.test(trimmed) || (subjectBeforeVerb && pronounWord)) {
-    const pronoun = (r.pronoun.test(trimmed) ? trimmed : (pronounWord ?? '')).toLowerCase();
-    if (r.personPronoun.test(pronoun)) {
-      const gender = r.malePronoun.test(pronoun) ? 'm' : r.femalePronoun.test(pronoun) ? 'f' : undefined;
-      const last = antecedent(mentions, q.openAt, sentences, 'person', gender);
-      return last ? { name: last.canonical, type: 'person' } : undefined;
-    }
-    if (r.organisationPronoun.test(pronoun)) {
-      const last = antecedent(mentions, q.openAt, sentences, 'organisation');
-      return last ? { name: last.canonical, type: 'organisation' } : undefined;
-    }
-    return undefined;
-  }
-  // "NASA’s Office of the Inspector General": the organisation nearest the verb is the head of the phrase.
-  const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
-  // "The victim's mother testified, describing…": the subject's own speech verb is no part of it.
-  let description = trimmed.replace(r.trailingVerb, '').replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
-  while (r.determiners.test(description)) description = description.replace(r.determiners, '');
-  // Compared with the words as written: "der AStA" names the organisation whatever its canonical name.
-  const written = organisation ? ctx.text.slice(organisation.start, organisation.end) : '';
-  if (
-    organisation &&
-    (!description ||
-      (description.toLowerCase().startsWith(written.toLowerCase().split(' ')[0]) &&
-        description.split(/\s+/).length <= written.split(/\s+/).length + 1))
-  ) {
-    return { name: organisation.canonical, type: 'organisation' };
-  }
-  if (
-    !plausibleDescription(description, r) ||
-    description.split(/\s+/).length > MAX_SPEAKER_WORDS ||
-    /[“”"]/.test(description) ||
-    r.notASubjectStart.test(description) ||
-    r.pronounInDescription.test(description)
-  ) {
-    return organisation ? { name: organisation.canonical, type: 'organisation' } : undefined;
-  }
-  // "the expert warned" after "one legal expert said": the same unnamed speaker.
-  if (r.definite.test(trimmed) || description.split(/\s+/).length === 1) {
-    const head = description.split(/\s+/).pop()?.toLowerCase() ?? '';
-    const earlier = [...descriptions].reverse().find((d) => d.split(/\s+/).pop()?.toLowerCase() === head);
-    if (earlier) return { name: earlier, type: 'description' };
-    // Or introduced earlier without a quote: "A senior government official, who spoke on condition of anonymity, said…"
-    const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head, r).pop();
-    if (introduced) return { name: introduced, type: 'description' };
-    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
-    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head)) {
-      const last = antecedent(mentions, q.openAt, sentences);
-      if (last) return { name: last.canonical, type: 'person' };
-    }
-  }
-  descriptions.push(description);
-  return { name: description, type: 'description' };
 }

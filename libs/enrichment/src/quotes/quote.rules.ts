@@ -73,8 +73,9 @@ export interface CompiledQuoteRules {
 export const ENGLISH_QUOTE_RULES: QuoteRules = {
   marks: ENGLISH_QUOTE_MARKS,
   verbs:
-    'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported|warning|insisting|arguing|noting|stating|claiming|explaining|telling|urging|promising|vowing|announcing|acknowledging|admitting|stressing|writing|tweeting|recalling|replying',
-  speechWords: 'told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*',
+    'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported|warning|insisting|arguing|noting|stating|claiming|explaining|telling|urging|promising|vowing|announcing|acknowledging|admitting|stressing|writing|tweeting|recalling|replying|pledged|pledges|vowed|vows|assured|assures|instructed|promised|promises',
+  speechWords:
+    'told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*|pledg\\w*|assur\\w*|instruct\\w*|vow\\w*|promis\\w*|yell\\w*|reports?',
   personPronouns: 'he|she',
   malePronouns: 'he',
   femalePronouns: 'she',

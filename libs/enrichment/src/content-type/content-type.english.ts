@@ -1,0 +1,84 @@
+import { count, round, type AddCue, type TextMeasures } from './content-type.scores';
+
+// English title and text cues: first person, argumentative words, review and release markers, deaths, disclosures.
+
+export function englishTitleCues(title: string, add: AddCue): void {
+  if (/^(?:opinion|comment|view|viewpoint|editorial|column)\s*[:|]/i.test(title)) add('opinion', 3, 'title marked as opinion');
+  if (/^analysis\s*[:|]/i.test(title)) add('analysis', 3, 'title marked as analysis');
+  if (/\breview\s*[:|]|\breview$|\bstars?\)?$/i.test(title)) add('review', 2, 'title marked as review');
+  if (/\b(?:live|as it happened|live updates|latest updates)\b/i.test(title) && /\b(?:live|updates)\b/i.test(title))
+    add('live-blog', 2, 'title marked as live coverage');
+  if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
+  if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
+}
+
+/** The writer's voice: first person, quotations, argument, review verdicts; then press-release boilerplate. */
+export function englishVoiceCues(m: TextMeasures, add: AddCue): void {
+  const { outside, words, firstPerson, quoteDensity } = m;
+  if (firstPerson >= 0.6) {
+    add('opinion', Math.min(2, firstPerson), `first person singular ${round(firstPerson)} per 100 words outside quotes`);
+    add('review', Math.min(1, firstPerson / 2), `first person singular ${round(firstPerson)} per 100 words`);
+  }
+  if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
+  else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
+  const argumentative =
+    count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) /
+    (words / 100);
+  if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
+
+  // In the writer's own voice: a court's "verdict" quoted in a market report is no review.
+  const reviewMarkers = count(
+    outside,
+    /\b(?:verdict|rating|RRP|tested by|pros|cons|we tested|the good|the bad|specs|price when reviewed)\b|★|\b\d(?:\.\d)? out of (?:5|five|10|ten)\b|\b\d\/(?:5|10)\b/gi,
+  );
+  if (reviewMarkers >= 1) add('review', Math.min(3, 1.5 * reviewMarkers), `${reviewMarkers} review markers (verdict, rating, RRP...)`);
+  releaseCues(m.text, add);
+}
+
+function releaseCues(text: string, add: AddCue): void {
+  const releaseMarkersExtra: string[] = [];
+  const releaseMarkers = count(
+    text,
+    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
+  );
+  // The publisher announcing its own news: "For more information, please visit www…".
+  if (
+    /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit:?\s+(?:www\.|https?:)/i.test(
+      text,
+    )
+  )
+    releaseMarkersExtra.push('"for more information, visit"');
+  const releaseTotal = releaseMarkers + releaseMarkersExtra.length;
+  if (releaseTotal >= 1)
+    add(
+      'press-release',
+      Math.min(5, 2 * releaseTotal),
+      `${releaseTotal} press-release markers (dateline boilerplate, "About ...", media contact${releaseMarkersExtra.length ? `, ${releaseMarkersExtra.join(', ')}` : ''})`,
+    );
+}
+
+/** A death reported with life details; fact checks and explainers. */
+export function englishObituaryAndCheckCues(m: TextMeasures, add: AddCue): void {
+  const lead = m.paragraphs.slice(0, 3).join(' ');
+  if (
+    /\b(?:died|has died|passed away|dies)\b/i.test(lead) &&
+    /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(
+      m.text,
+    )
+  ) {
+    add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
+  }
+  // Fact checks and explainers weigh a claim rather than report an event.
+  const verdicts = count(m.text, /\b(?:we rate (?:this|the|that) (?:claim|statement)|our ruling|what we found)\b/gi);
+  if (verdicts >= 1) add('analysis', Math.min(3, 1.5 * verdicts), `${verdicts} fact-check or explainer markers`);
+}
+
+/** Sponsorship disclosures and a corporate "we" with few quotations. */
+export function englishDisclosureCues(m: TextMeasures, add: AddCue): void {
+  const sponsored = count(
+    m.text,
+    /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi,
+  );
+  if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
+  if (m.firstPlural >= 2 && m.quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(m.firstPlural)} per 100 words`);
+}

@@ -1,0 +1,192 @@
+import type { Token } from '../entities/name-span.finder';
+import type { EvidenceContext } from './name-evidence.context';
+import { ACRONYM, ADJECTIVE, allCapsSentences, baseForm } from './name-evidence.summary';
+import type { NameEvidence } from './name-evidence.types';
+
+/** Organisations: a legal form ("Acme GmbH"), an acronym, a club prefix, a known name, a head word with its modifiers. */
+export function findOrganisations(ctx: EvidenceContext): void {
+  for (const t of ctx.tokens) if (!ctx.used.has(t.index)) byFormOrKnownName(ctx, t);
+  // Headings and slogans in capitals ("ENERGY RISING") are words, not acronyms.
+  const capsSentences = allCapsSentences(ctx.tokens, ctx.text);
+  for (const t of ctx.tokens) {
+    if (ctx.used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence) || ctx.res.stopwords.has(t.lower)) continue;
+    byGazetteer(ctx, t);
+  }
+  for (const t of ctx.tokens) {
+    if (ctx.used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence)) continue;
+    if (ACRONYM.test(t.bare) && t.bare.length <= 7 && !ctx.res.stopwords.has(t.lower)) acronym(ctx, t);
+    else byHead(ctx, t);
+  }
+  if (ctx.res.organisationKinds) namesAfterKinds(ctx);
+}
+
+function byFormOrKnownName(ctx: EvidenceContext, t: Token): void {
+  const { tokens, res } = ctx;
+  const next = tokens[t.index + 1];
+  if (res.legalForms.test(t.text) || (t.text === 'e.' && next?.text === 'V.')) return legalForm(ctx, t, next);
+  if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && ctx.nameWord(next) && ctx.sameSentence(t, next))
+    return ctx.take('organisation', [t, next]);
+  // "Hamburger SV", "Karlsruher SC": a town's adjective before a club's letters.
+  const before = tokens[t.index - 1];
+  if (res.clubPrefixes.has(t.lower) && /^\p{Lu}+$/u.test(t.text) && ctx.sameSentence(t, before) && /^\p{Lu}\p{Ll}+er$/u.test(before.text))
+    return ctx.take('organisation', [before, t]);
+  // Organisations the language pack knows by name, two words before one ("Deutschen Bahn", "Grünen").
+  const known = res.organisationNames;
+  if (known && t.capitalised && !res.stopwords.has(t.lower)) {
+    const pair = ctx.sameSentence(t, next) && next.capitalised ? known.get(`${t.lower} ${next.lower}`) : undefined;
+    if (pair) ctx.take('organisation', [t, next], pair);
+    else if (known.has(t.lower) && /^\p{Lu}/u.test(t.text)) ctx.take('organisation', [t], known.get(t.lower));
+  }
+}
+
+function legalForm(ctx: EvidenceContext, t: Token, next: Token | undefined): void {
+  const { tokens, res, text } = ctx;
+  const run: Token[] = [];
+  let joined = false;
+  for (let k = t.index - 1; k >= 0 && run.length < 5 && ctx.sameSentence(t, tokens[k]); k--) {
+    const word = tokens[k];
+    // "Bund der Energieverbraucher e.V.": one joiner between two capitalised words belongs to the name.
+    const joins: boolean =
+      !joined &&
+      res.headJoiners.includes(word.lower) &&
+      run.length > 0 &&
+      !!tokens[k - 1]?.capitalised &&
+      text.slice(tokens[k - 1].end, word.start) === ' ';
+    if (!joins && (!word.capitalised || res.stopwords.has(word.lower))) break;
+    joined ||= joins;
+    run.unshift(word);
+  }
+  // The legal form is part of the name ("Filmaufbau GmbH"); with no name before it ("die AG") it is none.
+  const form = t.text === 'e.' ? [t, next as Token] : [t];
+  if (run.length) ctx.take('organisation', [...run, ...form]);
+  for (const f of form) ctx.used.add(f.index);
+}
+
+// Organisations the gazetteers know by name ("Greenpeace", "Amnesty International"), two words before one.
+function byGazetteer(ctx: EvidenceContext, t: Token): void {
+  const next = ctx.tokens[t.index + 1];
+  const orgs = ctx.g.organisations;
+  if (ctx.sameSentence(t, next) && next.capitalised && orgs.has(`${t.lower} ${next.lower}`)) ctx.take('organisation', [t, next]);
+  else if (t.bare.length > 2 && orgs.has(t.lower) && !ctx.isPlace(t.bare) && /^\p{Lu}/u.test(t.text)) ctx.take('organisation', [t]);
+}
+
+function acronym(ctx: EvidenceContext, t: Token): void {
+  const place = ctx.placeBase(t);
+  if (place) ctx.take('place', [t], place);
+  // English words in capitals ("ENERGY", "LOVE") are emphasis, not acronyms.
+  else if (
+    !/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare) &&
+    !ctx.res.commonAcronyms?.has(t.bare.toUpperCase()) &&
+    !(t.bare.length > 3 && ctx.g.commonWords.has(t.lower))
+  )
+    ctx.take('organisation', [t]);
+}
+
+function byHead(ctx: EvidenceContext, t: Token): void {
+  const { res } = ctx;
+  const head = ctx.headRe.exec(t.lower);
+  // "Landrat", "Bundesrat" differ: a role is never an organisation's head.
+  if (!head || res.titles.has(t.lower)) return;
+  const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
+  const run = [...modifiersBefore(ctx, t), t];
+  run.push(...objectAfterHead(ctx, t, run.length, generic, head[1]));
+  if (generic && run.length === 1) return;
+  if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) return;
+  // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
+  if (run.length === 1 && t.lower.length - head[0].length < 3) return;
+  const name = res.organisationBase
+    ? res.organisationBase(
+        run.map((x) => x.bare),
+        run.indexOf(t),
+      )
+    : baseForm(run);
+  ctx.take('organisation', run, name);
+}
+
+// Modifiers before the head: "Deutsche Lebens-Rettungs-Gesellschaft", "Malteser Hilfsdienst".
+function modifiersBefore(ctx: EvidenceContext, t: Token): Token[] {
+  const { tokens, res } = ctx;
+  const run: Token[] = [];
+  for (let k = t.index - 1; k >= 0 && run.length < 3; k--) {
+    const before = tokens[k];
+    if (!ctx.sameSentence(t, before) || !before.capitalised || res.stopwords.has(before.lower) || res.titles.has(before.lower)) break;
+    if (!(ADJECTIVE.test(before.bare) || /-$/.test(before.text) || before.text.includes('-'))) break;
+    if (before.position === 0 && !/(?:sche|sch|ische|ischen|scher|schen|er)$/u.test(before.lower)) break;
+    run.unshift(before);
+  }
+  return run;
+}
+
+// A name or place after the head: "Universität Hamburg", "Bundesamt für Bevölkerungsschutz".
+function objectAfterHead(ctx: EvidenceContext, t: Token, runLength: number, generic: boolean, head: string): Token[] {
+  const after = ctx.tokens[t.index + 1];
+  if (!ctx.sameSentence(t, after)) return [];
+  const place = ctx.placeBase(after);
+  // "Universität Hamburg" is a name, "Partei Deutschlands" (genitive) a description.
+  if (after.capitalised && (place || /^\p{Lu}\p{Ll}+$/u.test(after.bare)) && generic && place === after.bare) return [after];
+  if (ctx.res.headJoiners.includes(after.lower) && (runLength === 1 || generic) && (!generic || !!ctx.res.joinedHeads?.has(head)))
+    return joinedObject(ctx.tokens, after, ctx.res);
+  return [];
+}
+
+// The object of a joiner after a head: "für Bevölkerungsschutz", "der Ersatzkassen", "für den Wissenschaftlichen Film"
+// (an article only before an adjective, then a noun).
+function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[] {
+  const words: Token[] = [joiner];
+  let k = joiner.index + 1;
+  const article = /^(?:der|die|das|den|dem|des)$/.test(tokens[k]?.lower ?? '');
+  if (article) words.push(tokens[k++]);
+  for (let n = 0; n < 2; n++, k++) {
+    const w = tokens[k];
+    if (!w || w.sentence !== joiner.sentence || !w.capitalised || res.stopwords.has(w.lower) || res.titles.has(w.lower)) break;
+    // After an article only an adjective in capitals says a name goes on ("für den Wissenschaftlichen Film", not
+    // "Dienst für die Gemeinschaft").
+    if (article && n === 0 && !ADJECTIVE.test(w.bare)) break;
+    words.push(w);
+    if (!ADJECTIVE.test(w.bare)) break;
+  }
+  const last = words[words.length - 1];
+  return last === joiner || !last.capitalised ? [] : words;
+}
+
+// "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.
+function namesAfterKinds(ctx: EvidenceContext): void {
+  const { tokens, text, res } = ctx;
+  const kinds = res.organisationKinds as RegExp;
+  const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
+  const candidate = (t: Token | undefined, sentence: number): t is Token =>
+    !!t &&
+    t.sentence === sentence &&
+    t.capitalised &&
+    !ctx.used.has(t.index) &&
+    !res.stopwords.has(t.lower) &&
+    !res.titles.has(t.lower) &&
+    !kinds.test(t.lower) &&
+    !(res.commonNounEnding?.test(t.lower) ?? false) &&
+    // Long compounds ("Abrechnungsdienstleister") are common nouns.
+    !(t.bare.length > 15 && /^\p{Lu}\p{Ll}+$/u.test(t.bare)) &&
+    !ctx.countryOrGenitive(t);
+  for (const kind of tokens) {
+    if (!kind.capitalised || kind.position === 0 || !kinds.test(kind.lower)) continue;
+    let previous = kind;
+    let k = kind.index + 1;
+    // The first name follows the kind noun after a space, perhaps in quotes ("das Magazin „Stern“"); after a comma
+    // it is an apposition ("des Verbands, Jutta Krämer").
+    const adjacent = (t: Token): boolean => previous !== kind || /^\s[„"»«“‚]?$/.test(gap(kind, t));
+    while (candidate(tokens[k], kind.sentence) && adjacent(tokens[k])) {
+      const run = [tokens[k]];
+      // A second word when the name ends there ("Universal Music", "Filmwerk Nord").
+      const second = tokens[k + 1];
+      if (candidate(second, kind.sentence) && gap(tokens[k], second) === ' ' && !tokens[k + 2]?.capitalised) run.push(second);
+      ctx.take('organisation', run);
+      previous = run[run.length - 1];
+      k = previous.index + 1;
+      // "…, Y und Z": a list of names after the kind noun.
+      const joiner = tokens[k];
+      if (joiner && /^(?:und|oder|sowie)$/.test(joiner.lower) && gap(previous, joiner) === ' ') {
+        previous = joiner;
+        k++;
+      } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
+    }
+  }
+}
