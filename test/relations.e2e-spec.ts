@@ -107,6 +107,28 @@ describe('normalization, duplicates, revisions and kills', () => {
     expect((await client.get(`/v1/articles/${distinct}/cluster`)).status).toBe(404);
   });
 
+  it('links a light edit of a short story, but not another short story sharing its template', async () => {
+    // Three sentences, two of them the source's template: the unrelated pair shares half its shingles.
+    const template =
+      '<p>Anyone who saw what happened or who has any information is asked to call the police station on 0123 456 789 or to report it online.</p>' +
+      '<p>This is a developing story and it will be updated here as soon as more details become available from the police or the council.</p>';
+    const burglary = (deed: string) => `<p>A man was arrested after ${deed} on Mill Road on Tuesday.</p>${template}`;
+    const original = await push({ title: 'Man arrested after break-in on Mill Road', body: burglary('a break-in'), externalId: 'short-1' });
+    await published(original);
+    const edited = await push({ title: 'Man arrested after break-in on Mill Road', body: burglary('a burglary'), externalId: 'short-2' });
+    const other = await push({
+      title: 'Woman hurt in crash on the coast road',
+      body: `<p>A woman was hurt when her car hit a wall on the coast road.</p>${template}`,
+      externalId: 'short-3',
+    });
+    await Promise.all([published(edited), published(other)]);
+    const related = (
+      await client.get<{ items: Array<{ id: string; label: string }> }>(`/v1/articles/${original}/duplicates`)
+    ).body.items.map((d) => d.id);
+    expect(related).toContain(edited);
+    expect(related).not.toContain(other);
+  });
+
   it('keeps revisions with diffs; contentChangedAt moves only when the words change', async () => {
     const url = 'https://news.example.com/2026/ferry-timetable';
     const id = await push({

@@ -101,6 +101,15 @@ describe('wire copy: NewsML-G2, NITF and ninjs in, revisions by agency version, 
     expect((doc.subjects as Array<{ uri: string }>).map((s) => s.uri)).toEqual(
       expect.arrayContaining(['http://cv.iptc.org/newscodes/mediatopic/04000000', 'http://cv.iptc.org/newscodes/mediatopic/20000568']),
     );
+
+    // The API's ninjs read is the delivery's document: the same agency metadata, by the same mapping.
+    const read = await stack.client.get<Record<string, unknown>>(`/v1/articles/${id}?format=ninjs`);
+    expect(read.status).toBe(200);
+    const readResult = validateNinjs(read.body);
+    if (!readResult.valid) throw new Error(`not valid ninjs 3.1: ${JSON.stringify(readResult.errors)}`);
+    const agencyFields = ['urgency', 'copyrightHolder', 'copyrightNotice', 'usageTerms', 'genres', 'subjects', 'located', 'altIds'];
+    const pick = (d: Record<string, unknown>) => Object.fromEntries(agencyFields.map((field) => [field, d[field]]));
+    expect(pick(read.body)).toEqual(pick(doc));
   });
 
   it('makes a newer version a revision, keeps a late older one as history, and kills on canceled', async () => {

@@ -96,6 +96,63 @@ async function prepare(opts: Options, admin: Client, name: string): Promise<void
   }
 }
 
+async function startApi(url: string, name: string): Promise<{ api: ChildProcess; base: string }> {
+  const port = await freePort();
+  const api = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      REDIS_URL,
+      QUEUE_PREFIX: `bench-dashboard-${name}`,
+      PORT: String(port),
+      COPYDESK_ADMIN_KEY: ADMIN_KEY,
+      LOG_LEVEL: 'warn',
+      DATABASE_MIGRATE: 'false',
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  api.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilUp(`${base}/health`, api);
+  return { api, base };
+}
+
+interface OverviewTimes {
+  times: number[];
+  total: string | null;
+  sectionErrors: string[];
+}
+
+async function timeOverview(base: string, runs: number): Promise<OverviewTimes> {
+  // The first render warms what a running API has warm (connections, prepared plans, the JIT).
+  const warm = await renderOnce(base);
+  process.stdout.write(`warm-up render ${warm.ms.toFixed(0)} ms\n`);
+  const times: number[] = [];
+  let sectionErrors: string[] = [];
+  let total: string | null = null;
+  for (let run = 1; run <= runs; run++) {
+    await sleep(OVERVIEW_CACHE_MS + 100);
+    const result = await renderOnce(base);
+    times.push(result.ms);
+    total = result.total;
+    sectionErrors = [...sectionErrors, ...result.errors];
+    process.stdout.write(`run ${run}: ${result.ms.toFixed(0)} ms (articles shown: ${result.total ?? '?'})\n`);
+  }
+  return { times, total, sectionErrors };
+}
+
+/** Prints the figure and what went wrong; exit code 1 over budget or with a section unread. */
+function report({ times, total, sectionErrors }: OverviewTimes, runs: number, seqScans: string[]): void {
+  const figure = median(times);
+  process.stdout.write(
+    `\noverview page (GET /admin) with ${total ?? '?'} articles: median ${figure.toFixed(0)} ms of ${runs} runs ` +
+      `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); budget ${BUDGET_MS} ms\n`,
+  );
+  if (seqScans.length) process.stdout.write(`sequential scans of large tables: ${seqScans.join(', ')}\n`);
+  if (sectionErrors.length) process.stdout.write(`sections that could not be read: ${[...new Set(sectionErrors)].join('; ')}\n`);
+  if (figure >= BUDGET_MS || sectionErrors.length) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const opts = options();
   const admin = new Client({ connectionString: ADMIN_URL });
@@ -105,39 +162,9 @@ async function main(): Promise<void> {
   try {
     await prepare(opts, admin, name);
     const url = databaseUrl(name);
-    const port = await freePort();
-    api = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        REDIS_URL,
-        QUEUE_PREFIX: `bench-dashboard-${name}`,
-        PORT: String(port),
-        COPYDESK_ADMIN_KEY: ADMIN_KEY,
-        LOG_LEVEL: 'warn',
-        DATABASE_MIGRATE: 'false',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    api.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    const base = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${base}/health`, api);
-
-    // The first render warms what a running API has warm (connections, prepared plans, the JIT).
-    const warm = await renderOnce(base);
-    process.stdout.write(`warm-up render ${warm.ms.toFixed(0)} ms\n`);
-    const times: number[] = [];
-    let sectionErrors: string[] = [];
-    let total: string | null = null;
-    for (let run = 1; run <= opts.runs; run++) {
-      await sleep(OVERVIEW_CACHE_MS + 100);
-      const result = await renderOnce(base);
-      times.push(result.ms);
-      total = result.total;
-      sectionErrors = [...sectionErrors, ...result.errors];
-      process.stdout.write(`run ${run}: ${result.ms.toFixed(0)} ms (articles shown: ${result.total ?? '?'})\n`);
-    }
-
+    const started = await startApi(url, name);
+    api = started.api;
+    const times = await timeOverview(started.base, opts.runs);
     const db = new Client({ connectionString: url });
     await db.connect();
     let seqScans: string[];
@@ -146,14 +173,7 @@ async function main(): Promise<void> {
     } finally {
       await db.end();
     }
-    const figure = median(times);
-    process.stdout.write(
-      `\noverview page (GET /admin) with ${total ?? '?'} articles: median ${figure.toFixed(0)} ms of ${opts.runs} runs ` +
-        `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); budget ${BUDGET_MS} ms\n`,
-    );
-    if (seqScans.length) process.stdout.write(`sequential scans of large tables: ${seqScans.join(', ')}\n`);
-    if (sectionErrors.length) process.stdout.write(`sections that could not be read: ${[...new Set(sectionErrors)].join('; ')}\n`);
-    if (figure >= BUDGET_MS || sectionErrors.length) process.exitCode = 1;
+    report(times, opts.runs, seqScans);
   } finally {
     api?.kill('SIGTERM');
     if (!opts.keep && !opts.reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);

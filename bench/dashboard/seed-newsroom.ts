@@ -11,15 +11,8 @@ export interface SeedFigures {
   lastHour: number;
 }
 
-/*
- * A newsroom's month, built in PostgreSQL (no texts needed: the overview counts and times, it never reads bodies):
- * `count` articles over 30 days from SOURCE_COUNT sources, denser toward now, so the windows the overview reads
- * (the last hours) hold more than an even spread would give them. Statuses as a running pipeline leaves them:
- * mostly published, the last minute's still in each stage, some failed and killed.
- * Each article has its input (raw_items, a few failed ones without an article), published ones a delivery per
- * subscription with an attempt each, some failed, dead or pending.
- */
-export async function seedNewsroom(db: Client, count: number): Promise<SeedFigures> {
+/** SOURCE_COUNT sources (one failing for hours) and SUBSCRIPTION_COUNT subscriptions. */
+async function seedDesks(db: Client): Promise<void> {
   await db.query(
     `INSERT INTO sources (slug, name, type, url, last_polled_at, last_success_at, last_error, last_error_at, consecutive_failures)
      SELECT 'desk-' || g, 'Desk ' || g, CASE WHEN g % 3 = 0 THEN 'push' WHEN g % 3 = 1 THEN 'feed' ELSE 'page' END,
@@ -34,6 +27,10 @@ export async function seedNewsroom(db: Client, count: number): Promise<SeedFigur
      SELECT 'app ' || g, 'https://subscriber.example/hook/' || g, ARRAY['article.published', 'article.updated'], 'native', 'active'
      FROM generate_series(1, ${SUBSCRIPTION_COUNT}) g`,
   );
+}
+
+/** `count` articles over 30 days, denser toward now, in the statuses a running pipeline leaves. */
+async function seedArticles(db: Client, count: number): Promise<void> {
   // An article's age: a power of a uniform draw skews the spread toward now (about 12 % in the last day, 1.6 % in the last hour).
   await db.query(
     `CREATE TEMP TABLE bench_articles AS
@@ -58,6 +55,10 @@ export async function seedNewsroom(db: Client, count: number): Promise<SeedFigur
        WHEN b.g % 100 < 5 THEN 'killed'
        ELSE 'published' END AS status) st`,
   );
+}
+
+/** Every article's input, and failed inputs that never made an article. */
+async function seedInputs(db: Client): Promise<void> {
   await db.query(
     `INSERT INTO raw_items (source_id, article_id, origin, content_type, payload, url, external_id, status, error, attempts,
                             correlation_id, received_at, enqueued_at, processed_at)
@@ -77,6 +78,10 @@ export async function seedNewsroom(db: Client, count: number): Promise<SeedFigur
      JOIN sources s ON s.slug = 'desk-' || (1 + b.g % ${SOURCE_COUNT})
      WHERE b.g % 50 = 0`,
   );
+}
+
+/** A delivery per subscription of every published article, with its attempt: some failed, dead or pending. */
+async function seedDeliveries(db: Client): Promise<void> {
   await db.query(
     `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload,
                              last_status_code, last_error, delivered_at, created_at, updated_at)
@@ -100,6 +105,10 @@ export async function seedNewsroom(db: Client, count: number): Promise<SeedFigur
             40 + abs(hashtext(d.id::text)) % 400, d.last_error, d.created_at + interval '1 second'
      FROM deliveries d WHERE d.status <> 'pending'`,
   );
+}
+
+/** What was seeded, after the statistics the planner needs. */
+async function seedFigures(db: Client): Promise<SeedFigures> {
   for (const table of ['sources', 'subscriptions', 'articles', 'raw_items', 'deliveries', 'delivery_attempts']) {
     await db.query(`VACUUM ANALYZE ${table}`);
   }
@@ -111,4 +120,20 @@ export async function seedNewsroom(db: Client, count: number): Promise<SeedFigur
     attempts: await figure(`SELECT count(*) AS n FROM delivery_attempts`),
     lastHour: await figure(`SELECT count(*) AS n FROM articles WHERE created_at > now() - interval '1 hour'`),
   };
+}
+
+/*
+ * A newsroom's month, built in PostgreSQL (no texts needed: the overview counts and times, it never reads bodies):
+ * `count` articles over 30 days from SOURCE_COUNT sources, denser toward now, so the windows the overview reads
+ * (the last hours) hold more than an even spread would give them. Statuses as a running pipeline leaves them:
+ * mostly published, the last minute's still in each stage, some failed and killed.
+ * Each article has its input (raw_items, a few failed ones without an article), published ones a delivery per
+ * subscription with an attempt each, some failed, dead or pending.
+ */
+export async function seedNewsroom(db: Client, count: number): Promise<SeedFigures> {
+  await seedDesks(db);
+  await seedArticles(db, count);
+  await seedInputs(db);
+  await seedDeliveries(db);
+  return seedFigures(db);
 }

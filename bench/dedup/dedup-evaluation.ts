@@ -75,72 +75,70 @@ function pairwise(tp: number, fp: number, fn: number): PairwiseScore {
   return { tp, fp, fn, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
-/** Scores a detection run: per kind, pairwise over all pairs, and on the hard negatives. */
-export function scoreDedup(set: DedupSet, run: DetectionRun): DedupScore {
-  const originals = new Map(set.originals.map((original) => [original.key, original]));
-  const kinds: KindScore[] = [];
-  let positives = 0;
-  let tp = 0;
-  let labelledTp = 0;
-  let predicted = run.originalRelations.length;
-  let probeRelationCount = 0;
-  const falsePositives = { fromVariants: 0, fromDistinct: 0, amongOriginals: run.originalRelations.length };
+interface KindTally {
+  score: KindScore;
+  /** Variants, variants that found their original, and those labelled as expected. */
+  positives: number;
+  tp: number;
+  labelledTp: number;
+  /** Relations the kind's probes found. */
+  relations: number;
+}
 
-  for (const kind of [...VARIANT_KINDS, ...NEGATIVE_KINDS]) {
-    const probes = set.probes.filter((probe) => probe.kind === kind);
-    let found = 0;
-    let labelledRight = 0;
-    let wrongRelations = 0;
-    const labels: Record<string, number> = {};
-    const missedExactJaccard: number[] = [];
-    const wrongLabelSimilarity: number[] = [];
-    for (const probe of probes) {
-      const relations = run.probeRelations.get(probe.key) ?? [];
-      predicted += relations.length;
-      probeRelationCount += relations.length;
-      const own = probe.originalKey === null ? undefined : relations.find((relation) => relation.toKey === probe.originalKey);
-      wrongRelations += relations.filter((relation) => relation !== own).length;
-      if (probe.originalKey !== null) {
-        positives++;
-        if (!own) {
-          missedExactJaccard.push(probe.exactJaccard);
-          continue;
-        }
-        found++;
-        tp++;
-        labels[own.relation] = (labels[own.relation] ?? 0) + 1;
-        if (own.relation === probe.expected) {
-          labelledRight++;
-          labelledTp++;
-        } else {
-          wrongLabelSimilarity.push(own.similarity);
-        }
-      } else if (relations.length > 0) {
-        found++;
-        for (const relation of relations) labels[relation.relation] = (labels[relation.relation] ?? 0) + 1;
+/** One kind's probes: what they found, how it was labelled, and what they related to wrongly. */
+function scoreKind(set: DedupSet, run: DetectionRun, kind: ProbeKind): KindTally {
+  const probes = set.probes.filter((probe) => probe.kind === kind);
+  const tally = { positives: 0, tp: 0, labelledTp: 0, relations: 0 };
+  let wrongRelations = 0;
+  const labels: Record<string, number> = {};
+  const missedExactJaccard: number[] = [];
+  const wrongLabelSimilarity: number[] = [];
+  let found = 0;
+  for (const probe of probes) {
+    const relations = run.probeRelations.get(probe.key) ?? [];
+    tally.relations += relations.length;
+    const own = probe.originalKey === null ? undefined : relations.find((relation) => relation.toKey === probe.originalKey);
+    wrongRelations += relations.filter((relation) => relation !== own).length;
+    if (probe.originalKey !== null) {
+      tally.positives++;
+      if (!own) {
+        missedExactJaccard.push(probe.exactJaccard);
+        continue;
       }
+      found++;
+      tally.tp++;
+      labels[own.relation] = (labels[own.relation] ?? 0) + 1;
+      if (own.relation === probe.expected) tally.labelledTp++;
+      else wrongLabelSimilarity.push(own.similarity);
+    } else if (relations.length > 0) {
+      found++;
+      for (const relation of relations) labels[relation.relation] = (labels[relation.relation] ?? 0) + 1;
     }
-    if (probes.some((probe) => probe.originalKey !== null)) falsePositives.fromVariants += wrongRelations;
-    else falsePositives.fromDistinct += wrongRelations;
-    const jaccards = probes.map((probe) => probe.exactJaccard);
-    kinds.push({
-      kind,
-      expected: EXPECTED_RELATION[kind],
-      n: probes.length,
-      found,
-      labelledRight,
-      labels,
-      wrongRelations,
-      exactJaccard: [quantile(jaccards, 0.05), quantile(jaccards, 0.5), quantile(jaccards, 0.95)],
-      missedExactJaccard,
-      wrongLabelSimilarity,
-    });
   }
+  const jaccards = probes.map((probe) => probe.exactJaccard);
+  const score: KindScore = {
+    kind,
+    expected: EXPECTED_RELATION[kind],
+    n: probes.length,
+    found,
+    labelledRight: tally.labelledTp,
+    labels,
+    wrongRelations,
+    exactJaccard: [quantile(jaccards, 0.05), quantile(jaccards, 0.5), quantile(jaccards, 0.95)],
+    missedExactJaccard,
+    wrongLabelSimilarity,
+  };
+  return { score, ...tally };
+}
 
-  // Hard negatives: pairs of different stories sharing a BBC category, or a source.
+type Story = { section: string; sourceSlug: string };
+
+/** Hard negatives: pairs of different stories sharing a BBC category, or a source, and how many were related. */
+function hardNegatives(set: DedupSet, run: DetectionRun): Pick<DedupScore, 'sameSection' | 'sameSource'> {
+  const originals = new Map(set.originals.map((original) => [original.key, original]));
   const distinct = set.probes.filter((probe) => probe.originalKey === null);
   const stored = set.originals;
-  const countPairs = (same: (a: { section: string; sourceSlug: string }, b: { section: string; sourceSlug: string }) => boolean) => {
+  const countPairs = (same: (a: Story, b: Story) => boolean) => {
     let pairs = 0;
     for (let i = 0; i < stored.length; i++) for (let j = i + 1; j < stored.length; j++) if (same(stored[i], stored[j])) pairs++;
     for (const probe of distinct) for (const original of stored) if (same(probe, original)) pairs++;
@@ -154,17 +152,31 @@ export function scoreDedup(set: DedupSet, run: DetectionRun): DedupScore {
       (run.probeRelations.get(probe.key) ?? []).map((relation) => [probe, originals.get(relation.toKey)] as const),
     ),
   ];
-  const relatedWhere = (same: (a: { section: string; sourceSlug: string }, b: { section: string; sourceSlug: string }) => boolean) =>
-    negativeRelations.filter(([a, b]) => a && b && same(a, b)).length;
-
+  const relatedWhere = (same: (a: Story, b: Story) => boolean) => negativeRelations.filter(([a, b]) => a && b && same(a, b)).length;
   return {
-    kinds,
+    sameSection: { pairs: countPairs(sameSectionTest), related: relatedWhere(sameSectionTest) },
+    sameSource: { pairs: countPairs(sameSourceTest), related: relatedWhere(sameSourceTest) },
+  };
+}
+
+/** Scores a detection run: per kind, pairwise over all pairs, and on the hard negatives. */
+export function scoreDedup(set: DedupSet, run: DetectionRun): DedupScore {
+  const tallies = [...VARIANT_KINDS, ...NEGATIVE_KINDS].map((kind) => scoreKind(set, run, kind));
+  const sum = (field: 'positives' | 'tp' | 'labelledTp' | 'relations') => tallies.reduce((total, t) => total + t[field], 0);
+  const [positives, tp, labelledTp, probeRelationCount] = [sum('positives'), sum('tp'), sum('labelledTp'), sum('relations')];
+  const predicted = run.originalRelations.length + probeRelationCount;
+  const falsePositives = { fromVariants: 0, fromDistinct: 0, amongOriginals: run.originalRelations.length };
+  for (const { score } of tallies) {
+    if (score.expected !== null) falsePositives.fromVariants += score.wrongRelations;
+    else falsePositives.fromDistinct += score.wrongRelations;
+  }
+  return {
+    kinds: tallies.map((t) => t.score),
     detection: pairwise(tp, predicted - tp, positives - tp),
     labelled: pairwise(labelledTp, predicted - labelledTp, positives - labelledTp),
     relationPrecision: probeRelationCount === 0 ? 1 : tp / probeRelationCount,
     falsePositives,
-    sameSection: { pairs: countPairs(sameSectionTest), related: relatedWhere(sameSectionTest) },
-    sameSource: { pairs: countPairs(sameSourceTest), related: relatedWhere(sameSourceTest) },
+    ...hardNegatives(set, run),
   };
 }
 
@@ -179,29 +191,30 @@ export const percent = (value: number) => (Number.isNaN(value) ? '–' : `${(val
 const ratio = (part: number, whole: number) => (whole === 0 ? '–' : percent(part / whole));
 const LABEL_ABBREVIATIONS: Record<string, string> = { 'same-article-update': 'upd', 'syndicated-copy': 'syn', rewrite: 'rw' };
 
-/** The per-kind table, the pairwise figures and the hard negatives, as printed by the bench. */
-export function formatDedupReport(score: DedupScore): string {
-  const kindRows = score.kinds.map((k) => {
-    const labels = Object.entries(k.labels)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([label, count]) => `${LABEL_ABBREVIATIONS[label] ?? label} ${count}`)
-      .join(', ');
-    const negative = k.expected === null;
-    return [
-      k.kind,
-      k.expected ?? 'none',
-      String(k.n),
-      negative ? '–' : ratio(k.found, k.n),
-      negative ? '–' : ratio(k.labelledRight, k.found),
-      negative ? '–' : ratio(k.labelledRight, k.n),
-      negative ? `${k.found} (${percent(k.found / Math.max(1, k.n))})` : String(k.wrongRelations),
-      labels || '–',
-      k.exactJaccard.map((v) => v.toFixed(2)).join(' / '),
-    ];
-  });
+function kindRow(k: KindScore): string[] {
+  const labels = Object.entries(k.labels)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([label, count]) => `${LABEL_ABBREVIATIONS[label] ?? label} ${count}`)
+    .join(', ');
+  const negative = k.expected === null;
+  return [
+    k.kind,
+    k.expected ?? 'none',
+    String(k.n),
+    negative ? '–' : ratio(k.found, k.n),
+    negative ? '–' : ratio(k.labelledRight, k.found),
+    negative ? '–' : ratio(k.labelledRight, k.n),
+    negative ? `${k.found} (${percent(k.found / Math.max(1, k.n))})` : String(k.wrongRelations),
+    labels || '–',
+    k.exactJaccard.map((v) => v.toFixed(2)).join(' / '),
+  ];
+}
+
+/** Per kind, the exact Jaccard of the misses and the detector's similarity on the unexpected labels. */
+function errorLines(kinds: readonly KindScore[]): string[] {
   const spread = (values: readonly number[]) =>
     `${quantile(values, 0.05).toFixed(2)} / ${quantile(values, 0.5).toFixed(2)} / ${quantile(values, 0.95).toFixed(2)}`;
-  const errors = score.kinds.flatMap((k) => [
+  return kinds.flatMap((k) => [
     ...(k.missedExactJaccard.length > 0
       ? [`  ${k.kind}: ${k.missedExactJaccard.length} missed, exact J p5/p50/p95 ${spread(k.missedExactJaccard)}`]
       : []),
@@ -211,6 +224,12 @@ export function formatDedupReport(score: DedupScore): string {
         ]
       : []),
   ]);
+}
+
+/** The per-kind table, the pairwise figures and the hard negatives, as printed by the bench. */
+export function formatDedupReport(score: DedupScore): string {
+  const kindRows = score.kinds.map(kindRow);
+  const errors = errorLines(score.kinds);
   const pairRow = (name: string, s: PairwiseScore) => [
     name,
     String(s.tp),

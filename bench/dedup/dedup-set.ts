@@ -99,52 +99,57 @@ const webSourceSlug = (host: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 48)}`;
 
-/**
- * Builds the duplicate-detection test set from real texts: stored originals (BBC articles of every category and
- * pages from many outlets), one variant of every kind per original, and distinct stories. Deterministic for a seed:
- * every random draw comes from a {@link SeededRandom} forked per item.
- */
-export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): DedupSet {
-  const o = { ...DEFAULTS, ...options };
-  const random = new SeededRandom(o.seed);
-  const index = new ShingleIndex();
-  let leftOut = 0;
-  let unusable = 0;
+/** Takes corpus texts that are usable and overlap no text taken before; counts what it passes over. */
+class TextChooser {
+  private readonly index = new ShingleIndex();
+  leftOut = 0;
+  unusable = 0;
+
+  constructor(private readonly o: Required<DedupSetOptions>) {}
 
   /** Takes texts in order while they do not overlap a chosen one, up to `limit`. */
-  const choose = (candidates: readonly CorpusText[], limit: number): CorpusText[] => {
+  choose(candidates: readonly CorpusText[], limit: number): CorpusText[] {
     const chosen: CorpusText[] = [];
     for (const text of candidates) {
       if (chosen.length >= limit) break;
       const words = contentWords(text.body).length;
-      if (!text.title || words < o.minWords || words > o.maxWords) {
-        unusable++;
+      if (!text.title || words < this.o.minWords || words > this.o.maxWords) {
+        this.unusable++;
         continue;
       }
       const shingles = shingleSet(text);
-      if (index.maxJaccard(shingles) >= o.overlapLimit) {
-        leftOut++;
+      if (this.index.maxJaccard(shingles) >= this.o.overlapLimit) {
+        this.leftOut++;
         continue;
       }
-      index.add(shingles);
+      this.index.add(shingles);
       chosen.push(text);
     }
     return chosen;
-  };
+  }
+}
 
+interface NegativeDraft {
+  text: CorpusText;
+  kind: NegativeKind;
+  sourceSlug: string;
+  body: string;
+}
+
+/** The stored originals and the distinct stories to probe with, by BBC section then web pages, with their sources. */
+function chooseTexts(corpus: Corpus, o: Required<DedupSetOptions>, random: SeededRandom, chooser: TextChooser) {
   const originals: Original[] = [];
-  const negatives: Probe[] = [];
+  const negativeDraft: NegativeDraft[] = [];
   const sources = new Map<string, SourceSpec>([
     [BBC_SOURCE.slug, BBC_SOURCE],
     [HOUSE_TEMPLATE.slug, { slug: HOUSE_TEMPLATE.slug, name: HOUSE_TEMPLATE.name }],
   ]);
   for (const outlet of PARTNER_OUTLETS) sources.set(outlet.slug, { slug: outlet.slug, name: outlet.name });
-  const negativeDraft: Array<{ text: CorpusText; kind: NegativeKind; sourceSlug: string; body: string }> = [];
 
   const sections = [...new Set(corpus.bbc.map((text) => text.section))].sort();
   for (const section of sections) {
     const texts = random.fork(`bbc:${section}`).shuffle(corpus.bbc.filter((text) => text.section === section));
-    const chosen = choose(texts, o.originalsPerSection + o.negativesPerSection);
+    const chosen = chooser.choose(texts, o.originalsPerSection + o.negativesPerSection);
     chosen.slice(0, o.originalsPerSection).forEach((text, i) => {
       // Every other BBC original goes out under the Gazette's name with its house footer.
       const gazette = i % 2 === 1;
@@ -167,7 +172,7 @@ export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): De
       });
     });
   }
-  const web = choose(random.fork('web').shuffle(corpus.web), Number.POSITIVE_INFINITY);
+  const web = chooser.choose(random.fork('web').shuffle(corpus.web), Number.POSITIVE_INFINITY);
   web.forEach((text, i) => {
     const slug = webSourceSlug(text.outlet);
     sources.set(slug, { slug, name: text.outlet });
@@ -175,19 +180,18 @@ export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): De
       negativeDraft.push({ text, kind: 'distinct-web-page', sourceSlug: slug, body: text.body });
     else originals.push(originalOf(text, slug, text.body, originals.length));
   });
+  return { originals, negativeDraft, sources };
+}
 
+/** Distinct stories, published at random times over the originals' span, with their closest original's Jaccard. */
+function negativeProbes(originals: readonly Original[], drafts: readonly NegativeDraft[], random: SeededRandom): Probe[] {
   const originalShingles = new ShingleIndex();
-  const shinglesByKey = new Map<string, Set<string>>();
-  for (const original of originals) {
-    const shingles = shingleSet(original);
-    shinglesByKey.set(original.key, shingles);
-    originalShingles.add(shingles);
-  }
+  for (const original of originals) originalShingles.add(shingleSet(original));
   const span = originals.length * 15 * 60_000;
-  for (const draft of negativeDraft) {
+  return drafts.map((draft) => {
     const r = random.fork(`negative:${draft.text.id}`);
     const article = { title: draft.text.title, body: draft.body };
-    negatives.push({
+    return {
       key: `distinct:${draft.text.id}`,
       sourceSlug: draft.sourceSlug,
       ...article,
@@ -197,17 +201,20 @@ export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): De
       originalKey: null,
       expected: null,
       exactJaccard: originalShingles.maxJaccard(shingleSet(article)),
-    });
-  }
+    };
+  });
+}
 
+/** One variant of every kind per original, 1 to 12 hours after it. */
+function variantProbes(corpus: Corpus, originals: readonly Original[], random: SeededRandom): Probe[] {
   const vocabulary = buildVocabulary([...corpus.bbc, ...corpus.web].map((text) => text.body));
   const headlines = [...corpus.bbc, ...corpus.web].map((text) => text.title).filter(Boolean);
-  const variants: Probe[] = [];
-  for (const original of originals) {
-    for (const kind of VARIANT_KINDS) {
+  return originals.flatMap((original) => {
+    const shingles = shingleSet(original);
+    return VARIANT_KINDS.map((kind): Probe => {
       const r = random.fork(`${kind}:${original.key}`);
       const made = makeVariant(kind, original, r, vocabulary, headlines);
-      variants.push({
+      return {
         key: `${kind}:${original.key}`,
         sourceSlug: made.outlet?.slug ?? original.sourceSlug,
         title: made.title,
@@ -217,12 +224,32 @@ export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): De
         kind,
         originalKey: original.key,
         expected: EXPECTED_RELATION[kind],
-        exactJaccard: setJaccard(shingleSet(made), shinglesByKey.get(original.key) ?? new Set()),
-      });
-    }
-  }
+        exactJaccard: setJaccard(shingleSet(made), shingles),
+      };
+    });
+  });
+}
 
-  return { seed: o.seed, originals, probes: [...variants, ...negatives], sources: [...sources.values()], leftOut, unusable };
+/**
+ * Builds the duplicate-detection test set from real texts: stored originals (BBC articles of every category and
+ * pages from many outlets), one variant of every kind per original, and distinct stories. Deterministic for a seed:
+ * every random draw comes from a {@link SeededRandom} forked per item.
+ */
+export function buildDedupSet(corpus: Corpus, options: DedupSetOptions = {}): DedupSet {
+  const o = { ...DEFAULTS, ...options };
+  const random = new SeededRandom(o.seed);
+  const chooser = new TextChooser(o);
+  const { originals, negativeDraft, sources } = chooseTexts(corpus, o, random, chooser);
+  const negatives = negativeProbes(originals, negativeDraft, random);
+  const variants = variantProbes(corpus, originals, random);
+  return {
+    seed: o.seed,
+    originals,
+    probes: [...variants, ...negatives],
+    sources: [...sources.values()],
+    leftOut: chooser.leftOut,
+    unusable: chooser.unusable,
+  };
 }
 
 function originalOf(text: CorpusText, sourceSlug: string, body: string, position: number): Original {

@@ -3,7 +3,7 @@ import { loadConfig } from '@copydesk/config';
 import { RelationRepository } from '@copydesk/database';
 import { contentHash, minhashBands, minhashSignature } from '@copydesk/normalize';
 import { DuplicateDetector } from '@copydesk/pipeline';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { quantile } from './dedup-evaluation';
 import { createSources, insertArticle } from './scratch-database';
 import { SeededRandom } from './seeded-random';
@@ -114,31 +114,55 @@ interface TimingRun {
   readonly options: LookupOptions;
 }
 
+/** Indexes one article in a transaction that is rolled back; the time `index()` took and what it related to. */
+async function lookupOnce(runner: QueryRunner, detector: DuplicateDetector, article: { title: string; body: string }, sourceId: string) {
+  const id = randomUUID();
+  const hash = contentHash(`${article.title}\n${article.body}`);
+  const publishedAt = new Date(BASE_TIME + 40 * 86_400_000);
+  await runner.startTransaction();
+  try {
+    await insertArticle(runner.manager, { id, sourceId, title: article.title, bodyText: article.body, contentHash: hash, publishedAt });
+    const started = performance.now();
+    const relations = await detector.index(
+      { articleId: id, sourceId, revision: 1, title: article.title, bodyText: article.body, contentHash: hash, publishedAt },
+      runner.manager,
+    );
+    return { ms: performance.now() - started, related: relations.map((r) => r.relatedArticleId) };
+  } finally {
+    await runner.rollbackTransaction();
+  }
+}
+
+/** The plan PostgreSQL picks for the repository's candidate query, verbatim, with one sample's band keys. */
+async function candidatePlan(runner: QueryRunner, sample: { title: string; body: string }): Promise<string> {
+  const sampleBands = minhashBands(minhashSignature(`${sample.title}\n${sample.body}`)).map((key) => key | 0);
+  await runner.startTransaction();
+  try {
+    const plan = (await runner.query(
+      `EXPLAIN SELECT f.article_id, f.source_id, f.minhash, f.shingle_count, f.title, f.published_at
+       FROM (SELECT article_id, count(*) AS shared FROM article_minhash_bands WHERE band_key = ANY($1::integer[]) AND article_id <> $2
+             GROUP BY article_id ORDER BY shared DESC LIMIT $3) c
+       JOIN article_fingerprints f ON f.article_id = c.article_id ORDER BY c.shared DESC`,
+      [sampleBands, randomUUID(), 200],
+    )) as Array<{ 'QUERY PLAN': string }>;
+    return summarizePlan(plan.map((row) => row['QUERY PLAN']));
+  } finally {
+    await runner.rollbackTransaction();
+  }
+}
+
+const hashingTimes = (articles: ReadonlyArray<{ title: string; body: string }>): number[] =>
+  articles.map((article) => {
+    const started = performance.now();
+    minhashSignature(`${article.title}\n${article.body}`);
+    return performance.now() - started;
+  });
+
 async function timeLookups(dataSource: DataSource, detector: DuplicateDetector, run: TimingRun): Promise<LookupFigures> {
   const { ids, nearDuplicates, sourceIds, options } = run;
   const runner = dataSource.createQueryRunner();
   await runner.connect();
-  const begin = async () => {
-    await runner.startTransaction();
-  };
   try {
-    const lookup = async (article: { title: string; body: string }, sourceId: string) => {
-      const id = randomUUID();
-      const hash = contentHash(`${article.title}\n${article.body}`);
-      const publishedAt = new Date(BASE_TIME + 40 * 86_400_000);
-      await begin();
-      try {
-        await insertArticle(runner.manager, { id, sourceId, title: article.title, bodyText: article.body, contentHash: hash, publishedAt });
-        const started = performance.now();
-        const relations = await detector.index(
-          { articleId: id, sourceId, revision: 1, title: article.title, bodyText: article.body, contentHash: hash, publishedAt },
-          runner.manager,
-        );
-        return { ms: performance.now() - started, related: relations.map((r) => r.relatedArticleId) };
-      } finally {
-        await runner.rollbackTransaction();
-      }
-    };
     const fresh = (i: number) => run.freshArticles[i % run.freshArticles.length];
     // Alternate the two probe types so that drift (autovacuum, caches) affects both alike; the first rounds warm up.
     const nearMs: number[] = [];
@@ -148,8 +172,8 @@ async function timeLookups(dataSource: DataSource, detector: DuplicateDetector, 
     const deadline = performance.now() + options.budgetSeconds * 1000;
     for (let i = 0; i < options.lookups + WARM_UP && (i < WARM_UP || performance.now() < deadline); i++) {
       const near = nearDuplicates[i % nearDuplicates.length];
-      const a = await lookup(near, sourceIds[near.target % sourceIds.length]);
-      const b = await lookup(fresh(i), sourceIds[i % sourceIds.length]);
+      const a = await lookupOnce(runner, detector, near, sourceIds[near.target % sourceIds.length]);
+      const b = await lookupOnce(runner, detector, fresh(i), sourceIds[i % sourceIds.length]);
       if (i < WARM_UP) continue;
       nearMs.push(a.ms);
       freshMs.push(b.ms);
@@ -157,33 +181,13 @@ async function timeLookups(dataSource: DataSource, detector: DuplicateDetector, 
       if (b.related.length > 0) related++;
     }
     const timed = nearMs.length;
-    const hashingMs = [
+    const hashingMs = hashingTimes([
       ...nearDuplicates.slice(WARM_UP, WARM_UP + timed),
       ...Array.from({ length: timed }, (_, i) => fresh(WARM_UP + i)),
-    ].map((article) => {
-      const started = performance.now();
-      minhashSignature(`${article.title}\n${article.body}`);
-      return performance.now() - started;
-    });
+    ]);
     const [sizes] = await dataSource.query<Array<{ index_bytes: string; table_bytes: string }>>(
       `SELECT pg_total_relation_size('article_minhash_bands')::bigint AS index_bytes, pg_total_relation_size('article_fingerprints')::bigint AS table_bytes`,
     );
-    const sample = nearDuplicates[WARM_UP % nearDuplicates.length];
-    const sampleBands = minhashBands(minhashSignature(`${sample.title}\n${sample.body}`)).map((key) => key | 0);
-    await begin();
-    let plan: Array<{ 'QUERY PLAN': string }>;
-    try {
-      // The repository's candidate query, verbatim.
-      plan = (await runner.query(
-        `EXPLAIN SELECT f.article_id, f.source_id, f.minhash, f.shingle_count, f.title, f.published_at
-         FROM (SELECT article_id, count(*) AS shared FROM article_minhash_bands WHERE band_key = ANY($1::integer[]) AND article_id <> $2
-               GROUP BY article_id ORDER BY shared DESC LIMIT $3) c
-         JOIN article_fingerprints f ON f.article_id = c.article_id ORDER BY c.shared DESC`,
-        [sampleBands, randomUUID(), 200],
-      )) as Array<{ 'QUERY PLAN': string }>;
-    } finally {
-      await runner.rollbackTransaction();
-    }
     return {
       stored: run.size,
       mode: run.mode,
@@ -192,7 +196,7 @@ async function timeLookups(dataSource: DataSource, detector: DuplicateDetector, 
       hashingMedianMs: quantile(hashingMs, 0.5),
       bandIndexBytes: Number(sizes.index_bytes),
       tableBytes: Number(sizes.table_bytes),
-      candidatePlan: summarizePlan(plan.map((row) => row['QUERY PLAN'])),
+      candidatePlan: await candidatePlan(runner, nearDuplicates[WARM_UP % nearDuplicates.length]),
       loadSeconds: run.loadSeconds,
     };
   } finally {
@@ -207,6 +211,65 @@ function summarizePlan(lines: readonly string[]): string {
   return nodes.join(' > ');
 }
 
+/** One batch of synthetic articles `from` .. `to - 1` as column arrays; their new ids are appended to `ids`. */
+function syntheticBatch(store: SyntheticStore, ids: string[], from: number, to: number, sourceIds: readonly string[]) {
+  const rows = {
+    ids: [] as string[],
+    sources: [] as string[],
+    titles: [] as string[],
+    hashes: [] as string[],
+    published: [] as Date[],
+    minhashes: [] as Buffer[],
+    shingleCounts: [] as number[],
+    bands: [] as string[],
+  };
+  for (let i = from; i < to; i++) {
+    const { title, signature, shingleCount } = store.fingerprint(i);
+    const id = randomUUID();
+    ids.push(id);
+    rows.ids.push(id);
+    rows.sources.push(sourceIds[i % sourceIds.length]);
+    rows.titles.push(title);
+    // Any distinct SHA-256 behaves like contentHash() in the btree; hashing 100k full texts would add ~15 s.
+    rows.hashes.push(createHash('sha256').update(`synthetic article ${i}`).digest('hex'));
+    rows.published.push(new Date(BASE_TIME + (i % 30) * 86_400_000 + (i % 1440) * 60_000));
+    rows.minhashes.push(Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
+    rows.shingleCounts.push(shingleCount);
+    // Signed: PostgreSQL integers are signed, the detector stores `key | 0`.
+    rows.bands.push(
+      `{${minhashBands(signature)
+        .map((key) => key | 0)
+        .join(',')}}`,
+    );
+  }
+  return rows;
+}
+
+async function writeBatch(dataSource: DataSource, rows: ReturnType<typeof syntheticBatch>): Promise<void> {
+  await dataSource.transaction(async (manager) => {
+    // A bulk load: no need to wait for each batch's WAL flush.
+    await manager.query('SET LOCAL synchronous_commit = off');
+    await manager.query(
+      `INSERT INTO articles (id, source_id, title, status, content_hash, revision, published_at)
+       SELECT id, source_id, title, 'extracted', content_hash, 1, published_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS r(id, source_id, title, content_hash, published_at)`,
+      [rows.ids, rows.sources, rows.titles, rows.hashes, rows.published],
+    );
+    await manager.query(
+      `INSERT INTO article_fingerprints (article_id, source_id, revision, minhash, shingle_count, title, published_at)
+       SELECT id, source_id, 1, minhash, shingle_count, title, published_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::integer[], $5::text[], $6::timestamptz[]) AS r(id, source_id, minhash, shingle_count, title, published_at)`,
+      [rows.ids, rows.sources, rows.minhashes, rows.shingleCounts, rows.titles, rows.published],
+    );
+    // The band rows, exactly as RelationRepository.saveFingerprint writes them.
+    await manager.query(
+      `INSERT INTO article_minhash_bands (band_key, article_id)
+       SELECT DISTINCT unnest(bands::integer[]), id FROM unnest($1::uuid[], $2::text[]) AS r(id, bands) ON CONFLICT DO NOTHING`,
+      [rows.ids, rows.bands],
+    );
+  });
+}
+
 /** Loads synthetic articles `ids.length` .. `size - 1`, in batches; the next batch is hashed while one is written. */
 async function load(
   dataSource: DataSource,
@@ -216,68 +279,11 @@ async function load(
   sourceIds: readonly string[],
   batchSize: number,
 ): Promise<void> {
-  const batch = (from: number) => {
-    const to = Math.min(size, from + batchSize);
-    const rows = {
-      ids: [] as string[],
-      sources: [] as string[],
-      titles: [] as string[],
-      hashes: [] as string[],
-      published: [] as Date[],
-      minhashes: [] as Buffer[],
-      shingleCounts: [] as number[],
-      bands: [] as string[],
-    };
-    for (let i = from; i < to; i++) {
-      const { title, signature, shingleCount } = store.fingerprint(i);
-      const id = randomUUID();
-      ids.push(id);
-      rows.ids.push(id);
-      rows.sources.push(sourceIds[i % sourceIds.length]);
-      rows.titles.push(title);
-      // Any distinct SHA-256 behaves like contentHash() in the btree; hashing 100k full texts would add ~15 s.
-      rows.hashes.push(createHash('sha256').update(`synthetic article ${i}`).digest('hex'));
-      rows.published.push(new Date(BASE_TIME + (i % 30) * 86_400_000 + (i % 1440) * 60_000));
-      rows.minhashes.push(Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength));
-      rows.shingleCounts.push(shingleCount);
-      // Signed: PostgreSQL integers are signed, the detector stores `key | 0`.
-      rows.bands.push(
-        `{${minhashBands(signature)
-          .map((key) => key | 0)
-          .join(',')}}`,
-      );
-    }
-    return rows;
-  };
-  const write = async (rows: ReturnType<typeof batch>) => {
-    await dataSource.transaction(async (manager) => {
-      // A bulk load: no need to wait for each batch's WAL flush.
-      await manager.query('SET LOCAL synchronous_commit = off');
-      await manager.query(
-        `INSERT INTO articles (id, source_id, title, status, content_hash, revision, published_at)
-         SELECT id, source_id, title, 'extracted', content_hash, 1, published_at
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS r(id, source_id, title, content_hash, published_at)`,
-        [rows.ids, rows.sources, rows.titles, rows.hashes, rows.published],
-      );
-      await manager.query(
-        `INSERT INTO article_fingerprints (article_id, source_id, revision, minhash, shingle_count, title, published_at)
-         SELECT id, source_id, 1, minhash, shingle_count, title, published_at
-         FROM unnest($1::uuid[], $2::uuid[], $3::bytea[], $4::integer[], $5::text[], $6::timestamptz[]) AS r(id, source_id, minhash, shingle_count, title, published_at)`,
-        [rows.ids, rows.sources, rows.minhashes, rows.shingleCounts, rows.titles, rows.published],
-      );
-      // The band rows, exactly as RelationRepository.saveFingerprint writes them.
-      await manager.query(
-        `INSERT INTO article_minhash_bands (band_key, article_id)
-         SELECT DISTINCT unnest(bands::integer[]), id FROM unnest($1::uuid[], $2::text[]) AS r(id, bands) ON CONFLICT DO NOTHING`,
-        [rows.ids, rows.bands],
-      );
-    });
-  };
   let pending: Promise<void> | undefined;
   for (let from = ids.length; from < size; from += batchSize) {
-    const rows = batch(from);
+    const rows = syntheticBatch(store, ids, from, Math.min(size, from + batchSize), sourceIds);
     await pending;
-    pending = write(rows);
+    pending = writeBatch(dataSource, rows);
   }
   await pending;
 }

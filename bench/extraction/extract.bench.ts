@@ -195,6 +195,58 @@ function printTuningFailures(
   });
 }
 
+interface ExtractorProbes {
+  corpus: ProbeResult;
+  huge: ProbeResult;
+  deep: ProbeResult;
+}
+
+/** The headline table: Copydesk against Readability on quality, speed, memory and hostile pages. */
+function printHeadline(
+  bodies: readonly BodyRun[],
+  snippets: readonly SnippetScore[],
+  dates: readonly number[],
+  probes: readonly ExtractorProbes[],
+  snippetPages: number,
+  dateCases: number,
+): void {
+  const [cd, rb] = [0, 1];
+  const speedRatio = bodies[cd].medianMs / bodies[rb].medianMs;
+  process.stdout.write('\n== Article extraction: Copydesk vs Readability+linkedom (one run, same machine) ==\n\n');
+  table([
+    ['metric', copydesk.name, readability.name, 'target (Copydesk)'],
+    ['body F1 (extraction dev, 91 pages)', pct(bodies[cd].score.f1), pct(bodies[rb].score.f1), '>= 0.975 (trafilatura 0.963)'],
+    ['body precision', pct(bodies[cd].score.precision), pct(bodies[rb].score.precision), ''],
+    ['body recall', pct(bodies[cd].score.recall), pct(bodies[rb].score.recall), ''],
+    ['empty bodies', String(bodies[cd].score.empty), String(bodies[rb].score.empty), '0'],
+    ['median ms/page', ms(bodies[cd].medianMs), ms(bodies[rb].medianMs), `<= half of Readability (ratio ${speedRatio.toFixed(2)})`],
+    ['p95 ms/page', ms(bodies[cd].p95Ms), ms(bodies[rb].p95Ms), ''],
+    ['peak RSS, 91 pages (child process)', probeCell(probes[cd].corpus, 'maxRssMb'), probeCell(probes[rb].corpus, 'maxRssMb'), ''],
+    ['peak heap, 91 pages', mb(probes[cd].corpus.peakHeapMb), mb(probes[rb].corpus.peakHeapMb), ''],
+    [`snippet recall (trafilatura-eval, ${snippetPages} pages)`, pct(snippets[cd].recall), pct(snippets[rb].recall), '>= 0.95'],
+    ['snippet exclusion', pct(snippets[cd].exclusion), pct(snippets[rb].exclusion), '>= 0.95'],
+    [`title exact match (${snippets[cd].titleCases} pages)`, pct(snippets[cd].titleExact), pct(snippets[rb].titleExact), 'report'],
+    [`author exact match (${snippets[cd].authorCases} pages)`, pct(snippets[cd].authorExact), pct(snippets[rb].authorExact), 'report'],
+    [`publication date accuracy (dates, ${dateCases} cases)`, pct(dates[cd]), pct(dates[rb]), '>= 0.90'],
+    ['20 MB page: time', probeCell(probes[cd].huge, 'ms'), probeCell(probes[rb].huge, 'ms'), 'no crash, bounded'],
+    ['20 MB page: peak RSS', probeCell(probes[cd].huge, 'maxRssMb'), probeCell(probes[rb].huge, 'maxRssMb'), ''],
+    ['100k nested divs: time', probeCell(probes[cd].deep, 'ms'), probeCell(probes[rb].deep, 'ms'), 'no crash, bounded'],
+    ['100k nested divs: peak RSS', probeCell(probes[cd].deep, 'maxRssMb'), probeCell(probes[rb].deep, 'maxRssMb'), ''],
+  ]);
+  process.stdout.write(`\n(base RSS of a probe process with the corpus loaded: ${mb(probes[cd].corpus.baseRssMb)})\n`);
+}
+
+/** Per-page body F1, worst Copydesk page first. */
+function printPerPage(bodyCases: readonly BodyCase[], copydeskRun: BodyRun, readabilityRun: BodyRun): void {
+  process.stdout.write('\nper-page body F1 (Copydesk, Readability), worst Copydesk first:\n');
+  const order = bodyCases.map((_, i) => i).sort((a, b) => copydeskRun.perPage[a] - copydeskRun.perPage[b]);
+  for (const i of order) {
+    process.stdout.write(
+      `${bodyCases[i].id.slice(0, 12)}  ${pct(copydeskRun.perPage[i])}  ${pct(readabilityRun.perPage[i])}  ${bodyCases[i].url}\n`,
+    );
+  }
+}
+
 function main(): void {
   const perPage = process.argv.includes('--per-page');
   const log = (message: string): void => void process.stderr.write(`${message}\n`);
@@ -234,42 +286,12 @@ function main(): void {
   }));
 
   const [cd, rb] = [0, 1];
-  const speedRatio = bodies[cd].medianMs / bodies[rb].medianMs;
-  process.stdout.write('\n== Article extraction: Copydesk vs Readability+linkedom (one run, same machine) ==\n\n');
-  table([
-    ['metric', copydesk.name, readability.name, 'target (Copydesk)'],
-    ['body F1 (extraction dev, 91 pages)', pct(bodies[cd].score.f1), pct(bodies[rb].score.f1), '>= 0.975 (trafilatura 0.963)'],
-    ['body precision', pct(bodies[cd].score.precision), pct(bodies[rb].score.precision), ''],
-    ['body recall', pct(bodies[cd].score.recall), pct(bodies[rb].score.recall), ''],
-    ['empty bodies', String(bodies[cd].score.empty), String(bodies[rb].score.empty), '0'],
-    ['median ms/page', ms(bodies[cd].medianMs), ms(bodies[rb].medianMs), `<= half of Readability (ratio ${speedRatio.toFixed(2)})`],
-    ['p95 ms/page', ms(bodies[cd].p95Ms), ms(bodies[rb].p95Ms), ''],
-    ['peak RSS, 91 pages (child process)', probeCell(probes[cd].corpus, 'maxRssMb'), probeCell(probes[rb].corpus, 'maxRssMb'), ''],
-    ['peak heap, 91 pages', mb(probes[cd].corpus.peakHeapMb), mb(probes[rb].corpus.peakHeapMb), ''],
-    [`snippet recall (trafilatura-eval, ${snippetCases.length} pages)`, pct(snippets[cd].recall), pct(snippets[rb].recall), '>= 0.95'],
-    ['snippet exclusion', pct(snippets[cd].exclusion), pct(snippets[rb].exclusion), '>= 0.95'],
-    [`title exact match (${snippets[cd].titleCases} pages)`, pct(snippets[cd].titleExact), pct(snippets[rb].titleExact), 'report'],
-    [`author exact match (${snippets[cd].authorCases} pages)`, pct(snippets[cd].authorExact), pct(snippets[rb].authorExact), 'report'],
-    [`publication date accuracy (dates, ${dateCases.length} cases)`, pct(dates[cd]), pct(dates[rb]), '>= 0.90'],
-    ['20 MB page: time', probeCell(probes[cd].huge, 'ms'), probeCell(probes[rb].huge, 'ms'), 'no crash, bounded'],
-    ['20 MB page: peak RSS', probeCell(probes[cd].huge, 'maxRssMb'), probeCell(probes[rb].huge, 'maxRssMb'), ''],
-    ['100k nested divs: time', probeCell(probes[cd].deep, 'ms'), probeCell(probes[rb].deep, 'ms'), 'no crash, bounded'],
-    ['100k nested divs: peak RSS', probeCell(probes[cd].deep, 'maxRssMb'), probeCell(probes[rb].deep, 'maxRssMb'), ''],
-  ]);
-  process.stdout.write(`\n(base RSS of a probe process with the corpus loaded: ${mb(probes[cd].corpus.baseRssMb)})\n`);
+  printHeadline(bodies, snippets, dates, probes, snippetCases.length, dateCases.length);
 
   printParts(bodyCases, bodies, snippetCases, snippetOutputs, dateCases, dateOutputs);
   if (process.argv.includes('--failures')) printTuningFailures(snippetCases, snippetOutputs[cd], dateCases, dateOutputs[cd]);
 
-  if (perPage) {
-    process.stdout.write('\nper-page body F1 (Copydesk, Readability), worst Copydesk first:\n');
-    const order = bodyCases.map((_, i) => i).sort((a, b) => bodies[cd].perPage[a] - bodies[cd].perPage[b]);
-    for (const i of order) {
-      process.stdout.write(
-        `${bodyCases[i].id.slice(0, 12)}  ${pct(bodies[cd].perPage[i])}  ${pct(bodies[rb].perPage[i])}  ${bodyCases[i].url}\n`,
-      );
-    }
-  }
+  if (perPage) printPerPage(bodyCases, bodies[cd], bodies[rb]);
 }
 
 main();

@@ -117,53 +117,53 @@ function parseContentType(header: string): { mime: string; charset: string } {
   return { mime: mime.trim().toLowerCase(), charset };
 }
 
-/** Decodes a feed document; see DecodedBody. Never throws. */
-export function decodeFeedBody(raw: Buffer, options: DecodeOptions): DecodedBody {
-  const bom = sniffBom(raw);
-  const data = raw.subarray(bom.skip);
-  let declared = '';
+/** The encoding the XML declaration names (read as the BOM says, else as Latin-1), lower-cased; '' for none. */
+function declaredEncoding(data: Buffer, bomEncoding: string | undefined): string {
   try {
     // Only the declaration matters here, so a sequence cut at the sample's end must not spoil it.
     const sample = data.subarray(0, 4096);
-    const head = !bom.encoding
+    const head = !bomEncoding
       ? sample.toString('latin1')
-      : bom.encoding.startsWith('utf-32')
-        ? strictDecode(sample, bom.encoding)
-        : iconv.decode(sample, bom.encoding);
+      : bomEncoding.startsWith('utf-32')
+        ? strictDecode(sample, bomEncoding)
+        : iconv.decode(sample, bomEncoding);
     const match = /^<\?[^\n]*?encoding=["']([^"']*)["'][^\n]*?\?>/.exec(head);
-    if (match) declared = match[1].toLowerCase();
+    return match ? match[1].toLowerCase() : '';
   } catch {
-    declared = '';
+    return '';
   }
-  if (bom.encoding && UTF16_FAMILY.has(declared)) declared = bom.encoding;
+}
 
+/** The encoding the media type's rules choose, and whether the media type is an acceptable one for a feed. */
+function chooseEncoding(data: Buffer, declared: string, options: DecodeOptions): { chosen: string; acceptable: boolean } {
   const { mime, charset } = parseContentType(options.contentType ?? '');
-  let acceptable = false;
-  let chosen: string;
   const looksJson = data.toString('latin1', 0, 64).trimStart().startsWith('{');
   if (
     ['application/xml', 'application/xml-dtd', 'application/xml-external-parsed-entity'].includes(mime) ||
     (mime.startsWith('application/') && mime.endsWith('+xml'))
-  ) {
-    acceptable = true;
-    chosen = charset || declared || 'utf-8';
-  } else if (['text/xml', 'text/xml-external-parsed-entity'].includes(mime) || (mime.startsWith('text/') && mime.endsWith('+xml'))) {
-    acceptable = true;
-    chosen = charset || 'us-ascii';
-  } else if (mime === 'application/feed+json' || mime === 'application/json' || (!mime && looksJson)) {
-    acceptable = true;
-    chosen = charset || 'utf-8';
-  } else if (mime.startsWith('text/')) {
-    chosen = charset || 'us-ascii';
-  } else if (options.http && options.contentType === undefined) {
-    chosen = declared || 'iso-8859-1';
-  } else {
-    chosen = declared || 'utf-8';
-  }
+  )
+    return { acceptable: true, chosen: charset || declared || 'utf-8' };
+  if (['text/xml', 'text/xml-external-parsed-entity'].includes(mime) || (mime.startsWith('text/') && mime.endsWith('+xml')))
+    return { acceptable: true, chosen: charset || 'us-ascii' };
+  if (mime === 'application/feed+json' || mime === 'application/json' || (!mime && looksJson))
+    return { acceptable: true, chosen: charset || 'utf-8' };
+  if (mime.startsWith('text/')) return { acceptable: false, chosen: charset || 'us-ascii' };
+  if (options.http && options.contentType === undefined) return { acceptable: false, chosen: declared || 'iso-8859-1' };
+  return { acceptable: false, chosen: declared || 'utf-8' };
+}
+
+/** Decodes a feed document; see DecodedBody. Never throws. */
+export function decodeFeedBody(raw: Buffer, options: DecodeOptions): DecodedBody {
+  const bom = sniffBom(raw);
+  const data = raw.subarray(bom.skip);
+  let declared = declaredEncoding(data, bom.encoding);
+  if (bom.encoding && UTF16_FAMILY.has(declared)) declared = bom.encoding;
+  const choice = chooseEncoding(data, declared, options);
+  let chosen = choice.chosen;
   if (chosen.toLowerCase() === 'gb2312') chosen = 'gb18030';
   if (declared === 'gb2312') declared = 'gb18030';
 
-  let suspicious = options.http && !acceptable;
+  let suspicious = options.http && !choice.acceptable;
   const sniffed = (): string => chardet.detect(data) ?? '';
   const tried = new Set<string>();
   for (const candidate of [chosen, declared, bom.encoding, sniffed, 'utf-8', 'windows-1252', 'iso-8859-2']) {

@@ -14,6 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import {
   type AppName,
+  type BenchApp,
+  type BenchServers,
   benchFolder,
   freePort,
   logTail,
@@ -66,6 +68,88 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
+type PushRun = Awaited<ReturnType<typeof runPushClients>>;
+
+interface LoadFigures {
+  result: PushRun;
+  usage: ReturnType<UsageMeter['stop']>;
+  /** Share of all cores busy during the run, and the load average before it. */
+  machine: number;
+  loadBefore: number;
+  /** CPU seconds of this process (the load generator). */
+  ownCpu: number;
+  stored: number;
+  articles: number;
+}
+
+interface LoadRun {
+  opts: Options;
+  texts: ReturnType<typeof benchArticles>;
+  baseUrl: string;
+  tag: string;
+}
+
+const pushAll = (run: LoadRun, idPrefix: string, untilMs: number): Promise<PushRun> =>
+  runPushClients({
+    baseUrl: run.baseUrl,
+    apiKey: ADMIN_KEY,
+    clients: run.opts.clients,
+    pushes: run.texts.map((t, i) => ({ ...t, externalId: `${idPrefix}-${run.tag}-${i}` })),
+    untilMs,
+  });
+
+const countRawItems = async (db: Client): Promise<number> =>
+  Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM raw_items`)).rows[0].n);
+
+/** The measured pushes, with the CPU they cost and what the database holds after them. */
+async function measureLoad(run: LoadRun, apps: BenchApp[], servers: BenchServers, db: Client): Promise<LoadFigures> {
+  const { opts, tag } = run;
+  const before = await countRawItems(db);
+  const meter = new UsageMeter([...apps.map((app) => ({ name: app.name, pid: app.child.pid as number })), ...servers.tracked]);
+  const busy = machineBusy();
+  const loadBefore = loadAverage().load1;
+  const ownBefore = ownCpuSeconds();
+  meter.start();
+  say(`${opts.clients} clients pushing for ${opts.seconds} s${opts.withWorkers ? ', the workers running' : ' (the API alone)'}`);
+  const result = await pushAll(run, 'load', opts.seconds * 1000);
+  const usage = meter.stop();
+  const machine = busy();
+  const ownCpu = ownCpuSeconds() - ownBefore;
+  const stored = (await countRawItems(db)) - before;
+  const articles = Number(
+    (await db.query<{ n: string }>(`SELECT count(*) AS n FROM articles WHERE external_id LIKE $1`, [`load-${tag}-%`])).rows[0].n,
+  );
+  return { result, usage, machine, loadBefore, ownCpu, stored, articles };
+}
+
+/** Prints the figures (and writes them to --json); false when a push failed or an accepted one is not stored. */
+function reportLoad(opts: Options, { result, usage, machine, loadBefore, ownCpu, stored, articles }: LoadFigures): boolean {
+  const accepted = result.latencies.length;
+  const errors = [...result.errors.values()].reduce((a, b) => a + b, 0);
+  const seconds = (result.endedAt - result.startedAt) / 1000;
+  const distinct = new Set(result.ids).size;
+  const lines = [
+    `\n== bench:load: ${opts.clients} clients for ${opts.seconds} s, ${opts.texts} texts${opts.withWorkers ? ', workers running' : ', API alone'} ==`,
+    `accepted            ${accepted} (${(accepted / seconds).toFixed(0)} pushes/s)`,
+    `errors              ${errors}${errors ? ` ${JSON.stringify(Object.fromEntries(result.errors))}` : ''}`,
+    `accept latency      p50 ${percentile(result.latencies, 50).toFixed(0)} ms, p99 ${percentile(result.latencies, 99).toFixed(0)} ms, max ${Math.max(...result.latencies).toFixed(0)} ms`,
+    `stored              ${stored} raw items, ${articles} articles (${distinct} distinct ids answered): accepted = stored ${stored === accepted && articles === distinct ? 'yes' : 'NO'}`,
+    `machine             ${(machine * 100).toFixed(0)} % of all cores busy (load average ${loadBefore.toFixed(1)}); load generator ${((ownCpu * 1000) / Math.max(1, accepted)).toFixed(2)} ms CPU per push`,
+    `process               CPU s   ms/push   peak RSS`,
+    ...usage.map(
+      (u) =>
+        `  ${u.name.padEnd(20)}${u.cpuSeconds.toFixed(1).padStart(6)}  ${((u.cpuSeconds * 1000) / Math.max(1, accepted)).toFixed(2).padStart(8)}   ${u.peakRssMb === null ? '-' : `${u.peakRssMb.toFixed(0)} MB`}`,
+    ),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (opts.json) {
+    const [p50, p99] = [percentile(result.latencies, 50), percentile(result.latencies, 99)];
+    const figures = { options: opts, accepted, errors: Object.fromEntries(result.errors), p50, p99, stored, articles, seconds, usage };
+    writeFileSync(opts.json, JSON.stringify(figures, null, 2));
+  }
+  return stored === accepted && errors === 0;
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   const texts = benchArticles(opts.texts, opts.texts === 'bbc' ? 1725 : 500);
@@ -86,76 +170,10 @@ async function main(): Promise<void> {
   try {
     await waitForApi(baseUrl, apps[0]);
     if (opts.withWorkers) await waitUntil(async () => Object.values(await depth.workers()).every((n) => n >= 1), 120_000, 'the workers');
+    const run: LoadRun = { opts, texts, baseUrl, tag: prefix.slice(-6) };
     // Warm-up: a few seconds of the same load, not counted.
-    const tag = prefix.slice(-6);
-    await runPushClients({
-      baseUrl,
-      apiKey: ADMIN_KEY,
-      clients: opts.clients,
-      pushes: texts.map((t, i) => ({ ...t, externalId: `warm-${tag}-${i}` })),
-      untilMs: 3_000,
-    });
-    const before = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM raw_items`)).rows[0].n);
-
-    const meter = new UsageMeter([...apps.map((app) => ({ name: app.name, pid: app.child.pid as number })), ...servers.tracked]);
-    const busy = machineBusy();
-    const loadBefore = loadAverage().load1;
-    const ownBefore = ownCpuSeconds();
-    meter.start();
-    say(`${opts.clients} clients pushing for ${opts.seconds} s${opts.withWorkers ? ', the workers running' : ' (the API alone)'}`);
-    const result = await runPushClients({
-      baseUrl,
-      apiKey: ADMIN_KEY,
-      clients: opts.clients,
-      pushes: texts.map((t, i) => ({ ...t, externalId: `load-${tag}-${i}` })),
-      untilMs: opts.seconds * 1000,
-    });
-    const usage = meter.stop();
-    const machine = busy();
-    const ownCpu = ownCpuSeconds() - ownBefore;
-
-    const stored = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM raw_items`)).rows[0].n) - before;
-    const articles = Number(
-      (await db.query<{ n: string }>(`SELECT count(*) AS n FROM articles WHERE external_id LIKE $1`, [`load-${tag}-%`])).rows[0].n,
-    );
-    const accepted = result.latencies.length;
-    const errors = [...result.errors.values()].reduce((a, b) => a + b, 0);
-    const seconds = (result.endedAt - result.startedAt) / 1000;
-    const distinct = new Set(result.ids).size;
-    const lines = [
-      `\n== bench:load: ${opts.clients} clients for ${opts.seconds} s, ${opts.texts} texts${opts.withWorkers ? ', workers running' : ', API alone'} ==`,
-      `accepted            ${accepted} (${(accepted / seconds).toFixed(0)} pushes/s)`,
-      `errors              ${errors}${errors ? ` ${JSON.stringify(Object.fromEntries(result.errors))}` : ''}`,
-      `accept latency      p50 ${percentile(result.latencies, 50).toFixed(0)} ms, p99 ${percentile(result.latencies, 99).toFixed(0)} ms, max ${Math.max(...result.latencies).toFixed(0)} ms`,
-      `stored              ${stored} raw items, ${articles} articles (${distinct} distinct ids answered): accepted = stored ${stored === accepted && articles === distinct ? 'yes' : 'NO'}`,
-      `machine             ${(machine * 100).toFixed(0)} % of all cores busy (load average ${loadBefore.toFixed(1)}); load generator ${((ownCpu * 1000) / Math.max(1, accepted)).toFixed(2)} ms CPU per push`,
-      `process               CPU s   ms/push   peak RSS`,
-      ...usage.map(
-        (u) =>
-          `  ${u.name.padEnd(20)}${u.cpuSeconds.toFixed(1).padStart(6)}  ${((u.cpuSeconds * 1000) / Math.max(1, accepted)).toFixed(2).padStart(8)}   ${u.peakRssMb === null ? '-' : `${u.peakRssMb.toFixed(0)} MB`}`,
-      ),
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-    if (opts.json)
-      writeFileSync(
-        opts.json,
-        JSON.stringify(
-          {
-            options: opts,
-            accepted,
-            errors: Object.fromEntries(result.errors),
-            p50: percentile(result.latencies, 50),
-            p99: percentile(result.latencies, 99),
-            stored,
-            articles,
-            seconds,
-            usage,
-          },
-          null,
-          2,
-        ),
-      );
-    if (stored !== accepted || errors > 0) process.exitCode = 1;
+    await pushAll(run, 'warm', 3_000);
+    if (!reportLoad(opts, await measureLoad(run, apps, servers, db))) process.exitCode = 1;
   } catch (err) {
     for (const app of apps) say(`--- ${app.name} log tail\n${logTail(app)}`);
     throw err;

@@ -187,6 +187,93 @@ async function pushAndWait(
   return { result, lastArrival };
 }
 
+/** Waits until the mode's worker processes consume their queues (two ingest and enrichment workers when scaled). */
+async function waitForWorkers(depth: QueueDepthSampler, mode: Mode): Promise<void> {
+  const expected = { ingest: mode === 'scaled' ? 2 : 1, enrichment: mode === 'scaled' ? 2 : 1, publish: 1 };
+  await waitUntil(
+    async () => {
+      const workers = await depth.workers();
+      return workers.ingest >= expected.ingest && workers.enrichment >= expected.enrichment && workers.publish >= expected.publish;
+    },
+    120_000,
+    'the workers to start',
+    200,
+  );
+}
+
+/** One run's running system: its apps, subscriber, queue sampler and database client. */
+interface RunRig {
+  servers: BenchServers;
+  opts: Options;
+  mode: Mode;
+  runIndex: number;
+  baseUrl: string;
+  apps: BenchApp[];
+  subscriber: BenchSubscriber;
+  depth: QueueDepthSampler;
+  db: Client;
+}
+
+/** The measured pushes, their way to the subscriber timed and their CPU counted; the run's figures. */
+async function measureRun(rig: RunRig, pushes: Push[]): Promise<RunFigures> {
+  const { servers, opts, mode, runIndex, apps, subscriber, depth, db } = rig;
+  if (servers.statements) await db.query('SELECT pg_stat_statements_reset()');
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  const totalsBefore = servers.statements ? await statementTotals(db) : null;
+
+  const tracked = [
+    ...apps.map((app) => ({ name: app.name.replace(`-${mode}${runIndex}`, ''), pid: app.child.pid as number })),
+    ...servers.tracked,
+  ];
+  const meter = new UsageMeter(tracked);
+  const loadBefore = loadAverage().load1;
+  const busy = machineBusy();
+  const ownBefore = ownCpuSeconds();
+  meter.start();
+  depth.start();
+  const { result, lastArrival } = await pushAndWait(rig.baseUrl, subscriber, pushes, opts.clients, apps);
+  const usage = meter.stop();
+  const queuePeaks = await depth.stop();
+  const machine = busy();
+  const ownCpu = ownCpuSeconds() - ownBefore;
+  const wallSeconds = (lastArrival - result.startedAt) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  const totalsAfter = servers.statements ? await statementTotals(db) : null;
+
+  const n = opts.articles;
+  const total = usage.reduce((sum, u) => sum + u.cpuSeconds, 0);
+  return {
+    mode,
+    articles: n,
+    clients: opts.clients,
+    acceptedPerSecond: n / ((result.endedAt - result.startedAt) / 1000),
+    acceptP50: percentile(result.latencies, 50),
+    acceptP99: percentile(result.latencies, 99),
+    pushErrors: Object.fromEntries(result.errors),
+    endToEndPerSecond: n / wallSeconds,
+    wallSeconds,
+    stages: await stageTimings(db, result.ids),
+    queuePeaks,
+    processes: usage.map((u) => ({
+      name: u.name,
+      cpuSeconds: u.cpuSeconds,
+      share: u.cpuSeconds / wallSeconds,
+      cpuMsPerArticle: (u.cpuSeconds * 1000) / n,
+      peakRssMb: u.peakRssMb,
+    })),
+    cpuMsPerArticle: (total * 1000) / n,
+    loadGeneratorCpuMsPerArticle: (ownCpu * 1000) / n,
+    machineBusy: machine,
+    loadBefore,
+    loadAfter: loadAverage().load1,
+    statementsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.calls - totalsBefore.calls) / n : null,
+    commitsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.commits - totalsBefore.commits) / n : null,
+    topStatements: servers.statements && opts.statements > 0 ? await topStatements(db, opts.statements) : [],
+    graph: await graphFigures(db),
+    duplicates: { articles: subscriber.duplicateArticles(), messages: subscriber.duplicateMessages() },
+  };
+}
+
 async function runOnce(servers: BenchServers, folder: string, opts: Options, mode: Mode, runIndex: number): Promise<RunFigures> {
   const database = await scratchDatabase(servers, `${mode}${runIndex}`);
   const prefix = `cdbench-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -205,16 +292,7 @@ async function runOnce(servers: BenchServers, folder: string, opts: Options, mod
   await db.connect();
   try {
     await waitForApi(baseUrl, apps[0]);
-    const expected = { ingest: mode === 'scaled' ? 2 : 1, enrichment: mode === 'scaled' ? 2 : 1, publish: 1 };
-    await waitUntil(
-      async () => {
-        const workers = await depth.workers();
-        return workers.ingest >= expected.ingest && workers.enrichment >= expected.enrichment && workers.publish >= expected.publish;
-      },
-      120_000,
-      'the workers to start',
-      200,
-    );
+    await waitForWorkers(depth, mode);
     await post(baseUrl, '/v1/subscriptions', { url: subscriber.url, name: 'bench subscriber' });
 
     const tag = prefix.slice(-6);
@@ -224,61 +302,7 @@ async function runOnce(servers: BenchServers, folder: string, opts: Options, mod
       await pushAndWait(baseUrl, subscriber, warm, Math.min(opts.clients, 4), apps);
     }
     const pushes: Push[] = benchArticles(opts.texts, opts.articles).map((a, i) => ({ ...a, externalId: `bench-${tag}-${i}` }));
-    if (servers.statements) await db.query('SELECT pg_stat_statements_reset()');
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    const totalsBefore = servers.statements ? await statementTotals(db) : null;
-
-    const tracked = [
-      ...apps.map((app) => ({ name: app.name.replace(`-${mode}${runIndex}`, ''), pid: app.child.pid as number })),
-      ...servers.tracked,
-    ];
-    const meter = new UsageMeter(tracked);
-    const loadBefore = loadAverage().load1;
-    const busy = machineBusy();
-    const ownBefore = ownCpuSeconds();
-    meter.start();
-    depth.start();
-    const { result, lastArrival } = await pushAndWait(baseUrl, subscriber, pushes, opts.clients, apps);
-    const usage = meter.stop();
-    const queuePeaks = await depth.stop();
-    const machine = busy();
-    const ownCpu = ownCpuSeconds() - ownBefore;
-    const wallSeconds = (lastArrival - result.startedAt) / 1000;
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    const totalsAfter = servers.statements ? await statementTotals(db) : null;
-
-    const n = opts.articles;
-    const total = usage.reduce((sum, u) => sum + u.cpuSeconds, 0);
-    return {
-      mode,
-      articles: n,
-      clients: opts.clients,
-      acceptedPerSecond: n / ((result.endedAt - result.startedAt) / 1000),
-      acceptP50: percentile(result.latencies, 50),
-      acceptP99: percentile(result.latencies, 99),
-      pushErrors: Object.fromEntries(result.errors),
-      endToEndPerSecond: n / wallSeconds,
-      wallSeconds,
-      stages: await stageTimings(db, result.ids),
-      queuePeaks,
-      processes: usage.map((u) => ({
-        name: u.name,
-        cpuSeconds: u.cpuSeconds,
-        share: u.cpuSeconds / wallSeconds,
-        cpuMsPerArticle: (u.cpuSeconds * 1000) / n,
-        peakRssMb: u.peakRssMb,
-      })),
-      cpuMsPerArticle: (total * 1000) / n,
-      loadGeneratorCpuMsPerArticle: (ownCpu * 1000) / n,
-      machineBusy: machine,
-      loadBefore,
-      loadAfter: loadAverage().load1,
-      statementsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.calls - totalsBefore.calls) / n : null,
-      commitsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.commits - totalsBefore.commits) / n : null,
-      topStatements: servers.statements && opts.statements > 0 ? await topStatements(db, opts.statements) : [],
-      graph: await graphFigures(db),
-      duplicates: { articles: subscriber.duplicateArticles(), messages: subscriber.duplicateMessages() },
-    };
+    return await measureRun({ servers, opts, mode, runIndex, baseUrl, apps, subscriber, depth, db }, pushes);
   } catch (err) {
     for (const app of apps) say(`--- ${app.name} log tail\n${logTail(app)}`);
     throw err;

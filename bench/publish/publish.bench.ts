@@ -8,13 +8,13 @@
  * (`nest build`, which the npm script runs). Options: --deliveries=2000 --runs=3 --workers=1.
  */
 import { ArticleEventType, JOB_OPTIONS, JobName, QueueName, jobId } from '@copydesk/contracts';
+import { deleteKeys } from '../support/bullmq-drain';
 import { migrateDatabase } from '../support/migrate-database';
 import { buildDeliveryPayload, type ArticleForPublishing } from '@copydesk/delivery';
 import { DELIVERY_CONCURRENCY_FACTOR } from '@copydesk/pipeline';
 import { redisOptionsFromUrl } from '@copydesk/queue';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -116,6 +116,100 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+interface PublishRig {
+  db: Client;
+  queue: Queue;
+  subscriberUrl: string;
+  payload: string;
+  sourceId: string;
+}
+
+/** `subscriptions` subscriptions sharing `deliveries` pending deliveries, event ids starting with `msg_<tag>`. */
+async function seedDeliveries(rig: PublishRig, subscriptions: number, deliveries: number, tag: string) {
+  const { db } = rig;
+  const perSubscription = Math.ceil(deliveries / subscriptions);
+  const subs = await db.query<{ id: string }>(
+    `INSERT INTO subscriptions (url, secrets, events, format, filters, status)
+     SELECT $1, jsonb_build_array(jsonb_build_object('secret', $2::text, 'createdAt', now(), 'expiresAt', null)),
+            ARRAY['article.created', 'article.updated', 'article.killed'], 'native', '{}', 'active'
+     FROM generate_series(1, $3) RETURNING id`,
+    [rig.subscriberUrl, generateWebhookSecret(), subscriptions],
+  );
+  const articles = await db.query<{ id: string }>(
+    `INSERT INTO articles (id, source_id, status, title, body_text, revision, routed_revision)
+     SELECT gen_random_uuid(), $1, 'published', 'Bench article ' || g, 'Bench body.', 1, 1 FROM generate_series(1, $2) g RETURNING id`,
+    [rig.sourceId, perSubscription],
+  );
+  const created = await db.query<{ id: string; article_id: string }>(
+    `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
+     SELECT s.id, a.id, 'article.created', 1, 'bench', 'msg_' || $3 || replace(gen_random_uuid()::text, '-', ''), 'pending', 0, $4, now()
+     FROM unnest($1::uuid[]) s(id) CROSS JOIN unnest($2::uuid[]) a(id) RETURNING id, article_id`,
+    [subs.rows.map((r) => r.id), articles.rows.map((r) => r.id), tag, rig.payload],
+  );
+  return { subscriptionIds: subs.rows.map((r) => r.id), deliveries: created.rows };
+}
+
+/** One timed run: queues a deliver job per delivery and waits until all are delivered. Returns deliveries per second. */
+async function run(rig: PublishRig, subscriptions: number, deliveries: number, tag: string): Promise<number> {
+  const { db, queue } = rig;
+  const { subscriptionIds, deliveries: ids } = await seedDeliveries(rig, subscriptions, deliveries, tag);
+  const delivered = async (): Promise<number> =>
+    Number(
+      (
+        await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE event_id LIKE $1 AND status = 'delivered'`, [
+          `msg_${tag}%`,
+        ])
+      ).rows[0].n,
+    );
+
+  const started = performance.now();
+  for (let i = 0; i < ids.length; i += 500) {
+    await queue.addBulk(
+      ids.slice(i, i + 500).map((row) => ({
+        name: JobName.Deliver,
+        data: { deliveryId: row.id, articleId: row.article_id, correlationId: `bench-${tag}` },
+        opts: { ...JOB_OPTIONS[JobName.Deliver], jobId: jobId('deliver', row.id, 0) },
+      })),
+    );
+  }
+  await until(async () => (await delivered()) >= ids.length, 300_000, `${ids.length} deliveries`);
+  const seconds = (performance.now() - started) / 1000;
+  const notDelivered = await db.query(
+    `SELECT status, count(*) FROM deliveries WHERE event_id LIKE $1 AND status <> 'delivered' GROUP BY status`,
+    [`msg_${tag}%`],
+  );
+  if (notDelivered.rows.length) throw new Error(`run ${tag}: not all delivered: ${JSON.stringify(notDelivered.rows)}`);
+  // The subscriptions are done: keep them out of later runs' in-flight counts.
+  await db.query(`UPDATE subscriptions SET status = 'disabled' WHERE id = ANY($1::uuid[])`, [subscriptionIds]);
+  return ids.length / seconds;
+}
+
+/** Warm-up runs, then the timed runs with one subscription and with fifty, printed as a table. */
+async function measure(rig: PublishRig, opts: Options): Promise<void> {
+  await run(rig, 1, 200, 'w1x');
+  await run(rig, 50, 200, 'w50x');
+  const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4) * DELIVERY_CONCURRENCY_FACTOR;
+  process.stdout.write(
+    `publish bench: ${opts.workers} publish worker(s) x ${concurrency} jobs at once (at most ${Math.max(1, Math.floor(concurrency / 4))} in flight per subscription), ` +
+      `${(rig.payload.length / 1024).toFixed(1)} KB payloads, a subscriber on 127.0.0.1 answering 204\n`,
+  );
+  process.stdout.write(`subscriptions  deliveries  median deliveries/s  runs\n`);
+  for (const subscriptions of [1, 50]) {
+    const rates: number[] = [];
+    for (let i = 0; i < opts.runs; i++) rates.push(await run(rig, subscriptions, opts.deliveries, `r${subscriptions}x${i}x`));
+    process.stdout.write(
+      `${String(subscriptions).padEnd(13)}  ${String(opts.deliveries).padEnd(10)}  ${median(rates).toFixed(0).padEnd(19)}  ${rates.map((r) => r.toFixed(0)).join(', ')}\n`,
+    );
+  }
+}
+
+const stopWorker = (worker: ChildProcess): Promise<void> =>
+  new Promise<void>((resolve) => {
+    if (worker.exitCode !== null) return resolve();
+    worker.once('exit', () => resolve());
+    worker.kill('SIGTERM');
+  });
+
 async function main(): Promise<void> {
   const opts = options();
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -142,107 +236,24 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
     }),
   );
-  const payload = samplePayload();
   const {
     rows: [source],
   } = await db.query<{ id: string }>(`SELECT id FROM sources WHERE slug = 'cms'`);
-
-  /** One timed run: `subscriptions` subscriptions sharing `opts.deliveries` deliveries. Returns deliveries per second. */
-  const run = async (subscriptions: number, deliveries: number, tag: string): Promise<number> => {
-    const perSubscription = Math.ceil(deliveries / subscriptions);
-    const subs = await db.query<{ id: string }>(
-      `INSERT INTO subscriptions (url, secrets, events, format, filters, status)
-       SELECT $1, jsonb_build_array(jsonb_build_object('secret', $2::text, 'createdAt', now(), 'expiresAt', null)),
-              ARRAY['article.created', 'article.updated', 'article.killed'], 'native', '{}', 'active'
-       FROM generate_series(1, $3) RETURNING id`,
-      [subscriber.url, generateWebhookSecret(), subscriptions],
-    );
-    const articles = await db.query<{ id: string }>(
-      `INSERT INTO articles (id, source_id, status, title, body_text, revision, routed_revision)
-       SELECT gen_random_uuid(), $1, 'published', 'Bench article ' || g, 'Bench body.', 1, 1 FROM generate_series(1, $2) g RETURNING id`,
-      [source.id, perSubscription],
-    );
-    const created = await db.query<{ id: string; article_id: string }>(
-      `INSERT INTO deliveries (subscription_id, article_id, event, revision, route_key, event_id, status, attempts, payload, next_attempt_at)
-       SELECT s.id, a.id, 'article.created', 1, 'bench', 'msg_' || $3 || replace(gen_random_uuid()::text, '-', ''), 'pending', 0, $4, now()
-       FROM unnest($1::uuid[]) s(id) CROSS JOIN unnest($2::uuid[]) a(id) RETURNING id, article_id`,
-      [subs.rows.map((r) => r.id), articles.rows.map((r) => r.id), tag, payload],
-    );
-    const ids = created.rows;
-    const delivered = async (): Promise<number> =>
-      Number(
-        (
-          await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE event_id LIKE $1 AND status = 'delivered'`, [
-            `msg_${tag}%`,
-          ])
-        ).rows[0].n,
-      );
-
-    const started = performance.now();
-    for (let i = 0; i < ids.length; i += 500) {
-      await queue.addBulk(
-        ids.slice(i, i + 500).map((row) => ({
-          name: JobName.Deliver,
-          data: { deliveryId: row.id, articleId: row.article_id, correlationId: `bench-${tag}` },
-          opts: { ...JOB_OPTIONS[JobName.Deliver], jobId: jobId('deliver', row.id, 0) },
-        })),
-      );
-    }
-    await until(async () => (await delivered()) >= ids.length, 300_000, `${ids.length} deliveries`);
-    const seconds = (performance.now() - started) / 1000;
-    const notDelivered = await db.query(
-      `SELECT status, count(*) FROM deliveries WHERE event_id LIKE $1 AND status <> 'delivered' GROUP BY status`,
-      [`msg_${tag}%`],
-    );
-    if (notDelivered.rows.length) throw new Error(`run ${tag}: not all delivered: ${JSON.stringify(notDelivered.rows)}`);
-    // The subscriptions are done: keep them out of later runs' in-flight counts.
-    await db.query(`UPDATE subscriptions SET status = 'disabled' WHERE id = ANY($1::uuid[])`, [subs.rows.map((r) => r.id)]);
-    return ids.length / seconds;
-  };
+  const rig: PublishRig = { db, queue, subscriberUrl: subscriber.url, payload: samplePayload(), sourceId: source.id };
 
   try {
     await until(async () => (await queue.getWorkers()).length >= opts.workers, 60_000, 'the publish worker(s) to start');
-    await run(1, 200, 'w1x');
-    await run(50, 200, 'w50x');
-    const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 4) * DELIVERY_CONCURRENCY_FACTOR;
-    process.stdout.write(
-      `publish bench: ${opts.workers} publish worker(s) x ${concurrency} jobs at once (at most ${Math.max(1, Math.floor(concurrency / 4))} in flight per subscription), ` +
-        `${(payload.length / 1024).toFixed(1)} KB payloads, a subscriber on 127.0.0.1 answering 204\n`,
-    );
-    process.stdout.write(`subscriptions  deliveries  median deliveries/s  runs\n`);
-    for (const subscriptions of [1, 50]) {
-      const rates: number[] = [];
-      for (let i = 0; i < opts.runs; i++) rates.push(await run(subscriptions, opts.deliveries, `r${subscriptions}x${i}x`));
-      process.stdout.write(
-        `${String(subscriptions).padEnd(13)}  ${String(opts.deliveries).padEnd(10)}  ${median(rates).toFixed(0).padEnd(19)}  ${rates.map((r) => r.toFixed(0)).join(', ')}\n`,
-      );
-    }
+    await measure(rig, opts);
     process.stdout.write(`subscriber requests: ${subscriber.requests()}\n`);
   } finally {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            if (worker.exitCode !== null) return resolve();
-            worker.once('exit', () => resolve());
-            worker.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(workers.map(stopWorker));
     await queue.close();
     await db.end();
     subscriber.server.closeAllConnections();
     subscriber.server.close();
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
-    const redis = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    await deleteKeys(REDIS_URL, `${prefix}:*`);
   }
 }
 

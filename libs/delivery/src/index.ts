@@ -33,7 +33,9 @@ export type {
   PublishingTopic,
 } from './article-for-publishing.types';
 export type * from './ninjs.types';
-export { toNinjs, type NinjsOptions } from './ninjs.mapper';
+export type { NinjsOptions } from './ninjs.mapper';
+export { articleAsNinjs } from './formats/ninjs/ninjs.format';
+export type { NinjsWithAgency } from './formats/ninjs/ninjs-agency';
 export { toNativeJson, type NativeArticleJson } from './native-json.mapper';
 export { buildDeliveryPayload } from './delivery-payload.builder';
 export type { DeliveryEnvelope } from './formats/json-envelope';

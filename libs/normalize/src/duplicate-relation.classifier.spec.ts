@@ -1,4 +1,12 @@
-import { classifyRelation, containmentFromJaccard, titleSimilarity, type RelationEvidence } from './duplicate-relation.classifier';
+import {
+  classifyRelation,
+  containmentFromJaccard,
+  RELATION_THRESHOLDS,
+  titleSimilarity,
+  type RelationEvidence,
+} from './duplicate-relation.classifier';
+import { jaccard, minhashOfShingles } from './minhash.hasher';
+import { wordShingles } from './word-shingles.util';
 
 const evidence = (overrides: Partial<RelationEvidence>): RelationEvidence => ({
   sameSource: false,
@@ -57,5 +65,49 @@ describe('titleSimilarity', () => {
     // Half of B inside A: |A ∩ B| = 30, J = 30 / 130.
     expect(containmentFromJaccard(30 / 130, 100, 60)).toBeCloseTo(0.5, 5);
     expect(containmentFromJaccard(0.5, 0, 10)).toBe(0);
+  });
+});
+
+describe('short texts', () => {
+  // Three sentences from one source, two of them the source's template: unrelated stories share half their shingles.
+  const template =
+    'Anyone who saw what happened or who has any information is asked to call the police station on 0123 456 789 or to report it online. ' +
+    'This is a developing story and it will be updated here as soon as more details become available from the police or the council.';
+  const burglary = `Man arrested after break-in on Mill Road\nA man was arrested after a break-in on Mill Road on Tuesday. ${template}`;
+  const crash = `Woman hurt in crash on the coast road\nA woman was hurt when her car hit a wall on the coast road. ${template}`;
+  const burglaryEdited = burglary.replace('a break-in', 'a burglary');
+
+  const relate = (a: string, b: string) => {
+    const [left, right] = [new Set(wordShingles(a)), new Set(wordShingles(b))];
+    const similarity = jaccard(minhashOfShingles(left), minhashOfShingles(right));
+    const [titleA, titleB] = [a.split('\n')[0], b.split('\n')[0]];
+    return {
+      similarity,
+      relation: classifyRelation({
+        sameSource: true,
+        similarity,
+        titleSimilarity: titleSimilarity(titleA, titleB),
+        timeGapHours: 3,
+        containment: containmentFromJaccard(similarity, left.size, right.size),
+        longerShingles: Math.max(left.size, right.size),
+      }),
+    };
+  };
+
+  it('does not link two unrelated short stories that share a template', () => {
+    const { similarity, relation } = relate(burglary, crash);
+    // Same text by the long-text rule: this is the pair that used to be an update.
+    expect(similarity).toBeGreaterThanOrEqual(RELATION_THRESHOLDS.sameText);
+    expect(relation).toBeNull();
+  });
+
+  it('still links a light edit of a short story', () => {
+    expect(relate(burglary, burglaryEdited)).toMatchObject({ relation: 'same-article-update' });
+  });
+
+  it('leaves long texts to the long-text thresholds', () => {
+    const long = evidence({ sameSource: true, similarity: 0.52, longerShingles: RELATION_THRESHOLDS.shortText });
+    expect(classifyRelation(long)).toBe('same-article-update');
+    expect(classifyRelation({ ...long, longerShingles: RELATION_THRESHOLDS.shortText - 1 })).toBeNull();
   });
 });

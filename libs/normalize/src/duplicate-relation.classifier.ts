@@ -19,6 +19,11 @@ export interface RelationEvidence {
    * every cut paragraph; a rewrite changes words throughout, so its containment falls with its similarity.
    */
   containment?: number;
+  /**
+   * Shingles of the longer text, when known: when both texts are short, shared template sentences can be half of
+   * them, so the pair needs closer similarity ({@link RELATION_THRESHOLDS}).
+   */
+  longerShingles?: number;
 }
 
 /**
@@ -42,11 +47,19 @@ export const RELATION_THRESHOLDS = {
   contained: 0.85,
   /** ...as long as the texts share at least this much, so a short quote box inside a long article is no copy. */
   containedSimilarity: 0.3,
+  /**
+   * Two texts both under this many shingles (about three sentences each) are short: a source's template sentences
+   * can then be half of each, and unrelated same-source stories reached 0.52. A short pair is only related from
+   * `shortTextSimilarity` on, where a light edit of a short text still lands (one changed word costs 3 shingles).
+   * The dedup bench set has no such pair (its shortest original has 73 shingles): its figures stay as they were.
+   */
+  shortText: 70,
+  shortTextSimilarity: 0.7,
 } as const;
 
 /**
  * Labels a near-duplicate pair, or returns null when they are not related (a trimmed copy, nearly all contained in
- * the other text, counts as a copy whatever its Jaccard):
+ * the other text, counts as a copy whatever its Jaccard; two short texts need 0.7 for any relation):
  * - same source: the same text (≥ 0.5) is an update of the article; a heavier rewrite is still an update when
  *   the headline stays close and less than 48 h passed (a developing story), otherwise a `rewrite`;
  * - other source: ≥ 0.7, or ≥ 0.5 with a close headline, is a `syndicated-copy`; below that a `rewrite`.
@@ -55,6 +68,7 @@ export function classifyRelation(evidence: RelationEvidence): DuplicateRelation 
   const t = RELATION_THRESHOLDS;
   const { similarity, titleSimilarity } = evidence;
   if (similarity < t.related) return null;
+  if ((evidence.longerShingles ?? Infinity) < t.shortText && similarity < t.shortTextSimilarity) return null;
   const closeHeadline = titleSimilarity >= t.sameHeadline;
   if (evidence.sameSource) {
     if (similarity >= t.sameText) return 'same-article-update';

@@ -18,6 +18,8 @@ export * from './ingest/draft-builder.service';
 export * from './ingest/page-scraper.service';
 export * from './ingest/outbox-sweeper.service';
 export * from './ingest/ingest.module';
+export * from './sources/sources.module';
+export * from './relate/relate.module';
 export * from './recovery/pipeline-reconciler.service';
 export * from './recovery/retention-sweeper.service';
 export * from './relate/duplicate-detector.service';

@@ -1,6 +1,6 @@
 import { AppConfig } from '@copydesk/config';
 import { type ArticleEntity, ArticleRepository, type SourceEntity, SourceRepository } from '@copydesk/database';
-import { type NinjsDocument, toNinjs } from '@copydesk/delivery';
+import { articleAsNinjs, type NinjsWithAgency } from '@copydesk/delivery';
 import { canonicalizeUrl } from '@copydesk/normalize';
 import { CopydeskException, ErrorCode, toArticleForPublishing } from '@copydesk/pipeline';
 import { Injectable } from '@nestjs/common';
@@ -36,8 +36,8 @@ export class ArticleReader {
     return externalId;
   }
 
-  /** The article as IPTC ninjs 3.1; 409 while it has no content yet. */
-  async ninjs(article: ArticleEntity): Promise<NinjsDocument> {
+  /** The article as IPTC ninjs 3.1 with the agency's record, as ninjs deliveries carry it; 409 while it has no content yet. */
+  async ninjs(article: ArticleEntity): Promise<NinjsWithAgency> {
     if (article.revision === 0)
       throw new CopydeskException(
         ErrorCode.Conflict,
@@ -45,7 +45,7 @@ export class ArticleReader {
       );
     const source = await this.sources.findById(article.sourceId);
     const baseUri = `${this.config.get('PUBLIC_BASE_URL').replace(/\/$/, '')}/v1/articles`;
-    return toNinjs(toArticleForPublishing(article, source), { baseUri });
+    return articleAsNinjs(toArticleForPublishing(article, source), { baseUri });
   }
 }
 

@@ -1,10 +1,8 @@
-import { ArticleStatus } from '@copydesk/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { ClusterArticleView } from './cluster.view';
 
-export class DuplicateView {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+/** A related article as a cluster lists it (id, title, source, publication, status), and how it relates. */
+export class DuplicateView extends ClusterArticleView {
   @ApiProperty({ enum: ['same-article-update', 'syndicated-copy', 'rewrite'] })
   label: string;
 
@@ -13,18 +11,6 @@ export class DuplicateView {
 
   @ApiProperty({ enum: ['earlier', 'later'], description: 'Whether the other article came before or after this one' })
   direction: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  title: string | null;
-
-  @ApiProperty({ format: 'uuid' })
-  sourceId: string;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  publishedAt: string | null;
-
-  @ApiProperty({ enum: ArticleStatus, enumName: 'ArticleStatus' })
-  status: string;
 }
 
 export class DuplicateListView {

@@ -108,9 +108,7 @@ class HtmlSanitizer {
     const attrs: Attribute[] = [];
     let selfClosing = false;
     for (;;) {
-      SPACE.lastIndex = j;
-      SPACE.exec(html);
-      j = SPACE.lastIndex;
+      j = this.skipSpace(j);
       const ch = html[j];
       if (ch === undefined || ch === '<') break;
       if (ch === '>') {
@@ -126,41 +124,49 @@ class HtmlSanitizer {
         }
         continue;
       }
-      ATTRIBUTE_NAME.lastIndex = j;
-      const attrName = ATTRIBUTE_NAME.exec(html)?.[0];
-      if (!attrName) {
-        j++;
-        continue;
-      }
-      j = ATTRIBUTE_NAME.lastIndex;
-      SPACE.lastIndex = j;
-      SPACE.exec(html);
-      if (html[SPACE.lastIndex] !== '=') {
-        attrs.push([attrName, attrName]); // HTML minimized attribute: <input checked>
-        continue;
-      }
-      j = SPACE.lastIndex + 1;
-      SPACE.lastIndex = j;
-      SPACE.exec(html);
-      j = SPACE.lastIndex;
-      const quote = html[j];
-      let value: string;
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, j + 1);
-        const end = close < 0 ? Math.max(html.indexOf('>', j + 1), j + 1) : close;
-        value = html.slice(j + 1, end);
-        j = close < 0 ? end : close + 1;
-      } else {
-        const start = j;
-        while (j < html.length && !isSpace(html.charCodeAt(j)) && html.charCodeAt(j) !== 62) j++;
-        value = html.slice(start, j);
-      }
-      attrs.push([attrName, value.replace(/&#39;/g, "'").replace(/&#34;/g, '"')]);
+      j = this.attributeAt(j, attrs);
     }
     this.pos = j;
     this.startTag(name, attrs);
     // `<p/>` closes itself in XHTML; in HTML only an attribute-less `<p/>` is taken as an empty element.
     if (selfClosing && (this.options.xhtml || attrs.length === 0)) this.endTag(name);
+  }
+
+  private skipSpace(at: number): number {
+    SPACE.lastIndex = at;
+    SPACE.exec(this.html);
+    return SPACE.lastIndex;
+  }
+
+  /** Reads the attribute at `at` (or skips a stray character) into `attrs`; returns where the tag goes on. */
+  private attributeAt(at: number, attrs: Attribute[]): number {
+    const { html } = this;
+    ATTRIBUTE_NAME.lastIndex = at;
+    const attrName = ATTRIBUTE_NAME.exec(html)?.[0];
+    if (!attrName) return at + 1;
+    const nameEnd = ATTRIBUTE_NAME.lastIndex;
+    const equals = this.skipSpace(nameEnd);
+    if (html[equals] !== '=') {
+      attrs.push([attrName, attrName]); // HTML minimized attribute: <input checked>
+      return nameEnd;
+    }
+    const { value, end } = this.attributeValueAt(this.skipSpace(equals + 1));
+    attrs.push([attrName, value.replace(/&#39;/g, "'").replace(/&#34;/g, '"')]);
+    return end;
+  }
+
+  /** A quoted value (an unclosed quote runs to the next `>`) or an unquoted one (to a space or `>`). */
+  private attributeValueAt(at: number): { value: string; end: number } {
+    const { html } = this;
+    const quote = html[at];
+    if (quote === '"' || quote === "'") {
+      const close = html.indexOf(quote, at + 1);
+      const end = close < 0 ? Math.max(html.indexOf('>', at + 1), at + 1) : close;
+      return { value: html.slice(at + 1, end), end: close < 0 ? end : close + 1 };
+    }
+    let end = at;
+    while (end < html.length && !isSpace(html.charCodeAt(end)) && html.charCodeAt(end) !== 62) end++;
+    return { value: html.slice(at, end), end };
   }
 
   private startTag(tag: string, rawAttrs: Attribute[]): void {

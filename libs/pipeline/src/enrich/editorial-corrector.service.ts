@@ -18,7 +18,7 @@ import {
 } from '@copydesk/enrichment';
 import { JobQueue } from '@copydesk/queue';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CopydeskException, ErrorCode } from '../errors/copydesk.exception';
 import { enrichmentText, toEditorialCorrections } from './editorial-corrections.mapper';
 
@@ -107,36 +107,7 @@ export class EditorialCorrector {
     author: CorrectionAuthorKey,
     correlationId: string,
   ): Promise<CorrectionOutcome> {
-    // The row lock serialises this with the enrichment worker's merge-and-write of the same article.
-    const { article, row, enrichment } = await this.dataSource.transaction(async (manager) => {
-      const locked = await this.articles.findForUpdate(articleId, manager);
-      if (!locked) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${articleId}.`);
-      if (locked.status === ArticleStatus.Killed) {
-        throw new CopydeskException(ErrorCode.ArticleKilled, `The article ${articleId} is killed: it is not corrected or published again.`);
-      }
-      const inserted = await this.corrections.insert(
-        { ...correction, articleId, articleRevision: locked.revision, apiKeyId: author.apiKeyId },
-        manager,
-      );
-      if (author.actor) {
-        const [action, details] =
-          correction.kind === 'topics'
-            ? [AuditAction.ArticleTopicsCorrected, { topics: correction.topics }]
-            : [AuditAction.ArticleEntitiesCorrected, { entities: correction.entities }];
-        await this.audit.record(author.actor, { action, targetType: 'article', targetId: articleId, details }, manager);
-      }
-      let merged: EditedEnrichment | null = null;
-      if (locked.enrichment) {
-        const inForce = toEditorialCorrections(await this.corrections.inForce(articleId, manager));
-        merged = applyEditorialCorrections(
-          machineEnrichment(locked.enrichment as unknown as EditedEnrichment),
-          inForce,
-          enrichmentText(locked),
-        );
-        await this.enrichments.replaceEnrichment(articleId, merged as unknown as Record<string, unknown>, manager);
-      }
-      return { article: locked, row: inserted, enrichment: merged };
-    });
+    const { article, row, enrichment } = await this.dataSource.transaction((manager) => this.store(articleId, correction, author, manager));
 
     // Enriched at its current revision: its route job is queued or done, so the correction goes out as an update,
     // under a job id of its own. Otherwise the revision's pending enrichment merges the correction and routes it.
@@ -161,5 +132,39 @@ export class EditorialCorrector {
       enrichment,
       rerouted,
     };
+  }
+
+  /**
+   * Stores the correction (and its audit entry) and merges every correction in force into the stored enrichment.
+   * The row lock serialises this with the enrichment worker's merge-and-write of the same article.
+   */
+  private async store(articleId: string, correction: CorrectionContent, author: CorrectionAuthorKey, manager: EntityManager) {
+    const locked = await this.articles.findForUpdate(articleId, manager);
+    if (!locked) throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${articleId}.`);
+    if (locked.status === ArticleStatus.Killed) {
+      throw new CopydeskException(ErrorCode.ArticleKilled, `The article ${articleId} is killed: it is not corrected or published again.`);
+    }
+    const inserted = await this.corrections.insert(
+      { ...correction, articleId, articleRevision: locked.revision, apiKeyId: author.apiKeyId },
+      manager,
+    );
+    if (author.actor) {
+      const [action, details] =
+        correction.kind === 'topics'
+          ? [AuditAction.ArticleTopicsCorrected, { topics: correction.topics }]
+          : [AuditAction.ArticleEntitiesCorrected, { entities: correction.entities }];
+      await this.audit.record(author.actor, { action, targetType: 'article', targetId: articleId, details }, manager);
+    }
+    let merged: EditedEnrichment | null = null;
+    if (locked.enrichment) {
+      const inForce = toEditorialCorrections(await this.corrections.inForce(articleId, manager));
+      merged = applyEditorialCorrections(
+        machineEnrichment(locked.enrichment as unknown as EditedEnrichment),
+        inForce,
+        enrichmentText(locked),
+      );
+      await this.enrichments.replaceEnrichment(articleId, merged as unknown as Record<string, unknown>, manager);
+    }
+    return { article: locked, row: inserted, enrichment: merged };
   }
 }

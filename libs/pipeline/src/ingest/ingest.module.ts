@@ -1,17 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ArticleKiller } from '../articles/article-killer.service';
-import { SecretSealerModule } from '../common/secret-sealer.module';
-import { ClusterAssigner } from '../relate/cluster-assigner.service';
-import { DuplicateDetector } from '../relate/duplicate-detector.service';
+import { RelateModule } from '../relate/relate.module';
 import { FeedItemIntake } from '../sources/feed-item-intake.service';
 import { FeedPoller } from '../sources/feed-poller.service';
-import { PageFetcher } from '../sources/page-fetcher.service';
-import { PollScheduler } from '../sources/poll-scheduler.service';
-import { SourceKindRegistry } from '../sources/kinds/source-kind.registry';
-import { SourceAdmin } from '../sources/source-admin.service';
-import { sourceKinds } from '../sources/source-kinds';
-import { SourceLock } from '../sources/source-lock.service';
-import { SourceSecrets } from '../sources/source-secrets.service';
+import { SourcesModule } from '../sources/sources.module';
 import { DraftBuilder } from './draft-builder.service';
 import { IngestReceiver } from './ingest-receiver.service';
 import { PageScraper } from './page-scraper.service';
@@ -21,30 +13,25 @@ import { WebhookIntake } from './webhook-intake.service';
 
 const PROVIDERS = [
   IngestReceiver,
-  RawItemProcessor,
-  DraftBuilder,
-  PageScraper,
-  PageFetcher,
-  SourceSecrets,
-  SourceAdmin,
-  PollScheduler,
+  WebhookIntake,
   FeedPoller,
   FeedItemIntake,
-  SourceLock,
-  DuplicateDetector,
-  ClusterAssigner,
-  ArticleKiller,
+  PageScraper,
+  DraftBuilder,
+  RawItemProcessor,
   RawItemReplayer,
-  WebhookIntake,
+  ArticleKiller,
 ];
 
 /**
- * Everything that takes copy in: receiving, polling, fetching, reading raw items into articles. Needs the global
- * DatabaseModule and QueueModule. The outbox sweeper only runs where a worker lists it as a provider.
+ * Everything that takes copy in: receiving, polling, scraping, reading raw items into articles; with the sources
+ * (SourcesModule) and relations (RelateModule) it builds on, which it exports too, so an app imports this one
+ * module. Needs the global DatabaseModule and QueueModule. The outbox sweeper only runs where a worker lists it as
+ * a provider.
  */
 @Module({
-  imports: [SecretSealerModule],
-  providers: [...PROVIDERS, { provide: SourceKindRegistry, useValue: sourceKinds }],
-  exports: [...PROVIDERS, SourceKindRegistry],
+  imports: [SourcesModule, RelateModule],
+  providers: PROVIDERS,
+  exports: [...PROVIDERS, SourcesModule, RelateModule],
 })
 export class IngestModule {}

@@ -172,6 +172,7 @@ export class DuplicateDetector {
       titleSimilarity: titles,
       timeGapHours: hoursBetween(subject.publishedAt, candidate.publishedAt),
       containment: containmentFromJaccard(similarity, shingleCount, candidate.shingleCount),
+      longerShingles: Math.max(shingleCount, candidate.shingleCount),
     });
     if (label)
       found.set(candidate.articleId, {

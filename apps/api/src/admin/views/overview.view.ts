@@ -1,4 +1,4 @@
-import type { Overview } from '../overview/overview.types';
+import type { FailedArticleView, FailedRawItemView, Overview } from '../overview/overview.types';
 import type { Alert } from '../alerts/alert-rules';
 import { throughputChart } from './chart.view';
 import { badge, num, percent, seconds, shortId, when } from './format';
@@ -177,78 +177,83 @@ function deliveries(o: Overview): Html {
   </div>`;
 }
 
+function failedArticles(articles: FailedArticleView[]): Html {
+  return html`<div class="scroll">
+    <table>
+      <caption>
+        Failed articles
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">when</th>
+          <th scope="col">source</th>
+          <th scope="col">article</th>
+          <th scope="col">reason</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          articles.length
+            ? articles.map(
+                (a) =>
+                  html`<tr>
+                    <td>${when(a.failedAt)}</td>
+                    <td>${a.source}</td>
+                    <td><a href="/admin/articles/${a.id}">${a.title ?? a.url ?? shortId(a.id)}</a></td>
+                    <td class="err">${a.failureReason ?? ''}</td>
+                  </tr>`,
+              )
+            : html`<tr>
+                <td colspan="4" class="muted">none</td>
+              </tr>`
+        }
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function failedInputs(rawItems: FailedRawItemView[]): Html {
+  return html`<div class="scroll">
+    <table>
+      <caption>
+        Failed inputs
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">received</th>
+          <th scope="col">source</th>
+          <th scope="col">input</th>
+          <th scope="col" class="n">attempts</th>
+          <th scope="col">error</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          rawItems.length
+            ? rawItems.map(
+                (r) =>
+                  html`<tr>
+                    <td>${when(r.receivedAt)}</td>
+                    <td>${r.source}</td>
+                    <td>
+                      ${r.articleId ? html`<a href="/admin/articles/${r.articleId}#raw-${r.id}">${r.origin} ${shortId(r.id)}</a>` : html`${r.origin} <span class="id">${shortId(r.id)}</span>`}
+                    </td>
+                    <td class="n">${r.attempts}</td>
+                    <td class="err">${r.error ?? ''}</td>
+                  </tr>`,
+              )
+            : html`<tr>
+                <td colspan="5" class="muted">none</td>
+              </tr>`
+        }
+      </tbody>
+    </table>
+  </div>`;
+}
+
 function failures(o: Overview): Html {
   if (!o.failures) return html`<p class="error">Failures unavailable: ${o.errors.failures ?? ''}</p>`;
-  return html`<div class="grid2">
-    <div class="scroll">
-      <table>
-        <caption>
-          Failed articles
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">when</th>
-            <th scope="col">source</th>
-            <th scope="col">article</th>
-            <th scope="col">reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            o.failures.articles.length
-              ? o.failures.articles.map(
-                  (a) =>
-                    html`<tr>
-                      <td>${when(a.failedAt)}</td>
-                      <td>${a.source}</td>
-                      <td><a href="/admin/articles/${a.id}">${a.title ?? a.url ?? shortId(a.id)}</a></td>
-                      <td class="err">${a.failureReason ?? ''}</td>
-                    </tr>`,
-                )
-              : html`<tr>
-                  <td colspan="4" class="muted">none</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
-    </div>
-    <div class="scroll">
-      <table>
-        <caption>
-          Failed inputs
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">received</th>
-            <th scope="col">source</th>
-            <th scope="col">input</th>
-            <th scope="col" class="n">attempts</th>
-            <th scope="col">error</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            o.failures.rawItems.length
-              ? o.failures.rawItems.map(
-                  (r) =>
-                    html`<tr>
-                      <td>${when(r.receivedAt)}</td>
-                      <td>${r.source}</td>
-                      <td>
-                        ${r.articleId ? html`<a href="/admin/articles/${r.articleId}#raw-${r.id}">${r.origin} ${shortId(r.id)}</a>` : html`${r.origin} <span class="id">${shortId(r.id)}</span>`}
-                      </td>
-                      <td class="n">${r.attempts}</td>
-                      <td class="err">${r.error ?? ''}</td>
-                    </tr>`,
-                )
-              : html`<tr>
-                  <td colspan="5" class="muted">none</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
-    </div>
-  </div>`;
+  return html`<div class="grid2">${failedArticles(o.failures.articles)} ${failedInputs(o.failures.rawItems)}</div>`;
 }
 
 /** The live part of the overview, re-read by htmx every 10 s. */

@@ -99,8 +99,60 @@ function controls(ctx: PageContext, s: SubscriptionEntity): Html {
   </section>`;
 }
 
-export function subscriptionPage(ctx: PageContext, s: SubscriptionEntity, row: SubscriptionRow, list: DeliveryList, secret?: string): Html {
+function deliveryRow(ctx: PageContext, d: DeliveryList['items'][number]): Html {
+  return html`<tr data-delivery="${d.id}">
+    <td>${when(d.createdAt)}</td>
+    <td><a href="/admin/articles/${d.articleId}">${shortId(d.articleId)}</a></td>
+    <td>${d.event}</td>
+    <td>${badge(d.status)}</td>
+    <td class="n">${d.attempts}</td>
+    <td class="err">${d.lastStatusCode ? `HTTP ${d.lastStatusCode} ` : ''}${d.lastError ?? ''}</td>
+    ${ctx.access.act ? html`<td>${d.status === DeliveryStatus.Pending ? '' : html`<form class="inline" method="post" action="/admin/deliveries/${d.id}/replay">${csrfField(ctx)}<button type="submit" aria-label="Replay delivery ${d.id}">Replay</button></form>`}</td>` : ''}
+  </tr>`;
+}
+
+/** The subscription's deliveries, filtered by status, newest first, keyset pages; replay buttons for keys that act. */
+function deliveriesSection(ctx: PageContext, s: SubscriptionEntity, list: DeliveryList): Html {
   const statuses = Object.values(DeliveryStatus);
+  return html`<section aria-labelledby="h-deliveries">
+    <h2 id="h-deliveries">Deliveries</h2>
+    <form class="filters" method="get" action="/admin/subscriptions/${s.id}">
+      <label for="status"
+        >Status<select id="status" name="status">
+          <option value="">any</option>
+          ${statuses.map((st) => html`<option value="${st}" ${st === list.status ? html` selected` : ''}>${st}</option>`)}
+        </select></label
+      ><button type="submit">Show</button>
+    </form>
+    <div class="scroll">
+      <table id="deliveries">
+        <thead>
+          <tr>
+            <th scope="col">created</th>
+            <th scope="col">article</th>
+            <th scope="col">event</th>
+            <th scope="col">status</th>
+            <th scope="col" class="n">attempts</th>
+            <th scope="col">last answer</th>
+            ${ctx.access.act ? html`<th scope="col">replay</th>` : ''}
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            list.items.length
+              ? list.items.map((d) => deliveryRow(ctx, d))
+              : html`<tr>
+                  <td colspan="7" class="muted">No delivery.</td>
+                </tr>`
+          }
+        </tbody>
+      </table>
+    </div>
+    ${list.nextCursor ? html`<p class="pager"><a href="/admin/subscriptions/${s.id}${query({ status: list.status, cursor: list.nextCursor })}">Older deliveries</a></p>` : ''}
+  </section>`;
+}
+
+export function subscriptionPage(ctx: PageContext, s: SubscriptionEntity, row: SubscriptionRow, list: DeliveryList, secret?: string): Html {
   return html`<p>
       ${badge(s.status)} · ${s.format} · events ${s.events.join(', ')} ·
       <span class="id">${s.url}</span>${s.disabledReason ? html` · <span class="bad">${s.disabledReason}</span>` : ''}
@@ -114,52 +166,5 @@ export function subscriptionPage(ctx: PageContext, s: SubscriptionEntity, row: S
       <dt>pending · failed · dead</dt>
       <dd>${num(row.counts?.pending)} · ${num(row.counts?.failed)} · ${num(row.counts?.dead)}</dd>
     </dl>
-    ${controls(ctx, s)}
-    <section aria-labelledby="h-deliveries">
-      <h2 id="h-deliveries">Deliveries</h2>
-      <form class="filters" method="get" action="/admin/subscriptions/${s.id}">
-        <label for="status"
-          >Status<select id="status" name="status">
-            <option value="">any</option>
-            ${statuses.map((st) => html`<option value="${st}" ${st === list.status ? html` selected` : ''}>${st}</option>`)}
-          </select></label
-        ><button type="submit">Show</button>
-      </form>
-      <div class="scroll">
-        <table id="deliveries">
-          <thead>
-            <tr>
-              <th scope="col">created</th>
-              <th scope="col">article</th>
-              <th scope="col">event</th>
-              <th scope="col">status</th>
-              <th scope="col" class="n">attempts</th>
-              <th scope="col">last answer</th>
-              ${ctx.access.act ? html`<th scope="col">replay</th>` : ''}
-            </tr>
-          </thead>
-          <tbody>
-            ${
-              list.items.length
-                ? list.items.map(
-                    (d) =>
-                      html`<tr data-delivery="${d.id}">
-                        <td>${when(d.createdAt)}</td>
-                        <td><a href="/admin/articles/${d.articleId}">${shortId(d.articleId)}</a></td>
-                        <td>${d.event}</td>
-                        <td>${badge(d.status)}</td>
-                        <td class="n">${d.attempts}</td>
-                        <td class="err">${d.lastStatusCode ? `HTTP ${d.lastStatusCode} ` : ''}${d.lastError ?? ''}</td>
-                        ${ctx.access.act ? html`<td>${d.status === DeliveryStatus.Pending ? '' : html`<form class="inline" method="post" action="/admin/deliveries/${d.id}/replay">${csrfField(ctx)}<button type="submit" aria-label="Replay delivery ${d.id}">Replay</button></form>`}</td>` : ''}
-                      </tr>`,
-                  )
-                : html`<tr>
-                    <td colspan="7" class="muted">No delivery.</td>
-                  </tr>`
-            }
-          </tbody>
-        </table>
-      </div>
-      ${list.nextCursor ? html`<p class="pager"><a href="/admin/subscriptions/${s.id}${query({ status: list.status, cursor: list.nextCursor })}">Older deliveries</a></p>` : ''}
-    </section>`;
+    ${controls(ctx, s)} ${deliveriesSection(ctx, s, list)}`;
 }
