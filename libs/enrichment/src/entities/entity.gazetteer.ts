@@ -94,15 +94,66 @@ const LARGE_CITY_POPULATION = 250000;
 
 let cached: Gazetteer | undefined;
 
+/** Words that name a role a speaker has, not who the speaker is. */
+const ROLE_WORDS = [
+  'official',
+  'officials',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'source',
+  'sources',
+  'aide',
+  'aides',
+  'expert',
+  'experts',
+  'officer',
+  'officers',
+  'witness',
+  'witnesses',
+  'resident',
+  'residents',
+  'analyst',
+  'analysts',
+  'executive',
+  'executives',
+  'representative',
+  'user',
+  'users',
+];
+
+type CompromiseModel = ReturnType<Compromise['model']>;
+
 /** The gazetteer: compromise's lexicon (loaded once, ~25k words) merged with Copydesk's own lists. */
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
+  const model = compromiseModel();
+  const g = ownLists();
+  addLexicon(g, model.one.lexicon);
+  addGeoNames(g);
+  for (const w of Object.keys(model.two?.orgWords ?? {})) if (!VENUE_WORDS.has(w)) g.organisationSuffixes.add(w);
+  for (const w of shippedCommonWords()) if (!g.firstNames.has(w) && !g.places.has(w) && !g.organisations.has(w)) g.commonWords.add(w);
+  // After the common words: the lists hold names that are ordinary words too ("Will", "Grant", "Page").
+  for (const name of givenNames()) if (!g.commonWords.has(name) && !g.places.has(name)) g.firstNames.add(name);
+  // Cities of a quarter of a million people and more are names wherever they stand (GeoNames, not a typed list).
+  for (const [name, population] of g.cities)
+    if (population >= LARGE_CITY_POPULATION && !g.commonWords.has(name) && !g.allGivenNames.has(name)) g.places.add(name);
+  // Abbreviations compromise lists as organisations but that are ordinary words in news copy.
+  for (const w of ['dept', 'univ', 'assn', 'inc', 'ltd', 'co']) g.organisations.delete(w);
+  for (const w of ROLE_WORDS) g.roles.add(w);
+  return (cached = g);
+}
+
+function compromiseModel(): CompromiseModel {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('compromise') as Compromise & { default?: Compromise };
   const nlp = typeof loaded.model === 'function' ? loaded : (loaded.default as Compromise);
-  const model = nlp.model();
-  const lexicon = model.one.lexicon;
-  const g: Gazetteer = {
+  return nlp.model();
+}
+
+/** Copydesk's own lists, before compromise's and GeoNames' words are added. */
+function ownLists(): Gazetteer {
+  return {
     places: list(PLACES),
     cities: new Map(),
     organisations: list(ORGANISATIONS),
@@ -122,6 +173,10 @@ export function gazetteer(): Gazetteer {
     eventSuffixes: list(EVENT_SUFFIXES),
     notNames: list(NOT_NAMES),
   };
+}
+
+/** compromise's lexicon, word by word into the set its tag says; untagged single words are common words. */
+function addLexicon(g: Gazetteer, lexicon: Lexicon): void {
   for (const [word, value] of Object.entries(lexicon)) {
     const tags = Array.isArray(value) ? value : [value];
     for (const tag of tags) {
@@ -138,6 +193,9 @@ export function gazetteer(): Gazetteer {
     }
     if (!tags.some((t) => NAME_TAGS.has(t)) && !word.includes(' ')) g.commonWords.add(word);
   }
+}
+
+function addGeoNames(g: Gazetteer): void {
   const geo = geoGazetteer();
   for (const name of geo.countries) g.places.add(name);
   for (const name of geo.worldRegions) g.places.add(name);
@@ -145,43 +203,6 @@ export function gazetteer(): Gazetteer {
   // A region or town that is also a given name or an ordinary word ("Brent", "Hope") is left to the context.
   for (const name of geo.regions) if (!g.firstNames.has(name) && !g.commonWords.has(name)) g.places.add(name);
   for (const [name, population] of geo.cities) if (!g.firstNames.has(name)) g.cities.set(name, population);
-  for (const w of Object.keys(model.two?.orgWords ?? {})) if (!VENUE_WORDS.has(w)) g.organisationSuffixes.add(w);
-  for (const w of shippedCommonWords()) if (!g.firstNames.has(w) && !g.places.has(w) && !g.organisations.has(w)) g.commonWords.add(w);
-  // After the common words: the lists hold names that are ordinary words too ("Will", "Grant", "Page").
-  for (const name of givenNames()) if (!g.commonWords.has(name) && !g.places.has(name)) g.firstNames.add(name);
-  // Cities of a quarter of a million people and more are names wherever they stand (GeoNames, not a typed list).
-  for (const [name, population] of g.cities)
-    if (population >= LARGE_CITY_POPULATION && !g.commonWords.has(name) && !g.allGivenNames.has(name)) g.places.add(name);
-  // Abbreviations compromise lists as organisations but that are ordinary words in news copy.
-  for (const w of ['dept', 'univ', 'assn', 'inc', 'ltd', 'co']) g.organisations.delete(w);
-  for (const w of [
-    'official',
-    'officials',
-    'spokesperson',
-    'spokesman',
-    'spokeswoman',
-    'source',
-    'sources',
-    'aide',
-    'aides',
-    'expert',
-    'experts',
-    'officer',
-    'officers',
-    'witness',
-    'witnesses',
-    'resident',
-    'residents',
-    'analyst',
-    'analysts',
-    'executive',
-    'executives',
-    'representative',
-    'user',
-    'users',
-  ])
-    g.roles.add(w);
-  return (cached = g);
 }
 
 function list(pipeSeparated: string): Set<string> {
