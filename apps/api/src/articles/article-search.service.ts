@@ -9,12 +9,16 @@ import type { ListArticlesDto } from './dto/list-articles.dto';
 import { highlightHtml } from './highlight';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isKeyset = (values: unknown[]): values is ['n', string, string] | ['r', number, string] =>
-  values.length === 3 &&
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+// By relevance, a fourth value: the arrival time the first page bounded its candidates by (cursors from before it have none).
+const isKeyset = (values: unknown[]): values is ['n', string, string] | ['r', number, string] | ['r', number, string, string] =>
   typeof values[2] === 'string' &&
   UUID.test(values[2]) &&
-  ((values[0] === 'n' && typeof values[1] === 'string' && !Number.isNaN(Date.parse(values[1]))) ||
-    (values[0] === 'r' && typeof values[1] === 'number' && Number.isFinite(values[1])));
+  ((values.length === 3 && values[0] === 'n' && isTime(values[1])) ||
+    (values[0] === 'r' &&
+      typeof values[1] === 'number' &&
+      Number.isFinite(values[1]) &&
+      (values.length === 3 || (values.length === 4 && isTime(values[3])))));
 
 /** GET /v1/articles: the query's filters, the key's sources, keyset cursors and snippets. */
 @Injectable()
@@ -64,10 +68,12 @@ export class ArticleSearch {
       throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor belongs to another sort order.', {
         errors: [{ pointer: '/query/cursor', detail: 'cursor belongs to another sort order' }],
       });
-    return values[0] === 'r' ? { sort: 'relevance', rank: values[1], id: values[2] } : { sort: 'newest', at: values[1], id: values[2] };
+    if (values[0] === 'n') return { sort: 'newest', at: values[1], id: values[2] };
+    return { sort: 'relevance', rank: values[1], id: values[2], ...(values[3] ? { asOf: values[3] } : {}) };
   }
 }
 
 function cursorValues(keyset: ArticleKeyset): Array<string | number> {
-  return keyset.sort === 'relevance' ? ['r', keyset.rank, keyset.id] : ['n', keyset.at, keyset.id];
+  if (keyset.sort === 'newest') return ['n', keyset.at, keyset.id];
+  return keyset.asOf ? ['r', keyset.rank, keyset.id, keyset.asOf] : ['r', keyset.rank, keyset.id];
 }
