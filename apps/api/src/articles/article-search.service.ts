@@ -20,9 +20,18 @@ const isKeyset = (values: unknown[]): values is ['n', string, string] | ['r', nu
       Number.isFinite(values[1]) &&
       (values.length === 3 || (values.length === 4 && isTime(values[3])))));
 
+/** How many sources by id or slug a process remembers; past that it starts again (an archive has tens, not thousands). */
+const SOURCE_CACHE_SIZE = 1000;
+
 /** GET /v1/articles: the query's filters, the key's sources, keyset cursors and snippets. */
 @Injectable()
 export class ArticleSearch {
+  /**
+   * A source's id and slug by either. Neither ever changes (the slug is given at creation only) and sources are not
+   * deleted, so a hit is never stale; a miss is asked again, so a source created a moment ago is found at once.
+   */
+  private readonly sourceByRef = new Map<string, { id: string; slug: string }>();
+
   constructor(
     private readonly search: ArticleSearchRepository,
     private readonly sources: SourceRepository,
@@ -34,8 +43,7 @@ export class ArticleSearch {
     const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
     let sourceIds: readonly string[] | undefined = auth.sourceIds ?? undefined;
     if (query.source) {
-      const source = await this.sources.findByRef(query.source);
-      if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${query.source}".`);
+      const source = await this.source(query.source);
       this.access.assertSource(auth, source);
       sourceIds = [source.id];
     }
@@ -59,6 +67,17 @@ export class ArticleSearch {
     }));
     const last = hits.length === limit ? hits[hits.length - 1].keyset : null;
     return { items, nextCursor: last ? encodeCursor(cursorValues(last)) : null };
+  }
+
+  private async source(ref: string): Promise<{ id: string; slug: string }> {
+    const known = this.sourceByRef.get(ref);
+    if (known) return known;
+    const source = await this.sources.findByRef(ref);
+    if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${ref}".`);
+    if (this.sourceByRef.size >= SOURCE_CACHE_SIZE) this.sourceByRef.clear();
+    const found = { id: source.id, slug: source.slug };
+    this.sourceByRef.set(ref, found);
+    return found;
   }
 
   private keyset(cursor: string, relevance: boolean): ArticleKeyset {
