@@ -25,6 +25,7 @@ const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
 const DIST = join(__dirname, '..', '..');
+const SETTLE_MS = 3_000;
 
 interface Options {
   articles: number;
@@ -127,6 +128,8 @@ async function runScenarios(urls: { api: string; bare: string }, ids: string[], 
       const result = await measure(urls[scenario.port], ADMIN_KEY, scenario, opts.seconds, opts.connections);
       (figures[scenario.name] ??= []).push(result);
       printRun(run, scenario.name, result);
+      // The API finishes the requests autocannon gave up on: a slow scenario's backlog must not count against the next.
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
   }
   return figures;
