@@ -9,16 +9,29 @@ import type { ListArticlesDto } from './dto/list-articles.dto';
 import { highlightHtml } from './highlight';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isKeyset = (values: unknown[]): values is ['n', string, string] | ['r', number, string] =>
-  values.length === 3 &&
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+// By relevance, a fourth value: the arrival time the first page bounded its candidates by (cursors from before it have none).
+const isKeyset = (values: unknown[]): values is ['n', string, string] | ['r', number, string] | ['r', number, string, string] =>
   typeof values[2] === 'string' &&
   UUID.test(values[2]) &&
-  ((values[0] === 'n' && typeof values[1] === 'string' && !Number.isNaN(Date.parse(values[1]))) ||
-    (values[0] === 'r' && typeof values[1] === 'number' && Number.isFinite(values[1])));
+  ((values.length === 3 && values[0] === 'n' && isTime(values[1])) ||
+    (values[0] === 'r' &&
+      typeof values[1] === 'number' &&
+      Number.isFinite(values[1]) &&
+      (values.length === 3 || (values.length === 4 && isTime(values[3])))));
+
+/** How many sources by id or slug a process remembers; past that it starts again (an archive has tens, not thousands). */
+const SOURCE_CACHE_SIZE = 1000;
 
 /** GET /v1/articles: the query's filters, the key's sources, keyset cursors and snippets. */
 @Injectable()
 export class ArticleSearch {
+  /**
+   * A source's id and slug by either. Neither ever changes (the slug is given at creation only) and sources are not
+   * deleted, so a hit is never stale; a miss is asked again, so a source created a moment ago is found at once.
+   */
+  private readonly sourceByRef = new Map<string, { id: string; slug: string }>();
+
   constructor(
     private readonly search: ArticleSearchRepository,
     private readonly sources: SourceRepository,
@@ -30,8 +43,7 @@ export class ArticleSearch {
     const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
     let sourceIds: readonly string[] | undefined = auth.sourceIds ?? undefined;
     if (query.source) {
-      const source = await this.sources.findByRef(query.source);
-      if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${query.source}".`);
+      const source = await this.source(query.source);
       this.access.assertSource(auth, source);
       sourceIds = [source.id];
     }
@@ -57,6 +69,17 @@ export class ArticleSearch {
     return { items, nextCursor: last ? encodeCursor(cursorValues(last)) : null };
   }
 
+  private async source(ref: string): Promise<{ id: string; slug: string }> {
+    const known = this.sourceByRef.get(ref);
+    if (known) return known;
+    const source = await this.sources.findByRef(ref);
+    if (!source) throw new CopydeskException(ErrorCode.UnknownSource, `No source has the id or slug "${ref}".`);
+    if (this.sourceByRef.size >= SOURCE_CACHE_SIZE) this.sourceByRef.clear();
+    const found = { id: source.id, slug: source.slug };
+    this.sourceByRef.set(ref, found);
+    return found;
+  }
+
   private keyset(cursor: string, relevance: boolean): ArticleKeyset {
     const values = decodeCursor(cursor, isKeyset);
     // A cursor of one order is meaningless in the other.
@@ -64,10 +87,12 @@ export class ArticleSearch {
       throw new CopydeskException(ErrorCode.ValidationFailed, 'cursor belongs to another sort order.', {
         errors: [{ pointer: '/query/cursor', detail: 'cursor belongs to another sort order' }],
       });
-    return values[0] === 'r' ? { sort: 'relevance', rank: values[1], id: values[2] } : { sort: 'newest', at: values[1], id: values[2] };
+    if (values[0] === 'n') return { sort: 'newest', at: values[1], id: values[2] };
+    return { sort: 'relevance', rank: values[1], id: values[2], ...(values[3] ? { asOf: values[3] } : {}) };
   }
 }
 
 function cursorValues(keyset: ArticleKeyset): Array<string | number> {
-  return keyset.sort === 'relevance' ? ['r', keyset.rank, keyset.id] : ['n', keyset.at, keyset.id];
+  if (keyset.sort === 'newest') return ['n', keyset.at, keyset.id];
+  return keyset.asOf ? ['r', keyset.rank, keyset.id, keyset.asOf] : ['r', keyset.rank, keyset.id];
 }

@@ -12,6 +12,8 @@ import { ArticleSearch1764413000000 } from './1764413000000-article-search';
 import { PipelineThroughput1764500000000 } from './1764500000000-pipeline-throughput';
 import { WireRevisions1765170000000 } from './1765170000000-wire-revisions';
 import { DashboardIndexes1765200000000 } from './1765200000000-dashboard-indexes';
+import { SearchCandidates1765300000000 } from './1765300000000-search-candidates';
+import { SearchCandidateIndexes1765300100000 } from './1765300100000-search-candidate-indexes';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   PipelineThroughput1764500000000,
   WireRevisions1765170000000,
   DashboardIndexes1765200000000,
+  SearchCandidates1765300000000,
+  SearchCandidateIndexes1765300100000,
 ];

@@ -185,8 +185,17 @@ export class ArticleRepository {
     return this.repo().findOneBy({ sourceId, externalId });
   }
 
-  findById(id: string, manager?: EntityManager): Promise<ArticleEntity | null> {
-    return this.repo(manager).findOneBy({ id });
+  async findById(id: string, manager?: EntityManager): Promise<ArticleEntity | null> {
+    if (manager) return this.repo(manager).findOneBy({ id });
+    // Every read of one article (GET /v1/articles/:id, each job's first step): prepared once per connection, without
+    // the query builder's work on every call.
+    const [row] = await preparedRows<Record<string, unknown>>(
+      this.dataSource,
+      'articles_find_by_id',
+      `SELECT ${this.rows.columns('a')} FROM articles a WHERE a.id = $1::uuid`,
+      [id],
+    );
+    return row ? this.rows.toEntity(row) : null;
   }
 
   /** Several articles by id, in one statement (those that exist, in no particular order). */
