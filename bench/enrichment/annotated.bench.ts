@@ -88,8 +88,8 @@ function enrichRow(row: Annotated, o: AnnotatedOptions): Enrichment {
  */
 export function benchAnnotated(o: AnnotatedOptions): AnnotatedScore {
   const rows = rowsOf(o.language).filter((r) => benchPart(r.id) === o.part);
-  const counts: Record<Kind, number[]> = { people: [0, 0, 0], organisations: [0, 0, 0], places: [0, 0, 0] };
-  const quotes = { gold: 0, found: 0, rightSpeaker: 0, predicted: 0 };
+  const counts: NameCounts = { people: [0, 0, 0], organisations: [0, 0, 0], places: [0, 0, 0] };
+  const quotes: QuoteCounts = { gold: 0, found: 0, rightSpeaker: 0, predicted: 0 };
   const confusions: string[] = [];
   let correctType = 0;
   let correctTopic = 0;
@@ -99,48 +99,25 @@ export function benchAnnotated(o: AnnotatedOptions): AnnotatedScore {
   };
   for (const row of rows) {
     if (o.system === 'compromise') {
-      const text = o.language === 'de' ? (row.body ?? '') : enrichInputText(row);
-      const found = compromiseAlone(text);
-      for (const kind of ['people', 'organisations', 'places'] as const) {
-        const m = matchNames(found[kind], row[kind]);
-        counts[kind][0] += m.tp;
-        counts[kind][1] += m.fp.length;
-        counts[kind][2] += m.fn.length;
-      }
+      const found = compromiseAlone(o.language === 'de' ? (row.body ?? '') : enrichInputText(row));
+      for (const kind of KINDS) countNames(counts, kind, found[kind], row[kind]);
       quotes.gold += row.quotes.length;
       continue;
     }
     const e = enrichRow(row, o);
-    for (const kind of ['people', 'organisations', 'places'] as const) {
-      const m = matchNames(
+    for (const kind of KINDS) {
+      const m = countNames(
+        counts,
+        kind,
         e.entities[kind].map((x) => x.name),
         row[kind],
       );
-      counts[kind][0] += m.tp;
-      counts[kind][1] += m.fp.length;
-      counts[kind][2] += m.fn.length;
       if (m.fp.length || m.fn.length) log(`  ${row.id.slice(0, 12)} ${kind} FP ${JSON.stringify(m.fp)} FN ${JSON.stringify(m.fn)}`);
     }
-    quotes.predicted += e.quotes.length;
-    for (const gq of row.quotes) {
-      quotes.gold++;
-      const found = e.quotes.find((q) => sameQuote(q.text, gq.text));
-      if (!found) {
-        log(`  ${row.id.slice(0, 12)} quote missed: ${gq.text.slice(0, 50)}`);
-        continue;
-      }
-      quotes.found++;
-      if (found.speaker && namesMatch(found.speaker, gq.speaker)) quotes.rightSpeaker++;
-      else
-        log(`  ${row.id.slice(0, 12)} speaker ${JSON.stringify(found.speaker)} for ${JSON.stringify(gq.speaker)}: ${gq.text.slice(0, 40)}`);
-    }
+    countQuotes(quotes, row, e, log);
     if (sameType(e.contentType.type, row.contentType)) correctType++;
     else confusions.push(`${row.id.slice(0, 12)} ${row.contentType} -> ${e.contentType.type} (${e.contentType.evidence.join('; ')})`);
-    if (row.topics) {
-      const first = e.topics[0] ? (mediaTopicTopLevel(e.topics[0].qcode)?.qcode ?? e.topics[0].qcode) : undefined;
-      if (first && row.topics.includes(first)) correctTopic++;
-      else log(`  ${row.id.slice(0, 12)} topic ${first} (${e.topics[0]?.label}) for ${row.topics.join(',')}`);
-    }
+    if (row.topics && firstTopicRight(row, e, log)) correctTopic++;
   }
   const score = (k: Kind): Prf => f1(counts[k][0], counts[k][1], counts[k][2]);
   return {
@@ -150,6 +127,49 @@ export function benchAnnotated(o: AnnotatedOptions): AnnotatedScore {
     contentType: { correct: correctType, accuracy: correctType / Math.max(1, rows.length), confusions: o.part === 'dev' ? confusions : [] },
     ...(o.language === 'de' ? { topics: { correct: correctTopic, accuracy: correctTopic / Math.max(1, rows.length) } } : {}),
   };
+}
+
+const KINDS = ['people', 'organisations', 'places'] as const;
+/** Per kind: true positives, false positives, false negatives. */
+type NameCounts = Record<Kind, number[]>;
+interface QuoteCounts {
+  gold: number;
+  found: number;
+  rightSpeaker: number;
+  predicted: number;
+}
+type Enriched = ReturnType<typeof enrichRow>;
+
+function countNames(counts: NameCounts, kind: Kind, found: string[], gold: string[]): ReturnType<typeof matchNames> {
+  const m = matchNames(found, gold);
+  counts[kind][0] += m.tp;
+  counts[kind][1] += m.fp.length;
+  counts[kind][2] += m.fn.length;
+  return m;
+}
+
+function countQuotes(quotes: QuoteCounts, row: Annotated, e: Enriched, log: (line: string) => void): void {
+  quotes.predicted += e.quotes.length;
+  for (const gq of row.quotes) {
+    quotes.gold++;
+    const found = e.quotes.find((q) => sameQuote(q.text, gq.text));
+    if (!found) {
+      log(`  ${row.id.slice(0, 12)} quote missed: ${gq.text.slice(0, 50)}`);
+      continue;
+    }
+    quotes.found++;
+    if (found.speaker && namesMatch(found.speaker, gq.speaker)) quotes.rightSpeaker++;
+    else
+      log(`  ${row.id.slice(0, 12)} speaker ${JSON.stringify(found.speaker)} for ${JSON.stringify(gq.speaker)}: ${gq.text.slice(0, 40)}`);
+  }
+}
+
+function firstTopicRight(row: Annotated, e: Enriched, log: (line: string) => void): boolean {
+  const topics = row.topics ?? [];
+  const first = e.topics[0] ? (mediaTopicTopLevel(e.topics[0].qcode)?.qcode ?? e.topics[0].qcode) : undefined;
+  if (first && topics.includes(first)) return true;
+  log(`  ${row.id.slice(0, 12)} topic ${first} (${e.topics[0]?.label}) for ${topics.join(',')}`);
+  return false;
 }
 
 function enrichInputText(row: Annotated): string {
