@@ -1,16 +1,9 @@
 import { gazetteer } from '../entities/entity.gazetteer';
 import { englishDisclosureCues, englishObituaryAndCheckCues, englishTitleCues, englishVoiceCues } from './content-type.english';
 import { ContentTypeScores, count, measureText, round, type AddCue, type TextMeasures } from './content-type.scores';
+import type { ContentType, ContentTypeResult } from './content-type.types';
 
-/** Kinds of article Copydesk tells apart. */
-export type ContentType = 'news' | 'opinion' | 'analysis' | 'press-release' | 'live-blog' | 'obituary' | 'review' | 'interview' | 'other';
-
-/** The article type, how sure the classifier is, and the signals that decided it. */
-export interface ContentTypeResult {
-  type: ContentType;
-  confidence: number;
-  evidence: string[];
-}
+export type { ContentType, ContentTypeResult } from './content-type.types';
 
 /** What the classifier looks at; everything but the text is optional page metadata. */
 export interface ContentTypeSignals {

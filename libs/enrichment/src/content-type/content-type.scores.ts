@@ -1,5 +1,5 @@
 import { splitParagraphs } from '../text/text.tokenizer';
-import type { ContentType, ContentTypeResult } from './content-type.classifier';
+import type { ContentType, ContentTypeResult } from './content-type.types';
 
 /** Adds a type's weight and the reason for it. */
 export type AddCue = (type: ContentType, weight: number, why: string) => void;
