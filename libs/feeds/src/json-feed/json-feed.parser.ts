@@ -1,12 +1,12 @@
 import { formatUtc, parseFeedDate } from '../dates/feed-date.parser';
 import { FeedParseError, FeedParseErrorCode } from '../feed.exception';
+import { emptyFeedMetadata } from '../feed-metadata';
 import type {
   FeedCategory,
   FeedEnclosure,
   FeedItem,
   FeedLink,
   FeedMedia,
-  FeedMetadata,
   FeedPerson,
   ParsedFeed,
   TextConstruct,
@@ -42,31 +42,6 @@ function personsOf(container: Json, base: string): FeedPerson[] {
     persons.push({ name, ...(url ? { url: joinUrl(base, url) } : {}) });
   }
   return persons;
-}
-
-function emptyMetadata(): FeedMetadata {
-  return {
-    title: null,
-    titleDetail: null,
-    subtitleDetail: null,
-    rightsDetail: null,
-    infoDetail: null,
-    link: null,
-    links: [],
-    id: null,
-    authors: [],
-    contributors: [],
-    publisher: null,
-    categories: [],
-    generator: null,
-    icon: null,
-    logo: null,
-    publishedAt: null,
-    updatedAt: null,
-    createdAt: null,
-    rawDates: {},
-    extensions: [],
-  };
 }
 
 function plain(value: string, base: string, language: string | null): TextConstruct {
@@ -195,7 +170,7 @@ export function parseJsonFeed(text: string, url: string, maxItems = Infinity): P
   const icon = str(doc['icon']);
   const favicon = str(doc['favicon']);
   return {
-    ...emptyMetadata(),
+    ...emptyFeedMetadata(),
     format: 'json',
     version,
     title: title ? squash(title) : null,

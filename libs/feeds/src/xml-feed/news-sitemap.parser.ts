@@ -1,3 +1,4 @@
+import { emptyFeedMetadata } from '../feed-metadata';
 import type { FeedCategory, FeedItem, FeedMedia, ParsedFeed } from '../feed.types';
 import { repairText, squash } from '../text/feed-text';
 import type { XmlDocument, XmlElement } from '../xml/xml.types';
@@ -90,26 +91,9 @@ export function parseNewsSitemap(doc: XmlDocument, url: string, maxItems = Infin
   const publication = read.find((r) => r.publication)?.publication ?? null;
   const isNews = items.some((i) => i.title !== null || i.publisher !== null);
   return {
+    ...emptyFeedMetadata(),
     title: publication,
     titleDetail: publication ? { value: publication, type: 'text/plain', base: url || null, language: null } : null,
-    subtitleDetail: null,
-    rightsDetail: null,
-    infoDetail: null,
-    link: null,
-    links: [],
-    id: null,
-    authors: [],
-    contributors: [],
-    publisher: null,
-    categories: [],
-    generator: null,
-    icon: null,
-    logo: null,
-    publishedAt: null,
-    updatedAt: null,
-    createdAt: null,
-    rawDates: {},
-    extensions: [],
     format: 'sitemap',
     version: isNews ? 'news-sitemap' : 'sitemap',
     description: null,
