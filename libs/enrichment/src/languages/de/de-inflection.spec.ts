@@ -38,8 +38,8 @@ describe('German pack: organisations in context', () => {
   });
 
   it('keeps a plural head in the nominative ("Stadtwerke Kassel", not "Stadtwerk")', () => {
-    const found = organisations('Die Stadtwerke Kassel senken die Preise. Ein Sprecher der Stadtwerke Kassel bestätigte das.');
-    expect(found).toEqual(['Stadtwerke Kassel']);
+    expect(organisations('Die Stadtwerke Kassel senken zum Jahreswechsel die Preise.')).toEqual(['Stadtwerke Kassel']);
+    expect(organisations('Ein Sprecher der Stadtwerke Kassel bestätigte die Pläne.')).not.toContain('Stadtwerk');
   });
 
   it('joins the object to heads named by it, keeps the legal form, and takes no role for a body', () => {
