@@ -175,7 +175,7 @@ function attributionAfter(
     // Nothing after the quote in its sentence: the attribution may be the next sentence ("…” The minister said
     // this on Tuesday.), as long as that sentence quotes nothing itself.
     const next = sentences.find((s) => s.start > q.closeAt && s.start < paragraphEnd);
-    if (!next || /[“"]/.test(next.text)) return undefined;
+    if (!next || /[“"„»«]/.test(next.text)) return undefined;
     from = next.start;
     rest = next.text;
     clause = rest;

@@ -32,6 +32,12 @@ describe('German quote attribution', () => {
     ).toEqual(['Greta Imhof']);
   });
 
+  it('takes no attribution from a next sentence that quotes someone itself', () => {
+    expect(speakers('Trainerin Ilka Sommer war zufrieden. «Wir haben gut gespielt.» Kapitän Nils Ortmann sagte: «Das war knapp.»')).toEqual(
+      ['Ilka Sommer', 'Nils Ortmann'],
+    );
+  });
+
   it('gives words that came from a body ("hieß es aus dem Amt") to that body, the one named earlier first', () => {
     expect(speakers('„Der Antrag wird noch geprüft“, hieß es aus dem Landratsamt.')).toEqual(['Landratsamt']);
     expect(
