@@ -175,6 +175,16 @@ describe('extractEntities', () => {
     expect(e.places).toEqual({});
   });
 
+  it('keeps a function word that opens a known place in a longer name ("New York University")', () => {
+    const e = entities('The chemist, who teaches at New York University, said the samples were clean.');
+    expect(Object.keys(e.organisations)).toEqual(['New York University']);
+  });
+
+  it("takes a brand for a model's maker only right before the model, not across a comma in a list", () => {
+    const e = entities('Revenue at Sony, Hulu and Pixar rose, while Hulu and Pixar hired staff.');
+    expect(Object.keys(e.organisations)).toEqual(expect.arrayContaining(['Sony', 'Pixar']));
+  });
+
   it('ranks by salience: frequency, early mention and the headline', () => {
     const text = 'Anna Berg opened the show. Later Tom Lind spoke. Berg thanked the crowd. Berg left early.';
     const result = extractEntities(text, splitSentences(text), 'Anna Berg opens festival').entities.people;

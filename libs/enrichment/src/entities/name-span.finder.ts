@@ -264,7 +264,10 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
     if (!initial && givenNameBeforeSurname(tokens, g)) break;
     // "per the WHO": a known organisation written in capitals is no function word.
     const capitalsName = first.bare.length > 1 && /^\p{Lu}+$/u.test(first.bare) && g.organisations.has(lower) && !initial;
-    if (!capitalsName && ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !isKnownName(tokens, g)))) {
+    if (
+      !capitalsName &&
+      ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !opensKnownName(tokens, g)))
+    ) {
       tokens = tokens.slice(1);
       continue;
     }
@@ -326,6 +329,16 @@ function around(tokens: Token[], all: Token[], text: string, titles: string[]): 
     preceding: text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start),
     following: text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40),
   };
+}
+
+// "at New York University": a function word that opens a known name ("New York") before an organisation's or a
+// place's head word stays; the whole name may be known too.
+function opensKnownName(tokens: Token[], g: Gazetteer): boolean {
+  if (isKnownName(tokens, g)) return true;
+  const head = tokens[tokens.length - 1].lower;
+  if (tokens.length < 3 || !(g.organisationSuffixes.has(head) || g.placeSuffixes.has(head))) return false;
+  for (let k = tokens.length - 1; k >= 2; k--) if (isKnownName(tokens.slice(0, k), g)) return true;
+  return false;
 }
 
 function isKnownName(tokens: Token[], g: Gazetteer): boolean {

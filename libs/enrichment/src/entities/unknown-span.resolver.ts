@@ -64,7 +64,9 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): Entit
   let described = false;
   for (const t of group) {
     // "2020 Sentra", "Boeing's Dreamliner", "Ford’s Mustang": a model name after a year, a number or a brand.
-    if (/\d/.test(t.span.before) || g.organisations.has(t.span.before)) return undefined;
+    // Only right before it: in a list ("Disney, Pixar, Hulu") the brand is a name of its own.
+    const adjoining = /[\p{L}\p{N}'’]\s+$/u.test(t.span.preceding);
+    if (adjoining && (/\d/.test(t.span.before) || g.organisations.has(t.span.before))) return undefined;
     // "carrier SunExpress", "Kosmos, a group co-founded by...": a word for a kind of organisation beside the name.
     if (
       ORGANISATION_NOUN_BEFORE.test(t.span.preceding) ||

@@ -46,8 +46,10 @@ export function extractQuotes(
 
     const cite = citations.get(q.text.slice(0, 40));
     let speaker: Speaker | undefined = cite ? resolveCitation(cite, mentions) : undefined;
-    speaker ??= attributionAfter(q, paragraph, ctx);
+    speaker ??= attributionAfter(q, paragraph, ctx, false);
+    // "Die Polizei teilte mit: „…“ Zeuge X sagte, …": an introduction in the quote's own sentence beats the next one.
     speaker ??= attributionBefore(q, paragraph, ctx);
+    speaker ??= attributionAfter(q, paragraph, ctx, true);
     speaker ??= dashLine(paragraphs[q.paragraph + 1]?.text);
     // „…“, sagt der Präsident des Verbands, Georg Keller. / «…», a déclaré le ministre Jean Dupont.
     speaker ??= personLaterInSentence(q, ctx);
@@ -151,21 +153,29 @@ function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: S
   return true;
 }
 
-function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number }, ctx: Context): Speaker | undefined {
+// The attribution after a quote: in its own sentence, or (nextSentence) in the sentence after it when its own
+// sentence ends with the quote.
+function attributionAfter(
+  q: QuoteSpan,
+  paragraph: { text: string; start: number },
+  ctx: Context,
+  nextSentence: boolean,
+): Speaker | undefined {
   const { text, sentences, r } = ctx;
   const paragraphEnd = paragraph.start + paragraph.text.length;
   let from = q.closeAt + 1;
   // A short title in quotes inside the attribution ("the “Pose” actor said": no punctuation, a lower-case word
   // after it) is no next quote: masked, same length.
   let rest = text.slice(from, paragraphEnd).replace(/(?<=\s)[“"][^“”"\n.,;:!?]{1,25}[”"](?=\s+\p{Ll})/gu, (m) => 'x'.repeat(m.length));
-  // Up to the next quote or the end of the sentence.
-  const stop = rest.search(/[“"]|(?<!\b\p{Lu})[.!?](?=\s+[\p{Lu}“"]|\s*$)/u);
-  let clause = stop >= 0 ? rest.slice(0, stop) : rest;
-  if (!clause.replace(/[\s,.;:—–-]/g, '')) {
+  // Up to the next quote (any language's marks) or the end of the sentence.
+  const stop = rest.search(/[“"„»«]|(?<!\b\p{Lu})[.!?](?=\s+[\p{Lu}“"„»«]|\s*$)/u);
+  let clause = endsOwnSentence(q, ctx) ? '' : stop >= 0 ? rest.slice(0, stop) : rest;
+  if (!clause.replace(/[\s,.;:—–-]/g, '') !== nextSentence) return undefined;
+  if (nextSentence) {
     // Nothing after the quote in its sentence: the attribution may be the next sentence ("…” The minister said
     // this on Tuesday.), as long as that sentence quotes nothing itself.
     const next = sentences.find((s) => s.start > q.closeAt && s.start < paragraphEnd);
-    if (!next || /[“"]/.test(next.text)) return undefined;
+    if (!next || /[“"„»«]/.test(next.text)) return undefined;
     from = next.start;
     rest = next.text;
     clause = rest;
@@ -189,13 +199,26 @@ function attributionAfter(q: QuoteSpan, paragraph: { text: string; start: number
   return before;
 }
 
+// „Wir sind zufrieden.“ Laut …: the quote ends with its sentence's end, so what follows is the next sentence.
+function endsOwnSentence(q: QuoteSpan, ctx: Context): boolean {
+  if (!/[.!?…]$/.test(q.text)) return false;
+  const after = ctx.text.slice(q.closeAt + 1);
+  const next = q.closeAt + 1 + (after.length - after.trimStart().length);
+  return ctx.sentences.some((s) => s.start === next);
+}
+
 // The speaker named after a speech verb: "said Paul Torrey, associate professor…", "sagt der Präsident des
 // Verbands, Georg Keller", "laut Müller".
 function subjectAfterVerb(body: string, start: number, verbEnd: number, q: QuoteSpan, ctx: Context): Speaker | undefined {
-  const subject = body.slice(verbEnd).replace(/^\s+/, '');
+  let subject = body.slice(verbEnd).replace(/^\s+/, '');
+  // "hieß es aus dem Ministerium": the speaker is the body the words came from, not the preposition phrase.
+  const source = ctx.r.sourcePreposition.exec(subject);
+  if (source) subject = subject.slice(source[0].length);
   const subjectStart = start + verbEnd + (body.length - verbEnd - subject.length);
   const end = subject.search(ctx.r.subjectEnd);
   const speaker = resolve(subject.slice(0, end), subjectStart, subjectStart + end, q, ctx);
+  if (source && speaker?.type === 'description')
+    return organisationNamedBefore(speaker.name, q, ctx) ?? { name: speaker.name, type: 'organisation' };
   // "…", sagt der Präsident des Verbands, Georg Keller. / said the group's chair, Ann Lee: a role, then the name.
   if (speaker?.type !== 'person' && subject[end] === ',') {
     const named = ctx.mentions.find((m) => m.type === 'person' && m.start >= subjectStart + end + 1 && m.start <= subjectStart + end + 3);
@@ -247,6 +270,24 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
     }
   }
   return undefined;
+}
+
+// "aus dem Ministerium" after "Das Bundesministerium für Bildung prüft …": the organisation named earlier whose
+// name ends in the same noun.
+function organisationNamedBefore(description: string, q: QuoteSpan, ctx: Context): Speaker | undefined {
+  const head = description.split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (description.includes(' ') || head.length < 4) return undefined;
+  const named = [...ctx.mentions].reverse().find(
+    (m) =>
+      m.type === 'organisation' &&
+      m.end <= q.openAt &&
+      ctx.text
+        .slice(m.start, m.end)
+        .toLowerCase()
+        .split(/\s+/)
+        .some((w) => w.endsWith(head)),
+  );
+  return named ? { name: named.canonical, type: 'organisation' } : undefined;
 }
 
 // A person named after the quote in its own sentence, within the attribution clause (no further quote between).

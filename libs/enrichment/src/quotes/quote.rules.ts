@@ -31,6 +31,8 @@ export interface QuoteRules {
   conjunctions: string;
   /** Words ending a speaker named after the verb ("said Jane Doe in a statement", "sagte Weber am Montag"). */
   subjectEnds?: string;
+  /** Prepositions naming where words came from after the verb ("hieß es aus dem Ministerium"): not the speaker. */
+  sourcePrepositions?: string;
   /** Roles a definite description can refer back to the person in focus with ("the actor"). */
   personRoles: string;
   /** Definite and indefinite articles ("the"; "a|an|one"). */
@@ -62,6 +64,7 @@ export interface CompiledQuoteRules {
   notASubjectStart: RegExp;
   clauseBreak: RegExp;
   subjectEnd: RegExp;
+  sourcePreposition: RegExp;
   personRole: RegExp;
   definite: RegExp;
   indefinite: RegExp;
@@ -125,6 +128,7 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     notASubjectStart: new RegExp(`^${w(r.notASubjectStart)}`, 'iu'),
     clauseBreak: new RegExp(`${breakAt}(?!.*${breakAt})`, 'iu'),
     subjectEnd: new RegExp(`,|\\s(?:${r.subjectEnds ?? '(?!)'})\\s|$`, 'iu'),
+    sourcePreposition: new RegExp(`^(?:${r.sourcePrepositions ?? '(?!)'})\\s+`, 'iu'),
     personRole: new RegExp(`^(?:${r.personRoles})$`, 'iu'),
     definite: new RegExp(`^(?:${r.definite})\\s`, 'iu'),
     indefinite: new RegExp(`^(?:${r.indefinite})$`, 'iu'),

@@ -8,6 +8,8 @@ describe('German inflection of organisation names', () => {
     expect(compoundHead('Rundfunks')?.nominative).toBe('Rundfunk');
     expect(compoundHead('Presse-Agentur')?.gender).toBe('F');
     expect(compoundHead('Nationen')?.plural).toBe(true);
+    // A plural in -e is read as a plural, not as an old dative singular ("dem Werke").
+    expect(compoundHead('Wasserwerke')).toEqual({ nominative: 'Wasserwerke', plural: true });
   });
 
   it('writes adjectives before the head in the citation form its gender asks for', () => {
@@ -33,6 +35,11 @@ describe('German pack: organisations in context', () => {
         'Die Vertreter des Bayerischen Bauernverbandes waren nicht erreichbar.',
     );
     expect(found).toEqual(expect.arrayContaining(['Europäischer Gerichtshof', 'Westdeutscher Rundfunk', 'Bayerischer Bauernverband']));
+  });
+
+  it('keeps a plural head in the nominative ("Stadtwerke Kassel", not "Stadtwerk")', () => {
+    expect(organisations('Die Stadtwerke Kassel senken zum Jahreswechsel die Preise.')).toEqual(['Stadtwerke Kassel']);
+    expect(organisations('Ein Sprecher der Stadtwerke Kassel bestätigte die Pläne.')).not.toContain('Stadtwerk');
   });
 
   it('joins the object to heads named by it, keeps the legal form, and takes no role for a body', () => {

@@ -27,7 +27,10 @@ export function compoundHead(word: string): CompoundHead | undefined {
   if (known && (lower === known || lower.length - known.length >= MIN_PART)) return headOf(word, dash, lower.length - known.length, known);
   for (let i = 0; i <= lower.length - MIN_PART; i++) {
     const tail = lower.slice(i);
-    const lemma = nouns.all.has(tail) ? tail : nouns.obliqueSingular.get(tail);
+    const oblique = nouns.obliqueSingular.get(tail);
+    // "Stadtwerke" is a nominative plural, not the old dative singular ("dem Werke") news copy no longer writes.
+    const oldDative = oblique !== undefined && tail === `${oblique}e` && nouns.plurals.has(tail);
+    const lemma = nouns.all.has(tail) ? tail : oldDative ? undefined : oblique;
     const plural = !lemma && nouns.plurals.has(tail);
     if (!lemma && !plural) continue;
     if (lemma) return headOf(word, dash, i, lemma);

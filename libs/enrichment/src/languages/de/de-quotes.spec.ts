@@ -21,6 +21,32 @@ describe('German quote attribution', () => {
     expect(speakers(text)).toEqual([speaker]);
   });
 
+  it("prefers an introduction in the quote's own sentence, or right before it, to a speaker in the next sentence", () => {
+    expect(speakers('Die Feuerwehr teilte mit: „Das Feuer war schnell gelöscht.“ Anwohner Lars Kemper sagte, er sei erschrocken.')).toEqual(
+      ['Feuerwehr'],
+    );
+    expect(
+      speakers(
+        'Schulleiterin Greta Imhof sagte am Freitag: „Wir haben das Schuljahr gut überstanden.“ Laut Elternsprecher Rolf Danner fehlen Lehrer.',
+      ),
+    ).toEqual(['Greta Imhof']);
+  });
+
+  it('takes no attribution from a next sentence that quotes someone itself', () => {
+    expect(speakers('Trainerin Ilka Sommer war zufrieden. «Wir haben gut gespielt.» Kapitän Nils Ortmann sagte: «Das war knapp.»')).toEqual(
+      ['Ilka Sommer', 'Nils Ortmann'],
+    );
+  });
+
+  it('gives words that came from a body ("hieß es aus dem Amt") to that body, the one named earlier first', () => {
+    expect(speakers('„Der Antrag wird noch geprüft“, hieß es aus dem Landratsamt.')).toEqual(['Landratsamt']);
+    expect(
+      speakers(
+        'Das Bundesministerium für Verkehr will die Brücke sanieren. „Die Mittel sind eingeplant“, hieß es aus dem Ministerium am Dienstag.',
+      ),
+    ).toEqual(['Bundesministerium für Verkehr']);
+  });
+
   it('takes a compound role before a name for a title, and a definite compound role for the person in focus', () => {
     expect(speakers('„Wir sind sehr zufrieden mit der Saison“, erklärte Vereinschef Holger Brinkmann.')).toEqual(['Holger Brinkmann']);
     expect(speakers('Ministerpräsidentin Katrin Albers zeigte sich zufrieden. „Das Land ist stark“, sagte die SPD-Chefin.')).toEqual([

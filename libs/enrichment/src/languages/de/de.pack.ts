@@ -82,6 +82,7 @@ const QUOTES: QuoteRules = {
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
   subjectEnds: 'in|im|am|an|auf|bei|beim|gegenüber|zu|zur|zum|nach|vor|mit|während|über|seit|laut|bereits|schon|dazu|weiter',
+  sourcePrepositions: 'aus|von|vom|seitens',
   personRoles: `${[...DE_TITLES].join('|')}|[\\p{L}-]{3,}(?:${DE_ROLE_ENDINGS.join('|')})`,
   definite: 'der|die|das',
   indefinite: 'ein|eine|einer',
