@@ -3,7 +3,7 @@ import type { Sentence } from '../text/text.tokenizer';
 import { antecedent } from './antecedent';
 import type { QuoteSpan } from './quote-span.finder';
 import type { CompiledQuoteRules } from './quote.rules';
-import type { ArticleQuote } from './quote.extractor';
+import type { ArticleQuote } from './quote.types';
 
 export interface Speaker {
   name: string;

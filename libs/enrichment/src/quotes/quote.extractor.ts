@@ -6,14 +6,9 @@ import { pullQuotes } from './pull-quotes';
 import { findQuoteSpans, type QuoteSpan } from './quote-span.finder';
 import { compileQuoteRules, ENGLISH_QUOTE_RULES, type CompiledQuoteRules, type QuoteRules } from './quote.rules';
 import { resolve, type QuoteContext as Context, type Speaker } from './quote-speaker.resolver';
+import type { ArticleQuote } from './quote.types';
 
-/** A direct quote and who said it. */
-export interface ArticleQuote {
-  text: string;
-  /** Canonical name of the person or organisation, a description ("senior administration official"), or null. */
-  speaker: string | null;
-  speakerType: 'person' | 'organisation' | 'description' | 'unknown';
-}
+export type { ArticleQuote } from './quote.types';
 
 /**
  * Finds direct quotes and attributes each to a speaker: "…," said X / "…," X said / X said: "…" / attribution in
