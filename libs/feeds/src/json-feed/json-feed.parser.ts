@@ -1,16 +1,7 @@
 import { formatUtc, parseFeedDate } from '../dates/feed-date.parser';
 import { FeedParseError, FeedParseErrorCode } from '../feed.exception';
 import { emptyFeedMetadata } from '../feed-metadata';
-import type {
-  FeedCategory,
-  FeedEnclosure,
-  FeedItem,
-  FeedLink,
-  FeedMedia,
-  FeedPerson,
-  ParsedFeed,
-  TextConstruct,
-} from '../feed.types';
+import type { FeedCategory, FeedEnclosure, FeedItem, FeedLink, FeedMedia, FeedPerson, ParsedFeed, TextConstruct } from '../feed.types';
 import { sanitizeHtml } from '../html/html.sanitizer';
 import { escapeHtml, markupToText, repairText, squash } from '../text/feed-text';
 import { joinUrl } from '../url.resolver';
