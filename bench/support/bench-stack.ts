@@ -124,6 +124,9 @@ export function benchAppEnv(run: {
     COPYDESK_ADMIN_KEY: run.adminKey,
     SECRETS_KEY: 'bench-secrets-key-0123456789abcdef0123',
     LOG_LEVEL: run.logLevel,
+    // A bench measures the pipeline, not the per-key limiter: the admin key's default of 600 pushes a minute would
+    // refuse most of a burst with 429.
+    RATE_LIMITS: 'ingest=100000/1s,read=100000/1s,manage=100000/1s,admin=100000/1s',
   };
 }
 

@@ -24,7 +24,8 @@ export class QueueDepthSampler {
 
   start(intervalMs = 250): void {
     this.timer = setInterval(() => {
-      this.sampling = this.sample();
+      // A failed sample is reported, not thrown: an unhandled rejection would end the bench and hide why a run failed.
+      this.sampling = this.sample().catch((err: unknown) => console.error(`[bench] queue depth not sampled: ${String(err)}`));
     }, intervalMs);
   }
 
@@ -43,6 +44,8 @@ export class QueueDepthSampler {
   }
 
   async close(): Promise<void> {
+    // A run that failed midway never called stop(): no sample may run on a closed connection.
+    await this.stop();
     await Promise.all(this.queues.map((queue) => queue.close()));
   }
 }
