@@ -12,6 +12,7 @@
  * added since).
  */
 import { benchArg, benchInt } from '../support/bench-args';
+import { benchAppEnv, freePort } from '../support/bench-stack';
 import { migrateDatabase } from '../support/migrate-database';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -75,16 +76,6 @@ async function waitUntilUp(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A new database seeded with the archive, or the reused one brought up to the current migrations. */
 async function prepareDatabase(admin: Client, db: Client, name: string, opts: Options): Promise<void> {
   if (!opts.reuse) await admin.query(`CREATE DATABASE ${name}`);
@@ -100,16 +91,18 @@ async function prepareDatabase(admin: Client, db: Client, name: string, opts: Op
 async function startProcesses(name: string, children: ChildProcess[]): Promise<{ api: string; bare: string }> {
   const [apiPort, barePort] = [await freePort(), await freePort()];
   children.push(
-    start('apps/api/src/main.js', [], {
-      DATABASE_URL: databaseUrl(name),
-      REDIS_URL,
-      QUEUE_PREFIX: `bench-api-${name}`,
-      PORT: String(apiPort),
-      COPYDESK_ADMIN_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      DATABASE_MIGRATE: 'false',
-      RATE_LIMITS: 'ingest=10000000/1s,read=10000000/1s,manage=10000000/1s,admin=10000000/1s',
-    }),
+    start(
+      'apps/api/src/main.js',
+      [],
+      benchAppEnv({
+        databaseUrl: databaseUrl(name),
+        redisUrl: REDIS_URL,
+        prefix: `bench-api-${name}`,
+        port: apiPort,
+        adminKey: ADMIN_KEY,
+        logLevel: 'warn',
+      }),
+    ),
     start('bench/api/bare-app.js', [String(barePort)], {}),
   );
   const urls = { api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}` };
