@@ -18,6 +18,9 @@ describe('parseFeedDate', () => {
     ['Tue, 10 Jun 2003 04:00:00 +0530', '2003-06-09T22:30:00Z'],
     ['Thu Aug 30 2012 17:26:16 +0200', '2012-08-30T15:26:16Z'],
     ['Thu, 01 Jan 2004', '2004-01-01T00:00:00Z'],
+    ['Mon, 7 December 2026 9:00 pm EST', '2026-12-08T02:00:00Z'],
+    ['Mon, 7 Dec 2026 12:15am +0100', '2026-12-06T23:15:00Z'],
+    ['Mon, 7 Dec 2026 12:05 p.m. GMT', '2026-12-07T12:05:00Z'],
   ])('reads RFC 822 %j', (input, expected) => expect(utc(input)).toBe(expected));
 
   it.each([
@@ -29,6 +32,8 @@ describe('parseFeedDate', () => {
     ['20031231', '2003-12-31T00:00:00Z'],
     ['2003-335', '2003-12-01T00:00:00Z'],
     ['2003-012-31T10:14:55+00:00', '2003-12-31T10:14:55Z'],
+    ['20031231T101455Z', '2003-12-31T10:14:55Z'],
+    ['20031231T1014+0100', '2003-12-31T09:14:00Z'],
   ])('reads W3C-DTF / ISO 8601 %j', (input, expected) => expect(utc(input)).toBe(expected));
 
   it.each([
@@ -49,6 +54,8 @@ describe('parseFeedDate', () => {
     '9999-12-31T23:59:59-99:99',
     'Sun, 16 Dec 2012 11:47:32 +00:zz',
     'Sun, 16 zzz 2012 11:47:32 GMT',
+    'Mon, 7 Dec 2026 13:00 pm GMT',
+    '20031231T25',
   ])('rejects %j', (input) => expect(parseFeedDate(input)).toBeNull());
 
   it('keeps four-digit years below 100 as written', () => {

@@ -3,10 +3,10 @@ import { DAY_NAMES, MONTHS, toDate, toInt, ZONE_HOURS } from './date-parts';
 /**
  * RFC 822/2822 dates as feeds write them: two- or four-digit years, full month names, month and day swapped,
  * missing time or seconds, obsolete and unofficial zone names (`EST`, `ET`, `MEST`, `Etc/GMT`, `GMT-01:01`),
- * stray commas. An unknown zone name counts as UTC.
+ * stray commas, a 12-hour clock (`9:00 pm EST`). An unknown zone name counts as UTC.
  */
 export function parseRfc822(input: string): Date | null {
-  let parts = input.toLowerCase().split(/\s+/).filter(Boolean);
+  let parts = joinMeridiem(input.toLowerCase().split(/\s+/).filter(Boolean));
   if (parts.length === 0) return null;
   if (parts.length < 5) parts.push('00:00:00', '0000');
   const first = parts[0];
@@ -34,14 +34,38 @@ export function parseRfc822(input: string): Date | null {
   // Two-digit years: 90–99 are the 1990s, anything lower this century.
   if (yearText.replace(/^[+-]/, '').length <= 2) year += year < 90 ? 2000 : 1900;
 
-  const time = parts[3].split(':');
+  const clock = MERIDIEM.exec(parts[3]);
+  const time = (clock ? clock[1] : parts[3]).split(':');
   if (time.length > 3) return null;
   while (time.length < 3) time.push('0');
-  const [hour, minute, second] = time.map(toInt) as [number, number, number];
+  const [hour12, minute, second] = time.map(toInt) as [number, number, number];
+  const hour = clock ? to24Hour(hour12, clock[2].startsWith('p')) : hour12;
 
   const offsetMinutes = parseZone(parts[4]);
   if (offsetMinutes === null) return null;
   return toDate({ year, month, day, hour, minute, second, offsetMinutes });
+}
+
+const MERIDIEM = /^(\d{1,2}(?::\d{2}){0,2})(am|pm|a\.m\.|p\.m\.)$/;
+
+// '9:00 pm' is one time, not a time and a zone named 'pm' (which would count as UTC and shift the date by hours).
+function joinMeridiem(parts: string[]): string[] {
+  const joined: string[] = [];
+  for (const part of parts) {
+    const previous = joined[joined.length - 1];
+    if (/^(am|pm|a\.m\.|p\.m\.)$/.test(part) && previous !== undefined && /^\d{1,2}(:\d{2}){0,2}$/.test(previous)) {
+      joined[joined.length - 1] = previous + part;
+    } else {
+      joined.push(part);
+    }
+  }
+  return joined;
+}
+
+/** 12 am is midnight and 12 pm noon; an hour past 12 on a 12-hour clock is not a time (NaN makes the date invalid). */
+function to24Hour(hour: number, pm: boolean): number {
+  if (hour < 1 || hour > 12) return NaN;
+  return (hour % 12) + (pm ? 12 : 0);
 }
 
 /** Minutes east of UTC for `-0500`, `+05:30`, `GMT-01:01`, `Etc/GMT`, `EST`…; null when malformed. */

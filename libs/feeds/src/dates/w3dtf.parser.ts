@@ -76,8 +76,9 @@ const ISO_TEMPLATES = [
   '---DD',
   'CC',
 ];
+// Extended (`10:14:55`) or, after a `T`, basic (`101455`) time, as ISO 8601 pairs them with either date format.
 const ISO_TIME =
-  '(?:T?(?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?(?:\\.\\d+)?(?<tz>[+-](?<tzhour>\\d{2})(?::?(?<tzmin>\\d{2}))?|Z)?)?';
+  '(?:(?:T?(?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?|T(?<bhour>\\d{2})(?<bminute>\\d{2})(?<bsecond>\\d{2})?)(?:[.,]\\d+)?(?<tz>[+-](?<tzhour>\\d{2})(?::?(?<tzmin>\\d{2}))?|Z)?)?';
 const ISO_PATTERNS = ISO_TEMPLATES.map(
   (template) =>
     new RegExp(
@@ -93,7 +94,7 @@ const ISO_PATTERNS = ISO_TEMPLATES.map(
 );
 
 /**
- * The wider ISO 8601 family W3C-DTF leaves out: basic format (`20031231`), two-digit years (this century),
+ * The wider ISO 8601 family W3C-DTF leaves out: basic format (`20031231T101455Z`), two-digit years (this century),
  * ordinal days (`2003-335`), Google's extra month zero (`2003-012-31`), fractional seconds.
  * The whole string must match: a date is never read out of a longer, broken one.
  */
@@ -127,9 +128,9 @@ export function parseIso8601(input: string): Date | null {
       year,
       month,
       day,
-      hour: toInt(groups['hour'] ?? '0'),
-      minute: toInt(groups['minute'] ?? '0'),
-      second: toInt(groups['second'] ?? '0'),
+      hour: toInt(groups['hour'] ?? groups['bhour'] ?? '0'),
+      minute: toInt(groups['minute'] ?? groups['bminute'] ?? '0'),
+      second: toInt(groups['second'] ?? groups['bsecond'] ?? '0'),
       offsetMinutes,
     });
   }
