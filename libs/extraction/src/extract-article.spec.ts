@@ -88,6 +88,32 @@ describe('extractArticle metadata', () => {
     expect(article.provenance).toMatchObject({ byline: 'meta', publishedAt: 'meta', tags: 'meta', image: 'meta', access: 'meta' });
   });
 
+  it('follows an author given as an @id reference to the Person node elsewhere in the @graph', () => {
+    const head = jsonLd({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Person', '@id': 'https://www.example.com/#/schema/person/42', name: 'Mara Olsen' },
+        { '@type': 'Organization', '@id': 'https://www.example.com/#organization', name: 'Harbour Gazette' },
+        {
+          '@type': 'Article',
+          headline: 'Council expands harbour ferry service',
+          author: { '@id': 'https://www.example.com/#/schema/person/42' },
+          publisher: { '@id': 'https://www.example.com/#organization' },
+        },
+      ],
+    });
+    const article = extractArticle(newsPage({ head }), URL, { now });
+    expect(article.authors).toEqual(['Mara Olsen']);
+    expect(article.provenance.byline).toBe('json-ld');
+  });
+
+  it('reads a microdata author named only by a meta tag', () => {
+    const intro = '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><meta itemprop="name" content="Mara Olsen"></div>';
+    const article = extractArticle(newsPage({ intro }), URL, { now });
+    expect(article.authors).toEqual(['Mara Olsen']);
+    expect(article.provenance.byline).toBe('dom');
+  });
+
   it('reads byline and date from the page when there is no structured data, and the date from the URL last', () => {
     const dated = extractArticle(
       newsPage({

@@ -62,3 +62,21 @@ export function collectDomSignals(tree: HtmlTree): DomSignals {
 export function elementText(element: ElementNode, max = 400): string {
   return collapseWhitespace(textContent(element, undefined, max * 4)).slice(0, max);
 }
+
+/**
+ * The `content` of a `<meta itemprop="name">` inside a microdata author (`<div itemprop="author" itemscope>`), which
+ * names the author without any visible text. Only the element's own children and grandchildren are looked at.
+ */
+export function microdataName(element: ElementNode): string {
+  const queue: { node: ElementNode; depth: number }[] = [{ node: element, depth: 0 }];
+  for (let i = 0; i < queue.length && i < 50; i++) {
+    const { node, depth } = queue[i];
+    for (const child of node.children) {
+      if (child.kind !== 'element') continue;
+      if (child.tag === 'meta' && child.attrs.itemprop?.toLowerCase() === 'name')
+        return collapseWhitespace(child.attrs.content ?? '').slice(0, 200);
+      if (depth < 1) queue.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return '';
+}

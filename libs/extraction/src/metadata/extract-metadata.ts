@@ -4,7 +4,7 @@ import { textContent } from '../dom/tree-text';
 import { resolveUrl } from '../body/safe-urls';
 import { dedupeNames, isUrlLike, parseByline } from './authors';
 import type { DateParseOptions } from './date-parse';
-import { collectDomSignals, elementText, type DomSignals } from './dom-signals';
+import { collectDomSignals, elementText, microdataName, type DomSignals } from './dom-signals';
 import { findDates, type PageDates } from './find-dates';
 import { jsonLdAccess, jsonLdAuthors, jsonLdString, jsonLdStrings, readJsonLd, type JsonLdNode } from './json-ld';
 import { allMeta, firstMeta, indexMetaTags, type MetaIndex } from './meta-tags';
@@ -108,6 +108,7 @@ const AUTHOR_LABEL = /(?:^|[^\p{L}])(?:autor(?:in)?|author|verfasser(?:in)?|writ
 
 function authorsOf(
   article: JsonLdNode | null,
+  nodes: readonly JsonLdNode[],
   meta: MetaIndex,
   dom: DomSignals,
   siteNames: readonly string[],
@@ -115,7 +116,7 @@ function authorsOf(
 ): Sourced<string[]> | null {
   const accept = (names: string[]): boolean => names.length > 0 && names.length <= MAX_AUTHORS;
   if (article !== null) {
-    const names = dedupeNames(jsonLdAuthors(article).flatMap((name) => parseByline(name, siteNames)));
+    const names = dedupeNames(jsonLdAuthors(article, nodes).flatMap((name) => parseByline(name, siteNames)));
     if (accept(names)) return { value: names, source: 'json-ld' };
   }
   const metaValues = allMeta(meta, [
@@ -133,7 +134,7 @@ function authorsOf(
   if (accept(metaNames)) return { value: metaNames, source: 'meta' };
   for (const element of dom.bylines) {
     if (insideComments(element)) continue;
-    const text = elementText(element, 200);
+    const text = elementText(element, 200) || microdataName(element);
     if (text.length === 0 || text.length >= 200) continue;
     const names = parseByline(text, siteNames);
     if (accept(names) && names.every((name) => name.split(/\s+/).length <= 5)) return { value: names, source: 'dom' };
@@ -212,7 +213,7 @@ export function extractMetadata(tree: HtmlTree, givenUrl: URL | null, dateOption
 
   return {
     title,
-    authors: authorsOf(article, meta, dom, siteNames, pageText),
+    authors: authorsOf(article, nodes, meta, dom, siteNames, pageText),
     dates,
     canonicalUrl,
     siteName,

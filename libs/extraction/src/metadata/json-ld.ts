@@ -122,13 +122,18 @@ export function jsonLdStrings(value: unknown): string[] {
   return single === null ? [] : [single];
 }
 
-/** Author names from `author`/`creator`: persons first; organisations only when no person is named. */
-export function jsonLdAuthors(node: JsonLdNode): string[] {
+/**
+ * Author names from `author`/`creator`: persons first; organisations only when no person is named. An author given
+ * only as an `@id` reference (Yoast and other `@graph` generators write `"author": {"@id": "…#/schema/person/…"}`)
+ * is looked up among the page's other nodes.
+ */
+export function jsonLdAuthors(node: JsonLdNode, nodes: readonly JsonLdNode[] = []): string[] {
   const raw = node.author ?? node.creator;
-  const items = Array.isArray(raw) ? raw.slice(0, 50) : raw === undefined ? [] : [raw];
+  const items: readonly unknown[] = Array.isArray(raw) ? raw.slice(0, 50) : raw === undefined ? [] : [raw];
   const persons: string[] = [];
   const organisations: string[] = [];
-  for (const item of items) {
+  for (const listed of items) {
+    const item: unknown = isRecord(listed) && listed.name === undefined ? (referencedNode(listed, nodes) ?? listed) : listed;
     if (typeof item === 'string') {
       persons.push(item);
     } else if (isRecord(item)) {
@@ -139,6 +144,12 @@ export function jsonLdAuthors(node: JsonLdNode): string[] {
     }
   }
   return persons.length > 0 ? persons : organisations;
+}
+
+function referencedNode(reference: JsonLdNode, nodes: readonly JsonLdNode[]): JsonLdNode | null {
+  const id = reference['@id'];
+  if (typeof id !== 'string' || id === '') return null;
+  return nodes.find((candidate) => candidate !== reference && candidate['@id'] === id && candidate.name !== undefined) ?? null;
 }
 
 /** `isAccessibleForFree` on the node or its parts: false means a paywall, true means free, null unknown. */
