@@ -233,3 +233,15 @@ describe('German pack: people described as people', () => {
     expect(e.entities.places.map((p) => p.name)).not.toContain('Kumi');
   });
 });
+
+describe('German pack: soft hyphens from web pages', () => {
+  it('reads a name or compound hyphenated with &shy; as one word', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText: 'Die Regisseurin Lotte Weiden\u00adfeller drehte den Film. Das Bundes\u00administerium für Kultur förderte ihn.',
+      language: 'de',
+    });
+    expect(e.entities.people.map((p) => p.name)).toEqual(['Lotte Weidenfeller']);
+    expect(e.entities.organisations.map((o) => o.name)).toContain('Bundesministerium für Kultur');
+  });
+});

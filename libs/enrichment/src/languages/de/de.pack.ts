@@ -76,7 +76,8 @@ const QUOTES: QuoteRules = {
   organisationPronouns: 'es',
   otherPronouns: 'wir|ich|man',
   determiners: 'der|die|das|den|dem|des|ein|eine|einer|und|aber',
-  trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute',
+  // Separable particles end the clause after the subject: "teilte der Verband mit", "fügte sie hinzu".
+  trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute|mit|hinzu|an|fest|klar|ein|zu|hervor|bekannt',
   notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
   notASubjectStart:
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
@@ -180,7 +181,7 @@ function germanEntities(text: string, sentences: Sentence[], title: string): Ent
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '3',
+  version: '4',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,
