@@ -58,6 +58,9 @@ const EVIDENCE: NameEvidence = {
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,
+  abstractNounEnding: /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus)$/u,
+  // Lower case only: "Die Rose" opening a sentence may be a title; "der Art" inside one is the noun.
+  articles: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen']),
   commonNouns: germanNouns,
   localCountries: ['DE', 'AT', 'CH', 'LI', 'LU'],
   placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
