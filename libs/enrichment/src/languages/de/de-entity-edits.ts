@@ -56,6 +56,12 @@ export class EntityEdits {
     entity.count = 0;
   }
 
+  /** Removes these mentions; an entity left without any goes. */
+  remove(old: EntityMention[]): void {
+    for (const m of old) this.forget(m);
+    this.mentions = this.mentions.filter((m) => !old.includes(m));
+  }
+
   /** Removes an entity and all its mentions. */
   drop(type: EntityType, name: string): void {
     const entity = this.lists[LIST[type]].find((x) => x.name === name);

@@ -10,6 +10,7 @@ import { namesInCompounds } from './de-compound-names';
 import { germanOrganisationBase } from './de-inflection';
 import { namesListedWithOrganisations } from './de-name-lists';
 import { joinPlaceNames } from './de-place-names';
+import { dropNamesInWorkTitles } from './de-work-titles';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_ORGANISATION_NAMES } from './de-organisations.data';
 import { DE_PLACE_NAMES } from './de-places.data';
@@ -174,11 +175,11 @@ const CONTENT_TYPE: ContentTypeCues = {
 };
 
 // The recogniser, then what German writing adds: acronyms beside their long form, places inside longer names,
-// names inside hyphenated compounds, names listed with organisations.
+// names inside hyphenated compounds, names listed with organisations, and no names inside titles of works.
 function germanEntities(text: string, sentences: Sentence[], title: string): EntityAnalysis {
   const found = extractEntitiesByEvidence(text, sentences, title, EVIDENCE);
   const named = namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
-  return namesListedWithOrganisations(named, text);
+  return dropNamesInWorkTitles(namesListedWithOrganisations(named, text), text);
 }
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
