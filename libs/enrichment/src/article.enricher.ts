@@ -44,10 +44,11 @@ function prepareDocument(input: EnrichmentInput, options: EnrichmentOptions): En
 }
 
 function normaliseBody(text: string): string {
-  // One block per line; non-breaking and zero-width spaces would split or glue words.
-  if (!/[\r\u00a0\u2007\u202f\u200b-\u200d\ufeff]/.test(text)) return text;
+  // One block per line; non-breaking and zero-width spaces would split or glue words. Soft hyphens (&shy;, common
+  // in German web copy) and word joiners are invisible but cut a word in two: "Schrei\u00advogel", "Bundes\u00adamt".
+  if (!/[\r\u00a0\u00ad\u2007\u202f\u200b-\u200d\u2060\ufeff]/.test(text)) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u200b-\u200d\ufeff]/g, '');
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
 }

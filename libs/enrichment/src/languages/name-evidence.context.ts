@@ -118,6 +118,15 @@ export class EvidenceContext {
     return this.res.months.has(this.tokens[t.index + 1]?.lower ?? '');
   }
 
+  // "verspricht Venus Besserung", "Mücken der Art Anopheles": a given name before an abstract noun, or one that is a
+  // common noun itself right after an article, starts no name.
+  givenNameAsWord(t: Token, next: Token): boolean {
+    const { res, tokens } = this;
+    if (next.bare.length >= 8 && res.abstractNounEnding?.test(next.lower)) return true;
+    const before = tokens[t.index - 1];
+    return !!this.nouns?.all.has(t.lower) && !!before && before.sentence === t.sentence && !!res.articles?.has(before.text);
+  }
+
   givenName(t: Token): boolean {
     const { res, g } = this;
     return (

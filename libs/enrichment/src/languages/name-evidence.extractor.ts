@@ -31,7 +31,7 @@ function findPerson(ctx: EvidenceContext, t: Token): void {
   const { tokens, res } = ctx;
   const next = tokens[t.index + 1];
   // "Sebastian Kehl": after a given name, a town's name is a surname; a country or city is not ("Maria Berlin").
-  if (ctx.givenName(t) && ctx.nameWord(next) && ctx.sameSentence(t, next) && !ctx.largePlace(next)) {
+  if (ctx.givenName(t) && ctx.nameWord(next) && ctx.sameSentence(t, next) && !ctx.largePlace(next) && !ctx.givenNameAsWord(t, next)) {
     const run = [t, next];
     const third = tokens[next.index + 1];
     if (

@@ -39,6 +39,10 @@ export interface NameEvidence {
   organisationKinds?: RegExp;
   /** Endings of common nouns, never of a name after a kind noun ("Zinsen" in "dass die Bank Zinsen zahlt" is not). */
   commonNounEnding?: RegExp;
+  /** Endings of abstract nouns that no surname has ("Besserung", "Freiheit"): "verspricht Venus Besserung" names nobody. */
+  abstractNounEnding?: RegExp;
+  /** Articles: a given name that is also a common noun is the noun right after one ("der Art Anopheles"). */
+  articles?: ReadonlySet<string>;
   /**
    * Common nouns of the language, base forms ("boden", "lage"): a town of that name needs a place preposition before
    * it; a region needs one only when the noun has a plural ("Zug", not "Bayern").

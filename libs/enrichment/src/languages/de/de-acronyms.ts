@@ -1,4 +1,5 @@
-import type { ArticleEntity, EntityAnalysis } from '../../entities/entity.extractor';
+import type { EntityAnalysis } from '../../entities/entity.extractor';
+import { EntityEdits } from './de-entity-edits';
 import { germanOrganisationBase } from './de-inflection';
 
 /*
@@ -42,7 +43,10 @@ export function resolveDefinedAcronyms(analysis: EntityAnalysis, text: string): 
     else if (definition.ordered) renamed.set(org.name, citationForm(definition.words));
   }
   if (!renamed.size && !dropped.size) return analysis;
-  return withOrganisations(analysis, renamed, dropped);
+  const edits = new EntityEdits(analysis);
+  for (const name of dropped) edits.drop('organisation', name);
+  for (const [from, to] of renamed) edits.rename('organisation', from, to);
+  return edits.result();
 }
 
 // Upper-case letters of an acronym ("INE", "BAuA" → B, A, A), or undefined for a word that is none.
@@ -112,20 +116,4 @@ function isThing(words: string[]): boolean {
 function citationForm(words: string[]): string {
   const joiner = words.findIndex((w) => JOINERS.has(w.toLowerCase()));
   return germanOrganisationBase(words, joiner > 0 ? joiner - 1 : words.length - 1);
-}
-
-function withOrganisations(analysis: EntityAnalysis, renamed: Map<string, string>, dropped: Set<string>): EntityAnalysis {
-  const byName = new Map<string, ArticleEntity>();
-  for (const org of analysis.entities.organisations) {
-    if (dropped.has(org.name)) continue;
-    const name = renamed.get(org.name) ?? org.name;
-    const same = byName.get(name.toLowerCase());
-    if (same) byName.set(name.toLowerCase(), { ...same, count: same.count + org.count, salience: Math.max(same.salience, org.salience) });
-    else byName.set(name.toLowerCase(), { ...org, name });
-  }
-  const mentions = analysis.mentions
-    .filter((m) => !(m.type === 'organisation' && dropped.has(m.canonical)))
-    .map((m) => (m.type === 'organisation' && renamed.has(m.canonical) ? { ...m, canonical: renamed.get(m.canonical) as string } : m));
-  const organisations = [...byName.values()].sort((a, b) => b.salience - a.salience || b.count - a.count || (a.name < b.name ? -1 : 1));
-  return { ...analysis, entities: { ...analysis.entities, organisations }, mentions };
 }

@@ -40,6 +40,35 @@ export class EntityEdits {
     if (!this.mentions.some((m) => m.start < mention.end && mention.start < m.end)) this.put(mention, salience);
   }
 
+  /** Renames an entity and its mentions; one that takes the name of another is merged into it (counts added). */
+  rename(type: EntityType, from: string, to: string): void {
+    const list = this.lists[LIST[type]];
+    const entity = list.find((x) => x.name === from && x.count > 0);
+    if (!entity) return;
+    this.mentions = this.mentions.map((m) => (m.type === type && m.canonical === from ? { ...m, canonical: to } : m));
+    const same = list.find((x) => x !== entity && x.count > 0 && x.name.toLowerCase() === to.toLowerCase());
+    if (!same) {
+      entity.name = to;
+      return;
+    }
+    same.count += entity.count;
+    same.salience = Math.max(same.salience, entity.salience);
+    entity.count = 0;
+  }
+
+  /** Removes these mentions; an entity left without any goes. */
+  remove(old: EntityMention[]): void {
+    for (const m of old) this.forget(m);
+    this.mentions = this.mentions.filter((m) => !old.includes(m));
+  }
+
+  /** Removes an entity and all its mentions. */
+  drop(type: EntityType, name: string): void {
+    const entity = this.lists[LIST[type]].find((x) => x.name === name);
+    if (entity) entity.count = 0;
+    this.mentions = this.mentions.filter((m) => !(m.type === type && m.canonical === name));
+  }
+
   result(): EntityAnalysis {
     const order = (a: ArticleEntity, b: ArticleEntity): number =>
       b.salience - a.salience || b.count - a.count || (a.name < b.name ? -1 : 1);

@@ -21,6 +21,13 @@ describe('German quote attribution', () => {
     expect(speakers(text)).toEqual([speaker]);
   });
 
+  it('leaves a separable particle after the speaker out of its description ("teilte der Verband mit")', () => {
+    expect(speakers('Der Radfahrerclub lehnt den Plan ab. „Das reicht bei weitem nicht“, teilte der Verband am Dienstag mit.')).toEqual([
+      'Verband',
+    ]);
+    expect(speakers('„Wir sind vorbereitet“, kündigte die Sprecherin an.')).toEqual(['Sprecherin']);
+  });
+
   it("prefers an introduction in the quote's own sentence, or right before it, to a speaker in the next sentence", () => {
     expect(speakers('Die Feuerwehr teilte mit: „Das Feuer war schnell gelöscht.“ Anwohner Lars Kemper sagte, er sei erschrocken.')).toEqual(
       ['Feuerwehr'],

@@ -36,7 +36,7 @@ export const DE_TOPIC_LEXICON: TopicLexicon = [
   ],
   [
     'medtop:08000000',
-    'tot|gestorben|starb|verstorben*|geburtstag*|jubiläum*|hochzeit*|familie*|kinder*|mutter|vater|liebe|leben|lebens*|schicksal*|erinnerung*|promi*|prominent*|star|stars|adel*|königin*|prinz*|skurril*|kurios*',
+    'tot|gestorben|starb|verstorben*|geburtstag*|jubiläum*|hochzeit*|familie*|kinder*|mutter|vater|liebe|schicksal*|erinnerung*|promi*|prominent*|star|stars|adel*|königin*|prinz*|skurril*|kurios*',
   ],
   [
     'medtop:09000000',
@@ -44,7 +44,7 @@ export const DE_TOPIC_LEXICON: TopicLexicon = [
   ],
   [
     'medtop:10000000',
-    'freizeit*|urlaub*|reise*|reisen|tourismus*|tourist*|hotel*|ausflug*|wandern*|wanderung*|trail*|route*|fahrrad*|rad|radfahr*|mountainbike*|bike*|camping*|kochen|rezept*|essen|restaurant*|küche*|backen|wein*|bier*|mode*|kleid*|schuh*|beauty*|kosmetik*|haut|haare*|frisur*|wohnen|einrichtung*|deko*|hobby*|spiel|spiele|sprache*|sprachkurs*|lernen|tipps|tipp|ratgeber*|shopping*|auto|autos|fitness*|yoga*|fußgängerzone*|innenstadt*|sommer*|strand*',
+    'freizeit*|urlaub*|reise*|reisen|tourismus*|tourist*|hotel*|ausflug*|wandern*|wanderung*|trail*|route*|fahrrad*|rad|radfahr*|mountainbike*|bike*|camping*|kochen|rezept*|essen|restaurant*|küche*|backen|wein*|bier*|mode*|kleid*|schuh*|beauty*|kosmetik*|haut|haare*|frisur*|wohnen|einrichtung*|deko*|hobby*|spiel|spiele|sprache*|sprachkurs*|lernen|tipps|tipp|ratgeber*|shopping*|auto|autos|fitness*|yoga*|meditation*|achtsamkeit*|entspannung*|wellness*|workout*|horoskop*|sternzeichen*|astrolog*|flirt*|dating|fußgängerzone*|innenstadt*|sommer*|strand*',
   ],
   [
     'medtop:11000000',

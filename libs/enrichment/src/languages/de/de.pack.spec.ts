@@ -233,3 +233,30 @@ describe('German pack: people described as people', () => {
     expect(e.entities.places.map((p) => p.name)).not.toContain('Kumi');
   });
 });
+
+describe('German pack: soft hyphens from web pages', () => {
+  it('reads a name or compound hyphenated with &shy; as one word', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText: 'Die Regisseurin Lotte Weiden\u00adfeller drehte den Film. Das Bundes\u00administerium für Kultur förderte ihn.',
+      language: 'de',
+    });
+    expect(e.entities.people.map((p) => p.name)).toEqual(['Lotte Weidenfeller']);
+    expect(e.entities.organisations.map((o) => o.name)).toContain('Bundesministerium für Kultur');
+  });
+});
+
+describe('German pack: given names that are words', () => {
+  const people = (bodyText: string): string[] =>
+    enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities.people.map((p) => p.name);
+
+  it('takes a given name before an abstract noun, or a noun-like given name after an article, for no person', () => {
+    expect(people('Im Februar verspricht Venus Erholung für alle Paare. Die Larven der Art Aedes überwintern im Wasser.')).toEqual([]);
+  });
+
+  it('keeps such given names before a surname, and short surnames in -ung', () => {
+    expect(people('Rose Kessler leitet den Chor seit 2010. Am Klavier begleitet sie Mark Hartung.')).toEqual(
+      expect.arrayContaining(['Rose Kessler', 'Mark Hartung']),
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { namesInCompounds } from './de-compound-names';
 import { germanOrganisationBase } from './de-inflection';
 import { namesListedWithOrganisations } from './de-name-lists';
 import { joinPlaceNames } from './de-place-names';
+import { dropNamesInWorkTitles } from './de-work-titles';
 import { germanNouns } from './de-nouns.lexicon';
 import { DE_ORGANISATION_NAMES } from './de-organisations.data';
 import { DE_PLACE_NAMES } from './de-places.data';
@@ -58,6 +59,9 @@ const EVIDENCE: NameEvidence = {
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,
+  abstractNounEnding: /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus)$/u,
+  // Lower case only: "Die Rose" opening a sentence may be a title; "der Art" inside one is the noun.
+  articles: new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen']),
   commonNouns: germanNouns,
   localCountries: ['DE', 'AT', 'CH', 'LI', 'LU'],
   placePrepositions: new Set(['in', 'nach', 'aus', 'bei', 'von', 'bis', 'über', 'zwischen', 'ab', 'gen']),
@@ -76,7 +80,8 @@ const QUOTES: QuoteRules = {
   organisationPronouns: 'es',
   otherPronouns: 'wir|ich|man',
   determiners: 'der|die|das|den|dem|des|ein|eine|einer|und|aber',
-  trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute',
+  // Separable particles end the clause after the subject: "teilte der Verband mit", "fügte sie hinzu".
+  trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute|mit|hinzu|an|fest|klar|ein|zu|hervor|bekannt',
   notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
   notASubjectStart:
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
@@ -170,17 +175,17 @@ const CONTENT_TYPE: ContentTypeCues = {
 };
 
 // The recogniser, then what German writing adds: acronyms beside their long form, places inside longer names,
-// names inside hyphenated compounds, names listed with organisations.
+// names inside hyphenated compounds, names listed with organisations, and no names inside titles of works.
 function germanEntities(text: string, sentences: Sentence[], title: string): EntityAnalysis {
   const found = extractEntitiesByEvidence(text, sentences, title, EVIDENCE);
   const named = namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
-  return namesListedWithOrganisations(named, text);
+  return dropNamesInWorkTitles(namesListedWithOrganisations(named, text), text);
 }
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '3',
+  version: '4',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,
