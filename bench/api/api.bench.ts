@@ -19,7 +19,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { type Figures, measure, printRun, printSummary, scenarios } from './api-load';
+import { type Figures, type Meters, measure, printRun, printSummary, scenarios } from './api-load';
 import { explainHotPaths } from './api-plans';
 import { seedArchive } from './seed-archive';
 
@@ -124,16 +124,25 @@ async function startProcesses(name: string, children: ChildProcess[], profile: s
 }
 
 /** Every scenario once warm, then `runs` rounds of all of them; the figures per scenario. */
-async function runScenarios(urls: { api: string; bare: string }, ids: string[], opts: Options): Promise<Record<string, Figures[]>> {
+async function runScenarios(
+  urls: { api: string; bare: string },
+  ids: string[],
+  opts: Options,
+  meters: Meters | undefined,
+): Promise<Record<string, Figures[]>> {
   // --only=<words>: the bare route and the scenarios whose name has one of the comma-separated words.
   const only = opts.only?.split(',');
   const all = scenarios(ids).filter((s) => s.port === 'bare' || !only || only.some((word) => s.name.includes(word)));
   // Warm the caches once, as a running installation has them.
-  for (const scenario of all) await measure(urls[scenario.port], ADMIN_KEY, scenario, 2, 10);
+  for (const scenario of all) await measure(urls[scenario.port], ADMIN_KEY, scenario, { seconds: 2, connections: 10 });
   const figures: Record<string, Figures[]> = {};
   for (let run = 1; run <= opts.runs; run++) {
     for (const scenario of all) {
-      const result = await measure(urls[scenario.port], ADMIN_KEY, scenario, opts.seconds, opts.connections);
+      const result = await measure(urls[scenario.port], ADMIN_KEY, scenario, {
+        seconds: opts.seconds,
+        connections: opts.connections,
+        meters,
+      });
       (figures[scenario.name] ??= []).push(result);
       printRun(run, scenario.name, result);
       // The API finishes the requests autocannon gave up on: a slow scenario's backlog must not count against the next.
@@ -154,7 +163,9 @@ async function main(): Promise<void> {
     await prepareDatabase(admin, db, name, opts);
     const count = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM articles`)).rows[0].n);
     const ids = (await db.query<{ id: string }>(`SELECT id FROM articles TABLESAMPLE SYSTEM (5) LIMIT 5000`)).rows.map((r) => r.id);
-    const figures = await runScenarios(await startProcesses(name, children, opts.profile), ids, opts);
+    const urls = await startProcesses(name, children, opts.profile);
+    const meters = children[0].pid ? { apiPid: children[0].pid, db, database: name } : undefined;
+    const figures = await runScenarios(urls, ids, opts, meters);
     process.stdout.write(`\n${count} articles, ${opts.connections} connections, ${opts.seconds} s per run, median of ${opts.runs} runs:\n`);
     const failed = printSummary(figures);
     const seqScans = await explainHotPaths(db, databaseUrl(name), ids[0]);
