@@ -9,7 +9,8 @@
  * Needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL, else the local servers `npm test` uses), ../shared/nlp and
  * a build (`nest build`, which the npm script runs). Options: --articles=100000 --runs=3 --seconds=10
  * --connections=50 --keep (keep the scratch database for another run: --reuse=<name>, which first runs any migration
- * added since).
+ * added since) --only=full-text,topic (the bare route and those scenarios) --profile=<folder> (the API runs under
+ * `node --cpu-prof` and writes its profile there when it stops).
  */
 import { benchArg, benchInt } from '../support/bench-args';
 import { benchAppEnv, freePort } from '../support/bench-stack';
@@ -18,7 +19,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { type Figures, measure, printRun, printSummary, scenarios } from './api-load';
+import { type Figures, type Meters, measure, printRun, printSummary, scenarios } from './api-load';
 import { explainHotPaths } from './api-plans';
 import { seedArchive } from './seed-archive';
 
@@ -35,6 +36,8 @@ interface Options {
   connections: number;
   keep: boolean;
   reuse: string | null;
+  profile: string | null;
+  only: string | null;
 }
 
 function options(): Options {
@@ -45,6 +48,8 @@ function options(): Options {
     connections: benchInt('connections', 50),
     keep: process.argv.includes('--keep'),
     reuse: benchArg('reuse') ?? null,
+    profile: benchArg('profile') ?? null,
+    only: benchArg('only') ?? null,
   };
 }
 
@@ -54,13 +59,20 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-function start(file: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(DIST, file), ...args], {
+function start(file: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, join(DIST, file), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   return child;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
 }
 
 async function waitUntilUp(url: string): Promise<void> {
@@ -88,7 +100,7 @@ async function prepareDatabase(admin: Client, db: Client, name: string, opts: Op
 }
 
 /** The compiled API (rate limits out of the way) and the bare route; their base URLs once both answer. */
-async function startProcesses(name: string, children: ChildProcess[]): Promise<{ api: string; bare: string }> {
+async function startProcesses(name: string, children: ChildProcess[], profile: string | null): Promise<{ api: string; bare: string }> {
   const [apiPort, barePort] = [await freePort(), await freePort()];
   children.push(
     start(
@@ -102,6 +114,7 @@ async function startProcesses(name: string, children: ChildProcess[]): Promise<{
         adminKey: ADMIN_KEY,
         logLevel: 'warn',
       }),
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
     ),
     start('bench/api/bare-app.js', [String(barePort)], {}),
   );
@@ -111,14 +124,25 @@ async function startProcesses(name: string, children: ChildProcess[]): Promise<{
 }
 
 /** Every scenario once warm, then `runs` rounds of all of them; the figures per scenario. */
-async function runScenarios(urls: { api: string; bare: string }, ids: string[], opts: Options): Promise<Record<string, Figures[]>> {
-  const all = scenarios(ids);
+async function runScenarios(
+  urls: { api: string; bare: string },
+  ids: string[],
+  opts: Options,
+  meters: Meters | undefined,
+): Promise<Record<string, Figures[]>> {
+  // --only=<words>: the bare route and the scenarios whose name has one of the comma-separated words.
+  const only = opts.only?.split(',');
+  const all = scenarios(ids).filter((s) => s.port === 'bare' || !only || only.some((word) => s.name.includes(word)));
   // Warm the caches once, as a running installation has them.
-  for (const scenario of all) await measure(urls[scenario.port], ADMIN_KEY, scenario, 2, 10);
+  for (const scenario of all) await measure(urls[scenario.port], ADMIN_KEY, scenario, { seconds: 2, connections: 10 });
   const figures: Record<string, Figures[]> = {};
   for (let run = 1; run <= opts.runs; run++) {
     for (const scenario of all) {
-      const result = await measure(urls[scenario.port], ADMIN_KEY, scenario, opts.seconds, opts.connections);
+      const result = await measure(urls[scenario.port], ADMIN_KEY, scenario, {
+        seconds: opts.seconds,
+        connections: opts.connections,
+        meters,
+      });
       (figures[scenario.name] ??= []).push(result);
       printRun(run, scenario.name, result);
       // The API finishes the requests autocannon gave up on: a slow scenario's backlog must not count against the next.
@@ -139,7 +163,9 @@ async function main(): Promise<void> {
     await prepareDatabase(admin, db, name, opts);
     const count = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM articles`)).rows[0].n);
     const ids = (await db.query<{ id: string }>(`SELECT id FROM articles TABLESAMPLE SYSTEM (5) LIMIT 5000`)).rows.map((r) => r.id);
-    const figures = await runScenarios(await startProcesses(name, children), ids, opts);
+    const urls = await startProcesses(name, children, opts.profile);
+    const meters = children[0].pid ? { apiPid: children[0].pid, db, database: name } : undefined;
+    const figures = await runScenarios(urls, ids, opts, meters);
     process.stdout.write(`\n${count} articles, ${opts.connections} connections, ${opts.seconds} s per run, median of ${opts.runs} runs:\n`);
     const failed = printSummary(figures);
     const seqScans = await explainHotPaths(db, databaseUrl(name), ids[0]);
@@ -148,7 +174,8 @@ async function main(): Promise<void> {
     );
     if (failed || seqScans) process.exitCode = 1;
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    // Waited for: a profiled API writes its profile as it exits.
+    await Promise.all(children.map(stop));
     await db.end().catch(() => undefined);
     if (!opts.keep && !opts.reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     else process.stdout.write(`kept the database ${name} (--reuse=${name})\n`);

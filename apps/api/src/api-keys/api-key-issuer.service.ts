@@ -12,6 +12,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { generateApiKey, hashApiKey, visiblePrefix } from '../common/api-key.secret';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { RateLimiter } from '../rate-limit/rate-limiter.service';
 
 /** Creates and revokes stored keys; each change is audited in its own transaction. */
 @Injectable()
@@ -21,6 +22,7 @@ export class ApiKeyIssuer {
     private readonly keys: ApiKeyRepository,
     private readonly sources: SourceRepository,
     private readonly audit: AuditLogRepository,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async create(dto: CreateApiKeyDto, actor: AuditActor): Promise<{ entity: ApiKeyEntity; key: string }> {
@@ -60,7 +62,11 @@ export class ApiKeyIssuer {
     return { entity, key };
   }
 
-  /** Revoked at once everywhere: every request looks its key up. Revoking a revoked key changes nothing. */
+  /**
+   * Revoked at once everywhere: once committed, the keys' version goes up, and every API process that remembers the
+   * key sees that with the next request's token and looks the key up again. Revoking a revoked key changes nothing
+   * (but raises the version again, so a retry after a failed raise completes the revocation).
+   */
   async revoke(id: string, actor: AuditActor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const outcome = await this.keys.revoke(id, manager);
@@ -72,6 +78,8 @@ export class ApiKeyIssuer {
           manager,
         );
     });
+    // After the commit: raised before it, a request in between could remember the key, still valid, under the new version.
+    await this.limiter.keysChanged();
   }
 
   private async source(ref: string, pointer: string): Promise<SourceEntity> {

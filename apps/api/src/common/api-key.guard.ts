@@ -9,23 +9,29 @@ import { timingSafeEqual } from 'node:crypto';
 import { hashApiKey } from './api-key.secret';
 import { type AuthContext, type AuthenticatedRequest, hasScope } from './auth-context';
 import { IS_PUBLIC } from './public.decorator';
-import { RateLimiter } from '../rate-limit/rate-limiter.service';
+import { type BucketState, RateLimiter } from '../rate-limit/rate-limiter.service';
+import { ApiKeyCache } from './api-key-cache';
 import { ALL_SOURCES, REQUIRED_SCOPE } from './scope.decorator';
 
-function bearer(header: string | undefined): string | null {
+/** The request's bearer key; 401 without one. */
+function bearerOf(request: AuthenticatedRequest): string {
+  const header = request.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return match ? match[1] : null;
+  if (!match) throw unauthorized('Send an API key as "Authorization: Bearer <key>".', 'missing');
+  return match[1];
 }
 
 /** last_used_at is written at most this often per key and process: a busy key must not write on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const ENV_ADMIN: Omit<AuthContext, 'keyId'> = {
+// Shared by every request of the key, as remembered keys are: frozen, so no handler can change another's.
+const ENV_ADMIN_AUTH: AuthContext = Object.freeze({
+  keyId: null,
   keyName: 'env admin key',
-  scopes: [ApiScope.Admin],
+  scopes: Object.freeze([ApiScope.Admin]),
   sourceIds: null,
   defaultSourceId: null,
-};
+});
 
 /** Thrown for a missing or refused key; carries the RFC 6750 challenge the answer needs. */
 function unauthorized(detail: string, reason: 'missing' | 'invalid'): CopydeskException {
@@ -40,14 +46,16 @@ function unauthorized(detail: string, reason: 'missing' | 'invalid'): CopydeskEx
 }
 
 /**
- * `/v1` needs `Authorization: Bearer <key>`: COPYDESK_ADMIN_KEY, or a stored key (looked up by hash on every request,
- * so a revocation holds at once in every API process). The route's scope (@RequireScope) must be one of the key's.
+ * `/v1` needs `Authorization: Bearer <key>`: COPYDESK_ADMIN_KEY, or a stored key (looked up by hash, then remembered
+ * briefly: a revocation raises the keys' version, which every request reads with its token, so it holds at once in
+ * every API process). The route's scope (@RequireScope) must be one of the key's.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly logger = new Logger(ApiKeyGuard.name);
   private readonly adminKeyHash: Buffer | null;
   private readonly touched = new Map<string, number>();
+  private readonly cache = new ApiKeyCache();
 
   constructor(
     private readonly reflector: Reflector,
@@ -75,6 +83,8 @@ export class ApiKeyGuard implements CanActivate {
   /**
    * The whole check of a keyed request: a valid key (401), the scope (403), not limited to sources where the route
    * reaches beyond them (403), and a token from the key's bucket for the scope (429); sets the RateLimit headers.
+   * A key this process knows (the env admin key, or a stored key found valid a moment ago) takes one Redis round trip
+   * and no lookup; any other takes the address's failure check, a lookup, then the token.
    */
   async admit(
     request: AuthenticatedRequest,
@@ -82,51 +92,87 @@ export class ApiKeyGuard implements CanActivate {
     scope: ApiScope,
     options: { allSources?: boolean } = {},
   ): Promise<AuthContext> {
-    const auth = await this.authenticate(request);
-    this.requireScope(auth, scope);
-    if (options.allSources && auth.sourceIds !== null) {
-      throw new CopydeskException(ErrorCode.Forbidden, 'This operation reaches beyond sources: a key limited to sources cannot use it.');
+    const hash = hashApiKey(bearerOf(request));
+    const known = this.known(hash);
+    let bucket: BucketState;
+    if (known && hasScope(known.auth, scope) && !(options.allSources && known.auth.sourceIds !== null)) {
+      const admitted = await this.limiter.admit(request.ip, known.auth.keyId, scope);
+      bucket = admitted.bucket;
+      // A key was revoked somewhere since this one was looked up: look it up again (its token is taken either way).
+      const auth =
+        known.version === null || known.version === admitted.keyVersion
+          ? known.auth
+          : await this.lookUp(request, hash, admitted.keyVersion);
+      this.permit(auth, scope, options);
+      this.accept(request, auth);
+    } else {
+      this.permit(await this.authenticateHash(request, hash, known), scope, options);
+      bucket = await this.limiter.take(request.auth?.keyId ?? null, scope);
     }
-    const bucket = await this.limiter.take(auth.keyId, scope);
     for (const [name, value] of Object.entries(RateLimiter.headers(bucket))) void reply.header(name, value);
-    return auth;
+    return request.auth as AuthContext;
   }
 
   /** Sets `request.auth` from the bearer key, or throws 401. Also used by routes that accept other proofs. */
   async authenticate(request: AuthenticatedRequest): Promise<AuthContext> {
-    const key = bearer(request.headers.authorization);
-    if (!key) throw unauthorized('Send an API key as "Authorization: Bearer <key>".', 'missing');
-    // An address that guessed wrong too often is refused before its key is even looked at.
-    await this.limiter.checkFailures(request.ip);
+    const hash = hashApiKey(bearerOf(request));
+    return this.authenticateHash(request, hash, this.known(hash));
+  }
+
+  /** The address's failure check first (a guesser learns nothing, not even from timing), then the key. */
+  private async authenticateHash(
+    request: AuthenticatedRequest,
+    hash: string,
+    known: { auth: AuthContext; version: string | null } | null,
+  ): Promise<AuthContext> {
+    const { keyVersion } = await this.limiter.checkFailures(request.ip);
+    if (known && (known.version === null || known.version === keyVersion)) return this.accept(request, known.auth);
+    return this.lookUp(request, hash, keyVersion);
+  }
+
+  /** The env admin key (never stale), or a stored key this process found valid, with the keys' version then. */
+  private known(hash: string): { auth: AuthContext; version: string | null } | null {
+    // Hashes have a fixed length, so the comparison time says nothing about the key.
+    if (this.adminKeyHash && timingSafeEqual(this.adminKeyHash, Buffer.from(hash, 'hex'))) return { auth: ENV_ADMIN_AUTH, version: null };
+    return this.cache.get(hash);
+  }
+
+  /** Looks a stored key up (remembering it when valid, under `keyVersion`, read before the lookup); 401 otherwise. */
+  private async lookUp(request: AuthenticatedRequest, hash: string, keyVersion: string): Promise<AuthContext> {
+    this.cache.delete(hash);
     try {
-      return await this.verify(request, key);
+      // Looked up by its hash: an index probe on a value the caller cannot steer, so timing says nothing either.
+      const stored = await this.keys.findByHash(hash);
+      if (!stored) throw unauthorized('The API key is not valid.', 'invalid');
+      if (stored.revokedAt) throw unauthorized('The API key was revoked.', 'invalid');
+      if (stored.expiresAt && stored.expiresAt.getTime() <= Date.now()) throw unauthorized('The API key has expired.', 'invalid');
+      const auth: AuthContext = Object.freeze({
+        keyId: stored.id,
+        keyName: stored.name,
+        scopes: Object.freeze([...stored.scopes]),
+        sourceIds: stored.sourceIds ? Object.freeze([...stored.sourceIds]) : null,
+        defaultSourceId: stored.defaultSourceId,
+      });
+      this.cache.set(hash, auth, stored.expiresAt, keyVersion);
+      return this.accept(request, auth);
     } catch (err) {
       if (err instanceof CopydeskException && err.code === ErrorCode.Unauthorized) await this.limiter.recordFailure(request.ip);
       throw err;
     }
   }
 
-  private async verify(request: AuthenticatedRequest, key: string): Promise<AuthContext> {
-    const hash = hashApiKey(key);
-    // Hashes have a fixed length, so the comparison time says nothing about the key.
-    if (this.adminKeyHash && timingSafeEqual(this.adminKeyHash, Buffer.from(hash, 'hex'))) {
-      request.auth = { keyId: null, ...ENV_ADMIN };
-      return request.auth;
+  private accept(request: AuthenticatedRequest, auth: AuthContext): AuthContext {
+    request.auth = auth;
+    if (auth.keyId) this.touch(auth.keyId);
+    return auth;
+  }
+
+  /** The scope (403), and no key limited to sources on a route that reaches beyond them (403). */
+  private permit(auth: AuthContext, scope: ApiScope, options: { allSources?: boolean }): void {
+    this.requireScope(auth, scope);
+    if (options.allSources && auth.sourceIds !== null) {
+      throw new CopydeskException(ErrorCode.Forbidden, 'This operation reaches beyond sources: a key limited to sources cannot use it.');
     }
-    // Looked up by its hash: an index probe on a value the caller cannot steer, so timing says nothing either.
-    const stored = await this.keys.findByHash(hash);
-    if (!stored) throw unauthorized('The API key is not valid.', 'invalid');
-    if (stored.revokedAt) throw unauthorized('The API key was revoked.', 'invalid');
-    if (stored.expiresAt && stored.expiresAt.getTime() <= Date.now()) throw unauthorized('The API key has expired.', 'invalid');
-    request.auth = {
-      keyId: stored.id,
-      keyName: stored.name,
-      scopes: stored.scopes,
-      sourceIds: stored.sourceIds,
-      defaultSourceId: stored.defaultSourceId,
-    };
-    this.touch(stored.id);
-    return request.auth;
   }
 
   requireScope(auth: AuthContext, scope: ApiScope): void {

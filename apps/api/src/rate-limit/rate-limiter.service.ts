@@ -5,7 +5,7 @@ import { RedisClient } from '@copydesk/queue';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { type RateLimit, parseRateLimit, parseScopeLimits, policyHeader } from './rate-limit.policy';
-import { TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
+import { ADMIT_SCRIPT, TOKEN_BUCKET_SCRIPT } from './token-bucket.script';
 
 /** What a take from a bucket says, for the RateLimit-* headers. */
 export interface BucketState {
@@ -16,11 +16,25 @@ export interface BucketState {
   resetSeconds: number;
 }
 
-const SCRIPT_SHA = createHash('sha1').update(TOKEN_BUCKET_SCRIPT).digest('hex');
+/** A script and its SHA-1, for EVALSHA (EVAL once when the server does not know it yet). */
+interface Script {
+  text: string;
+  sha: string;
+}
+const script = (text: string): Script => ({ text, sha: createHash('sha1').update(text).digest('hex') });
+const TOKEN_BUCKET = script(TOKEN_BUCKET_SCRIPT);
+const ADMIT = script(ADMIT_SCRIPT);
+
+/** A script's answer: a bucket's {allowed, tokens ×1000, ms until one, ms until full}, maybe with more after it. */
+type Reply = Array<number | string>;
 
 /**
  * Rate limits held in Redis, so they hold across API processes: one token bucket per key and scope (limits from
- * RATE_LIMITS), and one per client address for failed authentications (AUTH_FAILURE_LIMIT).
+ * RATE_LIMITS), and one per client address for failed authentications (AUTH_FAILURE_LIMIT). Beside them, the API
+ * keys' version: a counter every revocation raises, read in the same round trip as a request's token, so a process
+ * that remembers a key learns at once that it may have been revoked.
+ *
+ * Every key shares one hash tag, `{QUEUE_PREFIX:rate}`: a script may only touch keys of one slot on a Redis Cluster.
  */
 @Injectable()
 export class RateLimiter {
@@ -35,26 +49,53 @@ export class RateLimiter {
     const defaults = parseScopeLimits('ingest=600/1m,read=1200/1m,manage=300/1m,admin=600/1m', {} as Record<ApiScope, RateLimit>);
     this.limits = parseScopeLimits(config.get('RATE_LIMITS'), defaults);
     this.failureLimit = parseRateLimit(config.get('AUTH_FAILURE_LIMIT'));
-    this.prefix = `${config.get('QUEUE_PREFIX')}:rate`;
+    this.prefix = `{${config.get('QUEUE_PREFIX')}:rate}`;
   }
 
   /** Takes a token for the key's requests in this scope; 429 with Retry-After when there is none. */
   async take(keyId: string | null, scope: ApiScope): Promise<BucketState> {
     const limit = this.limits[scope];
-    const state = await this.bucket(`${this.prefix}:key:${keyId ?? 'env-admin'}:${scope}`, limit, 1);
-    if (!state.allowed) throw tooMany(state, `This key has used its ${scope} requests (${limit.capacity} per ${limit.windowSeconds} s).`);
-    return state;
+    const reply = await this.run(TOKEN_BUCKET, [this.bucketKey(keyId, scope)], [limit.capacity, limit.windowSeconds * 1000, 1]);
+    return this.allowed(toState(reply, limit), scope);
   }
 
-  /** Before a key is checked: an address that failed too often is refused, whatever it sends now. */
-  async checkFailures(address: string): Promise<void> {
-    const state = await this.bucket(this.failureKey(address), this.failureLimit, 0);
-    if (state.remaining < 1) throw tooMany(state, 'Too many failed authentications from this address.');
+  /**
+   * A request whose key this process already knows, in one round trip: refused (429) when its address failed to
+   * authenticate too often, as checkFailures; else a token taken from the key's bucket for the scope, as take. With
+   * the API keys' version, for the caller to tell whether what it knows of the key is still current.
+   */
+  async admit(address: string, keyId: string | null, scope: ApiScope): Promise<{ bucket: BucketState; keyVersion: string }> {
+    const limit = this.limits[scope];
+    const failures = this.failureLimit;
+    const [blocked, ...reply] = await this.run(
+      ADMIT,
+      [this.failureKey(address), this.bucketKey(keyId, scope), this.versionKey()],
+      [failures.capacity, failures.windowSeconds * 1000, limit.capacity, limit.windowSeconds * 1000],
+    );
+    if (blocked === 1) throw tooMany(toState(reply, failures), FAILURES_DETAIL);
+    return { bucket: this.allowed(toState(reply, limit), scope), keyVersion: String(reply[4]) };
+  }
+
+  /**
+   * Before a key is looked up: an address that failed too often is refused, whatever it sends now. The API keys'
+   * version as it was before the lookup, so that what the lookup finds is remembered under a version no older.
+   */
+  async checkFailures(address: string): Promise<{ keyVersion: string }> {
+    const { capacity, windowSeconds } = this.failureLimit;
+    const reply = await this.run(TOKEN_BUCKET, [this.failureKey(address), this.versionKey()], [capacity, windowSeconds * 1000, 0]);
+    const state = toState(reply, this.failureLimit);
+    if (state.remaining < 1) throw tooMany(state, FAILURES_DETAIL);
+    return { keyVersion: String(reply[4]) };
   }
 
   /** Counts one failed authentication of the address. */
   async recordFailure(address: string): Promise<void> {
-    await this.bucket(this.failureKey(address), this.failureLimit, 1);
+    await this.run(TOKEN_BUCKET, [this.failureKey(address)], [this.failureLimit.capacity, this.failureLimit.windowSeconds * 1000, 1]);
+  }
+
+  /** Raises the API keys' version: every process then checks the keys it remembers again (after a revocation). */
+  async keysChanged(): Promise<void> {
+    await this.redis.incr(this.versionKey());
   }
 
   /** The RateLimit-* headers (IETF httpapi draft names) for an answer. */
@@ -71,24 +112,44 @@ export class RateLimiter {
     return `${this.prefix}:auth-failures:${address}`;
   }
 
-  private async bucket(key: string, limit: RateLimit, cost: number): Promise<BucketState> {
-    const args = [String(limit.capacity), String(limit.windowSeconds * 1000), String(cost)];
+  private bucketKey(keyId: string | null, scope: ApiScope): string {
+    return `${this.prefix}:key:${keyId ?? 'env-admin'}:${scope}`;
+  }
+
+  private versionKey(): string {
+    return `${this.prefix}:api-keys-version`;
+  }
+
+  private allowed(state: BucketState, scope: ApiScope): BucketState {
+    const { capacity, windowSeconds } = state.limit;
+    if (!state.allowed) throw tooMany(state, `This key has used its ${scope} requests (${capacity} per ${windowSeconds} s).`);
+    return state;
+  }
+
+  /** EVALSHA, or EVAL when the server does not know the script yet (a restart, another server of a cluster). */
+  private async run(script: Script, keys: string[], args: number[]): Promise<Reply> {
     let result: unknown;
     try {
-      result = await this.redis.evalsha(SCRIPT_SHA, 1, key, ...args);
+      result = await this.redis.evalsha(script.sha, keys.length, ...keys, ...args.map(String));
     } catch (err) {
       if (!(err instanceof Error && err.message.includes('NOSCRIPT'))) throw err;
-      result = await this.redis.eval(TOKEN_BUCKET_SCRIPT, 1, key, ...args);
+      result = await this.redis.eval(script.text, keys.length, ...keys, ...args.map(String));
     }
-    const [allowed, milliTokens, untilOne, untilFull] = result as [number, number, number, number];
-    return {
-      allowed: allowed === 1,
-      limit,
-      remaining: Math.floor(milliTokens / 1000),
-      retryAfterSeconds: Math.max(1, Math.ceil(untilOne / 1000)),
-      resetSeconds: Math.ceil(untilFull / 1000),
-    };
+    return result as Reply;
   }
+}
+
+const FAILURES_DETAIL = 'Too many failed authentications from this address.';
+
+function toState(reply: Reply, limit: RateLimit): BucketState {
+  const [allowed, milliTokens, untilOne, untilFull] = reply.slice(0, 4).map(Number);
+  return {
+    allowed: allowed === 1,
+    limit,
+    remaining: Math.floor(milliTokens / 1000),
+    retryAfterSeconds: Math.max(1, Math.ceil(untilOne / 1000)),
+    resetSeconds: Math.ceil(untilFull / 1000),
+  };
 }
 
 function tooMany(state: BucketState, detail: string): CopydeskException {

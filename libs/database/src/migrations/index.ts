@@ -14,6 +14,7 @@ import { WireRevisions1765170000000 } from './1765170000000-wire-revisions';
 import { DashboardIndexes1765200000000 } from './1765200000000-dashboard-indexes';
 import { SearchCandidates1765300000000 } from './1765300000000-search-candidates';
 import { SearchCandidateIndexes1765300100000 } from './1765300100000-search-candidate-indexes';
+import { SearchSourceVectorIndex1765400000000 } from './1765400000000-search-source-vector-index';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   DashboardIndexes1765200000000,
   SearchCandidates1765300000000,
   SearchCandidateIndexes1765300100000,
+  SearchSourceVectorIndex1765400000000,
 ];
