@@ -1,4 +1,4 @@
-import { CONNECTORS, FOR_HEADS, ORGANISATION_HEADS } from './entity-context.words';
+import { CONNECTORS, CORPORATE_ROLES, FOR_HEADS, ORGANISATION_HEADS } from './entity-context.words';
 import { joined, type NameSpan, type Token } from './name-span.finder';
 import { classifySimple } from './simple-span.classifier';
 import { definesAcronym, typed, type ClassifierContext, type TypedSpan } from './typed-span';
@@ -23,7 +23,12 @@ function splitAtRoleOf(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | un
     g.personTitles.has(t.lower) || g.roles.has(t.lower) || t.lower === 'executive' || t.lower === 'managing';
   if (of <= 0 || !tokens.slice(0, of).every(role)) return undefined;
   const rest = theLess(tokens.slice(of + 1));
-  return rest.length ? classifySpan({ ...span, tokens: rest, titles: [] }, ctx) : [];
+  if (!rest.length) return [];
+  const parts = classifySpan({ ...span, tokens: rest, titles: [] }, ctx);
+  // "Founder of Hipcricket", "CEO of DH": a company's office makes a name no rule could type its organisation (a
+  // known place stays one: "President of France").
+  const corporate = tokens.slice(0, of).some((t) => CORPORATE_ROLES.has(t.lower));
+  return corporate && parts.length === 1 && parts[0].type === 'unknown' ? [{ ...parts[0], type: 'organisation' }] : parts;
 }
 
 // "Alex Horton of the Washington Post": a person, then the organisation they work for.
