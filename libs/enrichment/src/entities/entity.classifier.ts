@@ -112,9 +112,17 @@ function classifyParts(span: NameSpan, ctx: ClassifierContext): TypedSpan[] {
   let part: Token[] = [];
   for (const t of [...span.tokens, undefined]) {
     if (!t || CONNECTORS.has(t.lower)) {
-      if (part.length) parts.push(...classifySimple(span, part, ctx));
+      if (part.length) parts.push(...classifyPart(span, part, ctx));
       part = [];
     } else part.push(t);
   }
   return parts;
+}
+
+// "Bill Clinton and President Trump": a title opening a later part is stripped as at the start of a span.
+function classifyPart(span: NameSpan, part: Token[], ctx: ClassifierContext): TypedSpan[] {
+  const title = part[0].lower.replace(/\.$/, '');
+  if (part[0] === span.tokens[0] || part.length < 2 || !ctx.g.personTitles.has(title)) return classifySimple(span, part, ctx);
+  const rest = part.slice(1);
+  return classifySimple({ ...span, tokens: rest, titles: [title] }, rest, ctx);
 }

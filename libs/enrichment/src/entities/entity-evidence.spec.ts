@@ -1,14 +1,14 @@
 import { splitSentences } from '../text/text.tokenizer';
 import { extractEntities } from './entity.extractor';
 
-// Texts written for Copydesk: each rule of issue #15 on organisations the gazetteers do not know.
+// Texts written for Copydesk, one per rule of issue #15: names the gazetteers do not know, typed by the words around them.
 function entities(text: string): Record<'people' | 'organisations' | 'places', string[]> {
   const e = extractEntities(text, splitSentences(text)).entities;
   const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
   return { people: names(e.people), organisations: names(e.organisations), places: names(e.places) };
 }
 
-describe('organisation evidence', () => {
+describe('entity evidence (issue #15)', () => {
   it('takes the name after a company office ("the Founder of X", "the CEO of X") for an organisation', () => {
     const e = entities(
       'Priya Shah, the Founder of Quillory, joined in May after years at Quillory. The CEO of Brantwell, Ivo Kern, agreed. ' +
@@ -22,5 +22,10 @@ describe('organisation evidence', () => {
     const e = entities('The President of France met the CEO of Norvane in Lyon on Monday.');
     expect(e.places).toEqual(expect.arrayContaining(['France', 'Lyon']));
     expect(e.organisations).toEqual(['Norvane']);
+  });
+
+  it('takes a lone surname that is also an ordinary word for a person after an honorific, also later in a list', () => {
+    const e = entities('Talks between Dana Holt and President Frost ended late. Vice President Rose said little, and Judge Marsh left.');
+    expect(e.people).toEqual(expect.arrayContaining(['Dana Holt', 'Frost', 'Rose', 'Marsh']));
   });
 });
