@@ -28,4 +28,13 @@ describe('entity evidence (issue #15)', () => {
     const e = entities('Talks between Dana Holt and President Frost ended late. Vice President Rose said little, and Judge Marsh left.');
     expect(e.people).toEqual(expect.arrayContaining(['Dana Holt', 'Frost', 'Rose', 'Marsh']));
   });
+
+  it('takes a name of ordinary or unknown words for a person after a speech verb closing a quote, or before a role of a body', () => {
+    const e = entities(
+      '“Demand is weak,” added Tavi Okonkwo-Reyes. Ludo Ward, research director of the Harbour Institute, disagreed. ' +
+        'The board met Ino Frost, editor of the Valley Post, on Monday.',
+    );
+    expect(e.people).toEqual(expect.arrayContaining(['Tavi Okonkwo-Reyes', 'Ludo Ward', 'Ino Frost']));
+    expect(e.organisations).toEqual(expect.arrayContaining(['Harbour Institute', 'Valley Post']));
+  });
 });
