@@ -37,4 +37,10 @@ describe('entity evidence (issue #15)', () => {
     expect(e.people).toEqual(expect.arrayContaining(['Tavi Okonkwo-Reyes', 'Ludo Ward', 'Ino Frost']));
     expect(e.organisations).toEqual(expect.arrayContaining(['Harbour Institute', 'Valley Post']));
   });
+
+  it('takes a full name joined by "and" to a person\'s for a person, but not a name of ordinary words', () => {
+    const e = entities('The prize went to Anna Kowal and Zdravko Mirković for their mural. Air Force One and Barack Obama arrived later.');
+    expect(e.people).toEqual(expect.arrayContaining(['Anna Kowal', 'Zdravko Mirković', 'Barack Obama']));
+    expect(e.people).not.toContain('Air Force One');
+  });
 });

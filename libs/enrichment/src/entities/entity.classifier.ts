@@ -1,7 +1,7 @@
 import { CONNECTORS, CORPORATE_ROLES, FOR_HEADS, ORGANISATION_HEADS } from './entity-context.words';
 import { joined, type NameSpan, type Token } from './name-span.finder';
 import { classifySimple } from './simple-span.classifier';
-import { definesAcronym, typed, type ClassifierContext, type TypedSpan } from './typed-span';
+import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
 
 export { displayName, isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
@@ -108,15 +108,33 @@ function headedName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undef
 
 // Not one name: each run between connectors is typed on its own.
 function classifyParts(span: NameSpan, ctx: ClassifierContext): TypedSpan[] {
-  const parts: TypedSpan[] = [];
+  const runs: { tokens: Token[]; typed: TypedSpan[]; joiner?: string }[] = [];
   let part: Token[] = [];
+  let joiner: string | undefined;
   for (const t of [...span.tokens, undefined]) {
     if (!t || CONNECTORS.has(t.lower)) {
-      if (part.length) parts.push(...classifyPart(span, part, ctx));
+      if (part.length) runs.push({ tokens: part, typed: classifyPart(span, part, ctx), joiner });
       part = [];
+      joiner = t?.lower;
     } else part.push(t);
   }
-  return parts;
+  // "Ivana Jelić and Pavle Petrović": a full name no rule could type, joined by "and" to a person's, is one too.
+  for (const [i, run] of runs.entries()) {
+    const other = [runs[i - 1], runs[i + 1]].find(
+      (o) => o && (o === runs[i - 1] ? run.joiner : o.joiner) === 'and' && o.typed.length === 1 && o.typed[0].type === 'person',
+    );
+    if (other && !run.typed.length && plainFullName(run.tokens, ctx)) run.typed = [typed(span, run.tokens, 'person', false)];
+  }
+  return runs.flatMap((r) => r.typed);
+}
+
+// Two or three capitalised words of letters, none an ordinary word: the shape of a full name.
+function plainFullName(tokens: Token[], ctx: ClassifierContext): boolean {
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 3 &&
+    tokens.every((t) => /^\p{Lu}\p{Ll}[\p{L}'’\-]*$/u.test(t.bare) && !isCommonWord(t.lower, ctx) && !ctx.g.places.has(t.lower))
+  );
 }
 
 // "Bill Clinton and President Trump": a title opening a later part is stripped as at the start of a span.
