@@ -43,4 +43,12 @@ describe('entity evidence (issue #15)', () => {
     expect(e.people).toEqual(expect.arrayContaining(['Anna Kowal', 'Zdravko Mirković', 'Barack Obama']));
     expect(e.people).not.toContain('Air Force One');
   });
+
+  it('takes no job title or thing after a title for a person: "Chief Strategy Officer", "native Supply Side Platforms"', () => {
+    const e = entities(
+      'The firm named Dana Holt its Chief Strategy Officer on Monday. It sells through native Supply Side Platforms. ' +
+        'The bundle adds a controller, Vexa Ultra, for $20. Coach Ella Rose smiled, and Senator Tom Baker left.',
+    );
+    expect(e.people).toEqual(['Dana Holt', 'Ella Rose', 'Tom Baker']);
+  });
 });

@@ -58,7 +58,7 @@ export function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierC
     startsSpan,
     endsSpan: tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1],
     before: startsSpan ? span.before : '',
-    titled: startsSpan && span.titles.length > 0,
+    titled: startsSpan && span.titles.length > 0 && surnameLike(tokens, ctx),
   };
   return byLexicon(run) ?? byContext(run) ?? byShape(run);
 }
@@ -198,6 +198,16 @@ const ROLE_APPOSITION =
 
 function speakerSign(r: Pick<Run, 'span' | 'tokens' | 'startsSpan' | 'endsSpan'>): boolean {
   return (r.startsSpan && SPEECH_BEFORE.test(r.span.preceding)) || (r.endsSpan && ROLE_APPOSITION.test(r.span.following));
+}
+
+// "Chief Strategy Officer", "native Demand Side Platforms": after a title, a run ending in another title or an
+// ordinary word that is no surname or given name is a job or a thing, not a name.
+function surnameLike(tokens: Token[], ctx: ClassifierContext): boolean {
+  const { g } = ctx;
+  const last = tokens[tokens.length - 1].lower;
+  if (g.personTitles.has(last) || g.roles.has(last)) return false;
+  const ordinary = isCommonWord(last, ctx) || isCommonWord(last.replace(/s$/, ''), ctx);
+  return !ordinary || g.lastNames.has(last) || g.allGivenNames.has(tokens[0].lower) || tokens.length === 1;
 }
 
 /** Signs in the text around a run of two to four capitalised words that it names a person, besides a known given name. */
