@@ -51,4 +51,12 @@ describe('entity evidence (issue #15)', () => {
     );
     expect(e.people).toEqual(['Dana Holt', 'Ella Rose', 'Tom Baker']);
   });
+
+  it('takes ordinary words joined by "&" for a product, unless the text says what kind of body they name', () => {
+    const e = entities(
+      'The new Wind & Water range sold out in May. Rook & Finch, a design agency in Leeds, made it, and Marks & Spencer stocked it.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Rook & Finch', 'Marks & Spencer']));
+    expect(e.organisations).not.toContain('Wind & Water');
+  });
 });

@@ -1,5 +1,6 @@
 import { CONNECTORS, CORPORATE_ROLES, FOR_HEADS, ORGANISATION_HEADS } from './entity-context.words';
 import { joined, type NameSpan, type Token } from './name-span.finder';
+import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { classifySimple } from './simple-span.classifier';
 import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
 
@@ -60,8 +61,17 @@ function joinedName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undef
   if (definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
   // "Bang & Olufsen", "Ernst & Young": an ampersand between capitalised words joins one firm's name.
   const amp = tokens.findIndex((t) => t.lower === '&');
-  if (amp > 0 && amp < tokens.length - 1 && tokens.length <= 5 && !g.places.has(joined(tokens.slice(0, amp))))
+  if (amp > 0 && amp < tokens.length - 1 && tokens.length <= 5 && !g.places.has(joined(tokens.slice(0, amp)))) {
+    // "Door & Window", "Bike & Style": ordinary words on both sides name a product or a title, unless the text
+    // says what kind of body it is.
+    const ordinary = tokens.every((t) => t.lower === '&' || isCommonWord(t.lower, ctx));
+    const described =
+      ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
+      ORGANISATION_APPOSITION.test(span.following) ||
+      ORGANISATION_FOLLOWER.test(span.following);
+    if (ordinary && !described && !g.organisations.has(whole)) return [];
     return [typed(span, tokens, 'organisation', true)];
+  }
   // "the International Tennis Federation and Acme Robotics": two names, when the first is complete on its own.
   const and = tokens.findIndex((t) => t.lower === 'and' || t.lower === '&');
   if (and > 0 && !g.organisations.has(whole)) {
