@@ -1,6 +1,21 @@
 // Words and patterns around a capitalised run that say what it names (English).
 
 export const CONNECTORS = new Set(['of', 'for', 'on', 'and', '&', 'the']);
+// Offices held in a company, not a state: "Chief Executive Officer of X", "Founder of X" name a firm.
+export const CORPORATE_ROLES = new Set([
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'cmo',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'chairman',
+  'chairwoman',
+  'executive',
+  'owner',
+]);
 // First words that make "X of Y" one organisation name.
 export const ORGANISATION_HEADS = new Set([
   'university',

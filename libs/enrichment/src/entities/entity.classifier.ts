@@ -1,7 +1,8 @@
-import { CONNECTORS, FOR_HEADS, ORGANISATION_HEADS } from './entity-context.words';
+import { CONNECTORS, CORPORATE_ROLES, FOR_HEADS, ORGANISATION_HEADS } from './entity-context.words';
 import { joined, type NameSpan, type Token } from './name-span.finder';
+import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { classifySimple } from './simple-span.classifier';
-import { definesAcronym, typed, type ClassifierContext, type TypedSpan } from './typed-span';
+import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
 
 export { displayName, isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
@@ -23,7 +24,12 @@ function splitAtRoleOf(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | un
     g.personTitles.has(t.lower) || g.roles.has(t.lower) || t.lower === 'executive' || t.lower === 'managing';
   if (of <= 0 || !tokens.slice(0, of).every(role)) return undefined;
   const rest = theLess(tokens.slice(of + 1));
-  return rest.length ? classifySpan({ ...span, tokens: rest, titles: [] }, ctx) : [];
+  if (!rest.length) return [];
+  const parts = classifySpan({ ...span, tokens: rest, titles: [] }, ctx);
+  // "Founder of Hipcricket", "CEO of DH": a company's office makes a name no rule could type its organisation (a
+  // known place stays one: "President of France").
+  const corporate = tokens.slice(0, of).some((t) => CORPORATE_ROLES.has(t.lower));
+  return corporate && parts.length === 1 && parts[0].type === 'unknown' ? [{ ...parts[0], type: 'organisation' }] : parts;
 }
 
 // "Alex Horton of the Washington Post": a person, then the organisation they work for.
@@ -55,8 +61,17 @@ function joinedName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undef
   if (definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
   // "Bang & Olufsen", "Ernst & Young": an ampersand between capitalised words joins one firm's name.
   const amp = tokens.findIndex((t) => t.lower === '&');
-  if (amp > 0 && amp < tokens.length - 1 && tokens.length <= 5 && !g.places.has(joined(tokens.slice(0, amp))))
+  if (amp > 0 && amp < tokens.length - 1 && tokens.length <= 5 && !g.places.has(joined(tokens.slice(0, amp)))) {
+    // "Door & Window", "Bike & Style": ordinary words on both sides name a product or a title, unless the text
+    // says what kind of body it is.
+    const ordinary = tokens.every((t) => t.lower === '&' || isCommonWord(t.lower, ctx));
+    const described =
+      ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
+      ORGANISATION_APPOSITION.test(span.following) ||
+      ORGANISATION_FOLLOWER.test(span.following);
+    if (ordinary && !described && !g.organisations.has(whole)) return [];
     return [typed(span, tokens, 'organisation', true)];
+  }
   // "the International Tennis Federation and Acme Robotics": two names, when the first is complete on its own.
   const and = tokens.findIndex((t) => t.lower === 'and' || t.lower === '&');
   if (and > 0 && !g.organisations.has(whole)) {
@@ -103,13 +118,39 @@ function headedName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undef
 
 // Not one name: each run between connectors is typed on its own.
 function classifyParts(span: NameSpan, ctx: ClassifierContext): TypedSpan[] {
-  const parts: TypedSpan[] = [];
+  const runs: { tokens: Token[]; typed: TypedSpan[]; joiner?: string }[] = [];
   let part: Token[] = [];
+  let joiner: string | undefined;
   for (const t of [...span.tokens, undefined]) {
     if (!t || CONNECTORS.has(t.lower)) {
-      if (part.length) parts.push(...classifySimple(span, part, ctx));
+      if (part.length) runs.push({ tokens: part, typed: classifyPart(span, part, ctx), joiner });
       part = [];
+      joiner = t?.lower;
     } else part.push(t);
   }
-  return parts;
+  // "Ivana Jelić and Pavle Petrović": a full name no rule could type, joined by "and" to a person's, is one too.
+  for (const [i, run] of runs.entries()) {
+    const other = [runs[i - 1], runs[i + 1]].find(
+      (o) => o && (o === runs[i - 1] ? run.joiner : o.joiner) === 'and' && o.typed.length === 1 && o.typed[0].type === 'person',
+    );
+    if (other && !run.typed.length && plainFullName(run.tokens, ctx)) run.typed = [typed(span, run.tokens, 'person', false)];
+  }
+  return runs.flatMap((r) => r.typed);
+}
+
+// Two or three capitalised words of letters, none an ordinary word: the shape of a full name.
+function plainFullName(tokens: Token[], ctx: ClassifierContext): boolean {
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 3 &&
+    tokens.every((t) => /^\p{Lu}\p{Ll}[\p{L}'’\-]*$/u.test(t.bare) && !isCommonWord(t.lower, ctx) && !ctx.g.places.has(t.lower))
+  );
+}
+
+// "Bill Clinton and President Trump": a title opening a later part is stripped as at the start of a span.
+function classifyPart(span: NameSpan, part: Token[], ctx: ClassifierContext): TypedSpan[] {
+  const title = part[0].lower.replace(/\.$/, '');
+  if (part[0] === span.tokens[0] || part.length < 2 || !ctx.g.personTitles.has(title)) return classifySimple(span, part, ctx);
+  const rest = part.slice(1);
+  return classifySimple({ ...span, tokens: rest, titles: [title] }, rest, ctx);
 }

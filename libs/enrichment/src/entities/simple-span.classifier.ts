@@ -58,7 +58,7 @@ export function classifySimple(span: NameSpan, tokens: Token[], ctx: ClassifierC
     startsSpan,
     endsSpan: tokens[tokens.length - 1] === span.tokens[span.tokens.length - 1],
     before: startsSpan ? span.before : '',
-    titled: startsSpan && span.titles.length > 0,
+    titled: startsSpan && span.titles.length > 0 && surnameLike(tokens, ctx),
   };
   return byLexicon(run) ?? byContext(run) ?? byShape(run);
 }
@@ -166,7 +166,8 @@ function classifyShortRun(r: Run): TypedSpan[] {
   }
   // A two- or three-word name with no other clue is most often a person in news copy, unless it is made of
   // ordinary words ("Starry Night", "Fan Vote") or looks like a model name ("Mach E").
-  if ((isCommonWord(last, r.ctx) || isCommonWord(last.replace(/s$/, ''), r.ctx)) && !g.lastNames.has(last)) return [];
+  if ((isCommonWord(last, r.ctx) || isCommonWord(last.replace(/s$/, ''), r.ctx)) && !g.lastNames.has(last))
+    return speakerSign(r) ? [typed(span, tokens, 'person', false)] : [];
   if (g.places.has(first) && !g.firstNames.has(first)) return [];
   if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
   // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
@@ -189,6 +190,26 @@ function classifySingle(r: Run): TypedSpan[] {
   return [typed(span, tokens, 'unknown', false)];
 }
 
+// "…,” said Sanjiv Bhasin": a name right after a speech verb that closes a quote. "Lewis Ward, research director
+// of…": a name before a role and the body it serves. Either outweighs ordinary words in the name.
+const SPEECH_BEFORE = /[,.?!]['’"”]\s*(?:said|says|added|adds|explained|wrote|writes|asked)\s+$/i;
+const ROLE_APPOSITION =
+  /^,\s+(?:[a-z][\w-]*\s+){0,2}(?:director|professor|analyst|economist|researcher|editor|founder|president|head|chief executive)\s+(?:of|at)\s/;
+
+function speakerSign(r: Pick<Run, 'span' | 'tokens' | 'startsSpan' | 'endsSpan'>): boolean {
+  return (r.startsSpan && SPEECH_BEFORE.test(r.span.preceding)) || (r.endsSpan && ROLE_APPOSITION.test(r.span.following));
+}
+
+// "Chief Strategy Officer", "native Demand Side Platforms": after a title, a run ending in another title or an
+// ordinary word that is no surname or given name is a job or a thing, not a name.
+function surnameLike(tokens: Token[], ctx: ClassifierContext): boolean {
+  const { g } = ctx;
+  const last = tokens[tokens.length - 1].lower;
+  if (g.personTitles.has(last) || g.roles.has(last)) return false;
+  const ordinary = isCommonWord(last, ctx) || isCommonWord(last.replace(/s$/, ''), ctx);
+  return !ordinary || g.lastNames.has(last) || g.allGivenNames.has(tokens[0].lower) || tokens.length === 1;
+}
+
 /** Signs in the text around a run of two to four capitalised words that it names a person, besides a known given name. */
 function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext): boolean {
   const last = tokens[tokens.length - 1];
@@ -202,6 +223,7 @@ function personContext(span: NameSpan, tokens: Token[], ctx: ClassifierContext):
   // "Elon Musk’s SpaceX", "according to Sanjiv Bhasin"
   if (endsSpan && last.possessive && tokens.length <= 3) return true;
   if (tokens[0] === span.tokens[0] && /\baccording to\s+$/i.test(span.preceding)) return true;
+  if (speakerSign({ span, tokens, startsSpan: tokens[0] === span.tokens[0], endsSpan })) return true;
   const agent = tokens[0] === span.tokens[0] ? AGENT_NOUN_BEFORE.exec(span.preceding) : null;
   if (agent && !NOT_AGENT_NOUNS.has(agent[1].replace(/s$/, '')) && !ctx.g.commonWords.has(tokens[0].lower)) return true;
   // Coreference: the surname is used alone elsewhere ("… Whitfield said").

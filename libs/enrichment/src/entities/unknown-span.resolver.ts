@@ -53,6 +53,35 @@ function countVotes(group: TypedSpan[]): Votes {
   return v;
 }
 
+// Titles that stand only before a person's name; job words ("star", "guard", "chief") also open other names.
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'dame',
+  'president',
+  'senator',
+  'sen',
+  'rep',
+  'congressman',
+  'congresswoman',
+  'gov',
+  'governor',
+  'mayor',
+  'judge',
+  'prof',
+  'professor',
+  'ambassador',
+  'pope',
+]);
+
+const afterHonorific = (t: TypedSpan): boolean =>
+  t.tokens.length === 1 &&
+  (t.type === 'person' || t.tokens[0] === t.span.tokens[0]) &&
+  t.span.titles.some((title) => HONORIFICS.has(title.replace(/\.$/, '')));
+
 /** A capitalised word the rules could not type (all its mentions in `group`) is kept only with evidence from its contexts. */
 export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): EntityType | undefined {
   const g = ctx.g;
@@ -60,6 +89,9 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): Entit
   if (word.length < 2 || ctx.products.has(word)) return undefined;
   const acronym = /^[\p{Lu}\p{N}&.]+$/u.test(group[0].tokens[0].bare);
   const { place, organisation, person, inside } = countVotes(group);
+  // "President Trump", "Vice President Pence": an office or honorific right before it makes a surname of a word
+  // that is also an ordinary one.
+  if (group.some(afterHonorific)) return 'person';
   if (/\d/.test(word) || isCommonWord(word, ctx)) return undefined;
   let described = false;
   for (const t of group) {

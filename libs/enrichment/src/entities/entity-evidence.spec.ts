@@ -1,0 +1,62 @@
+import { splitSentences } from '../text/text.tokenizer';
+import { extractEntities } from './entity.extractor';
+
+// Texts written for Copydesk, one per rule of issue #15: names the gazetteers do not know, typed by the words around them.
+function entities(text: string): Record<'people' | 'organisations' | 'places', string[]> {
+  const e = extractEntities(text, splitSentences(text)).entities;
+  const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
+  return { people: names(e.people), organisations: names(e.organisations), places: names(e.places) };
+}
+
+describe('entity evidence (issue #15)', () => {
+  it('takes the name after a company office ("the Founder of X", "the CEO of X") for an organisation', () => {
+    const e = entities(
+      'Priya Shah, the Founder of Quillory, joined in May after years at Quillory. The CEO of Brantwell, Ivo Kern, agreed. ' +
+        'She later moved from Brantwell to a rival.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Quillory', 'Brantwell']));
+    expect(e.places).not.toContain('Brantwell');
+  });
+
+  it('keeps a known place after an office of state: "the President of France"', () => {
+    const e = entities('The President of France met the CEO of Norvane in Lyon on Monday.');
+    expect(e.places).toEqual(expect.arrayContaining(['France', 'Lyon']));
+    expect(e.organisations).toEqual(['Norvane']);
+  });
+
+  it('takes a lone surname that is also an ordinary word for a person after an honorific, also later in a list', () => {
+    const e = entities('Talks between Dana Holt and President Frost ended late. Vice President Rose said little, and Judge Marsh left.');
+    expect(e.people).toEqual(expect.arrayContaining(['Dana Holt', 'Frost', 'Rose', 'Marsh']));
+  });
+
+  it('takes a name of ordinary or unknown words for a person after a speech verb closing a quote, or before a role of a body', () => {
+    const e = entities(
+      '“Demand is weak,” added Tavi Okonkwo-Reyes. Ludo Ward, research director of the Harbour Institute, disagreed. ' +
+        'The board met Ino Frost, editor of the Valley Post, on Monday.',
+    );
+    expect(e.people).toEqual(expect.arrayContaining(['Tavi Okonkwo-Reyes', 'Ludo Ward', 'Ino Frost']));
+    expect(e.organisations).toEqual(expect.arrayContaining(['Harbour Institute', 'Valley Post']));
+  });
+
+  it('takes a full name joined by "and" to a person\'s for a person, but not a name of ordinary words', () => {
+    const e = entities('The prize went to Anna Kowal and Zdravko Mirković for their mural. Air Force One and Barack Obama arrived later.');
+    expect(e.people).toEqual(expect.arrayContaining(['Anna Kowal', 'Zdravko Mirković', 'Barack Obama']));
+    expect(e.people).not.toContain('Air Force One');
+  });
+
+  it('takes no job title or thing after a title for a person: "Chief Strategy Officer", "native Supply Side Platforms"', () => {
+    const e = entities(
+      'The firm named Dana Holt its Chief Strategy Officer on Monday. It sells through native Supply Side Platforms. ' +
+        'The bundle adds a controller, Vexa Ultra, for $20. Coach Ella Rose smiled, and Senator Tom Baker left.',
+    );
+    expect(e.people).toEqual(['Dana Holt', 'Ella Rose', 'Tom Baker']);
+  });
+
+  it('takes ordinary words joined by "&" for a product, unless the text says what kind of body they name', () => {
+    const e = entities(
+      'The new Wind & Water range sold out in May. Rook & Finch, a design agency in Leeds, made it, and Marks & Spencer stocked it.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Rook & Finch', 'Marks & Spencer']));
+    expect(e.organisations).not.toContain('Wind & Water');
+  });
+});
