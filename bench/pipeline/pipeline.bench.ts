@@ -123,6 +123,7 @@ interface RunFigures {
   loadBefore: number;
   loadAfter: number;
   statementsPerArticle: number | null;
+  nestedStatementsPerArticle: number | null;
   commitsPerArticle: number | null;
   topStatements: StatementFigure[];
   graph: GraphFigures;
@@ -267,6 +268,7 @@ async function measureRun(rig: RunRig, pushes: Push[]): Promise<RunFigures> {
     loadBefore,
     loadAfter: loadAverage().load1,
     statementsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.calls - totalsBefore.calls) / n : null,
+    nestedStatementsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.nested - totalsBefore.nested) / n : null,
     commitsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.commits - totalsBefore.commits) / n : null,
     topStatements: servers.statements && opts.statements > 0 ? await topStatements(db, opts.statements) : [],
     graph: await graphFigures(db),
@@ -332,7 +334,9 @@ function report(run: RunFigures, drain: number, opts: Options): string {
     `CPU per article     ${run.cpuMsPerArticle.toFixed(2)} ms  (every process below; load generator ${run.loadGeneratorCpuMsPerArticle.toFixed(2)} ms more)`,
   );
   if (run.statementsPerArticle !== null)
-    lines.push(`statements/article  ${run.statementsPerArticle.toFixed(1)}  commits/article ${run.commitsPerArticle?.toFixed(1)}`);
+    lines.push(
+      `statements/article  ${run.statementsPerArticle.toFixed(1)} sent, ${run.nestedStatementsPerArticle?.toFixed(1)} run inside them (triggers, foreign keys); commits/article ${run.commitsPerArticle?.toFixed(1)}`,
+    );
   lines.push(`bare BullMQ drain   ${drain.toFixed(0)} jobs/s on the same Redis (ceiling)`);
   lines.push(
     `machine            ${(run.machineBusy * 100).toFixed(0)} % of all cores busy during the run (load average ${run.loadBefore.toFixed(1)} → ${run.loadAfter.toFixed(1)})`,
@@ -354,9 +358,12 @@ function report(run: RunFigures, drain: number, opts: Options): string {
   );
   lines.push(`subscriber duplicates: ${run.duplicates.articles} articles, ${run.duplicates.messages} webhook-ids`);
   if (run.topStatements.length) {
-    lines.push(`top statements (calls, total ms, mean ms):`);
+    // Rows per call is the batch size of a batched write; "in" marks a statement run inside another.
+    lines.push(`top statements (calls, total ms, mean ms, rows/call):`);
     for (const s of run.topStatements)
-      lines.push(`  ${String(s.calls).padStart(7)} ${s.totalMs.toFixed(0).padStart(7)} ${s.meanMs.toFixed(3).padStart(8)}  ${s.query}`);
+      lines.push(
+        `  ${String(s.calls).padStart(7)} ${s.totalMs.toFixed(0).padStart(7)} ${s.meanMs.toFixed(3).padStart(8)} ${(s.rows / Math.max(1, s.calls)).toFixed(1).padStart(6)} ${s.toplevel ? '  ' : 'in'} ${s.query}`,
+      );
   }
   return lines.join('\n');
 }

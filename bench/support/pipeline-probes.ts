@@ -117,13 +117,15 @@ export interface StatementFigure {
   totalMs: number;
   meanMs: number;
   rows: number;
+  /** False for a statement run inside another (a trigger's, a foreign-key check): not a round trip of its own. */
+  toplevel: boolean;
   query: string;
 }
 
 /** The statements PostgreSQL spent most time on (pg_stat_statements), for this database. */
 export async function topStatements(db: Client, limit: number): Promise<StatementFigure[]> {
-  const { rows } = await db.query<{ calls: string; total: number; mean: number; rows: string; query: string }>(
-    `SELECT s.calls, s.total_exec_time AS total, s.mean_exec_time AS mean, s.rows, s.query
+  const { rows } = await db.query<{ calls: string; total: number; mean: number; rows: string; toplevel: boolean; query: string }>(
+    `SELECT s.calls, s.total_exec_time AS total, s.mean_exec_time AS mean, s.rows, s.toplevel, s.query
      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
      WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat_statements%'
      ORDER BY s.total_exec_time DESC LIMIT $1`,
@@ -134,16 +136,24 @@ export async function topStatements(db: Client, limit: number): Promise<Statemen
     totalMs: Number(r.total),
     meanMs: Number(r.mean),
     rows: Number(r.rows),
+    toplevel: r.toplevel,
     query: r.query.replace(/\s+/g, ' ').slice(0, 160),
   }));
 }
 
-/** Statements and transactions per article: round trips and commits the pipeline made. */
-export async function statementTotals(db: Client): Promise<{ calls: number; commits: number }> {
-  const { rows } = await db.query<{ calls: string; commits: string }>(
-    `SELECT (SELECT coalesce(sum(s.calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-              WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat%') AS calls,
+/**
+ * Statements and transactions so far: the statements the processes sent (round trips), those run inside them
+ * (triggers, foreign-key checks; pg_stat_statements.track = all counts them too) and commits.
+ */
+export async function statementTotals(db: Client): Promise<{ calls: number; nested: number; commits: number }> {
+  const { rows } = await db.query<{ calls: string; nested: string; commits: string }>(
+    `WITH s AS (
+       SELECT s.calls, s.toplevel FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE d.datname = current_database() AND s.query NOT LIKE '%pg_stat%'
+     )
+     SELECT (SELECT coalesce(sum(calls), 0) FROM s WHERE toplevel) AS calls,
+            (SELECT coalesce(sum(calls), 0) FROM s WHERE NOT toplevel) AS nested,
             (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS commits`,
   );
-  return { calls: Number(rows[0].calls), commits: Number(rows[0].commits) };
+  return { calls: Number(rows[0].calls), nested: Number(rows[0].nested), commits: Number(rows[0].commits) };
 }
