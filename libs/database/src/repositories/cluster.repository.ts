@@ -190,9 +190,12 @@ export class ClusterRepository {
     await manager.query(`INSERT INTO story_clusters (id, title) VALUES ($1, $2)`, [id, title]);
   }
 
+  /**
+   * Marks `others` as merged into `target` (and what was merged into them earlier as merged into the target too).
+   * Their articles move with {@link moveArticles}.
+   */
   async mergeInto(target: string, others: string[], manager: EntityManager): Promise<void> {
     if (!others.length) return;
-    await manager.query(`UPDATE articles SET cluster_id = $1 WHERE cluster_id = ANY($2::uuid[])`, [target, others]);
     await manager.query(`UPDATE story_clusters SET merged_into = $1, article_count = 0, updated_at = now() WHERE id = ANY($2::uuid[])`, [
       target,
       others,
@@ -201,11 +204,29 @@ export class ClusterRepository {
     await manager.query(`UPDATE story_clusters SET merged_into = $1 WHERE merged_into = ANY($2::uuid[])`, [target, others]);
   }
 
-  async assign(articleIds: string[], clusterId: string, manager: EntityManager): Promise<void> {
-    await preparedRows(manager, 'clusters_assign', `UPDATE articles SET cluster_id = $1 WHERE id = ANY($2::uuid[])`, [
-      clusterId,
-      articleIds,
-    ]);
+  /**
+   * A batch's placements in two statements: these articles go to these clusters, and the articles still stored in
+   * clusters merged away go to where those went. Only rows whose cluster changes are written (every article update
+   * rewrites the row and each of its indexes).
+   */
+  async moveArticles(placed: Map<string, string>, merged: Map<string, string>, manager: EntityManager): Promise<void> {
+    if (placed.size) {
+      await preparedRows(
+        manager,
+        'clusters_place_many',
+        `UPDATE articles a SET cluster_id = t.cluster_id FROM unnest($1::uuid[], $2::uuid[]) AS t(id, cluster_id)
+         WHERE a.id = t.id AND a.cluster_id IS DISTINCT FROM t.cluster_id`,
+        [[...placed.keys()], [...placed.values()]],
+      );
+    }
+    if (merged.size) {
+      await preparedRows(
+        manager,
+        'clusters_move_merged',
+        `UPDATE articles a SET cluster_id = m.target FROM unnest($1::uuid[], $2::uuid[]) AS m(merged, target) WHERE a.cluster_id = m.merged`,
+        [[...merged.keys()], [...merged.values()]],
+      );
+    }
   }
 
   /** A cluster by id, following merges to the cluster that holds the story now. */

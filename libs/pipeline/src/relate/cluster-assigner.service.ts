@@ -19,7 +19,10 @@ const BATCH = 64;
 
 export type ClusterOutcome = { clusterId: string; joined: number } | { clusterId: null; reason: string };
 
-/** One batch's view of the clusters it touches: read once, changed as articles are placed, written at the end. */
+/**
+ * One batch's view of the clusters it touches and of where its articles went: read once, changed as articles are
+ * placed, written at the end (an article's row once, however often the batch moved it or merged its cluster).
+ */
 class ClusterStates {
   private readonly known = new Map<string, ClusterStateRow>();
   private readonly touched = new Set<string>();
@@ -43,9 +46,13 @@ class ClusterStates {
     this.touched.add(state.id);
   }
 
-  /** The article's cluster now: as read at the batch's start, or where this batch put it since. */
-  clusterOf(subject: StorySubjectRow): string | null {
-    let id = this.placed.get(subject.id) ?? subject.clusterId;
+  /** An article's cluster now: as stored (`stored`, read in this batch), or where this batch put it since. */
+  clusterOf(articleId: string, stored: string | null): string | null {
+    return this.resolve(this.placed.get(articleId) ?? stored);
+  }
+
+  /** The cluster that holds a story now, following the merges of this batch. */
+  private resolve(id: string | null): string | null {
     while (id && this.mergedInto.has(id)) id = this.mergedInto.get(id) as string;
     return id;
   }
@@ -74,11 +81,14 @@ class ClusterStates {
     this.touched.delete(other.id);
   }
 
-  save(): Promise<void> {
-    return this.clusters.saveStates(
+  async save(): Promise<void> {
+    await this.clusters.saveStates(
       [...this.touched].map((id) => this.known.get(id) as ClusterStateRow),
       this.manager,
     );
+    const final = (entries: Iterable<[string, string]>): Map<string, string> =>
+      new Map([...entries].map(([id, cluster]) => [id, this.resolve(cluster) as string]));
+    await this.clusters.moveArticles(final(this.placed), final(this.mergedInto), this.manager);
   }
 }
 
@@ -139,9 +149,9 @@ export class ClusterAssigner {
   }
 
   private async place(read: StorySubjectRow, keys: string[], states: ClusterStates, manager: EntityManager): Promise<ClusterOutcome> {
-    const subject = { ...read, clusterId: states.clusterOf(read) };
+    const subject = { ...read, clusterId: states.clusterOf(read.id, read.clusterId) };
     const window = STORY_WINDOW_HOURS * HOUR;
-    const neighbours = await this.clusters.neighbours(
+    const stored = await this.clusters.neighbours(
       subject.id,
       keys,
       new Date(subject.when.getTime() - window),
@@ -149,6 +159,8 @@ export class ClusterAssigner {
       NEIGHBOUR_LIMITS,
       manager,
     );
+    // The rows say where the articles were at the batch's start: this batch's placements and merges are written at its end.
+    const neighbours = stored.map((n) => ({ ...n, clusterId: states.clusterOf(n.articleId, n.clusterId) }));
     const members = neighbours.filter((n) => n.duplicate || sharesStory(n.shared));
     const clusterIds = [...new Set([subject.clusterId, ...members.map((m) => m.clusterId)].filter((id): id is string => id !== null))];
     const known = await states.load(clusterIds);
@@ -171,7 +183,6 @@ export class ClusterAssigner {
     const member = subject.clusterId === target.id;
     const room = Math.max(0, this.maxArticles - target.size - (member ? 0 : 1));
     const joining = unclustered.slice(0, room);
-    await this.clusters.assign([...(member ? [] : [subject.id]), ...joining.map((m) => m.articleId)], target.id, manager);
     states.grow(target, [
       ...(member ? [] : [{ id: subject.id, when: subject.when }]),
       ...joining.map((m) => ({ id: m.articleId, when: m.when })),
