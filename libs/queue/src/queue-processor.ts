@@ -6,7 +6,7 @@ import { WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { DelayedError, type Job, UnrecoverableError, type WorkerOptions } from 'bullmq';
 import { RedisClient } from './redis-client.provider';
-import { countJobAttempt, type JobOutcome } from './stage-counters';
+import { JobAttemptCounter, type JobOutcome } from './stage-counters';
 
 /** One handler per job the queue carries: the compiler refuses a missing or extra one. */
 export type JobHandlers<Q extends QueueName> = { [N in JobsOn<Q>]: (data: JobPayload<N>, job: Job<JobPayload<N>>) => Promise<unknown> };
@@ -62,6 +62,8 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
   @Optional()
   @Inject(RedisClient)
   private readonly countersRedis?: RedisClient;
+  // Made on first use: the injected client is not there yet while the constructor runs.
+  private counter?: JobAttemptCounter;
 
   constructor(protected readonly config: AppConfig) {
     super();
@@ -95,9 +97,10 @@ export abstract class QueueProcessor<Q extends QueueName> extends WorkerHost imp
   /** Per-minute attempts for the dashboard's throughput chart; never holds up or fails the job. */
   private count(jobName: string, outcome: JobOutcome): void {
     if (!this.countersRedis) return;
-    countJobAttempt(this.countersRedis, this.config.get('QUEUE_PREFIX'), jobName, outcome).catch((err: unknown) =>
-      this.logger.debug({ err }, 'job counter not written'),
+    this.counter ??= new JobAttemptCounter(this.countersRedis, this.config.get('QUEUE_PREFIX'), (err) =>
+      this.logger.debug({ err }, 'job counters not written'),
     );
+    this.counter.count(jobName, outcome);
   }
 
   /** Puts the job back as delayed (not failed): BullMQ counts no attempt for it. */

@@ -14,13 +14,51 @@ export function minuteOf(at: number): number {
 }
 
 /**
- * Counts one finished attempt of a job, per job name and minute, in a hash that expires by itself. Two commands in
- * one round trip: cheap enough for every job, and it gives the dashboard per-stage throughput and error rates that
- * no table records (an enrichment or a routing leaves no timestamp of its own).
+ * Counts finished attempts of jobs, per job name and minute, in hashes that expire by themselves: the dashboard's
+ * per-stage throughput and error rates, which no table records (an enrichment or a routing leaves no timestamp of
+ * its own). Attempts counted while a write is on its way are added up and go in the next one, one HINCRBY per job
+ * name, outcome and minute. Nothing waits on a timer: an idle process writes each count at once; a busy one writes
+ * one round trip per batch of finished jobs instead of one per job. Counts of a write that fails are dropped (they are statistics; the job is never held up for them).
  */
-export async function countJobAttempt(redis: Redis, prefix: string, jobName: string, outcome: JobOutcome, at = Date.now()): Promise<void> {
-  const key = minuteKey(prefix, minuteOf(at));
-  await redis.multi().hincrby(key, `${jobName}:${outcome}`, 1).expire(key, KEEP_SECONDS).exec();
+export class JobAttemptCounter {
+  /** Pending counts by minute, then by `jobName:outcome`. */
+  private pending = new Map<number, Map<string, number>>();
+  private writing = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  count(jobName: string, outcome: JobOutcome, at = Date.now()): void {
+    const minute = minuteOf(at);
+    let fields = this.pending.get(minute);
+    if (!fields) this.pending.set(minute, (fields = new Map<string, number>()));
+    const field = `${jobName}:${outcome}`;
+    fields.set(field, (fields.get(field) ?? 0) + 1);
+    if (!this.writing) void this.write();
+  }
+
+  private async write(): Promise<void> {
+    this.writing = true;
+    while (this.pending.size) {
+      const batch = this.pending;
+      this.pending = new Map();
+      const multi = this.redis.multi();
+      for (const [minute, fields] of batch) {
+        const key = minuteKey(this.prefix, minute);
+        for (const [field, n] of fields) multi.hincrby(key, field, n);
+        multi.expire(key, KEEP_SECONDS);
+      }
+      try {
+        await multi.exec();
+      } catch (err) {
+        this.onError(err);
+      }
+    }
+    this.writing = false;
+  }
 }
 
 /** Attempts per job name and outcome, for one minute. */
