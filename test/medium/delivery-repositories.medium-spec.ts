@@ -97,6 +97,27 @@ describe('delivery repositories (medium)', () => {
       expect([...claimed.keys()]).toEqual([kill.id]);
     });
 
+    it('marks in one statement the failed claims that wait for capacity or an earlier event, and leaves the others alone', async () => {
+      const sub = await rows.subscription();
+      const inFlight = [];
+      for (let i = 0; i < CAP; i++) inFlight.push((await rows.delivery(sub, await rows.article(), { sendingUntil: future(60) })).id);
+      const overCap = await rows.delivery(sub, await rows.article());
+      const article = await rows.article();
+      await rows.delivery(sub, article);
+      const later = await rows.delivery(sub, article, { event: ArticleEventType.Updated });
+      const paused = await rows.delivery(await rows.subscription({ status: SubscriptionStatus.Paused }), await rows.article());
+      const embargoed = await rows.delivery(sub, await rows.article({ embargoUntil: future(600) }));
+      const notDue = await rows.delivery(sub, await rows.article(), { nextAttemptAt: future(600) });
+
+      const held = await batches.holdMany([overCap.id, later.id, paused.id, embargoed.id, notDue.id, inFlight[0]]);
+
+      expect([...held].sort()).toEqual([overCap.id, later.id].sort());
+      expect(await rows.deliveryState(overCap.id)).toMatchObject({ waiting_for: 'capacity' });
+      expect(await rows.deliveryState(later.id)).toMatchObject({ waiting_for: 'earlier-event' });
+      for (const id of [paused.id, embargoed.id, notDue.id, inFlight[0]])
+        expect(await rows.deliveryState(id)).toMatchObject({ waiting_for: null });
+    });
+
     it('settling the earlier event wakes the next one of the article, which can then be claimed', async () => {
       const sub = await rows.subscription();
       const article = await rows.article();

@@ -166,6 +166,29 @@ export class DeliveryBatchRepository {
   }
 
   /**
+   * After failed claims: marks why each delivery waits (an earlier event of its article first, else capacity), for
+   * the deliveries whose only obstacle can be one of those two: pending, due, not in flight, subscription active,
+   * article neither killed nor under embargo unless this is its kill. The others (paused, cancelled, moved on,
+   * embargoed...) are left unmarked for the caller to work out one by one. As with {@link DeliveryDispatchRepository.hold},
+   * the caller must claim the marked ones once more. Returns the ids marked.
+   */
+  async holdMany(ids: string[]): Promise<Set<string>> {
+    const rows = await preparedRows<{ id: string }>(
+      this.dataSource,
+      'deliveries_hold_many',
+      `UPDATE deliveries d SET waiting_for = CASE WHEN ${EARLIER_PENDING} THEN 'earlier-event' ELSE 'capacity' END, updated_at = now()
+       FROM subscriptions s, articles a
+       WHERE d.id = ANY($1::uuid[]) AND s.id = d.subscription_id AND a.id = d.article_id AND d.status = ${PENDING} AND ${NOT_LEASED}
+         AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= now() + interval '1 second')
+         AND s.status = ${ACTIVE_SUBSCRIPTION} AND s.deleted_at IS NULL
+         AND (d.event = ${KILLED_EVENT} OR (a.status <> ${KILLED_ARTICLE} AND (a.embargo_until IS NULL OR a.embargo_until <= now())))
+       RETURNING d.id`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
    * Records each try and its delivery's new state in one statement, so the two never disagree. A delivery only
    * changes while still pending; the attempt is recorded whatever happened meanwhile. Returns the ids that changed.
    */

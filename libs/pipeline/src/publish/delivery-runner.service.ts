@@ -50,6 +50,9 @@ interface Ended {
   articleId: string;
 }
 
+/** A failed claim's batched second chance: claimed after all, marked as waiting, or neither (worked out alone). */
+type SecondChance = { kind: 'claimed'; claimed: ClaimedDelivery } | { kind: 'waiting' } | { kind: 'other' };
+
 /**
  * Runs one deliver job: decides whether the delivery may go now (subscription active, article not killed, embargo
  * passed, no earlier event of the article pending for this subscription, the subscription below its in-flight cap),
@@ -70,6 +73,9 @@ export class DeliveryRunner {
   });
   private readonly settles = new MicroBatcher<Settlement, boolean>((batch) => this.settleAll(batch), { maxSize: BATCH, key: (s) => s.id });
   private readonly wakes = new MicroBatcher<Ended, void>((batch) => this.wakeAll(batch), { maxSize: BATCH });
+  // Most failed claims wait behind their subscription's in-flight cap or an earlier event (a burst for one
+  // subscriber): their mark and the claim once more after it are shared by the jobs too.
+  private readonly holds = new MicroBatcher<string, SecondChance>((ids) => this.holdAll(ids), { maxSize: BATCH, key: (id) => id });
 
   constructor(
     private readonly deliveries: DeliveryDispatchRepository,
@@ -89,6 +95,12 @@ export class DeliveryRunner {
     // Most jobs find their delivery free to go: one statement checks everything and claims it.
     const ready = await this.claims.submit(deliveryId);
     if (ready) return this.attempt(ready.delivery, ready.subscription, correlationId);
+    const second = await this.holds.submit(deliveryId);
+    if (second.kind === 'claimed') return this.attempt(second.claimed.delivery, second.claimed.subscription, correlationId);
+    if (second.kind === 'waiting') {
+      this.logger.debug({ deliveryId }, 'delivery waiting');
+      return 'waiting';
+    }
 
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const found = await this.deliveries.findToSend(deliveryId);
@@ -264,6 +276,17 @@ export class DeliveryRunner {
   private async claimAll(ids: string[]): Promise<Array<ClaimedDelivery | null>> {
     const claimed = await this.batches.claimToSendMany(ids, this.leaseMs, this.cap);
     return ids.map((id) => claimed.get(id) ?? null);
+  }
+
+  /** Marks the waiters, then claims them once more (see DeliveryDispatchRepository: the mark, then the claim). */
+  private async holdAll(ids: string[]): Promise<SecondChance[]> {
+    const held = await this.batches.holdMany(ids);
+    const claimed = held.size ? await this.batches.claimToSendMany([...held], this.leaseMs, this.cap) : new Map<string, ClaimedDelivery>();
+    return ids.map((id): SecondChance => {
+      const delivery = claimed.get(id);
+      if (delivery) return { kind: 'claimed', claimed: delivery };
+      return held.has(id) ? { kind: 'waiting' } : { kind: 'other' };
+    });
   }
 
   private async settleAll(batch: Settlement[]): Promise<boolean[]> {
