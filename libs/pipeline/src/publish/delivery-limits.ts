@@ -3,7 +3,7 @@ import { QUEUE_CONCURRENCY_FACTOR, QueueName } from '@copydesk/contracts';
 
 /**
  * Deliver jobs mostly wait on subscribers' sockets, not on the CPU, so a publish worker runs this many times more
- * jobs at once than WORKER_CONCURRENCY (32 with the default 4).
+ * jobs at once than WORKER_CONCURRENCY (64 with the default 4).
  */
 export const DELIVERY_CONCURRENCY_FACTOR = QUEUE_CONCURRENCY_FACTOR[QueueName.Publish];
 
@@ -13,7 +13,7 @@ export function deliveryConcurrency(config: AppConfig): number {
 }
 
 /**
- * Attempts one subscription may have in flight, across all publish workers: a quarter of a worker's slots (8 with
+ * Attempts one subscription may have in flight, across all publish workers: a quarter of a worker's slots (16 with
  * the defaults). A subscriber that answers slowly, or not at all until the timeout, then holds at most that many
  * slots and the others keep flowing; its backlog waits in PostgreSQL, not in the workers.
  */
