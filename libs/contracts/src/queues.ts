@@ -72,7 +72,7 @@ export type JobsOn<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N
  * enrichment jobs spend most of their time waiting for a batch to be written (jobs running at once share one
  * transaction), so more at once means bigger batches, not more CPU: the batches are as big as the jobs running at
  * once allow, whatever the load. bench:pipeline on 2 cores, 1,500 texts: 8 at once cost 46 ms of CPU per article
- * (17 statements, 7.3 commits), 32 cost 26-33 ms (7.1, 3.0), 64 cost 23 ms (4.9, 2.0) at the same peak RSS. Deliver
+ * (17 statements, 7.3 commits), 32 cost 26-33 ms (7.1, 3.0), 64 cost 23-25 ms (5.0, 2.0) at the same peak RSS. Deliver
  * jobs wait on subscribers' sockets, and a subscriber's in-flight cap is a quarter of them. Polls fetch feeds from
  * other sites, whose politeness limits apply anyway.
  */
