@@ -15,7 +15,7 @@ import { DashboardIndexes1765200000000 } from './1765200000000-dashboard-indexes
 import { SearchCandidates1765300000000 } from './1765300000000-search-candidates';
 import { SearchCandidateIndexes1765300100000 } from './1765300100000-search-candidate-indexes';
 import { SearchSourceVectorIndex1765400000000 } from './1765400000000-search-source-vector-index';
-import { MinhashBandsWithoutForeignKey1765400000000 } from './1765400000000-minhash-bands-without-foreign-key';
+import { MinhashBandsWithoutForeignKey1765410000000 } from './1765410000000-minhash-bands-without-foreign-key';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -36,5 +36,5 @@ export const MIGRATIONS = [
   SearchCandidates1765300000000,
   SearchCandidateIndexes1765300100000,
   SearchSourceVectorIndex1765400000000,
-  MinhashBandsWithoutForeignKey1765400000000,
+  MinhashBandsWithoutForeignKey1765410000000,
 ];

@@ -42,7 +42,7 @@ export class TakedownRepository {
     const relations = await count(`DELETE FROM article_relations WHERE article_id = $1 OR related_article_id = $1 RETURNING article_id`, [
       articleId,
     ]);
-    // The band index has no foreign key to the fingerprints (migration 1765400000000): its rows go explicitly.
+    // The band index has no foreign key to the fingerprints (migration 1765410000000): its rows go explicitly.
     await manager.query(`DELETE FROM article_minhash_bands WHERE article_id = $1`, [articleId]);
     await manager.query(`DELETE FROM article_fingerprints WHERE article_id = $1`, [articleId]);
     await manager.query(`DELETE FROM article_entity_keys WHERE article_id = $1`, [articleId]);

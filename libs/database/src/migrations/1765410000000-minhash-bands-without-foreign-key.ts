@@ -10,8 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * PostgreSQL ran inside each article's writes (bench:pipeline, pg_stat_statements). Deleting a fingerprint (a
  * takedown) now deletes its bands explicitly, as the cascade did.
  */
-export class MinhashBandsWithoutForeignKey1765400000000 implements MigrationInterface {
-  name = 'MinhashBandsWithoutForeignKey1765400000000';
+export class MinhashBandsWithoutForeignKey1765410000000 implements MigrationInterface {
+  name = 'MinhashBandsWithoutForeignKey1765410000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE article_minhash_bands DROP CONSTRAINT IF EXISTS article_minhash_bands_article_id_fkey`);
