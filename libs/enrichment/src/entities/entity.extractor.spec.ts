@@ -225,6 +225,11 @@ describe('extractEntities', () => {
     });
   });
 
+  it('takes an acronym for a name whose last part after "and" it leaves out', () => {
+    const e = entities('The Centre for Flood Defence and Recovery warned residents. The CFD later said the river had peaked.');
+    expect(e.organisations).toEqual({ 'Centre for Flood Defence and Recovery': 2 });
+  });
+
   it('finds towns abroad from the GeoNames gazetteer, and datelines in normal case', () => {
     const e = entities('FAENZA, Italy (AP) — Floods reached Lugo and Cervia overnight.');
     expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Faenza', 'Italy', 'Lugo', 'Cervia']));

@@ -48,17 +48,21 @@ export function definesAcronym(span: NameSpan, tokens: Token[], g: Gazetteer): b
 const NOT_IN_ACRONYMS = new Set(['of', 'for', 'and', 'the', '&', 'on', 'in']);
 
 /**
- * The initials an acronym of a name (lower-case words) may spell: of all its words but function words, and, when
- * it opens with a country or a nationality, also without that word, which acronyms often leave out
+ * The initials an acronym of a name (lower-case words) may spell: of all its words but function words; when it
+ * opens with a country or a nationality, also without that word, which acronyms often leave out
  * ("U.S. Centers for Disease Control and Prevention (CDC)", "Chinese Center for …"; "British Medical Association"
- * keeps it: BMA).
+ * keeps it: BMA); and without a last part after "and".
  */
 export function nameInitials(words: string[], g: Gazetteer): string[] {
   const kept = words.filter((w) => !NOT_IN_ACRONYMS.has(w));
   const letters = kept.map((w) => w[0]).join('');
   const first = kept[0]?.replace(/\./g, '') ?? '';
   const country = kept.length > 2 && (g.places.has(first) || g.places.has(kept[0]) || g.demonyms.has(first));
-  return country ? [letters, letters.slice(1)] : [letters];
+  const all = country ? [letters, letters.slice(1)] : [letters];
+  // "Centers for Disease Control and Prevention" is still the CDC: a part added after "and" to a name of three
+  // initials or more, which its acronym kept.
+  const and = words.lastIndexOf('and');
+  return and > 0 ? [...all, ...nameInitials(words.slice(0, and), g).filter((x) => x.length >= 3)] : all;
 }
 
 export function typed(span: NameSpan, tokens: Token[], type: TypedSpan['type'], strong: boolean): TypedSpan {
