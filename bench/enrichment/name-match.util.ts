@@ -1,10 +1,15 @@
-/** Words of a name for lenient matching: lower case, letters and digits only. */
+/**
+ * Words of a name for lenient matching: lower case, letters and digits only. Apostrophes are dropped whichever way
+ * they are typed (straight, typographic, modifier letter), so "Macy’s" and "Macy's" are one word. A possessive
+ * ending is not: the labels write brand names with it ("Macy’s", "Lowe's Companies Inc."), the fullest form the
+ * text uses, and "Macy" is a different (shorter) name.
+ */
 export function nameWords(name: string): string[] {
   return name
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/[.’']/g, '')
+    .replace(/[.'’‘ʼ]/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }

@@ -58,7 +58,7 @@ function joinedName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undef
   const tokens = span.tokens;
   const whole = joined(tokens);
   // "Chinese Center for Disease Control and Prevention (CDC)": a name whose initials the text defines.
-  if (definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
+  if (definesAcronym(span, tokens, ctx.g)) return [typed(span, tokens, 'organisation', true)];
   // "Bang & Olufsen", "Ernst & Young": an ampersand between capitalised words joins one firm's name.
   const amp = tokens.findIndex((t) => t.lower === '&');
   if (amp > 0 && amp < tokens.length - 1 && tokens.length <= 5 && !g.places.has(joined(tokens.slice(0, amp)))) {

@@ -1,4 +1,5 @@
-import type { ClassifierContext, EntityType, TypedSpan } from './typed-span';
+import type { Gazetteer } from './entity.gazetteer';
+import { nameInitials, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 import { decideUnknown } from './unknown-span.resolver';
 
 /** One mention of an entity in the body, resolved to its canonical name. */
@@ -48,7 +49,7 @@ export class EntityClusters {
 
   resolve(ctx: ClassifierContext): this {
     this.fullNames();
-    this.definedAcronymsAndSingles();
+    this.definedAcronymsAndSingles(ctx.g);
     this.leftovers(ctx);
     return this;
   }
@@ -110,12 +111,15 @@ export class EntityClusters {
 
   // "Chinese Center for Disease Control and Prevention (CDC)": the acronym the text defines is that name, even
   // when a gazetteer knows the letters for another body. Then single words typed by the rules.
-  private definedAcronymsAndSingles(): void {
+  private definedAcronymsAndSingles(g: Gazetteer): void {
     const defined = new Map<string, Cluster>();
     for (const t of this.typed) {
       const m = t.type === 'organisation' && t.tokens.length > 2 ? /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(t.span.following) : null;
-      const cluster = m ? this.assigned.get(t) : undefined;
-      if (m && cluster && initials(cluster.words).startsWith(m[1].toLowerCase().slice(0, 2))) defined.set(m[1].toLowerCase(), cluster);
+      const acronym = m?.[1].toLowerCase();
+      const cluster = acronym ? this.assigned.get(t) : undefined;
+      // Two letters suffice here: the name was typed an organisation already ("Center for Disease Control (CDC)").
+      if (acronym && cluster && nameInitials(cluster.words, g).some((x) => x.startsWith(acronym.slice(0, 2))))
+        defined.set(acronym, cluster);
     }
     for (const t of this.typed) {
       const definition = t.tokens.length === 1 ? defined.get(t.tokens[0].lower) : undefined;
@@ -124,7 +128,7 @@ export class EntityClusters {
         continue;
       }
       if (t.type !== 'unknown' && t.tokens.length < 2 && t.type !== 'person') {
-        const alias = aliasOf(t, this.clusters);
+        const alias = aliasOf(t, this.clusters, g);
         if (alias && (alias.type === t.type || !t.strong)) this.attach(t, alias);
         else this.open(t, t.type);
       }
@@ -136,7 +140,7 @@ export class EntityClusters {
     const pending = new Map<string, TypedSpan[]>();
     for (const t of this.typed) {
       if (this.assigned.has(t)) continue;
-      const alias = aliasOf(t, this.clusters);
+      const alias = aliasOf(t, this.clusters, ctx.g);
       if (alias) {
         this.attach(t, alias);
         continue;
@@ -191,7 +195,7 @@ function samePerson(a: string[], b: string[]): boolean {
   return fa === fb || fa.startsWith(fb) || fb.startsWith(fa);
 }
 
-function aliasOf(t: TypedSpan, clusters: Cluster[]): Cluster | undefined {
+function aliasOf(t: TypedSpan, clusters: Cluster[], g: Gazetteer): Cluster | undefined {
   const words = normaliseWords(lowerWords(t));
   if (words.length !== 1) return undefined;
   const w = words[0];
@@ -200,18 +204,11 @@ function aliasOf(t: TypedSpan, clusters: Cluster[]): Cluster | undefined {
   if (people.length) return people[people.length - 1];
   const exact = clusters.find((c) => c.words.length === 1 && c.words[0] === w);
   if (exact) return exact;
-  const acronym = clusters.find((c) => c.type === 'organisation' && c.words.length > 2 && initials(c.words) === w);
+  const acronym = clusters.find((c) => c.type === 'organisation' && c.words.length > 2 && nameInitials(c.words, g).includes(w));
   if (acronym) return acronym;
   const firstWord = clusters.filter((c) => c.type === 'organisation' && c.words.length > 1 && c.words[0] === w);
   if (firstWord.length === 1 && t.type !== 'place') return firstWord[0];
   const given = clusters.filter((c) => c.type === 'person' && c.words.length > 1 && c.words[0] === w);
   if (given.length === 1 && t.type === 'unknown') return given[0];
   return undefined;
-}
-
-function initials(words: string[]): string {
-  return words
-    .filter((w) => !['of', 'for', 'and', 'the', '&', 'on'].includes(w))
-    .map((w) => w[0])
-    .join('');
 }

@@ -213,6 +213,23 @@ describe('extractEntities', () => {
     expect(Object.keys(e.places)).toContain('Zabul');
   });
 
+  it('reads an acronym that leaves out the country or nationality opening the name it defines', () => {
+    const e = entities(
+      'Scientists at the Norwegian Institute for Coastal Research (ICR) said the ice was thin. The ICR found no cracks. ' +
+        'The U.S. Office of Marine Safety (OMS) agreed, and the OMS sent a ship. The British Grain Council (BGC) and the BGC stayed silent.',
+    );
+    expect(e.organisations).toEqual({
+      'Norwegian Institute for Coastal Research': 3,
+      'U.S. Office of Marine Safety': 3,
+      'British Grain Council': 3,
+    });
+  });
+
+  it('takes an acronym for a name whose last part after "and" it leaves out', () => {
+    const e = entities('The Centre for Flood Defence and Recovery warned residents. The CFD later said the river had peaked.');
+    expect(e.organisations).toEqual({ 'Centre for Flood Defence and Recovery': 2 });
+  });
+
   it('finds towns abroad from the GeoNames gazetteer, and datelines in normal case', () => {
     const e = entities('FAENZA, Italy (AP) — Floods reached Lugo and Cervia overnight.');
     expect(Object.keys(e.places)).toEqual(expect.arrayContaining(['Faenza', 'Italy', 'Lugo', 'Cervia']));

@@ -107,7 +107,7 @@ function byContext(r: Run): TypedSpan[] | undefined {
     return [typed(span, tokens, 'person', false)];
   if (r.endsSpan && !titled && ORGANISATION_WORD_AFTER.test(span.following) && !g.places.has(whole))
     return [typed(span, tokens, 'organisation', true)];
-  if (tokens.length > 1 && definesAcronym(span, tokens)) return [typed(span, tokens, 'organisation', true)];
+  if (tokens.length > 1 && definesAcronym(span, tokens, g)) return [typed(span, tokens, 'organisation', true)];
   // A GeoNames town: certain for a name of several words ("Sioux Falls"), a guess for one word (also a surname).
   const ambiguousWord =
     tokens.length === 1 &&

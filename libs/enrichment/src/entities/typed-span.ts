@@ -33,17 +33,36 @@ export function isCommonWord(word: string, ctx: ClassifierContext): boolean {
 }
 
 /** True when the span is followed by "(ABC)" and ABC is its initials. */
-export function definesAcronym(span: NameSpan, tokens: Token[]): boolean {
+export function definesAcronym(span: NameSpan, tokens: Token[], g: Gazetteer): boolean {
   if (tokens[tokens.length - 1] !== span.tokens[span.tokens.length - 1]) return false;
   const m = /^\s*\(([\p{Lu}][\p{L}&]{1,7})\)/u.exec(span.following);
   if (!m) return false;
-  const letters = tokens
-    .filter((t) => !['of', 'for', 'and', 'the', '&', 'on', 'in'].includes(t.lower))
-    .map((t) => t.bare[0])
-    .join('')
-    .toLowerCase();
   const acronym = m[1].toLowerCase();
-  return letters === acronym || (acronym.length >= 3 && letters.startsWith(acronym));
+  return nameInitials(
+    tokens.map((t) => t.lower),
+    g,
+  ).some((letters) => letters === acronym || (acronym.length >= 3 && letters.startsWith(acronym)));
+}
+
+// Function words an acronym leaves out ("Centers for Disease Control": CDC).
+const NOT_IN_ACRONYMS = new Set(['of', 'for', 'and', 'the', '&', 'on', 'in']);
+
+/**
+ * The initials an acronym of a name (lower-case words) may spell: of all its words but function words; when it
+ * opens with a country or a nationality, also without that word, which acronyms often leave out
+ * ("U.S. Centers for Disease Control and Prevention (CDC)", "Chinese Center for …"; "British Medical Association"
+ * keeps it: BMA); and without a last part after "and".
+ */
+export function nameInitials(words: string[], g: Gazetteer): string[] {
+  const kept = words.filter((w) => !NOT_IN_ACRONYMS.has(w));
+  const letters = kept.map((w) => w[0]).join('');
+  const first = kept[0]?.replace(/\./g, '') ?? '';
+  const country = kept.length > 2 && (g.places.has(first) || g.places.has(kept[0]) || g.demonyms.has(first));
+  const all = country ? [letters, letters.slice(1)] : [letters];
+  // "Centers for Disease Control and Prevention" is still the CDC: a part added after "and" to a name of three
+  // initials or more, which its acronym kept.
+  const and = words.lastIndexOf('and');
+  return and > 0 ? [...all, ...nameInitials(words.slice(0, and), g).filter((x) => x.length >= 3)] : all;
 }
 
 export function typed(span: NameSpan, tokens: Token[], type: TypedSpan['type'], strong: boolean): TypedSpan {
