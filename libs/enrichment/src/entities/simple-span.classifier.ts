@@ -166,8 +166,7 @@ function classifyShortRun(r: Run): TypedSpan[] {
   }
   // A two- or three-word name with no other clue is most often a person in news copy, unless it is made of
   // ordinary words ("Starry Night", "Fan Vote") or looks like a model name ("Mach E").
-  if ((isCommonWord(last, r.ctx) || isCommonWord(last.replace(/s$/, ''), r.ctx)) && !g.lastNames.has(last))
-    return speakerSign(r) ? [typed(span, tokens, 'person', false)] : [];
+  if (isOrdinaryWordOrPlural(last, r.ctx) && !g.lastNames.has(last)) return speakerSign(r) ? [typed(span, tokens, 'person', false)] : [];
   if (g.places.has(first) && !g.firstNames.has(first)) return [];
   if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
   // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
@@ -200,14 +199,18 @@ function speakerSign(r: Pick<Run, 'span' | 'tokens' | 'startsSpan' | 'endsSpan'>
   return (r.startsSpan && SPEECH_BEFORE.test(r.span.preceding)) || (r.endsSpan && ROLE_APPOSITION.test(r.span.following));
 }
 
+// An ordinary word, or the plural of one ("Votes", "Platforms").
+function isOrdinaryWordOrPlural(word: string, ctx: ClassifierContext): boolean {
+  return isCommonWord(word, ctx) || isCommonWord(word.replace(/s$/, ''), ctx);
+}
+
 // "Chief Strategy Officer", "native Demand Side Platforms": after a title, a run ending in another title or an
 // ordinary word that is no surname or given name is a job or a thing, not a name.
 function surnameLike(tokens: Token[], ctx: ClassifierContext): boolean {
   const { g } = ctx;
   const last = tokens[tokens.length - 1].lower;
   if (g.personTitles.has(last) || g.roles.has(last)) return false;
-  const ordinary = isCommonWord(last, ctx) || isCommonWord(last.replace(/s$/, ''), ctx);
-  return !ordinary || g.lastNames.has(last) || g.allGivenNames.has(tokens[0].lower) || tokens.length === 1;
+  return !isOrdinaryWordOrPlural(last, ctx) || g.lastNames.has(last) || g.allGivenNames.has(tokens[0].lower) || tokens.length === 1;
 }
 
 /** Signs in the text around a run of two to four capitalised words that it names a person, besides a known given name. */
