@@ -13,9 +13,18 @@
  * `node --cpu-prof` and writes its profile there when it stops).
  */
 import { benchArg, benchInt } from '../support/bench-args';
-import { benchAppEnv, freePort } from '../support/bench-stack';
+import {
+  type BenchApp,
+  benchAppEnv,
+  benchFolder,
+  databaseUrl as databaseUrlOn,
+  freePort,
+  startBenchApp,
+  startBenchScript,
+  waitForApi,
+  waitForHttp,
+} from '../support/bench-stack';
 import { migrateDatabase } from '../support/migrate-database';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -26,7 +35,6 @@ import { seedArchive } from './seed-archive';
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
-const DIST = join(__dirname, '..', '..');
 const SETTLE_MS = 3_000;
 
 interface Options {
@@ -54,38 +62,7 @@ function options(): Options {
 }
 
 function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function start(file: string, args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, join(DIST, file), ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-  return child;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-async function waitUntilUp(url: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not come up`);
+  return databaseUrlOn(ADMIN_URL, name);
 }
 
 /** A new database seeded with the archive, or the reused one brought up to the current migrations. */
@@ -99,27 +76,29 @@ async function prepareDatabase(admin: Client, db: Client, name: string, opts: Op
   process.stdout.write(`seeded ${opts.articles} articles in ${((performance.now() - seeded) / 1000).toFixed(1)} s\n`);
 }
 
+type Started = Pick<BenchApp, 'name' | 'child' | 'logFile' | 'stop'>;
+
 /** The compiled API (rate limits out of the way) and the bare route; their base URLs once both answer. */
-async function startProcesses(name: string, children: ChildProcess[], profile: string | null): Promise<{ api: string; bare: string }> {
+async function startProcesses(
+  name: string,
+  children: Started[],
+  options: { folder: string; profile: string | null },
+): Promise<{ api: string; bare: string }> {
   const [apiPort, barePort] = [await freePort(), await freePort()];
-  children.push(
-    start(
-      'apps/api/src/main.js',
-      [],
-      benchAppEnv({
-        databaseUrl: databaseUrl(name),
-        redisUrl: REDIS_URL,
-        prefix: `bench-api-${name}`,
-        port: apiPort,
-        adminKey: ADMIN_KEY,
-        logLevel: 'warn',
-      }),
-      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
-    ),
-    start('bench/api/bare-app.js', [String(barePort)], {}),
-  );
+  const env = benchAppEnv({
+    databaseUrl: databaseUrl(name),
+    redisUrl: REDIS_URL,
+    prefix: `bench-api-${name}`,
+    port: apiPort,
+    adminKey: ADMIN_KEY,
+    logLevel: 'warn',
+  });
+  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [];
+  const api = startBenchApp('api', 'api', env, { folder: options.folder, nodeArgs });
+  const bare = startBenchScript('bare', join(__dirname, 'bare-app.js'), {}, { folder: options.folder, args: [String(barePort)] });
+  children.push(api, bare);
   const urls = { api: `http://127.0.0.1:${apiPort}`, bare: `http://127.0.0.1:${barePort}` };
-  await Promise.all([waitUntilUp(`${urls.api}/health`), waitUntilUp(`${urls.bare}/bare`)]);
+  await Promise.all([waitForApi(urls.api, api), waitForHttp(`${urls.bare}/bare`, bare)]);
   return urls;
 }
 
@@ -158,13 +137,15 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: ADMIN_URL });
   const db = new Client({ connectionString: databaseUrl(name) });
   await admin.connect();
-  const children: ChildProcess[] = [];
+  const children: Started[] = [];
+  const logs = benchFolder('api');
+  let finished = false;
   try {
     await prepareDatabase(admin, db, name, opts);
     const count = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM articles`)).rows[0].n);
     const ids = (await db.query<{ id: string }>(`SELECT id FROM articles TABLESAMPLE SYSTEM (5) LIMIT 5000`)).rows.map((r) => r.id);
-    const urls = await startProcesses(name, children, opts.profile);
-    const meters = children[0].pid ? { apiPid: children[0].pid, db, database: name } : undefined;
+    const urls = await startProcesses(name, children, { folder: logs.folder, profile: opts.profile });
+    const meters = children[0].child.pid ? { apiPid: children[0].child.pid, db, database: name } : undefined;
     const figures = await runScenarios(urls, ids, opts, meters);
     process.stdout.write(`\n${count} articles, ${opts.connections} connections, ${opts.seconds} s per run, median of ${opts.runs} runs:\n`);
     const failed = printSummary(figures);
@@ -173,9 +154,13 @@ async function main(): Promise<void> {
       `\n${failed ? 'p99 >= 50 ms on a hot path' : 'every hot path p99 < 50 ms'}; ${seqScans ? 'a sequential scan of articles on a hot path' : 'no sequential scan of articles'}\n`,
     );
     if (failed || seqScans) process.exitCode = 1;
+    finished = true;
   } finally {
     // Waited for: a profiled API writes its profile as it exits.
-    await Promise.all(children.map(stop));
+    await Promise.all(children.map((child) => child.stop()));
+    // The processes' logs are kept when the run broke off: they say why.
+    if (finished) logs.remove();
+    else process.stderr.write(`process logs kept in ${logs.folder}\n`);
     await db.end().catch(() => undefined);
     if (!opts.keep && !opts.reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     else process.stdout.write(`kept the database ${name} (--reuse=${name})\n`);

@@ -145,9 +145,19 @@ export function startBenchApp(
   env: NodeJS.ProcessEnv,
   options: { folder: string; nodeArgs?: string[] },
 ): BenchApp {
+  return { ...startBenchScript(name, join(APP_DIST, app, 'src', 'main.js'), env, options), app };
+}
+
+/** Starts any compiled script (an app, or a bench's own server) the same way: logs in a file, stopped with SIGTERM. */
+export function startBenchScript(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { folder: string; nodeArgs?: string[]; args?: string[] },
+): Omit<BenchApp, 'app'> {
   const logFile = join(options.folder, `${name}.log`);
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(APP_DIST, app, 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], {
     // The heap limit `npm start`, compose and the start scripts give every process.
     env: { ...process.env, ...env, NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS ?? process.env.NODE_OPTIONS) },
     stdio: ['ignore', fd, fd],
@@ -156,7 +166,6 @@ export function startBenchApp(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name,
-    app,
     child,
     logFile,
     async stop() {
@@ -168,7 +177,7 @@ export function startBenchApp(
   };
 }
 
-export function logTail(app: BenchApp, lines = 20): string {
+export function logTail(app: Pick<BenchApp, 'logFile'>, lines = 20): string {
   try {
     return readFileSync(app.logFile, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
@@ -185,18 +194,23 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, timeout
 }
 
 /** The API answers /health. */
-export async function waitForApi(baseUrl: string, api: BenchApp): Promise<void> {
+export async function waitForApi(baseUrl: string, api: Pick<BenchApp, 'name' | 'child' | 'logFile'>): Promise<void> {
+  await waitForHttp(`${baseUrl}/health`, api);
+}
+
+/** The process answers the URL with a 2xx; fails at once with its log if it exits first. */
+export async function waitForHttp(url: string, app: Pick<BenchApp, 'name' | 'child' | 'logFile'>): Promise<void> {
   await waitUntil(
     async () => {
-      if (api.child.exitCode !== null) throw new Error(`the api exited with ${api.child.exitCode}:\n${logTail(api)}`);
+      if (app.child.exitCode !== null) throw new Error(`${app.name} exited with ${app.child.exitCode}:\n${logTail(app)}`);
       try {
-        return (await fetch(`${baseUrl}/health`)).status === 200;
+        return (await fetch(url)).ok;
       } catch {
         return false;
       }
     },
     120_000,
-    'the api to answer /health',
+    `${app.name} to answer ${new URL(url).pathname}`,
     200,
   );
 }
