@@ -12,6 +12,7 @@
  * added since) --only=full-text,topic (the bare route and those scenarios) --profile=<folder> (the API runs under
  * `node --cpu-prof` and writes its profile there when it stops).
  */
+import { migrateDatabaseAt } from '@copydesk/database';
 import { benchArg, benchInt } from '../support/bench-args';
 import {
   type BenchApp,
@@ -24,7 +25,6 @@ import {
   waitForApi,
   waitForHttp,
 } from '../support/bench-stack';
-import { migrateDatabase } from '../support/migrate-database';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -68,7 +68,7 @@ function databaseUrl(name: string): string {
 /** A new database seeded with the archive, or the reused one brought up to the current migrations. */
 async function prepareDatabase(admin: Client, db: Client, name: string, opts: Options): Promise<void> {
   if (!opts.reuse) await admin.query(`CREATE DATABASE ${name}`);
-  await migrateDatabase(databaseUrl(name));
+  await migrateDatabaseAt(databaseUrl(name));
   await db.connect();
   if (opts.reuse) return;
   const seeded = performance.now();

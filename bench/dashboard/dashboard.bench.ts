@@ -11,8 +11,8 @@
  * build`, which the npm script runs). Reads nothing from ../shared. Options: --articles=100000 --runs=7 --keep
  * (keep the scratch database: --reuse=<name> on the next run).
  */
+import { migrateDatabaseAt } from '@copydesk/database';
 import { benchArg, benchInt } from '../support/bench-args';
-import { migrateDatabase } from '../support/migrate-database';
 import { freePort } from '@copydesk/embedded';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -81,7 +81,7 @@ async function prepare(opts: Options, admin: Client, name: string): Promise<void
   if (opts.reuse) return;
   await admin.query(`CREATE DATABASE ${name}`);
   const url = databaseUrl(name);
-  await migrateDatabase(url);
+  await migrateDatabaseAt(url);
   const db = new Client({ connectionString: url });
   await db.connect();
   try {

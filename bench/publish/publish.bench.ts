@@ -7,9 +7,9 @@
  * Needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL, else the local servers as `npm test` uses) and a build
  * (`nest build`, which the npm script runs). Options: --deliveries=2000 --runs=3 --workers=1.
  */
+import { migrateDatabaseAt } from '@copydesk/database';
 import { ArticleEventType, JOB_OPTIONS, JobName, QueueName, jobId } from '@copydesk/contracts';
 import { deleteKeys } from '../support/bullmq-drain';
-import { migrateDatabase } from '../support/migrate-database';
 import { buildDeliveryPayload, type ArticleForPublishing } from '@copydesk/delivery';
 import { DELIVERY_CONCURRENCY_FACTOR } from '@copydesk/pipeline';
 import { redisOptionsFromUrl } from '@copydesk/queue';
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = databaseUrl(dbName);
-  await migrateDatabase(url);
+  await migrateDatabaseAt(url);
 
   const db = new Client({ connectionString: url });
   await db.connect();

@@ -1,4 +1,4 @@
-import { createDataSource, runMigrations } from '@copydesk/database';
+import { migrateDatabaseAt } from '@copydesk/database';
 import { freePort, startEmbeddedPostgres, startEmbeddedRedis, type EmbeddedPostgres, type EmbeddedRedis } from '@copydesk/embedded';
 import { withHeapLimit } from '@copydesk/runtime';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -87,11 +87,13 @@ export async function scratchDatabase(servers: BenchServers, label: string): Pro
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = databaseUrl(servers.adminUrl, name);
-  const dataSource = createDataSource({ url, poolSize: 2 });
-  await dataSource.initialize();
-  await runMigrations(dataSource, { url, poolSize: 2 });
-  if (servers.statements) await dataSource.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  await dataSource.destroy();
+  await migrateDatabaseAt(url);
+  if (servers.statements) {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.end();
+  }
   return {
     url,
     async drop() {

@@ -40,14 +40,8 @@ export default async function globalSetup(): Promise<void> {
   // Required after register(), so the aliases inside resolve.
   type DataSourceModule = typeof import('../../libs/database/src/data-source');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createDataSource, runMigrations } = require('../../libs/database/src/data-source') as DataSourceModule;
-  const dataSource = createDataSource({ url, poolSize: 2 });
-  await dataSource.initialize();
-  try {
-    await runMigrations(dataSource, { url, poolSize: 2 });
-  } finally {
-    await dataSource.destroy();
-  }
+  const { migrateDatabaseAt } = require('../../libs/database/src/data-source') as DataSourceModule;
+  await migrateDatabaseAt(url);
   // The migrated template stays untouched; specs share a copy, and e2e suites clone their own (test/support/database.ts).
   try {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);

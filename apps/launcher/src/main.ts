@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type AppConfig, ConfigError, loadConfig } from '@copydesk/config';
-import { createDataSource, runMigrations } from '@copydesk/database';
+import { migrateDatabaseAt } from '@copydesk/database';
 import { AlreadyRunningError, EmbeddedPostgresError, RedisServerMissingError, RunRecord } from '@copydesk/embedded';
 import { join, resolve } from 'node:path';
 import { type BackingServices, provideBackingServices } from './backing-services';
@@ -15,15 +15,8 @@ function say(line: string): void {
 }
 
 async function migrate(url: string): Promise<void> {
-  const settings = { url, poolSize: 1 };
-  const dataSource = createDataSource(settings);
-  await dataSource.initialize();
-  try {
-    const ran = await runMigrations(dataSource, settings);
-    say(ran.length ? `database migrated: ${ran.join(', ')}` : 'database schema is up to date');
-  } finally {
-    await dataSource.destroy();
-  }
+  const ran = await migrateDatabaseAt(url);
+  say(ran.length ? `database migrated: ${ran.join(', ')}` : 'database schema is up to date');
 }
 
 function appSpecs(services: BackingServices, keys: LocalKeys): ProcessSpec[] {
