@@ -114,6 +114,19 @@ describe('extractArticle metadata', () => {
     expect(article.provenance.byline).toBe('dom');
   });
 
+  it('reads a byline whose name and role sit on separate lines as the name alone', () => {
+    const broken = extractArticle(newsPage({ intro: '<div class="byline">Mara Olsen<br>Gazette Staff</div>' }), URL, { now });
+    expect(broken.authors).toEqual(['Mara Olsen']);
+    const blocks = extractArticle(
+      newsPage({
+        intro: '<div class="author-box"><p>By Mara Olsen</p><p>Harbour correspondent</p></div>',
+      }),
+      URL,
+      { now },
+    );
+    expect(blocks.authors).toEqual(['Mara Olsen']);
+  });
+
   it('reads byline and date from the page when there is no structured data, and the date from the URL last', () => {
     const dated = extractArticle(
       newsPage({

@@ -1,10 +1,12 @@
 import type { ElementNode } from './html-tree';
+import { BLOCK_TAGS } from './tag-sets';
 
 /**
  * Concatenated text of an element's subtree in document order, skipping elements flagged in `removed`.
- * Iterative, so it is safe on arbitrarily deep trees; stops once `limit` characters are collected.
+ * Iterative, so it is safe on arbitrarily deep trees; stops once `limit` characters are collected. With `lineBreak`,
+ * that text marks each `<br>` and the start of each block element, where a reader sees a new line.
  */
-export function textContent(element: ElementNode, removed?: Uint8Array, limit = Number.POSITIVE_INFINITY): string {
+export function textContent(element: ElementNode, removed?: Uint8Array, limit = Number.POSITIVE_INFINITY, lineBreak?: string): string {
   let out = '';
   // Each frame is a node and the position of its next child to visit.
   const nodes: ElementNode[] = [element];
@@ -24,6 +26,7 @@ export function textContent(element: ElementNode, removed?: Uint8Array, limit = 
       out += child.data;
       if (out.length >= limit) return out;
     } else if (removed === undefined || removed[child.index] === 0) {
+      if (lineBreak !== undefined && (child.tag === 'br' || BLOCK_TAGS.has(child.tag))) out += lineBreak;
       nodes.push(child);
       positions.push(0);
     }

@@ -64,6 +64,14 @@ export function elementText(element: ElementNode, max = 400): string {
 }
 
 /**
+ * An element's text with its line breaks (`<br>`, blocks) as " | ", which `parseByline` splits on: a name and a role
+ * on two lines ("Jane Doe<br>Staff Writer") are two parts, not one name with the role glued on.
+ */
+export function bylineText(element: ElementNode, max = 200): string {
+  return collapseWhitespace(textContent(element, undefined, max * 4, ' | ')).slice(0, max);
+}
+
+/**
  * The `content` of a `<meta itemprop="name">` inside a microdata author (`<div itemprop="author" itemscope>`), which
  * names the author without any visible text. Only the element's own children and grandchildren are looked at.
  */

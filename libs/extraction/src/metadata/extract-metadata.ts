@@ -4,7 +4,7 @@ import { textContent } from '../dom/tree-text';
 import { resolveUrl } from '../body/safe-urls';
 import { dedupeNames, isUrlLike, parseByline } from './authors';
 import type { DateParseOptions } from './date-parse';
-import { collectDomSignals, elementText, microdataName, type DomSignals } from './dom-signals';
+import { bylineText, collectDomSignals, elementText, microdataName, type DomSignals } from './dom-signals';
 import { findDates, type PageDates } from './find-dates';
 import { jsonLdAccess, jsonLdAuthors, jsonLdString, jsonLdStrings, readJsonLd, type JsonLdNode } from './json-ld';
 import { allMeta, firstMeta, indexMetaTags, type MetaIndex } from './meta-tags';
@@ -134,7 +134,7 @@ function authorsOf(
   if (accept(metaNames)) return { value: metaNames, source: 'meta' };
   for (const element of dom.bylines) {
     if (insideComments(element)) continue;
-    const text = elementText(element, 200) || microdataName(element);
+    const text = bylineText(element, 200) || microdataName(element);
     if (text.length === 0 || text.length >= 200) continue;
     const names = parseByline(text, siteNames);
     if (accept(names) && names.every((name) => name.split(/\s+/).length <= 5)) return { value: names, source: 'dom' };
