@@ -1,4 +1,4 @@
-import { AppConfig } from '@copydesk/config';
+import { AppConfig, DEFAULT_RATE_LIMITS } from '@copydesk/config';
 import { ApiScope } from '@copydesk/contracts';
 import { CopydeskException, ErrorCode } from '@copydesk/pipeline';
 import { RedisClient } from '@copydesk/queue';
@@ -46,7 +46,7 @@ export class RateLimiter {
     private readonly redis: RedisClient,
     config: AppConfig,
   ) {
-    const defaults = parseScopeLimits('ingest=600/1m,read=1200/1m,manage=300/1m,admin=600/1m', {} as Record<ApiScope, RateLimit>);
+    const defaults = parseScopeLimits(DEFAULT_RATE_LIMITS, {} as Record<ApiScope, RateLimit>);
     this.limits = parseScopeLimits(config.get('RATE_LIMITS'), defaults);
     this.failureLimit = parseRateLimit(config.get('AUTH_FAILURE_LIMIT'));
     this.prefix = `{${config.get('QUEUE_PREFIX')}:rate}`;
