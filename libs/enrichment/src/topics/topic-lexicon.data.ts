@@ -181,7 +181,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // environment
   [
     'medtop:06000000',
-    'environment*|climate|emission*|carbon|pollution|wildlife|species|conservation|biodiversity|deforestation|greenhouse|recycl*|fossil fuel*|sustainab*|ecosystem*|habitat*|woodland*|forest|forests|trees|tree planting|rewilding|wetland*|peatland*|beaver*|bees|pollinator*|seabirds|ecolog*|nature reserve*|national park*|green belt|sewage|water quality|litter|plastic|plastics|renewable*|clean energy|air pollution|heat pump*|wind farm*|natural world|nature',
+    'environment*|climate|emission*|carbon|pollution|wildlife|species|conservation|biodiversity|deforestation|greenhouse|recycl*|fossil fuel*|sustainab*|ecosystem*|habitat*|woodland*|forest|forests|trees|tree planting|rewilding|wetland*|peatland*|beaver*|bees|pollinator*|seabirds|ecolog*|nature reserve*|national park*|green belt|sewage|water quality|litter|plastic|plastics|renewable*|clean energy|air pollution|heat pump*|wind farm*|natural world|nature|microplastic*|plastic pollution|marine life|oceans|coral reef*|whales|dolphins',
   ],
   [
     'medtop:20000418',
@@ -210,7 +210,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // human interest
   [
     'medtop:08000000',
-    'royal|royals|prince|princess|queen|duke|duchess|celebrity|celebrities|wedding*|birthday*|anniversary|award|awards|ceremony|centenarian|heartwarming|centenarian*|great-grandmother|great-grandfather|grandmother|grandfather|grandchildren|grandson|granddaughter|reunited|reunion|long-lost|twins|surprise party|well-wishers|kindness|good samaritan|heroic|bravery|pet|pets|dog|dogs|puppy|puppies|cat|cats|tears|cried|emotional|memories|touching|oldest|quirky|bizarre|message in a bottle|villagers',
+    'royal|royals|prince|princess|queen|duke|duchess|celebrity|celebrities|wedding*|birthday*|anniversary|award|awards|ceremony|centenarian|heartwarming|centenarian*|great-grandmother|great-grandfather|grandmother|grandfather|grandchildren|grandson|granddaughter|reunited|reunion|long-lost|twins|surprise party|well-wishers|kindness|good samaritan|heroic|bravery|pet|pets|dog|dogs|puppy|puppies|cat|cats|tears|cried|emotional|memories|touching|oldest|quirky|bizarre|message in a bottle|villagers|adopted|adoption|separated at birth|dna test|skydive|skydiving|fundraiser*|raised money|raising money|great-grandchildren|lost dog|missing dog|missing cat',
   ],
   ['medtop:20000506', 'royal|royals|royal family|prince|princess|queen|duke|duchess|monarch*|monarchy|buckingham palace|throne|king'],
   ['medtop:20000505', 'celebrity|celebrities|star|stars|fame|famous|red carpet'],
@@ -229,7 +229,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // lifestyle and leisure
   [
     'medtop:10000000',
-    'travel*|holiday*|vacation*|recipe*|food|restaurant*|fashion|hiking|hike|hikes|outdoor*|garden*|gardening|fitness|leisure|tourism|tourist*|hotel*|lifestyle|hobby|hobbies|shopping|bike|bikes|biker*|cook|cooks|cooking|cookery|baking|bake|bakes|baked|bread|dough|flour|oven|ingredient*|dish|dishes|meal|meals|dessert*|cake|cakes|wine|wines|cocktail*|walks|walking|stroll|strolls|countryside|picnic*|city break|spa|beach|beaches|stylish|stylist*|trend|trends|wardrobe|outfit*|dresses|trousers|jeans|shoes|accessories|handbag*|sow|sowing|seeds|seedling*|prune|pruning|compost|lawn|lawns|flowers|blooms|wellness|yoga|self-care|skincare|beauty|makeup|make-up|weekend away|day out|days out',
+    'travel*|holiday*|vacation*|recipe*|food|restaurant*|fashion|hiking|hike|hikes|outdoor*|garden*|gardening|fitness|leisure|tourism|tourist*|hotel*|lifestyle|hobby|hobbies|shopping|bike|bikes|biker*|cook|cooks|cooking|cookery|baking|bake|bakes|baked|bread|dough|flour|oven|ingredient*|dish|dishes|meal|meals|dessert*|cake|cakes|wine|wines|cocktail*|walks|walking|stroll|strolls|countryside|picnic*|city break|spa|beach|beaches|stylish|stylist*|trend|trends|wardrobe|outfit*|dresses|trousers|jeans|shoes|accessories|handbag*|sow|sowing|seeds|seedling*|prune|pruning|compost|lawn|lawns|flowers|blooms|wellness|yoga|self-care|skincare|beauty|makeup|make-up|weekend away|day out|days out|cafe|cafes|pub|pubs|scenic|getaway*|ramble*|rambler*|trek|treks|trekking|sightseeing|tips',
   ],
   [
     'medtop:20000563',
@@ -242,7 +242,7 @@ export const TOPIC_LEXICON: ReadonlyArray<readonly [qcode: string, cues: string]
   // religion
   [
     'medtop:12000000',
-    'church|churches|religio*|faith|pope|bishop*|mosque*|muslim*|christian*|islam*|jewish|synagogue*|prayer*|clergy|vatican|temple|temples|hindu*|buddhis*|worship*|archbishop|priest*|imam*|rabbi*',
+    'church|churches|religio*|faith|pope|bishop*|cardinal|cardinals|basilica|cathedral*|pilgrim*|hajj|mecca|ramadan|eid|diwali|synod|sermon*|congregation*|diocese*|parish*|worshipper*|mosque*|muslim*|christian*|islam*|jewish|synagogue*|prayer*|clergy|vatican|temple|temples|hindu*|buddhis*|worship*|archbishop|priest*|imam*|rabbi*',
   ],
   ['medtop:20000704', 'pope|vatican|pontiff|papal'],
   // society

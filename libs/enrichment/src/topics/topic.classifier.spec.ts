@@ -28,6 +28,13 @@ describe('classifyTopics', () => {
     expect(defaultTopicModel().classes).toContain(first.qcode);
   });
 
+  it('files a short brief under a top level the model lacks on two distinct cues, a long text only on three', () => {
+    const brief = 'Bishop to retire\n\nThe bishop of the northern church will retire in the spring after twenty years, it was announced.';
+    expect(top(brief)).toBe('medtop:12000000');
+    const filler = ' The committee met on Saturday and will meet again next month to discuss the proposals.'.repeat(20);
+    expect(qcodes(`${brief}${filler}`)).not.toContain('medtop:12000000');
+  });
+
   it.each([
     ['crime', CRIME, 'medtop:02000000'],
     ['conflict', CONFLICT, 'medtop:16000000'],

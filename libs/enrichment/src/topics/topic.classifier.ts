@@ -59,7 +59,7 @@ export function classifyTopics(text: string, options: TopicClassifierOptions = {
   const topLevelEvidence = aggregateByTopLevel(evidence);
   const lexiconConfidence = (qcode: string): number => {
     const e = topLevelEvidence.get(qcode);
-    if (!e || e.distinct < 3) return 0;
+    if (!e || e.distinct < (n < 150 ? 2 : 3)) return 0;
     return LEXICON_CAP * (1 - Math.exp(-e.score / (3 + n / 150)));
   };
   const inDomain = domainConfidence(maxLogit, model.inDomainLogit ?? DEFAULT_IN_DOMAIN_LOGIT);
