@@ -13,10 +13,16 @@
  */
 import { migrateDatabaseAt } from '@copydesk/database';
 import { benchArg, benchInt } from '../support/bench-args';
-import { freePort } from '@copydesk/embedded';
-import { type ChildProcess, spawn } from 'node:child_process';
+import {
+  type BenchApp,
+  benchAppEnv,
+  benchFolder,
+  databaseUrl as databaseUrlOn,
+  freePort,
+  startBenchApp,
+  waitForApi,
+} from '../support/bench-stack';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { explainOverview } from './overview-plans';
 import { seedNewsroom } from './seed-newsroom';
@@ -24,7 +30,6 @@ import { seedNewsroom } from './seed-newsroom';
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
-const DIST = join(__dirname, '..', '..');
 // The overview is cached this long (OverviewService): a run waits it out so it measures a fresh read.
 const OVERVIEW_CACHE_MS = 2_000;
 const BUDGET_MS = 1_000;
@@ -43,27 +48,11 @@ function options(): Options {
 }
 
 function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrlOn(ADMIN_URL, name);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function waitUntilUp(url: string, api: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`the API exited (${api.exitCode}) before it answered`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} did not come up within 2 minutes`);
-}
 
 /** One overview page as a browser reads it: the request and the whole body; what it says about sections it could not read. */
 async function renderOnce(api: string): Promise<{ ms: number; total: string | null; errors: string[] }> {
@@ -96,24 +85,19 @@ async function prepare(opts: Options, admin: Client, name: string): Promise<void
   }
 }
 
-async function startApi(url: string, name: string): Promise<{ api: ChildProcess; base: string }> {
+async function startApi(url: string, name: string, folder: string): Promise<{ api: BenchApp; base: string }> {
   const port = await freePort();
-  const api = spawn(process.execPath, [join(DIST, 'apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      REDIS_URL,
-      QUEUE_PREFIX: `bench-dashboard-${name}`,
-      PORT: String(port),
-      COPYDESK_ADMIN_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      DATABASE_MIGRATE: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const env = benchAppEnv({
+    databaseUrl: url,
+    redisUrl: REDIS_URL,
+    prefix: `bench-dashboard-${name}`,
+    port,
+    adminKey: ADMIN_KEY,
+    logLevel: 'warn',
   });
-  api.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  const api = startBenchApp('api', 'api', env, { folder });
   const base = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${base}/health`, api);
+  await waitForApi(base, api);
   return { api, base };
 }
 
@@ -158,11 +142,12 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   const name = opts.reuse ?? `copydesk_bench_dashboard_${Date.now().toString(36)}`;
-  let api: ChildProcess | null = null;
+  let api: BenchApp | null = null;
+  const logs = benchFolder('dashboard');
   try {
     await prepare(opts, admin, name);
     const url = databaseUrl(name);
-    const started = await startApi(url, name);
+    const started = await startApi(url, name, logs.folder);
     api = started.api;
     const times = await timeOverview(started.base, opts.runs);
     const db = new Client({ connectionString: url });
@@ -175,7 +160,8 @@ async function main(): Promise<void> {
     }
     report(times, opts.runs, seqScans);
   } finally {
-    api?.kill('SIGTERM');
+    await api?.stop();
+    logs.remove();
     if (!opts.keep && !opts.reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     else process.stdout.write(`kept the database ${name} (--reuse=${name})\n`);
     await admin.end();

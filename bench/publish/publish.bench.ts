@@ -9,17 +9,17 @@
  */
 import { migrateDatabaseAt } from '@copydesk/database';
 import { ArticleEventType, JOB_OPTIONS, JobName, QueueName, jobId } from '@copydesk/contracts';
+import { benchInt } from '../support/bench-args';
+import { benchFolder, databaseUrl as databaseUrlOn, startBenchApp, waitUntil } from '../support/bench-stack';
 import { deleteKeys } from '../support/bullmq-drain';
 import { buildDeliveryPayload, type ArticleForPublishing } from '@copydesk/delivery';
 import { DELIVERY_CONCURRENCY_FACTOR } from '@copydesk/pipeline';
 import { redisOptionsFromUrl } from '@copydesk/queue';
 import { generateWebhookSecret } from '@copydesk/signing';
 import { Queue } from 'bullmq';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -32,19 +32,11 @@ interface Options {
 }
 
 function options(): Options {
-  const arg = (name: string, fallback: number): number => {
-    const found = process.argv.find((a) => a.startsWith(`--${name}=`));
-    const value = found ? Number(found.split('=')[1]) : fallback;
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-    return value;
-  };
-  return { deliveries: arg('deliveries', 2000), runs: arg('runs', 3), workers: arg('workers', 1) };
+  return { deliveries: benchInt('deliveries', 2000), runs: benchInt('runs', 3), workers: benchInt('workers', 1) };
 }
 
 function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrlOn(ADMIN_URL, name);
 }
 
 /** A realistic payload: native JSON of a 600-word article with topics and entities (about 8 KB). */
@@ -95,23 +87,6 @@ async function startSubscriber(): Promise<{ server: Server; url: string; request
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/copydesk`, requests: () => requests };
-}
-
-function startWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'publish-worker', 'src', 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[publish-worker] ${chunk.toString()}`));
-  return child;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -172,7 +147,7 @@ async function run(rig: PublishRig, subscriptions: number, deliveries: number, t
       })),
     );
   }
-  await until(async () => (await delivered()) >= ids.length, 300_000, `${ids.length} deliveries`);
+  await waitUntil(async () => (await delivered()) >= ids.length, 300_000, `${ids.length} deliveries`, 25);
   const seconds = (performance.now() - started) / 1000;
   const notDelivered = await db.query(
     `SELECT status, count(*) FROM deliveries WHERE event_id LIKE $1 AND status <> 'delivered' GROUP BY status`,
@@ -203,13 +178,6 @@ async function measure(rig: PublishRig, opts: Options): Promise<void> {
   }
 }
 
-const stopWorker = (worker: ChildProcess): Promise<void> =>
-  new Promise<void>((resolve) => {
-    if (worker.exitCode !== null) return resolve();
-    worker.once('exit', () => resolve());
-    worker.kill('SIGTERM');
-  });
-
 async function main(): Promise<void> {
   const opts = options();
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -225,16 +193,22 @@ async function main(): Promise<void> {
   await db.connect();
   const subscriber = await startSubscriber();
   const queue = new Queue(QueueName.Publish, { connection: redisOptionsFromUrl(REDIS_URL), prefix });
-  const workers = Array.from({ length: opts.workers }, () =>
-    startWorker({
-      DATABASE_URL: url,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      DATABASE_MIGRATE: 'false',
-      FETCH_ALLOW_LOOPBACK: 'true',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    }),
+  const logs = benchFolder('publish');
+  const workers = Array.from({ length: opts.workers }, (_, i) =>
+    startBenchApp(
+      `publish-worker-${i + 1}`,
+      'publish-worker',
+      {
+        DATABASE_URL: url,
+        REDIS_URL,
+        QUEUE_PREFIX: prefix,
+        DATABASE_MIGRATE: 'false',
+        FETCH_ALLOW_LOOPBACK: 'true',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      { folder: logs.folder },
+    ),
   );
   const {
     rows: [source],
@@ -242,11 +216,12 @@ async function main(): Promise<void> {
   const rig: PublishRig = { db, queue, subscriberUrl: subscriber.url, payload: samplePayload(), sourceId: source.id };
 
   try {
-    await until(async () => (await queue.getWorkers()).length >= opts.workers, 60_000, 'the publish worker(s) to start');
+    await waitUntil(async () => (await queue.getWorkers()).length >= opts.workers, 60_000, 'the publish worker(s) to start', 25);
     await measure(rig, opts);
     process.stdout.write(`subscriber requests: ${subscriber.requests()}\n`);
   } finally {
-    await Promise.all(workers.map(stopWorker));
+    await Promise.all(workers.map((worker) => worker.stop()));
+    logs.remove();
     await queue.close();
     await db.end();
     subscriber.server.closeAllConnections();
