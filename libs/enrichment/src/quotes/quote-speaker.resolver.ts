@@ -88,11 +88,11 @@ function pronounSpeaker(pronoun: string, q: QuoteSpan, ctx: QuoteContext): Speak
   const { r, mentions, sentences } = ctx;
   if (r.personPronoun.test(pronoun)) {
     const gender = r.malePronoun.test(pronoun) ? 'm' : r.femalePronoun.test(pronoun) ? 'f' : undefined;
-    const last = antecedent(mentions, q.openAt, sentences, 'person', gender);
+    const last = antecedent(mentions, q.openAt, sentences, { gender, speech: r });
     return last ? { name: last.canonical, type: 'person' } : undefined;
   }
   if (r.organisationPronoun.test(pronoun)) {
-    const last = antecedent(mentions, q.openAt, sentences, 'organisation');
+    const last = antecedent(mentions, q.openAt, sentences, { type: 'organisation', speech: r });
     return last ? { name: last.canonical, type: 'organisation' } : undefined;
   }
   return undefined;
@@ -112,7 +112,7 @@ function describedSpeaker(description: string, trimmed: string, q: QuoteSpan, ct
     if (introduced) return { name: introduced, type: 'description' };
     // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
     if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head)) {
-      const last = antecedent(ctx.mentions, q.openAt, ctx.sentences);
+      const last = antecedent(ctx.mentions, q.openAt, ctx.sentences, { speech: r });
       if (last) return { name: last.canonical, type: 'person' };
     }
   }

@@ -156,4 +156,15 @@ describe('extractQuotes', () => {
       ['I am fine,', 'Marla Quist'],
     ]);
   });
+  it('gives "he" to the last one who spoke, not to a man named since without speaking, and never to a possessive', () => {
+    const attributed =
+      '“We will rebuild the pier by spring,” said harbour master Tom Reyes. The first plan was drawn up by engineer Paul Okafor in 2019. ' +
+      'He added that the cost would be “far lower than the council fears.”';
+    expect(quotes(attributed)[1]).toEqual(['far lower than the council fears.', 'Tom Reyes']);
+    const apposition =
+      'The harbour board’s chair, Tom Reyes, has said the pier will reopen. The delay was blamed on engineer Paul Okafor.\n' +
+      '“Nobody could have foreseen the storm,” he said.';
+    expect(quotes(apposition)[0][1]).toBe('Tom Reyes');
+    expect(quotes('Paul Okafor dismissed Tom Reyes’s comments on Monday.\n“The pier was always safe,” he said.')[0][1]).toBe('Paul Okafor');
+  });
 });
