@@ -31,6 +31,8 @@ export function resolve(
   subjectBeforeVerb = false,
 ): Speaker | undefined {
   const inside = ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
+  const subject = subjectBeforeVerb ? nameBeforeVerb(phrase, start, inside, ctx.r) : undefined;
+  if (subject) return { name: subject.canonical, type: subject.type === 'person' ? 'person' : 'organisation' };
   const person = inside.find((m) => m.type === 'person');
   if (person) return { name: person.canonical, type: 'person' };
   const trimmed = phrase
@@ -66,6 +68,15 @@ export function resolve(
     return byOrganisation;
   }
   return describedSpeaker(description, trimmed, q, ctx);
+}
+
+// "in what host Tom Bergeron described", "On Monday, the People’s Daily, the mouthpiece of the Communist party,
+// warned", "a spokesman for the LSE said": the name standing right before the verb (past auxiliaries and an
+// apposition) is its subject; an organisation only when no person is named ("Ann Lee, an analyst at Nomura told").
+function nameBeforeVerb(phrase: string, start: number, inside: EntityMention[], r: CompiledQuoteRules): EntityMention | undefined {
+  const head = phrase.replace(r.trailingAuxiliaries, '').replace(r.trailingApposition, '').trimEnd();
+  const named = inside.find((m) => m.end === start + head.length);
+  return named?.type === 'person' || !inside.some((m) => m.type === 'person') ? named : undefined;
 }
 
 // "he said", "He instead told", "and she added": the pronoun the subject is, or undefined when it is none. ''

@@ -51,6 +51,10 @@ export interface CompiledQuoteRules {
   verbFirst: RegExp;
   /** A speech verb opening the text after a name, auxiliaries allowed ("has said", "later told"). */
   verbAfterName: RegExp;
+  /** Auxiliaries ending a phrase before its verb ("the ministry has"). */
+  trailingAuxiliaries: RegExp;
+  /** An apposition ending a phrase before its verb ("X, the mouthpiece of the party,"). */
+  trailingApposition: RegExp;
   verbAnywhere: RegExp;
   /** The same, global (for the last match). */
   verbAnywhereGlobal: RegExp;
@@ -118,6 +122,8 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     marks: r.marks,
     verbFirst: new RegExp(`^${w(r.verbs)}`, 'iu'),
     verbAfterName: new RegExp(`^(?:${w(r.auxiliaries ?? '(?!)')}\\s+){0,2}${w(r.verbs)}`, 'iu'),
+    trailingAuxiliaries: new RegExp(`(?:\\s+${w(r.auxiliaries ?? '(?!)')})*\\s*$`, 'iu'),
+    trailingApposition: new RegExp(`,\\s*(?:${r.definite}|${r.indefinite})\\s[^,]{1,80},\\s*$`, 'iu'),
     verbAnywhere: new RegExp(w(r.verbs), 'iu'),
     verbAnywhereGlobal: new RegExp(w(r.verbs), 'giu'),
     speechInSentence: new RegExp(w(`${r.verbs}|${r.speechWords}`), 'iu'),
