@@ -31,6 +31,8 @@ export function resolve(
   subjectBeforeVerb = false,
 ): Speaker | undefined {
   const inside = ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.type !== 'place');
+  const subject = subjectBeforeVerb ? nameBeforeVerb(phrase, start, inside, ctx.r) : undefined;
+  if (subject) return { name: subject.canonical, type: subject.type === 'person' ? 'person' : 'organisation' };
   const person = inside.find((m) => m.type === 'person');
   if (person) return { name: person.canonical, type: 'person' };
   const trimmed = phrase
@@ -68,6 +70,15 @@ export function resolve(
   return describedSpeaker(description, trimmed, q, ctx);
 }
 
+// "in what host Tom Bergeron described", "On Monday, the People’s Daily, the mouthpiece of the Communist party,
+// warned", "a spokesman for the LSE said": the name standing right before the verb (past auxiliaries and an
+// apposition) is its subject; an organisation only when no person is named ("Ann Lee, an analyst at Nomura told").
+function nameBeforeVerb(phrase: string, start: number, inside: EntityMention[], r: CompiledQuoteRules): EntityMention | undefined {
+  const head = phrase.replace(r.trailingAuxiliaries, '').replace(r.trailingApposition, '').trimEnd();
+  const named = inside.find((m) => m.end === start + head.length);
+  return named?.type === 'person' || !inside.some((m) => m.type === 'person') ? named : undefined;
+}
+
 // "he said", "He instead told", "and she added": the pronoun the subject is, or undefined when it is none. ''
 // means a pronoun that stands for nobody the rules know.
 function subjectPronoun(trimmed: string, subjectBeforeVerb: boolean, r: CompiledQuoteRules): string | undefined {
@@ -88,11 +99,11 @@ function pronounSpeaker(pronoun: string, q: QuoteSpan, ctx: QuoteContext): Speak
   const { r, mentions, sentences } = ctx;
   if (r.personPronoun.test(pronoun)) {
     const gender = r.malePronoun.test(pronoun) ? 'm' : r.femalePronoun.test(pronoun) ? 'f' : undefined;
-    const last = antecedent(mentions, q.openAt, sentences, 'person', gender);
+    const last = antecedent(mentions, q.openAt, sentences, { gender, speech: r });
     return last ? { name: last.canonical, type: 'person' } : undefined;
   }
   if (r.organisationPronoun.test(pronoun)) {
-    const last = antecedent(mentions, q.openAt, sentences, 'organisation');
+    const last = antecedent(mentions, q.openAt, sentences, { type: 'organisation', speech: r });
     return last ? { name: last.canonical, type: 'organisation' } : undefined;
   }
   return undefined;
@@ -112,7 +123,7 @@ function describedSpeaker(description: string, trimmed: string, q: QuoteSpan, ct
     if (introduced) return { name: introduced, type: 'description' };
     // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
     if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head)) {
-      const last = antecedent(ctx.mentions, q.openAt, ctx.sentences);
+      const last = antecedent(ctx.mentions, q.openAt, ctx.sentences, { speech: r });
       if (last) return { name: last.canonical, type: 'person' };
     }
   }

@@ -156,4 +156,26 @@ describe('extractQuotes', () => {
       ['I am fine,', 'Marla Quist'],
     ]);
   });
+  it('gives "he" to the last one who spoke, not to a man named since without speaking, and never to a possessive', () => {
+    const attributed =
+      '“We will rebuild the pier by spring,” said harbour master Tom Reyes. The first plan was drawn up by engineer Paul Okafor in 2019. ' +
+      'He added that the cost would be “far lower than the council fears.”';
+    expect(quotes(attributed)[1]).toEqual(['far lower than the council fears.', 'Tom Reyes']);
+    const apposition =
+      'The harbour board’s chair, Tom Reyes, has said the pier will reopen. The delay was blamed on engineer Paul Okafor.\n' +
+      '“Nobody could have foreseen the storm,” he said.';
+    expect(quotes(apposition)[0][1]).toBe('Tom Reyes');
+    expect(quotes('Paul Okafor dismissed Tom Reyes’s comments on Monday.\n“The pier was always safe,” he said.')[0][1]).toBe('Paul Okafor');
+  });
+  it('takes the name right before the verb as its subject, past an apposition, an organisation only when no person is named', () => {
+    expect(quotes('Lena Ortiz was voted off in what host Karl Brenner described as “the closest vote of the season.”')[0][1]).toBe(
+      'Karl Brenner',
+    );
+    const apposition =
+      'On Monday, the Harbour Gazette, the mouthpiece of the Fishermen’s Union, warned that there is “no room for compromise at all.”';
+    expect(quotes(apposition)[0][1]).toBe('Harbour Gazette');
+    expect(quotes('Marc Ostrow, an analyst at Kessler Securities told reporters that “the rally will not last the year.”')[0][1]).toBe(
+      'Marc Ostrow',
+    );
+  });
 });

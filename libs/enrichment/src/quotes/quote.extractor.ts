@@ -317,7 +317,7 @@ function reportedSpeaker(q: QuoteSpan, ctx: Context, previousQuoteParagraph: num
 // first.
 function personInFocus(q: QuoteSpan, ctx: Context): Speaker | undefined {
   const near = ctx.mentions.filter((m) => m.end <= q.openAt && (ctx.sentences[m.sentence]?.paragraph ?? -1) >= q.paragraph - 1);
-  const person = antecedent(near, q.openAt, ctx.sentences);
+  const person = antecedent(near, q.openAt, ctx.sentences, { speech: ctx.r });
   return person ? { name: person.canonical, type: 'person' } : undefined;
 }
 

@@ -29,6 +29,8 @@ export interface QuoteRules {
   notASubjectStart: string;
   /** Conjunctions that open a new clause ("when", "and"). */
   conjunctions: string;
+  /** Auxiliaries and adverbs that may stand between a name and its speech verb ("has", "later"). */
+  auxiliaries?: string;
   /** Words ending a speaker named after the verb ("said Jane Doe in a statement", "sagte Weber am Montag"). */
   subjectEnds?: string;
   /** Prepositions naming where words came from after the verb ("hieß es aus dem Ministerium"): not the speaker. */
@@ -47,6 +49,12 @@ export interface QuoteRules {
 export interface CompiledQuoteRules {
   marks: QuoteMarks;
   verbFirst: RegExp;
+  /** A speech verb opening the text after a name, auxiliaries allowed ("has said", "later told"). */
+  verbAfterName: RegExp;
+  /** Auxiliaries ending a phrase before its verb ("the ministry has"). */
+  trailingAuxiliaries: RegExp;
+  /** An apposition ending a phrase before its verb ("X, the mouthpiece of the party,"). */
+  trailingApposition: RegExp;
   verbAnywhere: RegExp;
   /** The same, global (for the last match). */
   verbAnywhereGlobal: RegExp;
@@ -91,6 +99,7 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   notASubjectStart:
     'in|at|on|as|though|although|when|while|where|after|before|with|for|by|during|if|because|since|learn|read|see|click|mutually|to|from|of|that|which|who',
   conjunctions: 'when|where|while|as|though|although|because|after|before|if|that|and|but|so',
+  auxiliaries: 'has|have|had|also|later|then|again|previously|earlier',
   subjectEnds: 'in|on|at|during|via|after|before|when|while|as',
   personRoles:
     'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|\\d+-year-old',
@@ -112,6 +121,9 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
   const result: CompiledQuoteRules = {
     marks: r.marks,
     verbFirst: new RegExp(`^${w(r.verbs)}`, 'iu'),
+    verbAfterName: new RegExp(`^(?:${w(r.auxiliaries ?? '(?!)')}\\s+){0,2}${w(r.verbs)}`, 'iu'),
+    trailingAuxiliaries: new RegExp(`(?:\\s+${w(r.auxiliaries ?? '(?!)')})*\\s*$`, 'iu'),
+    trailingApposition: new RegExp(`,\\s*(?:${r.definite}|${r.indefinite})\\s[^,]{1,80},\\s*$`, 'iu'),
     verbAnywhere: new RegExp(w(r.verbs), 'iu'),
     verbAnywhereGlobal: new RegExp(w(r.verbs), 'giu'),
     speechInSentence: new RegExp(w(`${r.verbs}|${r.speechWords}`), 'iu'),
