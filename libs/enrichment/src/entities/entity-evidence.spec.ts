@@ -82,4 +82,10 @@ describe('entity evidence (issue #15)', () => {
     expect(e.places).toEqual(expect.arrayContaining(['Skarvik', 'Norway']));
     expect(e.places).not.toContain('Brellow');
   });
+
+  it('reads a web address as one word: no place, and no lower-case use of the name it contains', () => {
+    const e = entities('Details are at www.quorvex.com and at Brellix.com. Shares of the firm rose after Quorvex said it would expand.');
+    expect(e.organisations).toContain('Quorvex');
+    expect(e.places).not.toContain('Brellix');
+  });
 });
