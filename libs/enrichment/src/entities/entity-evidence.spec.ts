@@ -88,4 +88,9 @@ describe('entity evidence (issue #15)', () => {
     expect(e.organisations).toContain('Quorvex');
     expect(e.places).not.toContain('Brellix');
   });
+
+  it('needs more than one "the X" to call a word no rule knows an organisation', () => {
+    const e = entities('Critics blamed the Drovani for the delay. Later the Pellor said it would appeal, and the Pellor did.');
+    expect(e.organisations).toEqual(['Pellor']);
+  });
 });

@@ -122,7 +122,8 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
   if (person > 0) return 'person';
   if (g.firstNames.has(word)) return group.length >= 2 && inside > 0 ? 'person' : undefined;
   if (place > organisation && place > 0) return 'place';
-  if (organisation > 0 && inside > 0) return 'organisation';
+  // One "the X" alone is half a sign: "the Kurds", "the Mandalorian", "the Nighthawks" name peoples, works and products.
+  if (organisation >= 1 && inside > 0) return 'organisation';
   if (group.length >= 3 && inside >= 2) return 'organisation';
   return undefined;
 }
