@@ -59,4 +59,38 @@ describe('entity evidence (issue #15)', () => {
     expect(e.organisations).toEqual(expect.arrayContaining(['Rook & Finch', 'Marks & Spencer']));
     expect(e.organisations).not.toContain('Wind & Water');
   });
+
+  it('types a word no rule knows by the names it is listed with, when "and" or "or" makes the list', () => {
+    const e = entities(
+      'The service streams films from Disney, Quintrix, Pellamy, and Warner Bros. Fans of Netflix or Zarnova can switch. ' +
+        'With Brellow, Harcourt Studio creates a maze.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Quintrix', 'Pellamy', 'Zarnova']));
+    expect(e.organisations).not.toContain('Brellow');
+  });
+
+  it('keeps the "’s" of a brand the text only writes with it, once with no noun after it', () => {
+    const e = entities(
+      'Clients include Ford, Corvell’s, Dunmore’s, NBC, Fox and others. Ford’s sales rose, and Corvell’s stores reopened.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Ford', 'Corvell’s', 'Dunmore’s', 'NBC']));
+    expect(e.organisations).not.toContain('Ford’s');
+  });
+
+  it('takes a word no rule knows before a comma and a known place for a place in it: "Skarvik, Norway"', () => {
+    const e = entities('The Skarvik, Norway, plant closed. The Brellow, Harcourt Studio show opened.');
+    expect(e.places).toEqual(expect.arrayContaining(['Skarvik', 'Norway']));
+    expect(e.places).not.toContain('Brellow');
+  });
+
+  it('reads a web address as one word: no place, and no lower-case use of the name it contains', () => {
+    const e = entities('Details are at www.quorvex.com and at Brellix.com. Shares of the firm rose after Quorvex said it would expand.');
+    expect(e.organisations).toContain('Quorvex');
+    expect(e.places).not.toContain('Brellix');
+  });
+
+  it('needs more than one "the X" to call a word no rule knows an organisation', () => {
+    const e = entities('Critics blamed the Drovani for the delay. Later the Pellor said it would appeal, and the Pellor did.');
+    expect(e.organisations).toEqual(['Pellor']);
+  });
 });

@@ -36,6 +36,15 @@ const PLACE_ALIASES = new Map<string, string[]>([
 
 const lowerWords = (t: TypedSpan): string[] => t.tokens.map((x) => x.lower);
 
+// "Ford, Macy’s, Kellogg’s and NBC": a name the text only ever writes with "’s", once with no noun after it, is a
+// brand whose name ends so, not a possessive ("Apple’s, Google’s and Amazon’s apps" name Apple bare elsewhere).
+function brandName(c: Cluster): string {
+  const lasts = c.mentions.map((t) => t.tokens[t.tokens.length - 1]);
+  if (c.words.length !== 1 || !lasts.every((t) => t.possessive)) return c.canonical;
+  const standsAlone = c.mentions.some((t) => /^(?:[,;:!?)]|\.(?:\s|$))/.test(t.span.following));
+  return standsAlone ? lasts[0].text : c.canonical;
+}
+
 /**
  * Groups typed spans into entities: full names first (certain types before guesses), then acronyms the text
  * defines, then short mentions ("Esper" after "Mark T. Esper"), then the words no rule typed, by their contexts.
@@ -44,6 +53,7 @@ export class EntityClusters {
   readonly clusters: Cluster[] = [];
   readonly assigned = new Map<TypedSpan, Cluster>();
   private readonly byKey = new Map<string, Cluster>();
+  private edges?: ReturnType<typeof spanEdges>;
 
   constructor(private readonly typed: TypedSpan[]) {}
 
@@ -51,6 +61,7 @@ export class EntityClusters {
     this.fullNames();
     this.definedAcronymsAndSingles(ctx.g);
     this.leftovers(ctx);
+    for (const c of this.clusters) if (c.type !== 'person') c.canonical = brandName(c);
     return this;
   }
 
@@ -150,9 +161,45 @@ export class EntityClusters {
     }
     for (const group of pending.values()) {
       if (this.familyName(group)) continue;
-      const type = decideUnknown(group, ctx);
+      const type = decideUnknown(group, ctx, this.listedWith(group));
       if (type) for (const t of group) this.open(t, type);
     }
+  }
+
+  // "Disney, Pixar, Marvel and Hulu", "Spotify or Pandora": the types of the names a word is listed with, across
+  // other words no rule typed. A list names things of one kind; without "and" or "or" a comma is no list ("With
+  // Optilli, Balmond Studio creates…").
+  private listedWith(group: TypedSpan[]): EntityType[] {
+    const { byStart, byEnd } = (this.edges ??= spanEdges(this.typed));
+    const types: EntityType[] = [];
+    for (const first of group) {
+      const members: TypedSpan[] = [];
+      let conjunction = false;
+      for (const step of [-1, 1] as const) {
+        for (let t: TypedSpan | undefined = first; t && members.length < 20;) {
+          const link = listNeighbour(t, step, byStart, byEnd);
+          if (!link) break;
+          conjunction ||= link.conjunction;
+          t = link.other;
+          if (t) members.push(t);
+        }
+      }
+      if (!conjunction) {
+        // "Monroe, Louisiana", "Tromsø, Norway": a name before a comma and a place is a place in it.
+        const next = listNeighbour(first, 1, byStart, byEnd)?.other;
+        if (next && this.typeOf(next) === 'place') types.push('place');
+        continue;
+      }
+      for (const t of members) {
+        const type = this.typeOf(t);
+        if (type) types.push(type);
+      }
+    }
+    return types;
+  }
+
+  private typeOf(t: TypedSpan): EntityType | undefined {
+    return this.assigned.get(t)?.type ?? (t.type === 'unknown' ? undefined : t.type);
   }
 
   // "the Bidens", "the Obamas": a family named by the plural of a person's surname is not an organisation.
@@ -182,6 +229,44 @@ export function normaliseWords(words: string[]): string[] {
   if (w[0] === 'the' && w.length > 1) w = w.slice(1);
   while (w.length > 1 && CORPORATE_TAIL.has(w[w.length - 1])) w = w.slice(0, -1);
   return PLACE_ALIASES.get(w.join(' ')) ?? w;
+}
+
+// Typed spans by the index of their first and of their last token.
+function spanEdges(typed: TypedSpan[]): { byStart: Map<number, TypedSpan>; byEnd: Map<number, TypedSpan> } {
+  const byStart = new Map<number, TypedSpan>();
+  const byEnd = new Map<number, TypedSpan>();
+  for (const t of typed) {
+    byStart.set(t.tokens[0].index, t);
+    byEnd.set(t.tokens[t.tokens.length - 1].index, t);
+  }
+  return { byStart, byEnd };
+}
+
+// The text between two names of one list: ", ", " and ", " or ", ", and ".
+const LIST_GAP_BEFORE = /(?:,\s*(?:(?:and|or)\s+)?|[^,\s]\s+(?:and|or)\s+)$/;
+const LIST_GAP_AFTER = /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)/;
+
+// The list link from a name that ends its run (step 1) or opens it (step -1): whether it is "and" or "or", and the
+// name it links to, if one was typed.
+function listNeighbour(
+  t: TypedSpan,
+  step: -1 | 1,
+  byStart: Map<number, TypedSpan>,
+  byEnd: Map<number, TypedSpan>,
+): { conjunction: boolean; other?: TypedSpan } | undefined {
+  const edge = step < 0 ? t.tokens[0] : t.tokens[t.tokens.length - 1];
+  const spanEdge = step < 0 ? t.span.tokens[0] : t.span.tokens[t.span.tokens.length - 1];
+  const at = (index: number): TypedSpan | undefined => (step < 0 ? byEnd : byStart).get(index);
+  // Names joined by "and" inside one run are left out: the classifier split them for lack of a shared type.
+  if (edge !== spanEdge) return undefined;
+  const gap = step < 0 ? LIST_GAP_BEFORE.exec(t.span.preceding)?.[0] : LIST_GAP_AFTER.exec(t.span.following)?.[0];
+  if (!gap) return undefined;
+  const conjunction = /\b(?:and|or)\s/.test(gap);
+  const other = at(edge.index + (conjunction ? 2 : 1) * step);
+  // The other name must open (or close) its run: "Head of Platform Solutions for Ascom" is no list.
+  const otherEdge = other && (step < 0 ? other.tokens[other.tokens.length - 1] : other.tokens[0]);
+  const otherSpanEdge = other && (step < 0 ? other.span.tokens[other.span.tokens.length - 1] : other.span.tokens[0]);
+  return { conjunction, other: other && other.span.sentence === t.span.sentence && otherEdge === otherSpanEdge ? other : undefined };
 }
 
 function samePerson(a: string[], b: string[]): boolean {

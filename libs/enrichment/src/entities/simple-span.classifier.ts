@@ -12,7 +12,7 @@ import {
   SPEECH_AFTER,
   US_STATE_ABBREVIATIONS,
 } from './entity-context.words';
-import { joined, type NameSpan, type Token } from './name-span.finder';
+import { joined, WEB_HOST, type NameSpan, type Token } from './name-span.finder';
 import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
 
@@ -70,6 +70,8 @@ function byLexicon(r: Run): TypedSpan[] | undefined {
   // "the WHO": a known organisation in capitals, though its letters spell a function word.
   if (tokens.length === 1 && tokens[0].bare.length > 1 && /^\p{Lu}+$/u.test(tokens[0].bare) && g.organisations.has(whole))
     return [typed(span, tokens, 'organisation', true)];
+  // "at Example.com": a web address is no place, and the labels are split on whether it names an organisation.
+  if (tokens.length === 1 && WEB_HOST.test(tokens[0].bare)) return [];
   if (g.notNames.has(whole) || (tokens.length === 1 && g.demonyms.has(whole))) return [];
   // Events are not entities, nor is the place in their name ("the LA Auto Show"): the labelling convention.
   const words = tokens.map((t) => t.lower);

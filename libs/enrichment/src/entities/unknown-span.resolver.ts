@@ -82,8 +82,11 @@ const afterHonorific = (t: TypedSpan): boolean =>
   (t.type === 'person' || t.tokens[0] === t.span.tokens[0]) &&
   t.span.titles.some((title) => HONORIFICS.has(title.replace(/\.$/, '')));
 
-/** A capitalised word the rules could not type (all its mentions in `group`) is kept only with evidence from its contexts. */
-export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): EntityType | undefined {
+/**
+ * A capitalised word the rules could not type (all its mentions in `group`) is kept only with evidence from its
+ * contexts; `listedWith` holds the types of the names it is listed with ("Disney, Pixar and Marvel").
+ */
+export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listedWith: EntityType[] = []): EntityType | undefined {
   const g = ctx.g;
   const word = group[0].tokens[0].lower;
   if (word.length < 2 || ctx.products.has(word)) return undefined;
@@ -108,12 +111,19 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext): Entit
       described = true;
   }
   if (described) return 'organisation';
+  // A list names things of one kind: a word listed only with organisations (or only with places) is one too.
+  const listed = new Set(listedWith);
+  if (listed.size === 1 && !acronym && person === 0) {
+    const [kind] = listed;
+    if (kind !== 'person') return kind;
+  }
   // Acronyms name products and units as often as bodies ("LED", "AWD"): they need more than one sign.
   if (acronym) return organisation >= 2 ? 'organisation' : undefined;
   if (person > 0) return 'person';
   if (g.firstNames.has(word)) return group.length >= 2 && inside > 0 ? 'person' : undefined;
   if (place > organisation && place > 0) return 'place';
-  if (organisation > 0 && inside > 0) return 'organisation';
+  // One "the X" alone is half a sign: "the Kurds", "the Mandalorian", "the Nighthawks" name peoples, works and products.
+  if (organisation >= 1 && inside > 0) return 'organisation';
   if (group.length >= 3 && inside >= 2) return 'organisation';
   return undefined;
 }
