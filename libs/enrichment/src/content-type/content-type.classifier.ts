@@ -143,7 +143,18 @@ function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add:
     const singular = count(m.outside, cues.firstPerson) / (m.words / 100);
     if (singular >= 0.8)
       add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
+    if (cues.firstPlural) organisationVoice(m, cues, singular, add);
   }
+}
+
+// "wird uns der Steinkauz durch das Jahr begleiten": outside quotes, a text that speaks as "we" without an "I" and
+// without addressing the reader is an organisation's own (a blog says "I", a guide "you", a report neither).
+function organisationVoice(m: TextMeasures, cues: ContentTypeCues, singular: number, add: AddCue): void {
+  const plural = count(m.outside, cues.firstPlural as RegExp) / (m.words / 100);
+  const you = cues.secondPerson ? count(m.outside, cues.secondPerson) / (m.words / 100) : 0;
+  // Worth more than a news section in the URL alone, less than a dateline with reported speech.
+  if (plural >= 0.3 && singular < 0.3 && you < 0.3)
+    add('press-release', 1.6, `first person plural ${round(plural)} per 100 words outside quotes, no "I" or "you"`);
 }
 
 function newsEvidence(cues: NonNullable<ContentTypeCues['newsEvidence']>, text: string, outside: string, path: string, add: AddCue): void {

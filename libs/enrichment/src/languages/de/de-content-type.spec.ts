@@ -39,4 +39,21 @@ describe('German content types', () => {
       'Mara Lind: Die Küste. Roman, 320 Seiten, 24 Euro.';
     expect(typeOf('Eine Familie am Meer', body)).toBe('review');
   });
+
+  it('takes a text that speaks as "we" outside quotes, without "I" or the reader, for an organisation\'s release', () => {
+    const release =
+      'Der Naturschutzbund Hohenlohe hat die Feldlerche zum Tier des Jahres gewählt. Der kleine Vogel begleitet uns durch das ganze Jahr. ' +
+      'Seine Bestände sind in unserer Region seit Jahren rückläufig, weil Brachflächen fehlen. Mit einem neuen Programm wollen wir ' +
+      'gemeinsam mit Landwirten Blühstreifen anlegen. Im Frühjahr beginnen die ersten Zählungen.';
+    expect(typeOf('Die Feldlerche ist Tier des Jahres', release, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).toBe(
+      'press-release',
+    );
+    // The same voice with an "I" is a blog's, and one that addresses the reader a guide's.
+    const blog = release
+      .replace('Mit einem neuen Programm wollen wir', 'Ich finde: Mit einem neuen Programm wollen wir')
+      .replace('Im Frühjahr beginnen die ersten Zählungen.', 'Ich bin bei den ersten Zählungen dabei, mein Fernglas liegt bereit.');
+    expect(typeOf('Die Feldlerche ist Tier des Jahres', blog, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).not.toBe(
+      'press-release',
+    );
+  });
 });

@@ -158,6 +158,8 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
+  // Lower case inside a sentence only: a capitalised "Unser"/"Wir" may open a heading or a slogan.
+  firstPlural: /(?<![\p{L}])(?:wir|uns|unser|unsere|unserer|unseren|unserem|unseres)(?![\p{L}])/gu,
   // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
   secondPerson:
     /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
