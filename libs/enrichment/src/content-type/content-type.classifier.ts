@@ -135,7 +135,12 @@ function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add:
     if (hits) add(type, weight * Math.min(3, hits), `${hits} ${why}`);
   }
   if (cues.secondPerson) {
-    const you = count(m.outside, cues.secondPerson) / (m.words / 100);
+    // Questions put to someone and answered ("Wie haben Sie sich vorbereitet?") address the one interviewed.
+    const asked = m.paragraphs.filter(
+      (p, i) => /\?\s*$/.test(p) && m.paragraphs[i + 1] !== undefined && !/\?\s*$/.test(m.paragraphs[i + 1]),
+    );
+    const inQuestions = asked.reduce((n, p) => n + count(p, cues.secondPerson as RegExp), 0);
+    const you = Math.max(0, count(m.outside, cues.secondPerson) - inQuestions) / (m.words / 100);
     if (you >= 0.3) add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
   }
   if (cues.newsEvidence) newsEvidence(cues.newsEvidence, m.text, m.outside, path, add);

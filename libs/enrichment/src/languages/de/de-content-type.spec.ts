@@ -56,4 +56,16 @@ describe('German content types', () => {
       'press-release',
     );
   });
+
+  it('does not count "Sie" in questions put to someone and answered as addressing the reader', () => {
+    const body =
+      'Die Schauspielerin Greta Falk spielt in der neuen Serie eine Richterin. Wir haben sie in Leipzig getroffen.\n' +
+      'Wie haben Sie sich auf diese Rolle vorbereitet?\n' +
+      'Ich habe drei Wochen am Amtsgericht zugeschaut. Das war spannend.\n' +
+      'Was hat Sie dort am meisten überrascht?\n' +
+      'Mich hat die Ruhe im Saal überrascht. Im Fernsehen wird immer geschrien.\n' +
+      'Was würden Sie jungen Kolleginnen raten?\n' +
+      'Geduld. Gute Rollen brauchen Zeit.';
+    expect(typeOf('Greta Falk über ihre neue Rolle', body, 'https://www.kultur-beispiel.de/film/greta-falk')).toBe('interview');
+  });
 });
