@@ -68,6 +68,8 @@ export interface ContentTypeCues {
   /** First person singular and plural pronouns outside quotes. */
   firstPerson?: RegExp;
   firstPlural?: RegExp;
+  /** "We" as everyone, in a call to act ("Wir müssen handeln"): a commentator's, not an organisation's voice. */
+  inclusivePlural?: RegExp;
   /** Addressing the reader ("du", "Sie"): guides, service pieces, horoscopes, blogs. */
   secondPerson?: RegExp;
   /**
@@ -158,7 +160,8 @@ function organisationVoice(m: TextMeasures, cues: ContentTypeCues, singular: num
   const plural = count(m.outside, cues.firstPlural as RegExp) / (m.words / 100);
   const you = cues.secondPerson ? count(m.outside, cues.secondPerson) / (m.words / 100) : 0;
   // Worth more than a news section in the URL alone, less than a dateline with reported speech.
-  if (plural >= 0.3 && singular < 0.3 && you < 0.3)
+  const everyone = cues.inclusivePlural ? count(m.outside, cues.inclusivePlural) : 0;
+  if (plural >= 0.3 && singular < 0.3 && you < 0.3 && everyone === 0)
     add('press-release', 1.6, `first person plural ${round(plural)} per 100 words outside quotes, no "I" or "you"`);
 }
 

@@ -55,6 +55,11 @@ describe('German content types', () => {
     expect(typeOf('Die Feldlerche ist Tier des Jahres', blog, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).not.toBe(
       'press-release',
     );
+    // "We" as everyone, in a call to act, is a commentator's.
+    const comment = release.replace('Mit einem neuen Programm wollen wir', 'Wir müssen endlich handeln und mit einem neuen Programm');
+    expect(typeOf('Die Feldlerche ist Tier des Jahres', comment, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).not.toBe(
+      'press-release',
+    );
   });
 
   it('does not count "Sie" in questions put to someone and answered as addressing the reader', () => {

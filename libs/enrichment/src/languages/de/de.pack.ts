@@ -160,6 +160,8 @@ const CONTENT_TYPE: ContentTypeCues = {
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
   // Lower case inside a sentence only: a capitalised "Unser"/"Wir" may open a heading or a slogan.
   firstPlural: /(?<![\p{L}])(?:wir|uns|unser|unsere|unserer|unseren|unserem|unseres)(?![\p{L}])/gu,
+  inclusivePlural:
+    /(?<![\p{L}])(?:[Ww]ir (?:müssen|sollten|brauchen|dürfen nicht|können es uns nicht)|(?:müssen|sollten|brauchen) wir)(?![\p{L}])/gu,
   // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
   secondPerson:
     /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
