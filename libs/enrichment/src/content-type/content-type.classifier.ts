@@ -68,6 +68,8 @@ export interface ContentTypeCues {
   /** First person singular and plural pronouns outside quotes. */
   firstPerson?: RegExp;
   firstPlural?: RegExp;
+  /** "We" as everyone, in a call to act ("Wir müssen handeln"): a commentator's, not an organisation's voice. */
+  inclusivePlural?: RegExp;
   /** Addressing the reader ("du", "Sie"): guides, service pieces, horoscopes, blogs. */
   secondPerson?: RegExp;
   /**
@@ -135,7 +137,12 @@ function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add:
     if (hits) add(type, weight * Math.min(3, hits), `${hits} ${why}`);
   }
   if (cues.secondPerson) {
-    const you = count(m.outside, cues.secondPerson) / (m.words / 100);
+    // Questions put to someone and answered ("Wie haben Sie sich vorbereitet?") address the one interviewed.
+    const asked = m.paragraphs.filter(
+      (p, i) => /\?\s*$/.test(p) && m.paragraphs[i + 1] !== undefined && !/\?\s*$/.test(m.paragraphs[i + 1]),
+    );
+    const inQuestions = asked.reduce((n, p) => n + count(p, cues.secondPerson as RegExp), 0);
+    const you = Math.max(0, count(m.outside, cues.secondPerson) - inQuestions) / (m.words / 100);
     if (you >= 0.3) add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
   }
   if (cues.newsEvidence) newsEvidence(cues.newsEvidence, m.text, m.outside, path, add);
@@ -143,7 +150,19 @@ function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add:
     const singular = count(m.outside, cues.firstPerson) / (m.words / 100);
     if (singular >= 0.8)
       add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
+    if (cues.firstPlural) organisationVoice(m, cues, singular, add);
   }
+}
+
+// "wird uns der Steinkauz durch das Jahr begleiten": outside quotes, a text that speaks as "we" without an "I" and
+// without addressing the reader is an organisation's own (a blog says "I", a guide "you", a report neither).
+function organisationVoice(m: TextMeasures, cues: ContentTypeCues, singular: number, add: AddCue): void {
+  const plural = count(m.outside, cues.firstPlural as RegExp) / (m.words / 100);
+  const you = cues.secondPerson ? count(m.outside, cues.secondPerson) / (m.words / 100) : 0;
+  // Worth more than a news section in the URL alone, less than a dateline with reported speech.
+  const everyone = cues.inclusivePlural ? count(m.outside, cues.inclusivePlural) : 0;
+  if (plural >= 0.3 && singular < 0.3 && you < 0.3 && everyone === 0)
+    add('press-release', 1.6, `first person plural ${round(plural)} per 100 words outside quotes, no "I" or "you"`);
 }
 
 function newsEvidence(cues: NonNullable<ContentTypeCues['newsEvidence']>, text: string, outside: string, path: string, add: AddCue): void {

@@ -52,6 +52,9 @@ export function extractQuotes(
     // "Smith said the plan was flawed. “It will never work.”": a quote after reported speech is the reporter's.
     speaker ??= reportedSpeaker(q, ctx, previous?.paragraph);
     continues.push(q.continues);
+    // "Trainer Tom Weber ist enttäuscht. „…“": someone else named before the quote in its own paragraph speaks,
+    // unless the paragraph names the previous speaker again.
+    if (!speaker && !inherited && previous && previous.paragraph < q.paragraph) speaker = personBeforeInParagraph(q, ctx, previous.speaker);
     // A quote continued from the previous paragraph, or following one closely, has that quote's speaker.
     if (!speaker && previous && (inherited || q.paragraph - previous.paragraph <= 2)) speaker = previous.speaker;
     // A quote nobody is said to have said, after a paragraph about someone: theirs ("Ruth Kemp runs the shelter.
@@ -162,8 +165,9 @@ function attributionAfter(
   // A short title in quotes inside the attribution ("the “Pose” actor said": no punctuation, a lower-case word
   // after it) is no next quote: masked, same length.
   let rest = text.slice(from, paragraphEnd).replace(/(?<=\s)[“"][^“”"\n.,;:!?]{1,25}[”"](?=\s+\p{Ll})/gu, (m) => 'x'.repeat(m.length));
-  // Up to the next quote (any language's marks) or the end of the sentence.
-  const stop = rest.search(/[“"„»«]|(?<!\b\p{Lu})[.!?](?=\s+[\p{Lu}“"„»«]|\s*$)/u);
+  // Up to the next quote (any language's marks) or the end of the sentence; an initial or a title's abbreviation
+  // ends none ("betonte Prof. Dr. Eva Wenz").
+  const stop = rest.search(/[“"„»«]|(?<!(?<![\p{L}])(?:\p{Lu}|Dr|Prof|Mr|Mrs|Ms|St))[.!?](?=\s+[\p{Lu}“"„»«]|\s*$)/u);
   let clause = endsOwnSentence(q, ctx) ? '' : stop >= 0 ? rest.slice(0, stop) : rest;
   if (!clause.replace(/[\s,.;:—–-]/g, '') !== nextSentence) return undefined;
   if (nextSentence) {
@@ -246,6 +250,9 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
     const at = windowStart + colon.index;
     const named = ctx.mentions.find((m) => m.type !== 'place' && m.end === at);
     if (named) return { name: named.canonical, type: named.type === 'person' ? 'person' : 'organisation' };
+    // "Der Kämmerer Uwe Kranz sieht das anders: „…“": no speech verb, but the person the sentence is about speaks.
+    const subject = ctx.mentions.find((m) => m.type === 'person' && m.start >= windowStart && m.end <= at);
+    if (subject) return { name: subject.canonical, type: 'person' };
   }
   // A paragraph introducing the quote with a colon: "The campaign website says:"
   if (/:\s*$/.test(before) || q.standsAlone) {
@@ -311,6 +318,15 @@ function reportedSpeaker(q: QuoteSpan, ctx: Context, previousQuoteParagraph: num
     if (nearest) return { name: nearest.canonical, type: 'person' };
   }
   return undefined;
+}
+
+// The person named last before a quote in the quote's own paragraph, outside any earlier quote there.
+function personBeforeInParagraph(q: QuoteSpan, ctx: Context, previous: Speaker | undefined): Speaker | undefined {
+  const own = ctx.mentions.filter((m) => m.end <= q.openAt && ctx.sentences[m.sentence]?.paragraph === q.paragraph);
+  if (previous && own.some((m) => m.canonical === previous.name)) return undefined;
+  const people = own.filter((m) => m.type === 'person');
+  const person = people.length ? antecedent(people, q.openAt, ctx.sentences) : undefined;
+  return person ? { name: person.canonical, type: 'person' } : undefined;
 }
 
 // The person in focus just before a quote: named in its paragraph or the one before, the latest sentence subject

@@ -39,4 +39,38 @@ describe('German content types', () => {
       'Mara Lind: Die Küste. Roman, 320 Seiten, 24 Euro.';
     expect(typeOf('Eine Familie am Meer', body)).toBe('review');
   });
+
+  it('takes a text that speaks as "we" outside quotes, without "I" or the reader, for an organisation\'s release', () => {
+    const release =
+      'Der Naturschutzbund Hohenlohe hat die Feldlerche zum Tier des Jahres gewählt. Der kleine Vogel begleitet uns durch das ganze Jahr. ' +
+      'Seine Bestände sind in unserer Region seit Jahren rückläufig, weil Brachflächen fehlen. Mit einem neuen Programm wollen wir ' +
+      'gemeinsam mit Landwirten Blühstreifen anlegen. Im Frühjahr beginnen die ersten Zählungen.';
+    expect(typeOf('Die Feldlerche ist Tier des Jahres', release, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).toBe(
+      'press-release',
+    );
+    // The same voice with an "I" is a blog's, and one that addresses the reader a guide's.
+    const blog = release
+      .replace('Mit einem neuen Programm wollen wir', 'Ich finde: Mit einem neuen Programm wollen wir')
+      .replace('Im Frühjahr beginnen die ersten Zählungen.', 'Ich bin bei den ersten Zählungen dabei, mein Fernglas liegt bereit.');
+    expect(typeOf('Die Feldlerche ist Tier des Jahres', blog, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).not.toBe(
+      'press-release',
+    );
+    // "We" as everyone, in a call to act, is a commentator's.
+    const comment = release.replace('Mit einem neuen Programm wollen wir', 'Wir müssen endlich handeln und mit einem neuen Programm');
+    expect(typeOf('Die Feldlerche ist Tier des Jahres', comment, 'https://www.beispiel-verband.de/aktuell/feldlerche.html')).not.toBe(
+      'press-release',
+    );
+  });
+
+  it('does not count "Sie" in questions put to someone and answered as addressing the reader', () => {
+    const body =
+      'Die Schauspielerin Greta Falk spielt in der neuen Serie eine Richterin. Wir haben sie in Leipzig getroffen.\n' +
+      'Wie haben Sie sich auf diese Rolle vorbereitet?\n' +
+      'Ich habe drei Wochen am Amtsgericht zugeschaut. Das war spannend.\n' +
+      'Was hat Sie dort am meisten überrascht?\n' +
+      'Mich hat die Ruhe im Saal überrascht. Im Fernsehen wird immer geschrien.\n' +
+      'Was würden Sie jungen Kolleginnen raten?\n' +
+      'Geduld. Gute Rollen brauchen Zeit.';
+    expect(typeOf('Greta Falk über ihre neue Rolle', body, 'https://www.kultur-beispiel.de/film/greta-falk')).toBe('interview');
+  });
 });

@@ -60,6 +60,22 @@ describe('German quote attribution', () => {
       'Katrin Albers',
     ]);
   });
+  it('gives a quote after a colon to the person its sentence is about, with or without a speech verb', () => {
+    expect(speakers('Die Kämmerin Ute Brand sieht das anders: „Mehr Geld gibt es nicht.“')).toEqual(['Ute Brand']);
+    expect(speakers('„Legen Sie einfach auf“, rät ein Polizeisprecher.')).toEqual(['Polizeisprecher']);
+  });
+
+  it('reads a title abbreviation after the speech verb as part of the speaker, not as the end of the sentence', () => {
+    expect(speakers('„Wir sind stolz auf das Team“, betonte der Ärztliche Direktor Prof. Dr. Jonas Fell.')).toEqual(['Jonas Fell']);
+  });
+
+  it('gives an unattributed quote to the person its own paragraph names, not to the speaker of the paragraph before', () => {
+    const text =
+      '„Niemals Geld an Fremde überweisen“, erklärt Verbandssprecherin Lore Finck.\n' +
+      'Trainer Ansgar Demmel ist nach dem Spiel enttäuscht. „Wir haben heute einfach schlecht gespielt.“\n' +
+      'Der Verein habe sich mehr erhofft, Demmel sei aber ruhig geblieben. „Das darf nicht wieder passieren.“';
+    expect(speakers(text)).toEqual(['Lore Finck', 'Ansgar Demmel', 'Ansgar Demmel']);
+  });
 });
 
 describe('German pull quotes', () => {

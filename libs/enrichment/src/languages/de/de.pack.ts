@@ -158,6 +158,10 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
   ],
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
+  // Lower case inside a sentence only: a capitalised "Unser"/"Wir" may open a heading or a slogan.
+  firstPlural: /(?<![\p{L}])(?:wir|uns|unser|unsere|unserer|unseren|unserem|unseres)(?![\p{L}])/gu,
+  inclusivePlural:
+    /(?<![\p{L}])(?:[Ww]ir (?:müssen|sollten|brauchen|dürfen nicht|können es uns nicht)|(?:müssen|sollten|brauchen) wir)(?![\p{L}])/gu,
   // "du" in any case, and the polite "Sie"/"Ihnen" capitalised inside a sentence.
   secondPerson:
     /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
@@ -185,7 +189,7 @@ function germanEntities(text: string, sentences: Sentence[], title: string): Ent
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '4',
+  version: '5',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,
