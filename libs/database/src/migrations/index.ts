@@ -16,6 +16,7 @@ import { SearchCandidates1765300000000 } from './1765300000000-search-candidates
 import { SearchCandidateIndexes1765300100000 } from './1765300100000-search-candidate-indexes';
 import { SearchSourceVectorIndex1765400000000 } from './1765400000000-search-source-vector-index';
 import { MinhashBandsWithoutForeignKey1765410000000 } from './1765410000000-minhash-bands-without-foreign-key';
+import { ArticlesFewerIndexes1765420000000 } from './1765420000000-articles-fewer-indexes';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SearchCandidateIndexes1765300100000,
   SearchSourceVectorIndex1765400000000,
   MinhashBandsWithoutForeignKey1765410000000,
+  ArticlesFewerIndexes1765420000000,
 ];

@@ -79,6 +79,12 @@ describe('ArticleSearchRepository', () => {
     expect(rows.map((r) => r.config).sort()).toEqual([...TS_CONFIGS].sort());
   });
 
+  it('lists the configurations of the indexed texts as those in use', async () => {
+    const inUse = await new ArticleSearchRepository(dataSource).configsInUse();
+    expect(inUse).toEqual(expect.arrayContaining(['english', 'german', 'simple']));
+    expect(TS_CONFIGS).toEqual(expect.arrayContaining(inUse));
+  });
+
   it('parses the query in each article’s own language: English stems for English, German for German, simple otherwise', async () => {
     // "runs" stems to "run" in English; a German article is matched by the German parse of the query only.
     expect(await names({ q: 'runs' })).toEqual(['killed', 'english']);

@@ -78,17 +78,18 @@ export class ArticleSearchRepository {
   }
 
   /**
-   * The configurations the articles' languages map to, read by a loose scan of an index (a handful of probes,
-   * whatever the archive's size) and kept a minute: a query is parsed in those only.
+   * The configurations the indexed texts are in (only those can match), read by a loose scan of an index on
+   * `article_search` (a handful of probes, whatever the archive's size) and kept a minute: a query is parsed in those
+   * only.
    */
   configsInUse(): Promise<string[]> {
     if (this.configs && Date.now() - this.configs.at < CONFIGS_TTL_MS) return this.configs.list;
     const list = this.dataSource
       .query<Array<{ config: string }>>(
         `WITH RECURSIVE c AS (
-           (SELECT copydesk_ts_config(language)::oid AS cfg FROM articles ORDER BY 1 LIMIT 1)
+           (SELECT config::oid AS cfg FROM article_search ORDER BY 1 LIMIT 1)
            UNION ALL
-           SELECT (SELECT copydesk_ts_config(language)::oid FROM articles WHERE copydesk_ts_config(language)::oid > c.cfg ORDER BY 1 LIMIT 1)
+           SELECT (SELECT s.config::oid FROM article_search s WHERE s.config::oid > c.cfg ORDER BY 1 LIMIT 1)
            FROM c WHERE c.cfg IS NOT NULL
          )
          SELECT cfg::regconfig::text AS config FROM c WHERE cfg IS NOT NULL`,

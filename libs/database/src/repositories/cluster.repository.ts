@@ -50,27 +50,34 @@ export interface ClusterStateRow {
   last: Date | null;
 }
 
-// Near-duplicates in both directions (the best $5 each way) and articles sharing at least two entity keys in the
-// window; each key's lookup reads at most $6 rows, newest first, however common the key: the cost stays bounded
-// when a thousand templated stories share every name.
+// Per subject: near-duplicates in both directions (the best $6 each way) and articles sharing at least two entity
+// keys in its window; each key's lookup reads at most $7 rows, newest first, however common the key: the cost stays
+// bounded when a thousand templated stories share every name. One statement for a whole batch of subjects.
 const NEIGHBOURS = `
-  WITH dup AS (
-    (SELECT related_article_id AS id FROM article_relations WHERE article_id = $1 ORDER BY similarity DESC LIMIT $5)
-    UNION
-    (SELECT article_id FROM article_relations WHERE related_article_id = $1 ORDER BY similarity DESC LIMIT $5)
+  WITH subject AS (
+    SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS s(id, from_at, to_at)
+  ), dup AS (
+    SELECT s.id AS subject, d.id
+    FROM subject s CROSS JOIN LATERAL (
+      (SELECT related_article_id AS id FROM article_relations WHERE article_id = s.id ORDER BY similarity DESC LIMIT $6)
+      UNION
+      (SELECT article_id FROM article_relations WHERE related_article_id = s.id ORDER BY similarity DESC LIMIT $6)
+    ) d
   ), keyed AS (
-    SELECT k.article_id AS id, array_agg(k.entity_key) AS shared
-    FROM unnest($2::text[]) AS q(entity_key)
+    SELECT s.id AS subject, k.article_id AS id, array_agg(k.entity_key) AS shared
+    FROM unnest($4::uuid[], $5::text[]) AS q(subject, entity_key)
+    JOIN subject s ON s.id = q.subject
     CROSS JOIN LATERAL (SELECT article_id, entity_key FROM article_entity_keys k
-                        WHERE k.entity_key = q.entity_key AND k.published_at BETWEEN $3 AND $4 AND k.article_id <> $1
-                        ORDER BY k.published_at DESC LIMIT $6) k
-    GROUP BY k.article_id HAVING count(*) >= 2
+                        WHERE k.entity_key = q.entity_key AND k.published_at BETWEEN s.from_at AND s.to_at AND k.article_id <> s.id
+                        ORDER BY k.published_at DESC LIMIT $7) k
+    GROUP BY s.id, k.article_id HAVING count(*) >= 2
   ), found AS (
-    SELECT coalesce(d.id, k.id) AS id, d.id IS NOT NULL AS duplicate, coalesce(k.shared, '{}') AS shared
-    FROM dup d FULL JOIN keyed k ON k.id = d.id
+    SELECT coalesce(d.subject, k.subject) AS subject, coalesce(d.id, k.id) AS id, d.id IS NOT NULL AS duplicate,
+           coalesce(k.shared, '{}') AS shared
+    FROM dup d FULL JOIN keyed k ON k.subject = d.subject AND k.id = d.id
   )
   -- From the few ids found to their rows (a join from articles would read the whole table: 94 ms at 50k articles).
-  SELECT a.id, a.cluster_id, coalesce(a.published_at, a.created_at) AS "when", f.duplicate, f.shared
+  SELECT f.subject, a.id, a.cluster_id, coalesce(a.published_at, a.created_at) AS "when", f.duplicate, f.shared
   FROM found f JOIN articles a ON a.id = f.id
   WHERE a.status <> 'killed'`;
 
@@ -134,22 +141,32 @@ export class ClusterRepository {
     );
   }
 
-  /** Articles related to this one (see NEIGHBOURS), bounded by `limits` whatever the data. */
-  async neighbours(
-    articleId: string,
-    keys: string[],
-    from: Date,
-    to: Date,
+  /**
+   * Articles related to each subject (see NEIGHBOURS), bounded by `limits` whatever the data; every subject has an
+   * entry, empty when nothing relates to it.
+   */
+  async neighboursMany(
+    subjects: Array<{ articleId: string; keys: string[]; from: Date; to: Date }>,
     limits: { duplicates: number; perKey: number },
     manager: EntityManager,
-  ): Promise<NeighbourRow[]> {
-    const rows: Array<{ id: string; cluster_id: string | null; when: Date; duplicate: boolean; shared: string[] }> = await preparedRows(
-      manager,
-      'clusters_neighbours',
-      NEIGHBOURS,
-      [articleId, keys, from, to, limits.duplicates, limits.perKey],
-    );
-    return rows.map((r) => ({ articleId: r.id, clusterId: r.cluster_id, when: r.when, duplicate: r.duplicate, shared: r.shared }));
+  ): Promise<Map<string, NeighbourRow[]>> {
+    const found = new Map(subjects.map((s): [string, NeighbourRow[]] => [s.articleId, []]));
+    if (!subjects.length) return found;
+    const keys = subjects.flatMap((s) => s.keys.map((key) => [s.articleId, key] as const));
+    const rows: Array<{ subject: string; id: string; cluster_id: string | null; when: Date; duplicate: boolean; shared: string[] }> =
+      await preparedRows(manager, 'clusters_neighbours_many', NEIGHBOURS, [
+        subjects.map((s) => s.articleId),
+        subjects.map((s) => s.from),
+        subjects.map((s) => s.to),
+        keys.map(([id]) => id),
+        keys.map(([, key]) => key),
+        limits.duplicates,
+        limits.perKey,
+      ]);
+    for (const r of rows) {
+      found.get(r.subject)?.push({ articleId: r.id, clusterId: r.cluster_id, when: r.when, duplicate: r.duplicate, shared: r.shared });
+    }
+    return found;
   }
 
   /** Clusters' stored sizes and time spans (exact while the cluster lock is held: only its holder changes them). */

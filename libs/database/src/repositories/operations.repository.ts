@@ -72,7 +72,7 @@ const RECENT_RAW_ITEMS = `recent AS MATERIALIZED (
 export class OperationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every status with its count (zero included). An index-only scan of articles_status_idx. */
+  /** Every status with its count (zero included). An index-only scan of articles_status_created_idx. */
   async articlesByStatus(): Promise<Record<ArticleStatus, number>> {
     const rows: Array<{ status: string; count: number }> = await this.dataSource.query(
       `SELECT status, count(*)::int AS count FROM articles GROUP BY status`,

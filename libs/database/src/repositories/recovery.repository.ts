@@ -30,9 +30,9 @@ export interface UnannouncedKill {
 const KILL_HORIZON_DAYS = 7;
 
 /*
- * Everything here is bounded by a cutoff ("untouched for this long") and a batch size, and served by small partial
- * indexes (raw_items_pending_idx, articles_status_idx): the reconciler's scans cost the same however large the
- * tables grow. `redriven_at` doubles as a claim: a row is driven again at most once per cutoff window, whichever
+ * Everything here is bounded by a cutoff ("untouched for this long") and a batch size, and served by indexes that
+ * lead with the status (raw_items_pending_idx, articles_status_created_idx): the reconciler's scans cost the same
+ * however large the tables grow. `redriven_at` doubles as a claim: a row is driven again at most once per cutoff window, whichever
  * ingest worker gets there first.
  */
 @Injectable()

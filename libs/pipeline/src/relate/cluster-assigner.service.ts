@@ -133,13 +133,26 @@ export class ClusterAssigner {
         placeable.map((s) => ({ articleId: s.id, keys: keys.get(s.id) as string[], publishedAt: s.when })),
         manager,
       );
+      // Every subject's neighbours in one statement: placing writes nothing they are read from until the batch's end.
+      const window = STORY_WINDOW_HOURS * HOUR;
+      const related = await this.clusters.neighboursMany(
+        placeable.map((s) => ({
+          articleId: s.id,
+          keys: keys.get(s.id) as string[],
+          from: new Date(s.when.getTime() - window),
+          to: new Date(s.when.getTime() + window),
+        })),
+        NEIGHBOUR_LIMITS,
+        manager,
+      );
       const states = new ClusterStates(this.clusters, manager);
       const outcomes: ClusterOutcome[] = [];
       for (const id of ids) {
         const subject = subjects.get(id);
+        const neighbours = related.get(id);
         const outcome =
-          subject && keys.has(id)
-            ? await this.place(subject, keys.get(id) as string[], states, manager)
+          subject && neighbours
+            ? await this.place(subject, neighbours, states, manager)
             : { clusterId: null, reason: 'not enriched or killed' };
         outcomes.push(outcome);
       }
@@ -148,17 +161,13 @@ export class ClusterAssigner {
     });
   }
 
-  private async place(read: StorySubjectRow, keys: string[], states: ClusterStates, manager: EntityManager): Promise<ClusterOutcome> {
+  private async place(
+    read: StorySubjectRow,
+    stored: NeighbourRow[],
+    states: ClusterStates,
+    manager: EntityManager,
+  ): Promise<ClusterOutcome> {
     const subject = { ...read, clusterId: states.clusterOf(read.id, read.clusterId) };
-    const window = STORY_WINDOW_HOURS * HOUR;
-    const stored = await this.clusters.neighbours(
-      subject.id,
-      keys,
-      new Date(subject.when.getTime() - window),
-      new Date(subject.when.getTime() + window),
-      NEIGHBOUR_LIMITS,
-      manager,
-    );
     // The rows say where the articles were at the batch's start: this batch's placements and merges are written at its end.
     const neighbours = stored.map((n) => ({ ...n, clusterId: states.clusterOf(n.articleId, n.clusterId) }));
     const members = neighbours.filter((n) => n.duplicate || sharesStory(n.shared));
