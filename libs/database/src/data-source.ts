@@ -72,9 +72,12 @@ export async function runMigrations(dataSource: DataSource, settings: DatabaseSe
   }
 }
 
-/** Migrates the database at `url` on a data source of its own, closed after: for the launcher, tests and benches. */
-export async function migrateDatabaseAt(url: string): Promise<string[]> {
-  const settings = { url, poolSize: 1 };
+/**
+ * Migrates a database on a data source of its own, closed after: for the processes' boot, the launcher, tests and
+ * benches. A bare URL gets one connection and the default settings.
+ */
+export async function migrateDatabaseAt(target: string | DatabaseSettings): Promise<string[]> {
+  const settings = typeof target === 'string' ? { url: target, poolSize: 1 } : target;
   const dataSource = createDataSource(settings);
   await dataSource.initialize();
   try {

@@ -2,7 +2,7 @@ import { AppConfig } from '@copydesk/config';
 import { isInfrastructureError, waitOutOutage } from '@copydesk/runtime';
 import { Global, Module, type OnApplicationBootstrap, Logger } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createDataSource, type DatabaseSettings, dataSourceOptions, runMigrations } from './data-source';
+import { type DatabaseSettings, dataSourceOptions, migrateDatabaseAt } from './data-source';
 import {
   ApiKeyRepository,
   ArticleEnrichmentRepository,
@@ -95,21 +95,11 @@ export class DatabaseModule implements OnApplicationBootstrap {
     if (!this.config.get('DATABASE_MIGRATE')) return;
     // A connection of its own without statement_timeout: building an index on a big table may take longer.
     const migration = { ...settings(this.config), poolSize: 1, statementTimeoutMs: undefined };
-    const ran = await waitOutOutage(() => this.migrate(migration), {
+    const ran = await waitOutOutage(() => migrateDatabaseAt(migration), {
       budgetMs: BOOT_WAIT_MS,
       onRetry: (err, attempt, delayMs) =>
         this.logger.warn(`PostgreSQL unavailable for migrations (try ${attempt}: ${(err as Error).message}); again in ${delayMs} ms`),
     });
     if (ran.length) this.logger.log(`migrations applied: ${ran.join(', ')}`);
-  }
-
-  private async migrate(migration: DatabaseSettings): Promise<string[]> {
-    const migrator = createDataSource(migration);
-    await migrator.initialize();
-    try {
-      return await runMigrations(migrator, migration);
-    } finally {
-      await migrator.destroy();
-    }
   }
 }
