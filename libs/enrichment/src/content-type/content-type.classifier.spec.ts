@@ -16,6 +16,17 @@ describe('classifyContentType', () => {
     expect(classifyContentType({ title: 'Plan', bodyText: word, url: 'https://www.space.com/plan' }).type).toBe('news');
   });
 
+  it('matches the site owner written with umlauts or accents against its ASCII host name', () => {
+    const umlaut = 'Börgel Gerätebau, ein Hersteller von Pumpen, hat eine neue Baureihe vorgestellt.\nDie Pumpen kommen im März.';
+    const de = classifyContentType({ title: 'Neue Baureihe', bodyText: umlaut, url: 'https://www.boergel-geraetebau.de/presse/baureihe' });
+    expect(de.type).toBe('press-release');
+    expect(de.evidence.join(' ')).toMatch(/site's owner \(boergel.geraetebau\)/);
+    const accent = 'Vélomère, a maker of bicycle lights, announced a partnership with two retailers.\nThe lights ship in March.';
+    expect(classifyContentType({ title: 'Partnership', bodyText: accent, url: 'https://velomere.example/news/p' }).type).toBe(
+      'press-release',
+    );
+  });
+
   it('reads review markers in the writer’s voice only, and "please visit:" as release boilerplate', () => {
     const court = `${NEWS_BODY}\n"The verdict is a big positive for banks," said an analyst. "This verdict should be welcomed."`;
     expect(classifyContentType({ title: 'Banks rally', bodyText: court }).type).toBe('news');

@@ -192,10 +192,21 @@ function ownSite(url: string | undefined, text: string): string | undefined {
   const g = gazetteer();
   const singular = name.replace(/s$/, '');
   if (name.length < 3 || [name, singular].some((w) => g.commonWords.has(w) || g.places.has(w) || g.cities.has(w))) return undefined;
-  const opening = text.slice(0, 250).replace(/\([^)]*\)/g, ' ');
-  const at = opening.toLowerCase().search(new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`, 'u'));
-  return at >= 0 ? opening.slice(at, at + name.length) : undefined;
+  const opening = text
+    .slice(0, 250)
+    .replace(/\([^)]*\)/g, ' ')
+    .toLowerCase();
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[^\p{L}\p{N}]/gu, '.')}(?![\\p{L}\\p{N}])`, 'u');
+  // Host names are ASCII: "mueller-bau.de" is Müller Bau's, "societe-generale.com" Société Générale's.
+  for (const spelling of new Set([opening, asciiGerman(opening), withoutMarks(opening)])) {
+    const at = spelling.search(pattern);
+    if (at >= 0) return spelling.slice(at, at + name.length);
+  }
+  return undefined;
 }
+
+const asciiGerman = (text: string): string => text.replace(/[äöüß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' })[c] as string);
+const withoutMarks = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
 
 function urlPath(url: string | undefined): string {
   if (!url) return '';
