@@ -45,10 +45,10 @@ export interface NameSpan {
 
 // A web address's host ("Moneycontrol.com", "www.example.org") is one word: its parts are no words of the text
 // ("www.ascom.com" does not make "ascom" a word the text writes in lower case).
-const TOKEN =
-  /(?:[\p{L}\p{N}][\p{L}\p{N}\-]*\.)+(?:com|org|net|gov|edu|io|info|co\.uk)\b(?:['’]s)?|(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*\.?|&/gu;
+const HOST = String.raw`(?:[\p{L}\p{N}][\p{L}\p{N}\-]*\.)+(?:com|org|net|gov|edu|io|info|co\.uk)`;
+const TOKEN = new RegExp(String.raw`${HOST}\b(?:['’]s)?|(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*\.?|&`, 'gu');
 /** A web host: "Moneycontrol.com", "www.example.org". */
-export const WEB_HOST = /^(?:[\p{L}\p{N}][\p{L}\p{N}\-]*\.)+(?:com|org|net|gov|edu|io|info|co\.uk)$/u;
+export const WEB_HOST = new RegExp(`^${HOST}$`, 'u');
 const KEEP_DOT = new Set([
   'mr',
   'mrs',
