@@ -33,7 +33,8 @@ const esmOnly = [
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
-  testEnvironment: 'node',
+  // Node's environment, plus killing any process a test file left running (test/setup/child-processes.ts).
+  testEnvironment: '<rootDir>/test/setup/jest-environment.ts',
   testMatch: [
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/libs/**/*.spec.ts',

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { trackChildProcess } from '../setup/child-processes';
 
 export const DIST = join(__dirname, '..', '..', 'dist', 'apps');
 
@@ -16,10 +17,12 @@ export interface RunningApp {
 
 /** Starts one compiled app as its own process, the way `npm start` and production run it. */
 export function startApp(name: AppName, env: NodeJS.ProcessEnv): RunningApp {
-  const child = spawn(process.execPath, [join(DIST, name, 'src', 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = trackChildProcess(
+    spawn(process.execPath, [join(DIST, name, 'src', 'main.js')], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

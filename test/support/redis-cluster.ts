@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { trackChildProcess } from '../setup/child-processes';
 
 const run = promisify(execFile);
 
@@ -32,29 +33,31 @@ export async function startRedisCluster(): Promise<TestRedisCluster> {
     if (port < 55_000 && !ports.includes(port)) ports.push(port);
   }
   const nodes: ChildProcess[] = ports.map((port) =>
-    spawn(
-      server,
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--cluster-enabled',
-        'yes',
-        '--cluster-config-file',
-        `nodes-${port}.conf`,
-        '--cluster-node-timeout',
-        '5000',
-        '--dir',
-        dir,
-        '--appendonly',
-        'no',
-        '--save',
-        '',
-        '--loglevel',
-        'warning',
-      ],
-      { stdio: 'ignore' },
+    trackChildProcess(
+      spawn(
+        server,
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          `nodes-${port}.conf`,
+          '--cluster-node-timeout',
+          '5000',
+          '--dir',
+          dir,
+          '--appendonly',
+          'no',
+          '--save',
+          '',
+          '--loglevel',
+          'warning',
+        ],
+        { stdio: 'ignore' },
+      ),
     ),
   );
   const redisCli = async (port: number, ...args: string[]): Promise<string> =>

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { trackChildProcess } from '../../setup/child-processes';
 
 /** A redis-server of the test's own on a spare loopback port, without persistence: a restart comes back empty. */
 export interface PrivateRedis {
@@ -38,12 +39,14 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   let child: ChildProcess | undefined;
 
   const start = async (): Promise<void> => {
-    child = spawn(
-      binary,
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-      {
-        stdio: 'ignore',
-      },
+    child = trackChildProcess(
+      spawn(
+        binary,
+        ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+        {
+          stdio: 'ignore',
+        },
+      ),
     );
     const deadline = Date.now() + 15_000;
     while (!(await ping(port))) {
