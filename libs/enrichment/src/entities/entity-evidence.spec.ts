@@ -93,4 +93,14 @@ describe('entity evidence (issue #15)', () => {
     const e = entities('Critics blamed the Drovani for the delay. Later the Pellor said it would appeal, and the Pellor did.');
     expect(e.organisations).toEqual(['Pellor']);
   });
+
+  it('takes no person from a name after a possessive determiner or a price: products are owned and priced, people are not', () => {
+    const e = entities(
+      'The carmaker shows its electric Stella Vento beside the saloon. Buy the monitor and get a $40 Milo Gift Card with it. ' +
+        'Its chief executive Ada Brandt and their son Colm Daly came to the launch.',
+    );
+    expect(e.people).toEqual(expect.arrayContaining(['Ada Brandt', 'Colm Daly']));
+    expect(e.people).not.toContain('Stella Vento');
+    expect(e.people).not.toContain('Milo Gift Card');
+  });
 });

@@ -155,10 +155,15 @@ const describedAsOrganisation = (span: NameSpan): boolean =>
 function classifyShortRun(r: Run): TypedSpan[] {
   const { g } = r.ctx;
   const { span, tokens, first, last } = r;
+  // "its electric Gran Turismo", "Plus $50 Dell eGift Card": a name right after a possessive determiner (an adjective
+  // between at most) or a price is owned or sold, a thing; "its founder Ada Brandt" has a role and is titled. Not
+  // after "a": "a Tom Hanks film" names a person.
+  const whole = span.tokens === tokens || (r.startsSpan && r.endsSpan);
+  if (r.startsSpan && !r.titled && THING_BEFORE.test(span.preceding))
+    return whole && describedAsOrganisation(span) ? [typed(span, tokens, 'organisation', false)] : [];
   if (g.firstNames.has(first) || /^\p{Lu}\.$/u.test(tokens[1]?.text ?? '')) return [typed(span, tokens, 'person', true)];
   // "indie developer Tequila Works", "fact-checking website Full Fact", "takeover of Allied Domecq": a word for a kind
   // of organisation beside the whole name outweighs a surname at its end or ordinary words in it.
-  const whole = span.tokens === tokens || (r.startsSpan && r.endsSpan);
   if (whole && describedAsOrganisation(span)) return [typed(span, tokens, 'organisation', false)];
   if (g.lastNames.has(last)) return [typed(span, tokens, 'person', true)];
   // "Boeing Dreamliner", "Ford Mustang Mach E": a brand followed by more capitals names a product.
@@ -174,6 +179,8 @@ function classifyShortRun(r: Run): TypedSpan[] {
   // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
   return personContext(span, tokens, r.ctx) ? [typed(span, tokens, 'person', false)] : [];
 }
+
+const THING_BEFORE = /(?:^|[^\p{L}])(?:[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our)\s+(?:[a-z][a-z-]*\s+)?$|\$\d[\d,.]*\s+$/u;
 
 // One capitalised word: a place after a preposition, a workplace after a role, otherwise decided later.
 function classifySingle(r: Run): TypedSpan[] {

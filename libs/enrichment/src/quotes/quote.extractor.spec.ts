@@ -178,4 +178,31 @@ describe('extractQuotes', () => {
       'Marc Ostrow',
     );
   });
+
+  it('reads the attribution families of news copy: across paragraphs, a quote continued, a partial quote in reported speech', () => {
+    // "she said" two paragraphs after the full mention, with no one named between.
+    expect(
+      quotes(
+        'Health Minister Nora Blythe visited the ward on Monday.\nThe hospital has been short of nurses since the spring.\n“We will hire two hundred more by March,” she said.',
+      ),
+    ).toEqual([['We will hire two hundred more by March,', 'Nora Blythe']]);
+    // A quote running over two paragraphs: the closing paragraph, with no attribution of its own, inherits.
+    expect(
+      quotes(
+        'Clara Hughes, who runs the food bank, said demand had tripled.\n“We see families we have never seen before.\n“They come in after their shifts and they are ashamed.”\nThe food bank opens three days a week.',
+      ),
+    ).toEqual([
+      ['We see families we have never seen before.', 'Clara Hughes'],
+      ['They come in after their shifts and they are ashamed.', 'Clara Hughes'],
+    ]);
+    // A quote opening its paragraph, the speaker with a role after it; then a second quote in the same paragraph.
+    expect(quotes('“The roof was falling in,” the head teacher, Daniel Marsh, said on Monday. “We had to move the children.”')).toEqual([
+      ['The roof was falling in,', 'Daniel Marsh'],
+      ['We had to move the children.', 'Daniel Marsh'],
+    ]);
+    // Partial quotes inside reported speech belong to its subject.
+    expect(quotes('Daniel Marsh, the club’s chairman, said the ruling was “deeply unfair” and promised to appeal.')).toEqual([
+      ['deeply unfair', 'Daniel Marsh'],
+    ]);
+  });
 });
