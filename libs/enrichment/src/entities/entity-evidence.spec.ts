@@ -93,4 +93,16 @@ describe('entity evidence (issue #15)', () => {
     const e = entities('Critics blamed the Drovani for the delay. Later the Pellor said it would appeal, and the Pellor did.');
     expect(e.organisations).toEqual(['Pellor']);
   });
+
+  it('takes a run of capitals with "and" written twice, once inside a sentence, for one body', () => {
+    const e = entities(
+      'Shipments are checked by Seeds and Plant Safety at every port. Each year, Seeds and Plant Safety keeps the records.',
+    );
+    expect(e.organisations).toEqual(['Seeds and Plant Safety']);
+  });
+
+  it('leaves a heading with "and" that only opens its lines', () => {
+    const e = entities('Breakfast\n\nOats and Berries [1 cup oats, berries]\n\nLunch\n\nOats and Berries [half a cup oats]');
+    expect(e.organisations).toEqual([]);
+  });
 });
