@@ -105,4 +105,10 @@ describe('entity evidence (issue #15)', () => {
     const e = entities('Breakfast\n\nOats and Berries [1 cup oats, berries]\n\nLunch\n\nOats and Berries [half a cup oats]');
     expect(e.organisations).toEqual([]);
   });
+
+  it('takes a run with a place-only word inside it for a place, not a person: "Harlow County Jail"', () => {
+    const e = entities('The suspects were taken to the Harlow County Jail where they were held overnight.');
+    expect(e.places).toEqual(['Harlow County Jail']);
+    expect(e.people).toEqual([]);
+  });
 });

@@ -141,6 +141,10 @@ function byShape(r: Run): TypedSpan[] {
   if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if (r.titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
+  // "Bartholomew County Jail", "Union Station Hotel": a word that names only places, inside the run, makes a place
+  // of it (a building in a place); no person's name holds one.
+  if (tokens.some((t, k) => k > 0 && k < tokens.length - 1 && g.strongPlaceSuffixes.has(t.lower)))
+    return [typed(span, tokens, 'place', true)];
   if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^[\p{L}.'’\-]+$/u.test(t.bare))) return classifyShortRun(r);
   if (tokens.length === 1) return classifySingle(r);
   return [];
