@@ -111,4 +111,13 @@ describe('entity evidence (issue #15)', () => {
     expect(e.places).toEqual(['Harlow County Jail']);
     expect(e.people).toEqual([]);
   });
+
+  it('takes a centre someone works at for an organisation, a centre played at for a place', () => {
+    const e = entities(
+      'Lena Ortiz, a soil scientist at Brimley’s Rowan Crop Research Center, and Tom Ash, a fellow at the Varden Policy ' +
+        'Center, spoke. The band later played at the Lakeside Music Center.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Rowan Crop Research Center', 'Varden Policy Center']));
+    expect(e.places).toEqual(['Lakeside Music Center']);
+  });
 });
