@@ -103,4 +103,31 @@ describe('entity evidence (issue #15)', () => {
     expect(e.people).not.toContain('Stella Vento');
     expect(e.people).not.toContain('Milo Gift Card');
   });
+
+  it('takes a run of capitals with "and" written twice, once inside a sentence, for one body', () => {
+    const e = entities(
+      'Shipments are checked by Seeds and Plant Safety at every port. Each year, Seeds and Plant Safety keeps the records.',
+    );
+    expect(e.organisations).toEqual(['Seeds and Plant Safety']);
+  });
+
+  it('leaves a heading with "and" that only opens its lines', () => {
+    const e = entities('Breakfast\n\nOats and Berries [1 cup oats, berries]\n\nLunch\n\nOats and Berries [half a cup oats]');
+    expect(e.organisations).toEqual([]);
+  });
+
+  it('takes a run with a place-only word inside it for a place, not a person: "Harlow County Jail"', () => {
+    const e = entities('The suspects were taken to the Harlow County Jail where they were held overnight.');
+    expect(e.places).toEqual(['Harlow County Jail']);
+    expect(e.people).toEqual([]);
+  });
+
+  it('takes a centre someone works at for an organisation, a centre played at for a place', () => {
+    const e = entities(
+      'Lena Ortiz, a soil scientist at Brimley’s Rowan Crop Research Center, and Tom Ash, a fellow at the Varden Policy ' +
+        'Center, spoke. The band later played at the Lakeside Music Center.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Rowan Crop Research Center', 'Varden Policy Center']));
+    expect(e.places).toEqual(['Lakeside Music Center']);
+  });
 });

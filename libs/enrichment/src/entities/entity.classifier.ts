@@ -90,7 +90,27 @@ function joinedName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undef
       ];
     }
   }
-  return headedName(span, ctx);
+  return headedName(span, ctx) ?? repeatedAndName(span, ctx);
+}
+
+// "Customs and Border Protection", "Health and Human Services": a list of two names is seldom written twice in one
+// order, a body's name is; words no rule knows as a name on either side, written so twice or more, are one body.
+function repeatedAndName(span: NameSpan, ctx: ClassifierContext): TypedSpan[] | undefined {
+  const { g } = ctx;
+  // "U.S. Customs and Border Protection" repeats "Customs and Border Protection".
+  const tokens = g.places.has(span.tokens[0].lower) ? span.tokens.slice(1) : span.tokens;
+  const and = tokens.findIndex((t) => t.lower === 'and');
+  if (and !== 1 || tokens.length < 3 || tokens.length > 5 || tokens.some((t, k) => k !== and && !t.capitalised)) return undefined;
+  const forms = tokens === span.tokens ? [joined(tokens)] : [joined(tokens), joined(span.tokens)];
+  const count = forms.reduce((n, form) => n + (ctx.spanCounts.get(form) ?? 0), 0);
+  // Headings and list items open their lines ("Asparagus and Eggs" above each menu): a name is also written inside
+  // a sentence.
+  if (count < 2 || !forms.some((form) => ctx.spansInside.has(form))) return undefined;
+  const known = (t: Token): boolean =>
+    g.places.has(t.lower) || g.organisations.has(t.lower) || g.people.has(t.lower) || g.firstNames.has(t.lower) || g.lastNames.has(t.lower);
+  // A body's name ends in a common noun ("Protection", "Services"); two brands ("Hulu and Pixar") do not.
+  if (tokens.some(known) || !isCommonWord(tokens[tokens.length - 1].lower, ctx)) return undefined;
+  return [typed(span, span.tokens, 'organisation', true)];
 }
 
 // "University of…", "Centre for Economic Policy Research", "Alliance for American Manufacturing"

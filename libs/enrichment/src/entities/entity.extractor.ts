@@ -2,7 +2,7 @@ import type { Sentence } from '../text/text.tokenizer';
 import { classifySpan } from './entity.classifier';
 import { EntityClusters, type Cluster, type EntityMention } from './entity.clusters';
 import { gazetteer, type Gazetteer } from './entity.gazetteer';
-import { findNameSpans, tokenise, type NameSpan, type Token } from './name-span.finder';
+import { findNameSpans, joined, tokenise, type NameSpan, type Token } from './name-span.finder';
 import type { ClassifierContext, EntityType } from './typed-span';
 
 export type { EntityMention } from './entity.clusters';
@@ -50,8 +50,13 @@ function classifierContext(g: Gazetteer, tokens: Token[], spans: NameSpan[]): Cl
     products: new Set(),
     singles: new Set(),
     singlesAfterPerson: new Set(),
+    spanCounts: new Map(),
+    spansInside: new Set(),
   };
   for (const span of spans) {
+    const key = joined(span.tokens);
+    ctx.spanCounts.set(key, (ctx.spanCounts.get(key) ?? 0) + 1);
+    if (!span.sentenceInitial) ctx.spansInside.add(key);
     if (span.tokens.length === 1 && !span.sentenceInitial) ctx.singles.add(span.tokens[0].lower);
     else if (span.tokens.length > 1 && g.firstNames.has(span.tokens[0].lower))
       ctx.singlesAfterPerson.add(span.tokens[span.tokens.length - 1].lower);

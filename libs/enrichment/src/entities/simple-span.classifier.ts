@@ -138,12 +138,26 @@ function byShape(r: Run): TypedSpan[] {
   // "Wayne Bridge", "Mark Field": a given name before a word that is also a surname.
   if (tokens.length === 2 && g.firstNames.has(first) && g.placeSuffixes.has(last) && !g.strongPlaceSuffixes.has(last))
     return [typed(span, tokens, 'person', true)];
+  // "a planetary scientist at NASA's Goddard Space Flight Center", "a fellow at the Tax Policy Center": a centre
+  // someone works at is the body that employs them; a venue otherwise ("a concert at the Lakeside Music Center").
+  if (CENTRE.test(last) && tokens.length > 1 && r.startsSpan && worksAt(span.preceding)) return [typed(span, tokens, 'organisation', true)];
   if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if (r.titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
+  // "Bartholomew County Jail", "Union Station Hotel": a word that names only places, inside the run, makes a place
+  // of it (a building in a place); no person's name holds one.
+  if (tokens.some((t, k) => k > 0 && k < tokens.length - 1 && g.strongPlaceSuffixes.has(t.lower)))
+    return [typed(span, tokens, 'place', true)];
   if (tokens.length >= 2 && tokens.length <= 4 && tokens.every((t) => /^[\p{L}.'’\-]+$/u.test(t.bare))) return classifyShortRun(r);
   if (tokens.length === 1) return classifySingle(r);
   return [];
+}
+
+const CENTRE = /^(?:center|centre)$/;
+// A role, then "at" (and "the" or an owner's name): "a scientist at", "a fellow at the", "an engineer at NASA's".
+function worksAt(preceding: string): boolean {
+  const at = /\bat\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}.&\-]*['’]s\s+)?$/u.exec(preceding);
+  return !!at && ROLE_AT.test(`${preceding.slice(0, at.index)}at `);
 }
 
 const describedAsOrganisation = (span: NameSpan): boolean =>

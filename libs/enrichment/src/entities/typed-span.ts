@@ -25,6 +25,10 @@ export interface ClassifierContext {
   singles: Set<string>;
   /** Last words of runs of two or more capitalised words (surnames, if the run is a person). */
   singlesAfterPerson: Set<string>;
+  /** How often each span is written, by its lower-case words. */
+  spanCounts: Map<string, number>;
+  /** Spans written at least once inside a sentence (where capitals mark a name, not a sentence's start). */
+  spansInside: Set<string>;
 }
 
 /** True for ordinary words: in the lexicon, the shipped common-word list, or written in lower case in this article. */
