@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../common/auth-context';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { SourceAccess } from '../common/source-access.service';
-import { type ArticleHitView, type ArticleListView, toArticleSummaryView } from './article.view';
 import type { ListArticlesDto } from './dto/list-articles.dto';
 import { highlightHtml } from './highlight';
 
@@ -38,7 +37,11 @@ export class ArticleSearch {
     private readonly access: SourceAccess,
   ) {}
 
-  async list(query: ListArticlesDto, auth: AuthContext): Promise<ArticleListView> {
+  /**
+   * The page as the JSON text of an ArticleListView: each item as PostgreSQL wrote it (see ArticleSearchRepository
+   * searchJson), with its rank and highlight added when searching, so no row is parsed and serialised again.
+   */
+  async list(query: ListArticlesDto, auth: AuthContext): Promise<string> {
     const limit = query.limit ?? 50;
     const sort = query.sort ?? (query.q ? 'relevance' : 'newest');
     let sourceIds: readonly string[] | undefined = auth.sourceIds ?? undefined;
@@ -47,7 +50,7 @@ export class ArticleSearch {
       this.access.assertSource(auth, source);
       sourceIds = [source.id];
     }
-    const hits = await this.search.search({
+    const hits = await this.search.searchJson({
       q: query.q,
       sort,
       status: query.status,
@@ -60,13 +63,9 @@ export class ArticleSearch {
       limit,
       after: query.cursor ? this.keyset(query.cursor, sort === 'relevance' && Boolean(query.q)) : undefined,
     });
-    const items: ArticleHitView[] = hits.map((hit) => ({
-      ...toArticleSummaryView(hit.article),
-      ...(hit.rank !== null ? { rank: hit.rank } : {}),
-      ...(hit.highlight !== null ? { highlight: highlightHtml(hit.highlight) } : {}),
-    }));
+    const items = hits.map((hit) => withRanking(hit.json, hit.rank, hit.highlight));
     const last = hits.length === limit ? hits[hits.length - 1].keyset : null;
-    return { items, nextCursor: last ? encodeCursor(cursorValues(last)) : null };
+    return `{"items":[${items.join(',')}],"nextCursor":${JSON.stringify(last ? encodeCursor(cursorValues(last)) : null)}}`;
   }
 
   private async source(ref: string): Promise<{ id: string; slug: string }> {
@@ -90,6 +89,17 @@ export class ArticleSearch {
     if (values[0] === 'n') return { sort: 'newest', at: values[1], id: values[2] };
     return { sort: 'relevance', rank: values[1], id: values[2], ...(values[3] ? { asOf: values[3] } : {}) };
   }
+}
+
+/** An item's JSON object with `rank` and `highlight` (ArticleHitView) appended, when it has them. */
+export function withRanking(json: string, rank: number | null, highlight: string | null): string {
+  if (rank === null && highlight === null) return json;
+  const extra = [
+    ...(rank !== null ? [`"rank":${JSON.stringify(rank)}`] : []),
+    ...(highlight !== null ? [`"highlight":${JSON.stringify(highlightHtml(highlight))}`] : []),
+  ];
+  // The object's closing brace is its last character: json_build_object writes no space after it.
+  return `${json.slice(0, -1)},${extra.join(',')}}`;
 }
 
 function cursorValues(keyset: ArticleKeyset): Array<string | number> {

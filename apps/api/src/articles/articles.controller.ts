@@ -31,6 +31,8 @@ import { createValidationPipe } from '../common/validation';
 
 /** The push route reads its body by media type, so the JSON push is validated here rather than by the global pipe. */
 const PUSH_VALIDATION = createValidationPipe();
+/** What Fastify writes for a body it serialises itself, for the one passed through as JSON text. */
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 @ApiTags('articles')
 @RequireScope(ApiScope.Read)
@@ -111,8 +113,10 @@ export class ArticlesController {
   @Get()
   @ApiOkResponse({ type: ArticleListView })
   @ApiProblems(422)
-  list(@Query() query: ListArticlesDto, @Auth() auth: AuthContext): Promise<ArticleListView> {
-    return this.search.list(query, auth);
+  async list(@Query() query: ListArticlesDto, @Auth() auth: AuthContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const json = await this.search.list(query, auth);
+    void reply.header('content-type', JSON_CONTENT_TYPE);
+    return json;
   }
 
   /** The article with its enrichment; as IPTC ninjs 3.1 with `format=ninjs` or `Accept: application/ninjs+json`. */
@@ -137,11 +141,15 @@ export class ArticlesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Auth() auth: AuthContext,
-  ): Promise<ArticleView | Record<string, unknown>> {
-    const ninjs = wantsNinjs(format, request.headers.accept);
+  ): Promise<string | Record<string, unknown>> {
+    if (!wantsNinjs(format, request.headers.accept)) {
+      // The body as PostgreSQL wrote it (the ArticleView's JSON): no row to parse, no object to serialise again.
+      const json = await this.access.articleJson(auth, id);
+      void reply.header('vary', 'Accept').header('content-type', JSON_CONTENT_TYPE);
+      return json;
+    }
     const article = await this.access.article(auth, id);
     void reply.header('vary', 'Accept');
-    if (!ninjs) return toArticleView(article);
     const document = await this.reader.ninjs(article);
     void reply.header('content-type', `${NINJS_MEDIA_TYPE}; charset=utf-8`);
     return document as unknown as Record<string, unknown>;

@@ -19,6 +19,14 @@ export class SourceAccess {
     return article;
   }
 
+  /** The article as the API's JSON answer (ArticleView, written by PostgreSQL); 404 as article(). */
+  async articleJson(auth: AuthContext, id: string): Promise<string> {
+    const article = await this.articles.findJsonById(id);
+    if (!article || !canUseSource(auth, article.sourceId))
+      throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${id}.`);
+    return article.json;
+  }
+
   /** For routes whose service finds the article itself: a check only when the key is limited. */
   async checkArticle(auth: AuthContext, id: string): Promise<void> {
     if (auth.sourceIds !== null) await this.article(auth, id);

@@ -17,6 +17,7 @@ import { SearchCandidateIndexes1765300100000 } from './1765300100000-search-cand
 import { SearchSourceVectorIndex1765400000000 } from './1765400000000-search-source-vector-index';
 import { MinhashBandsWithoutForeignKey1765410000000 } from './1765410000000-minhash-bands-without-foreign-key';
 import { ArticlesFewerIndexes1765420000000 } from './1765420000000-articles-fewer-indexes';
+import { SearchPendingListLimit1765500000000 } from './1765500000000-search-pending-list-limit';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SearchSourceVectorIndex1765400000000,
   MinhashBandsWithoutForeignKey1765410000000,
   ArticlesFewerIndexes1765420000000,
+  SearchPendingListLimit1765500000000,
 ];

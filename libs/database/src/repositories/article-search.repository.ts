@@ -2,7 +2,7 @@ import type { ArticleStatus } from '@copydesk/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ArticleEntity } from '../entities';
-import { type ArticleKeyset, type ArticleQuery, buildSearch } from './article-search.sql';
+import { type ArticleKeyset, type ArticleQuery, type ArticleSelect, buildSearch } from './article-search.sql';
 
 export * from './article-search.sql';
 
@@ -19,8 +19,21 @@ export interface ArticleHit {
   highlight: string | null;
 }
 
-interface Row {
+/** A hit whose article is JSON text written by PostgreSQL: the API's list item (see article-json.sql), without rank and highlight. */
+export interface ArticleJsonHit extends Omit<ArticleHit, 'article'> {
+  json: string;
+}
+
+/** What a row says of its place in the results, whatever it carries of the article. */
+interface Ranking {
   id: string;
+  time_key: string;
+  rank: number | null;
+  as_of: string | null;
+  highlight: string | null;
+}
+
+interface Row extends Ranking {
   source_id: string;
   external_id: string | null;
   url: string | null;
@@ -51,10 +64,6 @@ interface Row {
   enriched_at: Date | null;
   created_at: Date;
   updated_at: Date;
-  time_key: string;
-  rank: number | null;
-  as_of: string | null;
-  highlight: string | null;
 }
 
 /** How long the list of configurations in use is trusted: an article in a new language is found without a language filter after at most this. */
@@ -71,10 +80,20 @@ export class ArticleSearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(query: ArticleQuery): Promise<ArticleHit[]> {
+    const rows = await this.rows<Row>(query, 'columns');
+    return rows.map((row) => ({ article: toSummary(row), ...toRanking(row, query) }));
+  }
+
+  /** As search, each article as the JSON text of the API's list item, for an answer that passes it through. */
+  async searchJson(query: ArticleQuery): Promise<ArticleJsonHit[]> {
+    const rows = await this.rows<Ranking & { json: string }>(query, 'json');
+    return rows.map((row) => ({ json: row.json, ...toRanking(row, query) }));
+  }
+
+  private async rows<R>(query: ArticleQuery, select: ArticleSelect): Promise<R[]> {
     const configs = query.q && !query.language && !query.configs ? await this.configsInUse() : query.configs;
-    const { sql, parameters } = buildSearch({ ...query, configs });
-    const rows = await this.dataSource.query<Row[]>(sql, parameters);
-    return rows.map((row) => toHit(row, query));
+    const { sql, parameters } = buildSearch({ ...query, configs }, select);
+    return this.dataSource.query<R[]>(sql, parameters);
   }
 
   /**
@@ -101,8 +120,8 @@ export class ArticleSearchRepository {
   }
 }
 
-function toHit(row: Row, query: ArticleQuery): ArticleHit {
-  const article: ArticleSummary = {
+function toSummary(row: Row): ArticleSummary {
+  return {
     id: row.id,
     sourceId: row.source_id,
     externalId: row.external_id,
@@ -135,9 +154,12 @@ function toHit(row: Row, query: ArticleQuery): ArticleHit {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function toRanking(row: Ranking, query: ArticleQuery): Omit<ArticleHit, 'article'> {
   const keyset: ArticleKeyset =
     query.sort === 'relevance' && query.q
       ? { sort: 'relevance', rank: Number(row.rank), id: row.id, ...(row.as_of ? { asOf: row.as_of } : {}) }
       : { sort: 'newest', at: row.time_key, id: row.id };
-  return { article, keyset, rank: row.rank === null ? null : Number(row.rank), highlight: row.highlight ?? null };
+  return { keyset, rank: row.rank === null ? null : Number(row.rank), highlight: row.highlight ?? null };
 }

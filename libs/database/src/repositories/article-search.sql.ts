@@ -1,4 +1,5 @@
 import type { ArticleStatus } from '@copydesk/contracts';
+import { articleSummaryJson } from './article-json.sql';
 
 /**
  * Every configuration `copydesk_ts_config(language)` can answer (the first migration's mapping; a spec checks they
@@ -71,6 +72,14 @@ const SUMMARY_COLUMNS = `a.id, a.source_id, a.external_id, a.url, a.canonical_ur
   a.content_hash, a.revision, a.enrichment, a.enricher_version, a.enriched_revision, a.routed_revision,
   a.applied_received_at, a.metadata, a.correlation_id, a.content_changed_at, a.cluster_id, a.enriched_at, a.created_at, a.updated_at`;
 
+/**
+ * What a row carries of its article: the summary's columns (for the entity), or `json`, the article as a list's item
+ * (see article-json.sql) with its id, for an answer that passes it through.
+ */
+export type ArticleSelect = 'columns' | 'json';
+
+const selected = (select: ArticleSelect): string => (select === 'json' ? `a.id, ${articleSummaryJson('a')} AS json` : SUMMARY_COLUMNS);
+
 const utcKey = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 type Param = (value: unknown) => string;
@@ -98,20 +107,20 @@ function sourceFilter(query: ArticleQuery, column: string, param: Param): string
 }
 
 /** The statement for a query: exported for EXPLAIN in the benchmark. */
-export function buildSearch(query: ArticleQuery): { sql: string; parameters: unknown[] } {
+export function buildSearch(query: ArticleQuery, select: ArticleSelect = 'columns'): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [];
   const param: Param = (value) => `$${parameters.push(value)}`;
-  return query.q ? textSearch(query, query.q, param, parameters) : { sql: listing(query, param), parameters };
+  return query.q ? textSearch(query, query.q, select, param, parameters) : { sql: listing(query, select, param), parameters };
 }
 
 /** Without q: newest first, by arrival, or by publication when the query has a publication range. */
-function listing(query: ArticleQuery, param: Param): string {
+function listing(query: ArticleQuery, select: ArticleSelect, param: Param): string {
   const where = [...sourceFilter(query, 'a.source_id', param), ...articleFilters(query, param)];
   // A publication range is served by the (…, published_at) indexes in order: the page is newest by publication then.
   const time = query.publishedFrom || query.publishedTo ? 'published_at' : 'created_at';
   const after = query.after;
   if (after?.sort === 'newest') where.push(`(a.${time}, a.id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`);
-  return `SELECT ${SUMMARY_COLUMNS}, ${utcKey(`a.${time}`)} AS time_key, NULL::float4 AS rank, NULL::text AS as_of
+  return `SELECT ${selected(select)}, ${utcKey(`a.${time}`)} AS time_key, NULL::float4 AS rank, NULL::text AS as_of
     FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY a.${time} DESC, a.id DESC LIMIT ${param(query.limit)}`;
 }
@@ -152,7 +161,13 @@ function parsedQueries(query: ArticleQuery, text: string, param: Param): { cte: 
  * through) on rows in page order, until the page is full. By relevance, only the newest RANK_CANDIDATES matches are
  * ranked. Snippets and the article rows are read for the page's rows only.
  */
-function textSearch(query: ArticleQuery, text: string, param: Param, parameters: unknown[]): { sql: string; parameters: unknown[] } {
+function textSearch(
+  query: ArticleQuery,
+  text: string,
+  select: ArticleSelect,
+  param: Param,
+  parameters: unknown[],
+): { sql: string; parameters: unknown[] } {
   const { cte, any, own } = parsedQueries(query, text, param);
   const filters = articleFilters(query, param);
   const where = [`s.search_vector @@ ${any}`, ...sourceFilter(query, 's.source_id', param), ...filters];
@@ -186,7 +201,7 @@ function textSearch(query: ArticleQuery, text: string, param: Param, parameters:
       SELECT o.article_id, o.created_at, o.config, o.rank FROM (${ordered}) o, q
       WHERE o.search_vector @@ ${own('o.config')} LIMIT ${limit}
     )
-    SELECT ${SUMMARY_COLUMNS}, ${utcKey('p.created_at')} AS time_key,
+    SELECT ${selected(select)}, ${utcKey('p.created_at')} AS time_key,
       coalesce(p.rank, ts_rank(s.search_vector, ${own('p.config')})::float4) AS rank,
       ${relevance ? utcKey(asOf) : 'NULL::text'} AS as_of,
       ts_headline(p.config, translate(left(coalesce(a.body_text, ''), ${SNIPPET_PREFIX}), chr(2) || chr(3), ''), ${own('p.config')}, ${options}) AS highlight

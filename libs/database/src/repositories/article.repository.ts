@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, type QueryDeepPartialEntity } from 'typeorm';
 import { ArticleEntity, ArticleRevisionEntity } from '../entities';
+import { articleJson } from './article-json.sql';
 import { entityRows, type EntityRows } from './entity-rows';
 import { preparedRows, queryRows } from './query-rows';
 
@@ -187,7 +188,7 @@ export class ArticleRepository {
 
   async findById(id: string, manager?: EntityManager): Promise<ArticleEntity | null> {
     if (manager) return this.repo(manager).findOneBy({ id });
-    // Every read of one article (GET /v1/articles/:id, each job's first step): prepared once per connection, without
+    // Every read of one article (each job's first step, the API's other routes): prepared once per connection, without
     // the query builder's work on every call.
     const [row] = await preparedRows<Record<string, unknown>>(
       this.dataSource,
@@ -196,6 +197,20 @@ export class ArticleRepository {
       [id],
     );
     return row ? this.rows.toEntity(row) : null;
+  }
+
+  /**
+   * GET /v1/articles/:id: the article as the API answers it, as JSON text written by PostgreSQL (see article-json.sql),
+   * with its source for the key's access check. Prepared once per connection.
+   */
+  async findJsonById(id: string): Promise<{ sourceId: string; json: string } | null> {
+    const [row] = await preparedRows<{ source_id: string; json: string }>(
+      this.dataSource,
+      'articles_json_by_id',
+      `SELECT a.source_id, ${articleJson('a')} AS json FROM articles a WHERE a.id = $1::uuid`,
+      [id],
+    );
+    return row ? { sourceId: row.source_id, json: row.json } : null;
   }
 
   /** Several articles by id, in one statement (those that exist, in no particular order). */
