@@ -42,6 +42,33 @@ describe('article body', () => {
     expect(text).toContain(STORY[3]);
   });
 
+  it('drops a titled membership box whose prose ends in a call to action, whatever its class names', () => {
+    const text = body(
+      newsPage({
+        inside:
+          '<div class="box-7"><h2>Good reporting needs you</h2>' +
+          '<p>For ninety years we have covered the harbour and its islands. Local news matters more than ever.<br><br>' +
+          '<strong>Become a member and enjoy exclusive benefits</strong></p>' +
+          '<a class="btn" href="https://join.example.com/">Join now</a></div>',
+      }),
+    );
+    expect(text).not.toMatch(/Good reporting|ninety years|Become a member|Join now/);
+    expect(text.split('\n')).toEqual(STORY);
+  });
+
+  it('keeps a subheaded section of the story that closes with a sign-up line', () => {
+    const text = body(
+      newsPage({
+        paragraphs: [STORY[0]],
+        inside:
+          `<section><h2>What riders can do</h2><p>${STORY[1]}</p><p>${STORY[2]}</p><p>${STORY[3]}</p>` +
+          '<p><strong>Subscribe to the timetable alerts</strong></p></section>',
+      }),
+    );
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
+    expect(text).toContain('What riders can do');
+  });
+
   it('drops a run of related-story links and its lead-in line', () => {
     const related = [
       'Storm closes the coastal road for a second night',
