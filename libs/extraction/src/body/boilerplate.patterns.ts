@@ -52,6 +52,13 @@ export const BYLINE_TEXT = /^by\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:(?:,|and|&)
 export const LEAD_IN_TEXT =
   /^(?:related|more|read more|read also|see also|also read|you may also like|you might also like|recommended|trending|popular|further reading|latest|more from|more on|watch|listen|top stories|most read|don'?t miss|must read|see more|click here|in other news|editor'?s picks?|auch lesen|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|mehr themen|weiterlesen|weitere artikel|das könnte sie auch interessieren|lire aussi|à lire aussi|a lire aussi|leer más|lee también|te puede interesar|leggi anche|potrebbe interessarti)\b/i;
 
+/**
+ * A call to action on a line of its own: join, subscribe, sign up, donate. Inside a small titled box it makes the
+ * whole box a pitch (the prose above the button is part of the pitch, not of the story).
+ */
+export const CALL_TO_ACTION_TEXT =
+  /^(?:(?:become|hágase|hagase|hazte|werden sie|devenez|diventa|join us as|join) (?:a |an |un |ein |una |our )?(?:member|members|miembro|miembros|mitglied|membre|socio|abonnent|abonné|subscriber|suscriptor).{0,100}|(?:subscribe|suscríbete|suscribete|suscríbase|abonnez-vous|abonnieren sie|iscriviti|abonnez vous)\b.{0,100}|jetzt (?:abonnieren|abonnent werden|mitglied werden|unterstützen|spenden).{0,100}|sign up (?:for|to) (?:our|the) .{0,100}|(?:support|unterstützen sie|soutenez|apoya|sostieni) (?:us|uns|our journalism|unseren journalismus|independent journalism|notre journalisme|nuestro periodismo|il nostro giornalismo)\b.{0,100}|(?:donate|spenden sie|faites un don|haz una donación|dona ora)\b.{0,60})$/i;
+
 /** The label heading a box about the writer ("Autor", "About the author"): the box is not the story. */
 export const AUTHOR_BOX_LABEL =
   /^(?:autor|autorin|author|authors|about the author|about the authors|über den autor|über die autorin|über die autoren|zur person|der autor|die autorin|l'auteur|l’auteur|à propos de l'auteur|sobre el autor|sobre la autora|l'autore|sull'autore)\s*:?$/i;

@@ -2,7 +2,7 @@ import type { ElementNode, HtmlTree } from '../dom/html-tree';
 import { BLOCK_TAGS, HEADING_TAGS } from '../dom/tag-sets';
 import { collapseWhitespace, measureText } from '../dom/text-measure';
 import { subtreeEnd, textContent } from '../dom/tree-text';
-import { AUTHOR_BOX_LABEL, BOILERPLATE_TEXT } from './boilerplate.patterns';
+import { AUTHOR_BOX_LABEL, BOILERPLATE_TEXT, CALL_TO_ACTION_TEXT } from './boilerplate.patterns';
 import { classIdWords, classWeight, isUnlikelyByClass } from './class-signals';
 import { isMetadataLine } from './filter-blocks';
 
@@ -48,6 +48,8 @@ interface Counts {
   heading: Float64Array;
   links: Float64Array;
   pre: Float64Array;
+  /** 1 when the element or one of its descendants (removed or not) is a call to action ("Become a member"). */
+  pitch: Uint8Array;
 }
 
 /**
@@ -78,13 +80,18 @@ export function cleanContainer(tree: HtmlTree, container: ElementNode, removed: 
     heading: new Float64Array(size),
     links: new Float64Array(size),
     pre: new Float64Array(size),
+    pitch: new Uint8Array(size),
   };
   for (let i = end - 1; i >= start; i--) {
     if (removed[i] === 1) continue;
     const element = tree.elements[i];
     aggregate(element, start, removed, counts);
     if (i === start) break;
+    const k = i - start;
+    if (counts.pitch[k] === 0 && isCallToAction(element, counts.text[k])) counts.pitch[k] = 1;
     if (shouldRemove(element, start, counts, context, sheltered[i - start] === 1)) removed[i] = 1;
+    // Passed up even when the line itself goes (a "Join now" button is dropped first): its box is judged next.
+    if (counts.pitch[k] === 1) counts.pitch[(element.parent as ElementNode).index - start] = 1;
   }
 }
 
@@ -130,6 +137,18 @@ function aggregate(element: ElementNode, start: number, removed: Uint8Array, cou
   else if (HEADING_TAGS.has(tag)) counts.heading[k] = text;
 }
 
+// Elements whose whole text may be a call to action; the length bound keeps prose out.
+const PITCH_TAGS: ReadonlySet<string> = new Set(['a', 'b', 'strong', 'em', 'span', 'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'div']);
+const PITCH_LINE_MAX = 150;
+// A pitch box: a heading, at most a couple of short paragraphs and the call to action.
+const PITCH_BOX_MAX_TEXT = 700;
+const PITCH_BOX_MAX_PARAGRAPHS = 2;
+
+function isCallToAction(element: ElementNode, text: number): boolean {
+  if (text === 0 || text > PITCH_LINE_MAX || !PITCH_TAGS.has(element.tag)) return false;
+  return CALL_TO_ACTION_TEXT.test(collapseWhitespace(textContent(element)));
+}
+
 // Containers that can hold a box about the writer.
 const BOX_TAGS: ReadonlySet<string> = new Set(['div', 'section', 'aside', 'footer', 'blockquote']);
 
@@ -165,6 +184,16 @@ function shouldRemove(element: ElementNode, start: number, counts: Counts, conte
     return true;
   }
   if (BOX_TAGS.has(tag) && text > 0 && text < 1500 && AUTHOR_BOX_LABEL.test(firstLine(element))) return true;
+  // Membership, subscription and donation boxes: a titled box of a few lines that ends in a call to action.
+  if (
+    BOX_TAGS.has(tag) &&
+    counts.pitch[k] === 1 &&
+    counts.heading[k] > 0 &&
+    text < PITCH_BOX_MAX_TEXT &&
+    counts.p[k] <= PITCH_BOX_MAX_PARAGRAPHS
+  ) {
+    return true;
+  }
   if (!context.conditional) return false;
   // Inline wrappers full of links inside a sentence are hover cards and teaser strips, not prose.
   if (tag === 'span') return counts.links[k] >= 2 && text >= 80 && counts.link[k] / text > 0.8;

@@ -42,6 +42,59 @@ describe('article body', () => {
     expect(text).toContain(STORY[3]);
   });
 
+  it('drops a titled membership box whose prose ends in a call to action, whatever its class names', () => {
+    const text = body(
+      newsPage({
+        inside:
+          '<div class="box-7"><h2>Good reporting needs you</h2>' +
+          '<p>For ninety years we have covered the harbour and its islands. Local news matters more than ever.<br><br>' +
+          '<strong>Become a member and enjoy exclusive benefits</strong></p>' +
+          '<a class="btn" href="https://join.example.com/">Join now</a></div>',
+      }),
+    );
+    expect(text).not.toMatch(/Good reporting|ninety years|Become a member|Join now/);
+    expect(text.split('\n')).toEqual(STORY);
+  });
+
+  it('keeps a subheaded section of the story that closes with a sign-up line', () => {
+    const text = body(
+      newsPage({
+        paragraphs: [STORY[0]],
+        inside:
+          `<section><h2>What riders can do</h2><p>${STORY[1]}</p><p>${STORY[2]}</p><p>${STORY[3]}</p>` +
+          '<p><strong>Subscribe to the timetable alerts</strong></p></section>',
+      }),
+    );
+    for (const paragraph of STORY) expect(text).toContain(paragraph);
+    expect(text).toContain('What riders can do');
+  });
+
+  it('drops furniture lines set off by <br>s in loose text, from the text and the HTML', () => {
+    const html = newsPage({
+      inside:
+        '<div><br><b>Warning</b>: Undefined variable $x in <b>/var/www/theme/single.php</b> on line <b>12</b><br>' +
+        '<br><b>Want the week in one email?</b> Try our <a href="/newsletter/">harbour letter</a>!<br>' +
+        'The ferry runs daily from the harbour steps.<br></div>',
+    });
+    const article = extractArticle(html, URL);
+    expect(article.bodyText).not.toMatch(/Warning|Undefined variable|week in one email|harbour letter/);
+    expect(article.bodyHtml).not.toMatch(/Warning|harbour letter/);
+    expect(article.bodyText).toContain('The ferry runs daily from the harbour steps.');
+    expect(article.bodyText).toContain(STORY[3]);
+  });
+
+  it('keeps <br>-separated lines of the story, and links on them that are not sign-up pages', () => {
+    const text = body(
+      newsPage({
+        inside:
+          '<p>Harbour ferry office<br>Pier 4, Old Town<br>Timetables at <a href="/ferry/timetable">the ferry page</a></p>' +
+          '<div>Riders can write to the council.<br>Letters are read aloud at each of its <a href="/council/letters">meetings</a>.</div>',
+      }),
+    );
+    expect(text).toContain('Harbour ferry office\nPier 4, Old Town\nTimetables at the ferry page');
+    expect(text).toContain('Riders can write to the council.\nLetters are read aloud at each of its meetings.');
+  });
+
   it('drops a run of related-story links and its lead-in line', () => {
     const related = [
       'Storm closes the coastal road for a second night',

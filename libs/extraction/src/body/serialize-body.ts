@@ -3,6 +3,7 @@ import { BLOCK_TAGS } from '../dom/tag-sets';
 import { collapsedLength } from '../dom/text-measure';
 import { CAPTION_CLASS, PICTURE_CLASS } from './boilerplate.patterns';
 import { classIdWords } from './class-signals';
+import { isFurnitureLine } from './furniture-line';
 import { escapeAttribute, escapeText } from './html-escape';
 import { DEFAULT_IFRAME_HOSTS, safeEmbedUrl, safeImageSource, safeLinkUrl } from './safe-urls';
 
@@ -94,6 +95,14 @@ const TEXT_HOLDERS = new Set([
 // Captions describe pictures; the plain-text body is the story alone.
 const TEXT_SKIPPED = new Set(['figcaption']);
 
+interface LineMark {
+  readonly html: number;
+  readonly images: number;
+  readonly linkText: number;
+  readonly openInline: number;
+  readonly implicitP: boolean;
+}
+
 interface Frame {
   readonly element: ElementNode;
   position: number;
@@ -135,6 +144,11 @@ class BodyWriter {
   // Nearest written ancestor that may hold text directly.
   private readonly holderStack: boolean[] = [false];
   private readonly stack: Frame[] = [];
+  // Where the current line started, so a furniture line set off by <br>s can be taken back out of the HTML.
+  private lineMark: LineMark = { html: 0, images: 0, linkText: 0, openInline: 0, implicitP: false };
+  private lineLinks: string[] = [];
+  // A block opened or closed inside the line: its HTML cannot be cut out cleanly.
+  private lineStructural = false;
 
   constructor(
     private readonly removed: Uint8Array,
@@ -178,6 +192,7 @@ class BodyWriter {
     if (KEPT_BLOCKS.has(tag) && this.openInline === 0) {
       this.closeImplicitP();
       written = tag;
+      this.lineStructural = true;
       this.html.push(`<${tag}${keptAttributes(tag, element)}>`);
       this.holderStack.push(TEXT_HOLDERS.has(tag));
     } else if (KEPT_INLINE.has(tag)) {
@@ -195,6 +210,10 @@ class BodyWriter {
     if (opening === null) return null;
     if (tag !== 'br' && tag !== 'iframe') this.ensureTextHolder();
     if (tag === 'iframe') this.closeImplicitP();
+    if (tag === 'a') {
+      const href = /^<a href="([^"]*)">$/.exec(opening)?.[1];
+      this.lineLinks.push(href === undefined ? '' : href.replace(/&amp;/g, '&'));
+    }
     this.html.push(opening);
     if (tag === 'iframe') this.html.push('</iframe>');
     if (VOID_TAGS.has(tag) || tag === 'iframe') return null;
@@ -205,8 +224,10 @@ class BodyWriter {
 
   private exit(frame: Frame): void {
     if (frame.written !== null) {
-      if (KEPT_BLOCKS.has(frame.written)) this.closeImplicitP();
-      else this.openInline--;
+      if (KEPT_BLOCKS.has(frame.written)) {
+        this.closeImplicitP();
+        this.lineStructural = true;
+      } else this.openInline--;
       this.html.push(`</${frame.written}>`);
       this.holderStack.pop();
     } else if (BLOCK_TAGS.has(frame.element.tag) && this.openInline === 0) {
@@ -232,14 +253,40 @@ class BodyWriter {
 
   private flushLine(): void {
     const trimmed = this.line.trim();
-    if (trimmed.length > 0) this.lines.push(trimmed);
+    if (trimmed.length > 0) {
+      if (this.cuttable() && isFurnitureLine({ text: trimmed, links: this.lineLinks })) this.cutLine();
+      else this.lines.push(trimmed);
+    }
     this.line = '';
+    this.lineLinks = [];
+    this.lineStructural = false;
+    this.lineMark = {
+      html: this.html.length,
+      images: this.images.length,
+      linkText: this.linkTextLength,
+      openInline: this.openInline,
+      implicitP: this.openImplicitP,
+    };
+  }
+
+  /** The line's HTML is inline markup only (plus the implicit <p> it may have opened), balanced. */
+  private cuttable(): boolean {
+    return !this.lineStructural && this.openInline === this.lineMark.openInline;
+  }
+
+  private cutLine(): void {
+    const mark = this.lineMark;
+    this.html.length = mark.html;
+    this.images.length = mark.images;
+    this.linkTextLength = mark.linkText;
+    this.openImplicitP = mark.implicitP;
   }
 
   private closeImplicitP(): void {
     if (this.openImplicitP) {
       this.html.push('</p>');
       this.openImplicitP = false;
+      this.lineStructural = true;
     }
   }
 
