@@ -55,7 +55,8 @@ function enclosuresOf(draft: ContainerDraft): FeedEnclosure[] {
     const length = link.length === undefined ? NaN : Number(link.length.trim());
     enclosures.push({
       url: link.href,
-      ...(link.type ? { type: link.type } : {}),
+      // A media file the feed gave no type for has none; the links' `text/html` default would mislabel it.
+      ...(link.type && !draft.untypedEnclosures.has(link) ? { type: link.type } : {}),
       ...(Number.isInteger(length) && length >= 0 ? { length } : {}),
     });
   }
