@@ -127,6 +127,15 @@ describe('parseFeed: Atom', () => {
     expect(feed.items[0].links.find((l) => l.rel === 'enclosure')?.type).toBe('text/html');
   });
 
+  it('takes comments from a replies link only when it is typed as a page', () => {
+    const entry = (links: string): string =>
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><id>tag:blog.example,2024:9</id><title>Nine</title>${links}</entry></feed>`;
+    const comments = (links: string): string | null => parseFeed(entry(links)).items[0].commentsUrl;
+    expect(comments('<link rel="replies" href="https://blog.example/9/comments.xml"/>')).toBeNull();
+    expect(comments('<link rel="replies" type="application/atom+xml" href="https://blog.example/9/c.xml"/>')).toBeNull();
+    expect(comments('<link rel="replies" type="application/xhtml+xml" href="https://blog.example/9#c"/>')).toBe('https://blog.example/9#c');
+  });
+
   it('reads text constructs, dates and language', () => {
     const feed = parseFeed(atom);
     expect(feed).toMatchObject({ format: 'atom', version: 'atom10', title: 'Le blog', language: 'fr', updatedAt: '2024-03-01T09:00:00Z' });

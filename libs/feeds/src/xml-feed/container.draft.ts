@@ -32,8 +32,8 @@ export interface ContainerDraft {
   rights: TextConstruct | null;
   info: TextConstruct | null;
   links: FeedLink[];
-  /** Enclosure links whose type is only the `text/html` default every link gets, not something the feed said. */
-  untypedEnclosures: Set<FeedLink>;
+  /** Links whose type is only the default every link gets (`text/html`), not something the feed said. */
+  untypedLinks: Set<FeedLink>;
   link: string | null;
   id: string | null;
   guidIsPermaLink: boolean;
@@ -73,7 +73,7 @@ export function emptyDraft(): ContainerDraft {
     rights: null,
     info: null,
     links: [],
-    untypedEnclosures: new Set(),
+    untypedLinks: new Set(),
     link: null,
     id: null,
     guidIsPermaLink: true,
