@@ -65,4 +65,11 @@ describe('minifluxView: titles and enclosures', () => {
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;
     expect(entries(atom)[0]['enclosures']).toEqual([{ url: 'https://pod.example/ep1.mp3', mime_type: '', size: 12 }]);
   });
+
+  it('dates an Atom 0.3 entry by issued, then modified, then created', () => {
+    const atom03 = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title><link rel="alternate" type="text/html" href="https://old.example/"/>
+      <entry><title>a</title><id>tag:old.example,2004:1</id><created>2004-02-03T04:05:06Z</created></entry>
+      <entry><title>b</title><id>tag:old.example,2004:2</id><created>2004-02-03T04:05:06Z</created><modified>2004-03-03T04:05:06Z</modified></entry></feed>`;
+    expect(entries(atom03).map((e) => e['date'])).toEqual(['2004-02-03T04:05:06Z', '2004-03-03T04:05:06Z']);
+  });
 });

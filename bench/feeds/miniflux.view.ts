@@ -102,7 +102,8 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const fallbackTitle =
     feed.format === 'json' ? (item.summary ?? (item.contents[0] ? item.contents[0].value : '')) : content ? htmlToText(content) : '';
   // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
-  const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt);
+  // Atom 0.3's `created` is the last resort after issued and modified.
+  const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt ?? item.createdAt);
   return {
     url,
     title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,

@@ -75,6 +75,16 @@ describe('parseFeed: RSS', () => {
     expect(feed.publisher).toMatchObject({ name: 'Radio Desk', element: 'itunes:owner' });
   });
 
+  it("prefers an item's Dublin Core title to its plain title, in either order", () => {
+    const feed = parseFeed(
+      rss(
+        '<item><title>Budget</title><dc:title>Council approves the 2027 budget</dc:title></item>' +
+          '<item><dc:title>Mayor resigns after vote</dc:title><title>Mayor</title></item><item><title>Only plain</title><dc:title></dc:title></item>',
+      ),
+    );
+    expect(feed.items.map((i) => i.title)).toEqual(['Council approves the 2027 budget', 'Mayor resigns after vote', 'Only plain']);
+  });
+
   it('reads RSS 1.0 (RDF) items beside the channel', () => {
     const feed = parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <channel rdf:about="https://news.example/"><title>RDF news</title><link>https://news.example/</link></channel>
