@@ -211,6 +211,23 @@ describe('parseFeed: JSON Feed', () => {
     });
   });
 
+  it('resolves item links and attachments against the home page, the feed URL when there is none', () => {
+    const items = (homePage?: string) =>
+      parseFeed(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Proxied',
+          ...(homePage ? { home_page_url: homePage } : {}),
+          items: [{ id: '1', url: 'stories/1', attachments: [{ url: 'audio/1.mp3', mime_type: 'audio/mpeg' }] }],
+        }),
+        { url: 'https://cdn.example/feeds/site.json' },
+      ).items[0];
+    const withHome = items('https://site.example/news/');
+    expect(withHome.link).toBe('https://site.example/news/stories/1');
+    expect(withHome.enclosures[0].url).toBe('https://site.example/news/audio/1.mp3');
+    expect(items().link).toBe('https://cdn.example/feeds/stories/1');
+  });
+
   it('refuses broken JSON with a code', () => {
     expect(() => parseFeed('{"items": [')).toThrow(expect.objectContaining({ code: FeedParseErrorCode.InvalidJson }));
   });
