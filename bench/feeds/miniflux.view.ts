@@ -1,6 +1,6 @@
 import type { FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
 
-import { escapeHtml } from './html-escape';
+import { escapeHtml, htmlToText } from './html-escape';
 
 import type { View } from './check.evaluator';
 
@@ -66,25 +66,49 @@ function tagsOf(feed: ParsedFeed, item: FeedItem): string[] {
   return [...new Set(own.length > 0 ? own : names(feed.categories))].sort();
 }
 
+// Miniflux's RSS reader takes one author, by element: the item's own first, then the channel's.
+const ITEM_AUTHOR_ORDER = ['googleplay:author', 'itunes:author', 'dc:creator', 'author'];
+const CHANNEL_AUTHOR_ORDER = ['itunes:author', 'googleplay:author', 'itunes:owner', 'managingeditor', 'webmaster'];
+
+function ranked(people: readonly FeedPerson[], order: readonly string[]): FeedPerson[] {
+  const rank = (p: FeedPerson): number => {
+    const i = order.indexOf(p.element ?? '');
+    return i < 0 ? order.length : i;
+  };
+  return people.filter((p) => personName(p)).sort((a, b) => rank(a) - rank(b));
+}
+
+function authorOf(feed: ParsedFeed, item: FeedItem): string {
+  if (feed.format === 'atom' || feed.format === 'json') {
+    const own = item.authors.map(personName).filter(Boolean);
+    const inherited = feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
+    const names = own.length > 0 ? own : inherited.map(personName).filter(Boolean);
+    // Atom: sorted and without repeats; JSON Feed keeps the feed's order.
+    return (feed.format === 'atom' ? [...new Set(names)].sort() : [...new Set(names)]).join(', ');
+  }
+  const own = ranked(item.authors, ITEM_AUTHOR_ORDER)[0];
+  if (own) return personName(own);
+  const channel = ranked([...feed.authors, ...(feed.publisher ? [feed.publisher] : [])], CHANNEL_AUTHOR_ORDER)[0];
+  return channel ? personName(channel) : '';
+}
+
 function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const url = entryUrl(feed, item, siteUrl);
   const markup = item.contents.find((c) => c.type !== 'text/plain' && c.value);
   const plain = item.contents.find((c) => c.type === 'text/plain' && c.value) ?? item.summaryDetail;
   const content = markup?.value ?? (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : plain.value) : '');
-  const fallbackTitle = item.summary ?? (item.contents[0] ? item.contents[0].value : '');
-  // Miniflux falls back to the channel's author, then to its owner/webmaster.
-  const authors = item.authors.length > 0 ? item.authors : feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
+  // Miniflux titles an untitled RSS or Atom entry with the start of the body it shows (content before summary);
+  // a JSON Feed item with its summary first.
+  const fallbackTitle =
+    feed.format === 'json' ? (item.summary ?? (item.contents[0] ? item.contents[0].value : '')) : content ? htmlToText(content) : '';
   // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
-  const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt);
+  // Atom 0.3's `created` is the last resort after issued and modified.
+  const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt ?? item.createdAt);
   return {
     url,
     title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
     content,
-    // Atom and JSON Feed list every author; Miniflux's RSS reader picks one.
-    author: (feed.format === 'atom' || feed.format === 'json'
-      ? [...new Set(authors.map(personName).filter(Boolean))]
-      : authors.map(personName).filter(Boolean).slice(0, 1)
-    ).join(', '),
+    author: authorOf(feed, item),
     ...(date ? { date } : {}),
     enclosures: enclosuresOf(item),
     tags: tagsOf(feed, item),

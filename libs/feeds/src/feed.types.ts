@@ -27,6 +27,8 @@ export interface FeedPerson {
   readonly url?: string;
   /** The single string an RSS/Dublin Core author element held, e.g. `jo@example.com (Jo Bloggs)`. */
   readonly raw?: string;
+  /** The element the person came from (`itunes:author`, `dc:creator`, `managingeditor`, `itunes:owner`…), so readers can rank several. */
+  readonly element?: string;
 }
 
 export interface FeedLink {

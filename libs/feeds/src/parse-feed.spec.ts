@@ -46,8 +46,8 @@ describe('parseFeed: RSS', () => {
     });
     expect(item.contentHtml).toBe('<p>Full <a href="https://news.example/more">story</a>.</p>');
     expect(item.authors).toEqual([
-      { name: 'Jo Bloggs', raw: 'Jo Bloggs' },
-      { name: 'News Desk', email: 'desk@news.example', raw: 'desk@news.example (News Desk)' },
+      { name: 'Jo Bloggs', raw: 'Jo Bloggs', element: 'dc:creator' },
+      { name: 'News Desk', email: 'desk@news.example', raw: 'desk@news.example (News Desk)', element: 'author' },
     ]);
     expect(item.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags' }]);
     expect(item.enclosures).toEqual([{ url: 'https://cdn.news.example/a.mp3', type: 'audio/mpeg', length: 1234 }]);
@@ -61,6 +61,28 @@ describe('parseFeed: RSS', () => {
       ),
     );
     expect(feed.items.map((i) => i.link)).toEqual(['https://news.example/a', 'https://news.example/real']);
+  });
+
+  it('names the element each person came from, and keeps a channel owner over a webmaster', () => {
+    const feed = parseFeed(
+      rss(
+        '<item><author>desk@news.example</author><dc:creator>Jo Bloggs</dc:creator></item>',
+        '<itunes:owner xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><itunes:name>Radio Desk</itunes:name></itunes:owner>' +
+          '<webMaster>ops@news.example</webMaster>',
+      ),
+    );
+    expect(feed.items[0].authors.map((a) => a.element)).toEqual(['author', 'dc:creator']);
+    expect(feed.publisher).toMatchObject({ name: 'Radio Desk', element: 'itunes:owner' });
+  });
+
+  it("prefers an item's Dublin Core title to its plain title, in either order", () => {
+    const feed = parseFeed(
+      rss(
+        '<item><title>Budget</title><dc:title>Council approves the 2027 budget</dc:title></item>' +
+          '<item><dc:title>Mayor resigns after vote</dc:title><title>Mayor</title></item><item><title>Only plain</title><dc:title></dc:title></item>',
+      ),
+    );
+    expect(feed.items.map((i) => i.title)).toEqual(['Council approves the 2027 budget', 'Mayor resigns after vote', 'Only plain']);
   });
 
   it('reads RSS 1.0 (RDF) items beside the channel', () => {
@@ -95,11 +117,33 @@ describe('parseFeed: Atom', () => {
     const feed = parseFeed(atom, { url: 'https://elsewhere.example/feed' });
     expect(feed.link).toBe('https://blog.example/');
     expect(feed.feedUrl).toBe('https://blog.example/atom.xml');
-    expect(feed.authors[0]).toEqual({ name: 'Ana', url: 'https://blog.example/ana' });
+    expect(feed.authors[0]).toEqual({ name: 'Ana', url: 'https://blog.example/ana', element: 'author' });
     const [entry] = feed.items;
     expect(entry.link).toBe('https://blog.example/posts/premier.html');
     expect(entry.enclosures).toEqual([{ url: 'https://blog.example/img.png', type: 'image/png', length: 42 }]);
     expect(entry.contentHtml).toBe('<p>Voir <a href="https://blog.example/posts/suite.html">la suite</a></p>');
+  });
+
+  it('gives an enclosure link no type when the feed gave none (not the text/html default of links)', () => {
+    const feed = parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><entry><id>tag:pod.example,2024:7</id><title>Seven</title>
+        <link rel="enclosure" href="https://pod.example/7.mp3" length="900"/>
+        <link rel="enclosure" href="https://pod.example/7.ogg" type="audio/ogg"/></entry></feed>`,
+    );
+    expect(feed.items[0].enclosures).toEqual([
+      { url: 'https://pod.example/7.mp3', length: 900 },
+      { url: 'https://pod.example/7.ogg', type: 'audio/ogg' },
+    ]);
+    expect(feed.items[0].links.find((l) => l.rel === 'enclosure')?.type).toBe('text/html');
+  });
+
+  it('takes comments from a replies link only when it is typed as a page', () => {
+    const entry = (links: string): string =>
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><id>tag:blog.example,2024:9</id><title>Nine</title>${links}</entry></feed>`;
+    const comments = (links: string): string | null => parseFeed(entry(links)).items[0].commentsUrl;
+    expect(comments('<link rel="replies" href="https://blog.example/9/comments.xml"/>')).toBeNull();
+    expect(comments('<link rel="replies" type="application/atom+xml" href="https://blog.example/9/c.xml"/>')).toBeNull();
+    expect(comments('<link rel="replies" type="application/xhtml+xml" href="https://blog.example/9#c"/>')).toBe('https://blog.example/9#c');
   });
 
   it('reads text constructs, dates and language', () => {
@@ -165,6 +209,23 @@ describe('parseFeed: JSON Feed', () => {
       authors: [{ name: 'Kim' }],
       enclosures: [{ url: 'https://j.example/a.mp3', type: 'audio/mpeg', length: 10 }],
     });
+  });
+
+  it('resolves item links and attachments against the home page, the feed URL when there is none', () => {
+    const items = (homePage?: string) =>
+      parseFeed(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Proxied',
+          ...(homePage ? { home_page_url: homePage } : {}),
+          items: [{ id: '1', url: 'stories/1', attachments: [{ url: 'audio/1.mp3', mime_type: 'audio/mpeg' }] }],
+        }),
+        { url: 'https://cdn.example/feeds/site.json' },
+      ).items[0];
+    const withHome = items('https://site.example/news/');
+    expect(withHome.link).toBe('https://site.example/news/stories/1');
+    expect(withHome.enclosures[0].url).toBe('https://site.example/news/audio/1.mp3');
+    expect(items().link).toBe('https://cdn.example/feeds/stories/1');
   });
 
   it('refuses broken JSON with a code', () => {

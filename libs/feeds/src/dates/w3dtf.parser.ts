@@ -29,7 +29,8 @@ export function parseW3dtf(input: string): Date | null {
 
   let timeText = parts[1];
   let zone = parts[2] ?? '';
-  if (timeText.endsWith('z')) {
+  // `Z` closes a time (`10:14:55z`), not a malformed offset (`+01:zz` must fail, not read as UTC).
+  if (/\dz$/.test(timeText)) {
     timeText = timeText.slice(0, -1);
     zone ||= 'z';
   }

@@ -152,7 +152,9 @@ export function parseJsonFeed(text: string, url: string, maxItems = Infinity): P
   const language = str(doc['language']);
   const authors = personsOf(doc, base);
   const listed = doc['items'].filter(isObject);
-  const items = listed.slice(0, maxItems).map((item) => readItem(item, base, authors, language));
+  // Items resolve against the home page, as XML entries do: a feed served from a CDN or proxy links into the site.
+  const itemBase = link && /^https?:\/\//i.test(link) ? link : base;
+  const items = listed.slice(0, maxItems).map((item) => readItem(item, itemBase, authors, language));
   const title = str(doc['title']);
   const description = str(doc['description']);
   const links: FeedLink[] = [];

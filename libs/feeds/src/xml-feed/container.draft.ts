@@ -32,6 +32,8 @@ export interface ContainerDraft {
   rights: TextConstruct | null;
   info: TextConstruct | null;
   links: FeedLink[];
+  /** Links whose type is only the default every link gets (`text/html`), not something the feed said. */
+  untypedLinks: Set<FeedLink>;
   link: string | null;
   id: string | null;
   guidIsPermaLink: boolean;
@@ -71,6 +73,7 @@ export function emptyDraft(): ContainerDraft {
     rights: null,
     info: null,
     links: [],
+    untypedLinks: new Set(),
     link: null,
     id: null,
     guidIsPermaLink: true,

@@ -32,6 +32,7 @@ const link: ElementHandler = (el, draft, _kind, scope) => {
     ...optional('length', attrs.get('length')),
   };
   draft.links.push(entry);
+  if (attrs.get('type') === undefined) draft.untypedLinks.add(entry);
   if (draft.link === null && rel === 'alternate' && HTML_TYPES.has(type)) draft.link = href;
 };
 

@@ -55,7 +55,8 @@ function enclosuresOf(draft: ContainerDraft): FeedEnclosure[] {
     const length = link.length === undefined ? NaN : Number(link.length.trim());
     enclosures.push({
       url: link.href,
-      ...(link.type ? { type: link.type } : {}),
+      // A media file the feed gave no type for has none; the links' `text/html` default would mislabel it.
+      ...(link.type && !draft.untypedLinks.has(link) ? { type: link.type } : {}),
       ...(Number.isInteger(length) && length >= 0 ? { length } : {}),
     });
   }
@@ -90,7 +91,11 @@ export function buildItem(draft: ContainerDraft, language: string | null): FeedI
     rawDates: draft.dates,
     language: draft.language ?? language,
     rightsDetail: draft.rights,
-    commentsUrl: draft.comments ?? draft.links.find((l) => l.rel === 'replies' && HTML_TYPES.has(l.type ?? ''))?.href ?? null,
+    // RFC 4685: a replies link without a type is a comments feed (application/atom+xml), not a page.
+    commentsUrl:
+      draft.comments ??
+      draft.links.find((l) => l.rel === 'replies' && !draft.untypedLinks.has(l) && HTML_TYPES.has(l.type ?? ''))?.href ??
+      null,
     source: draft.source,
     extensions: draft.extensions,
   };

@@ -7,7 +7,7 @@ import { readPerson } from './person.reader';
 
 const author: ElementHandler = (el, draft, _kind, scope) => {
   const person = readPerson(el, scope);
-  if (person) draft.authors.push(person);
+  if (person) draft.authors.push({ ...person, element: nameOf(el) });
 };
 
 const contributor: ElementHandler = (el, draft, _kind, scope) => {
@@ -15,8 +15,15 @@ const contributor: ElementHandler = (el, draft, _kind, scope) => {
   if (person) draft.contributors.push(person);
 };
 
+// A channel's owner says who answers for it; a webmaster address only who runs the server.
+const PUBLISHER_RANK: Readonly<Record<string, number>> = { 'itunes:owner': 2, 'dc:publisher': 1, webmaster: 0 };
+
 const publisher: ElementHandler = (el, draft, _kind, scope) => {
-  draft.publisher = readPerson(el, scope) ?? draft.publisher;
+  const person = readPerson(el, scope);
+  if (!person) return;
+  const rank = (name: string | undefined): number => PUBLISHER_RANK[name ?? ''] ?? 0;
+  if (draft.publisher && rank(draft.publisher.element) > rank(nameOf(el))) return;
+  draft.publisher = { ...person, element: nameOf(el) };
 };
 
 function dateHandler(field: 'published' | 'updated' | 'created' | 'expired'): ElementHandler {

@@ -9,6 +9,14 @@ const title: ElementHandler = (el, draft, _kind, scope) => {
   if (draft.title === null || (draft.title.value === '' && construct.value !== '')) draft.title = construct;
 };
 
+// Publishers that add a Dublin Core title beside the RSS one put the full, curated title there (the RSS one is
+// often a shortened or kicker form); it wins over a plain title wherever it comes.
+const dcTitle: ElementHandler = (el, draft, kind, scope) => {
+  const construct = readTextConstruct(el, 'text/plain', scope);
+  if (kind === 'entry' && construct.value !== '') draft.title = construct;
+  else title(el, draft, kind, scope);
+};
+
 const subtitle: ElementHandler = (el, draft, _kind, scope) => {
   draft.subtitle = readTextConstruct(el, 'text/plain', scope);
 };
@@ -58,7 +66,7 @@ const mediaDescription: ElementHandler = (el, draft, _kind, scope) => {
 /** Titles, subtitles, summaries, contents, rights: every element whose value is a text construct. */
 export const TEXT_HANDLERS: Readonly<Record<string, ElementHandler>> = {
   title: title,
-  'dc:title': title,
+  'dc:title': dcTitle,
   'media:title': mediaTitle,
   subtitle: subtitle,
   tagline: subtitle,

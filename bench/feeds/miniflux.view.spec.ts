@@ -1,0 +1,75 @@
+import { parseFeed } from '@copydesk/feeds';
+
+import { minifluxView } from './miniflux.view';
+
+type Entry = Record<string, unknown>;
+
+const entries = (xml: string, url = 'https://radio.example/feed.xml'): Entry[] =>
+  minifluxView(parseFeed(xml, { url }), url)['entries'] as Entry[];
+
+const rss = (items: string, channel = ''): string =>
+  `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
+     xmlns:googleplay="http://www.google.com/schemas/play-podcasts/1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/">
+    <channel><title>Radio</title><link>https://radio.example/</link>${channel}${items}</channel></rss>`;
+
+describe('minifluxView: authors', () => {
+  it('takes an RSS item author by element rank, not document order', () => {
+    const [first, second] = entries(
+      rss(
+        '<item><title>a</title><author>desk@radio.example</author><dc:creator>Dee Creator</dc:creator><itunes:author>Ivo Host</itunes:author></item>' +
+          '<item><title>b</title><author>desk@radio.example</author><dc:creator>Dee Creator</dc:creator></item>',
+      ),
+    );
+    expect(first['author']).toBe('Ivo Host');
+    expect(second['author']).toBe('Dee Creator');
+  });
+
+  it('falls back to the channel: iTunes author, then owner, then managing editor, then webmaster', () => {
+    const owner = '<itunes:owner><itunes:name>Olga Owner</itunes:name><itunes:email>olga@radio.example</itunes:email></itunes:owner>';
+    const staff = '<managingEditor>ed@radio.example</managingEditor><webMaster>ops@radio.example</webMaster>';
+    const item = '<item><title>x</title></item>';
+    expect(entries(rss(item, staff + owner))[0]['author']).toBe('Olga Owner');
+    expect(entries(rss(item, `${staff}<itunes:author>Chan Host</itunes:author>`))[0]['author']).toBe('Chan Host');
+    expect(
+      entries(rss(item, '<webMaster>ops@radio.example</webMaster><managingEditor>ed@radio.example</managingEditor>'))[0]['author'],
+    ).toBe('ed@radio.example');
+    expect(entries(rss(item, '<itunes:owner><itunes:email>olga@radio.example</itunes:email></itunes:owner>'))[0]['author']).toBe(
+      'olga@radio.example',
+    );
+  });
+
+  it('lists Atom authors sorted and without repeats, the feed authors when the entry has none', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><author><name>Feed Person</name></author>
+      <entry><id>1</id><title>a</title><author><name>Zoe</name></author><author><name>Adam</name></author><author><name>Zoe</name></author></entry>
+      <entry><id>2</id><title>b</title></entry></feed>`;
+    expect(entries(atom).map((e) => e['author'])).toEqual(['Adam, Zoe', 'Feed Person']);
+  });
+});
+
+describe('minifluxView: titles and enclosures', () => {
+  it('titles an untitled entry with the text of its content, before its summary', () => {
+    const [item] = entries(
+      rss(
+        '<item><link>https://radio.example/1</link><description>Short desc</description><content:encoded><![CDATA[<p>Body &amp; <b>more</b></p>]]></content:encoded></item>',
+      ),
+    );
+    expect(item['title']).toBe('Body & more');
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><entry><id>1</id><link href="https://blog.example/1"/>
+      <summary>The summary</summary><content type="html">&lt;p&gt;The &lt;em&gt;content&lt;/em&gt;&lt;/p&gt;</content></entry></feed>`;
+    expect(entries(atom)[0]['title']).toBe('The content');
+  });
+
+  it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
+      <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;
+    expect(entries(atom)[0]['enclosures']).toEqual([{ url: 'https://pod.example/ep1.mp3', mime_type: '', size: 12 }]);
+  });
+
+  it('dates an Atom 0.3 entry by issued, then modified, then created', () => {
+    const atom03 = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title><link rel="alternate" type="text/html" href="https://old.example/"/>
+      <entry><title>a</title><id>tag:old.example,2004:1</id><created>2004-02-03T04:05:06Z</created></entry>
+      <entry><title>b</title><id>tag:old.example,2004:2</id><created>2004-02-03T04:05:06Z</created><modified>2004-03-03T04:05:06Z</modified></entry></feed>`;
+    expect(entries(atom03).map((e) => e['date'])).toEqual(['2004-02-03T04:05:06Z', '2004-03-03T04:05:06Z']);
+  });
+});
