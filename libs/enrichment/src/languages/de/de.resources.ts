@@ -114,11 +114,19 @@ export const DE_ORGANISATION_HEADS = [
   'orchester',
   'theater',
   'liga',
+  'polizei',
+  'feuerwehr',
+  'staatsanwaltschaft',
+  'regierung',
+  'bundeswehr',
+  'klinik',
+  'kliniken',
+  'krankenkasse',
 ];
 
 /** Heads that name a kind of body on their own, so only with a modifier or a name are they an organisation. */
 export const DE_GENERIC_HEADS = words(
-  'partei bank kirche regierung polizei gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
+  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
 );
 
 /** Generic heads named by what follows: "Verband der Ersatzkassen", "Institut für Tropenmedizin", "Bund der Steuerzahler". */

@@ -1,0 +1,30 @@
+import { enrichArticle } from '../../article.enricher';
+
+// Sentences written for these tests; the organisations in them are invented or generic.
+const entities = (bodyText: string) => enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities;
+const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
+
+describe('German organisations: heads, acronyms and names they are named after', () => {
+  it('reads an acronym before one name word as one organisation, not a small place of the same letters', () => {
+    const e = entities('Die Gewerkschaft IG Holz fordert mehr Lohn. Die IG Holz droht mit Streik.');
+    expect(names(e.organisations)).toContain('IG Holz');
+    expect(names(e.places)).not.toContain('IG');
+  });
+
+  it('joins a town to a bare head as one name ("Klinikum Kassel", "Polizei Hamm"), not to a compound head', () => {
+    const found = names(entities('Das Klinikum Kassel meldet mehr Fälle. Die Polizei Hamm sucht Zeugen.').organisations);
+    expect(found).toEqual(expect.arrayContaining(['Klinikum Kassel', 'Polizei Hamm']));
+  });
+
+  it('reads a name before a bare head, written apart, as part of the organisation ("Wendrich Stiftung")', () => {
+    const found = names(
+      entities('Forscher der Orlanda Universität stellten die Studie vor. Die Wendrich Stiftung fördert das Projekt.').organisations,
+    );
+    expect(found).toEqual(expect.arrayContaining(['Orlanda Universität', 'Wendrich Stiftung']));
+  });
+
+  it('does not take a bare head for an organisation the English gazetteer knows by those letters', () => {
+    const found = names(entities('Das Auswärtige Amt rät von Reisen ab. Ein Sprecher des Auswärtigen Amtes bestätigte das.').organisations);
+    expect(found).toEqual(['Auswärtiges Amt']);
+  });
+});
