@@ -238,6 +238,16 @@ export const DE_PLACE_HEADS = words(
   'kanton bundesland land landkreis kreis bezirk region provinz gemeinde stadt dorf ortsteil stadtteil insel halbinsel fluss tal département departement',
 );
 
+/** Compounds naming a kind of place before its name: "Nordseeinsel Sylt", "Urlaubsregion Paznaun", "Hansestadt Rostock". */
+export const DE_PLACE_HEAD_ENDING = /^\p{Ll}{3,}(?:insel|inseln|inselgruppe|region|stadt|hauptstadt|metropole|halbinsel)$/u;
+
+/**
+ * A motorway or federal road's number after a road word or a preposition with its article: "auf der A7", "die
+ * Bundesstraße B171", "über die A1" (a number alone is a paper size or a car model: "A4", "der A3").
+ */
+export const DE_ROAD =
+  /(?:(?:auf|über|an|von|zur|nach|bis zur)\s+(?:der|die|dem)|Autobahn|Bundesstraße|Landesstraße|Kreisstraße|Schnellstraße)\s+[ABLK]\d{1,3}$/iu;
+
 /** "Westdeutschland", "Nordspanien", "Südostasien": a compass prefix on a country or region. */
 export const DE_COMPASS_PREFIX = /^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)(\p{Lu}?\p{Ll}+)$/u;
 
