@@ -87,6 +87,9 @@ const QUOTES: QuoteRules = {
   // Separable particles end the clause after the subject: "teilte der Verband mit", "fügte sie hinzu".
   trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute|mit|hinzu|an|fest|klar|ein|zu|hervor|bekannt',
   notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
+  // "Antikriegsfilme „…“", "des Romans „…“", "Klassiker wie „…“", "die Folge „…“".
+  workNouns:
+    'film|filme|films|filmen|roman|romane|romans|buch|buches|buchs|bücher|album|albums|alben|lied|liedes|lieder|song|songs|single|hit|hits|serie|serien|folge|folgen|episode|klassiker|stück|stücks|stückes|oper|musical|werk|werke|werks|gedicht|gedichts|bestseller|sendung|show|podcast|ausstellung|doku|dokumentation|theaterstück|hörspiel|spiel|spiels|game|titel|titels',
   notASubjectStart:
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',

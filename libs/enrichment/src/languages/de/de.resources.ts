@@ -226,9 +226,19 @@ export class RoleWords extends Set<string> {
   }
 }
 
+/*
+ * "so" attributes only before its speaker ("so der Minister", "so Müller.", "so Müller am Montag"), never as the
+ * adverb ("bleibt so glücklicherweise erhalten"). The rules are matched case-insensitively, so a name is told from
+ * a word by what ends it (punctuation or a preposition) and by adverb endings ("-weise", "-lich").
+ */
+const SO_ATTRIBUTION =
+  'so(?=\\s+(?:der|die|das|den|dem|des|ein|eine|einer|sein|seine|ihr|ihre|unser|unsere)\\s|\\s+(?![\\p{L}-]*(?:weise|lich|isch|bar|sam|haft)\\s)\\p{L}[\\p{L}.-]*(?:\\s+\\p{L}[\\p{L}-]*)?(?:\\s*[.,;)]|\\s+(?:am|im|weiter|gegenüber|in|auf|bei|laut|zufolge|nach)\\s))';
+
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
-  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte|erläutert|erläuterte|schildert|schilderte|bilanziert|bilanzierte|versichert|versicherte|ergänzen|ergänzten|lobt|lobte|beklagt|beklagte|bemängelt|bemängelte|verrät|verriet|gesteht|gestand|twittert|twitterte|postete|unterstreicht|hofft|hoffte|freut sich|freute sich|zeigt sich|zeigte sich|heißt es|hieß es|stellt klar|stellte klar|führt aus|führte aus|gibt zu bedenken|gab zu bedenken|weiß|wusste|rief|ruft|sagen|sagten|meinen|meinten|berichten|berichteten|argumentiert|argumentierte|begründet|begründete|entgegnet|entgegnete|widerspricht|widersprach|warnen|warnten|bekräftigt|bekräftigte|schwärmt|schwärmte|urteilt|urteilte|prognostiziert|prognostizierte|rät|riet|raten|rieten|beschreibt|beschrieb|erinnert|erinnerte|kontert|konterte|gibt an|gab an|stellt fest|stellte fest|fasst zusammen|fasste zusammen';
+  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|' +
+  SO_ATTRIBUTION +
+  '|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte|erläutert|erläuterte|schildert|schilderte|bilanziert|bilanzierte|versichert|versicherte|ergänzen|ergänzten|lobt|lobte|beklagt|beklagte|bemängelt|bemängelte|verrät|verriet|gesteht|gestand|twittert|twitterte|postete|unterstreicht|hofft|hoffte|freut sich|freute sich|zeigt sich|zeigte sich|heißt es|hieß es|stellt klar|stellte klar|führt aus|führte aus|gibt zu bedenken|gab zu bedenken|weiß|wusste|rief|ruft|sagen|sagten|meinen|meinten|berichten|berichteten|argumentiert|argumentierte|begründet|begründete|entgegnet|entgegnete|widerspricht|widersprach|warnen|warnten|bekräftigt|bekräftigte|schwärmt|schwärmte|urteilt|urteilte|prognostiziert|prognostizierte|rät|riet|raten|rieten|beschreibt|beschrieb|erinnert|erinnerte|kontert|konterte|gibt an|gab an|stellt fest|stellte fest|fasst zusammen|fasste zusammen';
 
 /** Month names: "Mitte Juni", "Ende März" are points in time. */
 export const DE_MONTHS = words('januar jänner februar feber märz april mai juni juli august september oktober november dezember');
