@@ -105,6 +105,11 @@ describe('German quote marks that hold no speech', () => {
     expect(found).toEqual(['Wir haben hier gerne gearbeitet']);
   });
 
+  it('keeps speech introduced by a colon after a noun that also names a work ("nach dem Spiel: „…“")', () => {
+    const found = quotes('Nach dem Spiel: „Wir müssen uns steigern, das war zu wenig“, sagte Trainer Karl Brandt.');
+    expect(found).toEqual(['Wir müssen uns steigern, das war zu wenig']);
+  });
+
   it('does not take the adverb "so" for an attribution, but "so" before a speaker', () => {
     const speakers = (bodyText: string): (string | null)[] =>
       enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).quotes.map((q) => q.speaker);

@@ -90,6 +90,7 @@ const QUOTES: QuoteRules = {
   // "Antikriegsfilme „…“", "des Romans „…“", "Klassiker wie „…“", "die Folge „…“".
   workNouns:
     'film|filme|films|filmen|roman|romane|romans|buch|buches|buchs|bücher|album|albums|alben|lied|liedes|lieder|song|songs|single|hit|hits|serie|serien|folge|folgen|episode|klassiker|stück|stücks|stückes|oper|musical|werk|werke|werks|gedicht|gedichts|bestseller|sendung|show|podcast|ausstellung|doku|dokumentation|theaterstück|hörspiel|spiel|spiels|game|titel|titels',
+  workJoiners: 'wie|namens|mit dem Titel',
   notASubjectStart:
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
