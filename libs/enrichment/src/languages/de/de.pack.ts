@@ -102,6 +102,12 @@ const QUOTES: QuoteRules = {
   stopwords: DE_STOPWORDS,
 };
 
+// A release wire's credit in the dateline ("Berlin (ots) –", "Wien (OTS) -", "Hamburg (pts023/…)"): the distributor
+// (news aktuell's ots, APA-OTS, pressetext, the release portals) carries what the sender wrote, so the text is a
+// press release, not an agency's report. Keep in step with the negative lookahead of `newsEvidence.dateline`.
+const RELEASE_WIRE_DATELINE =
+  /^\s*[^\n(]{0,60}\((?:ots|OTS|APA-OTS|pts\d*|PresseBox|pressebox|lifePR|openPR|PR-Gateway|firmenpresse|pressetext)\b[^)\n]{0,30}\)/gu;
+
 const CONTENT_TYPE: ContentTypeCues = {
   english: false,
   paths: [
@@ -118,6 +124,7 @@ const CONTENT_TYPE: ContentTypeCues = {
       2,
       'press-release markers (Pressekontakt, "Über …")',
     ],
+    [RELEASE_WIRE_DATELINE, 'press-release', 3, 'a release wire in the dateline'],
     [/^(?:Frage|F)\s*:|^(?:Antwort|A)\s*:/gm, 'interview', 1.5, 'question and answer labels'],
     [
       /\b(?:Tipps?|Schritt für Schritt|So geht|Anleitung|Zutaten|Tour|Etappe|Lektion)\b/g,
@@ -174,9 +181,10 @@ const CONTENT_TYPE: ContentTypeCues = {
   secondPerson:
     /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
   newsEvidence: {
-    // "Hamburg (dpa) –", "Bergisch Gladbach -", "Berlin. –": a place and a dash (or an agency) open the text.
+    // "Hamburg (dpa) –", "Bergisch Gladbach -", "Berlin. –": a place and a dash (or an agency) open the text; a
+    // release wire's credit does not make one ("Berlin (ots) –").
     dateline:
-      /^\s*(?:\p{Lu}[\p{L}.\- ]{1,40}?\s*(?:\/\s*\p{Lu}[\p{L}.\- ]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—]\s|[^\n]{0,60}\((?:dpa|AFP|APA|epd|KNA|dts|ots|sda|SDA|Reuters|SID|AP|KNA|lno|lnw|lby|lsw|lhe|lni|lrs|lsa|lmv|lth|lbn)\b[^)]{0,20}\))/u,
+      /^\s*(?![^\n(]{0,60}\((?:ots|OTS|APA-OTS|pts\d*|PresseBox|pressebox|lifePR|openPR|PR-Gateway|firmenpresse|pressetext)\b)(?:\p{Lu}[\p{L}.\- ]{1,40}?\s*(?:\/\s*\p{Lu}[\p{L}.\- ]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—]\s|[^\n]{0,60}\((?:dpa|AFP|APA|epd|KNA|dts|sda|SDA|Reuters|SID|AP|KNA|lno|lnw|lby|lsw|lhe|lni|lrs|lsa|lmv|lth|lbn)\b[^)]{0,20}\))/u,
     paths:
       /\/(?:aktuell|nachrichten|news|newsticker|meldungen?|politik|wirtschaft|panorama|region|regional|lokales|lokal|sport|inland|ausland)(?:\/|$)/i,
     eventTime:
@@ -197,7 +205,7 @@ function germanEntities(text: string, sentences: Sentence[], title: string): Ent
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '5',
+  version: '6',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,
