@@ -18,6 +18,27 @@ export function findOrganisations(ctx: EvidenceContext): void {
     else byHead(ctx, t);
   }
   if (ctx.res.organisationKinds) namesAfterKinds(ctx);
+  if (ctx.res.commonNouns) for (const t of ctx.tokens) if (!ctx.used.has(t.index) && t.capitalised) namedWithTown(ctx, t);
+}
+
+// "Arminia Bielefeld", "Hansa Rostock", "Schalke 04", "Hannover 96": a name that is no word of the language before
+// a town in the nominative, or a town or name before a club's two-digit founding year, names a club or a branch.
+// Only where a lexicon tells names from nouns ("Sonntag Berlin" is none).
+function namedWithTown(ctx: EvidenceContext, t: Token): void {
+  const { tokens, res, text } = ctx;
+  const next = tokens[t.index + 1];
+  if (!ctx.sameSentence(t, next) || ctx.used.has(next.index) || text.slice(t.end, next.start) !== ' ') return;
+  if (!/^\p{Lu}\p{Ll}{3,}$/u.test(t.text) || res.stopwords.has(t.lower) || res.titles.has(t.lower) || res.months.has(t.lower)) return;
+  if (
+    /^(?:0\d|9\d)$/.test(next.text) &&
+    !/^[.\d]/.test(text.slice(next.end, next.end + 1)) &&
+    (ctx.placeBase(t) || !ctx.nounCompound(t.lower))
+  )
+    return ctx.take('organisation', [t, next]);
+  const town = next.capitalised && ctx.placeBase(next) === next.bare && !ctx.isCountry(next.lower);
+  // Compounds of common nouns ("Filmstadt Göttingen") are descriptions, not names.
+  if (town && !ctx.placeBase(t) && !ctx.nounCompound(t.lower) && !ctx.givenName(t) && !ADJECTIVE.test(t.bare))
+    ctx.take('organisation', [t, next]);
 }
 
 function byFormOrKnownName(ctx: EvidenceContext, t: Token): void {

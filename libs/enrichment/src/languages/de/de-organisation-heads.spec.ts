@@ -27,4 +27,13 @@ describe('German organisations: heads, acronyms and names they are named after',
     const found = names(entities('Das Auswärtige Amt rät von Reisen ab. Ein Sprecher des Auswärtigen Amtes bestätigte das.').organisations);
     expect(found).toEqual(['Auswärtiges Amt']);
   });
+
+  it('reads a name that is no German word before a town, or a town before a two-digit year, as a club', () => {
+    const e = entities(
+      'Westfalia Minden verlor am Samstag gegen Detmold 09 mit 0:2. Die Filmstadt Minden feiert trotzdem, Sonntag Minden.',
+    );
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Westfalia Minden', 'Detmold 09']));
+    expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Filmstadt Minden']));
+    expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Sonntag Minden']));
+  });
 });
