@@ -23,6 +23,10 @@ describe('German organisations: heads, acronyms and names they are named after',
     expect(found).toEqual(expect.arrayContaining(['Orlanda Universität', 'Wendrich Stiftung']));
   });
 
+  it('reads "-wehr" as a head only with an institutional prefix ("Bundeswehr", not "Gegenwehr")', () => {
+    expect(names(entities('Die Bundeswehr hilft beim Hochwasser. Gegenwehr gab es keine.').organisations)).toEqual(['Bundeswehr']);
+  });
+
   it('does not take a bare head for an organisation the English gazetteer knows by those letters', () => {
     const found = names(entities('Das Auswärtige Amt rät von Reisen ab. Ein Sprecher des Auswärtigen Amtes bestätigte das.').organisations);
     expect(found).toEqual(['Auswärtiges Amt']);

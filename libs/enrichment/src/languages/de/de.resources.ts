@@ -118,7 +118,7 @@ export const DE_ORGANISATION_HEADS = [
   'feuerwehr',
   'staatsanwaltschaft',
   'regierung',
-  'bundeswehr',
+  'wehr',
   'klinik',
   'kliniken',
   'krankenkasse',
@@ -136,7 +136,7 @@ export const DE_JOINED_HEADS = words(
 
 /** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
 export const DE_WEAK_HEADS = words(
-  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv',
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr',
 );
 
 /** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
