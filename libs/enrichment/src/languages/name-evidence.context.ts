@@ -74,9 +74,21 @@ export class EvidenceContext {
     return this.compass(t);
   }
 
+  // A place's name written in capitals: a country or world region ("USA", "UAE"), or a place the entity gazetteer
+  // knows apart from the subdivision and town lists ("UK").
+  acronymPlace(base: string): boolean {
+    const k = base.toLowerCase();
+    return this.isCountry(k) || (this.g.places.has(k) && !this.geo.regions.has(k) && !this.geo.cities.has(k));
+  }
+
   largePlace(t: Token): boolean {
     const base = this.placeBase(t)?.toLowerCase();
     return base !== undefined && (this.isCountry(base) || (this.geo.cities.get(base) ?? 0) >= 100000);
+  }
+
+  // A common noun in any form ("forschung", "kinder"), not a compound.
+  commonNounForm(word: string): boolean {
+    return !!this.nouns && (this.nouns.all.has(word) || this.nouns.forms.has(word));
   }
 
   // A form of a common noun or a compound ending in one ("Antikriegsfilme").

@@ -76,8 +76,24 @@ function findPlace(ctx: EvidenceContext, t: Token): void {
   const { tokens, res } = ctx;
   const next = tokens[t.index + 1];
   if (ctx.sameSentence(t, next) && next.capitalised && ctx.isPlace(`${t.bare} ${next.bare}`)) return ctx.take('place', [t, next]);
-  if (res.placeHeads.has(t.lower) && ctx.nameWord(next) && ctx.sameSentence(t, next) && !ctx.used.has(next.index))
-    return ctx.take('place', [next]);
+  if (res.placeHeads.has(t.lower) && ctx.nameWord(next) && ctx.sameSentence(t, next) && !ctx.used.has(next.index)) {
+    // "die Stadt Bergisch Gladbach": the name may have two words.
+    const second = tokens[next.index + 1];
+    const pair = ctx.sameSentence(t, second) && second.capitalised && ctx.isPlace(`${next.bare} ${second.bare}`);
+    return ctx.take('place', pair ? [next, second] : [next]);
+  }
+  // "die Nordseeinsel Sylt": a compound place noun before a name; no form of a common noun ("gingen in der
+  // Hauptstadt Menschen auf die Straße"), which also leaves out an island named like one ("Rügen", plural of
+  // "Rüge"), but names compounded of nouns are names ("Wangerland").
+  if (
+    res.placeHeadEnding?.test(t.lower) &&
+    ctx.nameWord(next) &&
+    ctx.sameSentence(t, next) &&
+    !ctx.used.has(next.index) &&
+    (ctx.placeBase(next) !== undefined || !ctx.commonNounForm(next.lower))
+  )
+    return ctx.take('place', [next], ctx.placeBase(next));
+  if (res.road?.test(ctx.text.slice(Math.max(0, t.start - 20), t.end))) return ctx.take('place', [t]);
   const base = ctx.placeBase(t) ?? (ctx.localTown(t) ? t.bare : undefined);
   if (base && !res.stopwords.has(t.lower) && (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t))))
     ctx.take('place', [t], base);

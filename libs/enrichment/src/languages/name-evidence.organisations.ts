@@ -18,6 +18,27 @@ export function findOrganisations(ctx: EvidenceContext): void {
     else byHead(ctx, t);
   }
   if (ctx.res.organisationKinds) namesAfterKinds(ctx);
+  if (ctx.res.commonNouns) for (const t of ctx.tokens) if (!ctx.used.has(t.index) && t.capitalised) namedWithTown(ctx, t);
+}
+
+// "Arminia Bielefeld", "Hansa Rostock", "Schalke 04", "Hannover 96": a name that is no word of the language before
+// a town in the nominative, or a town or name before a club's two-digit founding year, names a club or a branch.
+// Only where a lexicon tells names from nouns ("Sonntag Berlin" is none).
+function namedWithTown(ctx: EvidenceContext, t: Token): void {
+  const { tokens, res, text } = ctx;
+  const next = tokens[t.index + 1];
+  if (!ctx.sameSentence(t, next) || ctx.used.has(next.index) || text.slice(t.end, next.start) !== ' ') return;
+  if (!/^\p{Lu}\p{Ll}{3,}$/u.test(t.text) || res.stopwords.has(t.lower) || res.titles.has(t.lower) || res.months.has(t.lower)) return;
+  if (
+    /^(?:0\d|9\d)$/.test(next.text) &&
+    !/^[.\d]/.test(text.slice(next.end, next.end + 1)) &&
+    (ctx.placeBase(t) || !ctx.nounCompound(t.lower))
+  )
+    return ctx.take('organisation', [t, next]);
+  const town = next.capitalised && ctx.placeBase(next) === next.bare && !ctx.isCountry(next.lower);
+  // Compounds of common nouns ("Filmstadt Göttingen") are descriptions, not names.
+  if (town && !ctx.placeBase(t) && !ctx.nounCompound(t.lower) && !ctx.givenName(t) && !ADJECTIVE.test(t.bare))
+    ctx.take('organisation', [t, next]);
 }
 
 function byFormOrKnownName(ctx: EvidenceContext, t: Token): void {
@@ -67,19 +88,45 @@ function byGazetteer(ctx: EvidenceContext, t: Token): void {
   const next = ctx.tokens[t.index + 1];
   const orgs = ctx.g.organisations;
   if (ctx.sameSentence(t, next) && next.capitalised && orgs.has(`${t.lower} ${next.lower}`)) ctx.take('organisation', [t, next]);
-  else if (t.bare.length > 2 && orgs.has(t.lower) && !ctx.isPlace(t.bare) && /^\p{Lu}/u.test(t.text)) ctx.take('organisation', [t]);
+  // A bare head of the language ("Amt", the English gazetteer's "AMT") names a kind of body: heads are read below.
+  else if (t.bare.length > 2 && orgs.has(t.lower) && !ctx.isPlace(t.bare) && /^\p{Lu}/u.test(t.text) && !ctx.res.genericHeads.has(t.lower))
+    ctx.take('organisation', [t]);
 }
 
 function acronym(ctx: EvidenceContext, t: Token): void {
+  // Letters in capitals name a country ("USA") but no small subdivision or town spelt in lower case ("IG" is the
+  // Slovenian municipality Ig only in the gazetteer: "IG Metall" is a union).
   const place = ctx.placeBase(t);
-  if (place) ctx.take('place', [t], place);
+  if (place && ctx.acronymPlace(place)) ctx.take('place', [t], place);
   // English words in capitals ("ENERGY", "LOVE") are emphasis, not acronyms.
   else if (
     !/^(?:CO2|PDF|TV|PS|KI|IT|PR|CD|DVD|USB|SMS|PIN|WLAN|GPS|LED|WC|KW|PKW|LKW|Uhr|ID)$/i.test(t.bare) &&
     !ctx.res.commonAcronyms?.has(t.bare.toUpperCase()) &&
     !(t.bare.length > 3 && ctx.g.commonWords.has(t.lower))
   )
-    ctx.take('organisation', [t]);
+    // "IG Metall": an acronym and one more name word, with a space where a compound would take a hyphen.
+    ctx.take('organisation', acronymHead(ctx, t) ? [t, ctx.tokens[t.index + 1]] : [t]);
+}
+
+// The word after is the rest of the name when it is a name word that no other evidence claims (no place, no
+// given name) and the name ends with it ("die IG Metall fordert"), not a heading in capitals ("DER PLAN").
+function acronymHead(ctx: EvidenceContext, t: Token): boolean {
+  const next = ctx.tokens[t.index + 1];
+  const after = ctx.tokens[t.index + 2];
+  // Only with the language's resources: without its stopwords and titles any capitalised word would do.
+  return (
+    ctx.res.organisationHeads.length > 0 &&
+    /^\p{Lu}{2,4}$/u.test(t.text) &&
+    !ctx.res.clubPrefixes.has(t.lower) &&
+    ctx.nameWord(next) &&
+    ctx.sameSentence(t, next) &&
+    !ctx.used.has(next.index) &&
+    ctx.text.slice(t.end, next.start) === ' ' &&
+    /^\p{Lu}\p{Ll}+$/u.test(next.text) &&
+    !ctx.placeBase(next) &&
+    !ctx.givenName(next) &&
+    !(ctx.sameSentence(t, after) && after.capitalised && !ctx.res.stopwords.has(after.lower))
+  );
 }
 
 function byHead(ctx: EvidenceContext, t: Token): void {
@@ -88,7 +135,8 @@ function byHead(ctx: EvidenceContext, t: Token): void {
   // "Landrat", "Bundesrat" differ: a role is never an organisation's head.
   if (!head || res.titles.has(t.lower)) return;
   const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
-  const run = [...modifiersBefore(ctx, t), t];
+  const modifiers = modifiersBefore(ctx, t);
+  const run = [...(modifiers.length || t.lower !== head[1] ? modifiers : namedAfter(ctx, t)), t];
   run.push(...objectAfterHead(ctx, t, run.length, generic, head[1]));
   if (generic && run.length === 1) return;
   if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) return;
@@ -117,13 +165,32 @@ function modifiersBefore(ctx: EvidenceContext, t: Token): Token[] {
   return run;
 }
 
+// "Stanford Universität", "Bertelsmann Stiftung", "Robert Bosch Stiftung": a bare head after the name it is named
+// for, written apart; the name is no common noun ("Forschung Universität" is no German) and no country or city.
+function namedAfter(ctx: EvidenceContext, t: Token): Token[] {
+  const { tokens, res } = ctx;
+  const name = (w: Token | undefined): w is Token =>
+    ctx.sameSentence(t, w) &&
+    !ctx.used.has(w.index) &&
+    /^\p{Lu}\p{Ll}+$/u.test(w.text) &&
+    !res.stopwords.has(w.lower) &&
+    !res.titles.has(w.lower) &&
+    !ctx.commonNounForm(w.lower) &&
+    !ctx.largePlace(w);
+  const before = tokens[t.index - 1];
+  if (!name(before) || ctx.text.slice(before.end, t.start) !== ' ') return [];
+  const given = tokens[before.index - 1];
+  return name(given) && ctx.givenName(given) && ctx.text.slice(given.end, before.start) === ' ' ? [given, before] : [before];
+}
+
 // A name or place after the head: "Universität Hamburg", "Bundesamt für Bevölkerungsschutz".
 function objectAfterHead(ctx: EvidenceContext, t: Token, runLength: number, generic: boolean, head: string): Token[] {
   const after = ctx.tokens[t.index + 1];
   if (!ctx.sameSentence(t, after)) return [];
   const place = ctx.placeBase(after);
-  // "Universität Hamburg" is a name, "Partei Deutschlands" (genitive) a description.
-  if (after.capitalised && (place || /^\p{Lu}\p{Ll}+$/u.test(after.bare)) && generic && place === after.bare) return [after];
+  // "Universität Hamburg", "Klinikum Nürnberg", "Polizei Hamburg" are names, "Partei Deutschlands" (genitive) a
+  // description; a compound head stands on its own ("das Landgericht Frankfurt" is joined later, when it is one).
+  if (after.capitalised && place === after.bare && (generic || t.lower === head)) return [after];
   if (ctx.res.headJoiners.includes(after.lower) && (runLength === 1 || generic) && (!generic || !!ctx.res.joinedHeads?.has(head)))
     return joinedObject(ctx.tokens, after, ctx.res);
   return [];

@@ -30,6 +30,13 @@ export interface NameEvidence {
   months: ReadonlySet<string>;
   /** Nouns before a place's name that say it is one ("Kanton Jura", "Region Paznaun"). */
   placeHeads: ReadonlySet<string>;
+  /**
+   * Endings of compounds that say the name after them is a place ("Nordseeinsel Sylt", "Ferienregion Paznaun",
+   * "Hansestadt Rostock"): the gazetteers list towns, not islands or regions.
+   */
+  placeHeadEnding?: RegExp;
+  /** Road numbers after a road word or a preposition ("auf der A7", "Bundesstraße B171"): roads are places. */
+  road?: RegExp;
   /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */
   compassPrefix?: RegExp;
   /**

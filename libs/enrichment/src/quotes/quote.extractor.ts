@@ -138,6 +138,7 @@ function resolveCitation(cite: string, mentions: EntityMention[]): Speaker {
 function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: Sentence | undefined, r: CompiledQuoteRules): boolean {
   const before = text.slice(Math.max(paragraphStart, q.openAt - 40), q.openAt);
   if (r.notAQuoteBefore.test(before)) return false;
+  if (r.workBefore && titleOfWork(q, text, paragraphStart, r.workBefore)) return false;
   const words = q.text.split(/\s+/).length;
   // Titles of works are short and capitalised throughout ("Born to be Wild"); scare quotes are short and no one
   // is said to have said them.
@@ -149,6 +150,19 @@ function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: S
     return false;
   if (words < 4 && !(sentence && r.speechInSentence.test(sentence.text))) return false;
   return true;
+}
+
+// Titles of films, books and songs in quote marks: after a noun for a work ("des Films „…“", "Klassiker wie „…“"),
+// also as the next item of a list of titles ("„…“ und „…“", "„…“ (1982) und „…“"), inside a bracket ("(„…“, 2004)")
+// or dated by a year after it ("„…“ (1988)").
+function titleOfWork(q: QuoteSpan, text: string, paragraphStart: number, workBefore: RegExp): boolean {
+  if (/^\s*(?:\(\s*|,\s*)(?:1[89]|20)\d\d(?!\d)/.test(text.slice(q.closeAt + 1, q.closeAt + 12))) return true;
+  let before = text.slice(Math.max(paragraphStart, q.openAt - 300), q.openAt);
+  if (/\(\s*$/.test(before)) return true;
+  // Earlier titles of the same list, each with an optional bracket: "„A“ (1982/83) und „B“".
+  const listItem = /[„“"»«‚][^„“”"»«‚‘\n]{1,80}[“”"«»‘]\s*(?:\([^()\n]{1,30}\)?\s*)?(?:,|und|sowie|oder)\s*$/u;
+  for (let m = listItem.exec(before); m; m = listItem.exec(before)) before = before.slice(0, m.index);
+  return workBefore.test(before);
 }
 
 // The attribution after a quote: in its own sentence, or (nextSentence) in the sentence after it when its own

@@ -25,6 +25,14 @@ export interface QuoteRules {
   trailingAdverbs: string;
   /** Words just before quote marks that make them a name or a term, not speech ("slogan", "dubbed"). */
   notAQuoteBefore: string;
+  /**
+   * Endings of nouns for works ("film|roman|album"), compounds included ("Antikriegsfilme"): quote marks after one,
+   * or after a list of titles that follows one, hold a title, not speech ("Filme wie „…“ und „…“"). With it, marks
+   * opening a bracket ("(„…“, 2004)") or followed by a year ("„…“ (1988)") hold a title too.
+   */
+  workNouns?: string;
+  /** Words between such a noun and its titles ("wie", "namens"); a colon introduces speech ("nach dem Spiel: „…“"). */
+  workJoiners?: string;
   /** Words opening a circumstance, not a speaker ("in", "as", "when"). */
   notASubjectStart: string;
   /** Conjunctions that open a new clause ("when", "and"). */
@@ -69,6 +77,8 @@ export interface CompiledQuoteRules {
   trailingAdverbs: RegExp;
   trailingVerb: RegExp;
   notAQuoteBefore: RegExp;
+  /** A noun for a work, perhaps with "wie", ending the text before a title; undefined without `workNouns`. */
+  workBefore?: RegExp;
   notASubjectStart: RegExp;
   clauseBreak: RegExp;
   subjectEnd: RegExp;
@@ -137,6 +147,9 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     trailingAdverbs: new RegExp(`\\s+(?:${r.trailingAdverbs})$`, 'iu'),
     trailingVerb: new RegExp(`\\s+(?:${r.verbs})$`, 'iu'),
     notAQuoteBefore: new RegExp(`${w(r.notAQuoteBefore)}\\s*[,:]?\\s*$`, 'iu'),
+    workBefore: r.workNouns
+      ? new RegExp(`(?:${r.workNouns})(?![\\p{L}\\p{N}])(?:\\s+(?:${r.workJoiners ?? '(?!)'}))?\\s*$`, 'iu')
+      : undefined,
     notASubjectStart: new RegExp(`^${w(r.notASubjectStart)}`, 'iu'),
     clauseBreak: new RegExp(`${breakAt}(?!.*${breakAt})`, 'iu'),
     subjectEnd: new RegExp(`,|\\s(?:${r.subjectEnds ?? '(?!)'})\\s|$`, 'iu'),

@@ -73,4 +73,13 @@ describe('German content types', () => {
       'Geduld. Gute Rollen brauchen Zeit.';
     expect(typeOf('Greta Falk über ihre neue Rolle', body, 'https://www.kultur-beispiel.de/film/greta-falk')).toBe('interview');
   });
+
+  it('takes a release wire in the dateline for a press release, an agency for news', () => {
+    const body =
+      ' – Die Nordwind Logistik GmbH hat am Montag ein neues Lager in Betrieb genommen. Dort arbeiten künftig 120 Menschen. ' +
+      '„Wir wachsen weiter“, sagte Geschäftsführerin Jana Lohse.';
+    expect(typeOf('Neues Lager eröffnet', `Bremen (ots)${body}`)).toBe('press-release');
+    expect(typeOf('Neues Lager eröffnet', `Linz (OTS)${body}`)).toBe('press-release');
+    expect(typeOf('Neues Lager eröffnet', `Bremen (dpa)${body}`)).toBe('news');
+  });
 });

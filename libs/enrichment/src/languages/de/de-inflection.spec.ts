@@ -17,6 +17,9 @@ describe('German inflection of organisation names', () => {
     expect(germanOrganisationBase(['Südwestdeutschen', 'Rundfunks'])).toBe('Südwestdeutscher Rundfunk');
     expect(germanOrganisationBase(['Deutschen', 'Presse-Agentur'])).toBe('Deutsche Presse-Agentur');
     expect(germanOrganisationBase(['Vereinten', 'Nationen'])).toBe('Vereinte Nationen');
+    // A noun's plural inside the name is no adjective to put in the nominative.
+    expect(germanOrganisationBase(['Sächsische', 'Pumpen', 'Werke'], 2)).toBe('Sächsische Pumpen Werke');
+    expect(germanOrganisationBase(['Vereinigten', 'Motoren', 'Werke'], 2)).toBe('Vereinigte Motoren Werke');
     // An indeclinable place adjective stays as written; words after the head too.
     expect(germanOrganisationBase(['Kieler', 'Landesbank'])).toBe('Kieler Landesbank');
     expect(germanOrganisationBase(['Institut', 'für', 'den', 'Technischen', 'Fortschritt'], 0)).toBe(

@@ -68,6 +68,9 @@ export function germanOrganisationBase(words: string[], headIndex = words.length
     // Words ending in -er ("Hamburger", "Malteser") are indeclinable or already nominative; nouns stay as written.
     const lower = out[i].toLowerCase();
     if (!m || out[i].includes('-') || (nouns.all.has(lower) && !nouns.adjectival.has(lower))) continue;
+    // A noun's plural is no adjective ("Bayerische Motoren Werke", "Pumpen"): only a form of an adjective used as a
+    // noun ("Europäischen" of "Europäische") may be an inflected adjective.
+    if (nouns.forms.has(lower) && !nouns.adjectival.has(`${m[1].toLowerCase()}e`)) continue;
     out[i] = m[1] + ending;
   }
   return out.join(' ');

@@ -30,4 +30,26 @@ describe('German place names', () => {
     const people = entities('Im Kino laufen Greta Kowalskis Kurzfilme, danach spricht Jan Brandes über Musik.').people.map((p) => p.name);
     expect(people).toEqual(expect.arrayContaining(['Greta Kowalski', 'Jan Brandes']));
   });
+
+  it('takes the name after a compound place noun for a place, but no common noun after one', () => {
+    const places = entities(
+      'Die Nordseeinsel Wangerland ist ausgebucht. In der Ferienregion Kellerwald regnet es, die Hafenstadt Kiel meldet Sturm. ' +
+        'Am Samstag gingen in der Hauptstadt Menschen auf die Straße.',
+    ).places.map((p) => p.name);
+    expect(places).toEqual(expect.arrayContaining(['Wangerland', 'Kellerwald', 'Kiel']));
+    expect(places).not.toContain('Menschen');
+  });
+
+  it('takes a two-word town after "Stadt" whole', () => {
+    expect(entities('Die Stadt Bad Nauheim sperrt die Brücke.').places.map((p) => p.name)).toEqual(['Bad Nauheim']);
+  });
+
+  it('reads road numbers after a road word or a preposition as places, not a car model or a paper size', () => {
+    const places = entities(
+      'Auf der A7 staute sich der Verkehr, die Umleitung führt über die Bundesstraße B27. Er fährt einen A3 und druckt auf A4.',
+    ).places.map((p) => p.name);
+    expect(places).toEqual(expect.arrayContaining(['A7', 'B27']));
+    expect(places).not.toEqual(expect.arrayContaining(['A3']));
+    expect(places).not.toContain('A4');
+  });
 });

@@ -90,3 +90,32 @@ describe('German pull quotes', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Ines Lorenz', 'Ines Lorenz']);
   });
 });
+
+describe('German quote marks that hold no speech', () => {
+  const quotes = (bodyText: string): string[] => enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).quotes.map((q) => q.text);
+
+  it('leaves out titles of works: after a noun for a work, in a list of titles, in brackets or dated by a year', () => {
+    const found = quotes(
+      'Die Regisseurin Paula Horn drehte hier die Kinofilme „Ein Sommer am Fluss“ und „Wer zuletzt lacht, verliert“ ' +
+        'sowie Komödien-Klassiker wie „Drei Onkel und ein Pferd“, „Die Brücke nach drüben“ und „Nur noch ein Tag“. ' +
+        'Später folgten die Serie „Das Haus am Hang“ (1994) und „Zwischen den Zeilen“ (1997). ' +
+        'Auch Jan Roth („Der lange Weg zurück nach Hause“) versuchte es hier. ' +
+        '„Wir haben hier gerne gearbeitet“, sagte Paula Horn.',
+    );
+    expect(found).toEqual(['Wir haben hier gerne gearbeitet']);
+  });
+
+  it('keeps speech introduced by a colon after a noun that also names a work ("nach dem Spiel: „…“")', () => {
+    const found = quotes('Nach dem Spiel: „Wir müssen uns steigern, das war zu wenig“, sagte Trainer Karl Brandt.');
+    expect(found).toEqual(['Wir müssen uns steigern, das war zu wenig']);
+  });
+
+  it('does not take the adverb "so" for an attribution, but "so" before a speaker', () => {
+    const speakers = (bodyText: string): (string | null)[] =>
+      enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).quotes.map((q) => q.speaker);
+    expect(quotes('Der Trainer Karl Brandt lobte das Team. Das Gefühl „Fußball im Regen“ bleibt so glücklicherweise erhalten.')).toEqual(
+      [],
+    );
+    expect(speakers('„Das Team hat gekämpft und verdient gewonnen“, so Trainer Karl Brandt am Sonntag.')).toEqual(['Karl Brandt']);
+  });
+});

@@ -29,6 +29,8 @@ import {
   DE_ORGANISATION_HEADS,
   DE_ORGANISATION_KINDS,
   DE_PLACE_HEADS,
+  DE_PLACE_HEAD_ENDING,
+  DE_ROAD,
   DE_ROLE_ENDINGS,
   RoleWords,
   DE_SPEECH_VERBS,
@@ -56,6 +58,8 @@ const EVIDENCE: NameEvidence = {
   joinedHeads: DE_JOINED_HEADS,
   months: DE_MONTHS,
   placeHeads: DE_PLACE_HEADS,
+  placeHeadEnding: DE_PLACE_HEAD_ENDING,
+  road: DE_ROAD,
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,
@@ -83,6 +87,10 @@ const QUOTES: QuoteRules = {
   // Separable particles end the clause after the subject: "teilte der Verband mit", "fügte sie hinzu".
   trailingAdverbs: 'auch|noch|dann|später|zuvor|weiter|bereits|dazu|damals|heute|mit|hinzu|an|fest|klar|ein|zu|hervor|bekannt',
   notAQuoteBefore: 'Motto|Titel|Slogan|sogenannte|sogenannten|Begriff|Stichwort|genannt|heißt|Name',
+  // "Antikriegsfilme „…“", "des Romans „…“", "Klassiker wie „…“", "die Folge „…“".
+  workNouns:
+    'film|filme|films|filmen|roman|romane|romans|buch|buches|buchs|bücher|album|albums|alben|lied|liedes|lieder|song|songs|single|hit|hits|serie|serien|folge|folgen|episode|klassiker|stück|stücks|stückes|oper|musical|werk|werke|werks|gedicht|gedichts|bestseller|sendung|show|podcast|ausstellung|doku|dokumentation|theaterstück|hörspiel|spiel|spiels|game|titel|titels',
+  workJoiners: 'wie|namens|mit dem Titel',
   notASubjectStart:
     'in|im|an|am|auf|bei|nach|als|wenn|während|mit|für|von|vom|zum|zur|dass|wie|wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte',
   conjunctions: 'und|aber|als|wenn|dass|weil|während|wie',
@@ -93,6 +101,12 @@ const QUOTES: QuoteRules = {
   indefinite: 'ein|eine|einer',
   stopwords: DE_STOPWORDS,
 };
+
+// A release wire's credit in the dateline ("Berlin (ots) –", "Wien (OTS) -", "Hamburg (pts023/…)"): the distributor
+// (news aktuell's ots, APA-OTS, pressetext, the release portals) carries what the sender wrote, so the text is a
+// press release, not an agency's report. Keep in step with the negative lookahead of `newsEvidence.dateline`.
+const RELEASE_WIRE_DATELINE =
+  /^\s*[^\n(]{0,60}\((?:ots|OTS|APA-OTS|pts\d*|PresseBox|pressebox|lifePR|openPR|PR-Gateway|firmenpresse|pressetext)\b[^)\n]{0,30}\)/gu;
 
 const CONTENT_TYPE: ContentTypeCues = {
   english: false,
@@ -110,6 +124,7 @@ const CONTENT_TYPE: ContentTypeCues = {
       2,
       'press-release markers (Pressekontakt, "Über …")',
     ],
+    [RELEASE_WIRE_DATELINE, 'press-release', 3, 'a release wire in the dateline'],
     [/^(?:Frage|F)\s*:|^(?:Antwort|A)\s*:/gm, 'interview', 1.5, 'question and answer labels'],
     [
       /\b(?:Tipps?|Schritt für Schritt|So geht|Anleitung|Zutaten|Tour|Etappe|Lektion)\b/g,
@@ -166,9 +181,10 @@ const CONTENT_TYPE: ContentTypeCues = {
   secondPerson:
     /(?<![\p{L}])(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein|[Dd]eine|[Dd]einen|[Dd]einem|[Dd]einer|[Ee]uch|[Ee]uer|[Ee]ure)(?![\p{L}])|(?<=[\p{Ll},]\s)(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer)(?![\p{L}])/gu,
   newsEvidence: {
-    // "Hamburg (dpa) –", "Bergisch Gladbach -", "Berlin. –": a place and a dash (or an agency) open the text.
+    // "Hamburg (dpa) –", "Bergisch Gladbach -", "Berlin. –": a place and a dash (or an agency) open the text; a
+    // release wire's credit does not make one ("Berlin (ots) –").
     dateline:
-      /^\s*(?:\p{Lu}[\p{L}.\- ]{1,40}?\s*(?:\/\s*\p{Lu}[\p{L}.\- ]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—]\s|[^\n]{0,60}\((?:dpa|AFP|APA|epd|KNA|dts|ots|sda|SDA|Reuters|SID|AP|KNA|lno|lnw|lby|lsw|lhe|lni|lrs|lsa|lmv|lth|lbn)\b[^)]{0,20}\))/u,
+      /^\s*(?![^\n(]{0,60}\((?:ots|OTS|APA-OTS|pts\d*|PresseBox|pressebox|lifePR|openPR|PR-Gateway|firmenpresse|pressetext)\b)(?:\p{Lu}[\p{L}.\- ]{1,40}?\s*(?:\/\s*\p{Lu}[\p{L}.\- ]{1,30})?(?:\s*\([^)\n]{1,30}\))?\s*[-–—]\s|[^\n]{0,60}\((?:dpa|AFP|APA|epd|KNA|dts|sda|SDA|Reuters|SID|AP|KNA|lno|lnw|lby|lsw|lhe|lni|lrs|lsa|lmv|lth|lbn)\b[^)]{0,20}\))/u,
     paths:
       /\/(?:aktuell|nachrichten|news|newsticker|meldungen?|politik|wirtschaft|panorama|region|regional|lokales|lokal|sport|inland|ausland)(?:\/|$)/i,
     eventTime:
@@ -189,7 +205,7 @@ function germanEntities(text: string, sentences: Sentence[], title: string): Ent
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '5',
+  version: '6',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,

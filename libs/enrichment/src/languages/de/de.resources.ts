@@ -114,11 +114,19 @@ export const DE_ORGANISATION_HEADS = [
   'orchester',
   'theater',
   'liga',
+  'polizei',
+  'feuerwehr',
+  'staatsanwaltschaft',
+  'regierung',
+  'wehr',
+  'klinik',
+  'kliniken',
+  'krankenkasse',
 ];
 
 /** Heads that name a kind of body on their own, so only with a modifier or a name are they an organisation. */
 export const DE_GENERIC_HEADS = words(
-  'partei bank kirche regierung polizei gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
+  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
 );
 
 /** Generic heads named by what follows: "Verband der Ersatzkassen", "Institut für Tropenmedizin", "Bund der Steuerzahler". */
@@ -128,7 +136,7 @@ export const DE_JOINED_HEADS = words(
 
 /** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
 export const DE_WEAK_HEADS = words(
-  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv',
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr',
 );
 
 /** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
@@ -218,9 +226,19 @@ export class RoleWords extends Set<string> {
   }
 }
 
+/*
+ * "so" attributes only before its speaker ("so der Minister", "so Müller.", "so Müller am Montag"), never as the
+ * adverb ("bleibt so glücklicherweise erhalten"). The rules are matched case-insensitively, so a name is told from
+ * a word by what ends it (punctuation or a preposition) and by adverb endings ("-weise", "-lich").
+ */
+const SO_ATTRIBUTION =
+  'so(?=\\s+(?:der|die|das|den|dem|des|ein|eine|einer|sein|seine|ihr|ihre|unser|unsere)\\s|\\s+(?![\\p{L}-]*(?:weise|lich|isch|bar|sam|haft)\\s)\\p{L}[\\p{L}.-]*(?:\\s+\\p{L}[\\p{L}-]*)?(?:\\s*[.,;)]|\\s+(?:am|im|weiter|gegenüber|in|auf|bei|laut|zufolge|nach)\\s))';
+
 /** Speech verbs and attribution words: "sagte er", "so der Minister", "laut", "erklärte die Sprecherin". */
 export const DE_SPEECH_VERBS =
-  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|so|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte|erläutert|erläuterte|schildert|schilderte|bilanziert|bilanzierte|versichert|versicherte|ergänzen|ergänzten|lobt|lobte|beklagt|beklagte|bemängelt|bemängelte|verrät|verriet|gesteht|gestand|twittert|twitterte|postete|unterstreicht|hofft|hoffte|freut sich|freute sich|zeigt sich|zeigte sich|heißt es|hieß es|stellt klar|stellte klar|führt aus|führte aus|gibt zu bedenken|gab zu bedenken|weiß|wusste|rief|ruft|sagen|sagten|meinen|meinten|berichten|berichteten|argumentiert|argumentierte|begründet|begründete|entgegnet|entgegnete|widerspricht|widersprach|warnen|warnten|bekräftigt|bekräftigte|schwärmt|schwärmte|urteilt|urteilte|prognostiziert|prognostizierte|rät|riet|raten|rieten|beschreibt|beschrieb|erinnert|erinnerte|kontert|konterte|gibt an|gab an|stellt fest|stellte fest|fasst zusammen|fasste zusammen';
+  'sagt|sagte|sagten|sagen|gesagt|erklärt|erklärte|erklärten|betont|betonte|meint|meinte|fordert|forderte|kritisiert|kritisierte|warnt|warnte|ergänzt|ergänzte|fügt|fügte|berichtet|berichtete|erzählt|erzählte|schreibt|schrieb|' +
+  SO_ATTRIBUTION +
+  '|laut|zufolge|sagt er|teilt|teilte|bestätigt|bestätigte|unterstreicht|unterstrich|resümiert|resümierte|findet|fand|glaubt|glaubte|räumt|räumte|antwortet|antwortete|fragt|fragte|verspricht|versprach|mahnt|mahnte|appelliert|appellierte|kommentiert|kommentierte|äußert|äußerte|zitiert|betonen|erklären|fordern|kündigt|kündigte|erläutert|erläuterte|schildert|schilderte|bilanziert|bilanzierte|versichert|versicherte|ergänzen|ergänzten|lobt|lobte|beklagt|beklagte|bemängelt|bemängelte|verrät|verriet|gesteht|gestand|twittert|twitterte|postete|unterstreicht|hofft|hoffte|freut sich|freute sich|zeigt sich|zeigte sich|heißt es|hieß es|stellt klar|stellte klar|führt aus|führte aus|gibt zu bedenken|gab zu bedenken|weiß|wusste|rief|ruft|sagen|sagten|meinen|meinten|berichten|berichteten|argumentiert|argumentierte|begründet|begründete|entgegnet|entgegnete|widerspricht|widersprach|warnen|warnten|bekräftigt|bekräftigte|schwärmt|schwärmte|urteilt|urteilte|prognostiziert|prognostizierte|rät|riet|raten|rieten|beschreibt|beschrieb|erinnert|erinnerte|kontert|konterte|gibt an|gab an|stellt fest|stellte fest|fasst zusammen|fasste zusammen';
 
 /** Month names: "Mitte Juni", "Ende März" are points in time. */
 export const DE_MONTHS = words('januar jänner februar feber märz april mai juni juli august september oktober november dezember');
@@ -229,6 +247,16 @@ export const DE_MONTHS = words('januar jänner februar feber märz april mai jun
 export const DE_PLACE_HEADS = words(
   'kanton bundesland land landkreis kreis bezirk region provinz gemeinde stadt dorf ortsteil stadtteil insel halbinsel fluss tal département departement',
 );
+
+/** Compounds naming a kind of place before its name: "Nordseeinsel Sylt", "Urlaubsregion Paznaun", "Hansestadt Rostock". */
+export const DE_PLACE_HEAD_ENDING = /^\p{Ll}{3,}(?:insel|inseln|inselgruppe|region|stadt|hauptstadt|metropole|halbinsel)$/u;
+
+/**
+ * A motorway or federal road's number after a road word or a preposition with its article: "auf der A7", "die
+ * Bundesstraße B171", "über die A1" (a number alone is a paper size or a car model: "A4", "der A3").
+ */
+export const DE_ROAD =
+  /(?:(?:auf|über|an|von|zur|nach|bis zur)\s+(?:der|die|dem)|Autobahn|Bundesstraße|Landesstraße|Kreisstraße|Schnellstraße)\s+[ABLK]\d{1,3}$/iu;
 
 /** "Westdeutschland", "Nordspanien", "Südostasien": a compass prefix on a country or region. */
 export const DE_COMPASS_PREFIX = /^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Mittel|Zentral|Ober|Nieder)(\p{Lu}?\p{Ll}+)$/u;

@@ -47,6 +47,8 @@ const QUOTES: QuoteRules = {
 
 /** The language-neutral pack: places from the gazetteers, people after known given names, acronyms, no topics. */
 export const NEUTRAL: LanguagePack = {
+  // 2: acronyms are places only as countries, not as small subdivisions of the same letters ("IG").
+  version: '2',
   code: 'und',
   entities: (text, sentences, title) => extractEntitiesByEvidence(text, sentences, title, EVIDENCE),
   quoteRules: QUOTES,

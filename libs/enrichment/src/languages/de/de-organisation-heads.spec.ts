@@ -1,0 +1,43 @@
+import { enrichArticle } from '../../article.enricher';
+
+// Sentences written for these tests; the organisations in them are invented or generic.
+const entities = (bodyText: string) => enrichArticle({ title: 'Meldung', bodyText, language: 'de' }).entities;
+const names = (list: { name: string }[]): string[] => list.map((x) => x.name);
+
+describe('German organisations: heads, acronyms and names they are named after', () => {
+  it('reads an acronym before one name word as one organisation, not a small place of the same letters', () => {
+    const e = entities('Die Gewerkschaft IG Holz fordert mehr Lohn. Die IG Holz droht mit Streik.');
+    expect(names(e.organisations)).toContain('IG Holz');
+    expect(names(e.places)).not.toContain('IG');
+  });
+
+  it('joins a town to a bare head as one name ("Klinikum Kassel", "Polizei Hamm"), not to a compound head', () => {
+    const found = names(entities('Das Klinikum Kassel meldet mehr Fälle. Die Polizei Hamm sucht Zeugen.').organisations);
+    expect(found).toEqual(expect.arrayContaining(['Klinikum Kassel', 'Polizei Hamm']));
+  });
+
+  it('reads a name before a bare head, written apart, as part of the organisation ("Wendrich Stiftung")', () => {
+    const found = names(
+      entities('Forscher der Orlanda Universität stellten die Studie vor. Die Wendrich Stiftung fördert das Projekt.').organisations,
+    );
+    expect(found).toEqual(expect.arrayContaining(['Orlanda Universität', 'Wendrich Stiftung']));
+  });
+
+  it('reads "-wehr" as a head only with an institutional prefix ("Bundeswehr", not "Gegenwehr")', () => {
+    expect(names(entities('Die Bundeswehr hilft beim Hochwasser. Gegenwehr gab es keine.').organisations)).toEqual(['Bundeswehr']);
+  });
+
+  it('does not take a bare head for an organisation the English gazetteer knows by those letters', () => {
+    const found = names(entities('Das Auswärtige Amt rät von Reisen ab. Ein Sprecher des Auswärtigen Amtes bestätigte das.').organisations);
+    expect(found).toEqual(['Auswärtiges Amt']);
+  });
+
+  it('reads a name that is no German word before a town, or a town before a two-digit year, as a club', () => {
+    const e = entities(
+      'Westfalia Minden verlor am Samstag gegen Detmold 09 mit 0:2. Die Filmstadt Minden feiert trotzdem, Sonntag Minden.',
+    );
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Westfalia Minden', 'Detmold 09']));
+    expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Filmstadt Minden']));
+    expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Sonntag Minden']));
+  });
+});
