@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
 import { ArticleEnrichmentRepository } from './article-enrichment.repository';
+import { ArticleRepository } from './article.repository';
 import { EditorialCorrectionRepository } from './editorial-correction.repository';
 
 // The run's shared database (globalSetup migrated it); every row here hangs off a source of this spec's own.
@@ -162,6 +163,28 @@ describe('enrichment repositories', () => {
     expect(rows.find((r) => r.id === ids.pending)).toMatchObject({ language: 'de', enricher_version: '1.2.0' });
     expect(rows.find((r) => r.id === ids.current)).toMatchObject({ language: null, enricher_version: '1.2.0' });
     expect(rows.every((r) => r.enriched_at instanceof Date)).toBe(true);
+  });
+
+  it('locks the state enrichment checks (no text): what lockMany reads of those columns, rows that exist only', async () => {
+    const articles = new ArticleRepository(dataSource);
+    const wanted = [ids.current, ids.killed, randomUUID()];
+    const [state, full] = await dataSource.transaction(async (m) => [
+      await articles.lockStateMany(wanted, m),
+      await articles.lockMany(wanted, m),
+    ]);
+    expect(state).toHaveLength(2);
+    for (const row of state) {
+      const whole = full.find((a) => a.id === row.id);
+      expect(row).toEqual({
+        id: whole?.id,
+        status: whole?.status,
+        revision: whole?.revision,
+        routedRevision: whole?.routedRevision,
+        language: whole?.language,
+        enrichment: whole?.enrichment,
+      });
+    }
+    expect(state.find((a) => a.id === ids.killed)).toMatchObject({ status: ArticleStatus.Killed, revision: 3 });
   });
 
   it('keeps every correction and puts the latest of each kind in force; confirmed topics page as training data', async () => {

@@ -26,6 +26,12 @@ export interface ArticleSearch {
   after?: { createdAt: Date; id: string };
 }
 
+/**
+ * What enrichment checks and merges under an article's row lock: its state, not its text. A revision's text never
+ * changes (a new one is a new revision; a takedown kills the article), so the text read before the lock stands.
+ */
+export type ArticleState = Pick<ArticleEntity, 'id' | 'status' | 'revision' | 'routedRevision' | 'language' | 'enrichment'>;
+
 /** Columns a service may set; jsonb columns hold plain JSON, which TypeORM's deep-partial type cannot express. */
 export type ArticleFields = Partial<Omit<ArticleEntity, 'id' | 'createdAt' | 'updatedAt'>>;
 
@@ -242,6 +248,35 @@ export class ArticleRepository {
       [ids],
     );
     return rows.map((row) => this.rows.toEntity(row));
+  }
+
+  /**
+   * {@link lockMany} without the texts and the rest of the row: the bodies are the widest columns (out of line and
+   * compressed), and detoasting, sending and parsing them again cost more than the lock itself.
+   */
+  async lockStateMany(ids: string[], manager: EntityManager): Promise<ArticleState[]> {
+    const rows = await preparedRows<{
+      id: string;
+      status: ArticleStatus;
+      revision: number;
+      routed_revision: number | null;
+      language: string | null;
+      enrichment: ArticleEntity['enrichment'];
+    }>(
+      manager,
+      'articles_lock_state_many',
+      `SELECT a.id, a.status, a.revision, a.routed_revision, a.language, a.enrichment FROM articles a
+       WHERE a.id = ANY($1::uuid[]) ORDER BY a.id FOR NO KEY UPDATE`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      revision: r.revision,
+      routedRevision: r.routed_revision,
+      language: r.language,
+      enrichment: r.enrichment,
+    }));
   }
 
   /** Writes what a batch of inputs does (see {@link AppliedInputs}) in one statement. */

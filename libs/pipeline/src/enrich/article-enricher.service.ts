@@ -1,5 +1,11 @@
 import { ArticleEventType, ArticleStatus, JobName, jobId } from '@copydesk/contracts';
-import { type ArticleEntity, ArticleEnrichmentRepository, ArticleRepository, EditorialCorrectionRepository } from '@copydesk/database';
+import {
+  type ArticleEntity,
+  ArticleEnrichmentRepository,
+  ArticleRepository,
+  type ArticleState,
+  EditorialCorrectionRepository,
+} from '@copydesk/database';
 import { applyEditorialCorrections, enrichArticle, type EditedEnrichment } from '@copydesk/enrichment';
 import { JobQueue } from '@copydesk/queue';
 import { MicroBatcher } from '@copydesk/runtime';
@@ -13,14 +19,15 @@ export type EnrichOutcome = 'enriched' | 'stale' | 'missing' | 'killed';
 /** Why enrichment runs: a new revision arrived, or someone asked for it again (one article, or a bulk re-enrich). */
 type Trigger = { kind: 'revision' } | { kind: 're-enrich'; requestId: string };
 
-type Stored =
-  { outcome: 'enriched'; before: ArticleEntity; enrichment: EditedEnrichment } | { outcome: Exclude<EnrichOutcome, 'enriched'> };
+type Stored = { outcome: 'enriched'; before: ArticleState; enrichment: EditedEnrichment } | { outcome: Exclude<EnrichOutcome, 'enriched'> };
 
 /** The machine's enrichment of one revision, waiting to be merged with the corrections and stored. */
 interface MachineEnrichment {
   articleId: string;
   revision: number;
   machine: ReturnType<typeof enrichArticle>;
+  /** The revision's text as read for the machine: what editors' entity corrections are counted in. */
+  text: string;
 }
 
 /** Articles read, and enrichments stored, in one batch at most. */
@@ -86,7 +93,7 @@ export class ArticleEnricher {
       { topicModel: this.model.topicModel },
     );
 
-    const stored = await this.writer.submit({ articleId, revision, machine });
+    const stored = await this.writer.submit({ articleId, revision, machine, text: enrichmentText(article) });
     if (stored.outcome !== 'enriched') return stored.outcome;
 
     const { before, enrichment } = stored;
@@ -130,10 +137,11 @@ export class ArticleEnricher {
   private storeAll(batch: MachineEnrichment[]): Promise<Stored[]> {
     return this.dataSource.transaction(async (manager) => {
       const ids = batch.map((item) => item.articleId);
-      const locked = new Map((await this.articles.lockMany(ids, manager)).map((article) => [article.id, article]));
+      // The state alone: the text is the revision's, read before the lock with the rest of the article.
+      const locked = new Map((await this.articles.lockStateMany(ids, manager)).map((article) => [article.id, article]));
       const inForce = await this.corrections.inForceMany(ids, manager);
       const merged = batch.map(
-        ({ articleId, revision, machine }): Stored | { outcome: 'write'; before: ArticleEntity; enrichment: EditedEnrichment } => {
+        ({ articleId, revision, machine, text }): Stored | { outcome: 'write'; before: ArticleState; enrichment: EditedEnrichment } => {
           const article = locked.get(articleId);
           if (!article) return { outcome: 'missing' };
           if (article.status === ArticleStatus.Killed) return { outcome: 'killed' };
@@ -142,7 +150,7 @@ export class ArticleEnricher {
           return {
             outcome: 'write',
             before: article,
-            enrichment: applyEditorialCorrections(machine, corrections, enrichmentText(article)),
+            enrichment: applyEditorialCorrections(machine, corrections, text),
           };
         },
       );
@@ -171,7 +179,7 @@ export class ArticleEnricher {
   }
 
   /** The route job to queue after storing, or null when subscribers have nothing new to hear. */
-  private routeJob(before: ArticleEntity, revision: number, after: EditedEnrichment, trigger: Trigger): string | null {
+  private routeJob(before: ArticleState, revision: number, after: EditedEnrichment, trigger: Trigger): string | null {
     // The revision's own route job: queued once however often it is enriched (a pending one is not doubled).
     const normal = jobId('route', before.id, revision);
     if (trigger.kind === 'revision' || before.routedRevision !== revision) return normal;
