@@ -98,7 +98,7 @@ export function withRanking(json: string, rank: number | null, highlight: string
     ...(rank !== null ? [`"rank":${JSON.stringify(rank)}`] : []),
     ...(highlight !== null ? [`"highlight":${JSON.stringify(highlightHtml(highlight))}`] : []),
   ];
-  // The object's closing brace is its last character: json_build_object writes no space after it.
+  // The object's closing brace is its last character: row_to_json writes no space after it.
   return `${json.slice(0, -1)},${extra.join(',')}}`;
 }
 

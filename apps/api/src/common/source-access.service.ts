@@ -13,18 +13,12 @@ export class SourceAccess {
 
   /** The article, or 404 when it does not exist or belongs to a source the key is not limited to. */
   async article(auth: AuthContext, id: string): Promise<ArticleEntity> {
-    const article = await this.articles.findById(id);
-    if (!article || !canUseSource(auth, article.sourceId))
-      throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${id}.`);
-    return article;
+    return visible(auth, id, await this.articles.findById(id));
   }
 
   /** The article as the API's JSON answer (ArticleView, written by PostgreSQL); 404 as article(). */
   async articleJson(auth: AuthContext, id: string): Promise<string> {
-    const article = await this.articles.findJsonById(id);
-    if (!article || !canUseSource(auth, article.sourceId))
-      throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${id}.`);
-    return article.json;
+    return visible(auth, id, await this.articles.findJsonById(id)).json;
   }
 
   /** For routes whose service finds the article itself: a check only when the key is limited. */
@@ -44,4 +38,11 @@ export class SourceAccess {
   static defaultSourceId(auth: AuthContext): string | null {
     return auth.defaultSourceId ?? (auth.sourceIds?.length === 1 ? auth.sourceIds[0] : null);
   }
+}
+
+/** The article found for `id`, or 404 when there is none or the key may not see its source. */
+function visible<T extends { sourceId: string }>(auth: AuthContext, id: string, article: T | null): T {
+  if (!article || !canUseSource(auth, article.sourceId))
+    throw new CopydeskException(ErrorCode.ArticleNotFound, `No article has the id ${id}.`);
+  return article;
 }
