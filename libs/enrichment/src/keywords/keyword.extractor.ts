@@ -115,10 +115,8 @@ function contentRuns(sentences: Sentence[], skip: (word: string) => boolean): { 
         run = [];
       }
       lastEnd = m.index + m[0].length;
-      const w = m[0]
-        .toLowerCase()
-        .replace(/['’]s$/, '')
-        .replace(/’/g, "'");
+      let w = m[0].toLowerCase();
+      if (w.includes("'") || w.includes('’')) w = w.replace(/['’]s$/, '').replace(/’/g, "'");
       if (skip(w)) {
         if (run.length) runs.push(run);
         run = [];

@@ -64,13 +64,17 @@ export function lexiconEvidenceFromWords(words: string[], source: TopicLexicon =
   const hit = (cue: Cue): void => void counts.set(cue, (counts.get(cue) ?? 0) + 1);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    for (const cue of lex.exact.get(word) ?? []) hit(cue);
-    for (const { prefix, cue } of lex.prefixes.get(word.slice(0, PREFIX_KEY)) ?? []) if (word.startsWith(prefix)) hit(cue);
-    for (const { words: phrase, cue } of lex.phrases.get(word) ?? []) {
-      let j = 1;
-      while (j < phrase.length && words[i + j] === phrase[j]) j++;
-      if (j === phrase.length) hit(cue);
-    }
+    const exact = lex.exact.get(word);
+    if (exact) for (const cue of exact) hit(cue);
+    const prefixed = lex.prefixes.get(word.length > PREFIX_KEY ? word.slice(0, PREFIX_KEY) : word);
+    if (prefixed) for (const { prefix, cue } of prefixed) if (word.startsWith(prefix)) hit(cue);
+    const phrases = lex.phrases.get(word);
+    if (phrases)
+      for (const { words: phrase, cue } of phrases) {
+        let j = 1;
+        while (j < phrase.length && words[i + j] === phrase[j]) j++;
+        if (j === phrase.length) hit(cue);
+      }
   }
   const byEntry = new Map<string, { score: number; cues: [string, number][] }>();
   for (const [cue, n] of counts) {
