@@ -32,7 +32,7 @@ export const ENGLISH_QUOTE_MARKS: QuoteMarks = { '“': '”"', '"': '"”', '«
 export function findQuoteSpans(text: string, marks: QuoteMarks = ENGLISH_QUOTE_MARKS): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   for (const paragraph of splitParagraphs(text)) {
-    const body = paragraph.text;
+    const body = doubledMarksAsOne(paragraph.text);
     let open = -1;
     for (let i = 0; i < body.length; i++) {
       const ch = body[i];
@@ -49,6 +49,14 @@ export function findQuoteSpans(text: string, marks: QuoteMarks = ENGLISH_QUOTE_M
     if (open >= 0 && body.length - open > 3) push(spans, paragraph.start, paragraph.index, body, open, body.length, true);
   }
   return spans;
+}
+
+// Wire copy and older CMSs write a double quotation mark as two single ones: “It was a mistake,’’ she said /
+// ``Yes,'' he said. Read as one mark, with a space in place of the other character so that offsets stay those of the
+// text (the space falls inside the quote and is trimmed). Two primes after a digit are inches or seconds.
+function doubledMarksAsOne(text: string): string {
+  if (!/‘‘|’’|``|''/.test(text)) return text;
+  return text.replace(/‘‘|``/g, '“ ').replace(/’’|(?<!\d)''/g, ' ”');
 }
 
 function push(spans: QuoteSpan[], base: number, paragraph: number, body: string, open: number, close: number, continues: boolean): void {

@@ -122,7 +122,8 @@ function describedSpeaker(description: string, trimmed: string, q: QuoteSpan, ct
     const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head, r).pop();
     if (introduced) return { name: introduced, type: 'description' };
     // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
-    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head)) {
+    // A role of someone else's is someone else: "the victim's mother", "the player's agent".
+    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head) && !/['’]s?\s/.test(description)) {
       const last = antecedent(ctx.mentions, q.openAt, ctx.sentences, { speech: r });
       if (last) return { name: last.canonical, type: 'person' };
     }

@@ -17,6 +17,27 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('reads two single marks as one double mark, as wire copy writes them, and leaves inches alone', () => {
+    expect(
+      quotes(
+        '“We will appeal the ruling,’’ Maria Lopez, a lawyer for the club, told reporters.\n' +
+          "``It was a fair decision,'' Tom Hardwick said. The screen measures 13'' across.\n" +
+          '‘‘Nobody expected this,’’ said Ann Lee.',
+      ),
+    ).toEqual([
+      ['We will appeal the ruling,', 'Maria Lopez'],
+      ['It was a fair decision,', 'Tom Hardwick'],
+      ['Nobody expected this,', 'Ann Lee'],
+    ]);
+  });
+
+  it('gives a role of someone else\'s ("the victim\'s mother") to that description, not to the person named before', () => {
+    const text =
+      'Michael Grant was sentenced to life in prison on Friday.\n' +
+      'The victim’s mother testified, describing her daughter as “brave, strong and smart in every way.”';
+    expect(quotes(text)).toEqual([['brave, strong and smart in every way.', 'victim’s mother']]);
+  });
+
   it('keeps a short quoted pledge or assurance and gives it to the subject of the verb before it', () => {
     expect(quotes('Acme Robotics pledged to take “decisive corrective action” against the scheme.')).toEqual([
       ['decisive corrective action', 'Acme Robotics'],
