@@ -31,6 +31,13 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('keeps a short quote with a question inside when the attribution follows its closing mark', () => {
+    const text = 'Peter Grant paused before answering the question about the party.\n“Oh, really? Yes,” he says with a smile.';
+    expect(quotes(text)).toEqual([['Oh, really? Yes,', 'Peter Grant']]);
+    // A pronoun that names nobody known is still the subject: the one addressed after the verb never speaks.
+    expect(quotes('“We will be back next season,” he assures the fans.')).toEqual([['We will be back next season,', null]]);
+  });
+
   it('gives a role of someone else\'s ("the victim\'s mother") to that description, not to the person named before', () => {
     const text =
       'Michael Grant was sentenced to life in prison on Friday.\n' +

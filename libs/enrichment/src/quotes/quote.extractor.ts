@@ -148,8 +148,15 @@ function isQuote(q: QuoteSpan, text: string, paragraphStart: number, sentence: S
     q.text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|a|an|to|in|and|on|for|be)$/.test(w))
   )
     return false;
-  if (words < 4 && !(sentence && r.speechInSentence.test(sentence.text))) return false;
+  if (words < 4 && !(sentence && r.speechInSentence.test(sentence.text)) && !speechAfterClose(q, text, r)) return false;
   return true;
+}
+
+// "“Oh, actually? Yes,” he assures himself.": a question or exclamation inside a short quote ends the sentence it
+// opened in, so its attribution is read after the closing mark, up to the end of that sentence.
+function speechAfterClose(q: QuoteSpan, text: string, r: CompiledQuoteRules): boolean {
+  const after = /^[^.!?\n“"„»«]{0,60}/.exec(text.slice(q.closeAt + 1))?.[0] ?? '';
+  return r.speechInSentence.test(after);
 }
 
 // Titles of films, books and songs in quote marks: after a noun for a work ("des Films „…“", "Klassiker wie „…“"),
@@ -207,7 +214,9 @@ function attributionAfter(
   // "…," Heyward said / "…," Dylan Nelson, a postdoctoral fellow at…, said in a statement
   const before = resolve(body.slice(0, verb.index), start, start + verb.index, q, ctx, true);
   // "„…“ Das sagte Müller am Montag.": a demonstrative before the verb, the speaker after it (verb second).
-  if (!before && body.slice(0, verb.index).trim().split(/\s+/).length <= 2)
+  // A pronoun before the verb is its subject, even one that names nobody: "he assures the interviewer".
+  const subjectWords = body.slice(0, verb.index).trim().split(/\s+/);
+  if (!before && subjectWords.length <= 2 && !subjectWords.some((w) => ctx.r.pronoun.test(w)))
     return subjectAfterVerb(body, start, verb.index + verb[0].length, q, ctx);
   return before;
 }
