@@ -38,6 +38,16 @@ describe('extractQuotes', () => {
     expect(quotes('“We will be back next season,” he assures the fans.')).toEqual([['We will be back next season,', null]]);
   });
 
+  it('reads speech verbs in the present as in the past ("she emphasises", "he testifies")', () => {
+    const text =
+      'Dr Helen Marsh leads the clinic in Leeds.\n“We cannot keep up with demand,” she emphasises.\n' +
+      'Her colleague Tom Reed agrees. “We see twice as many patients as last year,” Reed confirms.';
+    expect(quotes(text)).toEqual([
+      ['We cannot keep up with demand,', 'Helen Marsh'],
+      ['We see twice as many patients as last year,', 'Tom Reed'],
+    ]);
+  });
+
   it('gives a role of someone else\'s ("the victim\'s mother") to that description, not to the person named before', () => {
     const text =
       'Michael Grant was sentenced to life in prison on Friday.\n' +
