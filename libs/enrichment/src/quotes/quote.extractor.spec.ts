@@ -48,6 +48,23 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('resolves a definite office ("the foreign secretary", "the Conservative leader") to the person in focus', () => {
+    const text =
+      'The rebate must not be renegotiated at the summit, Jack Straw said on Sunday.\n' +
+      'The foreign secretary told MPs the rebate was “entirely justified and fair to every taxpayer”.';
+    expect(quotes(text)).toEqual([['entirely justified and fair to every taxpayer', 'Jack Straw']]);
+  });
+
+  it('takes no adjective or noun for a speech verb ("asking prices", "evidence suggesting")', () => {
+    const text =
+      '“Buyers are cautious and sellers must cut prices,” said Miles Shipside of the property website.\n' +
+      '“The proof is that discounted homes are selling.” Overall, asking prices have fallen by 2%.';
+    expect(quotes(text)).toEqual([
+      ['Buyers are cautious and sellers must cut prices,', 'Miles Shipside'],
+      ['The proof is that discounted homes are selling.', 'Miles Shipside'],
+    ]);
+  });
+
   it('gives a role of someone else\'s ("the victim\'s mother") to that description, not to the person named before', () => {
     const text =
       'Michael Grant was sentenced to life in prison on Friday.\n' +

@@ -96,8 +96,9 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   verbs:
     'said|says|say|told|tells|added|adds|explained|explains|stated|states|noted|notes|wrote|writes|tweeted|tweets|posted|asked|asks|replied|replies|recalled|recalls|warned|warns|argued|argues|insisted|insists|admitted|admits|continued|continues|declared|declares|announced|announces|acknowledged|acknowledges|conceded|concedes|claimed|claims|commented|comments|concluded|responded|remarked|joked|quipped|shouted|yelled|testified|describing|described|declaring|adding|saying|according to|called|calling|cautioned|predicted|urged|pointed out|emphasised|emphasized|stressed|confirmed|suggested|depicted|reported|warning|insisting|arguing|noting|stating|claiming|explaining|telling|urging|promising|vowing|announcing|acknowledging|admitting|stressing|writing|tweeting|recalling|replying|pledged|pledges|vowed|vows|assured|assures|instructed|promised|promises|' +
     // The other tenses of the verbs above, for copy in the present ("she explains", "he testifies"); forms that are
-    // also common nouns ("posts", "calls", "reports", "jokes", "remarks") stay out.
-    'asking|conceding|commenting|concludes|responds|responding|quips|shouts|shouting|yells|yelling|screamed|screams|screaming|exclaimed|exclaims|testifies|testifying|describes|cautions|cautioning|predicts|predicting|urges|points out|pointing out|emphasises|emphasizes|emphasising|emphasizing|stresses|confirms|confirming|suggests|suggesting|assuring|boasted|boasts|complained|complains|lamented|laments|whispered|whispers|reiterated|reiterates|retorted|retorts|mused|muses',
+    // also common nouns or adjectives ("posts", "calls", "jokes", "asking prices", "evidence suggesting", "screaming
+    // fans") or surnames ("Yelling") stay out.
+    'conceding|commenting|concludes|responds|responding|quips|shouts|screamed|screams|exclaimed|exclaims|testifies|testifying|describes|cautions|cautioning|predicts|predicting|urges|points out|pointing out|emphasises|emphasizes|emphasising|emphasizing|stresses|confirms|confirming|assuring|boasted|boasts|complained|complains|lamented|laments|whispered|whispers|reiterated|reiterates|retorted|retorts|mused|muses',
   speechWords:
     'told|describ\\w*|call\\w*|label\\w*|brand\\w*|claim\\w*|pledg\\w*|assur\\w*|instruct\\w*|vow\\w*|promis\\w*|yell\\w*|reports?',
   personPronouns: 'he|she',
@@ -115,7 +116,7 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   auxiliaries: 'has|have|had|also|later|then|again|previously|earlier',
   subjectEnds: 'in|on|at|during|via|after|before|when|while|as',
   personRoles:
-    'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|\\d+-year-old',
+    'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|secretary|leader|chairman|chairwoman|chair|commissioner|bishop|archbishop|candidate|mp|executive|\\d+-year-old',
   definite: 'the',
   indefinite: 'a|an|one',
   stopwords: STOPWORDS,
