@@ -60,6 +60,7 @@ export function resolve(
   }
   if (
     !plausibleDescription(description, r) ||
+    (!subjectBeforeVerb && r.clauseInDescription?.test(description)) ||
     description.split(/\s+/).length > MAX_SPEAKER_WORDS ||
     /[“”"]/.test(description) ||
     r.notASubjectStart.test(description) ||

@@ -65,6 +65,12 @@ describe('extractQuotes', () => {
     ]);
   });
 
+  it('takes no clause after a speech verb for a speaker ("…, adding there was no doubt")', () => {
+    const text =
+      'Next chief executive Simon Wolfson admitted that sales were “below what we would expect”, but said sales should still top expectations.';
+    expect(quotes(text)).toEqual([['below what we would expect', 'Simon Wolfson']]);
+  });
+
   it('gives a role of someone else\'s ("the victim\'s mother") to that description, not to the person named before', () => {
     const text =
       'Michael Grant was sentenced to life in prison on Friday.\n' +

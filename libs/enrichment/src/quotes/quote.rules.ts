@@ -45,6 +45,13 @@ export interface QuoteRules {
   sourcePrepositions?: string;
   /** Roles a definite description can refer back to the person in focus with ("the actor"). */
   personRoles: string;
+  /**
+   * Finite verbs and auxiliaries ("was|were|has"): words after a speech verb that hold one outside a relative clause
+   * are what was said, not who said it ("…, adding there was no doubt", "complained the promises were vague").
+   */
+  finiteVerbs?: string;
+  /** Relative pronouns opening a clause inside a description ("the man who was there"). */
+  relativePronouns?: string;
   /** Definite and indefinite articles ("the"; "a|an|one"). */
   definite: string;
   indefinite: string;
@@ -84,6 +91,7 @@ export interface CompiledQuoteRules {
   subjectEnd: RegExp;
   sourcePreposition: RegExp;
   personRole: RegExp;
+  clauseInDescription: RegExp | undefined;
   definite: RegExp;
   indefinite: RegExp;
   stopwords: ReadonlySet<string>;
@@ -117,6 +125,8 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   subjectEnds: 'in|on|at|during|via|after|before|when|while|as',
   personRoles:
     'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|secretary|leader|chairman|chairwoman|chair|commissioner|bishop|archbishop|candidate|mp|executive|\\d+-year-old',
+  finiteVerbs: 'is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|must|did|does|do',
+  relativePronouns: 'who|whom|whose|which|that',
   definite: 'the',
   indefinite: 'a|an|one',
   stopwords: STOPWORDS,
@@ -159,6 +169,7 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     subjectEnd: new RegExp(`,|\\s(?:${r.subjectEnds ?? '(?!)'})\\s|$`, 'iu'),
     sourcePreposition: new RegExp(`^(?:${r.sourcePrepositions ?? '(?!)'})\\s+`, 'iu'),
     personRole: new RegExp(`^(?:${r.personRoles})$`, 'iu'),
+    clauseInDescription: r.finiteVerbs ? new RegExp(`^(?:(?!${w(r.relativePronouns ?? '(?!)')}).)*${w(r.finiteVerbs)}`, 'iu') : undefined,
     definite: new RegExp(`^(?:${r.definite})\\s`, 'iu'),
     indefinite: new RegExp(`^(?:${r.indefinite})$`, 'iu'),
     stopwords: r.stopwords,
