@@ -45,7 +45,12 @@ export function resolve(
   const organisation = [...inside].reverse().find((m) => m.type === 'organisation');
   const r = ctx.r;
   // "The victim's mother testified, describing…": the subject's own speech verb is no part of it.
-  let description = trimmed.replace(r.trailingVerb, '').replace(r.trailingAdverbs, '').replace(r.trailingAdverbs, '');
+  // "A Number 10 spokeswoman would only say": the auxiliaries before the verb are no part of the speaker either.
+  let description = trimmed
+    .replace(r.trailingVerb, '')
+    .replace(r.trailingAdverbs, '')
+    .replace(r.trailingAdverbs, '')
+    .replace(r.trailingAuxiliaries, '');
   while (r.determiners.test(description)) description = description.replace(r.determiners, '');
   const byOrganisation: Speaker | undefined = organisation ? { name: organisation.canonical, type: 'organisation' } : undefined;
   // Compared with the words as written: "der AStA" names the organisation whatever its canonical name.

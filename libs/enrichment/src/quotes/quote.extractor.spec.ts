@@ -71,6 +71,12 @@ describe('extractQuotes', () => {
     expect(quotes(text)).toEqual([['below what we would expect', 'Simon Wolfson']]);
   });
 
+  it('leaves auxiliaries before the verb out of an unnamed speaker ("a spokeswoman would only say")', () => {
+    expect(quotes('A government spokeswoman would only say: “The prime minister will decide when the time is right.”')).toEqual([
+      ['The prime minister will decide when the time is right.', 'government spokeswoman'],
+    ]);
+  });
+
   it('gives a role of someone else\'s ("the victim\'s mother") to that description, not to the person named before', () => {
     const text =
       'Michael Grant was sentenced to life in prison on Friday.\n' +

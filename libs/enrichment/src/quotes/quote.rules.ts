@@ -121,7 +121,8 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   notASubjectStart:
     'in|at|on|as|though|although|when|while|where|after|before|with|for|by|during|if|because|since|learn|read|see|click|mutually|to|from|of|that|which|who',
   conjunctions: 'when|where|while|as|though|although|because|after|before|if|that|and|but|so',
-  auxiliaries: 'has|have|had|also|later|then|again|previously|earlier',
+  // Not "will" or "may": they are names too ("Will Moy", "Christine May").
+  auxiliaries: 'has|have|had|also|later|then|again|previously|earlier|would|could|can|might|should|must|did|does|only|just|not|never',
   subjectEnds: 'in|on|at|during|via|after|before|when|while|as',
   personRoles:
     'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|secretary|leader|chairman|chairwoman|chair|commissioner|bishop|archbishop|candidate|mp|executive|\\d+-year-old',
