@@ -99,8 +99,9 @@ const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Se
 export function parsePerforce(input: string): Date | null {
   const match = PERFORCE.exec(input);
   if (!match) return null;
-  const [, weekday, year, month, day, hour, minute, second, zone] = match;
+  const [, , year, month, day, hour, minute, second, zone] = match;
   const monthName = MONTH_NAMES[toInt(month) - 1];
   if (!monthName) return null;
-  return parseRfc822(`${weekday}, ${day} ${monthName} ${year} ${hour}:${minute}:${second} ${zone}`);
+  // The weekday says nothing the date does not, and the pattern may have caught only its tail (`day` of `Friday`).
+  return parseRfc822(`${day} ${monthName} ${year} ${hour}:${minute}:${second} ${zone}`);
 }
