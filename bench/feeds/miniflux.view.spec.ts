@@ -60,6 +60,12 @@ describe('minifluxView: titles and enclosures', () => {
     expect(entries(atom)[0]['title']).toBe('The content');
   });
 
+  it('joins the text around inline tags without adding spaces, and cuts a long fallback title at 100 characters', () => {
+    const body = `<p>The <b>desk</b>, <i>again</i>&nbsp;&nbsp;and ${'x'.repeat(120)}</p>`;
+    const [item] = entries(rss(`<item><link>https://radio.example/2</link><description><![CDATA[${body}]]></description></item>`));
+    expect(item['title']).toBe(`The desk, again and ${'x'.repeat(80)}…`);
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;
