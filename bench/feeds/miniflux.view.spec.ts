@@ -66,6 +66,26 @@ describe('minifluxView: titles and enclosures', () => {
     expect(item['title']).toBe(`The desk, again and ${'x'.repeat(80)}…`);
   });
 
+  it('titles an untitled JSON Feed item from the first of summary, text and markup that is not blank', () => {
+    const json = (item: Record<string, string>) =>
+      entries(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', ...item }] }));
+    expect(json({ summary: ' ', content_text: ' ', content_html: '<p>The <b>markup</b> &amp; co</p>' })[0]['title']).toBe(
+      'The markup & co',
+    );
+    expect(json({ summary: 'The summary', content_html: '<p>x</p>' })[0]['title']).toBe('The summary');
+    expect(json({ content_text: 'The text', content_html: '<p>x</p>' })[0]['title']).toBe('The text');
+  });
+
+  it('names every JSON Feed author, of the feed and of the item, sorted and without repeats', () => {
+    const doc = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      authors: [{ name: 'Zed' }],
+      items: [{ id: '1', author: { name: ' Ann ' }, authors: [{ name: 'Bob' }, { name: 'Zed' }, { name: '' }] }, { id: '2' }],
+    });
+    expect(entries(doc).map((e) => e['author'])).toEqual(['Ann, Bob, Zed', 'Zed']);
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

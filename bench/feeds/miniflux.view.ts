@@ -79,17 +79,29 @@ function ranked(people: readonly FeedPerson[], order: readonly string[]): FeedPe
 }
 
 function authorOf(feed: ParsedFeed, item: FeedItem): string {
-  if (feed.format === 'atom' || feed.format === 'json') {
+  if (feed.format === 'json') {
+    // Miniflux's JSON reader names everyone: the feed's authors and the item's, trimmed, sorted, without repeats.
+    const names = [...feed.authors, ...item.authors].map((p) => personName(p).trim()).filter(Boolean);
+    return [...new Set(names)].sort().join(', ');
+  }
+  if (feed.format === 'atom') {
     const own = item.authors.map(personName).filter(Boolean);
     const inherited = feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
     const names = own.length > 0 ? own : inherited.map(personName).filter(Boolean);
-    // Atom: sorted and without repeats; JSON Feed keeps the feed's order.
-    return (feed.format === 'atom' ? [...new Set(names)].sort() : [...new Set(names)]).join(', ');
+    return [...new Set(names)].sort().join(', ');
   }
   const own = ranked(item.authors, ITEM_AUTHOR_ORDER)[0];
   if (own) return personName(own);
   const channel = ranked([...feed.authors, ...(feed.publisher ? [feed.publisher] : [])], CHANNEL_AUTHOR_ORDER)[0];
   return channel ? personName(channel) : '';
+}
+
+/** The item's own summary (not the content our parser lends an item without one), then its text, then its markup. */
+function jsonTitleSource(item: FeedItem): string {
+  const summary = item.summaryDetail && !item.contents.includes(item.summaryDetail) ? item.summaryDetail.value : '';
+  const text = item.contents.find((c) => c.type === 'text/plain')?.value ?? '';
+  const markup = item.contents.find((c) => c.type !== 'text/plain')?.value ?? '';
+  return [summary, text, markup].find((value) => value.trim()) ?? '';
 }
 
 function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
@@ -98,9 +110,8 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const plain = item.contents.find((c) => c.type === 'text/plain' && c.value) ?? item.summaryDetail;
   const content = markup?.value ?? (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : plain.value) : '');
   // Miniflux titles an untitled RSS or Atom entry with the start of the body it shows (content before summary);
-  // a JSON Feed item with its summary first.
-  const fallbackTitle =
-    feed.format === 'json' ? (item.summary ?? (item.contents[0] ? item.contents[0].value : '')) : content ? htmlToText(content) : '';
+  // a JSON Feed item with the first of its summary, content_text and content_html that is not blank.
+  const fallbackTitle = htmlToText(feed.format === 'json' ? jsonTitleSource(item) : content);
   // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
   // Atom 0.3's `created` is the last resort after issued and modified.
   const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt ?? item.createdAt);

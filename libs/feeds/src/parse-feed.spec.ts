@@ -228,6 +228,27 @@ describe('parseFeed: JSON Feed', () => {
     expect(items().link).toBe('https://cdn.example/feeds/stories/1');
   });
 
+  it('resolves the feed icon and favicon against the home page too, the feed URL when there is none', () => {
+    const feed = (homePage?: string) =>
+      parseFeed(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Proxied',
+          ...(homePage ? { home_page_url: homePage } : {}),
+          icon: 'img/icon.png',
+          favicon: 'img/favicon.ico',
+          items: [],
+        }),
+        { url: 'https://cdn.example/feeds/site.json' },
+      );
+    expect(feed('https://site.example/news/')).toMatchObject({
+      icon: 'https://site.example/news/img/favicon.ico',
+      logo: 'https://site.example/news/img/icon.png',
+      image: { url: 'https://site.example/news/img/icon.png' },
+    });
+    expect(feed().icon).toBe('https://cdn.example/feeds/img/favicon.ico');
+  });
+
   it('refuses broken JSON with a code', () => {
     expect(() => parseFeed('{"items": [')).toThrow(expect.objectContaining({ code: FeedParseErrorCode.InvalidJson }));
   });
