@@ -86,6 +86,15 @@ describe('minifluxView: titles and enclosures', () => {
     expect(entries(doc).map((e) => e['author'])).toEqual(['Ann, Bob, Zed', 'Zed']);
   });
 
+  it('names an untitled RDF feed by its URL and an untitled RDF item by its link, never by its description', () => {
+    const rdf = `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+      <channel rdf:about="https://news.example/"><link>https://news.example/</link></channel>
+      <item rdf:about="https://news.example/1"><link>https://news.example/1</link><description>The description</description></item></rdf:RDF>`;
+    const view = minifluxView(parseFeed(rdf, { url: 'https://cdn.example/news.rdf' }), 'https://cdn.example/news.rdf');
+    expect(view['title']).toBe('https://cdn.example/news.rdf');
+    expect((view['entries'] as Entry[])[0]['title']).toBe('https://news.example/1');
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

@@ -111,7 +111,8 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const content = markup?.value ?? (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : plain.value) : '');
   // Miniflux titles an untitled RSS or Atom entry with the start of the body it shows (content before summary);
   // a JSON Feed item with the first of its summary, content_text and content_html that is not blank.
-  const fallbackTitle = htmlToText(feed.format === 'json' ? jsonTitleSource(item) : content);
+  // Its RDF reader falls back to the entry URL straight away.
+  const fallbackTitle = feed.format === 'rdf' ? '' : htmlToText(feed.format === 'json' ? jsonTitleSource(item) : content);
   // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
   // Atom 0.3's `created` is the last resort after issued and modified.
   const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt ?? item.createdAt);
@@ -133,7 +134,8 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
 export function minifluxView(feed: ParsedFeed, feedUrl: string): View {
   const siteUrl = feed.link ?? feed.feedUrl ?? feedUrl;
   return {
-    title: feed.title || siteUrl,
+    // An untitled RDF feed is named by the URL it was fetched from, the others by their home page.
+    title: feed.title || (feed.format === 'rdf' ? feedUrl : siteUrl),
     feed_url: feed.feedUrl ?? feedUrl,
     site_url: siteUrl,
     icon_url: feed.icon ?? feed.image?.url ?? '',

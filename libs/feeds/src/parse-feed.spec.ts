@@ -85,6 +85,15 @@ describe('parseFeed: RSS', () => {
     expect(feed.items.map((i) => i.title)).toEqual(['Council approves the 2027 budget', 'Mayor resigns after vote', 'Only plain']);
   });
 
+  it("takes an RDF item's own title before its Dublin Core title, which stands in when the title is missing", () => {
+    const feed = parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+        xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://news.example/"><title>RDF news</title><link>https://news.example/</link></channel>
+      <item rdf:about="https://news.example/1"><title>Budget passes</title><dc:title>Council approves the budget</dc:title></item>
+      <item rdf:about="https://news.example/2"><dc:title>Mayor resigns</dc:title></item></rdf:RDF>`);
+    expect(feed.items.map((i) => i.title)).toEqual(['Budget passes', 'Mayor resigns']);
+  });
+
   it('reads RSS 1.0 (RDF) items beside the channel', () => {
     const feed = parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <channel rdf:about="https://news.example/"><title>RDF news</title><link>https://news.example/</link></channel>
