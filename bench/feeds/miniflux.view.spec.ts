@@ -95,6 +95,12 @@ describe('minifluxView: titles and enclosures', () => {
     expect((view['entries'] as Entry[])[0]['title']).toBe('https://news.example/1');
   });
 
+  it('shows content as the feed gave it, relative links and void tags untouched, as Miniflux parses it', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><link href="https://blog.example/"/>
+      <entry><id>1</id><title>a</title><content type="html">&lt;p&gt;&lt;img src="/a.png"&gt;&lt;br&gt;&lt;/p&gt;</content></entry></feed>`;
+    expect(entries(atom)[0]['content']).toBe('<p><img src="/a.png"><br></p>');
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

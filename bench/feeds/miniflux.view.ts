@@ -108,7 +108,10 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const url = entryUrl(feed, item, siteUrl);
   const markup = item.contents.find((c) => c.type !== 'text/plain' && c.value);
   const plain = item.contents.find((c) => c.type === 'text/plain' && c.value) ?? item.summaryDetail;
-  const content = markup?.value ?? (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : plain.value) : '');
+  // Miniflux's readers hand on the markup as the feed gave it (it sanitizes later, when it stores the entry).
+  const content =
+    (markup ? (markup.raw ?? markup.value) : null) ??
+    (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : (plain.raw ?? plain.value)) : '');
   // Miniflux titles an untitled RSS or Atom entry with the start of the body it shows (content before summary);
   // a JSON Feed item with the first of its summary, content_text and content_html that is not blank.
   // Its RDF reader falls back to the entry URL straight away.

@@ -18,6 +18,11 @@ export interface TextConstruct {
   readonly language: string | null;
   /** Atom `content@src`: the content lives at this URL. */
   readonly src?: string;
+  /**
+   * The markup as the feed gave it, before sanitizing, when sanitizing changed it (relative URLs, dropped scripts
+   * and attributes, re-serialized tags): for re-sanitizing under another policy, and for readers that show it as is.
+   */
+  readonly raw?: string;
 }
 
 export interface FeedPerson {

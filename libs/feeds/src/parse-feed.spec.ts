@@ -94,6 +94,23 @@ describe('parseFeed: RSS', () => {
     expect(feed.items.map((i) => i.title)).toEqual(['Budget passes', 'Mayor resigns']);
   });
 
+  it('keeps the markup as the feed gave it beside the sanitized value, only when sanitizing changed it', () => {
+    const feed = parseFeed(
+      rss(
+        '<item><title>a</title><description><![CDATA[<p>See <a href="/more" onclick="x()">more</a><br></p>]]></description></item>' +
+          '<item><title>b</title><description><![CDATA[<p>Already <b>clean</b></p>]]></description></item>',
+      ),
+      { url: 'https://news.example/feed.xml' },
+    );
+    const [changed, unchanged] = feed.items.map((i) => i.summaryDetail);
+    expect(changed).toMatchObject({
+      value: '<p>See <a href="https://news.example/more">more</a><br /></p>',
+      raw: '<p>See <a href="/more" onclick="x()">more</a><br></p>',
+    });
+    expect(unchanged?.value).toBe('<p>Already <b>clean</b></p>');
+    expect(unchanged).not.toHaveProperty('raw');
+  });
+
   it('reads RSS 1.0 (RDF) items beside the channel', () => {
     const feed = parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <channel rdf:about="https://news.example/"><title>RDF news</title><link>https://news.example/</link></channel>
@@ -256,6 +273,20 @@ describe('parseFeed: JSON Feed', () => {
       image: { url: 'https://site.example/news/img/icon.png' },
     });
     expect(feed().icon).toBe('https://cdn.example/feeds/img/favicon.ico');
+  });
+
+  it('keeps content_html as given beside the sanitized markup when sanitizing changed it', () => {
+    const [item] = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        home_page_url: 'https://j.example/',
+        items: [{ id: '1', content_html: '<p><img src="a.png"><script>x()</script></p>' }],
+      }),
+    ).items;
+    expect(item.contents[0]).toMatchObject({
+      value: '<p><img src="https://j.example/a.png" /></p>',
+      raw: '<p><img src="a.png"><script>x()</script></p>',
+    });
   });
 
   it('refuses broken JSON with a code', () => {

@@ -88,8 +88,11 @@ function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLangua
   const text = typeof raw['content_text'] === 'string' ? raw['content_text'] : null;
   // Plain text first: it is the better summary stand-in; contentHtml still prefers the markup.
   if (text !== null) contents.push(plain(text.trim(), base, language));
-  if (html !== null)
-    contents.push({ value: repairText(sanitizeHtml(html, { base, xhtml: false })), type: 'text/html', base: base || null, language });
+  if (html !== null) {
+    const value = repairText(sanitizeHtml(html, { base, xhtml: false }));
+    const markup = repairText(html);
+    contents.push({ value, type: 'text/html', base: base || null, language, ...(markup !== value ? { raw: markup } : {}) });
+  }
   const summaryText = str(raw['summary']);
   const summaryDetail = summaryText ? plain(summaryText, base, language) : (contents[0] ?? null);
 
