@@ -101,6 +101,14 @@ describe('minifluxView: titles and enclosures', () => {
     expect(entries(atom)[0]['content']).toBe('<p><img src="/a.png"><br></p>');
   });
 
+  it('reads an Atom 1.0 plain-text title through StripTags: spelled-out tags dropped, entities decoded once more', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Blog</title><link href="https://blog.example/"/>
+      <entry><id>1</id><title>Some &lt;b&gt;bold&lt;/b&gt; &amp;amp; 5 &lt; 8</title></entry>
+      <entry><id>2</id><title>&amp;#39;Quoted&amp;#39;</title></entry>
+      <entry><id>3</id><title type="html">AT&amp;amp;T &lt;em&gt;news&lt;/em&gt;</title></entry></feed>`;
+    expect(entries(atom).map((e) => e['title'])).toEqual(['Some bold & 5 < 8', "'Quoted'", 'AT&T news']);
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

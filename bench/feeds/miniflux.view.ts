@@ -1,6 +1,6 @@
 import type { FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
 
-import { escapeHtml, htmlToText } from './html-escape';
+import { escapeHtml, htmlToText, stripTags } from './html-escape';
 
 import type { View } from './check.evaluator';
 
@@ -96,6 +96,16 @@ function authorOf(feed: ParsedFeed, item: FeedItem): string {
   return channel ? personName(channel) : '';
 }
 
+/**
+ * Miniflux reads an Atom 1.0 entry title of any type through StripTags: a plain-text title that spells out markup
+ * (`Some &lt;b&gt;text&lt;/b&gt;`) or entities (`&amp;#39;`) loses the tags and has the entities decoded.
+ */
+function entryTitle(feed: ParsedFeed, item: FeedItem): string {
+  const detail = item.titleDetail;
+  if (feed.version === 'atom10' && detail?.type === 'text/plain') return stripTags(detail.value).trim();
+  return item.title ?? '';
+}
+
 /** The item's own summary (not the content our parser lends an item without one), then its text, then its markup. */
 function jsonTitleSource(item: FeedItem): string {
   const summary = item.summaryDetail && !item.contents.includes(item.summaryDetail) ? item.summaryDetail.value : '';
@@ -121,7 +131,7 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt ?? item.createdAt);
   return {
     url,
-    title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
+    title: entryTitle(feed, item) || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
     content,
     author: authorOf(feed, item),
     ...(date ? { date } : {}),
