@@ -139,6 +139,8 @@ describe('parseFeedDate: RFC 822 variants', () => {
     ['Sat, 06 Mar 2010 07:08:09 -0330', '2010-03-06T10:38:09Z'],
     ['Sat, 06 Mar 2010 07:08:09 +05:45', '2010-03-06T01:23:09Z'],
     ['Sat, 06 Mar 2010 07:08:09 GMT+02:00', '2010-03-06T05:08:09Z'],
+    ['Saturday, 06-Mar-10 07:08:09 GMT', '2010-03-06T07:08:09Z'],
+    ['06-Mar-2010 07:08:09 -0500', '2010-03-06T12:08:09Z'],
   ])('reads %j', (input, expected) => expect(utc(input)).toBe(expected));
 
   it.each([
@@ -152,6 +154,7 @@ describe('parseFeedDate: RFC 822 variants', () => {
     'Sat, 32 Mar 2010 07:08:09 GMT',
     'Sat, 06 Mar 2010 25:08:09 GMT',
     'Sat, 06 Mar 2010 07:60:09 GMT',
+    'Saturday, 06-Foo-10 07:08:09 GMT',
   ])('rejects %j', (input) => expect(utc(input)).toBeNull());
 });
 
