@@ -109,6 +109,17 @@ describe('minifluxView: titles and enclosures', () => {
     expect(entries(atom).map((e) => e['title'])).toEqual(['Some bold & 5 < 8', "'Quoted'", 'AT&T news']);
   });
 
+  it('tags an RSS item with its categories and labelled Media RSS categories, else the channel and podcast ones', () => {
+    const media = 'xmlns:media="http://search.yahoo.com/mrss/"';
+    const channel =
+      '<category>Local</category><itunes:category text="News"><itunes:category text="Daily News"/></itunes:category>' +
+      '<googleplay:category text="Politics"/><itunes:keywords>ignored</itunes:keywords>';
+    const items =
+      `<item><title>a</title><media:category ${media} scheme="urn:x">music/rock</media:category>` +
+      `<media:category ${media} label=" Rock ">music/rock</media:category></item><item><title>b</title></item>`;
+    expect(entries(rss(items, channel)).map((e) => e['tags'])).toEqual([['Rock'], ['Daily News', 'Local', 'News', 'Politics']]);
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

@@ -1,4 +1,4 @@
-import type { FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
+import type { FeedCategory, FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
 
 import { escapeHtml, htmlToText, stripTags } from './html-escape';
 
@@ -58,12 +58,30 @@ function fileSize(media: FeedMedia): number {
   return Number.isInteger(size) && size > 0 ? size : 0;
 }
 
-/** Category labels (else terms), trimmed, without blanks or repeats; an entry without any takes the feed's. */
+const names = (categories: readonly FeedCategory[]): string[] => categories.map((c) => (c.label?.trim() || c.term).trim()).filter(Boolean);
+const from = (categories: readonly FeedCategory[], ...elements: string[]): FeedCategory[] =>
+  categories.filter((c) => elements.includes(c.element ?? ''));
+
+/**
+ * Tags as Miniflux's readers build them, trimmed, without blanks or repeats: RSS takes the item's categories and
+ * the labels of its Media RSS categories, else the channel's categories, iTunes and Google Play categories; Atom
+ * its own categories (label, else term), else the feed's; JSON Feed its tags; RDF none.
+ */
 function tagsOf(feed: ParsedFeed, item: FeedItem): string[] {
-  const names = (categories: ParsedFeed['categories']): string[] =>
-    categories.map((c) => (c.label?.trim() || c.term).trim()).filter(Boolean);
-  const own = names(item.categories);
-  return [...new Set(own.length > 0 ? own : names(feed.categories))].sort();
+  let tags: string[];
+  if (feed.format === 'rss') {
+    const labelled = from(item.categories, 'media:category').filter((c) => c.label?.trim());
+    tags = names([...from(item.categories, 'category'), ...labelled]);
+    if (tags.length === 0) tags = names(from(feed.categories, 'category', 'itunes:category', 'googleplay:category'));
+  } else if (feed.format === 'atom') {
+    tags = names(from(item.categories, 'category'));
+    if (tags.length === 0) tags = names(from(feed.categories, 'category'));
+  } else if (feed.format === 'json') {
+    tags = names(item.categories);
+  } else {
+    tags = [];
+  }
+  return [...new Set(tags)].sort();
 }
 
 // Miniflux's RSS reader takes one author, by element: the item's own first, then the channel's.

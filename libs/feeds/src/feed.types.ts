@@ -51,6 +51,12 @@ export interface FeedCategory {
   readonly term: string;
   readonly scheme?: string;
   readonly label?: string;
+  /**
+   * The element the category came from (`category`, `dc:subject`, `media:category`, `itunes:category`,
+   * `googleplay:category`, `itunes:keywords`…), so readers can tell an editor's section from a podcast directory's
+   * genre or a keyword list. Absent for JSON Feed tags.
+   */
+  readonly element?: string;
 }
 
 export interface FeedEnclosure {

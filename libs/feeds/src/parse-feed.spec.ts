@@ -49,7 +49,7 @@ describe('parseFeed: RSS', () => {
       { name: 'Jo Bloggs', raw: 'Jo Bloggs', element: 'dc:creator' },
       { name: 'News Desk', email: 'desk@news.example', raw: 'desk@news.example (News Desk)', element: 'author' },
     ]);
-    expect(item.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags' }]);
+    expect(item.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags', element: 'category' }]);
     expect(item.enclosures).toEqual([{ url: 'https://cdn.news.example/a.mp3', type: 'audio/mpeg', length: 1234 }]);
     expect(item.media[0]).toMatchObject({ url: 'https://cdn.news.example/t.jpg', kind: 'thumbnail', width: 120, height: 80 });
   });
@@ -109,6 +109,23 @@ describe('parseFeed: RSS', () => {
     });
     expect(unchanged?.value).toBe('<p>Already <b>clean</b></p>');
     expect(unchanged).not.toHaveProperty('raw');
+  });
+
+  it('records the element each category came from, Google Play categories included', () => {
+    const feed = parseFeed(`<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+        xmlns:googleplay="http://www.google.com/schemas/play-podcasts/1.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+      <channel><title>Radio</title><googleplay:category text="News"/><itunes:keywords>city, council</itunes:keywords>
+      <item><title>a</title><category>Politics</category><media:category label="Town hall">gov/local</media:category></item>
+      </channel></rss>`);
+    expect(feed.categories).toEqual([
+      { term: 'News', scheme: 'http://www.google.com/schemas/play-podcasts/1.0', element: 'googleplay:category' },
+      { term: 'city', element: 'itunes:keywords' },
+      { term: 'council', element: 'itunes:keywords' },
+    ]);
+    expect(feed.items[0].categories.map((c) => [c.element, c.label ?? c.term])).toEqual([
+      ['category', 'Politics'],
+      ['media:category', 'Town hall'],
+    ]);
   });
 
   it('reads RSS 1.0 (RDF) items beside the channel', () => {
@@ -184,7 +201,7 @@ describe('parseFeed: Atom', () => {
       publishedAt: '2024-03-01T01:30:00Z',
       language: 'fr',
     });
-    expect(entry.categories).toEqual([{ term: 'tech', label: 'Technique' }]);
+    expect(entry.categories).toEqual([{ term: 'tech', label: 'Technique', element: 'category' }]);
   });
 
   it('resolves against the document URL when there is no xml:base', () => {
