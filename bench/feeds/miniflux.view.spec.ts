@@ -120,6 +120,13 @@ describe('minifluxView: titles and enclosures', () => {
     expect(entries(rss(items, channel)).map((e) => e['tags'])).toEqual([['Rock'], ['Daily News', 'Local', 'News', 'Politics']]);
   });
 
+  it('gives the feed description as the feed wrote it, markup included', () => {
+    const feed = rss('<item><title>a</title></item>', '<description>&lt;p&gt;Local &lt;b&gt;news&lt;/b&gt;&lt;/p&gt;</description>');
+    expect(minifluxView(parseFeed(feed, { url: 'https://radio.example/feed.xml' }), 'https://radio.example/feed.xml')['description']).toBe(
+      '<p>Local <b>news</b></p>',
+    );
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

@@ -161,6 +161,12 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   };
 }
 
+function feedDescription(feed: ParsedFeed): string {
+  const detail = feed.subtitleDetail;
+  if (!detail) return feed.description ?? '';
+  return detail.type === 'text/plain' ? detail.value : (detail.raw ?? detail.value);
+}
+
 /** The Miniflux-shaped result; `feedUrl` is the URL the feed was fetched from. */
 export function minifluxView(feed: ParsedFeed, feedUrl: string): View {
   const siteUrl = feed.link ?? feed.feedUrl ?? feedUrl;
@@ -170,7 +176,8 @@ export function minifluxView(feed: ParsedFeed, feedUrl: string): View {
     feed_url: feed.feedUrl ?? feedUrl,
     site_url: siteUrl,
     icon_url: feed.icon ?? feed.image?.url ?? '',
-    description: feed.description ?? '',
+    // The subtitle or channel description as given: markup stays markup (Miniflux keeps the element's text).
+    description: feedDescription(feed),
     language: (feed.language ?? '').toLowerCase(),
     ttl: feed.ttl ?? 0,
     entries: feed.items.map((item) => entryView(feed, item, siteUrl)),
