@@ -127,6 +127,17 @@ describe('minifluxView: titles and enclosures', () => {
     );
   });
 
+  it('takes the fetched URL as the home page of a feed without one, not its self link', () => {
+    const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><link rel="self" href="https://blog.example/atom.xml"/>
+      <entry><id>tag:blog.example,2026:1</id><title>a</title></entry></feed>`;
+    const view = minifluxView(parseFeed(atom, { url: 'https://proxy.example/blog' }), 'https://proxy.example/blog');
+    expect([view['site_url'], view['title'], view['feed_url']]).toEqual([
+      'https://proxy.example/blog',
+      'https://proxy.example/blog',
+      'https://blog.example/atom.xml',
+    ]);
+  });
+
   it('leaves the type of an Atom enclosure empty when the feed gave none', () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Pod</title><link href="https://pod.example/"/>
       <entry><id>1</id><title>a</title><link rel="enclosure" href="/ep1.mp3" length="12"/><link rel="enclosure" href="/ep1.mp3"/></entry></feed>`;

@@ -169,7 +169,8 @@ function feedDescription(feed: ParsedFeed): string {
 
 /** The Miniflux-shaped result; `feedUrl` is the URL the feed was fetched from. */
 export function minifluxView(feed: ParsedFeed, feedUrl: string): View {
-  const siteUrl = feed.link ?? feed.feedUrl ?? feedUrl;
+  // Without a home page Miniflux takes the URL it fetched (a JSON Feed's own feed_url first), never an Atom self link.
+  const siteUrl = feed.link ?? (feed.format === 'json' ? feed.feedUrl : null) ?? feedUrl;
   return {
     // An untitled RDF feed is named by the URL it was fetched from, the others by their home page.
     title: feed.title || (feed.format === 'rdf' ? feedUrl : siteUrl),
