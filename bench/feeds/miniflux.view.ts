@@ -1,6 +1,6 @@
-import type { FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
+import type { FeedCategory, FeedItem, FeedMedia, FeedPerson, ParsedFeed } from '@copydesk/feeds';
 
-import { escapeHtml, htmlToText } from './html-escape';
+import { escapeHtml, htmlToText, stripTags } from './html-escape';
 
 import type { View } from './check.evaluator';
 
@@ -58,12 +58,30 @@ function fileSize(media: FeedMedia): number {
   return Number.isInteger(size) && size > 0 ? size : 0;
 }
 
-/** Category labels (else terms), trimmed, without blanks or repeats; an entry without any takes the feed's. */
+const names = (categories: readonly FeedCategory[]): string[] => categories.map((c) => (c.label?.trim() || c.term).trim()).filter(Boolean);
+const from = (categories: readonly FeedCategory[], ...elements: string[]): FeedCategory[] =>
+  categories.filter((c) => elements.includes(c.element ?? ''));
+
+/**
+ * Tags as Miniflux's readers build them, trimmed, without blanks or repeats: RSS takes the item's categories and
+ * the labels of its Media RSS categories, else the channel's categories, iTunes and Google Play categories; Atom
+ * its own categories (label, else term), else the feed's; JSON Feed its tags; RDF none.
+ */
 function tagsOf(feed: ParsedFeed, item: FeedItem): string[] {
-  const names = (categories: ParsedFeed['categories']): string[] =>
-    categories.map((c) => (c.label?.trim() || c.term).trim()).filter(Boolean);
-  const own = names(item.categories);
-  return [...new Set(own.length > 0 ? own : names(feed.categories))].sort();
+  let tags: string[];
+  if (feed.format === 'rss') {
+    const labelled = from(item.categories, 'media:category').filter((c) => c.label?.trim());
+    tags = names([...from(item.categories, 'category'), ...labelled]);
+    if (tags.length === 0) tags = names(from(feed.categories, 'category', 'itunes:category', 'googleplay:category'));
+  } else if (feed.format === 'atom') {
+    tags = names(from(item.categories, 'category'));
+    if (tags.length === 0) tags = names(from(feed.categories, 'category'));
+  } else if (feed.format === 'json') {
+    tags = names(item.categories);
+  } else {
+    tags = [];
+  }
+  return [...new Set(tags)].sort();
 }
 
 // Miniflux's RSS reader takes one author, by element: the item's own first, then the channel's.
@@ -79,12 +97,16 @@ function ranked(people: readonly FeedPerson[], order: readonly string[]): FeedPe
 }
 
 function authorOf(feed: ParsedFeed, item: FeedItem): string {
-  if (feed.format === 'atom' || feed.format === 'json') {
+  if (feed.format === 'json') {
+    // Miniflux's JSON reader names everyone: the feed's authors and the item's, trimmed, sorted, without repeats.
+    const names = [...feed.authors, ...item.authors].map((p) => personName(p).trim()).filter(Boolean);
+    return [...new Set(names)].sort().join(', ');
+  }
+  if (feed.format === 'atom') {
     const own = item.authors.map(personName).filter(Boolean);
     const inherited = feed.authors.length > 0 ? feed.authors : feed.publisher ? [feed.publisher] : [];
     const names = own.length > 0 ? own : inherited.map(personName).filter(Boolean);
-    // Atom: sorted and without repeats; JSON Feed keeps the feed's order.
-    return (feed.format === 'atom' ? [...new Set(names)].sort() : [...new Set(names)]).join(', ');
+    return [...new Set(names)].sort().join(', ');
   }
   const own = ranked(item.authors, ITEM_AUTHOR_ORDER)[0];
   if (own) return personName(own);
@@ -92,21 +114,42 @@ function authorOf(feed: ParsedFeed, item: FeedItem): string {
   return channel ? personName(channel) : '';
 }
 
+/**
+ * Miniflux reads an Atom 1.0 entry title of any type through StripTags: a plain-text title that spells out markup
+ * (`Some &lt;b&gt;text&lt;/b&gt;`) or entities (`&amp;#39;`) loses the tags and has the entities decoded.
+ */
+function entryTitle(feed: ParsedFeed, item: FeedItem): string {
+  const detail = item.titleDetail;
+  if (feed.version === 'atom10' && detail?.type === 'text/plain') return stripTags(detail.value).trim();
+  return item.title ?? '';
+}
+
+/** The item's own summary (not the content our parser lends an item without one), then its text, then its markup. */
+function jsonTitleSource(item: FeedItem): string {
+  const summary = item.summaryDetail && !item.contents.includes(item.summaryDetail) ? item.summaryDetail.value : '';
+  const text = item.contents.find((c) => c.type === 'text/plain')?.value ?? '';
+  const markup = item.contents.find((c) => c.type !== 'text/plain')?.value ?? '';
+  return [summary, text, markup].find((value) => value.trim()) ?? '';
+}
+
 function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   const url = entryUrl(feed, item, siteUrl);
   const markup = item.contents.find((c) => c.type !== 'text/plain' && c.value);
   const plain = item.contents.find((c) => c.type === 'text/plain' && c.value) ?? item.summaryDetail;
-  const content = markup?.value ?? (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : plain.value) : '');
+  // Miniflux's readers hand on the markup as the feed gave it (it sanitizes later, when it stores the entry).
+  const content =
+    (markup ? (markup.raw ?? markup.value) : null) ??
+    (plain ? (plain.type === 'text/plain' ? escapeHtml(plain.value) : (plain.raw ?? plain.value)) : '');
   // Miniflux titles an untitled RSS or Atom entry with the start of the body it shows (content before summary);
-  // a JSON Feed item with its summary first.
-  const fallbackTitle =
-    feed.format === 'json' ? (item.summary ?? (item.contents[0] ? item.contents[0].value : '')) : content ? htmlToText(content) : '';
+  // a JSON Feed item with the first of its summary, content_text and content_html that is not blank.
+  // Its RDF reader falls back to the entry URL straight away.
+  const fallbackTitle = feed.format === 'rdf' ? '' : htmlToText(feed.format === 'json' ? jsonTitleSource(item) : content);
   // Miniflux takes an RSS item's Dublin Core date over its pubDate, and an Atom entry's published over updated.
   // Atom 0.3's `created` is the last resort after issued and modified.
   const date = feed.format === 'rss' ? (item.updatedAt ?? item.publishedAt) : (item.publishedAt ?? item.updatedAt ?? item.createdAt);
   return {
     url,
-    title: item.title || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
+    title: entryTitle(feed, item) || (fallbackTitle ? truncate(fallbackTitle, 100) : '') || url,
     content,
     author: authorOf(feed, item),
     ...(date ? { date } : {}),
@@ -118,15 +161,24 @@ function entryView(feed: ParsedFeed, item: FeedItem, siteUrl: string): View {
   };
 }
 
+function feedDescription(feed: ParsedFeed): string {
+  const detail = feed.subtitleDetail;
+  if (!detail) return feed.description ?? '';
+  return detail.type === 'text/plain' ? detail.value : (detail.raw ?? detail.value);
+}
+
 /** The Miniflux-shaped result; `feedUrl` is the URL the feed was fetched from. */
 export function minifluxView(feed: ParsedFeed, feedUrl: string): View {
-  const siteUrl = feed.link ?? feed.feedUrl ?? feedUrl;
+  // Without a home page Miniflux takes the URL it fetched (a JSON Feed's own feed_url first), never an Atom self link.
+  const siteUrl = feed.link ?? (feed.format === 'json' ? feed.feedUrl : null) ?? feedUrl;
   return {
-    title: feed.title || siteUrl,
+    // An untitled RDF feed is named by the URL it was fetched from, the others by their home page.
+    title: feed.title || (feed.format === 'rdf' ? feedUrl : siteUrl),
     feed_url: feed.feedUrl ?? feedUrl,
     site_url: siteUrl,
     icon_url: feed.icon ?? feed.image?.url ?? '',
-    description: feed.description ?? '',
+    // The subtitle or channel description as given: markup stays markup (Miniflux keeps the element's text).
+    description: feedDescription(feed),
     language: (feed.language ?? '').toLowerCase(),
     ttl: feed.ttl ?? 0,
     entries: feed.items.map((item) => entryView(feed, item, siteUrl)),

@@ -18,6 +18,11 @@ export interface TextConstruct {
   readonly language: string | null;
   /** Atom `content@src`: the content lives at this URL. */
   readonly src?: string;
+  /**
+   * The markup as the feed gave it, before sanitizing, when sanitizing changed it (relative URLs, dropped scripts
+   * and attributes, re-serialized tags): for re-sanitizing under another policy, and for readers that show it as is.
+   */
+  readonly raw?: string;
 }
 
 export interface FeedPerson {
@@ -46,6 +51,12 @@ export interface FeedCategory {
   readonly term: string;
   readonly scheme?: string;
   readonly label?: string;
+  /**
+   * The element the category came from (`category`, `dc:subject`, `media:category`, `itunes:category`,
+   * `googleplay:category`, `itunes:keywords`…), so readers can tell an editor's section from a podcast directory's
+   * genre or a keyword list. Absent for JSON Feed tags.
+   */
+  readonly element?: string;
 }
 
 export interface FeedEnclosure {

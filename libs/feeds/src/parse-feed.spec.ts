@@ -49,7 +49,7 @@ describe('parseFeed: RSS', () => {
       { name: 'Jo Bloggs', raw: 'Jo Bloggs', element: 'dc:creator' },
       { name: 'News Desk', email: 'desk@news.example', raw: 'desk@news.example (News Desk)', element: 'author' },
     ]);
-    expect(item.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags' }]);
+    expect(item.categories).toEqual([{ term: 'Politics', scheme: 'https://news.example/tags', element: 'category' }]);
     expect(item.enclosures).toEqual([{ url: 'https://cdn.news.example/a.mp3', type: 'audio/mpeg', length: 1234 }]);
     expect(item.media[0]).toMatchObject({ url: 'https://cdn.news.example/t.jpg', kind: 'thumbnail', width: 120, height: 80 });
   });
@@ -83,6 +83,49 @@ describe('parseFeed: RSS', () => {
       ),
     );
     expect(feed.items.map((i) => i.title)).toEqual(['Council approves the 2027 budget', 'Mayor resigns after vote', 'Only plain']);
+  });
+
+  it("takes an RDF item's own title before its Dublin Core title, which stands in when the title is missing", () => {
+    const feed = parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+        xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://news.example/"><title>RDF news</title><link>https://news.example/</link></channel>
+      <item rdf:about="https://news.example/1"><title>Budget passes</title><dc:title>Council approves the budget</dc:title></item>
+      <item rdf:about="https://news.example/2"><dc:title>Mayor resigns</dc:title></item></rdf:RDF>`);
+    expect(feed.items.map((i) => i.title)).toEqual(['Budget passes', 'Mayor resigns']);
+  });
+
+  it('keeps the markup as the feed gave it beside the sanitized value, only when sanitizing changed it', () => {
+    const feed = parseFeed(
+      rss(
+        '<item><title>a</title><description><![CDATA[<p>See <a href="/more" onclick="x()">more</a><br></p>]]></description></item>' +
+          '<item><title>b</title><description><![CDATA[<p>Already <b>clean</b></p>]]></description></item>',
+      ),
+      { url: 'https://news.example/feed.xml' },
+    );
+    const [changed, unchanged] = feed.items.map((i) => i.summaryDetail);
+    expect(changed).toMatchObject({
+      value: '<p>See <a href="https://news.example/more">more</a><br /></p>',
+      raw: '<p>See <a href="/more" onclick="x()">more</a><br></p>',
+    });
+    expect(unchanged?.value).toBe('<p>Already <b>clean</b></p>');
+    expect(unchanged).not.toHaveProperty('raw');
+  });
+
+  it('records the element each category came from, Google Play categories included', () => {
+    const feed = parseFeed(`<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+        xmlns:googleplay="http://www.google.com/schemas/play-podcasts/1.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">
+      <channel><title>Radio</title><googleplay:category text="News"/><itunes:keywords>city, council</itunes:keywords>
+      <item><title>a</title><category>Politics</category><media:category label="Town hall">gov/local</media:category></item>
+      </channel></rss>`);
+    expect(feed.categories).toEqual([
+      { term: 'News', scheme: 'http://www.google.com/schemas/play-podcasts/1.0', element: 'googleplay:category' },
+      { term: 'city', element: 'itunes:keywords' },
+      { term: 'council', element: 'itunes:keywords' },
+    ]);
+    expect(feed.items[0].categories.map((c) => [c.element, c.label ?? c.term])).toEqual([
+      ['category', 'Politics'],
+      ['media:category', 'Town hall'],
+    ]);
   });
 
   it('reads RSS 1.0 (RDF) items beside the channel', () => {
@@ -158,7 +201,7 @@ describe('parseFeed: Atom', () => {
       publishedAt: '2024-03-01T01:30:00Z',
       language: 'fr',
     });
-    expect(entry.categories).toEqual([{ term: 'tech', label: 'Technique' }]);
+    expect(entry.categories).toEqual([{ term: 'tech', label: 'Technique', element: 'category' }]);
   });
 
   it('resolves against the document URL when there is no xml:base', () => {
@@ -226,6 +269,41 @@ describe('parseFeed: JSON Feed', () => {
     expect(withHome.link).toBe('https://site.example/news/stories/1');
     expect(withHome.enclosures[0].url).toBe('https://site.example/news/audio/1.mp3');
     expect(items().link).toBe('https://cdn.example/feeds/stories/1');
+  });
+
+  it('resolves the feed icon and favicon against the home page too, the feed URL when there is none', () => {
+    const feed = (homePage?: string) =>
+      parseFeed(
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'Proxied',
+          ...(homePage ? { home_page_url: homePage } : {}),
+          icon: 'img/icon.png',
+          favicon: 'img/favicon.ico',
+          items: [],
+        }),
+        { url: 'https://cdn.example/feeds/site.json' },
+      );
+    expect(feed('https://site.example/news/')).toMatchObject({
+      icon: 'https://site.example/news/img/favicon.ico',
+      logo: 'https://site.example/news/img/icon.png',
+      image: { url: 'https://site.example/news/img/icon.png' },
+    });
+    expect(feed().icon).toBe('https://cdn.example/feeds/img/favicon.ico');
+  });
+
+  it('keeps content_html as given beside the sanitized markup when sanitizing changed it', () => {
+    const [item] = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        home_page_url: 'https://j.example/',
+        items: [{ id: '1', content_html: '<p><img src="a.png"><script>x()</script></p>' }],
+      }),
+    ).items;
+    expect(item.contents[0]).toMatchObject({
+      value: '<p><img src="https://j.example/a.png" /></p>',
+      raw: '<p><img src="a.png"><script>x()</script></p>',
+    });
   });
 
   it('refuses broken JSON with a code', () => {

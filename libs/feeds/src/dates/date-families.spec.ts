@@ -106,6 +106,8 @@ describe('parseFeedDate: asctime and Perforce', () => {
     ['Tue Mar 19 07:08:09 PST 2010', '2010-03-19T15:08:09Z'],
     ['Tue, 2010/03/19 07:08:09 EDT', '2010-03-19T11:08:09Z'],
     ['Tue, 2010/03/19 07:08:09 GMT', '2010-03-19T07:08:09Z'],
+    ['Tuesday, 2010/03/19 07:08:09 GMT', '2010-03-19T07:08:09Z'],
+    ['Tue, 10/03/19 07:08:09 EDT', '2010-03-19T11:08:09Z'],
   ])('reads %j', (input, expected) => expect(utc(input)).toBe(expected));
 
   it('rejects a day or month out of range', () => {
@@ -137,6 +139,8 @@ describe('parseFeedDate: RFC 822 variants', () => {
     ['Sat, 06 Mar 2010 07:08:09 -0330', '2010-03-06T10:38:09Z'],
     ['Sat, 06 Mar 2010 07:08:09 +05:45', '2010-03-06T01:23:09Z'],
     ['Sat, 06 Mar 2010 07:08:09 GMT+02:00', '2010-03-06T05:08:09Z'],
+    ['Saturday, 06-Mar-10 07:08:09 GMT', '2010-03-06T07:08:09Z'],
+    ['06-Mar-2010 07:08:09 -0500', '2010-03-06T12:08:09Z'],
   ])('reads %j', (input, expected) => expect(utc(input)).toBe(expected));
 
   it.each([
@@ -150,6 +154,7 @@ describe('parseFeedDate: RFC 822 variants', () => {
     'Sat, 32 Mar 2010 07:08:09 GMT',
     'Sat, 06 Mar 2010 25:08:09 GMT',
     'Sat, 06 Mar 2010 07:60:09 GMT',
+    'Saturday, 06-Foo-10 07:08:09 GMT',
   ])('rejects %j', (input) => expect(utc(input)).toBeNull());
 });
 
@@ -168,6 +173,9 @@ describe('parseFeedDate: W3C-DTF and ISO 8601 precision', () => {
     ['2008-066', '2008-03-06T00:00:00Z'],
     ['2010065', '2010-03-06T00:00:00Z'],
     ['2010-03-06T23:30:00-05:00', '2010-03-07T04:30:00Z'],
+    ['2010-03-06T07:08:09 Z', '2010-03-06T07:08:09Z'],
+    ['2010-03-06 07:08 z', '2010-03-06T07:08:00Z'],
+    ['19', '1801-01-01T00:00:00Z'],
   ])('reads %j', (input, expected) => expect(utc(input)).toBe(expected));
 
   it.each([
@@ -181,5 +189,7 @@ describe('parseFeedDate: W3C-DTF and ISO 8601 precision', () => {
     '2010-zz-06',
     '2010-366',
     '0001-01-01T00:30:00+01:00',
+    '19T07:08:09Z',
+    '2010-03-06T07:08:09 ZZ',
   ])('rejects %j rather than rolling it over', (input) => expect(utc(input)).toBeNull());
 });

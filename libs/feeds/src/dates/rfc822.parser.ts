@@ -3,10 +3,12 @@ import { DAY_NAMES, MONTHS, toDate, toInt, ZONE_HOURS } from './date-parts';
 /**
  * RFC 822/2822 dates as feeds write them: two- or four-digit years, full month names, month and day swapped,
  * missing time or seconds, obsolete and unofficial zone names (`EST`, `ET`, `MEST`, `Etc/GMT`, `GMT-01:01`),
- * stray commas, a 12-hour clock (`9:00 pm EST`). An unknown zone name counts as UTC.
+ * stray commas, a 12-hour clock (`9:00 pm EST`), RFC 850's dashed dates. An unknown zone name counts as UTC.
  */
 export function parseRfc822(input: string): Date | null {
-  let parts = joinMeridiem(input.toLowerCase().split(/\s+/).filter(Boolean));
+  // RFC 850 (`Sunday, 06-Nov-94 08:49:37 GMT`, HTTP's obsolete form) writes the date with dashes.
+  const text = input.replace(RFC_850_DATE, '$1 $2 $3');
+  let parts = joinMeridiem(text.toLowerCase().split(/\s+/).filter(Boolean));
   if (parts.length === 0) return null;
   if (parts.length < 5) parts.push('00:00:00', '0000');
   const first = parts[0];
@@ -45,6 +47,8 @@ export function parseRfc822(input: string): Date | null {
   if (offsetMinutes === null) return null;
   return toDate({ year, month, day, hour, minute, second, offsetMinutes });
 }
+
+const RFC_850_DATE = /(?<=^(?:[a-z]+,?\s+)?)(\d{1,2})-([a-z]{3,9})-(\d{2,4})(?=\s|$)/i;
 
 const MERIDIEM = /^(\d{1,2}(?::\d{2}){0,2})(am|pm|a\.m\.|p\.m\.)$/;
 
@@ -99,8 +103,9 @@ const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Se
 export function parsePerforce(input: string): Date | null {
   const match = PERFORCE.exec(input);
   if (!match) return null;
-  const [, weekday, year, month, day, hour, minute, second, zone] = match;
+  const [, , year, month, day, hour, minute, second, zone] = match;
   const monthName = MONTH_NAMES[toInt(month) - 1];
   if (!monthName) return null;
-  return parseRfc822(`${weekday}, ${day} ${monthName} ${year} ${hour}:${minute}:${second} ${zone}`);
+  // The weekday says nothing the date does not, and the pattern may have caught only its tail (`day` of `Friday`).
+  return parseRfc822(`${day} ${monthName} ${year} ${hour}:${minute}:${second} ${zone}`);
 }

@@ -29,9 +29,9 @@ export function parseW3dtf(input: string): Date | null {
 
   let timeText = parts[1];
   let zone = parts[2] ?? '';
-  // `Z` closes a time (`10:14:55z`), not a malformed offset (`+01:zz` must fail, not read as UTC).
-  if (/\dz$/.test(timeText)) {
-    timeText = timeText.slice(0, -1);
+  // `Z` closes a time (`10:14:55z`, `10:14:55 Z`), not a malformed offset (`+01:zz` must fail, not read as UTC).
+  if (/\d\s*z$/.test(timeText)) {
+    timeText = timeText.slice(0, -1).trimEnd();
     zone ||= 'z';
   }
   const sign = timeText.search(/[+-]/);
@@ -80,6 +80,7 @@ const ISO_TEMPLATES = [
 // Extended (`10:14:55`) or, after a `T`, basic (`101455`) time, as ISO 8601 pairs them with either date format.
 const ISO_TIME =
   '(?:(?:T?(?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?|T(?<bhour>\\d{2})(?<bminute>\\d{2})(?<bsecond>\\d{2})?)(?:[.,]\\d+)?(?<tz>[+-](?<tzhour>\\d{2})(?::?(?<tzmin>\\d{2}))?|Z)?)?';
+// A bare century (`20`) stands alone: `20T10:14` is no date.
 const ISO_PATTERNS = ISO_TEMPLATES.map(
   (template) =>
     new RegExp(
@@ -89,7 +90,7 @@ const ISO_PATTERNS = ISO_TEMPLATES.map(
         .replace('MM', '(?<month>[01]\\d)')
         .replace('DD', '(?<day>[0123]\\d)')
         .replace('OOO', '(?<ordinal>[0123]\\d\\d)')
-        .replace('CC', '(?<century>\\d\\d)')}${ISO_TIME}$`,
+        .replace('CC', '(?<century>\\d\\d)')}${template === 'CC' ? '' : ISO_TIME}$`,
       'i',
     ),
 );

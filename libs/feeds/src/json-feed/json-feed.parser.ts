@@ -88,8 +88,11 @@ function readItem(raw: Json, base: string, feedAuthors: FeedPerson[], feedLangua
   const text = typeof raw['content_text'] === 'string' ? raw['content_text'] : null;
   // Plain text first: it is the better summary stand-in; contentHtml still prefers the markup.
   if (text !== null) contents.push(plain(text.trim(), base, language));
-  if (html !== null)
-    contents.push({ value: repairText(sanitizeHtml(html, { base, xhtml: false })), type: 'text/html', base: base || null, language });
+  if (html !== null) {
+    const value = repairText(sanitizeHtml(html, { base, xhtml: false }));
+    const markup = repairText(html);
+    contents.push({ value, type: 'text/html', base: base || null, language, ...(markup !== value ? { raw: markup } : {}) });
+  }
   const summaryText = str(raw['summary']);
   const summaryDetail = summaryText ? plain(summaryText, base, language) : (contents[0] ?? null);
 
@@ -173,11 +176,12 @@ export function parseJsonFeed(text: string, url: string, maxItems = Infinity): P
     link,
     links,
     authors,
-    icon: favicon ? joinUrl(base, favicon) : null,
-    logo: icon ? joinUrl(base, icon) : null,
+    // The home page is the base for the feed's images too, as for its items (and as Miniflux resolves them).
+    icon: favicon ? joinUrl(itemBase, favicon) : null,
+    logo: icon ? joinUrl(itemBase, icon) : null,
     language,
     feedUrl,
-    image: icon ? { url: joinUrl(base, icon), title: null, link: null, width: null, height: null, description: null } : null,
+    image: icon ? { url: joinUrl(itemBase, icon), title: null, link: null, width: null, height: null, description: null } : null,
     textInput: null,
     cloud: null,
     docs: null,

@@ -39,7 +39,7 @@ function categoryHandler(defaultScheme?: string): ElementHandler {
     const term = (attrs.get('term') ?? attrs.get('text') ?? '').trim() || plainText(el);
     const scheme = (attrs.get('scheme') ?? attrs.get('domain'))?.trim() || defaultScheme;
     const label = attrs.get('label')?.trim();
-    addCategory(draft, { term, ...(scheme ? { scheme } : {}), ...(label ? { label } : {}) });
+    addCategory(draft, { term, ...(scheme ? { scheme } : {}), ...(label ? { label } : {}), element: nameOf(el) });
     // iTunes categories nest subcategories.
     for (const child of childElements(el)) if (nameOf(child) === nameOf(el)) read(child, draft);
   };
@@ -47,7 +47,7 @@ function categoryHandler(defaultScheme?: string): ElementHandler {
 }
 
 const keywords: ElementHandler = (el, draft) => {
-  for (const term of ownText(el).split(',')) addCategory(draft, { term: squash(term) });
+  for (const term of ownText(el).split(',')) addCategory(draft, { term: squash(term), element: nameOf(el) });
 };
 
 const language: ElementHandler = (el, draft) => {
@@ -141,6 +141,7 @@ export const METADATA_HANDLERS: Readonly<Record<string, ElementHandler>> = {
   keywords: categoryHandler(),
   'media:category': categoryHandler('http://search.yahoo.com/mrss/category_schema'),
   'itunes:category': categoryHandler('http://www.itunes.com/'),
+  'googleplay:category': categoryHandler('http://www.google.com/schemas/play-podcasts/1.0'),
   'media:keywords': keywords,
   'itunes:keywords': keywords,
   language: language,

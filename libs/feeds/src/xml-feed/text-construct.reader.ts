@@ -49,15 +49,18 @@ export function readTextConstruct(el: XmlElement, defaultType: string, scope: Fe
   if (base64) value = decodeBase64Text(value) ?? value;
   if (!scope.version.startsWith('atom') && type === 'text/plain' && looksLikeHtml(value)) type = 'text/html';
   const base = scope.baseOf(el);
+  const markup = repairText(value);
   if (HTML_TYPES.has(type)) value = sanitizeHtml(value, { base, xhtml: type === 'application/xhtml+xml' });
+  value = repairText(value);
 
   const src = attr(el, 'src');
   return {
-    value: repairText(value),
+    value,
     type,
     base: base || null,
     language: scope.languageOf(el),
     ...(src ? { src: scope.resolve(el, src) } : {}),
+    ...(markup !== value ? { raw: markup } : {}),
   };
 }
 

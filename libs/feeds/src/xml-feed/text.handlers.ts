@@ -9,11 +9,13 @@ const title: ElementHandler = (el, draft, _kind, scope) => {
   if (draft.title === null || (draft.title.value === '' && construct.value !== '')) draft.title = construct;
 };
 
-// Publishers that add a Dublin Core title beside the RSS one put the full, curated title there (the RSS one is
-// often a shortened or kicker form); it wins over a plain title wherever it comes.
+// Publishers that add a Dublin Core title beside the RSS 2.0 one put the full, curated title there (the RSS one is
+// often a shortened or kicker form); it wins over a plain title wherever it comes. RSS 1.0 (RDF) is Dublin Core's
+// home format, where dc:title is the fallback for an item without its own title (as Miniflux's RDF reader takes it).
 const dcTitle: ElementHandler = (el, draft, kind, scope) => {
   const construct = readTextConstruct(el, 'text/plain', scope);
-  if (kind === 'entry' && construct.value !== '') draft.title = construct;
+  const rdf = scope.version === 'rss10' || scope.version === 'rss090';
+  if (kind === 'entry' && construct.value !== '' && !rdf) draft.title = construct;
   else title(el, draft, kind, scope);
 };
 
