@@ -58,6 +58,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^@copydesk/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@copydesk/pipeline/publish$': '<rootDir>/libs/pipeline/src/publish/index.ts',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

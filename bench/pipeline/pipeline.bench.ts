@@ -5,7 +5,8 @@
  * Prints accepted pushes/s with p50/p99 accept latency, end-to-end articles/s, per-stage p50/p95 from stored
  * timestamps, each queue's peak depth, CPU share and peak RSS per process, CPU-ms per article summed over every
  * Copydesk process plus PostgreSQL and Redis (from /proc, so a busy machine slows the run but not the cost), the
- * statements PostgreSQL spent its time on, and the bare BullMQ drain rate on the same Redis as the ceiling.
+ * statements PostgreSQL spent its time on, the Redis commands per article (INFO commandstats) and the bare BullMQ drain
+ * rate on the same Redis as the ceiling.
  *
  * Runs its own PostgreSQL (the embedded server from npm, with pg_stat_statements) and redis-server (from PATH), so
  * their CPU can be counted; `--external` uses DATABASE_URL / REDIS_URL instead (their CPU is then not counted).
@@ -39,10 +40,13 @@ import { bareDrainRate, deleteKeys } from '../support/bullmq-drain';
 import {
   graphFigures,
   QueueDepthSampler,
+  redisCommandFigures,
+  redisCommandStats,
   stageTimings,
   statementTotals,
   topStatements,
   type GraphFigures,
+  type RedisCommandFigures,
   type StageTiming,
   type StatementFigure,
 } from '../support/pipeline-probes';
@@ -125,6 +129,7 @@ interface RunFigures {
   statementsPerArticle: number | null;
   nestedStatementsPerArticle: number | null;
   commitsPerArticle: number | null;
+  redis: RedisCommandFigures;
   topStatements: StatementFigure[];
   graph: GraphFigures;
   duplicates: { articles: number; messages: number };
@@ -221,6 +226,7 @@ async function measureRun(rig: RunRig, pushes: Push[]): Promise<RunFigures> {
   if (servers.statements) await db.query('SELECT pg_stat_statements_reset()');
   await new Promise((resolve) => setTimeout(resolve, 1200));
   const totalsBefore = servers.statements ? await statementTotals(db) : null;
+  const redisBefore = await redisCommandStats(servers.redisUrl);
 
   const tracked = [
     ...apps.map((app) => ({ name: app.name.replace(`-${mode}${runIndex}`, ''), pid: app.child.pid as number })),
@@ -240,6 +246,7 @@ async function measureRun(rig: RunRig, pushes: Push[]): Promise<RunFigures> {
   const wallSeconds = (lastArrival - result.startedAt) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 1200));
   const totalsAfter = servers.statements ? await statementTotals(db) : null;
+  const redisAfter = await redisCommandStats(servers.redisUrl);
 
   const n = opts.articles;
   const total = usage.reduce((sum, u) => sum + u.cpuSeconds, 0);
@@ -270,6 +277,7 @@ async function measureRun(rig: RunRig, pushes: Push[]): Promise<RunFigures> {
     statementsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.calls - totalsBefore.calls) / n : null,
     nestedStatementsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.nested - totalsBefore.nested) / n : null,
     commitsPerArticle: totalsBefore && totalsAfter ? (totalsAfter.commits - totalsBefore.commits) / n : null,
+    redis: redisCommandFigures(redisBefore, redisAfter, n),
     topStatements: servers.statements && opts.statements > 0 ? await topStatements(db, opts.statements) : [],
     graph: await graphFigures(db),
     duplicates: { articles: subscriber.duplicateArticles(), messages: subscriber.duplicateMessages() },
@@ -337,6 +345,11 @@ function report(run: RunFigures, drain: number, opts: Options): string {
     lines.push(
       `statements/article  ${run.statementsPerArticle.toFixed(1)} sent, ${run.nestedStatementsPerArticle?.toFixed(1)} run inside them (triggers, foreign keys); commits/article ${run.commitsPerArticle?.toFixed(1)}`,
     );
+  // Server-wide counts: the bench's own queue-depth sampler (a few commands every 250 ms) is in them, and with
+  // --external every other client of that Redis too.
+  lines.push(
+    `redis/article       ${run.redis.commandsPerArticle.toFixed(1)} commands (scripts' included): ${run.redis.top.map((c) => `${c.command} ${c.perArticle.toFixed(1)}`).join(', ')}`,
+  );
   lines.push(`bare BullMQ drain   ${drain.toFixed(0)} jobs/s on the same Redis (ceiling)`);
   lines.push(
     `machine            ${(run.machineBusy * 100).toFixed(0)} % of all cores busy during the run (load average ${run.loadBefore.toFixed(1)} → ${run.loadAfter.toFixed(1)})`,

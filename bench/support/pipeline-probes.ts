@@ -1,6 +1,7 @@
 import { QueueName } from '@copydesk/contracts';
 import { redisOptionsFromUrl } from '@copydesk/queue';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Client } from 'pg';
 
 /** Samples each queue's backlog (waiting, prioritized, delayed and active jobs) and keeps the peak. */
@@ -156,4 +157,42 @@ export async function statementTotals(db: Client): Promise<{ calls: number; nest
             (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS commits`,
   );
   return { calls: Number(rows[0].calls), nested: Number(rows[0].nested), commits: Number(rows[0].commits) };
+}
+
+/** Calls and server time of each Redis command so far (`INFO commandstats`; commands run inside scripts count too). */
+export type RedisCommandStats = Map<string, { calls: number; usec: number }>;
+
+export async function redisCommandStats(redisUrl: string): Promise<RedisCommandStats> {
+  const redis = new Redis(redisOptionsFromUrl(redisUrl));
+  try {
+    const info = await redis.info('commandstats');
+    const stats: RedisCommandStats = new Map();
+    for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
+      stats.set(match[1], { calls: Number(match[2]), usec: Number(match[3]) });
+    }
+    return stats;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export interface RedisCommandFigures {
+  /** Commands per article, the ones scripts run included. */
+  commandsPerArticle: number;
+  /** The commands with the most calls per article, e.g. `evalsha 9.1`. */
+  top: Array<{ command: string; perArticle: number }>;
+}
+
+/** What the run cost Redis per article: the difference of two `redisCommandStats`, divided by the articles. */
+export function redisCommandFigures(before: RedisCommandStats, after: RedisCommandStats, articles: number, limit = 8): RedisCommandFigures {
+  const deltas = [...after].map(([command, { calls }]) => ({
+    command,
+    perArticle: (calls - (before.get(command)?.calls ?? 0)) / articles,
+  }));
+  // The probe's own INFO call is not the pipeline's.
+  const counted = deltas.filter((d) => d.command !== 'info' && d.perArticle > 0);
+  return {
+    commandsPerArticle: counted.reduce((sum, d) => sum + d.perArticle, 0),
+    top: counted.sort((a, b) => b.perArticle - a.perArticle).slice(0, limit),
+  };
 }

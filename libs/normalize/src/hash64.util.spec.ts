@@ -22,6 +22,21 @@ describe('fnv1a64', () => {
     for (const text of ['é', 'ação', '中文', '😀 emoji', 'mixed ü 字 😀']) {
       expect(toBigInt(fnv1a64(text))).toBe(reference(new TextEncoder().encode(text)));
     }
+    // Random text of every UTF-8 length (1 to 4 bytes), from a fixed seed so a failure reproduces.
+    let seed = 7;
+    const random = (n: number) => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) % n;
+    const ranges = [0x80, 0x800 - 0x80, 0xd800 - 0x800, 0x110000 - 0x10000];
+    const starts = [0, 0x80, 0x800, 0x10000];
+    for (let i = 0; i < 500; i++) {
+      const points = Array.from({ length: random(40) }, () => {
+        const band = random(4);
+        return starts[band] + random(ranges[band]);
+      });
+      const text = String.fromCodePoint(...points);
+      expect(toBigInt(fnv1a64(text))).toBe(reference(new TextEncoder().encode(text)));
+    }
+    // A lone surrogate is hashed as its own three bytes (TextEncoder would write U+FFFD instead).
+    expect(toBigInt(fnv1a64('a\ud800b'))).toBe(reference(Uint8Array.from([0x61, 0xed, 0xa0, 0x80, 0x62])));
   });
 });
 

@@ -50,6 +50,7 @@ export * from './enrich/editorial-corrector.service';
 export * from './enrich/re-enrich-scheduler.service';
 export * from './enrich/training-data.service';
 export * from './enrich/enrichment-admin.module';
+export * from './publish/route-and-deliver.module';
 export * from './publish/article-router.service';
 export * from './publish/article-views';
 export * from './publish/webhook-sender.service';

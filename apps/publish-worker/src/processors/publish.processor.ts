@@ -1,6 +1,6 @@
 import { AppConfig } from '@copydesk/config';
 import { JobName, QueueName } from '@copydesk/contracts';
-import { ArticleRouter, DeliveryRunner } from '@copydesk/pipeline';
+import { ArticleRouter, DeliveryRunner } from '@copydesk/pipeline/publish';
 import { type JobHandlers, QueueProcessor, workerOptions } from '@copydesk/queue';
 import { Processor } from '@nestjs/bullmq';
 

@@ -18,6 +18,7 @@ import { SearchSourceVectorIndex1765400000000 } from './1765400000000-search-sou
 import { MinhashBandsWithoutForeignKey1765410000000 } from './1765410000000-minhash-bands-without-foreign-key';
 import { ArticlesFewerIndexes1765420000000 } from './1765420000000-articles-fewer-indexes';
 import { SearchPendingListLimit1765500000000 } from './1765500000000-search-pending-list-limit';
+import { DerivedTablesWithoutForeignKeys1765510000000 } from './1765510000000-derived-tables-without-foreign-keys';
 
 /** In order. Listed as classes, not globs: a glob finds .ts under jest but .js under the SWC build, and the CLI finds neither reliably. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   MinhashBandsWithoutForeignKey1765410000000,
   ArticlesFewerIndexes1765420000000,
   SearchPendingListLimit1765500000000,
+  DerivedTablesWithoutForeignKeys1765510000000,
 ];

@@ -85,6 +85,33 @@ describe('migrations', () => {
     });
   });
 
+  it('keeps foreign keys on the records and none on the lookup tables derived from an article', async () => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ key: string }>(
+        `SELECT conrelid::regclass || '.' || a.attname || ' -> ' || confrelid::regclass AS key
+         FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+         WHERE c.contype = 'f' AND c.confrelid IN ('articles'::regclass, 'sources'::regclass)`,
+      );
+      const keys = rows.map((row) => row.key);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          'articles.source_id -> sources',
+          'raw_items.source_id -> sources',
+          'raw_items.article_id -> articles',
+          'article_revisions.article_id -> articles',
+          'deliveries.article_id -> articles',
+        ]),
+      );
+      for (const table of ['article_entity_keys', 'article_fingerprints', 'article_relations', 'article_search']) {
+        expect(keys.filter((key) => key.startsWith(`${table}.`))).toEqual([]);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
   it('indexes articles for full-text search in their own language', async () => {
     const client = new Client({ connectionString: adminUrl });
     await client.connect();

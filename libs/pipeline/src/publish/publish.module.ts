@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ArticleTakedown } from '../articles/article-takedown.service';
 import { SecretSealerModule } from '../common/secret-sealer.module';
-import { ArticleRouter } from './article-router.service';
 import { DeliveryAdmin } from './delivery-admin.service';
-import { DeliveryRunner } from './delivery-runner.service';
-import { DeliveryScheduler } from './delivery-scheduler.service';
+import { RouteAndDeliverModule } from './route-and-deliver.module';
 import { SubscriptionManager } from './subscription-manager.service';
-import { WebhookSender } from './webhook-sender.service';
 
-const SERVICES = [ArticleTakedown, ArticleRouter, DeliveryAdmin, DeliveryRunner, DeliveryScheduler, SubscriptionManager, WebhookSender];
+const SERVICES = [ArticleTakedown, DeliveryAdmin, SubscriptionManager];
 
 /**
- * Routing, delivery and their administration. Needs the global DatabaseModule and QueueModule. The delivery
- * sweeper only runs where a worker lists it as a provider.
+ * Routing and delivery (RouteAndDeliverModule, re-exported) with their administration: subscriptions, deliveries,
+ * takedowns. Needs the global DatabaseModule and QueueModule. The delivery sweeper only runs where a worker lists it
+ * as a provider.
  */
-@Module({ imports: [SecretSealerModule], providers: SERVICES, exports: SERVICES })
+@Module({ imports: [SecretSealerModule, RouteAndDeliverModule], providers: SERVICES, exports: [...SERVICES, RouteAndDeliverModule] })
 export class PublishModule {}
