@@ -84,6 +84,92 @@ describe('classifyContentType', () => {
   });
 });
 
+describe("classifyContentType: the writer's voice (English)", () => {
+  const typeOf = (bodyText: string, title = ''): string => classifyContentType({ title, bodyText }).type;
+
+  it('counts quotations as reporting only when a reporting verb attributes them', () => {
+    const testimonials = [
+      '“The show was wonderful and the staff were kind.”',
+      '– Mar**',
+      '“Great seats, easy booking, a lovely evening for the whole family.”',
+      '– Jo** Ke**',
+      '“The best night out we have had in years.”',
+      '– Ann**',
+      'Book your tickets on our website.',
+    ].join('\n');
+    const url = 'https://theatre.example/blog/2026/10/what-visitors-say';
+    expect(classifyContentType({ title: '', bodyText: testimonials, url }).type).toBe('other');
+    expect(classifyContentType({ title: '', bodyText: testimonials }).evidence.join(' ')).not.toMatch(/quotation density/);
+    const reported = classifyContentType({ title: '', bodyText: testimonials.replace(/– /g, 'said ') });
+    expect(reported.type).toBe('news');
+    expect(reported.evidence.join(' ')).toMatch(/quotation density/);
+  });
+
+  it("takes stance adverbs in the writer's own voice for commentary, not a reporter's attributed doubt", () => {
+    const comment = [
+      'The mayor’s new parking plan is supposedly about safety. Ironically, it will push more cars onto the school streets, where the',
+      'pavements are narrow and the crossings few. In other words, the council has solved a problem nobody had and created one that',
+      'every parent on the east side will meet at eight in the morning. Needless to say, the shops on the high street were never asked.',
+      'They learned of the plan from a leaflet, three weeks after the consultation had closed, and most of them still do not know that',
+      'their delivery bays are to become resident permits. The plan is due for a vote next month. Its backers describe it as modest,',
+      'a tidy-up of markings and signs that will cost little and change less. That is not how it will feel to a van driver circling',
+      'the square at dawn, or to the baker who opens at six and needs her flour unloaded before the first customers arrive. Nor is it',
+      'how it will look in a year, when the empty bays on the high street are counted against the cars queuing outside the primary',
+      'school. The council has done good work on cycling and on buses, and it deserves credit for both. Parking is harder, because',
+      'every space has an owner who believes it is theirs. That is exactly why a plan like this needs the people it touches at the',
+      'table from the start, not a leaflet at the end. There is still time to do this properly. The council ought to withdraw the',
+      'plan, talk to the traders and the schools, and bring back something the street can live with before the spring. A town that',
+      'wants its high street to survive cannot treat the people who keep it open as an afterthought, however tidy the markings look.',
+    ].join(' ');
+    expect(typeOf(comment)).toBe('opinion');
+    const report =
+      'The council will vote on a new parking plan next month, officials said on Tuesday. The plan adds 40 bays near the station. ' +
+      '“It is supposedly about safety, but ironically it moves traffic onto school streets,” said Ann Lee, who runs a bakery on the high street.';
+    expect(typeOf(report)).toBe('news');
+  });
+
+  it('reads an explainer from a "why" heading and hedged words, not from either alone', () => {
+    const lead =
+      'Share prices reached a record on Wednesday while factory output fell for a third month.\n' +
+      '“Markets price the recovery before it comes,” said Raj Mehta, a fund manager at Orbis Capital.\n' +
+      '“Investors are looking past this year’s figures to the tax cut,” said Lena Ford, a strategist at Kestrel Bank.\n';
+    const why = 'Why are markets rising while the economy slows?\n';
+    const hedged =
+      'Lower taxes could lift profits next year, and a trade deal may follow. Growth is likely to return by spring, ' +
+      'though a weak monsoon might delay it. Most brokers expect a pause before the next rise.';
+    expect(typeOf(lead + why + hedged)).toBe('analysis');
+    expect(typeOf(lead + hedged)).toBe('news');
+    expect(typeOf(lead + why + 'Profits rose in the quarter. Banks gained most, led by two lenders.')).toBe('news');
+  });
+
+  it('takes a reader addressed again and again for a guide, but not a product report\'s occasional "you"', () => {
+    const guide =
+      'If you want to sleep better, start with your evenings. Put your phone away an hour before bed, and keep your bedroom cool. ' +
+      'You will notice the difference within a week. If you wake at night, do not check the time; your brain reads it as a signal.';
+    expect(typeOf(guide)).toBe('other');
+    const product =
+      'The carmaker unveiled its new electric estate on Tuesday at the Geneva show. The car has a range of 500 kilometres and goes on sale in May. ' +
+      'Buyers can choose between two batteries, and you can order a heat pump at extra cost. The company said prices start at 45,000 euros. ' +
+      'Deliveries in Britain begin in the autumn, the company said.';
+    expect(typeOf(product)).toBe('news');
+  });
+
+  it('takes questions put to someone and answered in the first person, or an edited-interview note, for an interview', () => {
+    const qa = [
+      'Nadia Reyes has coached the national rowing team for six years. We spoke before the final.',
+      'How do you prepare a crew for a race like this?',
+      'We row the course in our heads a hundred times. I want nothing on the day to be new.',
+      'Do you still get nervous?',
+      'I do, every time. My hands shake at the start line.',
+      'What will you do after the games?',
+      'I will sleep for a week, then we start again.',
+    ].join('\n');
+    expect(typeOf(qa)).toBe('interview');
+    const note = `${NEWS_BODY}\nThis interview has been edited for length and clarity.`;
+    expect(typeOf(note)).toBe('interview');
+  });
+});
+
 describe('jsonLdArticleTypes', () => {
   it('reads article types from JSON-LD, arrays and graphs included, ignoring other types', () => {
     const html = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","OpinionNewsArticle"],"headline":"x"},{"@type":"Person"}]}</script>

@@ -1,5 +1,11 @@
 import { gazetteer } from '../entities/entity.gazetteer';
-import { englishDisclosureCues, englishObituaryAndCheckCues, englishTitleCues, englishVoiceCues } from './content-type.english';
+import {
+  ENGLISH_MARKERS,
+  englishDisclosureCues,
+  englishObituaryAndCheckCues,
+  englishTitleCues,
+  englishVoiceCues,
+} from './content-type.english';
 import { ContentTypeScores, count, measureText, round, type AddCue, type TextMeasures } from './content-type.scores';
 import type { ContentType, ContentTypeResult } from './content-type.types';
 
@@ -73,6 +79,16 @@ export interface ContentTypeCues {
   /** Addressing the reader ("du", "Sie"): guides, service pieces, horoscopes, blogs. */
   secondPerson?: RegExp;
   /**
+   * Times per 100 words outside quotes from which the reader is addressed (0.3 unless set): English reports say
+   * "you" more often than German ones say "Sie" inside a sentence (a product's "you can choose…").
+   */
+  secondPersonMin?: number;
+  /**
+   * Explanatory framing: a title or a heading that asks why or says what something means ("Why the market
+   * ignores the economy", "Was bedeutet das?"), and the hedged, forward-looking words an analysis weighs with.
+   */
+  explainer?: { title: RegExp; headings: RegExp; hedges: RegExp };
+  /**
    * Where web copy in the language is mostly not news (guides, portraits, travel, blogs), news needs a sign of a
    * report: a dateline, a news section in the URL, a day named for an event, reported speech in the past tense.
    */
@@ -80,7 +96,20 @@ export interface ContentTypeCues {
 }
 
 /** English cues. */
-export const ENGLISH_CONTENT_TYPE_CUES: ContentTypeCues = { english: true, paths: [], markers: [] };
+export const ENGLISH_CONTENT_TYPE_CUES: ContentTypeCues = {
+  english: true,
+  paths: [],
+  markers: ENGLISH_MARKERS,
+  // "Thank you" is a formula, not the reader addressed.
+  secondPerson: /\b(?<!thank )(?:you|your|yours|yourself|yourselves)\b/gi,
+  secondPersonMin: 1,
+  explainer: {
+    title: /^(?:why|how (?!to\b)(?!you\b))|\bexplained\b|^explainer\b|\bwhat (?:it|this|that) means\b/i,
+    headings:
+      /^(?:(?:why|what does (?:it|this|that) mean|what happens next|what(?:'|’)s next)\b[^\n]*\?|(?:why it matters|what (?:it|this|that) means|the bottom line|the big picture|what we (?:know|don(?:'|’)t know))\b[^.\n]*)$/i,
+    hedges: /\b(?:likely|unlikely|may|might|could|expect(?:s|ed)?|probably|perhaps|possibly|outlook)\b/gi,
+  },
+};
 /** No language resources: layout and URL only. */
 export const NEUTRAL_CONTENT_TYPE_CUES: ContentTypeCues = { english: false, paths: [], markers: [] };
 
@@ -113,6 +142,7 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
   const answers = m.paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
   if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
   if (cues.english) englishDisclosureCues(m, add);
+  if (cues.explainer) explainerCues(m, signals.title ?? '', cues.explainer, add);
   return scores.result();
 }
 
@@ -142,8 +172,11 @@ function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add:
       (p, i) => /\?\s*$/.test(p) && m.paragraphs[i + 1] !== undefined && !/\?\s*$/.test(m.paragraphs[i + 1]),
     );
     const inQuestions = asked.reduce((n, p) => n + count(p, cues.secondPerson as RegExp), 0);
-    const you = Math.max(0, count(m.outside, cues.secondPerson) - inQuestions) / (m.words / 100);
-    if (you >= 0.3) add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
+    const addressed = Math.max(0, count(m.outside, cues.secondPerson) - inQuestions);
+    const you = addressed / (m.words / 100);
+    // One "you" in a short text is no habit.
+    if (addressed >= 2 && you >= (cues.secondPersonMin ?? 0.3))
+      add('other', Math.min(2, 1 + you / 2), `the reader addressed ${round(you)} times per 100 words`);
   }
   if (cues.newsEvidence) newsEvidence(cues.newsEvidence, m.text, m.outside, path, add);
   if (!cues.english && cues.firstPerson) {
@@ -152,6 +185,17 @@ function languageCues(m: TextMeasures, cues: ContentTypeCues, path: string, add:
       add('opinion', Math.min(1.5, singular / 2), `first person singular ${round(singular)} per 100 words outside quotes`);
     if (cues.firstPlural) organisationVoice(m, cues, singular, add);
   }
+}
+
+// An explainer asks why or says what it means, in its title or its headings, and weighs what may come: worth more
+// than quotations with a reporting verb (0.5) or no sign of a report (1.2) only with both.
+function explainerCues(m: TextMeasures, title: string, cues: NonNullable<ContentTypeCues['explainer']>, add: AddCue): void {
+  const headings = m.paragraphs.filter((p) => p.length <= 140 && cues.headings.test(p)).length;
+  const framing = headings + (cues.title.test(title) ? 1 : 0);
+  if (!framing) return;
+  add('analysis', 1.2 * Math.min(2, framing), `explanatory framing (${framing} "why" or "what it means" title or headings)`);
+  const hedges = count(m.outside, cues.hedges) / (m.words / 100);
+  if (hedges >= 0.3) add('analysis', 0.6, `hedged, forward-looking words ${round(hedges)} per 100 words`);
 }
 
 // "wird uns der Steinkauz durch das Jahr begleiten": outside quotes, a text that speaks as "we" without an "I" and

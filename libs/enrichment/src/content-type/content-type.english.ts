@@ -1,4 +1,5 @@
 import { count, round, type AddCue, type TextMeasures } from './content-type.scores';
+import type { ContentType } from './content-type.types';
 
 // English title and text cues: first person, argumentative words, review and release markers, deaths, disclosures.
 
@@ -12,6 +13,8 @@ export function englishTitleCues(title: string, add: AddCue): void {
   if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
 }
 
+const REPORTED = /\b(?:said|says|told|tells|according to|added|asked|explained|wrote|writes)\b/i;
+
 /** The writer's voice: first person, quotations, argument, review verdicts; then press-release boilerplate. */
 export function englishVoiceCues(m: TextMeasures, add: AddCue): void {
   const { outside, words, firstPerson, quoteDensity } = m;
@@ -19,10 +22,17 @@ export function englishVoiceCues(m: TextMeasures, add: AddCue): void {
     add('opinion', Math.min(2, firstPerson), `first person singular ${round(firstPerson)} per 100 words outside quotes`);
     add('review', Math.min(1, firstPerson / 2), `first person singular ${round(firstPerson)} per 100 words`);
   }
-  if (quoteDensity >= 0.15) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
+  // Quotations are reporting when someone is said to have said them: testimonials and readers' reviews on a
+  // promoter's page quote without a reporting verb.
+  if (quoteDensity >= 0.15 && REPORTED.test(outside)) add('news', 0.5, `quotation density ${round(quoteDensity)}`);
   else if (quoteDensity < 0.03 && words > 300) add('opinion', 0.3, `few quotations (${round(quoteDensity)})`);
+  // Beside words that argue, the stance adverbs of a writer who weighs a claim ("supposedly", "ironically", "in
+  // other words"): a reporter attributes doubt to someone.
   const argumentative =
-    count(outside, /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly)\b/gi) /
+    count(
+      outside,
+      /\b(?:should|must|ought to|shameful|outrageous|absurd|arrogan\w*|hypocri\w*|disgrace\w*|surely|frankly|supposedly|ironically|in other words|needless to say|make no mistake|let(?:'|’)s be (?:clear|honest)|to be sure)\b/gi,
+    ) /
     (words / 100);
   if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
@@ -82,3 +92,21 @@ export function englishDisclosureCues(m: TextMeasures, add: AddCue): void {
   if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
   if (m.firstPlural >= 2 && m.quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(m.firstPlural)} per 100 words`);
 }
+
+/** Counted text markers (weight per hit, at most three hits), read by the classifier like a language pack's. */
+export const ENGLISH_MARKERS: [RegExp, ContentType, number, string][] = [
+  // A question put to someone and answered in the first person: the interview layout without Q/A labels.
+  [
+    /^[^\n]{0,300}\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b[^\n]*\?\s*\n(?=[^\n]*\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b)/gm,
+    'interview',
+    1.2,
+    'questions to someone answered in the first person',
+  ],
+  // The note a published Q&A carries: "This interview has been edited for length and clarity."
+  [
+    /\b(?:this|the following|our) (?:interview|conversation|Q&A|exchange) (?:has been|was|have been) (?:lightly |slightly )?(?:edited|condensed)\b/gi,
+    'interview',
+    3,
+    'an edited-interview note',
+  ],
+];

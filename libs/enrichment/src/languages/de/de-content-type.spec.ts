@@ -82,4 +82,15 @@ describe('German content types', () => {
     expect(typeOf('Neues Lager eröffnet', `Linz (OTS)${body}`)).toBe('press-release');
     expect(typeOf('Neues Lager eröffnet', `Bremen (dpa)${body}`)).toBe('news');
   });
+
+  it('takes an explanatory "Wie" or "Warum" title with hedged words for an analysis, not a guide addressed to the reader', () => {
+    const body =
+      'Im Sommer 2019 brannten in Sibirien Wälder auf einer Fläche so groß wie Belgien. Der Rauch zog bis nach Alaska.\n' +
+      'Forschende vermuten, dass sich solche Brände häufen werden. Wärmere Winter könnten den Boden früher austrocknen, ' +
+      'und trockene Gewitter dürften öfter Feuer entfachen. Womöglich verschiebt sich auch die Baumgrenze nach Norden.\n' +
+      'Für die Tiere der Taiga wird der Lebensraum voraussichtlich knapper. Wahrscheinlich wandern manche Arten ab.';
+    expect(typeOf('Klimawandel – Wie Hitze die Wälder des Nordens verändert', body)).toBe('analysis');
+    expect(typeOf('Waldbrände in Sibirien', body)).not.toBe('analysis');
+    expect(typeOf('Wie Sie Ihren Garten vor Trockenheit schützen', body)).not.toBe('analysis');
+  });
 });

@@ -172,6 +172,14 @@ const CONTENT_TYPE: ContentTypeCues = {
     ],
     [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
   ],
+  explainer: {
+    // "Coronavirus – Wie Umweltzerstörung Epidemien begünstigt"; "Wie Sie…", "Wie man…" open a guide.
+    title: /(?:^|[–—:-]\s*)(?:Warum|Wieso|Weshalb|Wie)\s(?!(?:Sie|du|ihr|man|viel|lange|oft)\s)/u,
+    headings:
+      /^(?:(?:Warum|Wieso|Weshalb|Was bedeutet das|Was heißt das|Wie geht es weiter)(?![\p{L}])[^\n]*\?|(?:Hintergrund|Einordnung|Die Folgen)$)/u,
+    hedges:
+      /(?<![\p{L}])(?:womöglich|vermutlich|wahrscheinlich\p{L}*|möglicherweise|offenbar|dürften?|könnten?|voraussichtlich|Prognose\p{L}*)(?![\p{L}])/giu,
+  },
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
   // Lower case inside a sentence only: a capitalised "Unser"/"Wir" may open a heading or a slogan.
   firstPlural: /(?<![\p{L}])(?:wir|uns|unser|unsere|unserer|unseren|unserem|unseres)(?![\p{L}])/gu,
