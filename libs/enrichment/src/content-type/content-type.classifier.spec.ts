@@ -170,6 +170,49 @@ describe("classifyContentType: the writer's voice (English)", () => {
   });
 });
 
+describe('classifyContentType: the interview layout', () => {
+  const typeOf = (bodyText: string): string => classifyContentType({ title: '', bodyText }).type;
+
+  it('takes questions each answered in the first person for an interview, without labels or "you"', () => {
+    const body = [
+      'The glaciologist Ines Moreau has measured the Rhône glacier every summer since 2004.',
+      'What changed this year?',
+      'I have never seen the snout retreat so fast. We lost forty metres in a single season.',
+      'Is there anything left to save?',
+      'My answer is yes, but only higher up. The lower tongue is gone within our lifetimes.',
+      'What does the valley lose with it?',
+      'Water in late summer, mostly. I worry about the farms more than the views.',
+    ].join('\n');
+    expect(typeOf(body)).toBe('interview');
+    // Questions a report asks and answers itself, without a first person, are no interview.
+    const report = body.replace(/\b(?:I have|We|My answer is|I worry)\b/g, 'Experts say');
+    expect(typeOf(report.replace(/\bour\b/g, 'their'))).not.toBe('interview');
+  });
+
+  it('takes two speakers taking turns for an interview, but not contact lines or pros and cons', () => {
+    const turns = [
+      'The chef Tomás Ruiz opened his third restaurant in Lisbon last month.',
+      'Journal: Why Lisbon again?',
+      'Ruiz: Because the fish market is ten minutes away and the rents were still sane.',
+      'Journal: Three kitchens is a lot for one chef.',
+      'Ruiz: It is. The teams run them; they taste everything.',
+      'Journal: What comes next?',
+      'Ruiz: A holiday, if the teams let me go.',
+    ].join('\n');
+    expect(typeOf(turns)).toBe('interview');
+    const lines = [
+      'The new ferry timetable starts on Monday, the port authority said.',
+      'Tel: 0123 456 789',
+      'Email: ferries@port.example',
+      'Tel: 0123 456 790',
+      'Email: timetable@port.example',
+      'Tel: 0123 456 791',
+      'Email: press@port.example',
+    ].join('\n');
+    expect(typeOf(lines)).not.toBe('interview');
+  });
+});
+
 describe('jsonLdArticleTypes', () => {
   it('reads article types from JSON-LD, arrays and graphs included, ignoring other types', () => {
     const html = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","OpinionNewsArticle"],"headline":"x"},{"@type":"Person"}]}</script>

@@ -103,6 +103,8 @@ export const ENGLISH_CONTENT_TYPE_CUES: ContentTypeCues = {
   // "Thank you" is a formula, not the reader addressed.
   secondPerson: /\b(?<!thank )(?:you|your|yours|yourself|yourselves)\b/gi,
   secondPersonMin: 1,
+  firstPerson: /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y|[Mm]yself)\b/g,
+  firstPlural: /\b(?:[Ww]e|[Oo]ur|us)\b/g,
   explainer: {
     title: /^(?:why|how (?!to\b)(?!you\b))|\bexplained\b|^explainer\b|\bwhat (?:it|this|that) means\b/i,
     headings:
@@ -138,6 +140,7 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
   ).length;
   if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
   if (cues.english) englishObituaryAndCheckCues(m, add);
+  qaLayout(m, cues, add);
   const questions = m.paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
   const answers = m.paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
   if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
@@ -196,6 +199,33 @@ function explainerCues(m: TextMeasures, title: string, cues: NonNullable<Content
   add('analysis', 1.2 * Math.min(2, framing), `explanatory framing (${framing} "why" or "what it means" title or headings)`);
   const hedges = count(m.outside, cues.hedges) / (m.words / 100);
   if (hedges >= 0.3) add('analysis', 0.6, `hedged, forward-looking words ${round(hedges)} per 100 words`);
+}
+
+// Labels that head lines of data or lists, not speakers: contact lines, pros and cons, captions.
+const FIELD_LABEL =
+  /^(?:tel|telefon|phone|fax|e-?mail|mail|web|internet|www|adresse|address|quelle|source|foto|fotos|photo|bild|credit|pro|pros|contra|kontra|cons|fazit|verdict|tipp|tip|hinweis|note|update|kontakt|contact|zutaten|preis|price)$/i;
+
+// The interview's layout without Q/A labels: questions, each answered by a paragraph in the first person, or two
+// speakers' labels taking turns ("Müller: …", "ZEIT: …").
+function qaLayout(m: TextMeasures, cues: ContentTypeCues, add: AddCue): void {
+  const firstPerson = [cues.firstPerson, cues.firstPlural].filter((re): re is RegExp => re !== undefined);
+  if (firstPerson.length) {
+    let answered = 0;
+    for (let i = 0; i + 1 < m.paragraphs.length; i++) {
+      const [q, a] = [m.paragraphs[i], m.paragraphs[i + 1]];
+      if (q.length <= 400 && /\?\s*$/.test(q) && !/\?\s*$/.test(a) && firstPerson.some((re) => count(a, re) > 0)) answered++;
+    }
+    if (answered >= 3) add('interview', Math.min(3.5, answered * 0.8), `${answered} questions answered in the first person`);
+  }
+  const labels = m.paragraphs
+    .map((p) => /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}?[\p{L}.'’-]+){0,2})\s?:\s+\S/u.exec(p)?.[1])
+    .filter((l): l is string => l !== undefined && !FIELD_LABEL.test(l));
+  const turns = labels.filter((l, i) => i > 0 && l !== labels[i - 1]).length;
+  const speakers = new Map<string, number>();
+  for (const l of labels) speakers.set(l, (speakers.get(l) ?? 0) + 1);
+  const [first, second] = [...speakers.values()].sort((a, b) => b - a);
+  if (turns >= 5 && second >= 3 && first + second >= 0.8 * labels.length)
+    add('interview', 4, `two speakers take ${turns} turns (${[...speakers.keys()].slice(0, 2).join(', ')})`);
 }
 
 // "wird uns der Steinkauz durch das Jahr begleiten": outside quotes, a text that speaks as "we" without an "I" and

@@ -93,4 +93,25 @@ describe('German content types', () => {
     expect(typeOf('Waldbrände in Sibirien', body)).not.toBe('analysis');
     expect(typeOf('Wie Sie Ihren Garten vor Trockenheit schützen', body)).not.toBe('analysis');
   });
+
+  it('takes questions without "Sie", each answered in the first person, or two speakers taking turns for an interview', () => {
+    const questions =
+      'Der Bergführer Lukas Stein ist seit dreißig Jahren in den Dolomiten unterwegs.\n' +
+      'Was hat sich in dieser Zeit am Berg verändert?\n' +
+      'Ich sehe viel mehr Steinschlag als früher. Wir planen Touren heute anders.\n' +
+      'Ist das Klettern dadurch gefährlicher geworden?\n' +
+      'Für mich nicht, weil ich früher aufbreche. Mittags sind die Wände jetzt oft zu warm.\n' +
+      'Und wie lange geht das noch gut?\n' +
+      'Das weiß ich nicht. Mein Sohn will den Beruf trotzdem lernen.';
+    expect(typeOf('Ein Leben am Berg', questions)).toBe('interview');
+    const turns =
+      'Die Autorin Hanna Vogt hat einen Roman über ihre Heimatstadt geschrieben.\n' +
+      'Morgenblatt: Warum gerade Kassel?\n' +
+      'Vogt: Weil ich dort jede Straße kenne und trotzdem noch überrascht werde.\n' +
+      'Morgenblatt: Wie viel von Ihnen steckt in der Hauptfigur?\n' +
+      'Vogt: Weniger, als meine Mutter glaubt.\n' +
+      'Morgenblatt: Und das nächste Buch?\n' +
+      'Vogt: Ist schon angefangen, mehr verrate ich nicht.';
+    expect(typeOf('Ein Roman über Kassel', turns)).toBe('interview');
+  });
 });
