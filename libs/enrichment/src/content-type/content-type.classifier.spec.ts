@@ -61,6 +61,14 @@ describe('classifyContentType', () => {
     expect(r.type).toBe(type);
   });
 
+  it('takes a death in the lead with the details of a life for an obituary', () => {
+    const life =
+      'Margaret Osei, the architect who rebuilt half of Kumasi’s market, has died. She was 88.\n' +
+      'She was born in 1937 in Cape Coast and trained in London.\nShe is survived by two daughters.';
+    expect(classifyContentType({ title: '', bodyText: life }).type).toBe('obituary');
+    expect(classifyContentType({ title: '', bodyText: life.replace(/She is survived[^\n]*|She was born[^\n]*/g, '') }).type).toBe('news');
+  });
+
   it('reads the type from the text when metadata is silent', () => {
     expect(
       classifyContentType({ title: 'x', bodyText: 'Q: What drives you?\nA: Curiosity.\nQ: And next?\nA: More of the same.' }).type,

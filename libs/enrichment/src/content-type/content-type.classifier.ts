@@ -1,8 +1,9 @@
 import { gazetteer } from '../entities/entity.gazetteer';
 import {
   ENGLISH_MARKERS,
+  ENGLISH_OBITUARY,
+  englishCheckCues,
   englishDisclosureCues,
-  englishObituaryAndCheckCues,
   englishTitleCues,
   englishVoiceCues,
 } from './content-type.english';
@@ -83,6 +84,8 @@ export interface ContentTypeCues {
    * "you" more often than German ones say "Sie" inside a sentence (a product's "you can choose…").
    */
   secondPersonMin?: number;
+  /** A death reported in the first paragraphs, and the details of a life around it (born, survived by, funeral). */
+  obituary?: { lead: RegExp; details: RegExp };
   /**
    * Explanatory framing: a title or a heading that asks why or says what something means ("Why the market
    * ignores the economy", "Was bedeutet das?"), and the hedged, forward-looking words an analysis weighs with.
@@ -103,6 +106,7 @@ export const ENGLISH_CONTENT_TYPE_CUES: ContentTypeCues = {
   // "Thank you" is a formula, not the reader addressed.
   secondPerson: /\b(?<!thank )(?:you|your|yours|yourself|yourselves)\b/gi,
   secondPersonMin: 1,
+  obituary: ENGLISH_OBITUARY,
   firstPerson: /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]e|[Mm]y|[Mm]yself)\b/g,
   firstPlural: /\b(?:[Ww]e|[Oo]ur|us)\b/g,
   explainer: {
@@ -139,7 +143,8 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
     ),
   ).length;
   if (timestamps >= 3) add('live-blog', Math.min(5, timestamps), `${timestamps} time-stamped entries`);
-  if (cues.english) englishObituaryAndCheckCues(m, add);
+  if (cues.obituary) obituaryCues(m, cues.obituary, add);
+  if (cues.english) englishCheckCues(m, add);
   qaLayout(m, cues, add);
   const questions = m.paragraphs.filter((p) => /^(?:Q\s*[:.)]|Question\s*:)/.test(p)).length;
   const answers = m.paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
@@ -199,6 +204,12 @@ function explainerCues(m: TextMeasures, title: string, cues: NonNullable<Content
   add('analysis', 1.2 * Math.min(2, framing), `explanatory framing (${framing} "why" or "what it means" title or headings)`);
   const hedges = count(m.outside, cues.hedges) / (m.words / 100);
   if (hedges >= 0.3) add('analysis', 0.6, `hedged, forward-looking words ${round(hedges)} per 100 words`);
+}
+
+function obituaryCues(m: TextMeasures, cues: NonNullable<ContentTypeCues['obituary']>, add: AddCue): void {
+  const lead = m.paragraphs.slice(0, 3).join(' ');
+  if (cues.lead.test(lead) && cues.details.test(m.text))
+    add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
 }
 
 // Labels that head lines of data or lists, not speakers: contact lines, pros and cons, captions.

@@ -67,18 +67,15 @@ function releaseCues(text: string, add: AddCue): void {
     );
 }
 
-/** A death reported with life details; fact checks and explainers. */
-export function englishObituaryAndCheckCues(m: TextMeasures, add: AddCue): void {
-  const lead = m.paragraphs.slice(0, 3).join(' ');
-  if (
-    /\b(?:died|has died|passed away|dies)\b/i.test(lead) &&
-    /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i.test(
-      m.text,
-    )
-  ) {
-    add('obituary', 3.5, 'reports a death with life details (born, survived by, funeral)');
-  }
-  // Fact checks and explainers weigh a claim rather than report an event.
+/** A death reported in the lead, and the life details an obituary gives (the classifier reads them). */
+export const ENGLISH_OBITUARY = {
+  lead: /\b(?:died|has died|passed away|dies)\b/i,
+  details:
+    /\b(?:survived by|is survived|funeral|memorial service|aged \d+|was born|born in|\(\d{4}\s*[-–]\s*\d{4}\)|\d{4}\s*[-–]\s*\d{4})\b/i,
+};
+
+/** Fact checks and explainers weigh a claim rather than report an event. */
+export function englishCheckCues(m: TextMeasures, add: AddCue): void {
   const verdicts = count(m.text, /\b(?:we rate (?:this|the|that) (?:claim|statement)|our ruling|what we found)\b/gi);
   if (verdicts >= 1) add('analysis', Math.min(3, 1.5 * verdicts), `${verdicts} fact-check or explainer markers`);
 }

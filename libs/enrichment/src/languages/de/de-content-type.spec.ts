@@ -114,4 +114,15 @@ describe('German content types', () => {
       'Vogt: Ist schon angefangen, mehr verrate ich nicht.';
     expect(typeOf('Ein Roman über Kassel', turns)).toBe('interview');
   });
+
+  it('takes a title or a URL marked as an obituary for one, not a report of a death', () => {
+    const body =
+      'Die Bildhauerin Erika Brandt ist am Sonntag im Alter von 91 Jahren in Kiel gestorben. Sie wurde 1933 in Flensburg geboren ' +
+      'und schuf mehr als zweihundert Skulpturen aus Granit.';
+    expect(typeOf('Nachruf: Die Frau, die den Stein zum Sprechen brachte', body)).toBe('obituary');
+    expect(
+      typeOf('Die Frau, die den Stein zum Sprechen brachte', body, 'https://www.zeitung-beispiel.de/kultur/nachrufe/erika-brandt'),
+    ).toBe('obituary');
+    expect(typeOf('Bildhauerin Erika Brandt gestorben', body)).not.toBe('obituary');
+  });
 });

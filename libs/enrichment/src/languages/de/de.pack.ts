@@ -116,6 +116,7 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/\/(?:interviews?)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
     [/\/(?:ratgeber|tipps|service|wissen|rezepte?|anleitung|reise|freizeit|touren?|lernen)(?:\/|$)|\/blog\//i, 'other', 2],
     [/\/(?:analyse|hintergrund)(?:\/|$)/i, 'analysis', 2.5],
+    [/\/(?:nachrufe?|traueranzeigen)(?:\/|$)/i, 'obituary', 3.5],
   ],
   markers: [
     [
@@ -171,6 +172,7 @@ const CONTENT_TYPE: ContentTypeCues = {
       'marked as review',
     ],
     [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
+    [/\b(?:Nachruf|Zum Tod von|Im Gedenken an)\b|\btrauert um\b/u, 'obituary', 2.5, 'marked as obituary'],
   ],
   explainer: {
     // "Coronavirus – Wie Umweltzerstörung Epidemien begünstigt"; "Wie Sie…", "Wie man…" open a guide.
