@@ -221,6 +221,41 @@ describe('classifyContentType: the interview layout', () => {
   });
 });
 
+describe('classifyContentType: sign-offs, boilerplate and shopping copy (English)', () => {
+  const typeOf = (bodyText: string): string => classifyContentType({ title: '', bodyText }).type;
+  const argument =
+    'The city should not sell its last public pool. A pool is where children learn to swim, and swimming saves lives.\n' +
+    'The buyer promises a gym with a pool for members. That is not the same thing.';
+
+  it("takes a disclaimer, a contributor's line at the end or an opening label for commentary or analysis", () => {
+    expect(typeOf(`${argument}\nThe views expressed here are the author’s own.`)).toBe('opinion');
+    expect(typeOf(`${argument}\nDana Whitfield is a senior fellow at the Harbour Institute.`)).toBe('opinion');
+    expect(typeOf(`Opinion\n${argument}`)).toBe('opinion');
+    expect(typeOf(`Analysis\n${NEWS_BODY}`)).toBe('analysis');
+    // A professor quoted in a report's first paragraph is no contributor's line.
+    expect(typeOf(`Dana Whitfield is a professor of economics at Harbour University.\n${NEWS_BODY}\nThe vote was close.\nIt passed.`)).toBe(
+      'news',
+    );
+  });
+
+  it('takes "is pleased to announce", investor relations and a press office\'s address for a release', () => {
+    expect(typeOf('Nordwind Freight is pleased to announce a new depot in Leeds.\nThe depot opens in May.')).toBe('press-release');
+    expect(typeOf(`${NEWS_BODY}\nInvestor Relations\nir@nordwind.example`)).toBe('press-release');
+    expect(typeOf(`${NEWS_BODY}\nQuestions: press@nordwind.example`)).toBe('press-release');
+  });
+
+  it('takes prices cut and where to buy for shopping copy, and data lines of a work for a review', () => {
+    const deals =
+      'The noise-cancelling headphones are $199 (was $279) at Amazon today.\nThe smaller model is 35% off, the lowest price we have seen.';
+    expect(typeOf(deals)).toBe('other');
+    expect(typeOf(`${NEWS_BODY}\nThe company's shares are down from $19 a year ago.`)).toBe('news');
+    const film =
+      'The second film about the lighthouse keeper is slower than the first and better for it.\n' +
+      'Directed by: Ana Lund\nStarring: Olav Berg, Mia Sand\nRunning time: 112 minutes';
+    expect(typeOf(film)).toBe('review');
+  });
+});
+
 describe('jsonLdArticleTypes', () => {
   it('reads article types from JSON-LD, arrays and graphs included, ignoring other types', () => {
     const html = `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","OpinionNewsArticle"],"headline":"x"},{"@type":"Person"}]}</script>

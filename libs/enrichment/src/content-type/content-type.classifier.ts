@@ -4,6 +4,7 @@ import {
   ENGLISH_OBITUARY,
   englishCheckCues,
   englishDisclosureCues,
+  englishSignOffCues,
   englishTitleCues,
   englishVoiceCues,
 } from './content-type.english';
@@ -150,6 +151,7 @@ export function classifyContentType(signals: ContentTypeSignals, cues: ContentTy
   const answers = m.paragraphs.filter((p) => /^(?:A\s*[:.)]|Answer\s*:)/.test(p)).length;
   if (questions >= 2 && answers >= 2) add('interview', 4, `${questions} questions and ${answers} answers (Q&A format)`);
   if (cues.english) englishDisclosureCues(m, add);
+  if (cues.english) englishSignOffCues(m, add);
   if (cues.explainer) explainerCues(m, signals.title ?? '', cues.explainer, add);
   return scores.result();
 }

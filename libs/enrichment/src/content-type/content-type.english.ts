@@ -36,6 +36,12 @@ export function englishVoiceCues(m: TextMeasures, add: AddCue): void {
     (words / 100);
   if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
+  // The data lines of a film, book or game under review ("Directed by: …", "Running time: …").
+  const dataLines = count(
+    m.text,
+    /^(?:Director|Directed by|Starring|Cast|Running time|Runtime|Certificate|Platforms?|Developer|Publisher|Pages|Label|Reviewed on)\s*:/gim,
+  );
+  if (dataLines >= 2) add('review', Math.min(2.5, dataLines), `${dataLines} data lines of a work (director, cast, running time…)`);
   // In the writer's own voice: a court's "verdict" quoted in a market report is no review.
   const reviewMarkers = count(
     outside,
@@ -49,7 +55,7 @@ function releaseCues(text: string, add: AddCue): void {
   const releaseMarkersExtra: string[] = [];
   const releaseMarkers = count(
     text,
-    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
+    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\b(?:today announced|announced today|is (?:pleased|proud|excited|delighted|thrilled) to announce)\b|^(?:Investor|Media) Relations\b|^SOURCE [A-Z]|\b(?:press|media|pr|news|communications)@[\w-]+\.[\w.-]+/gm,
   );
   // The publisher announcing its own news: "For more information, please visit www…".
   if (
@@ -80,6 +86,31 @@ export function englishCheckCues(m: TextMeasures, add: AddCue): void {
   if (verdicts >= 1) add('analysis', Math.min(3, 1.5 * verdicts), `${verdicts} fact-check or explainer markers`);
 }
 
+/**
+ * Commentary signs off as such: a disclaimer, a contributor's line at the end ("Ann Lee is a senior fellow at…"),
+ * or a label alone opening the text ("Analysis", "Opinion") where a page's kicker was kept.
+ */
+export function englishSignOffCues(m: TextMeasures, add: AddCue): void {
+  if (
+    /\b(?:views|opinions) expressed (?:here|in this (?:article|column|piece|commentary))? ?(?:are|is) (?:those of the author|the author(?:'|’)s|(?:his|her|their) own)|\bdo(?:es)? not (?:necessarily )?reflect the (?:views|opinions|position) of\b/i.test(
+      m.text,
+    )
+  )
+    add('opinion', 3, 'a disclaimer of the views expressed');
+  const end = m.paragraphs.slice(-2).filter((p) => p.length <= 300);
+  if (
+    end.some((p) =>
+      /^[^\n]{2,80}\b(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:columnist|contributor|contributing (?:editor|writer|columnist)|fellow|professor|lecturer)\b/.test(
+        p,
+      ),
+    )
+  )
+    add('opinion', 2, "a contributor's line at the end");
+  const kicker = m.paragraphs[0]?.trim() ?? '';
+  if (/^(?:news )?analysis$/i.test(kicker)) add('analysis', 3, 'opens with the label "Analysis"');
+  if (/^(?:opinion|commentary|comment|editorial|op-ed)$/i.test(kicker)) add('opinion', 3, `opens with the label "${kicker}"`);
+}
+
 /** Sponsorship disclosures and a corporate "we" with few quotations. */
 export function englishDisclosureCues(m: TextMeasures, add: AddCue): void {
   const sponsored = count(
@@ -87,6 +118,12 @@ export function englishDisclosureCues(m: TextMeasures, add: AddCue): void {
     /\b(?:sponsored(?: post| content| by)?|has been compensated|paid partnership|affiliate links?|#ad\b|#sponsored|in partnership with|all opinions are (?:mine|my own))/gi,
   );
   if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
+  // Shopping copy: prices cut and where to buy ("$99 (was $149)", "save $30", "35% off", "at Amazon").
+  const deals = count(
+    m.text,
+    /\$\d[\d,.]*\s*\((?:was|reg\.?|regularly|orig\.?)|\bsave \$\d+|\b\d+% off\b|\bdown from \$\d+|\b(?:lowest|best) price\b|\bbuy (?:it )?(?:now|here)\b|\bat (?:Amazon|Walmart|Best Buy|Target)\b/gi,
+  );
+  if (deals >= 2) add('other', Math.min(2.5, 0.6 * deals), `${deals} shopping markers (prices cut, where to buy)`);
   if (m.firstPlural >= 2 && m.quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(m.firstPlural)} per 100 words`);
 }
 

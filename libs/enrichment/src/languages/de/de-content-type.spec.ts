@@ -125,4 +125,15 @@ describe('German content types', () => {
     ).toBe('obituary');
     expect(typeOf('Bildhauerin Erika Brandt gestorben', body)).not.toBe('obituary');
   });
+
+  it('takes the sender\'s boilerplate, a heading "Über …" or a press office\'s address, for a release', () => {
+    const body =
+      'Die Nordwind Logistik GmbH eröffnet im Mai ein neues Lager in Bremen. Dort entstehen 120 Arbeitsplätze.\n' +
+      'Das Lager ist das dritte des Unternehmens in Norddeutschland.';
+    expect(typeOf('Neues Lager in Bremen', `${body}\nÜber Nordwind Logistik\nNordwind ist ein Familienunternehmen aus Verden.`)).toBe(
+      'press-release',
+    );
+    expect(typeOf('Neues Lager in Bremen', `${body}\nFragen beantwortet presse@nordwind.example`)).toBe('press-release');
+    expect(typeOf('Neues Lager in Bremen', `${body}\nÜber die Pläne wird der Rat im Juni beraten.`)).not.toBe('press-release');
+  });
 });

@@ -126,6 +126,13 @@ const CONTENT_TYPE: ContentTypeCues = {
       'press-release markers (Pressekontakt, "Über …")',
     ],
     [RELEASE_WIRE_DATELINE, 'press-release', 3, 'a release wire in the dateline'],
+    // The sender's own boilerplate: a heading "Über Nordwind Logistik" and the press office's address.
+    [
+      /^Über \p{Lu}[^\n.!?]{1,60}$|(?<![\p{L}\p{N}.-])(?:presse|press|medien|media|kommunikation|pr)@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]+/gmu,
+      'press-release',
+      1.5,
+      'the sender\'s boilerplate (a heading "Über …", a press office\'s address)',
+    ],
     [/^(?:Frage|F)\s*:|^(?:Antwort|A)\s*:/gm, 'interview', 1.5, 'question and answer labels'],
     [
       /\b(?:Tipps?|Schritt für Schritt|So geht|Anleitung|Zutaten|Tour|Etappe|Lektion)\b/g,
