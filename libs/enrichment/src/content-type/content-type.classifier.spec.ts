@@ -50,13 +50,16 @@ describe('classifyContentType', () => {
     ['analysis', { title: 'Analysis: what the budget means for you' }],
     ['analysis', { bodyText: `${NEWS_BODY}\nOur ruling\nThe figure is close. We rate the statement Mostly True.` }],
     ['other', { url: 'https://health.example/nutrition/how-to-sleep-better' }],
+    ['other', { title: 'How to keep basil alive through the winter' }],
+    ['other', { title: 'Seven ways to cut your energy bill' }],
+    ['news', { title: 'Council finds new ways to cut its energy bill' }],
     ['press-release', { bodyText: `${NEWS_BODY}\nFor more information, please visit www.acme.example.` }],
     ['review', { url: 'https://paper.example/film/reviews/dune-part-three' }],
     ['live-blog', { jsonLdType: 'LiveBlogPosting' }],
     ['obituary', { section: 'Obituaries' }],
     ['press-release', { url: 'https://company.example/press-releases/q3-results' }],
     ['other', { url: 'https://brand.example/sponsored/ten-tips' }],
-  ])('reads %s from page metadata %j', (type, signals) => {
+  ])('reads %s from page metadata or the title %j', (type, signals) => {
     const r = classifyContentType({ title: 'A title', bodyText: NEWS_BODY, ...signals });
     expect(r.type).toBe(type);
   });

@@ -11,6 +11,13 @@ export function englishTitleCues(title: string, add: AddCue): void {
     add('live-blog', 2, 'title marked as live coverage');
   if (/\b(?:obituary|dies at \d+|dead at \d+|has died|dies aged \d+)\b/i.test(title)) add('obituary', 3, 'title reports a death');
   if (/\binterview\b|\bq\s*&\s*a\b/i.test(title)) add('interview', 1.5, 'title marked as interview');
+  // Service pieces: "How to…", "7 ways to…", "A beginner's guide to…".
+  if (
+    /^how to\b|\b(?:\d+|three|four|five|six|seven|eight|nine|ten) (?:ways|tips|tricks|steps) (?:to|for)\b|\b(?:beginner(?:'|’)s |ultimate |step-by-step )guide\b|\btips (?:for|on)\b/i.test(
+      title,
+    )
+  )
+    add('other', 2, 'title marks a guide');
 }
 
 const REPORTED = /\b(?:said|says|told|tells|according to|added|asked|explained|wrote|writes)\b/i;
