@@ -1,6 +1,5 @@
 import { gazetteer } from '../entities/entity.gazetteer';
 import {
-  ENGLISH_MARKERS,
   ENGLISH_OBITUARY,
   englishCheckCues,
   englishDisclosureCues,
@@ -103,7 +102,7 @@ export interface ContentTypeCues {
 export const ENGLISH_CONTENT_TYPE_CUES: ContentTypeCues = {
   english: true,
   paths: [],
-  markers: ENGLISH_MARKERS,
+  markers: [],
   // "Thank you" is a formula, not the reader addressed.
   secondPerson: /\b(?<!thank )(?:you|your|yours|yourself|yourselves)\b/gi,
   secondPersonMin: 1,

@@ -1,5 +1,4 @@
 import { count, round, type AddCue, type TextMeasures } from './content-type.scores';
-import type { ContentType } from './content-type.types';
 
 // English title and text cues: first person, argumentative words, review and release markers, deaths, disclosures.
 
@@ -44,10 +43,11 @@ export function englishVoiceCues(m: TextMeasures, add: AddCue): void {
   if (argumentative >= 0.4) add('opinion', 1, `argumentative words ${round(argumentative)} per 100 words`);
 
   // The data lines of a film, book or game under review ("Directed by: …", "Running time: …").
-  const dataLines = count(
-    m.text,
-    /^(?:Director|Directed by|Starring|Cast|Running time|Runtime|Certificate|Platforms?|Developer|Publisher|Pages|Label|Reviewed on)\s*:/gim,
-  );
+  const dataLines = m.paragraphs.filter((p) =>
+    /^(?:Director|Directed by|Starring|Cast|Running time|Runtime|Certificate|Platforms?|Developer|Publisher|Pages|Label|Reviewed on)\s*:/i.test(
+      p,
+    ),
+  ).length;
   if (dataLines >= 2) add('review', Math.min(2.5, dataLines), `${dataLines} data lines of a work (director, cast, running time…)`);
   // In the writer's own voice: a court's "verdict" quoted in a market report is no review.
   const reviewMarkers = count(
@@ -62,8 +62,16 @@ function releaseCues(text: string, add: AddCue): void {
   const releaseMarkersExtra: string[] = [];
   const releaseMarkers = count(
     text,
-    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\b(?:today announced|announced today|is (?:pleased|proud|excited|delighted|thrilled) to announce)\b|^(?:Investor|Media) Relations\b|^SOURCE [A-Z]|\b(?:press|media|pr|news|communications)@[\w-]+\.[\w.-]+/gm,
+    /FOR IMMEDIATE RELEASE|PRNewswire|Business Wire|GLOBE NEWSWIRE|ACCESSWIRE|^About [A-Z][\w&.,-]*(?: [A-Z][\w&.,-]*){0,5}\s*$|Media (?:contact|inquiries|enquiries)|Press contact|Forward-looking statements|^###$|\((?:NASDAQ|NYSE|LSE|TSX|Nasdaq)\s*:\s*[A-Z.]+\)|\btoday announced\b/gm,
   );
+  // Each looked for only where its key word occurs: the scans are the costly part.
+  if (text.includes('announce') && /\b(?:announced today|is (?:pleased|proud|excited|delighted|thrilled) to announce)\b/.test(text))
+    releaseMarkersExtra.push('"is pleased to announce"');
+  if ((text.includes('Relations') || text.includes('SOURCE')) && /^(?:(?:Investor|Media) Relations\b|SOURCE [A-Z])/m.test(text))
+    releaseMarkersExtra.push('investor or media relations, SOURCE');
+  // A press office's address.
+  if (text.includes('@') && /\b(?:press|media|pr|news|communications)@[\w-]+\.\w/i.test(text))
+    releaseMarkersExtra.push("a press office's address");
   // The publisher announcing its own news: "For more information, please visit www…".
   if (
     /\b(?:for more information|to learn more|more information)[^.\n]{0,40}\b(?:visit|see|go to|contact)\b|please visit:?\s+(?:www\.|https?:)/i.test(
@@ -99,6 +107,7 @@ export function englishCheckCues(m: TextMeasures, add: AddCue): void {
  */
 export function englishSignOffCues(m: TextMeasures, add: AddCue): void {
   if (
+    (m.text.includes('expressed') || m.text.includes('reflect')) &&
     /\b(?:views|opinions) expressed (?:here|in this (?:article|column|piece|commentary))? ?(?:are|is) (?:those of the author|the author(?:'|’)s|(?:his|her|their) own)|\bdo(?:es)? not (?:necessarily )?reflect the (?:views|opinions|position) of\b/i.test(
       m.text,
     )
@@ -113,6 +122,14 @@ export function englishSignOffCues(m: TextMeasures, add: AddCue): void {
     )
   )
     add('opinion', 2, "a contributor's line at the end");
+  // The note a published Q&A carries: "This interview has been edited for length and clarity."
+  if (
+    (m.text.includes('edited') || m.text.includes('condensed')) &&
+    /\b(?:this|the following|our) (?:interview|conversation|Q&A|exchange) (?:has been|was|have been) (?:lightly |slightly )?(?:edited|condensed)\b/i.test(
+      m.text,
+    )
+  )
+    add('interview', 3, 'an edited-interview note');
   const kicker = m.paragraphs[0]?.trim() ?? '';
   if (/^(?:news )?analysis$/i.test(kicker)) add('analysis', 3, 'opens with the label "Analysis"');
   if (/^(?:opinion|commentary|comment|editorial|op-ed)$/i.test(kicker)) add('opinion', 3, `opens with the label "${kicker}"`);
@@ -126,28 +143,13 @@ export function englishDisclosureCues(m: TextMeasures, add: AddCue): void {
   );
   if (sponsored >= 1) add('other', 3 + sponsored, `${sponsored} sponsorship disclosures`);
   // Shopping copy: prices cut and where to buy ("$99 (was $149)", "save $30", "35% off", "at Amazon").
-  const deals = count(
-    m.text,
-    /\$\d[\d,.]*\s*\((?:was|reg\.?|regularly|orig\.?)|\bsave \$\d+|\b\d+% off\b|\bdown from \$\d+|\b(?:lowest|best) price\b|\bbuy (?:it )?(?:now|here)\b|\bat (?:Amazon|Walmart|Best Buy|Target)\b/gi,
-  );
+  // Shopping copy names a price: the scan waits for one.
+  const deals = !/[$%]/.test(m.text)
+    ? 0
+    : count(
+        m.text,
+        /\$\d[\d,.]*\s*\((?:was|reg\.?|regularly|orig\.?)|\bsave \$\d+|\b\d+% off\b|\bdown from \$\d+|\b(?:lowest|best) price\b|\bbuy (?:it )?(?:now|here)\b|\bat (?:Amazon|Walmart|Best Buy|Target)\b/gi,
+      );
   if (deals >= 2) add('other', Math.min(2.5, 0.6 * deals), `${deals} shopping markers (prices cut, where to buy)`);
   if (m.firstPlural >= 2 && m.quoteDensity < 0.1) add('other', 0.5, `first person plural ${round(m.firstPlural)} per 100 words`);
 }
-
-/** Counted text markers (weight per hit, at most three hits), read by the classifier like a language pack's. */
-export const ENGLISH_MARKERS: [RegExp, ContentType, number, string][] = [
-  // A question put to someone and answered in the first person: the interview layout without Q/A labels.
-  [
-    /^[^\n]{0,300}\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b[^\n]*\?\s*\n(?=[^\n]*\b(?:I|I'm|I’m|I've|I’ve|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b)/gm,
-    'interview',
-    1.2,
-    'questions to someone answered in the first person',
-  ],
-  // The note a published Q&A carries: "This interview has been edited for length and clarity."
-  [
-    /\b(?:this|the following|our) (?:interview|conversation|Q&A|exchange) (?:has been|was|have been) (?:lightly |slightly )?(?:edited|condensed)\b/gi,
-    'interview',
-    3,
-    'an edited-interview note',
-  ],
-];
