@@ -33,21 +33,22 @@ const JSON_LD: [RegExp, ContentType, number][] = [
 ];
 const PATH_CUES: [RegExp, ContentType, number][] = [
   [
-    /\/(?:opinions?|commentisfree|comment|columnists?|columns?|op-?eds?|editorials?|viewpoints?|perspectives?|voices|letters)(?:\/|$)/i,
+    /\/(?:opinions?|commentisfree|comment|columnists?|columns?|op-?eds?|editorials?|viewpoints?|perspectives?|voices|letters|views|ideas|letters-to-the-editor|guest-?(?:columns?|essays?|posts?))(?:\/|$)/i,
     'opinion',
     3,
   ],
-  [/\/(?:analysis|explainers?|news-analysis)(?:\/|$)/i, 'analysis', 3],
+  [/\/(?:analysis|explainers?|explained|news-analysis)(?:\/|$)/i, 'analysis', 3],
   [/\/reviews?(?:\/|$)|-review(?:\/|$|\.|-\d)|\/review-/i, 'review', 3],
   [/\/(?:live|liveblog|live-blog|live-updates)(?:\/|$)|[/-]live-(?:updates|blog|coverage)|-live(?:\/|$)/i, 'live-blog', 3],
   [/\/(?:obituar(?:y|ies)|obits?)(?:\/|$)|-obituary(?:\/|$|\.)/i, 'obituary', 3.5],
   [
-    /\/(?:press-?releases?|pressroom|press|media-centre|media-center|news-releases?)(?:\/|$)|prnewswire|businesswire|globenewswire|accesswire/i,
+    /\/(?:press-?releases?|pressroom|press|media-centre|media-center|news-releases?|newsroom)(?:\/|$)|prnewswire|businesswire|globenewswire|accesswire/i,
     'press-release',
     3,
   ],
   [/\/(?:interviews?|q-and-a|qanda|q-a)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
   [/\/(?:sponsored|partner-content|advertorial|brandvoice|paid-post)(?:\/|$)/i, 'other', 3],
+  [/\/(?:deals|shopping|coupons)(?:\/|$)/i, 'other', 2],
   // Guides and how-tos: service pieces, not news ("/how-to-overcome-…", "/guides/…").
   [/\/how-to-|\/(?:guides?|how-?to|tips|recipes?)(?:\/|$)/i, 'other', 2.5],
   [/\/(?:fact-?checks?|truth-o-meter)(?:\/|$)/i, 'analysis', 2.5],

@@ -136,4 +136,17 @@ describe('German content types', () => {
     expect(typeOf('Neues Lager in Bremen', `${body}\nFragen beantwortet presse@nordwind.example`)).toBe('press-release');
     expect(typeOf('Neues Lager in Bremen', `${body}\nÜber die Pläne wird der Rat im Juni beraten.`)).not.toBe('press-release');
   });
+
+  it('reads the interviewer named at the end, "im Gespräch" titles and review or commentary sections in the URL', () => {
+    const body =
+      'Die Kapitänin Ruth Hansen bringt seit zwanzig Jahren Frachter durch den Nord-Ostsee-Kanal. Im Winter ist das am schwersten.\n' +
+      'Der Kanal ist eng, und bei Nebel sieht man die Böschung kaum.';
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', `${body}\nDas Gespräch führte Jonas Weber.`)).toBe('interview');
+    expect(typeOf('Ruth Hansen im Gespräch: Zwanzig Jahre auf dem Kanal', body)).toBe('interview');
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', body, 'https://www.zeitung-beispiel.de/kultur/rezensionen/kanal-buch')).toBe('review');
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', body, 'https://www.zeitung-beispiel.de/leitartikel/kanal')).toBe('opinion');
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', `${body}\nMit Vertretern der Reedereien sprachen die Minister am Montag.`)).not.toBe(
+      'interview',
+    );
+  });
 });

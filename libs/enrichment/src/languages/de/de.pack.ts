@@ -117,6 +117,8 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/\/(?:ratgeber|tipps|service|wissen|rezepte?|anleitung|reise|freizeit|touren?|lernen)(?:\/|$)|\/blog\//i, 'other', 2],
     [/\/(?:analyse|hintergrund)(?:\/|$)/i, 'analysis', 2.5],
     [/\/(?:nachrufe?|traueranzeigen)(?:\/|$)/i, 'obituary', 3.5],
+    [/\/(?:rezensionen?|kritiken?|filmkritiken?|buchkritiken?|testberichte?|im-test)(?:\/|$)/i, 'review', 2.5],
+    [/\/(?:leitartikel|gastkommentare?|essays?)(?:\/|$)/i, 'opinion', 2.5],
   ],
   markers: [
     [
@@ -134,6 +136,13 @@ const CONTENT_TYPE: ContentTypeCues = {
       'the sender\'s boilerplate (a heading "Über …", a press office\'s address)',
     ],
     [/^(?:Frage|F)\s*:|^(?:Antwort|A)\s*:/gm, 'interview', 1.5, 'question and answer labels'],
+    // Who asked, named at the end or the start of a printed interview.
+    [
+      /(?<![\p{L}])(?:Das (?:Gespräch|Interview) führten?|Die Fragen stellten?)(?![\p{L}])/gu,
+      'interview',
+      2.5,
+      'the interviewer named ("Das Gespräch führte")',
+    ],
     [
       /\b(?:Tipps?|Schritt für Schritt|So geht|Anleitung|Zutaten|Tour|Etappe|Lektion)\b/g,
       'other',
@@ -171,7 +180,7 @@ const CONTENT_TYPE: ContentTypeCues = {
       'a guide',
     ],
     [/^(?:Kommentar|Meinung|Standpunkt|Gastbeitrag|Kolumne)\s*[:|–-]|\bein Kommentar\b/iu, 'opinion', 2, 'marked as opinion'],
-    [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b/iu, 'interview', 2, 'marked as interview'],
+    [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b|\bim Gespräch(?: mit)?\b/iu, 'interview', 2, 'marked as interview'],
     [
       /\bim Test\b|^(?:Test|Kritik|Rezension|Filmkritik|Buchkritik)\s*[:|–-]|\b(?:Rezension|Filmkritik|Buchkritik)\b/iu,
       'review',
