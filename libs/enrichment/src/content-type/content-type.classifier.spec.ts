@@ -154,6 +154,8 @@ describe("classifyContentType: the writer's voice (English)", () => {
     expect(typeOf(lead + why + hedged)).toBe('analysis');
     expect(typeOf(lead + hedged)).toBe('news');
     expect(typeOf(lead + why + 'Profits rose in the quarter. Banks gained most, led by two lenders.')).toBe('news');
+    // A report's "What happens next?" is no explainer's framing.
+    expect(typeOf(lead + 'What happens next?\n' + hedged)).toBe('news');
   });
 
   it('takes a reader addressed again and again for a guide, but not a product report\'s occasional "you"', () => {
