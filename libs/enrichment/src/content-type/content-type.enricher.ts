@@ -4,7 +4,7 @@ import { classifyContentType } from './content-type.classifier';
 /** News, opinion, review...: from page metadata, URL and text cues of the language. */
 export const CONTENT_TYPE_ENRICHER = defineEnricher({
   slice: 'contentType',
-  version: '2',
+  version: '3',
   reads: ['languagePack'],
   run: (doc, { languagePack }) =>
     classifyContentType(

@@ -82,4 +82,71 @@ describe('German content types', () => {
     expect(typeOf('Neues Lager eröffnet', `Linz (OTS)${body}`)).toBe('press-release');
     expect(typeOf('Neues Lager eröffnet', `Bremen (dpa)${body}`)).toBe('news');
   });
+
+  it('takes an explanatory "Wie" or "Warum" title with hedged words for an analysis, not a guide addressed to the reader', () => {
+    const body =
+      'Im Sommer 2019 brannten in Sibirien Wälder auf einer Fläche so groß wie Belgien. Der Rauch zog bis nach Alaska.\n' +
+      'Forschende vermuten, dass sich solche Brände häufen werden. Wärmere Winter könnten den Boden früher austrocknen, ' +
+      'und trockene Gewitter dürften öfter Feuer entfachen. Womöglich verschiebt sich auch die Baumgrenze nach Norden.\n' +
+      'Für die Tiere der Taiga wird der Lebensraum voraussichtlich knapper. Wahrscheinlich wandern manche Arten ab.';
+    expect(typeOf('Klimawandel – Wie Hitze die Wälder des Nordens verändert', body)).toBe('analysis');
+    expect(typeOf('Waldbrände in Sibirien', body)).not.toBe('analysis');
+    expect(typeOf('Wie Sie Ihren Garten vor Trockenheit schützen', body)).not.toBe('analysis');
+  });
+
+  it('takes questions without "Sie", each answered in the first person, or two speakers taking turns for an interview', () => {
+    const questions =
+      'Der Bergführer Lukas Stein ist seit dreißig Jahren in den Dolomiten unterwegs.\n' +
+      'Was hat sich in dieser Zeit am Berg verändert?\n' +
+      'Ich sehe viel mehr Steinschlag als früher. Wir planen Touren heute anders.\n' +
+      'Ist das Klettern dadurch gefährlicher geworden?\n' +
+      'Für mich nicht, weil ich früher aufbreche. Mittags sind die Wände jetzt oft zu warm.\n' +
+      'Und wie lange geht das noch gut?\n' +
+      'Das weiß ich nicht. Mein Sohn will den Beruf trotzdem lernen.';
+    expect(typeOf('Ein Leben am Berg', questions)).toBe('interview');
+    const turns =
+      'Die Autorin Hanna Vogt hat einen Roman über ihre Heimatstadt geschrieben.\n' +
+      'Morgenblatt: Warum gerade Kassel?\n' +
+      'Vogt: Weil ich dort jede Straße kenne und trotzdem noch überrascht werde.\n' +
+      'Morgenblatt: Wie viel von Ihnen steckt in der Hauptfigur?\n' +
+      'Vogt: Weniger, als meine Mutter glaubt.\n' +
+      'Morgenblatt: Und das nächste Buch?\n' +
+      'Vogt: Ist schon angefangen, mehr verrate ich nicht.';
+    expect(typeOf('Ein Roman über Kassel', turns)).toBe('interview');
+  });
+
+  it('takes a title or a URL marked as an obituary for one, not a report of a death', () => {
+    const body =
+      'Die Bildhauerin Erika Brandt ist am Sonntag im Alter von 91 Jahren in Kiel gestorben. Sie wurde 1933 in Flensburg geboren ' +
+      'und schuf mehr als zweihundert Skulpturen aus Granit.';
+    expect(typeOf('Nachruf: Die Frau, die den Stein zum Sprechen brachte', body)).toBe('obituary');
+    expect(
+      typeOf('Die Frau, die den Stein zum Sprechen brachte', body, 'https://www.zeitung-beispiel.de/kultur/nachrufe/erika-brandt'),
+    ).toBe('obituary');
+    expect(typeOf('Bildhauerin Erika Brandt gestorben', body)).not.toBe('obituary');
+  });
+
+  it('takes the sender\'s boilerplate, a heading "Über …" or a press office\'s address, for a release', () => {
+    const body =
+      'Die Nordwind Logistik GmbH eröffnet im Mai ein neues Lager in Bremen. Dort entstehen 120 Arbeitsplätze.\n' +
+      'Das Lager ist das dritte des Unternehmens in Norddeutschland.';
+    expect(typeOf('Neues Lager in Bremen', `${body}\nÜber Nordwind Logistik\nNordwind ist ein Familienunternehmen aus Verden.`)).toBe(
+      'press-release',
+    );
+    expect(typeOf('Neues Lager in Bremen', `${body}\nFragen beantwortet presse@nordwind.example`)).toBe('press-release');
+    expect(typeOf('Neues Lager in Bremen', `${body}\nÜber die Pläne wird der Rat im Juni beraten.`)).not.toBe('press-release');
+  });
+
+  it('reads the interviewer named at the end, "im Gespräch" titles and review or commentary sections in the URL', () => {
+    const body =
+      'Die Kapitänin Ruth Hansen bringt seit zwanzig Jahren Frachter durch den Nord-Ostsee-Kanal. Im Winter ist das am schwersten.\n' +
+      'Der Kanal ist eng, und bei Nebel sieht man die Böschung kaum.';
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', `${body}\nDas Gespräch führte Jonas Weber.`)).toBe('interview');
+    expect(typeOf('Ruth Hansen im Gespräch: Zwanzig Jahre auf dem Kanal', body)).toBe('interview');
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', body, 'https://www.zeitung-beispiel.de/kultur/rezensionen/kanal-buch')).toBe('review');
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', body, 'https://www.zeitung-beispiel.de/leitartikel/kanal')).toBe('opinion');
+    expect(typeOf('Zwanzig Jahre auf dem Kanal', `${body}\nMit Vertretern der Reedereien sprachen die Minister am Montag.`)).not.toBe(
+      'interview',
+    );
+  });
 });

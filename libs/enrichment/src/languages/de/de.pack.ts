@@ -116,6 +116,9 @@ const CONTENT_TYPE: ContentTypeCues = {
     [/\/(?:interviews?)(?:\/|$)|-interview(?:\/|$|-)/i, 'interview', 2.5],
     [/\/(?:ratgeber|tipps|service|wissen|rezepte?|anleitung|reise|freizeit|touren?|lernen)(?:\/|$)|\/blog\//i, 'other', 2],
     [/\/(?:analyse|hintergrund)(?:\/|$)/i, 'analysis', 2.5],
+    [/\/(?:nachrufe?|traueranzeigen)(?:\/|$)/i, 'obituary', 3.5],
+    [/\/(?:rezensionen?|kritiken?|filmkritiken?|buchkritiken?|testberichte?|im-test)(?:\/|$)/i, 'review', 2.5],
+    [/\/(?:leitartikel|gastkommentare?|essays?)(?:\/|$)/i, 'opinion', 2.5],
   ],
   markers: [
     [
@@ -125,7 +128,21 @@ const CONTENT_TYPE: ContentTypeCues = {
       'press-release markers (Pressekontakt, "Über …")',
     ],
     [RELEASE_WIRE_DATELINE, 'press-release', 3, 'a release wire in the dateline'],
+    // The sender's own boilerplate: a heading "Über Nordwind Logistik" and the press office's address.
+    [
+      /^Über \p{Lu}[^\n.!?]{1,60}$|(?<![\p{L}\p{N}.-])(?:presse|press|medien|media|kommunikation|pr)@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]+/gmu,
+      'press-release',
+      1.5,
+      'the sender\'s boilerplate (a heading "Über …", a press office\'s address)',
+    ],
     [/^(?:Frage|F)\s*:|^(?:Antwort|A)\s*:/gm, 'interview', 1.5, 'question and answer labels'],
+    // Who asked, named at the end or the start of a printed interview.
+    [
+      /(?<![\p{L}])(?:Das (?:Gespräch|Interview) führten?|Die Fragen stellten?)(?![\p{L}])/gu,
+      'interview',
+      2.5,
+      'the interviewer named ("Das Gespräch führte")',
+    ],
     [
       /\b(?:Tipps?|Schritt für Schritt|So geht|Anleitung|Zutaten|Tour|Etappe|Lektion)\b/g,
       'other',
@@ -163,7 +180,7 @@ const CONTENT_TYPE: ContentTypeCues = {
       'a guide',
     ],
     [/^(?:Kommentar|Meinung|Standpunkt|Gastbeitrag|Kolumne)\s*[:|–-]|\bein Kommentar\b/iu, 'opinion', 2, 'marked as opinion'],
-    [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b/iu, 'interview', 2, 'marked as interview'],
+    [/^Interview\s*[:|–-]|\bim Interview\b|\bInterview mit\b|\bim Gespräch(?: mit)?\b/iu, 'interview', 2, 'marked as interview'],
     [
       /\bim Test\b|^(?:Test|Kritik|Rezension|Filmkritik|Buchkritik)\s*[:|–-]|\b(?:Rezension|Filmkritik|Buchkritik)\b/iu,
       'review',
@@ -171,7 +188,16 @@ const CONTENT_TYPE: ContentTypeCues = {
       'marked as review',
     ],
     [/^(?:Analyse|Hintergrund)\s*[:|–-]/iu, 'analysis', 2, 'marked as analysis'],
+    [/\b(?:Nachruf|Zum Tod von|Im Gedenken an)\b|\btrauert um\b/u, 'obituary', 2.5, 'marked as obituary'],
   ],
+  explainer: {
+    // "Coronavirus – Wie Umweltzerstörung Epidemien begünstigt"; "Wie Sie…", "Wie man…" open a guide.
+    title: /(?:^|[–—:-]\s*)(?:Warum|Wieso|Weshalb|Wie)\s(?!(?:Sie|du|ihr|man|viel|lange|oft)\s)/u,
+    headings:
+      /^(?:(?:Warum|Wieso|Weshalb|Was bedeutet das|Was heißt das|Wie geht es weiter)(?![\p{L}])[^\n]*\?|(?:Hintergrund|Einordnung|Die Folgen)$)/u,
+    hedges:
+      /(?<![\p{L}])(?:womöglich|vermutlich|wahrscheinlich\p{L}*|möglicherweise|offenbar|dürften?|könnten?|voraussichtlich|Prognose\p{L}*)(?![\p{L}])/giu,
+  },
   firstPerson: /\b(?:ich|mich|mir|mein|meine|meinen|meinem|meiner)\b/gi,
   // Lower case inside a sentence only: a capitalised "Unser"/"Wir" may open a heading or a slogan.
   firstPlural: /(?<![\p{L}])(?:wir|uns|unser|unsere|unserer|unseren|unserem|unseres)(?![\p{L}])/gu,
