@@ -1,6 +1,7 @@
 import type { Token } from '../entities/name-span.finder';
 import type { EvidenceContext } from './name-evidence.context';
 import { ACRONYM, ADJECTIVE, allCapsSentences, baseForm } from './name-evidence.summary';
+import type { Found } from './name-evidence.summary';
 import type { NameEvidence } from './name-evidence.types';
 
 /** Organisations: a legal form ("Acme GmbH"), an acronym, a club prefix, a known name, a head word with its modifiers. */
@@ -136,10 +137,17 @@ function byHead(ctx: EvidenceContext, t: Token): void {
   if (!head || res.titles.has(t.lower)) return;
   const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
   const modifiers = modifiersBefore(ctx, t);
-  const run = [...(modifiers.length || t.lower !== head[1] ? modifiers : namedAfter(ctx, t)), t];
+  const named = t.lower === head[1] ? namedAfter(ctx, t) : personBeforeCompound(ctx, t);
+  const run = [...(modifiers.length ? modifiers : named), t];
   run.push(...objectAfterHead(ctx, t, run.length, generic, head[1]));
   if (generic && run.length === 1) return;
-  if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) return;
+  if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) {
+    // "Verbraucherzentrale Hamburg", "Handwerkskammer Dresden": an everyday compound with a town after it is the
+    // body of that town (a "Konzernzentrale Hamburg" is not written so).
+    const town = townAfter(ctx, t);
+    if (!town.length) return;
+    run.push(...town);
+  }
   // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
   if (run.length === 1 && t.lower.length - head[0].length < 3) return;
   const name = res.organisationBase
@@ -162,6 +170,10 @@ function modifiersBefore(ctx: EvidenceContext, t: Token): Token[] {
     if (before.position === 0 && !/(?:sche|sch|ische|ischen|scher|schen|er)$/u.test(before.lower)) break;
     run.unshift(before);
   }
+  // "Industrie- und Handelskammer": a first part cut before "und" shares the head.
+  const and = tokens[t.index - 1 - run.length];
+  const cut = tokens[t.index - 2 - run.length];
+  if (and?.lower === 'und' && ctx.sameSentence(t, cut) && /^\p{Lu}\p{Ll}+-$/u.test(cut.text)) run.unshift(cut, and);
   return run;
 }
 
@@ -181,6 +193,34 @@ function namedAfter(ctx: EvidenceContext, t: Token): Token[] {
   if (!name(before) || ctx.text.slice(before.end, t.start) !== ' ') return [];
   const given = tokens[before.index - 1];
   return name(given) && ctx.givenName(given) && ctx.text.slice(given.end, before.start) === ' ' ? [given, before] : [before];
+}
+
+// "Robert Koch-Institut", "Otto Hahn-Gymnasium": a compound whose first part is a surname, with the given name
+// written apart before it, is named after that person as a whole.
+function personBeforeCompound(ctx: EvidenceContext, t: Token): Token[] {
+  const given = ctx.tokens[t.index - 1];
+  if (
+    !/^\p{Lu}\p{Ll}+-\p{Lu}/u.test(t.text) ||
+    !ctx.sameSentence(t, given) ||
+    ctx.used.has(given.index) ||
+    ctx.text.slice(given.end, t.start) !== ' '
+  )
+    return [];
+  // Surnames are often nouns too ("Koch", "Bauer"): the given name before it is the evidence.
+  return ctx.givenName(given) && /^\p{Lu}\p{Ll}+$/u.test(given.text) ? [given] : [];
+}
+
+// A town's name (one word or two) right after a compound head, in the nominative and not a country, ending the
+// name: "Verbraucherzentrale Hamburg", "Golfclub Bad Ems".
+function townAfter(ctx: EvidenceContext, t: Token): Token[] {
+  const [after, second, third] = [1, 2, 3].map((k) => ctx.tokens[t.index + k]);
+  const free = (w: Token | undefined, from: Token): w is Token =>
+    ctx.sameSentence(t, w) && !ctx.used.has(w.index) && w.capitalised && ctx.text.slice(from.end, w.start) === ' ';
+  const nameGoesOn = (w: Token | undefined, from: Token): boolean => free(w, from) && !ctx.res.stopwords.has(w.lower);
+  if (!free(after, t)) return [];
+  if (free(second, after) && ctx.isPlace(`${after.bare} ${second.bare}`) && !nameGoesOn(third, second)) return [after, second];
+  const town = ctx.placeBase(after) === after.bare && !ctx.isCountry(after.lower);
+  return town && !nameGoesOn(second, after) ? [after] : [];
 }
 
 // A name or place after the head: "Universität Hamburg", "Bundesamt für Bevölkerungsschutz".
@@ -235,6 +275,9 @@ function namesAfterKinds(ctx: EvidenceContext): void {
     !ctx.countryOrGenitive(t);
   for (const kind of tokens) {
     if (!kind.capitalised || kind.position === 0 || !kinds.test(kind.lower)) continue;
+    // A kind compound a head made an organisation ("Sozialverband", "Arbeitsagentur", "Musikkonzern").
+    const own = ctx.found.find((f) => f.type === 'organisation' && f.tokens.length === 1 && f.tokens[0] === kind);
+    if (own && joinedToKind(ctx, own)) continue;
     let previous = kind;
     let k = kind.index + 1;
     // The first name follows the kind noun after a space, perhaps in quotes ("das Magazin „Stern“"); after a comma
@@ -245,6 +288,8 @@ function namesAfterKinds(ctx: EvidenceContext): void {
       // A second word when the name ends there ("Universal Music", "Filmwerk Nord").
       const second = tokens[k + 1];
       if (candidate(second, kind.sentence) && gap(tokens[k], second) === ' ' && !tokens[k + 2]?.capitalised) run.push(second);
+      // "der Musikkonzern Universal Music": the compound only said what kind of body the name is.
+      if (own && previous === kind) ctx.found.splice(ctx.found.indexOf(own), 1);
       ctx.take('organisation', run);
       previous = run[run.length - 1];
       k = previous.index + 1;
@@ -256,4 +301,26 @@ function namesAfterKinds(ctx: EvidenceContext): void {
       } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
     }
   }
+}
+
+// "die Arbeitsagentur Cottbus", "der Sozialverband VdK": a town or an acronym right after an organisation's kind
+// compound is part of its name.
+function joinedToKind(ctx: EvidenceContext, own: Found): boolean {
+  const kind = own.tokens[0];
+  const next = ctx.tokens[kind.index + 1];
+  if (!ctx.sameSentence(kind, next) || !next.capitalised || ctx.text.slice(kind.end, next.start) !== ' ') return false;
+  const named = ctx.found.find((f) => f.type === 'organisation' && f.tokens[0] === next);
+  const acronymOrg = named?.tokens.length === 1 && ACRONYM.test(next.bare) ? named : undefined;
+  // "der Musikkonzern Universal": a known name after the compound is the organisation, the compound its kind.
+  if (named && !acronymOrg) {
+    ctx.found.splice(ctx.found.indexOf(own), 1);
+    return true;
+  }
+  const town = !ctx.used.has(next.index) && ctx.placeBase(next) === next.bare && !ctx.isCountry(next.lower);
+  if (!acronymOrg && !town) return false;
+  if (acronymOrg) ctx.found.splice(ctx.found.indexOf(acronymOrg), 1);
+  own.tokens.push(next);
+  own.name = `${own.name} ${next.bare}`;
+  ctx.used.add(next.index);
+  return true;
 }

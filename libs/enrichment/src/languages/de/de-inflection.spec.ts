@@ -26,6 +26,16 @@ describe('German inflection of organisation names', () => {
       'Institut für den Technischen Fortschritt',
     );
   });
+
+  it('leaves a compound noun before the head as written, and puts a hyphenated place adjective in the nominative', () => {
+    // "Verbraucherzentrale" ends like an adjective but is a compound of nouns: no "Verbraucherzentraler".
+    expect(germanOrganisationBase(['Verbraucherzentrale', 'Bundesverband'])).toBe('Verbraucherzentrale Bundesverband');
+    expect(germanOrganisationBase(['Mietergemeinschaft', 'Landesverband'])).toBe('Mietergemeinschaft Landesverband');
+    // A direction or a short prefix before an adjective keeps it an adjective.
+    expect(germanOrganisationBase(['Mitteldeutschen', 'Rundfunks'])).toBe('Mitteldeutscher Rundfunk');
+    expect(germanOrganisationBase(['Allgemeine', 'Deutsche', 'Fahrrad-Club'])).toBe('Allgemeiner Deutscher Fahrrad-Club');
+    expect(germanOrganisationBase(['Rheinland-Pfälzischen', 'Landtags'])).toBe('Rheinland-Pfälzischer Landtag');
+  });
 });
 
 describe('German pack: organisations in context', () => {

@@ -40,4 +40,44 @@ describe('German organisations: heads, acronyms and names they are named after',
     expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Filmstadt Minden']));
     expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Sonntag Minden']));
   });
+
+  it('reads a given name before a hyphenated compound as part of the name ("Robert Koch-Institut")', () => {
+    const found = names(
+      entities('Das Heinrich Lenz-Institut meldet neue Messwerte. Ein Sprecher des Heinrich Lenz-Instituts bestätigte das.').organisations,
+    );
+    expect(found).toEqual(['Heinrich Lenz-Institut']);
+  });
+
+  it("reads an everyday compound with a town after it as that town's body, not as a place", () => {
+    const e = entities(
+      'Die Verbraucherzentrale Bremen warnt vor falschen Mails. Die Handwerkskammer Erfurt und die Wasserwerke Gotha laden ein. ' +
+        'In der Konzernzentrale wird gespart.',
+    );
+    expect(names(e.organisations)).toEqual(
+      expect.arrayContaining(['Verbraucherzentrale Bremen', 'Handwerkskammer Erfurt', 'Wasserwerke Gotha']),
+    );
+    expect(names(e.organisations)).not.toContain('Konzernzentrale');
+    expect(names(e.places)).toEqual([]);
+  });
+
+  it('joins a part cut before "und" to the head ("Industrie- und Handelskammer")', () => {
+    expect(names(entities('Die Industrie- und Handelskammer Trier lädt ein.').organisations)).toEqual([
+      'Industrie- und Handelskammer Trier',
+    ]);
+  });
+
+  it('joins a town or an acronym to a kind compound, and drops the compound before a known name', () => {
+    const e = entities(
+      'Die Arbeitsagentur Gera zählt mehr Arbeitslose. Der Sozialverband VdK fordert höhere Renten. Der Musikkonzern Universal Music wächst.',
+    );
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Arbeitsagentur Gera', 'Sozialverband VdK']));
+    expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Musikkonzern']));
+    expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Gera']));
+    expect(names(e.places)).toEqual([]);
+  });
+
+  it('takes a bare weak head with a joined name for no organisation ("die Zentrale der …")', () => {
+    const found = names(entities('Die Zentrale der Verbraucherzentrale Bundesverband sitzt in Berlin.').organisations);
+    expect(found).toEqual(['Verbraucherzentrale Bundesverband']);
+  });
 });

@@ -205,7 +205,7 @@ function germanEntities(text: string, sentences: Sentence[], title: string): Ent
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '6',
+  version: '7',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,

@@ -122,11 +122,14 @@ export const DE_ORGANISATION_HEADS = [
   'klinik',
   'kliniken',
   'krankenkasse',
+  'sparkasse',
+  'ersatzkasse',
+  'club',
 ];
 
 /** Heads that name a kind of body on their own, so only with a modifier or a name are they an organisation. */
 export const DE_GENERIC_HEADS = words(
-  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
+  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga zentrale werke club',
 );
 
 /** Generic heads named by what follows: "Verband der Ersatzkassen", "Institut für Tropenmedizin", "Bund der Steuerzahler". */
@@ -136,7 +139,7 @@ export const DE_JOINED_HEADS = words(
 
 /** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
 export const DE_WEAK_HEADS = words(
-  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr',
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr club',
 );
 
 /** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
