@@ -68,8 +68,10 @@ export class EvidenceContext {
     if (this.isPlace(t.bare)) return t.bare;
     // Genitive: "Deutschlands", "Hamburgs"; only of names too large to be a plural noun too ("Bars", "Virus").
     const base = t.bare.slice(0, -1).toLowerCase();
-    // Regions too ("Bayerns", "Tirols"), when the word is no form of a common noun ("Landes").
-    const region = base.length >= 5 && this.geo.regions.has(base) && !this.nouns?.forms.has(t.lower);
+    // Regions too ("Bayerns", "Tirols"), when the word is no form of a common noun ("Landes"); a name the noun
+    // lexicon lists without a plural is no common noun ("Bayern").
+    const region =
+      base.length >= 5 && this.geo.regions.has(base) && (!this.nouns?.forms.has(t.lower) || this.nouns.withoutPlural.has(base));
     if (/s$/.test(t.bare) && (this.isCountry(base) || region || (this.geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
     return this.compass(t);
   }

@@ -94,6 +94,9 @@ function findPlace(ctx: EvidenceContext, t: Token): void {
   )
     return ctx.take('place', [next], ctx.placeBase(next));
   if (res.road?.test(ctx.text.slice(Math.max(0, t.start - 20), t.end))) return ctx.take('place', [t]);
+  // "im Rhein-Sieg-Kreis", "des Main-Taunus-Kreises": a district named by a hyphenated compound on a place noun.
+  const district = res.hyphenatedPlace?.exec(t.bare);
+  if (district && t.position > 0) return ctx.take('place', [t], district[1]);
   const base = ctx.placeBase(t) ?? (ctx.localTown(t) ? t.bare : undefined);
   if (base && !res.stopwords.has(t.lower) && (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t))))
     ctx.take('place', [t], base);

@@ -10,6 +10,10 @@ describe('German inflection of organisation names', () => {
     expect(compoundHead('Nationen')?.plural).toBe(true);
     // A plural in -e is read as a plural, not as an old dative singular ("dem Werke").
     expect(compoundHead('Wasserwerke')).toEqual({ nominative: 'Wasserwerke', plural: true });
+    // The dative plural is read back to the nominative plural, not to "Asse" inside "Ersatzkassen".
+    expect(compoundHead('Stadtwerken')).toEqual({ nominative: 'Stadtwerke', plural: true });
+    expect(compoundHead('Verkehrsbetrieben')).toEqual({ nominative: 'Verkehrsbetriebe', plural: true });
+    expect(compoundHead('Ersatzkassen')?.nominative).toBe('Ersatzkassen');
   });
 
   it('writes adjectives before the head in the citation form its gender asks for', () => {

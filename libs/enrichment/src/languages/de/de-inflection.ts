@@ -23,6 +23,11 @@ export function compoundHead(word: string): CompoundHead | undefined {
   const part = word.slice(dash + 1);
   const lower = part.toLowerCase();
   // An organisation head ends the word: "Bundesamt" is Bundes+amt, not Bunde+samt ("Samt").
+  // The dative of a plural in -e: "den Stadtwerken", "den Verkehrsbetrieben" → "Stadtwerke", "Verkehrsbetriebe"
+  // (a plural of five letters or more ends the word less the "n": "Werke", not "Asse" in "Ersatzkassen").
+  const dative = /en$/u.test(lower) ? lower.slice(0, -1) : '';
+  for (let i = 0; dative && i <= dative.length - 5; i++)
+    if (nouns.plurals.has(dative.slice(i)) && !nouns.all.has(dative.slice(i))) return { nominative: word.slice(0, -1), plural: true };
   const known = HEADS.find((h) => lower.endsWith(h) && nouns.all.has(h));
   if (known && (lower === known || lower.length - known.length >= MIN_PART)) return headOf(word, dash, lower.length - known.length, known);
   for (let i = 0; i <= lower.length - MIN_PART; i++) {

@@ -26,6 +26,14 @@ describe('German pack: places', () => {
   });
 });
 
+describe('German pack: regions in the genitive', () => {
+  it('reads the genitive of a Land the noun lexicon lists without a plural ("Bayerns"), not of a common noun ("Landes")', () => {
+    const found = places('In Bayerns Hauptstadt demonstrierten Tausende. Die Wirtschaft des Landes wächst, die des Saarlands nicht.');
+    expect(found).toEqual(expect.arrayContaining(['Bayern', 'Saarland']));
+    expect(found).not.toContain('Land');
+  });
+});
+
 describe('German pack: towns named like common nouns', () => {
   it('takes "am Boden", "mit dem Zug", "die Lage" for nouns, "in Lage" and "Bayern" for places', () => {
     const found = places(

@@ -60,6 +60,7 @@ const EVIDENCE: NameEvidence = {
   placeHeads: DE_PLACE_HEADS,
   placeHeadEnding: DE_PLACE_HEAD_ENDING,
   road: DE_ROAD,
+  hyphenatedPlace: /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+-(?:Kreis|Land))(?:es|s)?$/u,
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,

@@ -75,6 +75,9 @@ export const DE_ORGANISATION_HEADS = [
   'konzern',
   'konzerns',
   'werke',
+  'werken',
+  'betriebe',
+  'betrieben',
   'dienst',
   'dienstes',
   'hilfe',
@@ -129,7 +132,7 @@ export const DE_ORGANISATION_HEADS = [
 
 /** Heads that name a kind of body on their own, so only with a modifier or a name are they an organisation. */
 export const DE_GENERIC_HEADS = words(
-  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga zentrale werke club',
+  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga zentrale werke werken betriebe betrieben club',
 );
 
 /** Generic heads named by what follows: "Verband der Ersatzkassen", "Institut für Tropenmedizin", "Bund der Steuerzahler". */
@@ -139,7 +142,7 @@ export const DE_JOINED_HEADS = words(
 
 /** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
 export const DE_WEAK_HEADS = words(
-  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr club',
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr club werken betriebe betrieben',
 );
 
 /** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
