@@ -288,9 +288,15 @@ function namesAfterKinds(ctx: EvidenceContext): void {
       // A second word when the name ends there ("Universal Music", "Filmwerk Nord").
       const second = tokens[k + 1];
       if (candidate(second, kind.sentence) && gap(tokens[k], second) === ' ' && !tokens[k + 2]?.capitalised) run.push(second);
-      // "der Musikkonzern Universal Music": the compound only said what kind of body the name is.
-      if (own && previous === kind) ctx.found.splice(ctx.found.indexOf(own), 1);
-      ctx.take('organisation', run);
+      // "der Tourismusverband Paznaun-Ischgl": a name right after a body's compound whose head takes a name is the
+      // name's end; after "der Musikkonzern" the compound only said what kind of body the name is.
+      const head = own && previous === kind ? ctx.headRe.exec(kind.lower)?.[1] : undefined;
+      if (own && previous === kind && !(head && ctx.res.joinedHeads?.has(head))) ctx.found.splice(ctx.found.indexOf(own), 1);
+      if (own && previous === kind && ctx.found.includes(own)) {
+        own.tokens.push(...run);
+        own.name = `${own.name} ${run.map((x) => x.bare).join(' ')}`;
+        for (const x of run) ctx.used.add(x.index);
+      } else ctx.take('organisation', run);
       previous = run[run.length - 1];
       k = previous.index + 1;
       // "…, Y und Z": a list of names after the kind noun.

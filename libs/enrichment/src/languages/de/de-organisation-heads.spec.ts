@@ -71,6 +71,9 @@ describe('German organisations: heads, acronyms and names they are named after',
       'Die Arbeitsagentur Gera zählt mehr Arbeitslose. Der Sozialverband VdK fordert höhere Renten. Der Musikkonzern Universal Music wächst.',
     );
     expect(names(e.organisations)).toEqual(expect.arrayContaining(['Arbeitsagentur Gera', 'Sozialverband VdK']));
+    expect(names(entities('Der Tourismusverband Oberes Lahntal wirbt um Gäste.').organisations)).toEqual([
+      'Tourismusverband Oberes Lahntal',
+    ]);
     expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Musikkonzern']));
     expect(names(e.organisations)).not.toEqual(expect.arrayContaining(['Gera']));
     expect(names(e.places)).toEqual([]);

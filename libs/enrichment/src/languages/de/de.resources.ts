@@ -125,6 +125,7 @@ export const DE_ORGANISATION_HEADS = [
   'klinik',
   'kliniken',
   'krankenkasse',
+  'verbund',
   'sparkasse',
   'ersatzkasse',
   'club',
