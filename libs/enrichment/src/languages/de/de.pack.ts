@@ -8,6 +8,7 @@ import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.e
 import { resolveDefinedAcronyms } from './de-acronyms';
 import { namesInCompounds } from './de-compound-names';
 import { germanOrganisationBase } from './de-inflection';
+import { organisationsCitedAsSources } from './de-organisation-context';
 import { namesListedWithOrganisations } from './de-name-lists';
 import { joinPlaceNames } from './de-place-names';
 import { dropNamesInWorkTitles } from './de-work-titles';
@@ -196,10 +197,11 @@ const CONTENT_TYPE: ContentTypeCues = {
 };
 
 // The recogniser, then what German writing adds: acronyms beside their long form, places inside longer names,
-// names inside hyphenated compounds, names listed with organisations, and no names inside titles of works.
+// names inside hyphenated compounds, bodies cited as sources, names listed with organisations, and no names inside
+// titles of works.
 function germanEntities(text: string, sentences: Sentence[], title: string): EntityAnalysis {
   const found = extractEntitiesByEvidence(text, sentences, title, EVIDENCE);
-  const named = namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
+  const named = organisationsCitedAsSources(namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text), text);
   return dropNamesInWorkTitles(namesListedWithOrganisations(named, text), text);
 }
 
