@@ -123,6 +123,14 @@ export class EvidenceContext {
     );
   }
 
+  // "Frank Lindau … Lindau bedankte sich": the surname of someone named in full is that person, not the town,
+  // unless a place preposition stands before it ("aus Lindau").
+  surnameHere(t: Token): boolean {
+    const before = this.tokens[t.index - 1];
+    const preposition = !!before && before.sentence === t.sentence && !!this.res.placePrepositions?.has(before.lower);
+    return !preposition && !!this.res.placePrepositions && (this.personSurnames ??= this.surnamesHere()).has(t.lower);
+  }
+
   private surnamesHere(): Set<string> {
     return new Set(this.found.filter((f) => f.type === 'person').map((f) => f.tokens[f.tokens.length - 1].lower));
   }

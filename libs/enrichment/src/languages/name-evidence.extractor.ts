@@ -98,7 +98,11 @@ function findPlace(ctx: EvidenceContext, t: Token): void {
   const district = res.hyphenatedPlace?.exec(t.bare);
   if (district && t.position > 0) return ctx.take('place', [t], district[1]);
   const base = ctx.placeBase(t) ?? (ctx.localTown(t) ? t.bare : undefined);
-  if (base && !res.stopwords.has(t.lower) && (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t))))
+  if (
+    base &&
+    !res.stopwords.has(t.lower) &&
+    (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t) && !ctx.surnameHere(t)))
+  )
     ctx.take('place', [t], base);
 }
 

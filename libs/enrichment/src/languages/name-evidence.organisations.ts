@@ -231,6 +231,10 @@ function objectAfterHead(ctx: EvidenceContext, t: Token, runLength: number, gene
   // "Universität Hamburg", "Klinikum Nürnberg", "Polizei Hamburg" are names, "Partei Deutschlands" (genitive) a
   // description; a compound head stands on its own ("das Landgericht Frankfurt" is joined later, when it is one).
   if (after.capitalised && place === after.bare && (generic || t.lower === head)) return [after];
+  // "Humboldt-Universität zu Berlin", "Universität zu Köln": a university's seat after "zu" is part of its name.
+  const seat = ctx.tokens[t.index + 2];
+  if (after.lower === 'zu' && /^(?:universität|hochschule)$/u.test(head) && ctx.sameSentence(t, seat) && ctx.placeBase(seat) === seat.bare)
+    return [after, seat];
   if (ctx.res.headJoiners.includes(after.lower) && (runLength === 1 || generic) && (!generic || !!ctx.res.joinedHeads?.has(head)))
     return joinedObject(ctx.tokens, after, ctx.res);
   return [];

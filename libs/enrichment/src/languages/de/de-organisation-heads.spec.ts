@@ -83,4 +83,10 @@ describe('German organisations: heads, acronyms and names they are named after',
     const found = names(entities('Die Zentrale der Verbraucherzentrale Bundesverband sitzt in Berlin.').organisations);
     expect(found).toEqual(['Verbraucherzentrale Bundesverband']);
   });
+
+  it('reads a university\'s seat after "zu" as part of its name', () => {
+    const e = entities('Die Humboldt-Universität zu Berlin und die Universität zu Kiel kooperieren. Er ging zu Fuß zur Universität.');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Humboldt-Universität zu Berlin', 'Universität zu Kiel']));
+    expect(names(e.places)).toEqual([]);
+  });
 });

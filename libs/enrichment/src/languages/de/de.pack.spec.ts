@@ -34,6 +34,19 @@ describe('German pack: regions in the genitive', () => {
   });
 });
 
+describe('German pack: surnames named like towns', () => {
+  it('reads the surname of someone named in full as that person, unless a place preposition stands before it', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText: 'Frank Lindau aus Husum wurde geehrt. Lindau bedankte sich. Am Abend fuhr er nach Lindau weiter.',
+      language: 'de',
+    }).entities;
+    expect(e.people.map((p) => p.name)).toEqual(['Frank Lindau']);
+    expect(e.people[0].count).toBe(2);
+    expect(e.places.find((p) => p.name === 'Lindau')?.count).toBe(1);
+  });
+});
+
 describe('German pack: towns named like common nouns', () => {
   it('takes "am Boden", "mit dem Zug", "die Lage" for nouns, "in Lage" and "Bayern" for places', () => {
     const found = places(
