@@ -74,12 +74,24 @@ function legalForm(ctx: EvidenceContext, t: Token, next: Token | undefined): voi
       run.length > 0 &&
       !!tokens[k - 1]?.capitalised &&
       text.slice(tokens[k - 1].end, word.start) === ' ';
-    if (!joins && (!word.capitalised || res.stopwords.has(word.lower))) break;
+    // "Kessler & Söhne GmbH": an ampersand between capitalised words.
+    const ampersand = word.text === '&' && run.length > 0 && !!tokens[k - 1]?.capitalised && ctx.sameSentence(t, tokens[k - 1]);
+    if (!joins && !ampersand && (!word.capitalised || res.stopwords.has(word.lower))) break;
+    // "die Firma Kessler GmbH", "das Unternehmen Brenntag SE": a kind of body says what the name is; a head that
+    // takes a name is part of it ("Verein Deutscher Ingenieure e.V.").
+    if (res.organisationKinds?.test(word.lower) && !res.joinedHeads?.has(word.lower)) break;
     joined ||= joins;
     run.unshift(word);
   }
   // The legal form is part of the name ("Filmaufbau GmbH"); with no name before it ("die AG") it is none.
   const form = t.text === 'e.' ? [t, next as Token] : [t];
+  // "GmbH & Co. KG": a partnership with a company as its partner writes both forms.
+  // The sentence splitter may end a sentence after "Co.": the form after it is read across.
+  for (let k = form[form.length - 1].index + 1; k + 2 < tokens.length && ctx.sameSentence(t, tokens[k + 1]); k += 3) {
+    const [and, co, kg] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    if (and.text !== '&' || co.text !== 'Co.' || !res.legalForms.test(kg.text) || text.slice(co.end, kg.start) !== ' ') break;
+    form.push(and, co, kg);
+  }
   if (run.length) ctx.take('organisation', [...run, ...form]);
   for (const f of form) ctx.used.add(f.index);
 }

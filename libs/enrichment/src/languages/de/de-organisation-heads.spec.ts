@@ -89,4 +89,12 @@ describe('German organisations: heads, acronyms and names they are named after',
     expect(names(e.organisations)).toEqual(expect.arrayContaining(['Humboldt-Universität zu Berlin', 'Universität zu Kiel']));
     expect(names(e.places)).toEqual([]);
   });
+
+  it('reads a company\'s name with an ampersand and "GmbH & Co. KG" whole, without the kind noun before it', () => {
+    const found = names(
+      entities('Die Firma Kessel & Söhne GmbH & Co. KG meldet Insolvenz an. Der Verein Deutscher Gärtner e.V. lädt ein.').organisations,
+    );
+    expect(found).toEqual(expect.arrayContaining(['Kessel & Söhne GmbH & Co. KG', 'Verein Deutscher Gärtner e.V.']));
+    expect(found).toHaveLength(2);
+  });
 });
