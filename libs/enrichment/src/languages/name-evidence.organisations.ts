@@ -48,6 +48,16 @@ function byFormOrKnownName(ctx: EvidenceContext, t: Token): void {
   if (res.legalForms.test(t.text) || (t.text === 'e.' && next?.text === 'V.')) return legalForm(ctx, t, next);
   if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && ctx.nameWord(next) && ctx.sameSentence(t, next))
     return ctx.take('organisation', [t, next]);
+  // "TSV 1860 München", "SV 07 Elversberg": the founding year between the club's letters and its town.
+  const town = ctx.tokens[t.index + 2];
+  if (
+    res.clubPrefixes.has(t.lower) &&
+    /^\p{Lu}/u.test(t.text) &&
+    /^\d{2,4}$/.test(next?.text ?? '') &&
+    ctx.nameWord(town) &&
+    ctx.sameSentence(t, town)
+  )
+    return ctx.take('organisation', [t, next, town]);
   // "Hamburger SV", "Karlsruher SC": a town's adjective before a club's letters.
   const before = tokens[t.index - 1];
   if (res.clubPrefixes.has(t.lower) && /^\p{Lu}+$/u.test(t.text) && ctx.sameSentence(t, before) && /^\p{Lu}\p{Ll}+er$/u.test(before.text))
@@ -231,7 +241,10 @@ function townAfter(ctx: EvidenceContext, t: Token): Token[] {
   const nameGoesOn = (w: Token | undefined, from: Token): boolean => free(w, from) && !ctx.res.stopwords.has(w.lower);
   if (!free(after, t)) return [];
   if (free(second, after) && ctx.isPlace(`${after.bare} ${second.bare}`) && !nameGoesOn(third, second)) return [after, second];
-  const town = ctx.placeBase(after) === after.bare && !ctx.isCountry(after.lower);
+  // Regions and landscapes count ("Polizeipräsidium Mittelfranken"); countries do not ("Verbraucherzentrale Schweiz"
+  // is the Swiss one, reported as the country's branch by the place pass).
+  const country = ctx.geo.countries.has(after.lower) || ctx.geo.worldRegions.has(after.lower);
+  const town = (ctx.placeBase(after) === after.bare || ctx.localTown(after)) && !country;
   return town && !nameGoesOn(second, after) ? [after] : [];
 }
 
@@ -248,13 +261,13 @@ function objectAfterHead(ctx: EvidenceContext, t: Token, runLength: number, gene
   if (after.lower === 'zu' && /^(?:universität|hochschule)$/u.test(head) && ctx.sameSentence(t, seat) && ctx.placeBase(seat) === seat.bare)
     return [after, seat];
   if (ctx.res.headJoiners.includes(after.lower) && (runLength === 1 || generic) && (!generic || !!ctx.res.joinedHeads?.has(head)))
-    return joinedObject(ctx.tokens, after, ctx.res);
+    return joinedObject(ctx.tokens, after, ctx.res, ctx.text);
   return [];
 }
 
 // The object of a joiner after a head: "für Bevölkerungsschutz", "der Ersatzkassen", "für den Wissenschaftlichen Film"
 // (an article only before an adjective, then a noun).
-function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[] {
+function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence, text: string): Token[] {
   const words: Token[] = [joiner];
   let k = joiner.index + 1;
   const article = /^(?:der|die|das|den|dem|des)$/.test(tokens[k]?.lower ?? '');
@@ -269,7 +282,12 @@ function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[
     if (!ADJECTIVE.test(w.bare)) break;
   }
   const last = words[words.length - 1];
-  return last === joiner || !last.capitalised ? [] : words;
+  if (last === joiner || !last.capitalised) return [];
+  // "Bundesamt für Migration und Flüchtlinge (BAMF)": a second object after "und", where an acronym is defined.
+  const [and, second, bracket] = [1, 2, 3].map((n) => tokens[last.index + n]);
+  if (and?.lower === 'und' && second?.sentence === joiner.sentence && second.capitalised && !res.stopwords.has(second.lower))
+    if (bracket && /^\s*\($/u.test(text.slice(second.end, bracket.start))) words.push(and, second);
+  return words;
 }
 
 // "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.

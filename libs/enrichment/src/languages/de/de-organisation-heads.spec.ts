@@ -97,4 +97,32 @@ describe('German organisations: heads, acronyms and names they are named after',
     expect(found).toEqual(expect.arrayContaining(['Kessel & Söhne GmbH & Co. KG', 'Verein Deutscher Gärtner e.V.']));
     expect(found).toHaveLength(2);
   });
+
+  it('reads offices, insurers, agencies and presidiums as heads, with a region or a small town after them', () => {
+    const e = entities(
+      'Das Polizeipräsidium Oberfranken sucht Zeugen. Die Stadtverwaltung Jena schließt. Das Jobcenter Gera zahlt. ' +
+        'Die Deutsche Rentenversicherung zahlt, die Bundesanstalt für Wasserbau prüft. Der Gemeinderat Oberstdorf stimmte zu.',
+    );
+    expect(names(e.organisations)).toEqual(
+      expect.arrayContaining([
+        'Polizeipräsidium Oberfranken',
+        'Stadtverwaltung Jena',
+        'Jobcenter Gera',
+        'Deutsche Rentenversicherung',
+        'Bundesanstalt für Wasserbau',
+        'Gemeinderat Oberstdorf',
+      ]),
+    );
+    expect(names(e.places)).toEqual([]);
+  });
+
+  it("reads a club's founding year and a second object before a defined acronym as part of the name", () => {
+    const e = entities(
+      'Der TSV 1874 Kirchheim verlor. Das Landesamt für Wald und Jagd (LWJ) prüft. Das Institut für Chemie und Physiker sagen.',
+    );
+    expect(names(e.organisations)).toEqual(
+      expect.arrayContaining(['TSV 1874 Kirchheim', 'Landesamt für Wald und Jagd', 'Institut für Chemie']),
+    );
+    expect(names(e.organisations)).not.toContain('LWJ');
+  });
 });
