@@ -123,6 +123,21 @@ export class EvidenceContext {
     );
   }
 
+  // "beim ersten Date", "ein guter Deal": an English word borrowed into the language names a small town abroad
+  // (GeoNames' Date, Deal) only after a place preposition. English copy has its own recogniser.
+  borrowedWordHere(t: Token): boolean {
+    const before = this.tokens[t.index - 1];
+    const preposition = !!before && before.sentence === t.sentence && !!this.res.placePrepositions?.has(before.lower);
+    return (
+      !preposition &&
+      !!this.res.placePrepositions &&
+      this.g.commonWords.has(t.lower) &&
+      (this.geo.cities.get(t.lower) ?? 0) < 100000 &&
+      !this.geo.regions.has(t.lower) &&
+      !this.isCountry(t.lower)
+    );
+  }
+
   // "Frank Lindau … Lindau bedankte sich": the surname of someone named in full is that person, not the town,
   // unless a place preposition stands before it ("aus Lindau").
   surnameHere(t: Token): boolean {

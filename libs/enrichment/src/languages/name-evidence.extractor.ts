@@ -101,7 +101,7 @@ function findPlace(ctx: EvidenceContext, t: Token): void {
   if (
     base &&
     !res.stopwords.has(t.lower) &&
-    (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t) && !ctx.surnameHere(t)))
+    (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t) && !ctx.surnameHere(t) && !ctx.borrowedWordHere(t)))
   )
     ctx.take('place', [t], base);
 }

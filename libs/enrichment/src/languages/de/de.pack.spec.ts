@@ -47,6 +47,14 @@ describe('German pack: surnames named like towns', () => {
   });
 });
 
+describe('German pack: English words borrowed into German', () => {
+  it('takes an English word that names a small town abroad for the word, unless a place preposition stands before it', () => {
+    const found = places('Beim ersten Date ging es schief. Der Deal platzte am Montag. Im Sommer flog sie nach Deal.');
+    expect(found).not.toContain('Date');
+    expect(found).toEqual(['Deal']);
+  });
+});
+
 describe('German pack: towns named like common nouns', () => {
   it('takes "am Boden", "mit dem Zug", "die Lage" for nouns, "in Lage" and "Bayern" for places', () => {
     const found = places(
