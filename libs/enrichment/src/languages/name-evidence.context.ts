@@ -93,6 +93,11 @@ export class EvidenceContext {
     return !!this.nouns && (this.nouns.all.has(word) || this.nouns.forms.has(word));
   }
 
+  // The first part of a compound is a common noun, with or without a linking "s", "n" or "es" ("Stau", "Bagger").
+  nounPrefix(part: string): boolean {
+    return [part, part.replace(/(?:es|s|n)$/u, '')].some((p) => p.length >= 2 && !!this.nouns?.all.has(p));
+  }
+
   // A form of a common noun or a compound ending in one ("Antikriegsfilme").
   nounCompound(word: string): boolean {
     for (let i = 0; this.nouns && i <= word.length - 4; i++) if (this.nouns.forms.has(word.slice(i))) return true;

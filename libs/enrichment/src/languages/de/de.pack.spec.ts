@@ -55,6 +55,17 @@ describe('German pack: English words borrowed into German', () => {
   });
 });
 
+describe('German pack: landscapes and roads named in one compound', () => {
+  it('reads a name compounded with "-tal", "-see", "-gebirge" or "-autobahn" as a place, not a common noun or a compound of nouns', () => {
+    const found = places(
+      'Das Lechnertal lockt Biker, die Ufer des Wendelsees sind voll. Über die Tauernautobahn geht es weiter. ' +
+        'Das Kapital fehlt, am Stausee badeten Kinder, der Urwald brennt.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['Lechnertal', 'Wendelsee', 'Tauernautobahn']));
+    expect(found).toHaveLength(3);
+  });
+});
+
 describe('German pack: towns named like common nouns', () => {
   it('takes "am Boden", "mit dem Zug", "die Lage" for nouns, "in Lage" and "Bayern" for places', () => {
     const found = places(

@@ -61,6 +61,7 @@ const EVIDENCE: NameEvidence = {
   placeHeads: DE_PLACE_HEADS,
   placeHeadEnding: DE_PLACE_HEAD_ENDING,
   road: DE_ROAD,
+  landscapeEnding: /^((\p{Lu}\p{Ll}{3,})(?:tal|see|gebirge|autobahn))(?:e?s)?$/u,
   hyphenatedPlace: /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+-(?:Kreis|Land))(?:es|s)?$/u,
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
