@@ -15,7 +15,9 @@ export function findOrganisations(ctx: EvidenceContext): void {
   }
   for (const t of ctx.tokens) {
     if (ctx.used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence)) continue;
-    if (ACRONYM.test(t.bare) && t.bare.length <= 7 && !ctx.res.stopwords.has(t.lower)) acronym(ctx, t);
+    // "die F.A.S.", "der F.A.Z.": dotted capitals are an acronym too (in German copy mostly a paper's).
+    const dotted = ctx.res.organisationHeads.length > 0 && /^(?:\p{Lu}\.){2,4}$/u.test(t.bare);
+    if ((ACRONYM.test(t.bare) || dotted) && t.bare.length <= 8 && !ctx.res.stopwords.has(t.lower)) acronym(ctx, t);
     else byHead(ctx, t);
   }
   if (ctx.res.organisationKinds) namesAfterKinds(ctx);

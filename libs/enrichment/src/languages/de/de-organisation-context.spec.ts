@@ -29,4 +29,8 @@ describe('German organisations cited as sources', () => {
     expect(names(e.organisations)).toEqual([]);
     expect(names(e.people)).toContain('Ulrike Körber');
   });
+
+  it('takes no initials for a source ("laut H.-J. Körner")', () => {
+    expect(names(entities('Laut H.-J. Körner stimmt das nicht.').organisations)).toEqual([]);
+  });
 });

@@ -82,7 +82,8 @@ function nameRun(tokens: Token[], i: number, text: string): Token[] {
 // A word that can only be a name here: no function word, role, month, given name, person's name, place or noun.
 function nameWord(word: string, people: ReadonlySet<string>): boolean {
   const lower = word.toLowerCase();
-  if (!/^\p{Lu}[\p{L}\d&.-]*$/u.test(word) || word.length < 2) return false;
+  // Initials ("H.-J. Meyer") are no name of a body.
+  if (!/^\p{Lu}[\p{L}\d&.-]*$/u.test(word) || !/\p{L}{2}/u.test(word)) return false;
   if (DE_STOPWORDS.has(lower) || ROLES.has(lower) || DE_MONTHS.has(lower) || DE_GIVEN_NAMES.has(lower) || people.has(lower)) return false;
   const g = gazetteer();
   const geo = geoGazetteer();

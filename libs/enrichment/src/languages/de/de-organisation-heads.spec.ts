@@ -125,4 +125,10 @@ describe('German organisations: heads, acronyms and names they are named after',
     );
     expect(names(e.organisations)).not.toContain('LWJ');
   });
+
+  it('reads dotted capitals as an acronym, a country in dots as a place', () => {
+    const e = entities('Das sagte er der F.A.S. am Sonntag. Die Regierung der U.S.A. widersprach.');
+    expect(names(e.organisations)).toEqual(['F.A.S.']);
+    expect(names(e.organisations)).not.toContain('U.S.A.');
+  });
 });
