@@ -16,8 +16,12 @@ describe('German organisations cited as sources', () => {
   });
 
   it('reads the body someone speaks for or works at as an organisation', () => {
-    const e = entities('Ein Sprecher von Quandrix bestätigte das. Anna Berger, Ingenieurin bei Velotrab, erklärt das Verfahren.');
-    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Quandrix', 'Velotrab']));
+    const e = entities(
+      'Ein Sprecher von Quandrix bestätigte das. Anna Berger, Ingenieurin bei Velotrab, erklärt das Verfahren. ' +
+        'Die Gründerin von Lunaris sagte ab. Der Präsident von Frankreich kam.',
+    );
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Quandrix', 'Velotrab', 'Lunaris']));
+    expect(names(e.organisations)).not.toContain('Frankreich');
     expect(names(e.people)).toContain('Anna Berger');
   });
 

@@ -60,11 +60,18 @@ function cited(text: string, start: number, end: number): boolean {
   return (
     SOURCE_BEFORE.test(before) ||
     ROLE_OF.test(before) ||
+    roleOf(before) ||
     JOB_AT.test(before) ||
     (VERB_BEFORE.test(before) && PARTICLE_AFTER.test(after)) ||
     (AS_BEFORE.test(before) && AS_AFTER.test(after)) ||
     ZUFOLGE_AFTER.test(after)
   );
+}
+
+// "Gründerin von Quandrix", "Vorstandschef bei Velotrab": any role or title, then "von" or "bei".
+function roleOf(before: string): boolean {
+  const m = /(?:^|[^\p{L}])(\p{L}+)\s+(?:von|bei)\s+$/u.exec(before);
+  return !!m && ROLES.has(m[1].toLowerCase());
 }
 
 // One or two capitalised words in a row, separated by a space, none a function word.
