@@ -40,4 +40,11 @@ describe('German place names inside longer names', () => {
     expect(places).toEqual(expect.arrayContaining(['Kreis Pinneberg', 'Rhein-Sieg-Kreis', 'Main-Taunus-Kreis']));
     expect(places).not.toContain('Pinneberg');
   });
+
+  it('reads "NRW" as the Land, and as the region of a body named with it', () => {
+    const e = entities('Der DGB NRW fordert mehr Lohn. Die Verbraucherzentrale NRW warnt. In NRW regnet es.');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['DGB NRW', 'Verbraucherzentrale NRW']));
+    expect(names(e.organisations)).not.toContain('NRW');
+    expect(names(e.places)).toEqual(['NRW']);
+  });
 });
