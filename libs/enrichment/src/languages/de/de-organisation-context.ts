@@ -31,6 +31,8 @@ const AS_AFTER =
   /^\s+(?:[\p{L}\d.]+\s+){0,3}(?:mitteilte|mitteilt|berichtete|berichtet|meldete|meldet|bekanntgab|bekannt gab|schätzt|schätzte|errechnete|ermittelte)(?![\p{L}])/u;
 const ZUFOLGE_AFTER = /^\s+zufolge(?![\p{L}])/u;
 const MAX_WORDS = 2;
+// The words the patterns above end in, right before the name.
+const CITING_BEFORE: ReadonlySet<string | undefined> = new Set(['laut', 'seitens', 'von', 'bei', 'teilte', 'teilt', 'gab', 'gibt', 'wie']);
 
 /** Organisations named as the source a report cites; none the text already names. */
 export function organisationsCitedAsSources(analysis: EntityAnalysis, text: string): EntityAnalysis {
@@ -41,8 +43,9 @@ export function organisationsCitedAsSources(analysis: EntityAnalysis, text: stri
   const tokens = analysis.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!t.capitalised) continue;
-    // The cheap tests first: the shape of a name, then the citing words around it, then the lexicons.
+    // The cheap tests first: a citing word next to it, the shape of a name, the citing words around it, the lexicons.
+    if (!t.capitalised || !(CITING_BEFORE.has(tokens[i - 1]?.lower) || tokens.slice(i + 1, i + 3).some((x) => x.lower === 'zufolge')))
+      continue;
     const run = nameRun(tokens, i, text);
     if (!run.length) continue;
     const start = run[0].start;
