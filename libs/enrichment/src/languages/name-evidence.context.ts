@@ -68,8 +68,10 @@ export class EvidenceContext {
     if (this.isPlace(t.bare)) return t.bare;
     // Genitive: "Deutschlands", "Hamburgs"; only of names too large to be a plural noun too ("Bars", "Virus").
     const base = t.bare.slice(0, -1).toLowerCase();
-    // Regions too ("Bayerns", "Tirols"), when the word is no form of a common noun ("Landes").
-    const region = base.length >= 5 && this.geo.regions.has(base) && !this.nouns?.forms.has(t.lower);
+    // Regions too ("Bayerns", "Tirols"), when the word is no form of a common noun ("Landes"); a name the noun
+    // lexicon lists without a plural is no common noun ("Bayern").
+    const region =
+      base.length >= 5 && this.geo.regions.has(base) && (!this.nouns?.forms.has(t.lower) || this.nouns.withoutPlural.has(base));
     if (/s$/.test(t.bare) && (this.isCountry(base) || region || (this.geo.cities.get(base) ?? 0) >= 100000)) return t.bare.slice(0, -1);
     return this.compass(t);
   }
@@ -89,6 +91,11 @@ export class EvidenceContext {
   // A common noun in any form ("forschung", "kinder"), not a compound.
   commonNounForm(word: string): boolean {
     return !!this.nouns && (this.nouns.all.has(word) || this.nouns.forms.has(word));
+  }
+
+  // The first part of a compound is a common noun, with or without a linking "s", "n" or "es" ("Stau", "Bagger").
+  nounPrefix(part: string): boolean {
+    return [part, part.replace(/(?:es|s|n)$/u, '')].some((p) => p.length >= 2 && !!this.nouns?.all.has(p));
   }
 
   // A form of a common noun or a compound ending in one ("Antikriegsfilme").
@@ -119,6 +126,29 @@ export class EvidenceContext {
       !this.nouns?.forms.has(t.lower) &&
       !(this.personSurnames ??= this.surnamesHere()).has(t.lower)
     );
+  }
+
+  // "beim ersten Date", "ein guter Deal": an English word borrowed into the language names a small town abroad
+  // (GeoNames' Date, Deal) only after a place preposition. English copy has its own recogniser.
+  borrowedWordHere(t: Token): boolean {
+    const before = this.tokens[t.index - 1];
+    const preposition = !!before && before.sentence === t.sentence && !!this.res.placePrepositions?.has(before.lower);
+    return (
+      !preposition &&
+      !!this.res.placePrepositions &&
+      this.g.commonWords.has(t.lower) &&
+      (this.geo.cities.get(t.lower) ?? 0) < 100000 &&
+      !this.geo.regions.has(t.lower) &&
+      !this.isCountry(t.lower)
+    );
+  }
+
+  // "Frank Lindau … Lindau bedankte sich": the surname of someone named in full is that person, not the town,
+  // unless a place preposition stands before it ("aus Lindau").
+  surnameHere(t: Token): boolean {
+    const before = this.tokens[t.index - 1];
+    const preposition = !!before && before.sentence === t.sentence && !!this.res.placePrepositions?.has(before.lower);
+    return !preposition && !!this.res.placePrepositions && (this.personSurnames ??= this.surnamesHere()).has(t.lower);
   }
 
   private surnamesHere(): Set<string> {

@@ -94,8 +94,20 @@ function findPlace(ctx: EvidenceContext, t: Token): void {
   )
     return ctx.take('place', [next], ctx.placeBase(next));
   if (res.road?.test(ctx.text.slice(Math.max(0, t.start - 20), t.end))) return ctx.take('place', [t]);
+  // "das Paznauntal", "am Tegernsee", "die Inntalautobahn": a name compounded with a landscape's or a road's noun,
+  // when neither the word nor its first part is a common noun ("Kapital", "Stausee", "Urwald" are none).
+  const landscape = res.landscapeEnding?.exec(t.bare);
+  if (landscape && t.position > 0 && !ctx.commonNounForm(t.lower) && !ctx.nounPrefix(landscape[2].toLowerCase()))
+    return ctx.take('place', [t], landscape[1]);
+  // "im Rhein-Sieg-Kreis", "des Main-Taunus-Kreises": a district named by a hyphenated compound on a place noun.
+  const district = res.hyphenatedPlace?.exec(t.bare);
+  if (district && t.position > 0) return ctx.take('place', [t], district[1]);
   const base = ctx.placeBase(t) ?? (ctx.localTown(t) ? t.bare : undefined);
-  if (base && !res.stopwords.has(t.lower) && (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t))))
+  if (
+    base &&
+    !res.stopwords.has(t.lower) &&
+    (ctx.isCountry(base.toLowerCase()) || (!ctx.timePhrase(t) && !ctx.nounHere(t) && !ctx.surnameHere(t) && !ctx.borrowedWordHere(t)))
+  )
     ctx.take('place', [t], base);
 }
 

@@ -1,6 +1,7 @@
 import type { Token } from '../entities/name-span.finder';
 import type { EvidenceContext } from './name-evidence.context';
 import { ACRONYM, ADJECTIVE, allCapsSentences, baseForm } from './name-evidence.summary';
+import type { Found } from './name-evidence.summary';
 import type { NameEvidence } from './name-evidence.types';
 
 /** Organisations: a legal form ("Acme GmbH"), an acronym, a club prefix, a known name, a head word with its modifiers. */
@@ -14,7 +15,9 @@ export function findOrganisations(ctx: EvidenceContext): void {
   }
   for (const t of ctx.tokens) {
     if (ctx.used.has(t.index) || !t.capitalised || capsSentences.has(t.sentence)) continue;
-    if (ACRONYM.test(t.bare) && t.bare.length <= 7 && !ctx.res.stopwords.has(t.lower)) acronym(ctx, t);
+    // "die F.A.S.", "der F.A.Z.": dotted capitals are an acronym too (in German copy mostly a paper's).
+    const dotted = ctx.res.organisationHeads.length > 0 && /^(?:\p{Lu}\.){2,4}$/u.test(t.bare);
+    if ((ACRONYM.test(t.bare) || dotted) && t.bare.length <= 8 && !ctx.res.stopwords.has(t.lower)) acronym(ctx, t);
     else byHead(ctx, t);
   }
   if (ctx.res.organisationKinds) namesAfterKinds(ctx);
@@ -47,6 +50,16 @@ function byFormOrKnownName(ctx: EvidenceContext, t: Token): void {
   if (res.legalForms.test(t.text) || (t.text === 'e.' && next?.text === 'V.')) return legalForm(ctx, t, next);
   if (res.clubPrefixes.has(t.lower) && /^\p{Lu}/u.test(t.text) && ctx.nameWord(next) && ctx.sameSentence(t, next))
     return ctx.take('organisation', [t, next]);
+  // "TSV 1860 München", "SV 07 Elversberg": the founding year between the club's letters and its town.
+  const town = ctx.tokens[t.index + 2];
+  if (
+    res.clubPrefixes.has(t.lower) &&
+    /^\p{Lu}/u.test(t.text) &&
+    /^\d{2,4}$/.test(next?.text ?? '') &&
+    ctx.nameWord(town) &&
+    ctx.sameSentence(t, town)
+  )
+    return ctx.take('organisation', [t, next, town]);
   // "Hamburger SV", "Karlsruher SC": a town's adjective before a club's letters.
   const before = tokens[t.index - 1];
   if (res.clubPrefixes.has(t.lower) && /^\p{Lu}+$/u.test(t.text) && ctx.sameSentence(t, before) && /^\p{Lu}\p{Ll}+er$/u.test(before.text))
@@ -73,12 +86,24 @@ function legalForm(ctx: EvidenceContext, t: Token, next: Token | undefined): voi
       run.length > 0 &&
       !!tokens[k - 1]?.capitalised &&
       text.slice(tokens[k - 1].end, word.start) === ' ';
-    if (!joins && (!word.capitalised || res.stopwords.has(word.lower))) break;
+    // "Kessler & Söhne GmbH": an ampersand between capitalised words.
+    const ampersand = word.text === '&' && run.length > 0 && !!tokens[k - 1]?.capitalised && ctx.sameSentence(t, tokens[k - 1]);
+    if (!joins && !ampersand && (!word.capitalised || res.stopwords.has(word.lower))) break;
+    // "die Firma Kessler GmbH", "das Unternehmen Brenntag SE": a kind of body says what the name is; a head that
+    // takes a name is part of it ("Verein Deutscher Ingenieure e.V.").
+    if (res.organisationKinds?.test(word.lower) && !res.joinedHeads?.has(word.lower)) break;
     joined ||= joins;
     run.unshift(word);
   }
   // The legal form is part of the name ("Filmaufbau GmbH"); with no name before it ("die AG") it is none.
   const form = t.text === 'e.' ? [t, next as Token] : [t];
+  // "GmbH & Co. KG": a partnership with a company as its partner writes both forms.
+  // The sentence splitter may end a sentence after "Co.": the form after it is read across.
+  for (let k = form[form.length - 1].index + 1; k + 2 < tokens.length && ctx.sameSentence(t, tokens[k + 1]); k += 3) {
+    const [and, co, kg] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+    if (and.text !== '&' || co.text !== 'Co.' || !res.legalForms.test(kg.text) || text.slice(co.end, kg.start) !== ' ') break;
+    form.push(and, co, kg);
+  }
   if (run.length) ctx.take('organisation', [...run, ...form]);
   for (const f of form) ctx.used.add(f.index);
 }
@@ -136,10 +161,17 @@ function byHead(ctx: EvidenceContext, t: Token): void {
   if (!head || res.titles.has(t.lower)) return;
   const generic = res.genericHeads.has(t.lower.replace(/s$/, '')) || res.genericHeads.has(t.lower);
   const modifiers = modifiersBefore(ctx, t);
-  const run = [...(modifiers.length || t.lower !== head[1] ? modifiers : namedAfter(ctx, t)), t];
+  const named = t.lower === head[1] ? namedAfter(ctx, t) : personBeforeCompound(ctx, t);
+  const run = [...(modifiers.length ? modifiers : named), t];
   run.push(...objectAfterHead(ctx, t, run.length, generic, head[1]));
   if (generic && run.length === 1) return;
-  if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) return;
+  if (run.length === 1 && res.weakHeads?.has(head[1]) && !t.text.includes('-') && !res.institutionPrefix?.test(t.lower)) {
+    // "Verbraucherzentrale Hamburg", "Handwerkskammer Dresden": an everyday compound with a town after it is the
+    // body of that town (a "Konzernzentrale Hamburg" is not written so).
+    const town = townAfter(ctx, t);
+    if (!town.length) return;
+    run.push(...town);
+  }
   // A compound is a name only when it is long enough to carry a modifier ("Landgericht", not "Gericht").
   if (run.length === 1 && t.lower.length - head[0].length < 3) return;
   const name = res.organisationBase
@@ -162,6 +194,10 @@ function modifiersBefore(ctx: EvidenceContext, t: Token): Token[] {
     if (before.position === 0 && !/(?:sche|sch|ische|ischen|scher|schen|er)$/u.test(before.lower)) break;
     run.unshift(before);
   }
+  // "Industrie- und Handelskammer": a first part cut before "und" shares the head.
+  const and = tokens[t.index - 1 - run.length];
+  const cut = tokens[t.index - 2 - run.length];
+  if (and?.lower === 'und' && ctx.sameSentence(t, cut) && /^\p{Lu}\p{Ll}+-$/u.test(cut.text)) run.unshift(cut, and);
   return run;
 }
 
@@ -183,6 +219,37 @@ function namedAfter(ctx: EvidenceContext, t: Token): Token[] {
   return name(given) && ctx.givenName(given) && ctx.text.slice(given.end, before.start) === ' ' ? [given, before] : [before];
 }
 
+// "Robert Koch-Institut", "Otto Hahn-Gymnasium": a compound whose first part is a surname, with the given name
+// written apart before it, is named after that person as a whole.
+function personBeforeCompound(ctx: EvidenceContext, t: Token): Token[] {
+  const given = ctx.tokens[t.index - 1];
+  if (
+    !/^\p{Lu}\p{Ll}+-\p{Lu}/u.test(t.text) ||
+    !ctx.sameSentence(t, given) ||
+    ctx.used.has(given.index) ||
+    ctx.text.slice(given.end, t.start) !== ' '
+  )
+    return [];
+  // Surnames are often nouns too ("Koch", "Bauer"): the given name before it is the evidence.
+  return ctx.givenName(given) && /^\p{Lu}\p{Ll}+$/u.test(given.text) ? [given] : [];
+}
+
+// A town's name (one word or two) right after a compound head, in the nominative and not a country, ending the
+// name: "Verbraucherzentrale Hamburg", "Golfclub Bad Ems".
+function townAfter(ctx: EvidenceContext, t: Token): Token[] {
+  const [after, second, third] = [1, 2, 3].map((k) => ctx.tokens[t.index + k]);
+  const free = (w: Token | undefined, from: Token): w is Token =>
+    ctx.sameSentence(t, w) && !ctx.used.has(w.index) && w.capitalised && ctx.text.slice(from.end, w.start) === ' ';
+  const nameGoesOn = (w: Token | undefined, from: Token): boolean => free(w, from) && !ctx.res.stopwords.has(w.lower);
+  if (!free(after, t)) return [];
+  if (free(second, after) && ctx.isPlace(`${after.bare} ${second.bare}`) && !nameGoesOn(third, second)) return [after, second];
+  // Regions and landscapes count ("Polizeipräsidium Mittelfranken"); countries do not ("Verbraucherzentrale Schweiz"
+  // is the Swiss one, reported as the country's branch by the place pass).
+  const country = ctx.geo.countries.has(after.lower) || ctx.geo.worldRegions.has(after.lower);
+  const town = (ctx.placeBase(after) === after.bare || ctx.localTown(after)) && !country;
+  return town && !nameGoesOn(second, after) ? [after] : [];
+}
+
 // A name or place after the head: "Universität Hamburg", "Bundesamt für Bevölkerungsschutz".
 function objectAfterHead(ctx: EvidenceContext, t: Token, runLength: number, generic: boolean, head: string): Token[] {
   const after = ctx.tokens[t.index + 1];
@@ -191,14 +258,18 @@ function objectAfterHead(ctx: EvidenceContext, t: Token, runLength: number, gene
   // "Universität Hamburg", "Klinikum Nürnberg", "Polizei Hamburg" are names, "Partei Deutschlands" (genitive) a
   // description; a compound head stands on its own ("das Landgericht Frankfurt" is joined later, when it is one).
   if (after.capitalised && place === after.bare && (generic || t.lower === head)) return [after];
+  // "Humboldt-Universität zu Berlin", "Universität zu Köln": a university's seat after "zu" is part of its name.
+  const seat = ctx.tokens[t.index + 2];
+  if (after.lower === 'zu' && /^(?:universität|hochschule)$/u.test(head) && ctx.sameSentence(t, seat) && ctx.placeBase(seat) === seat.bare)
+    return [after, seat];
   if (ctx.res.headJoiners.includes(after.lower) && (runLength === 1 || generic) && (!generic || !!ctx.res.joinedHeads?.has(head)))
-    return joinedObject(ctx.tokens, after, ctx.res);
+    return joinedObject(ctx.tokens, after, ctx.res, ctx.text);
   return [];
 }
 
 // The object of a joiner after a head: "für Bevölkerungsschutz", "der Ersatzkassen", "für den Wissenschaftlichen Film"
 // (an article only before an adjective, then a noun).
-function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[] {
+function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence, text: string): Token[] {
   const words: Token[] = [joiner];
   let k = joiner.index + 1;
   const article = /^(?:der|die|das|den|dem|des)$/.test(tokens[k]?.lower ?? '');
@@ -213,7 +284,12 @@ function joinedObject(tokens: Token[], joiner: Token, res: NameEvidence): Token[
     if (!ADJECTIVE.test(w.bare)) break;
   }
   const last = words[words.length - 1];
-  return last === joiner || !last.capitalised ? [] : words;
+  if (last === joiner || !last.capitalised) return [];
+  // "Bundesamt für Migration und Flüchtlinge (BAMF)": a second object after "und", where an acronym is defined.
+  const [and, second, bracket] = [1, 2, 3].map((n) => tokens[last.index + n]);
+  if (and?.lower === 'und' && second?.sentence === joiner.sentence && second.capitalised && !res.stopwords.has(second.lower))
+    if (bracket && /^\s*\($/u.test(text.slice(second.end, bracket.start))) words.push(and, second);
+  return words;
 }
 
 // "die Verleihfirmen Panorama und Neue Filmkunst", "der Streamingdienst Spotify": names right after a kind noun.
@@ -235,6 +311,9 @@ function namesAfterKinds(ctx: EvidenceContext): void {
     !ctx.countryOrGenitive(t);
   for (const kind of tokens) {
     if (!kind.capitalised || kind.position === 0 || !kinds.test(kind.lower)) continue;
+    // A kind compound a head made an organisation ("Sozialverband", "Arbeitsagentur", "Musikkonzern").
+    const own = ctx.found.find((f) => f.type === 'organisation' && f.tokens.length === 1 && f.tokens[0] === kind);
+    if (own && joinedToKind(ctx, own)) continue;
     let previous = kind;
     let k = kind.index + 1;
     // The first name follows the kind noun after a space, perhaps in quotes ("das Magazin „Stern“"); after a comma
@@ -245,7 +324,15 @@ function namesAfterKinds(ctx: EvidenceContext): void {
       // A second word when the name ends there ("Universal Music", "Filmwerk Nord").
       const second = tokens[k + 1];
       if (candidate(second, kind.sentence) && gap(tokens[k], second) === ' ' && !tokens[k + 2]?.capitalised) run.push(second);
-      ctx.take('organisation', run);
+      // "der Tourismusverband Paznaun-Ischgl": a name right after a body's compound whose head takes a name is the
+      // name's end; after "der Musikkonzern" the compound only said what kind of body the name is.
+      const head = own && previous === kind ? ctx.headRe.exec(kind.lower)?.[1] : undefined;
+      if (own && previous === kind && !(head && ctx.res.joinedHeads?.has(head))) ctx.found.splice(ctx.found.indexOf(own), 1);
+      if (own && previous === kind && ctx.found.includes(own)) {
+        own.tokens.push(...run);
+        own.name = `${own.name} ${run.map((x) => x.bare).join(' ')}`;
+        for (const x of run) ctx.used.add(x.index);
+      } else ctx.take('organisation', run);
       previous = run[run.length - 1];
       k = previous.index + 1;
       // "…, Y und Z": a list of names after the kind noun.
@@ -256,4 +343,26 @@ function namesAfterKinds(ctx: EvidenceContext): void {
       } else if (!(tokens[k] && /^,\s$/.test(gap(previous, tokens[k])))) break;
     }
   }
+}
+
+// "die Arbeitsagentur Cottbus", "der Sozialverband VdK": a town or an acronym right after an organisation's kind
+// compound is part of its name.
+function joinedToKind(ctx: EvidenceContext, own: Found): boolean {
+  const kind = own.tokens[0];
+  const next = ctx.tokens[kind.index + 1];
+  if (!ctx.sameSentence(kind, next) || !next.capitalised || ctx.text.slice(kind.end, next.start) !== ' ') return false;
+  const named = ctx.found.find((f) => f.type === 'organisation' && f.tokens[0] === next);
+  const acronymOrg = named?.tokens.length === 1 && ACRONYM.test(next.bare) ? named : undefined;
+  // "der Musikkonzern Universal": a known name after the compound is the organisation, the compound its kind.
+  if (named && !acronymOrg) {
+    ctx.found.splice(ctx.found.indexOf(own), 1);
+    return true;
+  }
+  const town = !ctx.used.has(next.index) && ctx.placeBase(next) === next.bare && !ctx.isCountry(next.lower);
+  if (!acronymOrg && !town) return false;
+  if (acronymOrg) ctx.found.splice(ctx.found.indexOf(acronymOrg), 1);
+  own.tokens.push(next);
+  own.name = `${own.name} ${next.bare}`;
+  ctx.used.add(next.index);
+  return true;
 }

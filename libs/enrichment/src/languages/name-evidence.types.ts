@@ -35,6 +35,10 @@ export interface NameEvidence {
    * "Hansestadt Rostock"): the gazetteers list towns, not islands or regions.
    */
   placeHeadEnding?: RegExp;
+  /** A name compounded with a landscape's or road's noun ("Paznauntales"): group 1 the nominative, group 2 the name. */
+  landscapeEnding?: RegExp;
+  /** A district's hyphenated name ending in a place noun ("Rhein-Sieg-Kreis"); group 1 is its nominative. */
+  hyphenatedPlace?: RegExp;
   /** Road numbers after a road word or a preposition ("auf der A7", "Bundesstraße B171"): roads are places. */
   road?: RegExp;
   /** Compass prefixes of compounds with a place name ("Westdeutschland", "Nordspanien"). */

@@ -25,4 +25,20 @@ describe('German acronyms defined beside their long form', () => {
     expect(orgs).not.toContain('GFWG');
     expect(orgs).not.toContain('ORS');
   });
+
+  it('reads a long form as one name: no organisation or place of its own inside it, hyphenated words spell two letters', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText:
+        'Der Bund für Natur und Umweltschutz Österreich (BNUÖ) lehnt den Bau ab. Der BNUÖ kündigt eine Klage an. ' +
+        'Die Landesanstalt für Gewässer Rheinland-Pfalz (LGRP) misst täglich.',
+      language: 'de',
+    }).entities;
+    const orgs = e.organisations.map((o) => o.name);
+    expect(orgs).toEqual(
+      expect.arrayContaining(['Bund für Natur und Umweltschutz Österreich', 'Landesanstalt für Gewässer Rheinland-Pfalz']),
+    );
+    expect(orgs).not.toContain('Bund für Natur');
+    expect(e.places).toEqual([]);
+  });
 });

@@ -26,12 +26,14 @@ const THING_WORDS = new Set(
   ),
 );
 
-type Definition = { words: string[]; ordered: boolean };
+/** A long form's words, whether their initials spell the acronym in order, and where it stands before "(ACR)". */
+type Definition = { words: string[]; ordered: boolean; span?: [number, number] };
 
 /** Organisation acronyms renamed to the long form the text gives them, or dropped when that names no organisation. */
 export function resolveDefinedAcronyms(analysis: EntityAnalysis, text: string): EntityAnalysis {
   const renamed = new Map<string, string>();
   const dropped = new Set<string>();
+  const spans: [string, [number, number]][] = [];
   for (const org of analysis.entities.organisations) {
     const letters = acronymLetters(org.name);
     if (!letters) continue;
@@ -40,12 +42,22 @@ export function resolveDefinedAcronyms(analysis: EntityAnalysis, text: string): 
     if (isThing(definition.words)) dropped.add(org.name);
     // Only a long form that spells the acronym in order is a safe name ("Bundesanstalt für Arbeitsschutz
     // und Arbeitsmedizin (BAuA)"); a German compound acronym ("GFWG") only says what kind of thing it is.
-    else if (definition.ordered) renamed.set(org.name, citationForm(definition.words));
+    else if (definition.ordered) {
+      const name = citationForm(definition.words);
+      renamed.set(org.name, name);
+      if (definition.span) spans.push([name, definition.span]);
+    }
   }
   if (!renamed.size && !dropped.size) return analysis;
   const edits = new EntityEdits(analysis);
   for (const name of dropped) edits.drop('organisation', name);
   for (const [from, to] of renamed) edits.rename('organisation', from, to);
+  // The long form is one name: the parts recognised inside it ("Bund für Umwelt", the place "Deutschland" in "Bund
+  // für Umwelt und Naturschutz Deutschland (BUND)") are no entities of their own there.
+  for (const [name, [start, end]] of spans) {
+    const inside = edits.all.filter((m) => m.start >= start && m.end <= end);
+    if (inside.length) edits.replace(inside, 'organisation', name, start);
+  }
   return edits.result();
 }
 
@@ -62,8 +74,18 @@ function definitionOf(acronym: string, letters: string[], text: string): Definit
   for (const m of text.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'gu'))) {
     const before = text.slice(Math.max(0, m.index - 160), m.index);
     const clause = before.split(/[,;:.!?()„“”"»«\n]/u).pop() ?? '';
-    const found = spelled(clause.split(/\s+/).filter(Boolean).reverse(), [...letters].reverse());
-    if (found) return { ...found, words: found.words.reverse() };
+    const words = clause.split(/\s+/).filter(Boolean);
+    let found = spelled([...words].reverse(), [...letters].reverse(), true);
+    // "Landesbund für Vogelschutz in Bayern (LBV)": the acronym may leave out the place the body works in.
+    const region = /\s(?:in|im)\s+\p{Lu}[\p{L}-]+\s*$/u.exec(clause);
+    if (region && !found?.ordered) {
+      const shorter = spelled(clause.slice(0, region.index).split(/\s+/).filter(Boolean).reverse(), [...letters].reverse(), true);
+      if (shorter?.ordered) found = { ...shorter, words: [...region[0].trim().split(/\s+/).reverse(), ...shorter.words] };
+    }
+    if (!found) continue;
+    const long = found.words.reverse();
+    const end = m.index - (before.length - before.trimEnd().length);
+    return { ...found, words: long, span: [end - long.join(' ').length, end] };
   }
   // "ACR (Long Form)", "ACR genannt („Long Form“)": the long form inside the brackets.
   const after = new RegExp(
@@ -76,7 +98,8 @@ function definitionOf(acronym: string, letters: string[], text: string): Definit
 
 // The words of a long form, read from the acronym outwards, and whether their initials spell it in order. A
 // capitalised word whose initial is not in the acronym ends the long form.
-function spelled(words: string[], letters: string[]): Definition | undefined {
+// A capitalised word gives one initial, a hyphenated one an initial for each part ("Berlin-Brandenburg": B, B).
+function spelled(words: string[], letters: string[], reversed = false): Definition | undefined {
   const out: string[] = [];
   let next = 0;
   let ordered = true;
@@ -88,12 +111,14 @@ function spelled(words: string[], letters: string[]): Definition | undefined {
       out.push(word);
       continue;
     }
-    const initial = /^\p{Lu}/u.test(word) ? word[0] : undefined;
-    if (!initial || !letters.includes(initial) || capitals === letters.length) break;
-    if (ordered && letters[next] === initial) next++;
-    else ordered = false;
+    const parts = /^\p{Lu}/u.test(word) ? word.split('-').filter((p) => /^\p{Lu}/u.test(p)) : [];
+    const initials = (reversed ? parts.reverse() : parts).map((p) => p[0]);
+    if (!initials.length || !initials.every((i) => letters.includes(i)) || capitals + initials.length > letters.length) break;
+    for (const initial of initials)
+      if (ordered && letters[next] === initial) next++;
+      else ordered = false;
     out.push(word);
-    capitals++;
+    capitals += initials.length;
   }
   // Joiners at the open end belong to the sentence, not the name.
   while (out.length && JOINERS.has(out[out.length - 1].toLowerCase())) out.pop();

@@ -10,6 +10,10 @@ describe('German inflection of organisation names', () => {
     expect(compoundHead('Nationen')?.plural).toBe(true);
     // A plural in -e is read as a plural, not as an old dative singular ("dem Werke").
     expect(compoundHead('Wasserwerke')).toEqual({ nominative: 'Wasserwerke', plural: true });
+    // The dative plural is read back to the nominative plural, not to "Asse" inside "Ersatzkassen".
+    expect(compoundHead('Stadtwerken')).toEqual({ nominative: 'Stadtwerke', plural: true });
+    expect(compoundHead('Verkehrsbetrieben')).toEqual({ nominative: 'Verkehrsbetriebe', plural: true });
+    expect(compoundHead('Ersatzkassen')?.nominative).toBe('Ersatzkassen');
   });
 
   it('writes adjectives before the head in the citation form its gender asks for', () => {
@@ -25,6 +29,16 @@ describe('German inflection of organisation names', () => {
     expect(germanOrganisationBase(['Institut', 'für', 'den', 'Technischen', 'Fortschritt'], 0)).toBe(
       'Institut für den Technischen Fortschritt',
     );
+  });
+
+  it('leaves a compound noun before the head as written, and puts a hyphenated place adjective in the nominative', () => {
+    // "Verbraucherzentrale" ends like an adjective but is a compound of nouns: no "Verbraucherzentraler".
+    expect(germanOrganisationBase(['Verbraucherzentrale', 'Bundesverband'])).toBe('Verbraucherzentrale Bundesverband');
+    expect(germanOrganisationBase(['Mietergemeinschaft', 'Landesverband'])).toBe('Mietergemeinschaft Landesverband');
+    // A direction or a short prefix before an adjective keeps it an adjective.
+    expect(germanOrganisationBase(['Mitteldeutschen', 'Rundfunks'])).toBe('Mitteldeutscher Rundfunk');
+    expect(germanOrganisationBase(['Allgemeine', 'Deutsche', 'Fahrrad-Club'])).toBe('Allgemeiner Deutscher Fahrrad-Club');
+    expect(germanOrganisationBase(['Rheinland-Pfälzischen', 'Landtags'])).toBe('Rheinland-Pfälzischer Landtag');
   });
 });
 

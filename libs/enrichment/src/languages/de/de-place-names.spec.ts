@@ -25,4 +25,26 @@ describe('German place names inside longer names', () => {
     expect(names(e.organisations)).toEqual(['Greenpeace']);
     expect(names(e.places)).not.toContain('Frankreich');
   });
+
+  it('joins each town to an organisation the text names only with towns ("Stadtwerke Kiel", "den Stadtwerken Husum")', () => {
+    const e = entities('Die Stadtwerke Kiel erhöhen die Preise. Bei den Stadtwerken Husum bleibt es billiger.');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['Stadtwerke Kiel', 'Stadtwerke Husum']));
+    expect(names(e.organisations)).not.toContain('Stadtwerke');
+    expect(names(e.places)).toEqual([]);
+  });
+
+  it('names a district with "Kreis" before it or as the end of a hyphenated compound', () => {
+    const places = names(
+      entities('Der Kreis Pinneberg und der Rhein-Sieg-Kreis kooperieren. Die Landrätin des Main-Taunus-Kreises sprach.').places,
+    );
+    expect(places).toEqual(expect.arrayContaining(['Kreis Pinneberg', 'Rhein-Sieg-Kreis', 'Main-Taunus-Kreis']));
+    expect(places).not.toContain('Pinneberg');
+  });
+
+  it('reads "NRW" as the Land, and as the region of a body named with it', () => {
+    const e = entities('Der DGB NRW fordert mehr Lohn. Die Verbraucherzentrale NRW warnt. In NRW regnet es.');
+    expect(names(e.organisations)).toEqual(expect.arrayContaining(['DGB NRW', 'Verbraucherzentrale NRW']));
+    expect(names(e.organisations)).not.toContain('NRW');
+    expect(names(e.places)).toEqual(['NRW']);
+  });
 });

@@ -10,6 +10,8 @@ import { EntityEdits } from './de-entity-edits';
 const UNITS: Record<string, string> = {
   kanton: 'Kanton',
   kantons: 'Kanton',
+  kreis: 'Kreis',
+  kreises: 'Kreis',
   landkreis: 'Landkreis',
   landkreises: 'Landkreis',
   bezirk: 'Bezirk',
@@ -28,6 +30,10 @@ const CAMEL_CASE = /(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}+\p{Lu}[\p{L}]*) $/u;
 export function joinPlaceNames(analysis: EntityAnalysis, text: string): EntityAnalysis {
   const edits = new EntityEdits(analysis);
   const mentions = [...edits.all];
+  // "das Landgericht" written alone somewhere: a town after it elsewhere only says where it sits.
+  const withPlace = (o: EntityMention, k: number): boolean =>
+    mentions[k + 1]?.type === 'place' && text.slice(o.end, mentions[k + 1].start) === ' ';
+  const alone = new Set(mentions.filter((o, k) => o.type === 'organisation' && !withPlace(o, k)).map((o) => o.canonical));
   mentions.forEach((m, i) => {
     if (m.type !== 'place') return;
     const previous: EntityMention | undefined = mentions[i - 1];
@@ -38,11 +44,7 @@ export function joinPlaceNames(analysis: EntityAnalysis, text: string): EntityAn
     if (citation && /^\p{Lu}\p{Ll}/u.test(place)) edits.replace([m], 'place', `${citation} ${m.canonical}`, m.start - unit![0].length);
     else if (previous?.type === 'organisation' && previous.sentence === m.sentence && text.slice(previous.end, m.start) === ' ')
       // Named alone elsewhere, the organisation keeps its name: the place was only part of it here.
-      edits.replace(
-        [previous, m],
-        'organisation',
-        mentions.some((o) => o !== previous && o.canonical === previous.canonical) ? previous.canonical : `${previous.canonical} ${place}`,
-      );
+      edits.replace([previous, m], 'organisation', alone.has(previous.canonical) ? previous.canonical : `${previous.canonical} ${place}`);
     else {
       const brand = CAMEL_CASE.exec(before);
       if (brand && !(previous && previous.end > m.start - brand[0].length))

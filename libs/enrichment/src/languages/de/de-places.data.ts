@@ -15,10 +15,11 @@ const lines = (s: string): string[] =>
     .map((x) => x.trim().toLowerCase())
     .filter(Boolean);
 
-/** Countries and parts of countries by their German names. */
+/** Countries and parts of countries by their German names (and the one Land news copy calls by its letters). */
 const COUNTRIES = lines(`
 großbritannien, schottland, nordirland, weißrussland, bosnien, bosnien-herzegowina, mazedonien, moldau, vereinigte staaten,
-vereinigtes königreich, vereinigte arabische emirate, niederlande, philippinen, usa, bahamas, elfenbeinküste, tschechei, holland, grönland, tibet
+vereinigtes königreich, vereinigte arabische emirate, niederlande, philippinen, usa, bahamas, elfenbeinküste, tschechei, holland, grönland, tibet,
+nrw
 `);
 
 /** Swiss cantons in German (ISO 3166-2 has most under their local names: "Ticino", "Genève", "Vaud"). */

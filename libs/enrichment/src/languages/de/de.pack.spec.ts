@@ -26,6 +26,46 @@ describe('German pack: places', () => {
   });
 });
 
+describe('German pack: regions in the genitive', () => {
+  it('reads the genitive of a Land the noun lexicon lists without a plural ("Bayerns"), not of a common noun ("Landes")', () => {
+    const found = places('In Bayerns Hauptstadt demonstrierten Tausende. Die Wirtschaft des Landes wächst, die des Saarlands nicht.');
+    expect(found).toEqual(expect.arrayContaining(['Bayern', 'Saarland']));
+    expect(found).not.toContain('Land');
+  });
+});
+
+describe('German pack: surnames named like towns', () => {
+  it('reads the surname of someone named in full as that person, unless a place preposition stands before it', () => {
+    const e = enrichArticle({
+      title: 'Meldung',
+      bodyText: 'Frank Lindau aus Husum wurde geehrt. Lindau bedankte sich. Am Abend fuhr er nach Lindau weiter.',
+      language: 'de',
+    }).entities;
+    expect(e.people.map((p) => p.name)).toEqual(['Frank Lindau']);
+    expect(e.people[0].count).toBe(2);
+    expect(e.places.find((p) => p.name === 'Lindau')?.count).toBe(1);
+  });
+});
+
+describe('German pack: English words borrowed into German', () => {
+  it('takes an English word that names a small town abroad for the word, unless a place preposition stands before it', () => {
+    const found = places('Beim ersten Date ging es schief. Der Deal platzte am Montag. Im Sommer flog sie nach Deal.');
+    expect(found).not.toContain('Date');
+    expect(found).toEqual(['Deal']);
+  });
+});
+
+describe('German pack: landscapes and roads named in one compound', () => {
+  it('reads a name compounded with "-tal", "-see", "-gebirge" or "-autobahn" as a place, not a common noun or a compound of nouns', () => {
+    const found = places(
+      'Das Lechnertal lockt Biker, die Ufer des Wendelsees sind voll. Über die Tauernautobahn geht es weiter. ' +
+        'Das Kapital fehlt, am Stausee badeten Kinder, der Urwald brennt.',
+    );
+    expect(found).toEqual(expect.arrayContaining(['Lechnertal', 'Wendelsee', 'Tauernautobahn']));
+    expect(found).toHaveLength(3);
+  });
+});
+
 describe('German pack: towns named like common nouns', () => {
   it('takes "am Boden", "mit dem Zug", "die Lage" for nouns, "in Lage" and "Bayern" for places', () => {
     const found = places(

@@ -8,6 +8,7 @@ import { extractEntitiesByEvidence, type NameEvidence } from '../name-evidence.e
 import { resolveDefinedAcronyms } from './de-acronyms';
 import { namesInCompounds } from './de-compound-names';
 import { germanOrganisationBase } from './de-inflection';
+import { organisationsCitedAsSources } from './de-organisation-context';
 import { namesListedWithOrganisations } from './de-name-lists';
 import { joinPlaceNames } from './de-place-names';
 import { dropNamesInWorkTitles } from './de-work-titles';
@@ -60,6 +61,8 @@ const EVIDENCE: NameEvidence = {
   placeHeads: DE_PLACE_HEADS,
   placeHeadEnding: DE_PLACE_HEAD_ENDING,
   road: DE_ROAD,
+  landscapeEnding: /^((\p{Lu}\p{Ll}{3,})(?:tal|see|gebirge|autobahn))(?:e?s)?$/u,
+  hyphenatedPlace: /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+-(?:Kreis|Land))(?:es|s)?$/u,
   compassPrefix: DE_COMPASS_PREFIX,
   organisationKinds: DE_ORGANISATION_KINDS,
   commonNounEnding: DE_COMMON_NOUN_ENDING,
@@ -221,17 +224,18 @@ const CONTENT_TYPE: ContentTypeCues = {
 };
 
 // The recogniser, then what German writing adds: acronyms beside their long form, places inside longer names,
-// names inside hyphenated compounds, names listed with organisations, and no names inside titles of works.
+// names inside hyphenated compounds, bodies cited as sources, names listed with organisations, and no names inside
+// titles of works.
 function germanEntities(text: string, sentences: Sentence[], title: string): EntityAnalysis {
   const found = extractEntitiesByEvidence(text, sentences, title, EVIDENCE);
-  const named = namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text);
+  const named = organisationsCitedAsSources(namesInCompounds(joinPlaceNames(resolveDefinedAcronyms(found, text), text), text), text);
   return dropNamesInWorkTitles(namesListedWithOrganisations(named, text), text);
 }
 
 /** German: evidence-based names (titles, given names, organisation heads, legal forms), „…“ quotes, cue-word topics. */
 export const GERMAN: LanguagePack = {
   // Bumped when German resources change output: part of ENRICHER_VERSION, so stored German enrichments re-run.
-  version: '6',
+  version: '7',
   code: 'de',
   entities: (text, sentences, title) => germanEntities(text, sentences, title),
   quoteRules: QUOTES,

@@ -75,6 +75,9 @@ export const DE_ORGANISATION_HEADS = [
   'konzern',
   'konzerns',
   'werke',
+  'werken',
+  'betriebe',
+  'betrieben',
   'dienst',
   'dienstes',
   'hilfe',
@@ -122,21 +125,31 @@ export const DE_ORGANISATION_HEADS = [
   'klinik',
   'kliniken',
   'krankenkasse',
+  'verbund',
+  'verwaltung',
+  'versicherung',
+  'anstalt',
+  'präsidium',
+  'jobcenter',
+  'hilfswerk',
+  'sparkasse',
+  'ersatzkasse',
+  'club',
 ];
 
 /** Heads that name a kind of body on their own, so only with a modifier or a name are they an organisation. */
 export const DE_GENERIC_HEADS = words(
-  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga',
+  'partei bank kirche regierung polizei feuerwehr staatsanwaltschaft gericht amt verein verband ministerium universität hochschule schule zeitung gruppe union rat bund senat kommission parlament dienst hilfe aktion internat theater sender verlag institut stiftung agentur ausschuss kammer akademie liga zentrale werke werken betriebe betrieben club verwaltung versicherung anstalt präsidium jobcenter',
 );
 
 /** Generic heads named by what follows: "Verband der Ersatzkassen", "Institut für Tropenmedizin", "Bund der Steuerzahler". */
 export const DE_JOINED_HEADS = words(
-  'verband verein bund institut universität hochschule akademie stiftung ministerium kommission ausschuss gesellschaft',
+  'verband verein bund institut universität hochschule akademie stiftung ministerium kommission ausschuss gesellschaft anstalt',
 );
 
 /** Heads that also end everyday compounds: "Winterdienst", "Ehrenamt", "Redaktion", "Zielgruppe", "Datenbank". */
 export const DE_WEAK_HEADS = words(
-  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr',
+  'amt amts dienst dienstes hilfe aktion gruppe rat rats bund bundes bank kammer werke zentrale union schule kirche theater sender zeitung kollektiv wehr club werken betriebe betrieben verwaltung versicherung anstalt präsidium',
 );
 
 /** Prefixes of compounds that name one institution: "Bundesamt", "Landeskirche", "Europaparlament", "Staatstheater". */
