@@ -130,4 +130,35 @@ describe('entity evidence (issue #15)', () => {
     expect(e.organisations).toEqual(expect.arrayContaining(['Rowan Crop Research Center', 'Varden Policy Center']));
     expect(e.places).toEqual(['Lakeside Music Center']);
   });
+  it('takes a name ending in a word for an armed or political body for an organisation: Organisation, Brigade, Movement, Front', () => {
+    const e = entities(
+      'The Karsa Liberation Organisation called for calm. The Nadiri Brigade denied any role, and the Valdor Movement ' +
+        'blamed the Patriotic Unity Front.',
+    );
+    expect(e.organisations).toEqual(
+      expect.arrayContaining(['Karsa Liberation Organisation', 'Nadiri Brigade', 'Valdor Movement', 'Patriotic Unity Front']),
+    );
+    expect(e.people).toEqual([]);
+  });
+
+  it('takes a name before a lower-case company suffix or a word for armed men for an organisation, not a place', () => {
+    const e = entities('Investors in Brexley plc lost money. Two villages were shelled by Tazeem fighters on Monday.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Brexley', 'Tazeem']));
+    expect(e.places).toEqual([]);
+  });
+
+  it('takes where people of a job in the plural work for an organisation: "analysts at X"', () => {
+    const e = entities('Analysts at Corvane said the price was too high, and researchers at Helmsgate agreed.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Corvane', 'Helmsgate']));
+    expect(e.places).toEqual([]);
+  });
+
+  it('takes a word described as founded, listed or owning something, or as a provider or regulator, for an organisation', () => {
+    const e = entities(
+      'Kessmer was founded in 1998 in Munich. Ostrava, a Czech city, grew. Pellmore, which owns three radio stations, ' +
+        'was sold. Ascoria, a global solutions provider, grew, and the regulator Offtel fined it.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Kessmer', 'Pellmore', 'Ascoria', 'Offtel']));
+    expect(e.organisations).not.toContain('Ostrava');
+  });
 });
