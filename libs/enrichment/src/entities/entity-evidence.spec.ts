@@ -161,4 +161,21 @@ describe('entity evidence (issue #15)', () => {
     expect(e.organisations).toEqual(expect.arrayContaining(['Kessmer', 'Pellmore', 'Ascoria', 'Offtel']));
     expect(e.organisations).not.toContain('Ostrava');
   });
+  it('takes ordinary words after "the", before a verb or punctuation, for a body; not a thing, a term or a place', () => {
+    const e = entities(
+      'The Evening Standard reported the deal. He later told the Evening Standard he would stay, and the Stone Roses said ' +
+        'nothing. She bought the Switch Lite controller. Nurses in the Intensive Care Units, and the Intensive Care, ' +
+        'were tired. They walked in the Lake Country on Sunday.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Evening Standard', 'Stone Roses']));
+    expect(e.organisations).not.toContain('Switch Lite');
+    expect(e.organisations).not.toContain('Intensive Care');
+    expect(e.organisations).not.toContain('Lake Country');
+    expect(e.people).toEqual([]);
+  });
+
+  it('leaves ordinary words after "the" that the text also writes in lower case', () => {
+    const e = entities('The Open Water was calm. Swimmers love open water in the summer.');
+    expect(e.organisations).toEqual([]);
+  });
 });
