@@ -178,4 +178,13 @@ describe('entity evidence (issue #15)', () => {
     const e = entities('The Open Water was calm. Swimmers love open water in the summer.');
     expect(e.organisations).toEqual([]);
   });
+  it('takes a word no list knows, opening a sentence before a verb a body uses, for an organisation; not before an auxiliary', () => {
+    const e = entities('Markets fell. Talvora said the order favoured banks. Orbeline will launch in 2026.');
+    expect(e.organisations).toEqual(['Talvora']);
+  });
+
+  it('leaves a known surname opening a sentence before "said" to the person rules', () => {
+    const e = entities('Markets fell. Smith said the order favoured banks.');
+    expect(e.organisations).toEqual([]);
+  });
 });
