@@ -187,4 +187,15 @@ describe('entity evidence (issue #15)', () => {
     const e = entities('Markets fell. Smith said the order favoured banks.');
     expect(e.organisations).toEqual([]);
   });
+  it('takes a name before a club or firm job, without a possessive, for an organisation; not a person’s supporters', () => {
+    const e = entities('Velmont manager Jo Bright was pleased, and Dunsford striker Al Reyes scored. Tarrow’s manager left.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Velmont', 'Dunsford']));
+    expect(e.organisations).not.toContain('Tarrow');
+  });
+
+  it('takes the name after "a statement from" or "profits at" for an organisation, not a place', () => {
+    const e = entities('A statement from Pellworth confirmed the sale. Profits at Ravenline rose 5% last year.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Pellworth', 'Ravenline']));
+    expect(e.places).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import {
 } from './entity-context.words';
 import { STOPWORDS } from '../text/stopwords.data';
 import { joined, WEB_HOST, type NameSpan, type Token } from './name-span.finder';
-import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import { MEMBER_AFTER, ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
 
 /** One run of capitalised words (no connectors) with what the rules read about it, computed once. */
@@ -164,7 +164,8 @@ function worksAt(preceding: string): boolean {
 const describedAsOrganisation = (span: NameSpan): boolean =>
   ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
   ORGANISATION_APPOSITION.test(span.following) ||
-  ORGANISATION_FOLLOWER.test(span.following);
+  ORGANISATION_FOLLOWER.test(span.following) ||
+  (!span.tokens[span.tokens.length - 1].possessive && MEMBER_AFTER.test(span.following));
 
 // Two to four words of letters with no suffix or title: a person, an organisation by context, or nothing.
 function classifyShortRun(r: Run): TypedSpan[] {

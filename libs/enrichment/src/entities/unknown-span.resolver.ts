@@ -1,4 +1,4 @@
-import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import { MEMBER_AFTER, ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
@@ -108,7 +108,8 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
     if (
       ORGANISATION_NOUN_BEFORE.test(t.span.preceding) ||
       ORGANISATION_APPOSITION.test(t.span.following) ||
-      ORGANISATION_FOLLOWER.test(t.span.following)
+      ORGANISATION_FOLLOWER.test(t.span.following) ||
+      (!t.span.tokens[t.span.tokens.length - 1].possessive && MEMBER_AFTER.test(t.span.following))
     )
       described = true;
   }
