@@ -198,4 +198,10 @@ describe('entity evidence (issue #15)', () => {
     expect(e.organisations).toEqual(expect.arrayContaining(['Pellworth', 'Ravenline']));
     expect(e.places).toEqual([]);
   });
+  it('takes an ordinary word named as a kind of body for that body, not an ordinary word elsewhere', () => {
+    const e = entities('The union Prospect said its members would strike. Prospect of a deal faded, and the broadcaster Sky agreed.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Prospect', 'Sky']));
+    const plain = entities('Prospect of a deal faded on Monday. Hopes rose.');
+    expect(plain.organisations).toEqual([]);
+  });
 });

@@ -18,3 +18,5 @@ export const ORGANISATION_NOUN = new RegExp(`^(?:${ORGANISATION_NOUNS})$`, 'i');
  * "Trump’s supporters", "Swift’s manager" are a person's.
  */
 export const MEMBER_AFTER = /^\s+(?:manager|boss|striker|midfielder|defender|goalkeeper|keeper|winger)\b/i;
+/** A word for a kind of organisation right before a name: "the union Prospect", "broadcaster Sky". */
+export const ORGANISATION_KIND_BEFORE = new RegExp(`\\b(?:${ORGANISATION_NOUNS})\\s+$`, 'i');

@@ -1,4 +1,10 @@
-import { MEMBER_AFTER, ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import {
+  MEMBER_AFTER,
+  ORGANISATION_APPOSITION,
+  ORGANISATION_KIND_BEFORE,
+  ORGANISATION_FOLLOWER,
+  ORGANISATION_NOUN_BEFORE,
+} from './organisation-context.patterns';
 import { isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
@@ -97,7 +103,10 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
   // "President Trump", "Vice President Pence": an office or honorific right before it makes a surname of a word
   // that is also an ordinary one.
   if (group.some(afterHonorific)) return 'person';
-  if (/\d/.test(word) || isCommonWord(word, ctx)) return undefined;
+  if (/\d/.test(word)) return undefined;
+  // "the union Prospect", "broadcaster Sky": an ordinary word named as a kind of body is that body's name.
+  if (isCommonWord(word, ctx))
+    return !acronym && group.some((t) => ORGANISATION_KIND_BEFORE.test(t.span.preceding)) ? 'organisation' : undefined;
   let described = false;
   for (const t of group) {
     // "2020 Sentra", "Boeing's Dreamliner", "Ford’s Mustang": a model name after a year, a number or a brand.
