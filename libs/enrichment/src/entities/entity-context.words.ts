@@ -95,7 +95,7 @@ export const FOR_HEADS = new Set([
 ]);
 // Lower-case words after a name that say what it names: "the Communist party", "Zabul province".
 export const ORGANISATION_WORD_AFTER =
-  /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
+  /^\s+(?:plc|ltd|llc|inc|gmbh|militants|fighters|insurgents|rebels|militiamen|jihadists|party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
 export const PLACE_WORD_AFTER =
   /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
 
@@ -142,7 +142,7 @@ export const OUTLET_BEFORE =
   /\b(?:told|tells|tell|telling|according to|reported by|in an interview with|an interview with|a statement to|a spokesperson for|a spokesman for|a spokeswoman for)\s+the\s+$/i;
 // A job or role, then "at": "senior vp partnerships and revenue at", "a professor of law at".
 export const ROLE_AT =
-  /\b(?:ceo|cfo|cto|coo|vp|president|director|head|chief|officer|manager|executive|analyst|economist|engineer|researcher|scientist|professor|fellow|editor|reporter|writer|partner|founder|co-founder|spokes\w+|chair\w*|lead|leader|strategist|specialist|consultant|employee|staff|worker|intern|revenue|marketing|sales|partnerships|games|research|policy|communications)\b[^.,;:]{0,40}\bat\s+$/i;
+  /\b(?:ceo|cfo|cto|coo|vp|president|director|head|chief|officer|manager|executive|analyst|economist|engineer|researcher|scientist|professor|fellow|editor|reporter|writer|partner|founder|co-founder|spokes\w+|chair\w*|lead|leader|strategist|specialist|consultant|employee|staff|worker|intern|revenue|marketing|sales|partnerships|games|research|policy|communications)s?\b[^.,;:]{0,40}\bat\s+$/i;
 /** AP abbreviations of US states (without dots), read only after "Town, ". */
 export const US_STATE_ABBREVIATIONS = new Set(
   'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo'.split(

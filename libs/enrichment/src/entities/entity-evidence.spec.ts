@@ -130,4 +130,78 @@ describe('entity evidence (issue #15)', () => {
     expect(e.organisations).toEqual(expect.arrayContaining(['Rowan Crop Research Center', 'Varden Policy Center']));
     expect(e.places).toEqual(['Lakeside Music Center']);
   });
+  it('takes a name ending in a word for an armed or political body for an organisation: Organisation, Brigade, Movement, Front', () => {
+    const e = entities(
+      'The Karsa Liberation Organisation called for calm. The Nadiri Brigade denied any role, and the Valdor Movement ' +
+        'blamed the Patriotic Unity Front.',
+    );
+    expect(e.organisations).toEqual(
+      expect.arrayContaining(['Karsa Liberation Organisation', 'Nadiri Brigade', 'Valdor Movement', 'Patriotic Unity Front']),
+    );
+    expect(e.people).toEqual([]);
+  });
+
+  it('takes a name before a lower-case company suffix or a word for armed men for an organisation, not a place', () => {
+    const e = entities('Investors in Brexley plc lost money. Two villages were shelled by Tazeem fighters on Monday.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Brexley', 'Tazeem']));
+    expect(e.places).toEqual([]);
+  });
+
+  it('takes where people of a job in the plural work for an organisation: "analysts at X"', () => {
+    const e = entities('Analysts at Corvane said the price was too high, and researchers at Helmsgate agreed.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Corvane', 'Helmsgate']));
+    expect(e.places).toEqual([]);
+  });
+
+  it('takes a word described as founded, listed or owning something, or as a provider or regulator, for an organisation', () => {
+    const e = entities(
+      'Kessmer was founded in 1998 in Munich. Ostrava, a Czech city, grew. Pellmore, which owns three radio stations, ' +
+        'was sold. Ascoria, a global solutions provider, grew, and the regulator Offtel fined it.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Kessmer', 'Pellmore', 'Ascoria', 'Offtel']));
+    expect(e.organisations).not.toContain('Ostrava');
+  });
+  it('takes ordinary words after "the", before a verb or punctuation, for a body; not a thing, a term or a place', () => {
+    const e = entities(
+      'The Evening Standard reported the deal. He later told the Evening Standard he would stay, and the Stone Roses said ' +
+        'nothing. She bought the Switch Lite controller. Nurses in the Intensive Care Units, and the Intensive Care, ' +
+        'were tired. They walked in the Lake Country on Sunday.',
+    );
+    expect(e.organisations).toEqual(expect.arrayContaining(['Evening Standard', 'Stone Roses']));
+    expect(e.organisations).not.toContain('Switch Lite');
+    expect(e.organisations).not.toContain('Intensive Care');
+    expect(e.organisations).not.toContain('Lake Country');
+    expect(e.people).toEqual([]);
+  });
+
+  it('leaves ordinary words after "the" that the text also writes in lower case', () => {
+    const e = entities('The Open Water was calm. Swimmers love open water in the summer.');
+    expect(e.organisations).toEqual([]);
+  });
+  it('takes a word no list knows, opening a sentence before a verb a body uses, for an organisation; not before an auxiliary', () => {
+    const e = entities('Markets fell. Talvora said the order favoured banks. Orbeline will launch in 2026.');
+    expect(e.organisations).toEqual(['Talvora']);
+  });
+
+  it('leaves a known surname opening a sentence before "said" to the person rules', () => {
+    const e = entities('Markets fell. Smith said the order favoured banks.');
+    expect(e.organisations).toEqual([]);
+  });
+  it('takes a name before a club or firm job, without a possessive, for an organisation; not a person’s supporters', () => {
+    const e = entities('Velmont manager Jo Bright was pleased, and Dunsford striker Al Reyes scored. Tarrow’s manager left.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Velmont', 'Dunsford']));
+    expect(e.organisations).not.toContain('Tarrow');
+  });
+
+  it('takes the name after "a statement from" or "profits at" for an organisation, not a place', () => {
+    const e = entities('A statement from Pellworth confirmed the sale. Profits at Ravenline rose 5% last year.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Pellworth', 'Ravenline']));
+    expect(e.places).toEqual([]);
+  });
+  it('takes an ordinary word named as a kind of body for that body, not an ordinary word elsewhere', () => {
+    const e = entities('The union Prospect said its members would strike. Prospect of a deal faded, and the broadcaster Sky agreed.');
+    expect(e.organisations).toEqual(expect.arrayContaining(['Prospect', 'Sky']));
+    const plain = entities('Prospect of a deal faded on Monday. Hopes rose.');
+    expect(plain.organisations).toEqual([]);
+  });
 });

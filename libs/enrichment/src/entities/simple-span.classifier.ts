@@ -12,8 +12,9 @@ import {
   SPEECH_AFTER,
   US_STATE_ABBREVIATIONS,
 } from './entity-context.words';
+import { STOPWORDS } from '../text/stopwords.data';
 import { joined, WEB_HOST, type NameSpan, type Token } from './name-span.finder';
-import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import { MEMBER_AFTER, ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { definesAcronym, isCommonWord, typed, type ClassifierContext, type TypedSpan } from './typed-span';
 
 /** One run of capitalised words (no connectors) with what the rules read about it, computed once. */
@@ -163,7 +164,8 @@ function worksAt(preceding: string): boolean {
 const describedAsOrganisation = (span: NameSpan): boolean =>
   ORGANISATION_NOUN_BEFORE.test(span.preceding) ||
   ORGANISATION_APPOSITION.test(span.following) ||
-  ORGANISATION_FOLLOWER.test(span.following);
+  ORGANISATION_FOLLOWER.test(span.following) ||
+  (!span.tokens[span.tokens.length - 1].possessive && MEMBER_AFTER.test(span.following));
 
 // Two to four words of letters with no suffix or title: a person, an organisation by context, or nothing.
 function classifyShortRun(r: Run): TypedSpan[] {
@@ -179,7 +181,9 @@ function classifyShortRun(r: Run): TypedSpan[] {
   // "indie developer Tequila Works", "fact-checking website Full Fact", "takeover of Allied Domecq": a word for a kind
   // of organisation beside the whole name outweighs a surname at its end or ordinary words in it.
   if (whole && describedAsOrganisation(span)) return [typed(span, tokens, 'organisation', false)];
-  if (g.lastNames.has(last)) return [typed(span, tokens, 'person', true)];
+  // "the Royal Mint", "the Old Bailey": no person's name follows "the" without a title, though its last word is a surname.
+  if (g.lastNames.has(last))
+    return whole && theBody(r) ? [typed(span, tokens, 'organisation', false)] : [typed(span, tokens, 'person', true)];
   // "Boeing Dreamliner", "Ford Mustang Mach E": a brand followed by more capitals names a product.
   if (g.organisations.has(first)) {
     for (const t of tokens.slice(1)) r.ctx.products.add(t.lower);
@@ -187,11 +191,36 @@ function classifyShortRun(r: Run): TypedSpan[] {
   }
   // A two- or three-word name with no other clue is most often a person in news copy, unless it is made of
   // ordinary words ("Starry Night", "Fan Vote") or looks like a model name ("Mach E").
-  if (isOrdinaryWordOrPlural(last, r.ctx) && !g.lastNames.has(last)) return speakerSign(r) ? [typed(span, tokens, 'person', false)] : [];
+  if (isOrdinaryWordOrPlural(last, r.ctx) && !g.lastNames.has(last)) {
+    if (speakerSign(r)) return [typed(span, tokens, 'person', false)];
+    return whole && theBody(r) ? [typed(span, tokens, 'organisation', false)] : [];
+  }
   if (g.places.has(first) && !g.firstNames.has(first)) return [];
   if (tokens.some((t) => t.bare.length < 2 || /^\p{Lu}+$/u.test(t.bare))) return [];
   // Without a known given name, a person needs a sign from the text: products and works are capitalised too.
   return personContext(span, tokens, r.ctx) ? [typed(span, tokens, 'person', false)] : [];
+}
+
+// "the Evening Standard", "the Stone Roses", "the Patriotic Front": ordinary words after "the", not where a place is
+// gone to or stood in ("in the Lake District"), name a body far more often than a place, a person or a product.
+const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|along|into|through|over|around|on|under|beyond)\s+the\s+$/i;
+function theBody(r: Run): boolean {
+  const { g } = r.ctx;
+  return (
+    r.before === 'the' &&
+    !PLACE_BEFORE_THE.test(r.span.preceding) &&
+    !r.span.titles.length &&
+    r.tokens.every(
+      (t) => /^\p{Lu}\p{Ll}+$/u.test(t.bare) && !g.personTitles.has(t.lower) && !g.roles.has(t.lower) && !g.demonyms.has(t.lower),
+    ) &&
+    // "the Intensive Care": words the article also writes in lower case are a phrase capitalised for weight.
+    !r.tokens.every((t) => r.ctx.localLowerCase.has(t.lower)) &&
+    // "the Switch Pro controller", "the Digistat Patient Watch solution": a run right before a lower-case noun or
+    // more capitals qualifies a thing; a body's name is followed by a verb, a function word or punctuation.
+    (!/^\s+\p{L}/u.test(r.span.following) || STOPWORDS.has(r.span.after) || /ed$/.test(r.span.after)) &&
+    // "the Intensive Care" beside "Intensive Care Units": words that also open a longer run are a term's.
+    ![...r.ctx.spanCounts.keys()].some((k) => k.length > r.whole.length && k.startsWith(`${r.whole} `))
+  );
 }
 
 const THING_BEFORE = /(?:^|[^\p{L}])(?:[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our)\s+(?:[a-z][a-z-]*\s+)?$|\$\d[\d,.]*\s+$/u;

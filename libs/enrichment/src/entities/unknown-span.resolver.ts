@@ -1,4 +1,10 @@
-import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
+import {
+  MEMBER_AFTER,
+  ORGANISATION_APPOSITION,
+  ORGANISATION_KIND_BEFORE,
+  ORGANISATION_FOLLOWER,
+  ORGANISATION_NOUN_BEFORE,
+} from './organisation-context.patterns';
 import { isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
@@ -26,6 +32,8 @@ const ORGANISATION_CONTEXT = new Set([
   'has',
   'is',
 ]);
+// What a body does in news copy, beside the auxiliaries of ORGANISATION_CONTEXT.
+const BODY_VERBS = new Set([...ORGANISATION_CONTEXT].filter((w) => w !== 'will' && w !== 'has' && w !== 'is'));
 const PLACE_BEFORE_THE = /\b(?:in|at|from|near|to|towards|toward|across|off|along|into|through|over|around|across)\s+the\s+$/i;
 
 interface Votes {
@@ -95,7 +103,10 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
   // "President Trump", "Vice President Pence": an office or honorific right before it makes a surname of a word
   // that is also an ordinary one.
   if (group.some(afterHonorific)) return 'person';
-  if (/\d/.test(word) || isCommonWord(word, ctx)) return undefined;
+  if (/\d/.test(word)) return undefined;
+  // "the union Prospect", "broadcaster Sky": an ordinary word named as a kind of body is that body's name.
+  if (isCommonWord(word, ctx))
+    return !acronym && group.some((t) => ORGANISATION_KIND_BEFORE.test(t.span.preceding)) ? 'organisation' : undefined;
   let described = false;
   for (const t of group) {
     // "2020 Sentra", "Boeing's Dreamliner", "Ford’s Mustang": a model name after a year, a number or a brand.
@@ -106,7 +117,8 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
     if (
       ORGANISATION_NOUN_BEFORE.test(t.span.preceding) ||
       ORGANISATION_APPOSITION.test(t.span.following) ||
-      ORGANISATION_FOLLOWER.test(t.span.following)
+      ORGANISATION_FOLLOWER.test(t.span.following) ||
+      (!t.span.tokens[t.span.tokens.length - 1].possessive && MEMBER_AFTER.test(t.span.following))
     )
       described = true;
   }
@@ -124,6 +136,11 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
   if (place > organisation && place > 0) return 'place';
   // One "the X" alone is half a sign: "the Kurds", "the Mandalorian", "the Nighthawks" name peoples, works and products.
   if (organisation >= 1 && inside > 0) return 'organisation';
+  // "Nomura said the order favoured banks": a word no list knows, opening a sentence before a verb a body uses, and
+  // no known surname (a person is named in full before a lone surname).
+  // "Clipper will", "Clipper could": auxiliaries say nothing of the subject.
+  if (organisation >= 1 && !g.lastNames.has(word) && !g.people.has(word) && group.some((t) => BODY_VERBS.has(t.span.after)))
+    return 'organisation';
   if (group.length >= 3 && inside >= 2) return 'organisation';
   return undefined;
 }
