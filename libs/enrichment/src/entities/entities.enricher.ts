@@ -3,7 +3,7 @@ import { defineEnricher } from '../composer/enricher';
 /** Entities with every mention and the tokens: read by the entities slice and by quote attribution. */
 export const ENTITY_ANALYSIS_ENRICHER = defineEnricher({
   slice: 'entityAnalysis',
-  version: '11',
+  version: '12',
   reads: ['languagePack'],
   internal: true,
   run: (doc, { languagePack }) => languagePack.entities(doc.body, doc.sentences, doc.title),
@@ -12,7 +12,7 @@ export const ENTITY_ANALYSIS_ENRICHER = defineEnricher({
 /** People, organisations and places, most salient first. */
 export const ENTITIES_ENRICHER = defineEnricher({
   slice: 'entities',
-  version: '11',
+  version: '12',
   reads: ['entityAnalysis'],
   run: (_doc, { entityAnalysis }) => entityAnalysis.entities,
 });

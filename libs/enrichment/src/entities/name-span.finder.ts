@@ -271,7 +271,8 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
     const capitalsName = first.bare.length > 1 && /^\p{Lu}+$/u.test(first.bare) && g.organisations.has(lower) && !initial;
     if (
       !capitalsName &&
-      ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !opensKnownName(tokens, g)))
+      ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g) && !opensPlaceName(tokens, g)) ||
+        (STOPWORDS.has(lower) && !opensKnownName(tokens, g)))
     ) {
       tokens = tokens.slice(1);
       continue;
@@ -364,6 +365,12 @@ function keepsLeadingWord(tokens: Token[], g: Gazetteer): boolean {
   if (second === 'of' || second === 'for' || second === 'on') return true;
   // "Royal College of Music", "National Institute on Drug Abuse": an organisation word anywhere in the name.
   return tokens.slice(1).some((t) => g.organisationSuffixes.has(t.lower)) || /hall of fame/.test(joined(tokens));
+}
+
+// "the Mission District", "on Church Street": an ordinary noun before a word that names only places is part of the
+// place's name.
+function opensPlaceName(tokens: Token[], g: Gazetteer): boolean {
+  return tokens.length === 2 && !DETERMINERS.has(tokens[0].lower) && g.strongPlaceSuffixes.has(tokens[1].lower);
 }
 
 function isAfterOpening(all: Token[], token: Token): boolean {

@@ -1,0 +1,48 @@
+import { splitSentences } from '../text/text.tokenizer';
+import { extractEntities } from './entity.extractor';
+
+function names(text: string): Record<'people' | 'organisations' | 'places', string[]> {
+  const e = extractEntities(text, splitSentences(text)).entities;
+  return { people: e.people.map((x) => x.name), organisations: e.organisations.map((x) => x.name), places: e.places.map((x) => x.name) };
+}
+
+describe('place evidence (issue #15)', () => {
+  it('takes a name after "the town of", "the island of", "the coast of" for a place, also when it is a given name', () => {
+    const e = names(
+      'Water rose in the town of Kendal on Tuesday. A quake struck off the coast of Mindanao. Ferries to the island of Skarra were cancelled.',
+    );
+    expect(e.places).toEqual(expect.arrayContaining(['Kendal', 'Mindanao', 'Skarra']));
+    expect(e.people).toEqual([]);
+  });
+
+  it('takes a name with a bearing before it for a place: "20 miles north of Dorvik"', () => {
+    expect(names('The convoy stopped 20 miles north of Dorvik on Sunday.').places).toEqual(['Dorvik']);
+  });
+
+  it('takes a name described as a kind of place in an apposition, but not a person described in a place', () => {
+    const e = names('Troops entered Beryslav, a town on the river, at dawn. Ann Mallory, a teacher in the town where she grew up, wept.');
+    expect(e.places).toEqual(['Beryslav']);
+    expect(e.people).toEqual(['Ann Mallory']);
+  });
+
+  it('takes a possessive before an office only places have for a place: "Hesse\'s justice minister"', () => {
+    const e = names("Hesse's justice minister said the raids would go on. Skarvo's governor agreed.");
+    expect(e.places).toEqual(expect.arrayContaining(['Hesse', 'Skarvo']));
+    expect(e.people).toEqual([]);
+  });
+
+  it('takes a run opened by "Mount", "Lake" or "Cape" for a place, not a person', () => {
+    const e = names('Climbers were rescued from Mount Kenya. Lake Victoria has risen, and storms hit Cape Farewell.');
+    expect(e.places).toEqual(expect.arrayContaining(['Mount Kenya', 'Lake Victoria', 'Cape Farewell']));
+    expect(e.people).toEqual([]);
+  });
+
+  it('keeps an ordinary noun before a place-only word in the name: "the Mission District"', () => {
+    expect(names('The fire started in the Mission District shortly after midnight.').places).toEqual(['Mission District']);
+  });
+
+  it('takes a word no rule knows joined by "and" to a place for a place, but not a people after "the"', () => {
+    expect(names('Flights to Bastia and Calvi resume in May.').places).toEqual(['Bastia', 'Calvi']);
+    expect(names('He sided with the Kurds and Ukraine.').places).toEqual(['Ukraine']);
+  });
+});
