@@ -46,3 +46,17 @@ describe('place evidence (issue #15)', () => {
     expect(names('He sided with the Kurds and Ukraine.').places).toEqual(['Ukraine']);
   });
 });
+
+describe('small towns of the countries an article names (issue #15)', () => {
+  const text = (country: string): string =>
+    `Ischgl became a byword for the outbreak, ${country} officials said on Monday. Hotels there reopened in May.`;
+
+  it('takes a GeoNames town of 1,000 to 15,000 people for a place when the article names its country or people', () => {
+    expect(names(text('Austrian')).places).toEqual(['Ischgl']);
+    expect(names(`${text('regional')} Vorarlberg disagreed.`).places).toEqual(expect.arrayContaining(['Ischgl']));
+  });
+
+  it('leaves the word untyped when the article names no country the town is in', () => {
+    expect(names(text('Swedish')).places).not.toContain('Ischgl');
+  });
+});

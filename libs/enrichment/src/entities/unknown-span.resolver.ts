@@ -1,5 +1,5 @@
 import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
-import { isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
+import { isCommonWord, isLocalTown, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
 const ORGANISATION_CONTEXT = new Set([
@@ -125,5 +125,7 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
   // One "the X" alone is half a sign: "the Kurds", "the Mandalorian", "the Nighthawks" name peoples, works and products.
   if (organisation >= 1 && inside > 0) return 'organisation';
   if (group.length >= 3 && inside >= 2) return 'organisation';
+  // "on Santorini and Mykonos" in copy that names Greece: a small town of a country the article names.
+  if (organisation === 0 && isLocalTown(word, ctx)) return 'place';
   return undefined;
 }
