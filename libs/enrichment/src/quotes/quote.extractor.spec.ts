@@ -205,4 +205,23 @@ describe('extractQuotes', () => {
       ['deeply unfair', 'Daniel Marsh'],
     ]);
   });
+
+  it('gives "the secretary said" to the person the text titled so, not to the person named last', () => {
+    expect(
+      quotes(
+        'Health Secretary Alan Marsh met union leaders on Monday. Pat Kellow, who leads the nurses, called the talks useful.\n\n' +
+          '“We have made real progress,” the health secretary said.\n\n' +
+          'The mayor, Dana Reyes, toured the site with Chief Kristin Moll. “We will rebuild,” the mayor said.',
+      ),
+    ).toEqual([
+      ['We have made real progress,', 'Alan Marsh'],
+      ['We will rebuild,', 'Dana Reyes'],
+    ]);
+  });
+
+  it('gives "the Argentine said" to the person in focus, as a role', () => {
+    expect(quotes('Lionel Ortega scored twice on Sunday.\n\n“It was a beautiful night,” the Argentine said.')).toEqual([
+      ['It was a beautiful night,', 'Lionel Ortega'],
+    ]);
+  });
 });

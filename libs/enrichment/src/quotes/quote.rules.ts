@@ -45,6 +45,8 @@ export interface QuoteRules {
   sourcePrepositions?: string;
   /** Roles a definite description can refer back to the person in focus with ("the actor"). */
   personRoles: string;
+  /** "the Argentine said": a nationality (the English demonyms of the place gazetteer) is a role like "the actor". */
+  demonymsAreRoles?: boolean;
   /** Definite and indefinite articles ("the"; "a|an|one"). */
   definite: string;
   indefinite: string;
@@ -84,6 +86,7 @@ export interface CompiledQuoteRules {
   subjectEnd: RegExp;
   sourcePreposition: RegExp;
   personRole: RegExp;
+  demonymsAreRoles: boolean;
   definite: RegExp;
   indefinite: RegExp;
   stopwords: ReadonlySet<string>;
@@ -113,6 +116,7 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
   subjectEnds: 'in|on|at|during|via|after|before|when|while|as',
   personRoles:
     'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|\\d+-year-old',
+  demonymsAreRoles: true,
   definite: 'the',
   indefinite: 'a|an|one',
   stopwords: STOPWORDS,
@@ -155,6 +159,7 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     subjectEnd: new RegExp(`,|\\s(?:${r.subjectEnds ?? '(?!)'})\\s|$`, 'iu'),
     sourcePreposition: new RegExp(`^(?:${r.sourcePrepositions ?? '(?!)'})\\s+`, 'iu'),
     personRole: new RegExp(`^(?:${r.personRoles})$`, 'iu'),
+    demonymsAreRoles: r.demonymsAreRoles ?? false,
     definite: new RegExp(`^(?:${r.definite})\\s`, 'iu'),
     indefinite: new RegExp(`^(?:${r.indefinite})$`, 'iu'),
     stopwords: r.stopwords,
