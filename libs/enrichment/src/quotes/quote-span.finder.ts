@@ -40,10 +40,14 @@ export function findQuoteSpans(text: string, marks: QuoteMarks = ENGLISH_QUOTE_M
         if (marks[ch] && (i === 0 || /[\s([{—–\-:,]/.test(body[i - 1]))) open = i;
         continue;
       }
-      const closes = marks[body[open]].includes(ch) && (i + 1 >= body.length || /[\s.,;:!?)\]}—–\-]/.test(body[i + 1]));
+      // “…’’: two right single marks stand for a right double one in some copy (typewriter habits, converted text).
+      const doubled = ch === '’' && body[i + 1] === '’' && marks[body[open]].includes('”');
+      const after = doubled ? i + 2 : i + 1;
+      const closes = (doubled || marks[body[open]].includes(ch)) && (after >= body.length || /[\s.,;:!?)\]}—–\-]/.test(body[after]));
       if (closes && i > open + 1) {
         push(spans, paragraph.start, paragraph.index, body, open, i, false);
         open = -1;
+        if (doubled) i++;
       }
     }
     if (open >= 0 && body.length - open > 3) push(spans, paragraph.start, paragraph.index, body, open, body.length, true);

@@ -224,4 +224,11 @@ describe('extractQuotes', () => {
       ['It was a beautiful night,', 'Lionel Ortega'],
     ]);
   });
+
+  it('closes a “ quote at two right single marks, as some converted copy writes the right double one', () => {
+    expect(quotes('“It was an attempt to mislead voters,’’ Ann Lowry told the BBC. “And it will happen again.’’')).toEqual([
+      ['It was an attempt to mislead voters,', 'Ann Lowry'],
+      ['And it will happen again.', 'Ann Lowry'],
+    ]);
+  });
 });
