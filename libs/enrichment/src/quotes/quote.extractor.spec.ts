@@ -231,4 +231,16 @@ describe('extractQuotes', () => {
       ['And it will happen again.', 'Ann Lowry'],
     ]);
   });
+
+  it('reads past a short title in quotes to the speech verb before a quote: told “Morning Show” co-host X, “…”', () => {
+    expect(
+      quotes('Asked about the name, Bernadette Cole told “Morning Show” co-host Gail Ridley, “Because you have to reckon with us.”'),
+    ).toEqual([['Because you have to reckon with us.', 'Bernadette Cole']]);
+  });
+
+  it('takes the name after an inverted verb when the quote’s sentence runs on to a comma: “…” trying to…, says X', () => {
+    expect(quotes('“We are like every other district” trying to keep pupils safe, says Jenna Holt, a spokesperson.')).toEqual([
+      ['We are like every other district', 'Jenna Holt'],
+    ]);
+  });
 });
