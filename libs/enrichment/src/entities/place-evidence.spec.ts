@@ -47,6 +47,13 @@ describe('place evidence (issue #15)', () => {
   });
 });
 
+describe('place prepositions (issue #15)', () => {
+  it('counts "through", "off", "along" and "around" before a word no rule knows as a vote for a place', () => {
+    expect(names('The wildfire spread through Maui overnight.').places).toEqual(['Maui']);
+    expect(names('A tanker ran aground off Skerrvik on Monday.').places).toEqual(['Skerrvik']);
+  });
+});
+
 describe('small towns of the countries an article names (issue #15)', () => {
   const text = (country: string): string =>
     `Ischgl became a byword for the outbreak, ${country} officials said on Monday. Hotels there reopened in May.`;

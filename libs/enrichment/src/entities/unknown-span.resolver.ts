@@ -1,7 +1,24 @@
 import { ORGANISATION_APPOSITION, ORGANISATION_FOLLOWER, ORGANISATION_NOUN_BEFORE } from './organisation-context.patterns';
 import { isCommonWord, isLocalTown, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'across',
+  'outside',
+  'throughout',
+  'to',
+  'into',
+  'through',
+  'off',
+  'along',
+  'around',
+  'towards',
+  'toward',
+  'via',
+]);
 const ORGANISATION_CONTEXT = new Set([
   'said',
   'says',
