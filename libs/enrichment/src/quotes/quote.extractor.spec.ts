@@ -243,4 +243,11 @@ describe('extractQuotes', () => {
       ['We are like every other district', 'Jenna Holt'],
     ]);
   });
+
+  it('keeps a short quoted sentence that follows a quote in the same paragraph, with its speaker', () => {
+    expect(quotes('Firefighter Jake Morrow pulled two children out.\n\n“I didn’t think about it,” he said. “You just go.”')).toEqual([
+      ['I didn’t think about it,', 'Jake Morrow'],
+      ['You just go.', 'Jake Morrow'],
+    ]);
+  });
 });

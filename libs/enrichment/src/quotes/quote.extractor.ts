@@ -37,7 +37,10 @@ export function extractQuotes(
     const paragraph = paragraphs[q.paragraph];
     const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end) ?? sentences.find((s) => s.start >= q.openAt);
     const inherited = previous?.continues && previous.paragraph === q.paragraph - 1;
-    if (!inherited && !isQuote(q, text, paragraph.start, sentence, r)) continue;
+    // "“I didn't think about it,” he said. “You just go.”": a short sentence quoted after a quote of the same
+    // paragraph goes on with it.
+    const goesOn = previous?.paragraph === q.paragraph && /^\p{Lu}/u.test(q.text) && /[.!?…]$/.test(q.text);
+    if (!inherited && !goesOn && !isQuote(q, text, paragraph.start, sentence, r)) continue;
 
     const cite = citations.get(q.text.slice(0, 40));
     let speaker: Speaker | undefined = cite ? resolveCitation(cite, mentions) : undefined;
