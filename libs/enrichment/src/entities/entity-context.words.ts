@@ -97,7 +97,7 @@ export const FOR_HEADS = new Set([
 export const ORGANISATION_WORD_AFTER =
   /^\s+(?:party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
 export const PLACE_WORD_AFTER =
-  /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
+  /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula|oblast|governorate|canton|commune|suburb|neighbou?rhood|islands|archipelago|airport|estuary|coast|glacier|volcano)\b/;
 // Lower-case nouns for kinds of place; "the town of Kendal", "Evia, an island off", "Beryslav, a town in".
 const PLACE_KIND =
   '(?:town|city|village|hamlet|settlement|township|municipality|commune|borough|suburb|suburbs|neighbou?rhood|district|province|region|prefecture|county|state|island|islands|archipelago|peninsula|port|capital|resort|enclave|oblast|canton)';

@@ -54,6 +54,14 @@ describe('place prepositions (issue #15)', () => {
   });
 });
 
+describe('kinds of place after a name (issue #15)', () => {
+  it('takes a name before "oblast", "governorate", "airport", "coast" and the like for a place, even a person-like one', () => {
+    const e = names('Shelling hit Dorvane oblast and Kessra governorate. The plane left Jorge Chavez airport at noon.');
+    expect(e.places).toEqual(expect.arrayContaining(['Dorvane', 'Kessra', 'Jorge Chavez']));
+    expect(e.people).toEqual([]);
+  });
+});
+
 describe('small towns of the countries an article names (issue #15)', () => {
   const text = (country: string): string =>
     `Ischgl became a byword for the outbreak, ${country} officials said on Monday. Hotels there reopened in May.`;
