@@ -62,6 +62,14 @@ describe('kinds of place after a name (issue #15)', () => {
   });
 });
 
+describe('surnames that are place words (issue #15)', () => {
+  it('takes a name ending in a word like "Hill" for a person when it speaks or is described as one', () => {
+    const e = names('“We will open in May,” Aubyn Hill told reporters. Corran Lane, 45, agreed. Tourists climbed Skarra Hill.');
+    expect(e.people).toEqual(expect.arrayContaining(['Aubyn Hill', 'Corran Lane']));
+    expect(e.places).toEqual(['Skarra Hill']);
+  });
+});
+
 describe('small towns of the countries an article names (issue #15)', () => {
   const text = (country: string): string =>
     `Ischgl became a byword for the outbreak, ${country} officials said on Monday. Hotels there reopened in May.`;

@@ -159,6 +159,16 @@ function byShape(r: Run): TypedSpan[] {
   // "a planetary scientist at NASA's Goddard Space Flight Center", "a fellow at the Tax Policy Center": a centre
   // someone works at is the body that employs them; a venue otherwise ("a concert at the Lakeside Music Center").
   if (CENTRE.test(last) && tokens.length > 1 && r.startsSpan && worksAt(span.preceding)) return [typed(span, tokens, 'organisation', true)];
+  // "Aubyn Hill told", "Mara Field, 45,": a surname that is also a place word, when the name speaks or is described
+  // as a person (never "… Street", "… River": words that name only places).
+  if (
+    tokens.length === 2 &&
+    r.endsSpan &&
+    g.placeSuffixes.has(last) &&
+    !g.strongPlaceSuffixes.has(last) &&
+    (SPEECH_AFTER.test(span.following) || PERSON_APPOSITION.test(span.following))
+  )
+    return [typed(span, tokens, 'person', true)];
   if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if (r.titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];
