@@ -207,9 +207,10 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
   return spans;
 }
 
-// A dateline in capitals opening the text, up to its comma-separated places: "BAAR, SWITZERLAND", "WASHINGTON (AP) —".
+// A dateline in capitals opening the text, up to its comma-separated places: "BAAR, SWITZERLAND", "WASHINGTON (AP) —",
+// "NUUK, Greenland —" (the country or state after the comma in normal case).
 const DATELINE =
-  /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{Lu}.'’\-]*(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
+  /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{L}.'’\-]*(?:[ ]+\p{Lu}[\p{L}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
 
 // "the People’s Daily", "Children’s Hospital", "the Sheriff’s Office": an ordinary noun in the possessive before a
 // word that ends organisation names is part of one name ("Webb’s Ford", "Trump’s Department" are two).

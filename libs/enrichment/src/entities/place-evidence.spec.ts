@@ -70,6 +70,14 @@ describe('surnames that are place words (issue #15)', () => {
   });
 });
 
+describe('datelines (issue #15)', () => {
+  it('reads a dateline whose country after the comma is in normal case: "NUUK, Greenland —"', () => {
+    expect(names('SKARVIK, Greenland — The island’s government said on Tuesday it would hold talks.').places).toEqual(
+      expect.arrayContaining(['Skarvik', 'Greenland']),
+    );
+  });
+});
+
 describe('small towns of the countries an article names (issue #15)', () => {
   const text = (country: string): string =>
     `Ischgl became a byword for the outbreak, ${country} officials said on Monday. Hotels there reopened in May.`;
