@@ -128,9 +128,11 @@ function describedSpeaker(description: string, trimmed: string, q: QuoteSpan, ct
     // Or introduced earlier without a quote: "A senior government official, who spoke on condition of anonymity, said…"
     const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head, r).pop();
     if (introduced) return { name: introduced, type: 'description' };
-    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
+    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus; "the victim's
+    // mother" is someone else's, not the person in focus.
     const role = r.personRole.test(head) || (r.demonymsAreRoles && gazetteer().demonyms.has(head));
-    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && role) {
+    const possessed = /['’]s\s/u.test(description);
+    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && role && !possessed) {
       const last = antecedent(ctx.mentions, q.openAt, ctx.sentences, { speech: r });
       if (last) return { name: last.canonical, type: 'person' };
     }

@@ -250,4 +250,11 @@ describe('extractQuotes', () => {
       ['You just go.', 'Jake Morrow'],
     ]);
   });
+
+  it('does not give "the victim’s mother" to the person in focus: a role someone else owns', () => {
+    const found = quotes(
+      'Jury members convicted Dale Harker on Friday.\n\nThe victim’s mother testified, describing her daughter as “brave, strong and smart” to the court.',
+    );
+    expect(found).toEqual([['brave, strong and smart', 'victim’s mother']]);
+  });
 });
