@@ -78,6 +78,12 @@ describe('datelines (issue #15)', () => {
   });
 });
 
+describe('US state abbreviations (issue #15)', () => {
+  it('keeps "La." after a town and a comma, though "la" is a function word elsewhere', () => {
+    expect(names('The senator spoke at a rally in Darrow, La., on Friday.').places).toEqual(expect.arrayContaining(['Darrow', 'La']));
+  });
+});
+
 describe('small towns of the countries an article names (issue #15)', () => {
   const text = (country: string): string =>
     `Ischgl became a byword for the outbreak, ${country} officials said on Monday. Hotels there reopened in May.`;
