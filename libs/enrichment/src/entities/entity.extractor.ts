@@ -45,6 +45,7 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
 }
 
 function classifierContext(g: Gazetteer, tokens: Token[], spans: NameSpan[]): ClassifierContext {
+  let towns: Set<string>[] | undefined;
   const ctx: ClassifierContext = {
     g,
     localLowerCase: new Set(tokens.filter((t) => !t.capitalised).map((t) => t.lower)),
@@ -53,7 +54,7 @@ function classifierContext(g: Gazetteer, tokens: Token[], spans: NameSpan[]): Cl
     singlesAfterPerson: new Set(),
     spanCounts: new Map(),
     spansInside: new Set(),
-    localTowns: localTowns(tokens),
+    localTowns: () => (towns ??= localTowns(tokens)),
   };
   for (const span of spans) {
     const key = joined(span.tokens);
