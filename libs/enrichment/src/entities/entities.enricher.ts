@@ -12,7 +12,7 @@ export const ENTITY_ANALYSIS_ENRICHER = defineEnricher({
 /** People, organisations and places, most salient first. */
 export const ENTITIES_ENRICHER = defineEnricher({
   slice: 'entities',
-  version: '12',
+  version: '13',
   reads: ['entityAnalysis'],
   run: (_doc, { entityAnalysis }) => entityAnalysis.entities,
 });

@@ -97,7 +97,28 @@ export const FOR_HEADS = new Set([
 export const ORGANISATION_WORD_AFTER =
   /^\s+(?:plc|ltd|llc|inc|gmbh|militants|fighters|insurgents|rebels|militiamen|jihadists|party|network|movement|militia|group|commission|council|ministry|government|administration|brigade|front|faction|union|federation|foundation|league|club|band|newspaper|magazine|website|tabloid|broadcaster|channel|outlet|agency|firm|company|conglomerate|startup|airline|carrier|brand|label|studio|publisher|charity|nonprofit|think tank)\b/;
 export const PLACE_WORD_AFTER =
-  /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula)\b/;
+  /^\s+(?:province|county|district|region|prefecture|state|village|town|township|municipality|city|borough|island|river|valley|plateau|desert|mountains?|peninsula|oblast|governorate|canton|commune|suburb|neighbou?rhood|islands|archipelago|airport|estuary|coast|glacier|volcano)\b/;
+// Lower-case nouns for kinds of place; "the town of Kendal", "Evia, an island off", "Beryslav, a town in".
+const PLACE_KIND =
+  '(?:town|city|village|hamlet|settlement|township|municipality|commune|borough|suburb|suburbs|neighbou?rhood|district|province|region|prefecture|county|state|island|islands|archipelago|peninsula|port|capital|resort|enclave|oblast|canton)';
+// "the town of X", "the Greek island of X", "the outskirts of X", "the coast of X": a place named after "of".
+// Not "state", "capital", "port" or "resort": "the state of Play", "the capital of Cool", "a last resort of X".
+export const PLACE_OF_BEFORE =
+  /\b(?:town|city|village|hamlet|settlement|township|municipality|commune|borough|suburbs?|neighbou?rhood|district|province|region|prefecture|county|island|islands|archipelago|peninsula|enclave|oblast|canton|outskirts|coast|shores)\s+of\s+$/;
+// "X, a town in Y", "X, the capital of Y", "X, a city of 40,000 people", "X, a fishing village where": an
+// apposition that says the name is a kind of place.
+export const PLACE_APPOSITION = new RegExp(
+  `^,\\s+(?:a|an|the)\\s+(?:(?!(?:of|in|at|from|for|to|on|by|with|the|a|an)\\s)[\\p{Ll}\\d-]+[\\s,]+){0,3}?${PLACE_KIND}\\s+(?:in|on|of|near|off|outside|along|across|north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|about|some|where|which|that|with|known|home)\\b`,
+  'u',
+);
+// "north of X", "20 miles south-east of X": a bearing from a place.
+export const BEARING_OF_BEFORE =
+  /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+$/;
+// "Hesse's justice minister", "Kherson's governor", "Corsica's coastline": what only a place has, after its possessive.
+export const PLACE_POSSESSION_AFTER =
+  /^\s+(?:[\p{Ll}-]+\s+){0,2}?(?:governor|mayor|minister|ministry|premier|legislature|outskirts|suburbs|countryside|coastline|shores|old town|city cent(?:re|er)|town hall|city hall|provincial|regional government|inhabitants)\b/u;
+// First words that make a run a natural feature or a settlement: "Mount Kenya", "Lake Victoria", "Cape Cod".
+export const PLACE_HEADS = new Set(['mount', 'mt', 'mt.', 'lake', 'cape', 'isle', 'fort', 'gulf']);
 
 export const COMPASS = new Set([
   'inner',

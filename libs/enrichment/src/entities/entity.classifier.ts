@@ -154,8 +154,29 @@ function classifyParts(span: NameSpan, ctx: ClassifierContext): TypedSpan[] {
       (o) => o && (o === runs[i - 1] ? run.joiner : o.joiner) === 'and' && o.typed.length === 1 && o.typed[0].type === 'person',
     );
     if (other && !run.typed.length && plainFullName(run.tokens, ctx)) run.typed = [typed(span, run.tokens, 'person', false)];
+    // "hit Beryslav and Nova Kakhovka", "flights to Bastia and Calvi": one word no rule typed, joined by "and" or
+    // "or" to a place, is a place too.
+    const place = [runs[i - 1], runs[i + 1]].find(
+      (o) =>
+        o && /^(?:and|or)$/.test((o === runs[i - 1] ? run.joiner : o.joiner) ?? '') && o.typed.length === 1 && o.typed[0].type === 'place',
+    );
+    // "the Kurds and Ukraine": a people, not a place, after "the".
+    const afterThe = i === 0 && span.before === 'the';
+    if (place && !afterThe && unknownWord(run, ctx)) run.typed = [typed(span, run.tokens, 'place', false)];
   }
   return runs.flatMap((r) => r.typed);
+}
+
+function unknownWord(run: { tokens: Token[]; typed: TypedSpan[] }, ctx: ClassifierContext): boolean {
+  const t = run.tokens[0];
+  return (
+    run.tokens.length === 1 &&
+    run.typed.length === 1 &&
+    run.typed[0].type === 'unknown' &&
+    /^\p{Lu}\p{Ll}+$/u.test(t.bare) &&
+    !isCommonWord(t.lower, ctx) &&
+    !ctx.g.firstNames.has(t.lower)
+  );
 }
 
 // Two or three capitalised words of letters, none an ordinary word: the shape of a full name.

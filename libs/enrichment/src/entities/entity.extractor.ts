@@ -1,3 +1,4 @@
+import { geoGazetteer } from '../gazetteers/geo.gazetteer';
 import type { Sentence } from '../text/text.tokenizer';
 import { classifySpan } from './entity.classifier';
 import { EntityClusters, type Cluster, type EntityMention } from './entity.clusters';
@@ -44,6 +45,7 @@ export function extractEntities(text: string, sentences: Sentence[], title = '')
 }
 
 function classifierContext(g: Gazetteer, tokens: Token[], spans: NameSpan[]): ClassifierContext {
+  let towns: Set<string>[] | undefined;
   const ctx: ClassifierContext = {
     g,
     localLowerCase: new Set(tokens.filter((t) => !t.capitalised).map((t) => t.lower)),
@@ -52,6 +54,7 @@ function classifierContext(g: Gazetteer, tokens: Token[], spans: NameSpan[]): Cl
     singlesAfterPerson: new Set(),
     spanCounts: new Map(),
     spansInside: new Set(),
+    localTowns: () => (towns ??= localTowns(tokens)),
   };
   for (const span of spans) {
     const key = joined(span.tokens);
@@ -62,6 +65,22 @@ function classifierContext(g: Gazetteer, tokens: Token[], spans: NameSpan[]): Cl
       ctx.singlesAfterPerson.add(span.tokens[span.tokens.length - 1].lower);
   }
   return ctx;
+}
+
+// The small towns of every country the text names by its English name, its demonym or one of its subdivisions, in
+// a run of up to three capitalised words ("Ireland", "Greek", "South Kordofan").
+function localTowns(tokens: Token[]): Set<string>[] {
+  const geo = geoGazetteer();
+  const codes = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    let key = '';
+    for (let k = i; k < Math.min(tokens.length, i + 3) && tokens[k].capitalised && tokens[k].sentence === tokens[i].sentence; k++) {
+      key = key ? `${key} ${tokens[k].lower}` : tokens[k].lower;
+      for (const code of geo.countryCodes.get(key) ?? []) codes.add(code);
+      if (tokens[k].possessive) break;
+    }
+  }
+  return [...codes].flatMap((code) => geo.smallTowns.get(code) ?? []);
 }
 
 function summarise(clusters: Cluster[], sentenceCount: number, title: string): ArticleEntities {

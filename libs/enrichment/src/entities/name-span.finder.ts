@@ -1,7 +1,7 @@
 import { STOPWORDS } from '../text/stopwords.data';
 import type { Sentence } from '../text/text.tokenizer';
 import type { Gazetteer } from './entity.gazetteer';
-import { LEADING_DETERMINERS as DETERMINERS } from './entity-context.words';
+import { LEADING_DETERMINERS as DETERMINERS, US_STATE_ABBREVIATIONS } from './entity-context.words';
 import { ORGANISATION_NOUN } from './organisation-context.patterns';
 
 /** A word of the body with its offsets. */
@@ -209,9 +209,10 @@ export function findNameSpans(tokens: Token[], text: string, g: Gazetteer): Name
   return spans;
 }
 
-// A dateline in capitals opening the text, up to its comma-separated places: "BAAR, SWITZERLAND", "WASHINGTON (AP) —".
+// A dateline in capitals opening the text, up to its comma-separated places: "BAAR, SWITZERLAND", "WASHINGTON (AP) —",
+// "NUUK, Greenland —" (the country or state after the comma in normal case).
 const DATELINE =
-  /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{Lu}.'’\-]*(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
+  /^\s*((?:\p{Lu}[\p{Lu}.'’\-]*)(?:[ ]+\p{Lu}[\p{Lu}.'’\-]*){0,3}(?:,[ ]*\p{Lu}[\p{L}.'’\-]*(?:[ ]+\p{Lu}[\p{L}.'’\-]*){0,3})?)(?=\s*(?:\(|[—–]|\s-\s)|(?<=,[^\n]*)\s*\n)/u;
 
 // "the People’s Daily", "Children’s Hospital", "the Sheriff’s Office": an ordinary noun in the possessive before a
 // word that ends organisation names is part of one name ("Webb’s Ford", "Trump’s Department" are two).
@@ -244,6 +245,8 @@ function allCapsSentences(tokens: Token[]): Set<number> {
 function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan | undefined {
   const titles: string[] = [];
   let tokens = run;
+  // "Monroe, La.", "Salem, Ore.": a US state's AP abbreviation after a town and a comma, though "La" is a function word.
+  if (run.length === 1 && stateAfterTown(run[0], text)) return around(run, all, text, titles);
   // Lower-case titles just before the run: "coach Mike Tomlin", "chief executive Tim Clark".
   const firstIndex = run[0].index;
   for (let k = firstIndex - 1; k >= 0 && k >= firstIndex - 2; k--) {
@@ -273,7 +276,8 @@ function trim(run: Token[], all: Token[], g: Gazetteer, text: string): NameSpan 
     const capitalsName = first.bare.length > 1 && /^\p{Lu}+$/u.test(first.bare) && g.organisations.has(lower) && !initial;
     if (
       !capitalsName &&
-      ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g)) || (STOPWORDS.has(lower) && !opensKnownName(tokens, g)))
+      ((g.notNames.has(lower) && !keepsLeadingWord(tokens, g) && !opensPlaceName(tokens, g)) ||
+        (STOPWORDS.has(lower) && !opensKnownName(tokens, g)))
     ) {
       tokens = tokens.slice(1);
       continue;
@@ -366,6 +370,21 @@ function keepsLeadingWord(tokens: Token[], g: Gazetteer): boolean {
   if (second === 'of' || second === 'for' || second === 'on') return true;
   // "Royal College of Music", "National Institute on Drug Abuse": an organisation word anywhere in the name.
   return tokens.slice(1).some((t) => g.organisationSuffixes.has(t.lower)) || /hall of fame/.test(joined(tokens));
+}
+
+function stateAfterTown(t: Token, text: string): boolean {
+  return (
+    /^\p{Lu}[\p{L}.]*$/u.test(t.text) &&
+    text[t.end] === '.' &&
+    US_STATE_ABBREVIATIONS.has(t.lower.replace(/\./g, '')) &&
+    /\p{Lu}[\p{L}.'’\-]+,\s*$/u.test(text.slice(Math.max(0, t.start - 30), t.start))
+  );
+}
+
+// "the Mission District", "on Church Street": an ordinary noun before a word that names only places is part of the
+// place's name.
+function opensPlaceName(tokens: Token[], g: Gazetteer): boolean {
+  return tokens.length === 2 && !DETERMINERS.has(tokens[0].lower) && g.strongPlaceSuffixes.has(tokens[1].lower);
 }
 
 function isAfterOpening(all: Token[], token: Token): boolean {

@@ -1,11 +1,16 @@
 import {
   AGENT_NOUN_BEFORE,
+  BEARING_OF_BEFORE,
   COMPASS,
   NOT_AGENT_NOUNS,
   OF_THE_AFTER,
   ORGANISATION_WORD_AFTER,
   OUTLET_BEFORE,
   PERSON_APPOSITION,
+  PLACE_APPOSITION,
+  PLACE_HEADS,
+  PLACE_OF_BEFORE,
+  PLACE_POSSESSION_AFTER,
   PLACE_WORD_AFTER,
   PREPOSITIONS_OF_PLACE,
   ROLE_AT,
@@ -99,6 +104,7 @@ function byContext(r: Run): TypedSpan[] | undefined {
   if (US_STATE_ABBREVIATIONS.has(r.undotted) && /\p{Lu}[\p{L}.'’\-]+,\s*$/u.test(span.preceding) && r.startsSpan)
     return [typed(span, tokens, 'place', true)];
   if (r.endsSpan && !titled && PLACE_WORD_AFTER.test(span.following)) return [typed(span, tokens, 'place', true)];
+  if (!titled && placeByContext(r)) return [typed(span, tokens, 'place', true)];
   // "the X administration": a lone name before a lower-case "administration" is a president's surname, no organisation.
   if (
     tokens.length === 1 &&
@@ -123,6 +129,16 @@ function byContext(r: Run): TypedSpan[] | undefined {
   return undefined;
 }
 
+// The words around the run say it is a place: "the town of X", "north of X", "X, a village in…", "X's governor".
+function placeByContext(r: Run): boolean {
+  const { span, tokens } = r;
+  if (r.startsSpan && (PLACE_OF_BEFORE.test(span.preceding) || BEARING_OF_BEFORE.test(span.preceding))) return true;
+  if (!r.endsSpan) return false;
+  // A given name opening the run is a person's apposition ("Ann Lee, a teacher in the town where…").
+  if (PLACE_APPOSITION.test(span.following)) return tokens.length === 1 || !r.ctx.g.firstNames.has(r.first);
+  return tokens[tokens.length - 1].possessive && PLACE_POSSESSION_AFTER.test(span.following);
+}
+
 // Suffixes, titles and the shape of the run.
 function byShape(r: Run): TypedSpan[] {
   const { g } = r.ctx;
@@ -132,6 +148,8 @@ function byShape(r: Run): TypedSpan[] {
   const lastPart = last.split('-').pop() ?? last;
   if ((g.organisationSuffixes.has(last) || g.organisationSuffixes.has(lastPart)) && tokens.length > 1)
     return [typed(span, tokens, 'organisation', true)];
+  // "Mount Kenya", "Lake Victoria", "Cape Cod": a head word for a natural feature or a fort opens a place's name.
+  if (PLACE_HEADS.has(first) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   // "US EPA", "Kazakhstan Airways": a place in front of a known organisation.
   if (tokens.length === 2 && g.places.has(first) && g.organisations.has(last)) {
     return [typed(span, tokens.slice(0, 1), 'place', true), typed(span, tokens.slice(1), 'organisation', true)];
@@ -142,6 +160,16 @@ function byShape(r: Run): TypedSpan[] {
   // "a planetary scientist at NASA's Goddard Space Flight Center", "a fellow at the Tax Policy Center": a centre
   // someone works at is the body that employs them; a venue otherwise ("a concert at the Lakeside Music Center").
   if (CENTRE.test(last) && tokens.length > 1 && r.startsSpan && worksAt(span.preceding)) return [typed(span, tokens, 'organisation', true)];
+  // "Aubyn Hill told", "Mara Field, 45,": a surname that is also a place word, when the name speaks or is described
+  // as a person (never "… Street", "… River": words that name only places).
+  if (
+    tokens.length === 2 &&
+    r.endsSpan &&
+    g.placeSuffixes.has(last) &&
+    !g.strongPlaceSuffixes.has(last) &&
+    (SPEECH_AFTER.test(span.following) || PERSON_APPOSITION.test(span.following))
+  )
+    return [typed(span, tokens, 'person', true)];
   if (g.placeSuffixes.has(last) && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if ((first === 'st.' || first === 'st') && tokens.length > 1) return [typed(span, tokens, 'place', true)];
   if (r.titled && tokens.length <= 4) return [typed(span, tokens, 'person', true)];

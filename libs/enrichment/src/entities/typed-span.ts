@@ -29,6 +29,16 @@ export interface ClassifierContext {
   spanCounts: Map<string, number>;
   /** Spans written at least once inside a sentence (where capitals mark a name, not a sentence's start). */
   spansInside: Set<string>;
+  /**
+   * GeoNames towns of 1,000 to 15,000 people in the countries the article names ("Ireland", "Greek", "Texas"); read
+   * on first use, as most articles never ask.
+   */
+  localTowns: () => Set<string>[];
+}
+
+/** True when the name (lower case) is a small town of a country the article names. */
+export function isLocalTown(name: string, ctx: ClassifierContext): boolean {
+  return ctx.localTowns().some((towns) => towns.has(name));
 }
 
 /** True for ordinary words: in the lexicon, the shipped common-word list, or written in lower case in this article. */

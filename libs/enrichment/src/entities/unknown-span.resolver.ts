@@ -5,9 +5,26 @@ import {
   ORGANISATION_FOLLOWER,
   ORGANISATION_NOUN_BEFORE,
 } from './organisation-context.patterns';
-import { isCommonWord, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
+import { isCommonWord, isLocalTown, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'throughout', 'to', 'into']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'from',
+  'near',
+  'across',
+  'outside',
+  'throughout',
+  'to',
+  'into',
+  'through',
+  'off',
+  'along',
+  'around',
+  'towards',
+  'toward',
+  'via',
+]);
 const ORGANISATION_CONTEXT = new Set([
   'said',
   'says',
@@ -142,5 +159,7 @@ export function decideUnknown(group: TypedSpan[], ctx: ClassifierContext, listed
   if (organisation >= 1 && !g.lastNames.has(word) && !g.people.has(word) && group.some((t) => BODY_VERBS.has(t.span.after)))
     return 'organisation';
   if (group.length >= 3 && inside >= 2) return 'organisation';
+  // "on Santorini and Mykonos" in copy that names Greece: a small town of a country the article names.
+  if (organisation === 0 && isLocalTown(word, ctx)) return 'place';
   return undefined;
 }

@@ -21,6 +21,8 @@ export interface GeoGazetteer {
   worldRegions: Set<string>;
   /** Towns of 1,000 to 15,000 people per country code ("AT" -> "ischgl", "landeck"), for copy from that country's region. */
   smallTowns: Map<string, Set<string>>;
+  /** Country codes named by an English country name, an English demonym or a subdivision ("greek" -> GR, "texas" -> US). */
+  countryCodes: Map<string, string[]>;
 }
 
 interface City {
@@ -30,6 +32,7 @@ interface City {
   population: number;
 }
 interface Country {
+  cca2: string;
   name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
   altSpellings?: string[];
   translations?: Record<string, { common: string; official: string }>;
@@ -40,6 +43,15 @@ interface CldrTerritories {
 }
 interface Subdivisions {
   data: Record<string, { name: string; sub: Record<string, { name: string; type: string }> }>;
+}
+
+function addCode(codes: Map<string, string[]>, name: string | undefined, code: string): void {
+  if (!name) return;
+  for (const k of nameKeys(name)) {
+    const list = codes.get(k);
+    if (!list) codes.set(k, [code]);
+    else if (!list.includes(code)) list.push(code);
+  }
 }
 
 /** Locales whose CLDR region names are read ("Welt", "World" and other code-001 names are left out: ordinary words). */
@@ -72,6 +84,7 @@ export function geoGazetteer(): GeoGazetteer {
     demonyms: new Set(),
     worldRegions: new Set(),
     smallTowns: new Map(),
+    countryCodes: new Map(),
   };
   const addAll = (set: Set<string>, name: string | undefined): void => {
     if (name) for (const k of nameKeys(name)) set.add(k);
@@ -87,11 +100,14 @@ export function geoGazetteer(): GeoGazetteer {
       addAll(g.demonyms, eng.m);
       addAll(g.demonyms, eng.f);
     }
+    for (const name of [c.name.common, c.name.official, eng?.m, eng?.f]) addCode(g.countryCodes, name, c.cca2);
   }
-  for (const country of Object.values(iso.data)) {
+  for (const [code, country] of Object.entries(iso.data)) {
     for (const sub of Object.values(country.sub)) {
       // "Virgin Islands, U.S." and "Xizang (Tibet)": keep the name before the qualifier.
-      addAll(g.regions, sub.name.split(/[,(]/)[0]);
+      const name = sub.name.split(/[,(]/)[0];
+      addAll(g.regions, name);
+      addCode(g.countryCodes, name.trim(), code);
     }
   }
   for (const locale of REGION_LOCALES) {

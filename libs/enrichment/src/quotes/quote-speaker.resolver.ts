@@ -1,3 +1,4 @@
+import { gazetteer } from '../entities/entity.gazetteer';
 import type { EntityMention } from '../entities/entity.extractor';
 import type { Sentence } from '../text/text.tokenizer';
 import { antecedent } from './antecedent';
@@ -124,18 +125,44 @@ function describedSpeaker(description: string, trimmed: string, q: QuoteSpan, ct
     const head = description.split(/\s+/).pop()?.toLowerCase() ?? '';
     const earlier = [...descriptions].reverse().find((d) => d.split(/\s+/).pop()?.toLowerCase() === head);
     if (earlier) return { name: earlier, type: 'description' };
+    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 3) {
+      // "the health secretary said" after "Health Secretary Wes Streeting" or "Karen Bass, the mayor,": the person
+      // the text gave that title.
+      const titled = personTitled(head, q, ctx);
+      if (titled) return titled;
+    }
     // Or introduced earlier without a quote: "A senior government official, who spoke on condition of anonymity, said…"
     const introduced = introductions(ctx.text.slice(Math.max(0, q.openAt - 1500), q.openAt), head, r).pop();
     if (introduced) return { name: introduced, type: 'description' };
-    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus.
-    // A role of someone else's is someone else: "the victim's mother", "the player's agent".
-    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && r.personRole.test(head) && !/['’]s?\s/.test(description)) {
+    // "the actor said", "the 42-year-old added": a definite role refers back to the person in focus; "the victim's
+    // mother" is someone else's, not the person in focus.
+    const role = r.personRole.test(head) || (r.demonymsAreRoles && gazetteer().demonyms.has(head));
+    const possessed = /['’]s\s/u.test(description);
+    if (r.definite.test(trimmed) && description.split(/\s+/).length <= 2 && role && !possessed) {
       const last = antecedent(ctx.mentions, q.openAt, ctx.sentences, { speech: r });
       if (last) return { name: last.canonical, type: 'person' };
     }
   }
   descriptions.push(description);
   return { name: description, type: 'description' };
+}
+
+// The person named right after the title (the head of a description: "secretary", "mayor") or with it in an
+// apposition ("Karen Bass, the mayor", "The mayor, Karen Bass"), the latest before the quote.
+function personTitled(head: string, q: QuoteSpan, ctx: QuoteContext): Speaker | undefined {
+  if (!/^[\p{L}-]{3,}$/u.test(head)) return undefined;
+  const before = new RegExp(`(?<![\\p{L}])${head}\\s*,?\\s*$`, 'iu');
+  const after = new RegExp(`^,\\s+(?:[^,.;:“”"]{0,40}\\s)?${head}(?![\\p{L}])`, 'iu');
+  const people = ctx.mentions.filter((m) => m.type === 'person' && m.end <= q.openAt && m.start >= q.openAt - 3000);
+  const titled = [...people].reverse().find((m) => {
+    const written = ctx.text.slice(m.start, m.end);
+    return (
+      before.test(ctx.text.slice(Math.max(0, m.start - 40), m.start)) ||
+      after.test(ctx.text.slice(m.end, m.end + 60)) ||
+      written.toLowerCase().split(/\s+/).slice(0, -1).includes(head)
+    );
+  });
+  return titled ? { name: titled.canonical, type: 'person' } : undefined;
 }
 
 /** The last clause of a phrase before a speech verb: what follows its last comma or conjunction. */

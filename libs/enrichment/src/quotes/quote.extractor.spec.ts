@@ -272,4 +272,56 @@ describe('extractQuotes', () => {
       ['deeply unfair', 'Daniel Marsh'],
     ]);
   });
+
+  it('gives "the secretary said" to the person the text titled so, not to the person named last', () => {
+    expect(
+      quotes(
+        'Health Secretary Alan Marsh met union leaders on Monday. Pat Kellow, who leads the nurses, called the talks useful.\n\n' +
+          '“We have made real progress,” the health secretary said.\n\n' +
+          'The mayor, Dana Reyes, toured the site with Chief Kristin Moll. “We will rebuild,” the mayor said.',
+      ),
+    ).toEqual([
+      ['We have made real progress,', 'Alan Marsh'],
+      ['We will rebuild,', 'Dana Reyes'],
+    ]);
+  });
+
+  it('gives "the Argentine said" to the person in focus, as a role', () => {
+    expect(quotes('Lionel Ortega scored twice on Sunday.\n\n“It was a beautiful night,” the Argentine said.')).toEqual([
+      ['It was a beautiful night,', 'Lionel Ortega'],
+    ]);
+  });
+
+  it('closes a “ quote at two right single marks, as some converted copy writes the right double one', () => {
+    expect(quotes('“It was an attempt to mislead voters,’’ Ann Lowry told the BBC. “And it will happen again.’’')).toEqual([
+      ['It was an attempt to mislead voters,', 'Ann Lowry'],
+      ['And it will happen again.', 'Ann Lowry'],
+    ]);
+  });
+
+  it('reads past a short title in quotes to the speech verb before a quote: told “Morning Show” co-host X, “…”', () => {
+    expect(
+      quotes('Asked about the name, Bernadette Cole told “Morning Show” co-host Gail Ridley, “Because you have to reckon with us.”'),
+    ).toEqual([['Because you have to reckon with us.', 'Bernadette Cole']]);
+  });
+
+  it('takes the name after an inverted verb when the quote’s sentence runs on to a comma: “…” trying to…, says X', () => {
+    expect(quotes('“We are like every other district” trying to keep pupils safe, says Jenna Holt, a spokesperson.')).toEqual([
+      ['We are like every other district', 'Jenna Holt'],
+    ]);
+  });
+
+  it('keeps a short quoted sentence that follows a quote in the same paragraph, with its speaker', () => {
+    expect(quotes('Firefighter Jake Morrow pulled two children out.\n\n“I didn’t think about it,” he said. “You just go.”')).toEqual([
+      ['I didn’t think about it,', 'Jake Morrow'],
+      ['You just go.', 'Jake Morrow'],
+    ]);
+  });
+
+  it('does not give "the victim’s mother" to the person in focus: a role someone else owns', () => {
+    const found = quotes(
+      'Jury members convicted Dale Harker on Friday.\n\nThe victim’s mother testified, describing her daughter as “brave, strong and smart” to the court.',
+    );
+    expect(found).toEqual([['brave, strong and smart', 'victim’s mother']]);
+  });
 });

@@ -37,7 +37,10 @@ export function extractQuotes(
     const paragraph = paragraphs[q.paragraph];
     const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end) ?? sentences.find((s) => s.start >= q.openAt);
     const inherited = previous?.continues && previous.paragraph === q.paragraph - 1;
-    if (!inherited && !isQuote(q, text, paragraph.start, sentence, r)) continue;
+    // "“I didn't think about it,” he said. “You just go.”": a short sentence quoted after a quote of the same
+    // paragraph goes on with it.
+    const goesOn = previous?.paragraph === q.paragraph && /^\p{Lu}/u.test(q.text) && /[.!?…]$/.test(q.text);
+    if (!inherited && !goesOn && !isQuote(q, text, paragraph.start, sentence, r)) continue;
 
     const cite = citations.get(q.text.slice(0, 40));
     let speaker: Speaker | undefined = cite ? resolveCitation(cite, mentions) : undefined;
@@ -172,6 +175,9 @@ function titleOfWork(q: QuoteSpan, text: string, paragraphStart: number, workBef
   return workBefore.test(before);
 }
 
+// A short title in quote marks inside a sentence, a lower-case word after it: "the “Pose” actor said".
+const SHORT_TITLE = /(?<=\s)[“"][^“”"\n.,;:!?]{1,25}[”"](?=\s+\p{Ll})/gu;
+
 // The attribution after a quote: in its own sentence, or (nextSentence) in the sentence after it when its own
 // sentence ends with the quote.
 function attributionAfter(
@@ -185,7 +191,7 @@ function attributionAfter(
   let from = q.closeAt + 1;
   // A short title in quotes inside the attribution ("the “Pose” actor said": no punctuation, a lower-case word
   // after it) is no next quote: masked, same length.
-  let rest = text.slice(from, paragraphEnd).replace(/(?<=\s)[“"][^“”"\n.,;:!?]{1,25}[”"](?=\s+\p{Ll})/gu, (m) => 'x'.repeat(m.length));
+  let rest = text.slice(from, paragraphEnd).replace(SHORT_TITLE, (m) => 'x'.repeat(m.length));
   // Up to the next quote (any language's marks) or the end of the sentence; an initial or a title's abbreviation
   // ends none ("betonte Prof. Dr. Eva Wenz").
   const stop = rest.search(/[“"„»«]|(?<!(?<![\p{L}])(?:\p{Lu}|Dr|Prof|Mr|Mrs|Ms|St))[.!?](?=\s+[\p{Lu}“"„»«]|\s*$)/u);
@@ -218,6 +224,12 @@ function attributionAfter(
   const subjectWords = body.slice(0, verb.index).trim().split(/\s+/);
   if (!before && subjectWords.length <= 2 && !subjectWords.some((w) => ctx.r.pronoun.test(w)))
     return subjectAfterVerb(body, start, verb.index + verb[0].length, q, ctx);
+  // "“We're like every other district” trying to keep students safe, says Jane Roe": the quote's sentence goes on
+  // past it, and a comma hands over to an inverted attribution; a name after the verb beats those words.
+  if (before?.type === 'description' && /,\s*$/.test(body.slice(0, verb.index))) {
+    const after = subjectAfterVerb(body, start, verb.index + verb[0].length, q, ctx);
+    if (after && after.type !== 'description') return after;
+  }
   return before;
 }
 
@@ -254,8 +266,10 @@ function attributionBefore(q: QuoteSpan, paragraph: { text: string; start: numbe
   const sentence = sentences.find((s) => s.start <= q.openAt && q.openAt < s.end);
   const from = Math.max(sentence?.start ?? paragraph.start, paragraph.start);
   let before = text.slice(from, q.openAt);
-  // An earlier quote in the same sentence ends the search window: its attribution is its own.
-  const lastClose = Math.max(before.lastIndexOf('”'), before.lastIndexOf('"'));
+  // An earlier quote in the same sentence ends the search window: its attribution is its own. A short title in
+  // quotes before a lower-case word ("Scott told “CBS This Morning” co-host Gayle King, “…”") is no quote.
+  const titlesMasked = before.replace(SHORT_TITLE, (m) => 'x'.repeat(m.length));
+  const lastClose = Math.max(titlesMasked.lastIndexOf('”'), titlesMasked.lastIndexOf('"'));
   const windowStart = lastClose >= 0 ? from + lastClose + 1 : from;
   before = text.slice(windowStart, q.openAt);
   // The speech verb nearest the quote introduces it ("That said, the DEA says that “…”").

@@ -52,6 +52,8 @@ export interface QuoteRules {
   finiteVerbs?: string;
   /** Relative pronouns opening a clause inside a description ("the man who was there"). */
   relativePronouns?: string;
+  /** "the Argentine said": a nationality (the English demonyms of the place gazetteer) is a role like "the actor". */
+  demonymsAreRoles?: boolean;
   /** Definite and indefinite articles ("the"; "a|an|one"). */
   definite: string;
   indefinite: string;
@@ -92,6 +94,7 @@ export interface CompiledQuoteRules {
   sourcePreposition: RegExp;
   personRole: RegExp;
   clauseInDescription: RegExp | undefined;
+  demonymsAreRoles: boolean;
   definite: RegExp;
   indefinite: RegExp;
   stopwords: ReadonlySet<string>;
@@ -128,6 +131,7 @@ export const ENGLISH_QUOTE_RULES: QuoteRules = {
     'actor|actress|star|singer|rapper|musician|player|striker|midfielder|defender|goalkeeper|coach|manager|boss|ceo|founder|senator|congressman|congresswoman|lawmaker|governor|mayor|minister|president|chancellor|premier|ambassador|author|writer|director|producer|professor|scientist|researcher|economist|analyst|doctor|judge|host|presenter|comedian|chef|designer|artist|athlete|champion|veteran|mother|father|wife|husband|secretary|leader|chairman|chairwoman|chair|commissioner|bishop|archbishop|candidate|mp|executive|\\d+-year-old',
   finiteVerbs: 'is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|must|did|does|do',
   relativePronouns: 'who|whom|whose|which|that',
+  demonymsAreRoles: true,
   definite: 'the',
   indefinite: 'a|an|one',
   stopwords: STOPWORDS,
@@ -171,6 +175,7 @@ export function compileQuoteRules(r: QuoteRules): CompiledQuoteRules {
     sourcePreposition: new RegExp(`^(?:${r.sourcePrepositions ?? '(?!)'})\\s+`, 'iu'),
     personRole: new RegExp(`^(?:${r.personRoles})$`, 'iu'),
     clauseInDescription: r.finiteVerbs ? new RegExp(`^(?:(?!${w(r.relativePronouns ?? '(?!)')}).)*${w(r.finiteVerbs)}`, 'iu') : undefined,
+    demonymsAreRoles: r.demonymsAreRoles ?? false,
     definite: new RegExp(`^(?:${r.definite})\\s`, 'iu'),
     indefinite: new RegExp(`^(?:${r.indefinite})$`, 'iu'),
     stopwords: r.stopwords,

@@ -14,7 +14,7 @@ export const BLOCK_QUOTES_ENRICHER = defineEnricher({
 /** Quotes with their speakers, resolved against the entity mentions. */
 export const QUOTES_ENRICHER = defineEnricher({
   slice: 'quotes',
-  version: '8',
+  version: '9',
   reads: ['languagePack', 'entityAnalysis', 'blockQuotes'],
   run: (doc, { languagePack, entityAnalysis, blockQuotes }) =>
     extractQuotes(doc.body, doc.sentences, entityAnalysis.mentions, blockQuotes, languagePack.quoteRules),
