@@ -5,26 +5,11 @@ import {
   ORGANISATION_FOLLOWER,
   ORGANISATION_NOUN_BEFORE,
 } from './organisation-context.patterns';
+import { PREPOSITIONS_OF_PLACE } from './entity-context.words';
 import { isCommonWord, isLocalTown, type ClassifierContext, type EntityType, type TypedSpan } from './typed-span';
 
-const PLACE_PREPOSITIONS = new Set([
-  'in',
-  'at',
-  'from',
-  'near',
-  'across',
-  'outside',
-  'throughout',
-  'to',
-  'into',
-  'through',
-  'off',
-  'along',
-  'around',
-  'towards',
-  'toward',
-  'via',
-]);
+// The prepositions before a place, and those that also lead to one when a word is unknown ("through X", "off X").
+const PLACE_PREPOSITIONS = new Set([...PREPOSITIONS_OF_PLACE, 'to', 'into', 'through', 'off', 'along']);
 const ORGANISATION_CONTEXT = new Set([
   'said',
   'says',
